@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, Menu, ipcMain, protocol, session, powerMonitor } from 'electron';
+import { IPC_INVOKE, SYSTEM_LOCK_EVENT } from '@shared/ipc/electron-channels';
+import { applicationMenuTemplate } from './application-menu';
+import { createHandlers } from './ipc/create-handlers';
+import { createIpcRouter } from './ipc/create-ipc-router';
+import { nodeVolumeProbe } from './handlers/media/volume-probe';
+import { APP_ENTRY_URL, APP_SCHEME } from './security/app-origin';
+import { securityHeaders } from './security/content-security-policy';
+import { isPermissionGranted } from './security/permission-policy';
+import {
+  isNavigationAllowed,
+  isRequestAllowed,
+  isTrustedSender,
+  windowOpenDecision,
+  type RequestPolicyOptions,
+} from './security/request-policy';
+import { resolveAppFile } from './security/resolve-app-file';
+import { secureWebPreferences } from './security/secure-web-preferences';
+
+// Thin wiring only: every decision below is a pure function in ./security or ./ipc with its own unit test.
+
+const rendererRoot = join(__dirname, '../renderer');
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const policy: RequestPolicyOptions = { devServerOrigin: devServerUrl };
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+// Two instances must never write the same IndexedDB at once.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isNavigationAllowed(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(windowOpenDecision);
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('Casebridge failed to start:', error);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+async function start(): Promise<void> {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, policy) }));
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(request.url, rendererRoot);
+    if (file === null) return new Response('Not found', { status: 404, headers: securityHeaders() });
+    try {
+      const body = await readFile(file.path);
+      return new Response(body, { headers: { 'Content-Type': file.mimeType, ...securityHeaders() } });
+    } catch {
+      return new Response('Not found', { status: 404, headers: securityHeaders() });
+    }
+  });
+
+  const router = createIpcRouter({
+    handlers: createHandlers({
+      app: {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        dataFolder: app.getPath('userData'),
+        shell: 'electron',
+      },
+      volumeProbe: nodeVolumeProbe,
+    }),
+    isTrustedSender: (url) => isTrustedSender(url, policy),
+    logError: (channel, error) => console.error(`IPC ${channel} failed:`, error),
+  });
+  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) =>
+    router.dispatch(event.senderFrame?.url, channel, input),
+  );
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName())));
+  createWindow();
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Casebridge',
+    backgroundColor: '#f6f7f9',
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+  // The renderer listens for this to lock the vault when the machine sleeps or the screen locks.
+  const notifyLock = () => window.webContents.send(SYSTEM_LOCK_EVENT);
+  powerMonitor.on('suspend', notifyLock);
+  powerMonitor.on('lock-screen', notifyLock);
+  window.on('closed', () => {
+    powerMonitor.off('suspend', notifyLock);
+    powerMonitor.off('lock-screen', notifyLock);
+  });
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}

@@ -1,0 +1,22 @@
+import type { CasebridgeApi, IpcChannel, IpcResult } from '@shared/ipc/contract';
+
+export type TypedInvoke = <C extends IpcChannel>(channel: C, input: unknown) => Promise<IpcResult<C>>;
+export type Subscribe = (event: 'system-lock', listener: () => void) => () => void;
+
+/**
+ * The renderer's whole view of the shell: `window.casebridge.<area>.<call>`.
+ * No electron import, so the e2e harness exposes this very object over a Playwright binding.
+ */
+export function createApi(invoke: TypedInvoke, subscribe: Subscribe) {
+  return Object.freeze({
+    app: {
+      info: () => invoke('app.info', undefined),
+    },
+    media: {
+      listRemovable: () => invoke('media.listRemovable', undefined),
+    },
+    system: {
+      onLock: (listener: () => void) => subscribe('system-lock', () => listener()),
+    },
+  } satisfies CasebridgeApi);
+}

@@ -1,0 +1,87 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'stream', 'url', 'util', 'events', 'buffer', 'worker_threads'];
+const noNode = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
+
+/** Import boundaries: the layout is the architecture, so a wrong import fails the build. */
+const boundaries = {
+  shared: {
+    paths: noNode('shared/ runs everywhere: no Node built-ins.'),
+    patterns: [
+      { group: ['electron', 'electron/*'], message: 'shared/ runs everywhere: no Electron.' },
+      { group: ['node:*'], message: 'shared/ runs everywhere: no Node built-ins (take dependencies as parameters).' },
+      { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'react/*', 'dexie'], message: 'shared/ is pure domain code.' },
+    ],
+  },
+  renderer: {
+    paths: noNode('The renderer is a sandboxed web page: no Node built-ins.'),
+    patterns: [
+      { group: ['**/electron/**', 'electron', 'electron/*'], message: 'The renderer reaches the shell only through window.casebridge.' },
+      { group: ['node:*'], message: 'The renderer is a sandboxed web page: no Node built-ins.' },
+    ],
+  },
+  main: {
+    patterns: [
+      { group: ['react', 'react-dom', 'react/*', '**/renderer/**', 'dexie'], message: 'Main never imports the UI or its store.' },
+    ],
+  },
+  // Handlers are plain modules that run under Node tests and behind the e2e bridge: no electron values.
+  mainModules: {
+    paths: [{ name: 'electron', message: 'Only electron/main/index.ts and the preload touch Electron; handlers take dependencies.', allowTypeImports: true }],
+    patterns: [
+      { group: ['react', 'react-dom', 'react/*', '**/renderer/**', 'dexie'], message: 'Main never imports the UI or its store.' },
+    ],
+  },
+};
+
+const sodiumRule = { name: 'libsodium-wrappers-sumo', message: 'Use shared/crypto: one module wraps libsodium.' };
+const sodiumOnlyHere = { paths: [sodiumRule] };
+/** Merges a boundary with the libsodium rule (ESLint keeps only one `paths` list per rule). */
+const withSodiumRule = (boundary) => ({ ...boundary, paths: [...(boundary.paths ?? []), sodiumRule] });
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/vectors/**/*.bin'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-restricted-imports': ['error', sodiumOnlyHere],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/crypto/**'],
+    rules: { 'no-restricted-imports': ['error', withSodiumRule(boundaries.shared)] },
+  },
+  { files: ['shared/crypto/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.shared] } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', withSodiumRule(boundaries.renderer)],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', withSodiumRule(boundaries.mainModules)] },
+  },
+  {
+    files: ['electron/main/index.ts', 'electron/preload/index.ts'],
+    rules: { 'no-restricted-imports': ['error', withSodiumRule(boundaries.main)] },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+);

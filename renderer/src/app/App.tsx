@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import type { CasebridgeApi } from '@shared/ipc/contract';
+import { assertNever } from '@shared/result';
+import { NavBar } from './NavBar';
+import type { ScreenId } from './screens';
+import { DashboardScreen } from '../screens/DashboardScreen';
+import { CasesScreen } from '../screens/CasesScreen';
+import { ExchangeScreen } from '../screens/ExchangeScreen';
+import { ReportsScreen } from '../screens/ReportsScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
+import { useTranslation } from 'react-i18next';
+
+type Props = { readonly shell: CasebridgeApi };
+
+export function App({ shell }: Props) {
+  const { t } = useTranslation();
+  const [screen, setScreen] = useState<ScreenId>('dashboard');
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <NavBar current={screen} onNavigate={setScreen} />
+      <main id="main" className="app__main" tabIndex={-1}>
+        {renderScreen(screen, shell)}
+      </main>
+    </div>
+  );
+}
+
+function renderScreen(screen: ScreenId, shell: CasebridgeApi) {
+  switch (screen) {
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'cases':
+      return <CasesScreen />;
+    case 'exchange':
+      return <ExchangeScreen shell={shell} />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'settings':
+      return <SettingsScreen shell={shell} />;
+    default:
+      return assertNever(screen, 'screen');
+  }
+}

@@ -1,0 +1,36 @@
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { screenIds, type ScreenId } from './screens';
+
+type Props = { readonly current: ScreenId; readonly onNavigate: (screen: ScreenId) => void };
+
+/** The main navigation: one button per screen, the current one marked with aria-current. */
+export function NavBar({ current, onNavigate }: Props) {
+  const { t } = useTranslation();
+  return (
+    <nav className="nav" aria-label={t('nav.label')}>
+      <div className="nav__brand">
+        <span className="nav__logo" aria-hidden="true">
+          ⇄
+        </span>
+        <span>
+          <strong>{t('app.name')}</strong>
+          <small>{t('app.tagline')}</small>
+        </span>
+      </div>
+      <ul className="nav__list">
+        {screenIds.map((id) => (
+          <li key={id}>
+            <Button
+              className="nav__item"
+              aria-current={id === current ? 'page' : undefined}
+              onPress={() => onNavigate(id)}
+            >
+              {t(`nav.${id}`)}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createIpcRouter, type IpcHandlers } from '../../../electron/main/ipc/create-ipc-router';
+import { createHandlers } from '../../../electron/main/ipc/create-handlers';
+import { isTrustedSender } from '../../../electron/main/security/request-policy';
+import { ipcChannels, ipcContract } from '@shared/ipc/contract';
+import { ok } from '@shared/result';
+import { createApi } from '../../../electron/preload/create-api';
+import type { VolumeProbe } from '../../../electron/main/handlers/media/volume-probe';
+
+const APP = 'app://casebridge/index.html';
+const emptyProbe: VolumeProbe = {
+  readText: async () => null,
+  realpath: async () => null,
+  listDir: async () => [],
+  isSymlink: async () => false,
+  space: async () => null,
+  canWrite: async () => false,
+  run: async () => null,
+};
+
+function router(overrides: Partial<IpcHandlers> = {}) {
+  const handlers = {
+    ...createHandlers({
+      app: { name: 'Casebridge', version: '1.2.3', platform: 'linux', dataFolder: '/data', shell: 'electron' },
+      volumeProbe: emptyProbe,
+    }),
+    ...overrides,
+  };
+  return createIpcRouter({ handlers, isTrustedSender: (url) => isTrustedSender(url), logError: () => {} });
+}
+
+describe('IPC router', () => {
+  it('answers app.info from a trusted frame', async () => {
+    await expect(router().dispatch(APP, 'app.info', undefined)).resolves.toEqual(
+      ok({ name: 'Casebridge', version: '1.2.3', platform: 'linux', dataFolder: '/data', shell: 'electron' }),
+    );
+  });
+
+  it.each([undefined, '', 'https://example.org/', 'file:///index.html', 42])('refuses sender %s', async (sender) => {
+    const result = await router().dispatch(sender, 'app.info', undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+  });
+
+  it.each(['app.nope', '__proto__', 'constructor', 'toString', 7, null, { channel: 'app.info' }])(
+    'refuses unknown channel %s',
+    async (channel) => {
+      const result = await router().dispatch(APP, channel, undefined);
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    },
+  );
+
+  it('validates input against the contract before the handler runs', async () => {
+    const handler = vi.fn(async () => ok([]));
+    const result = await router({ 'media.listRemovable': handler }).dispatch(APP, 'media.listRemovable', { path: '/' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('turns a thrown handler error into an internal error with a next step, never a rejection', async () => {
+    const failing = router({
+      'app.info': async () => {
+        throw new Error('disk on fire at /secret/path');
+      },
+    });
+    const result = await failing.dispatch(APP, 'app.info', undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('/secret/path');
+  });
+
+  it('every handler result matches the contract result schema', async () => {
+    const r = router();
+    for (const channel of ipcChannels) {
+      const result = await r.dispatch(APP, channel, undefined);
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(ipcContract[channel].result.safeParse(result.value).success).toBe(true);
+    }
+  });
+
+  it('the preload API covers every channel of the contract', async () => {
+    const called: string[] = [];
+    const api = createApi(
+      async (channel) => {
+        called.push(channel);
+        return ok(undefined) as never;
+      },
+      () => () => {},
+    );
+    await api.app.info();
+    await api.media.listRemovable();
+    expect(called.sort()).toEqual([...ipcChannels].sort());
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+});
