@@ -9,6 +9,31 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
+      // Benchmarks print ratios against a baseline measured in the same run; they assert nothing about speed.
+      {
+        resolve: { alias },
+        test: {
+          name: 'bench-node',
+          environment: 'node',
+          include: ['test/bench/node/**/*.bench.test.ts'],
+          testTimeout: 600_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'bench-browser',
+          include: ['test/bench/browser/**/*.bench.test.ts'],
+          testTimeout: 600_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
       {
         resolve: { alias },
         test: {

@@ -1,0 +1,18 @@
+/** Prints one benchmark figure as a ratio against a baseline measured in the same run. */
+export function reportRatio(name: string, measuredMs: number, baselineName: string, baselineMs: number, extra = ''): void {
+  const ratio = measuredMs / Math.max(baselineMs, 0.001);
+  console.log(
+    `BENCH ${name}: ${measuredMs.toFixed(1)} ms vs ${baselineName} ${baselineMs.toFixed(1)} ms = ${ratio.toFixed(2)}x${extra ? ` (${extra})` : ''}`,
+  );
+}
+
+/** Best of `runs` timings of `fn`, in ms (best-of filters scheduler noise on a shared 2-core machine). */
+export async function bestOf(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
