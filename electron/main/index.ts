@@ -22,6 +22,9 @@ import { secureWebPreferences } from './security/secure-web-preferences';
 // Thin wiring only: every decision below is a pure function in ./security or ./ipc with its own unit test.
 
 const rendererRoot = join(__dirname, '../renderer');
+// Development and the Electron e2e suite use a throw-away profile; a packaged app always uses the OS default.
+const profileSwitch = app.isPackaged ? '' : app.commandLine.getSwitchValue('casebridge-profile');
+if (profileSwitch !== '') app.setPath('userData', profileSwitch);
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 const policy: RequestPolicyOptions = { devServerOrigin: devServerUrl };
 

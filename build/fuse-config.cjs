@@ -1,0 +1,14 @@
+// The Electron fuses security.md requires, as data (checked by a unit test, applied by after-pack.cjs).
+const { FuseVersion, FuseV1Options } = require('@electron/fuses');
+
+module.exports = {
+  version: FuseVersion.V1,
+  // The app must refuse to act as a plain Node.js runtime, to take NODE_OPTIONS or --inspect.
+  [FuseV1Options.RunAsNode]: false,
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+  [FuseV1Options.EnableNodeCliInspectArguments]: false,
+  [FuseV1Options.EnableCookieEncryption]: true,
+  // Tampering with app.asar makes the app refuse to start; code only ever loads from it.
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+  [FuseV1Options.OnlyLoadAppFromAsar]: true,
+};

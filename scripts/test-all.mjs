@@ -1,0 +1,54 @@
+// `npm test`: the one gate. Typecheck, lint (ESLint + Electronegativity), unit, browser, e2e, electron e2e.
+// Every step runs; the summary names each step's outcome and the test counts from the runners' JSON reports.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const results = join(root, 'test-results');
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+const bin = (name) => join(root, 'node_modules/.bin', name);
+
+const vitest = (project) => [
+  bin('vitest'),
+  ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=test-results/vitest-${project}.json`],
+];
+const steps = [
+  { name: 'typecheck', run: [bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']] },
+  { name: 'lint', run: [bin('eslint'), ['--max-warnings', '0', '.']] },
+  { name: 'electronegativity', run: [process.execPath, ['scripts/electronegativity.mjs']] },
+  { name: 'unit', run: vitest('unit'), report: 'vitest-unit.json' },
+  { name: 'browser', run: vitest('browser'), report: 'vitest-browser.json' },
+  { name: 'e2e', run: [process.execPath, ['scripts/e2e.mjs']], report: 'e2e-report.json' },
+  { name: 'electron', run: [process.execPath, ['scripts/electron-e2e.mjs']], report: 'electron-report.json' },
+];
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const summary = [];
+for (const step of steps) {
+  const started = Date.now();
+  console.log(`\n=== ${step.name} ===`);
+  const [command, args] = step.run;
+  const status = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, FORCE_COLOR: '0' } }).status ?? 1;
+  const counts = step.report ? readCounts(join(results, step.report)) : null;
+  if (counts) for (const key of Object.keys(totals)) totals[key] += counts[key];
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  summary.push(`${status === 0 ? 'ok  ' : 'FAIL'} ${step.name.padEnd(18)} ${seconds.padStart(6)} s${counts ? `  ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped` : ''}`);
+  if (status !== 0 && counts?.failed === 0) totals.failed += 1; // a failing step with no failed test still fails the gate
+}
+
+console.log('\n=== summary ===');
+for (const line of summary) console.log(line);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(summary.some((line) => line.startsWith('FAIL')) ? 1 : 0);
+
+function readCounts(file) {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  if (typeof report.numPassedTests === 'number') {
+    return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
+  }
+  const stats = report.stats ?? {};
+  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
+}

@@ -1,0 +1,65 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+
+// Runs through scripts/electron-e2e.mjs, which sets CASEBRIDGE_ELECTRON_PATH or reports the skip itself.
+const executablePath = process.env['CASEBRIDGE_ELECTRON_PATH'];
+test.skip(!executablePath, 'No Electron binary: run through `npm run test:electron`, which explains how to get one.');
+
+const root = resolve(import.meta.dirname, '../..');
+let app: ElectronApplication;
+let page: Page;
+let profile: string;
+
+test.beforeEach(async () => {
+  profile = await mkdtemp(join(tmpdir(), 'casebridge-electron-'));
+  app = await electron.launch({ executablePath, args: [root, `--casebridge-profile=${profile}`], cwd: root });
+  page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+});
+
+test.afterEach(async () => {
+  await app.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
+test('opens one hardened window served from app://', async () => {
+  expect(app.windows()).toHaveLength(1);
+  expect(page.url()).toBe('app://casebridge/index.html');
+  await expect(page).toHaveTitle('Casebridge');
+  const prefs = await app.evaluate(({ BrowserWindow }) => {
+    // getLastWebPreferences() exists at run time but is left out of Electron's typings.
+    type WithPrefs = { getLastWebPreferences(): Record<string, unknown> | null };
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as WithPrefs | undefined;
+    const p = contents?.getLastWebPreferences();
+    return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration, webviewTag: p?.webviewTag };
+  });
+  expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+  expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual([
+    'undefined',
+    'undefined',
+  ]);
+});
+
+test('denies navigation, new windows and network requests', async () => {
+  await page.evaluate(() => {
+    window.location.href = 'https://example.org/';
+  });
+  await page.waitForTimeout(300); // give a navigation the chance to happen (there is no event when it is denied)
+  expect(page.url()).toBe('app://casebridge/index.html');
+  expect(await page.evaluate(() => window.open('https://example.org/') === null)).toBe(true);
+  expect(app.windows()).toHaveLength(1);
+  const fetched = await page.evaluate(() => fetch('app://casebridge/../../etc/passwd').then((r) => r.status, () => 'failed'));
+  expect(fetched === 404 || fetched === 'failed').toBe(true);
+  const external = await page.evaluate(() => fetch('https://example.org/').then(() => 'reached', () => 'blocked'));
+  expect(external).toBe('blocked');
+});
+
+test('the IPC bridge answers from the real main process', async () => {
+  const info = await page.evaluate(() => window.casebridge?.app.info());
+  expect(info).toMatchObject({ ok: true, value: { name: 'Casebridge', shell: 'electron', dataFolder: profile } });
+  const drives = await page.evaluate(() => window.casebridge?.media.listRemovable());
+  expect(drives?.ok).toBe(true);
+  expect(await page.evaluate(() => Object.keys(window.casebridge ?? {}).sort())).toEqual(['app', 'media', 'system']);
+});
