@@ -157,10 +157,17 @@ export function createCryptoKit(sodium: Sodium) {
     },
 
     /** secretstream (XChaCha20-Poly1305) for payloads and attachments, chunk by chunk. */
-    streamEncryptor(key: Uint8Array): StreamEncryptor {
-      const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
+    /**
+     * `header` (24 random bytes) may be supplied so a caller can draw it from an injected RNG (fixed test
+     * vectors); libsodium's init_pull derives exactly the state init_push would for that header.
+     */
+    streamEncryptor(key: Uint8Array, header?: Uint8Array): StreamEncryptor {
+      if (header && header.length !== STREAM_HEADER_BYTES) throw new RangeError('Stream header must be 24 bytes.');
+      const { state, header: streamHeader } = header
+        ? { state: sodium.crypto_secretstream_xchacha20poly1305_init_pull(header, key), header: header.slice() }
+        : sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
       return {
-        header,
+        header: streamHeader,
         push: (plaintext, associatedData, tag) =>
           sodium.crypto_secretstream_xchacha20poly1305_push(
             state,
