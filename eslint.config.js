@@ -81,6 +81,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', withSodiumRule(boundaries.main)] },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
