@@ -1,0 +1,49 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeFsError, FileOperationError } from './file-errors';
+import { isTempName } from './write-file-atomically';
+
+export const BUNDLE_EXTENSION = '.cbundle';
+
+export type BundleFileEntry = { readonly path: string; readonly name: string; readonly bytes: number; readonly modifiedAt: string };
+
+/** Bundle files directly in a folder (no recursion), newest first; temp files of interrupted exports are ignored. */
+export async function listBundleFiles(folder: string): Promise<BundleFileEntry[]> {
+  const names = await readdir(folder).catch((error: unknown) => {
+    throw describeFsError(error, `the drive at ${folder}`);
+  });
+  const entries: BundleFileEntry[] = [];
+  for (const name of names) {
+    if (!name.endsWith(BUNDLE_EXTENSION) || isTempName(name) || name.startsWith('.')) continue;
+    const path = join(folder, name);
+    const info = await stat(path).catch(() => null);
+    if (info?.isFile()) entries.push({ path, name, bytes: info.size, modifiedAt: info.mtime.toISOString() });
+  }
+  return entries.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+}
+
+/**
+ * Streams a file in chunks, refusing it up front when it is larger than `maxBytes`, and stopping if it grows
+ * while being read. The caller verifies the bytes; this only bounds them.
+ */
+export async function* readFileBounded(path: string, maxBytes: number, chunkBytes = 1024 * 1024): AsyncGenerator<Uint8Array> {
+  const info = await stat(path).catch((error: unknown) => {
+    throw describeFsError(error, `the file ${path}`);
+  });
+  if (!info.isFile()) throw new FileOperationError('not-found', `${path} is not a file. Choose a bundle file (${BUNDLE_EXTENSION}).`);
+  if (info.size > maxBytes) {
+    throw new FileOperationError('too-large', `This file is ${info.size} bytes, more than the ${maxBytes} a bundle may have. It is not a Casebridge bundle, or it was damaged.`);
+  }
+  let read = 0;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
+      const bytes = chunk as Buffer;
+      read += bytes.byteLength;
+      if (read > info.size) throw new FileOperationError('io-failed', 'The file changed while it was being read. Try again.');
+      yield new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+  } catch (error) {
+    throw describeFsError(error, `the file ${path}`);
+  }
+}
