@@ -1,0 +1,4 @@
+export * from './audit-event';
+export * from './audit-chain';
+export * from './audit-export';
+export * from './canonical-json';

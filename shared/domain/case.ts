@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { auditHeadSchema } from '../audit/audit-event';
+import { trackedDeadlineSchema } from '../deadlines/tracked-deadline';
+import { caseKindSchema, caseStageSchema } from './case-stage';
+import { ladderStepSchema } from './enforcement-ladder';
+import { evidenceItemSchema, noteSchema } from './evidence';
+import { affectedPersonSchema, partySchema } from './parties';
+import { entityIdSchema, instantSchema, jurisdictionCodeSchema, termCodeSchema } from './primitives';
+import { challengeSchema, decisionSchema, remedyTaskSchema } from './redress';
+import { thresholdAssessmentSchema } from './threshold-assessment';
+
+export const dataCategorySelectionSchema = z.strictObject({
+  code: termCodeSchema,
+  /** Copied from the vocabulary when chosen, so the record says how it was treated at the time. */
+  sensitivity: z.enum(['personal', 'sensitive']),
+});
+
+/** An emergency measure lapses at its sunset unless someone reviews it and records why it must continue. */
+export const emergencySchema = z.strictObject({
+  justification: z.string(),
+  sunsetAt: instantSchema,
+  reviews: z.array(z.strictObject({ at: instantSchema, by: entityIdSchema, reasons: z.string().min(1), newSunsetAt: instantSchema.nullable() })),
+});
+
+export const caseReferencesSchema = z.strictObject({
+  /** Unique per office, e.g. DE-BFDI-2026-0042. */
+  local: z.string().min(1),
+  partner: z.array(z.strictObject({ jurisdiction: jurisdictionCodeSchema, reference: z.string().min(1) })),
+});
+
+export const caseSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  id: entityIdSchema,
+  references: caseReferencesSchema,
+  title: z.string(),
+  kind: caseKindSchema,
+  stage: caseStageSchema,
+  createdAt: instantSchema,
+  createdBy: entityIdSchema,
+  updatedAt: instantSchema,
+  originatingJurisdiction: jurisdictionCodeSchema,
+  partnerJurisdiction: jurisdictionCodeSchema.nullable(),
+  parties: z.array(partySchema),
+  affectedPeople: z.array(affectedPersonSchema),
+  legalBasis: z.strictObject({ code: termCodeSchema.nullable(), text: z.string() }),
+  purpose: z.string(),
+  dataCategories: z.array(dataCategorySelectionSchema),
+  dataTimeRange: z.strictObject({ from: instantSchema, to: instantSchema }).nullable(),
+  assessment: thresholdAssessmentSchema,
+  emergency: emergencySchema.nullable(),
+  retention: z.strictObject({ purgeAt: instantSchema.nullable(), basis: z.string() }),
+  evidence: z.array(evidenceItemSchema),
+  notes: z.array(noteSchema),
+  procedure: z.strictObject({ id: z.string().min(1), version: z.number().int().positive() }),
+  authorisation: z.strictObject({ by: entityIdSchema, at: instantSchema, secondPerson: z.boolean() }).nullable(),
+  request: z.strictObject({ sentAt: instantSchema, by: entityIdSchema }).nullable(),
+  response: z.strictObject({ receivedAt: instantSchema, by: entityIdSchema, summary: z.string() }).nullable(),
+  challenge: challengeSchema.nullable(),
+  review: z.strictObject({ officerId: entityIdSchema, startedAt: instantSchema }).nullable(),
+  decision: decisionSchema.nullable(),
+  remedies: z.array(remedyTaskSchema),
+  ladder: z.array(ladderStepSchema),
+  deadlines: z.array(trackedDeadlineSchema),
+  closure: z
+    .strictObject({ at: instantSchema, by: entityIdSchema, reason: z.enum(['remedies-done', 'window-closed-unchallenged', 'no-remedies-ordered', 'withdrawn']) })
+    .nullable(),
+  purgedAt: instantSchema.nullable(),
+  /** Everyone who acted on the case as a caseworker: none of them may decide a challenge on it. */
+  caseworkerIds: z.array(entityIdSchema),
+  audit: auditHeadSchema,
+});
+export type Case = z.infer<typeof caseSchema>;
+
+/** Parse, don't trust: anything read from storage, IPC or a bundle goes through here. */
+export const parseCase = (untrusted: unknown) => caseSchema.safeParse(untrusted);

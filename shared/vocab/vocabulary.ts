@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { jurisdictionCodeSchema, termCodeSchema, type Language } from '../domain/primitives';
+import challengeGroundsData from './data/challenge-grounds.json';
+import dataCategoriesData from './data/data-categories.json';
+import jurisdictionsData from './data/jurisdictions.json';
+import legalBasesData from './data/legal-bases.json';
+import outcomesData from './data/outcomes.json';
+import remediesData from './data/remedies.json';
+
+/** Every term carries a label in each shipped language, so two offices mean the same thing by the same code. */
+const label = z.string().trim().min(1);
+const labelsSchema = z.strictObject({ en: label, fr: label, de: label, es: label }) satisfies z.ZodType<Record<Language, string>>;
+
+const vocabularyFile = <T extends z.ZodRawShape>(name: string, code: z.ZodString, extra: T) =>
+  z.strictObject({
+    vocabulary: z.literal(name),
+    /** Bumped whenever a term is added or a label changes; codes are never reused for another meaning. */
+    version: z.string().regex(/^\d{4}\.\d+$/),
+    note: z.string(),
+    terms: z.array(z.strictObject({ code, labels: labelsSchema, ...extra })).min(1),
+  });
+
+/** Codes are identifiers shared between offices: a duplicate would make one of two meanings unreachable. */
+function withUniqueCodes<F extends { vocabulary: string; terms: readonly { code: string }[] }>(file: F): F {
+  const seen = new Set<string>();
+  for (const term of file.terms) {
+    if (seen.has(term.code)) throw new Error(`Vocabulary ${file.vocabulary} lists code "${term.code}" twice.`);
+    seen.add(term.code);
+  }
+  return file;
+}
+
+export const jurisdictionsFileSchema = vocabularyFile('jurisdictions', jurisdictionCodeSchema, {
+  timeZone: z.string().min(1),
+  group: z.enum(['eu', 'eea', 'other']),
+});
+export const dataCategoriesFileSchema = vocabularyFile('data-categories', termCodeSchema, {
+  sensitivity: z.enum(['personal', 'sensitive']),
+});
+export const plainVocabularyFileSchema = (name: string) => vocabularyFile(name, termCodeSchema, {});
+
+export const VOCABULARIES = {
+  jurisdictions: withUniqueCodes(jurisdictionsFileSchema.parse(jurisdictionsData)),
+  'legal-bases': withUniqueCodes(plainVocabularyFileSchema('legal-bases').parse(legalBasesData)),
+  'data-categories': withUniqueCodes(dataCategoriesFileSchema.parse(dataCategoriesData)),
+  'challenge-grounds': withUniqueCodes(plainVocabularyFileSchema('challenge-grounds').parse(challengeGroundsData)),
+  remedies: withUniqueCodes(plainVocabularyFileSchema('remedies').parse(remediesData)),
+  outcomes: withUniqueCodes(plainVocabularyFileSchema('outcomes').parse(outcomesData)),
+};
+
+export type VocabularyName = keyof typeof VOCABULARIES;
+export type Jurisdiction = (typeof VOCABULARIES)['jurisdictions']['terms'][number];
+export type DataCategory = (typeof VOCABULARIES)['data-categories']['terms'][number];
+
+type AnyTerm = { readonly code: string; readonly labels: Record<Language, string> };
+
+const indexes = new Map<VocabularyName, Map<string, AnyTerm>>(
+  (Object.keys(VOCABULARIES) as VocabularyName[]).map((name) => [
+    name,
+    new Map(VOCABULARIES[name].terms.map((term: AnyTerm) => [term.code, term])),
+  ]),
+);
+
+export function findTerm(vocabulary: VocabularyName, code: string): AnyTerm | undefined {
+  return indexes.get(vocabulary)?.get(code);
+}
+
+export const isKnownCode = (vocabulary: VocabularyName, code: string): boolean => findTerm(vocabulary, code) !== undefined;
+
+/** The label in `language`, or the code itself when unknown (so a newer partner's code still shows something). */
+export const termLabel = (vocabulary: VocabularyName, code: string, language: Language): string =>
+  findTerm(vocabulary, code)?.labels[language] ?? code;
+
+export const findJurisdiction = (code: string): Jurisdiction | undefined =>
+  VOCABULARIES.jurisdictions.terms.find((term) => term.code === code);
+
+export const findDataCategory = (code: string): DataCategory | undefined =>
+  VOCABULARIES['data-categories'].terms.find((term) => term.code === code);
+
+export const vocabularyVersions = (): Record<VocabularyName, string> =>
+  Object.fromEntries((Object.keys(VOCABULARIES) as VocabularyName[]).map((name) => [name, VOCABULARIES[name].version])) as Record<VocabularyName, string>;

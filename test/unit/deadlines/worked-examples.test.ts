@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { computeDue } from '@shared/deadlines/compute-due';
+import { type Duration } from '@shared/deadlines/duration';
+import { holidayCalendarFor, weekendOnlyCalendar } from '@shared/deadlines/holiday-calendar';
+
+type Example = {
+  name: string;
+  start: string;
+  duration: Duration;
+  zone: string;
+  calendar: string;
+  rollForward?: boolean;
+  extensions?: Duration[];
+  suspensions?: { from: string; to: string | null }[];
+  due: string | null;
+};
+
+const days = (amount: number): Duration => ({ amount, unit: 'calendar-days' });
+const months = (amount: number): Duration => ({ amount, unit: 'calendar-months' });
+const working = (amount: number): Duration => ({ amount, unit: 'business-days' });
+
+/** Dates in, due dates out. Each due instant is the last millisecond of the local day (or exact, for hours). */
+const EXAMPLES: Example[] = [
+  // Calendar months: same day-of-month, or the month's last day when it has no such day.
+  { name: '1 month from 31 Jan ends on 28 Feb', start: '2025-01-31T10:00:00Z', duration: months(1), zone: 'Europe/Berlin', calendar: 'DE', due: '2025-02-28T22:59:59.999Z' },
+  { name: '1 month from 31 Jan in a leap year ends on 29 Feb', start: '2028-01-31T10:00:00Z', duration: months(1), zone: 'Europe/Berlin', calendar: 'DE', due: '2028-02-29T22:59:59.999Z' },
+  { name: '1 month from 30 Jan 2024 (leap) ends on 29 Feb', start: '2024-01-30T09:00:00Z', duration: months(1), zone: 'Europe/Paris', calendar: 'XX', due: '2024-02-29T22:59:59.999Z' },
+  { name: '1 month from 31 Mar ends on 30 Apr (after the DST change)', start: '2025-03-31T08:00:00Z', duration: months(1), zone: 'Europe/Berlin', calendar: 'DE', due: '2025-04-30T21:59:59.999Z' },
+  { name: '12 months from 29 Feb 2028 ends on 28 Feb 2029', start: '2028-02-29T12:00:00Z', duration: months(12), zone: 'Europe/Berlin', calendar: 'XX', due: '2029-02-28T22:59:59.999Z' },
+  { name: '1 month from 15 Dec crosses the year', start: '2026-12-15T12:00:00Z', duration: months(1), zone: 'Europe/Berlin', calendar: 'DE', due: '2027-01-15T22:59:59.999Z' },
+  { name: '6 months landing on a Saturday roll forward to Monday', start: '2025-08-31T12:00:00Z', duration: months(6), zone: 'Europe/Berlin', calendar: 'DE', rollForward: true, due: '2026-03-02T22:59:59.999Z' },
+  { name: 'Art. 61 month ending on 1 May (FR holiday, Friday) ends Monday 4 May', start: '2026-04-01T09:00:00Z', duration: months(1), zone: 'Europe/Paris', calendar: 'FR', rollForward: true, due: '2026-05-04T21:59:59.999Z' },
+  // Calendar days, weeks, and the day of the event not counting.
+  { name: '10 days: the event day does not count', start: '2026-06-01T08:00:00Z', duration: days(10), zone: 'Europe/Berlin', calendar: 'DE', due: '2026-06-11T21:59:59.999Z' },
+  { name: 'an event at 00:30 local is on the local day, not the UTC day', start: '2026-01-15T23:30:00Z', duration: days(10), zone: 'Europe/Berlin', calendar: 'DE', due: '2026-01-26T22:59:59.999Z' },
+  { name: '4 weeks from a Wednesday ends on a Wednesday', start: '2026-06-03T10:00:00Z', duration: { amount: 4, unit: 'weeks' }, zone: 'Europe/Berlin', calendar: 'DE', rollForward: true, due: '2026-07-01T21:59:59.999Z' },
+  { name: '3 weeks ending on Whit Monday roll forward (DE)', start: '2026-05-04T10:00:00Z', duration: { amount: 3, unit: 'weeks' }, zone: 'Europe/Berlin', calendar: 'DE', rollForward: true, due: '2026-05-26T21:59:59.999Z' },
+  { name: 'EIO 30 days + 30 days extension ending on New Year (ES) roll to 4 Jan', start: '2026-11-02T10:00:00Z', duration: days(30), extensions: [days(30)], zone: 'Europe/Madrid', calendar: 'ES', rollForward: true, due: '2027-01-04T22:59:59.999Z' },
+  // Business days, holidays and weekend rules.
+  { name: '5 working days over Easter (DE)', start: '2026-04-02T09:00:00Z', duration: working(5), zone: 'Europe/Berlin', calendar: 'DE', due: '2026-04-13T21:59:59.999Z' },
+  { name: '3 working days over Irish Christmas substitute days', start: '2027-12-24T09:00:00Z', duration: working(3), zone: 'Europe/Dublin', calendar: 'IE', due: '2027-12-31T23:59:59.999Z' },
+  { name: '2 working days over the Belgian national day', start: '2026-07-20T09:00:00Z', duration: working(2), zone: 'Europe/Brussels', calendar: 'BE', due: '2026-07-23T21:59:59.999Z' },
+  { name: '1 working day over a weekend and Koningsdag (NL)', start: '2026-04-24T09:00:00Z', duration: working(1), zone: 'Europe/Amsterdam', calendar: 'NL', due: '2026-04-28T21:59:59.999Z' },
+  { name: '1 working day over Ascension (FR)', start: '2026-05-13T09:00:00Z', duration: working(1), zone: 'Europe/Paris', calendar: 'FR', due: '2026-05-15T21:59:59.999Z' },
+  { name: 'working days without holiday data skip weekends only', start: '2026-12-24T09:00:00Z', duration: working(2), zone: 'Europe/Rome', calendar: 'IT', due: '2026-12-28T22:59:59.999Z' },
+  // Time zones and DST (Europe/Berlin: 29 Mar 2026 and 25 Oct 2026).
+  { name: '8 hours across the spring DST change are 8 real hours', start: '2026-03-28T22:30:00Z', duration: { amount: 8, unit: 'hours' }, zone: 'Europe/Berlin', calendar: 'DE', due: '2026-03-29T06:30:00.000Z' },
+  { name: '96 hours across the autumn DST change', start: '2026-10-23T10:00:00Z', duration: { amount: 96, unit: 'hours' }, zone: 'Europe/Berlin', calendar: 'DE', due: '2026-10-27T10:00:00.000Z' },
+  { name: '1 day ending on the spring-forward day ends at local midnight (CEST)', start: '2026-03-28T12:00:00Z', duration: days(1), zone: 'Europe/Berlin', calendar: 'DE', due: '2026-03-29T21:59:59.999Z' },
+  { name: '1 day ending on the fall-back day ends at local midnight (CET)', start: '2026-10-24T12:00:00Z', duration: days(1), zone: 'Europe/Berlin', calendar: 'DE', due: '2026-10-25T22:59:59.999Z' },
+  { name: 'same instant, New York zone', start: '2026-03-08T12:00:00Z', duration: days(1), zone: 'America/New_York', calendar: 'US', due: '2026-03-10T03:59:59.999Z' },
+  // Stop-the-clock.
+  { name: 'a 48-hour suspension adds two days', start: '2026-06-01T08:00:00Z', duration: days(10), suspensions: [{ from: '2026-06-03T00:00:00Z', to: '2026-06-05T00:00:00Z' }], zone: 'Europe/Berlin', calendar: 'DE', due: '2026-06-13T21:59:59.999Z' },
+  { name: 'a part-day suspension rounds up to the end of that day', start: '2026-06-01T08:00:00Z', duration: days(10), suspensions: [{ from: '2026-06-03T10:00:00Z', to: '2026-06-03T16:00:00Z' }], zone: 'Europe/Berlin', calendar: 'DE', due: '2026-06-12T21:59:59.999Z' },
+  { name: 'a suspension after the due date changes nothing', start: '2026-06-01T08:00:00Z', duration: days(10), suspensions: [{ from: '2026-07-01T00:00:00Z', to: '2026-07-05T00:00:00Z' }], zone: 'Europe/Berlin', calendar: 'DE', due: '2026-06-11T21:59:59.999Z' },
+  { name: 'hours suspended are added exactly', start: '2026-06-01T08:00:00Z', duration: { amount: 8, unit: 'hours' }, suspensions: [{ from: '2026-06-01T09:00:00Z', to: '2026-06-01T10:30:00Z' }], zone: 'Europe/Berlin', calendar: 'DE', due: '2026-06-01T17:30:00.000Z' },
+  { name: 'a stopped clock has no due date', start: '2026-06-01T08:00:00Z', duration: days(10), suspensions: [{ from: '2026-06-03T00:00:00Z', to: null }], zone: 'Europe/Berlin', calendar: 'DE', due: null },
+];
+
+describe('deadline worked examples', () => {
+  it.each(EXAMPLES)('$name', (example) => {
+    const outcome = computeDue({
+      startMs: Date.parse(example.start),
+      duration: example.duration,
+      extensions: example.extensions ?? [],
+      suspensions: (example.suspensions ?? []).map((s) => ({ fromMs: Date.parse(s.from), toMs: s.to === null ? null : Date.parse(s.to) })),
+      timeZone: example.zone,
+      calendar: holidayCalendarFor(example.calendar) ?? weekendOnlyCalendar(example.calendar),
+      rollForward: example.rollForward ?? false,
+    });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.value.dueMs === null ? null : new Date(outcome.value.dueMs).toISOString()).toBe(example.due);
+  });
+
+  it('explains why a date moved', () => {
+    const outcome = computeDue({
+      startMs: Date.parse('2026-04-01T09:00:00Z'),
+      duration: months(1),
+      extensions: [],
+      suspensions: [],
+      timeZone: 'Europe/Paris',
+      calendar: holidayCalendarFor('FR') ?? weekendOnlyCalendar('FR'),
+      rollForward: true,
+    });
+    expect(outcome.ok && outcome.value.notes[0]).toBe('2026-05-01 is a public holiday (Fête du Travail); the period ends on the next working day.');
+  });
+
+  it('refuses to count working days in a year the holiday calendar does not cover', () => {
+    const outcome = computeDue({
+      startMs: Date.parse('2028-12-20T09:00:00Z'),
+      duration: working(10),
+      extensions: [],
+      suspensions: [],
+      timeZone: 'Europe/Berlin',
+      calendar: holidayCalendarFor('DE') ?? weekendOnlyCalendar('DE'),
+      rollForward: false,
+    });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.code).toBe('deadline-calendar-out-of-range');
+      expect(outcome.error.message).toContain('2025–2028');
+    }
+  });
+});
