@@ -1,0 +1,210 @@
+import type { CryptoKit } from '../crypto/crypto-kit';
+import { ok, type Result } from '../result';
+import { verifyKeyCard, type SignedKeyCard } from '../offices/key-card';
+import type { OfficeIdentity } from '../offices/office-identity';
+import { BUNDLE_LIMITS, DEFAULT_CHUNK_BYTES } from './bundle-limits';
+import { BundleError, bundleError, toBundleErr, type BundleErrorCode } from './bundle-error';
+import { decodeHeader, encodeHeader, type BundleHeader, type RecipientEntry } from './bundle-header';
+import { PUBLIC_KINDS, type BundleKind } from './bundle-kinds';
+import { BUNDLE_FORMAT_VERSION, BUNDLE_SUITE, chunkAssociatedData, chunkCount, encodePrologue, layoutItems } from './bundle-layout';
+import { payloadBodySchemas, type AttachmentDescriptor, type PayloadBody, type PayloadContent } from './bundle-payloads';
+import { rechunk, type ByteStream, type RandomAccessSink } from './byte-io';
+import { concatBytes, fromHex, toHex } from './bytes';
+import { canonicalJsonBytes } from './canonical-json';
+import { signDomain, signingDigest } from './signing-domains';
+
+export type BundleRecipient = {
+  /** The recipient's key card, already verified by the trust store. */
+  readonly card: SignedKeyCard;
+  /** Next sequence number for this sender→recipient pair (the caller keeps the counter). */
+  readonly sequence: number;
+};
+
+export type AttachmentInput = {
+  readonly name: string;
+  readonly mediaType: string;
+  /** Declared size; the builder refuses a stream that yields more or fewer bytes. */
+  readonly size: number;
+  readonly bytes: ByteStream;
+};
+
+export type BuildBundleInput<K extends BundleKind> = {
+  readonly kind: K;
+  readonly body: PayloadBody<K>;
+  readonly sender: OfficeIdentity;
+  /** Empty only for public kinds (key-card, revocation). */
+  readonly recipients: readonly BundleRecipient[];
+  readonly attachments?: readonly AttachmentInput[];
+  readonly createdAt: number;
+  readonly notAfter: number;
+  readonly chunkSize?: number;
+  /** Randomness for bundle id, content key, nonces and stream headers; injected only for fixed test vectors. */
+  readonly random?: (length: number) => Uint8Array;
+};
+
+export type BuiltBundle = {
+  readonly bundleId: string;
+  readonly kind: BundleKind;
+  readonly size: number;
+  /** The digest the header signature covers: the bundle's identity on transmittal slips and receipts. */
+  readonly headerDigest: string;
+};
+
+const PLACEHOLDER_ITEM_HASH = '0'.repeat(128);
+const PLACEHOLDER_PLAINTEXT_HASH = '0'.repeat(64);
+const PLACEHOLDER_SIGNATURE = '0'.repeat(128);
+
+/**
+ * Builds a bundle into `sink` in one streaming pass with memory bounded by the chunk size. Every length is
+ * fixed before encryption (hashes and signatures are fixed-width hex), so attachments are encrypted at their
+ * final offsets first, then the payload (which lists their hashes), then the header that commits to all.
+ */
+export async function buildBundle<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInput<K>, sink: RandomAccessSink): Promise<Result<BuiltBundle, BundleErrorCode>> {
+  try {
+    return ok(await build(kit, input, sink));
+  } catch (caught) {
+    return toBundleErr(caught);
+  }
+}
+
+async function build<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInput<K>, sink: RandomAccessSink): Promise<BuiltBundle> {
+  const invalid = (what: string) => bundleError('BUNDLE_BUILD_INVALID', `Cannot build the bundle: ${what}.`);
+  const random = input.random ?? kit.randomBytes;
+  const chunkSize = input.chunkSize ?? DEFAULT_CHUNK_BYTES;
+  const attachments = input.attachments ?? [];
+  const body = payloadBodySchemas[input.kind].safeParse(input.body);
+  if (!body.success) throw invalid(`the ${input.kind} content does not match its schema (${body.error.issues[0]?.message ?? 'invalid'})`);
+  if (input.recipients.length === 0 && !PUBLIC_KINDS.includes(input.kind)) throw invalid(`a ${input.kind} bundle needs at least one recipient`);
+  if (attachments.length > BUNDLE_LIMITS.maxAttachments) throw invalid(`more than ${BUNDLE_LIMITS.maxAttachments} attachments`);
+
+  const bundleIdBytes = random(16);
+  const bundleId = toHex(bundleIdBytes);
+  const contentKey = random(32);
+  const sender = toHex(input.sender.signingPublicKey);
+  const recipients = [...input.recipients].sort((a, b) => (a.card.card.signingKey < b.card.card.signingKey ? -1 : 1));
+  const entries: RecipientEntry[] = recipients.map((recipient) => wrapFor(kit, recipient, bundleIdBytes, contentKey, input.sender, random));
+
+  const descriptors: AttachmentDescriptor[] = attachments.map((attachment) => ({
+    name: attachment.name.normalize('NFC'),
+    mediaType: attachment.mediaType,
+    size: attachment.size,
+    blake2b256: PLACEHOLDER_PLAINTEXT_HASH,
+  }));
+  const content = (attachmentsWithHashes: AttachmentDescriptor[]): PayloadContent => ({
+    bundleId,
+    kind: input.kind,
+    sender,
+    recipients: entries.map((entry) => entry.signingKey),
+    createdAt: input.createdAt,
+    body: body.data,
+    attachments: attachmentsWithHashes,
+  });
+  const payloadLength = canonicalJsonBytes({ content: content(descriptors), signature: PLACEHOLDER_SIGNATURE }).length;
+
+  const header = (itemHashes: string[]): BundleHeader => ({
+    version: BUNDLE_FORMAT_VERSION,
+    suite: BUNDLE_SUITE,
+    kind: input.kind,
+    bundleId,
+    sender,
+    createdAt: input.createdAt,
+    notAfter: input.notAfter,
+    chunkSize,
+    items: [payloadLength, ...attachments.map((attachment) => attachment.size)].map((size, index) => ({ size, hash: itemHashes[index] ?? PLACEHOLDER_ITEM_HASH })),
+    recipients: entries,
+    publicContentKey: entries.length === 0 ? toHex(contentKey) : undefined,
+  });
+  const draftHeaderBytes = encodeHeader(header([]));
+  // Our own header must pass our own reader (limits, rules), or we refuse to write it.
+  try {
+    decodeHeader(draftHeaderBytes);
+  } catch (caught) {
+    throw invalid(caught instanceof BundleError ? caught.message : 'the header is invalid');
+  }
+  const layout = layoutItems(draftHeaderBytes.length, header([]).items.map((item) => item.size), chunkSize);
+
+  const itemHashes: string[] = [];
+  for (const [index, attachment] of attachments.entries()) {
+    const itemIndex = index + 1;
+    const span = layout.items[itemIndex];
+    if (!span) throw invalid('internal layout error');
+    const result = await encryptItem(kit, { contentKey, bundleIdBytes, itemIndex, size: attachment.size, chunkSize, random }, rechunk(attachment.bytes, chunkSize), sink, span.offset);
+    itemHashes[itemIndex] = result.ciphertextHash;
+    const descriptor = descriptors[index];
+    if (descriptor) descriptors[index] = { ...descriptor, blake2b256: result.plaintextHash };
+  }
+
+  const finalContent = content(descriptors);
+  const contentBytes = canonicalJsonBytes(finalContent);
+  const signature = toHex(signDomain(kit, 'bundlePayload', input.sender.signingPrivateKeyPlaintext, contentBytes));
+  const payloadBytes = canonicalJsonBytes({ content: finalContent, signature });
+  if (payloadBytes.length !== payloadLength) throw invalid('internal error: payload length changed');
+  const payloadSpan = layout.items[0];
+  if (!payloadSpan) throw invalid('internal layout error');
+  const payload = await encryptItem(kit, { contentKey, bundleIdBytes, itemIndex: 0, size: payloadLength, chunkSize, random }, rechunk([payloadBytes], chunkSize), sink, payloadSpan.offset);
+  itemHashes[0] = payload.ciphertextHash;
+  kit.wipe(contentKey);
+
+  const headerBytes = encodeHeader(header(itemHashes));
+  if (headerBytes.length !== draftHeaderBytes.length) throw invalid('internal error: header length changed');
+  const prologue = encodePrologue(headerBytes.length);
+  const digest = signingDigest(kit, 'bundleHeader', prologue, headerBytes);
+  const headerSignature = kit.sign(digest, input.sender.signingPrivateKeyPlaintext);
+  await sink.writeAt(0, concatBytes(prologue, headerBytes, headerSignature));
+  return { bundleId, kind: input.kind, size: layout.fileSize, headerDigest: toHex(digest) };
+}
+
+function wrapFor(kit: CryptoKit, recipient: BundleRecipient, bundleIdBytes: Uint8Array, contentKey: Uint8Array, sender: OfficeIdentity, random: (length: number) => Uint8Array): RecipientEntry {
+  const verified = verifyKeyCard(kit, recipient.card);
+  if (!verified.ok) throw bundleError('BUNDLE_BUILD_INVALID', `Cannot build the bundle: a recipient's key card is invalid (${verified.error.message})`);
+  const boxKey = fromHex(verified.value.card.boxKey, 32);
+  if (!boxKey) throw bundleError('BUNDLE_BUILD_INVALID', 'Cannot build the bundle: a recipient key is malformed.');
+  if (!Number.isSafeInteger(recipient.sequence) || recipient.sequence < 1) throw bundleError('BUNDLE_BUILD_INVALID', 'Cannot build the bundle: sequence numbers start at 1.');
+  const nonce = random(24);
+  // Authenticated box from the sender's long-term key: only this sender could have made this wrap, and it
+  // names the bundle, so it cannot be lifted into another bundle or re-signed by another office.
+  const wrapped = kit.box(concatBytes(bundleIdBytes, contentKey), nonce, boxKey, sender.boxPrivateKeyPlaintext);
+  return { signingKey: verified.value.card.signingKey, sequence: recipient.sequence, wrap: toHex(concatBytes(nonce, wrapped)) };
+}
+
+type ItemParams = {
+  readonly contentKey: Uint8Array;
+  readonly bundleIdBytes: Uint8Array;
+  readonly itemIndex: number;
+  readonly size: number;
+  readonly chunkSize: number;
+  readonly random: (length: number) => Uint8Array;
+};
+
+/** Encrypts one item at `offset`; returns the ciphertext hash (for the header) and plaintext hash (for the payload). */
+async function encryptItem(kit: CryptoKit, params: ItemParams, chunks: AsyncIterable<Uint8Array>, sink: RandomAccessSink, offset: number): Promise<{ ciphertextHash: string; plaintextHash: string }> {
+  const count = chunkCount(params.size, params.chunkSize);
+  const encryptor = kit.streamEncryptor(params.contentKey, params.random(24));
+  const associatedData = chunkAssociatedData(params.bundleIdBytes, params.itemIndex);
+  const ciphertextHasher = kit.createHasher(64);
+  const plaintextHasher = kit.createHasher(32);
+  let position = offset;
+  ciphertextHasher.update(encryptor.header);
+  await sink.writeAt(position, encryptor.header);
+  position += encryptor.header.length;
+  let index = 0;
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    if (index >= count || total > params.size) throw mismatch(params);
+    plaintextHasher.update(chunk);
+    const ciphertext = encryptor.push(chunk, associatedData, index === count - 1 ? 'final' : 'message');
+    ciphertextHasher.update(ciphertext);
+    await sink.writeAt(position, ciphertext);
+    position += ciphertext.length;
+    index++;
+  }
+  if (index !== count || total !== params.size) throw mismatch(params);
+  encryptor.dispose();
+  return { ciphertextHash: toHex(ciphertextHasher.digest()), plaintextHash: toHex(plaintextHasher.digest()) };
+}
+
+function mismatch(params: ItemParams): BundleError {
+  return bundleError('BUNDLE_BUILD_INVALID', `Cannot build the bundle: attachment ${params.itemIndex} did not deliver exactly the ${params.size} bytes it declared (the file changed while exporting?). Try the export again.`);
+}
+

@@ -1,0 +1,65 @@
+import { err, type Err } from '../result';
+
+/**
+ * Every way a bundle can be refused, with a stable code (part of the specification: docs/bundle-format.md
+ * §Errors). Partners and the importer switch on the code; the message tells a person what to do next.
+ */
+export const BUNDLE_ERROR_CODES = [
+  'BUNDLE_MALFORMED',
+  'BUNDLE_NONCANONICAL',
+  'BUNDLE_VERSION_UNSUPPORTED',
+  'BUNDLE_ALGORITHM_UNSUPPORTED',
+  'BUNDLE_CRITICAL_EXTENSION_UNKNOWN',
+  'BUNDLE_LIMIT_EXCEEDED',
+  'BUNDLE_TRUNCATED',
+  'BUNDLE_TRAILING_DATA',
+  'BUNDLE_SIGNATURE_INVALID',
+  'BUNDLE_SIGNER_UNKNOWN',
+  'BUNDLE_SIGNER_UNVERIFIED',
+  'BUNDLE_SIGNER_REVOKED',
+  'BUNDLE_NOT_YET_VALID',
+  'BUNDLE_EXPIRED',
+  'BUNDLE_NOT_FOR_US',
+  'BUNDLE_REPLAYED',
+  'BUNDLE_SEQUENCE_OLD',
+  'BUNDLE_KEY_WRAP_INVALID',
+  'BUNDLE_ITEM_HASH_MISMATCH',
+  'BUNDLE_CHUNK_INVALID',
+  'BUNDLE_INNER_SIGNATURE_INVALID',
+  'BUNDLE_INNER_MISMATCH',
+  'BUNDLE_PAYLOAD_INVALID',
+  'BUNDLE_ATTACHMENT_MISMATCH',
+  'BUNDLE_IO_FAILED',
+  'BUNDLE_BUILD_INVALID',
+] as const;
+
+export type BundleErrorCode = (typeof BUNDLE_ERROR_CODES)[number];
+
+export function isBundleErrorCode(value: unknown): value is BundleErrorCode {
+  return typeof value === 'string' && (BUNDLE_ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Thrown inside the bundle code only; public entry points turn it into a Result. */
+export class BundleError extends Error {
+  override readonly name = 'BundleError';
+  constructor(
+    readonly code: BundleErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function bundleError(code: BundleErrorCode, message: string): BundleError {
+  return new BundleError(code, message);
+}
+
+/**
+ * Classifies anything caught at a public entry point. A BundleError keeps its code; anything else (a bug or
+ * an exhausted engine) still gets a stable code, so callers never see an unclassified error.
+ */
+export function toBundleErr(caught: unknown): Err<BundleErrorCode> {
+  if (caught instanceof BundleError) return err(caught.code, caught.message);
+  const detail = caught instanceof Error ? caught.message : String(caught);
+  return err('BUNDLE_MALFORMED', `The bundle could not be read (${detail}). Ask the sender to export it again.`);
+}

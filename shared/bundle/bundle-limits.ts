@@ -1,0 +1,27 @@
+/** Every limit of format v1 (docs/bundle-format.md §Limits). Checked before any allocation they govern. */
+export const BUNDLE_LIMITS = {
+  /** Canonical header JSON, bytes. */
+  maxHeaderBytes: 1024 * 1024,
+  maxRecipients: 16,
+  maxAttachments: 256,
+  minChunkBytes: 64 * 1024,
+  maxChunkBytes: 1024 * 1024,
+  /** The payload item is parsed in memory, so it is capped well below the attachments. */
+  maxPayloadBytes: 16 * 1024 * 1024,
+  maxAttachmentBytes: 2 ** 40,
+  maxTotalBytes: 2 ** 42,
+  /** Longest created-at → not-after window the format allows; verifiers may set a shorter policy. */
+  maxValidityMs: 366 * 24 * 60 * 60 * 1000,
+  maxAttachmentNameChars: 255,
+  maxMediaTypeChars: 127,
+} as const;
+
+/** What a verifier accepts by default: a shorter validity window than the format maximum, and a small clock skew. */
+export type VerifyPolicy = { readonly maxValidityMs: number; readonly clockSkewMs: number };
+
+export const DEFAULT_VERIFY_POLICY: VerifyPolicy = {
+  maxValidityMs: 90 * 24 * 60 * 60 * 1000,
+  clockSkewMs: 10 * 60 * 1000,
+};
+
+export const DEFAULT_CHUNK_BYTES = 256 * 1024;

@@ -1,0 +1,221 @@
+/**
+ * Canonical JSON for bundle headers, payloads and key cards (a strict subset of RFC 8785 / JCS):
+ * UTF-8 without BOM, no insignificant whitespace, object keys sorted by UTF-16 code units and unique,
+ * integers only (|n| ≤ 2^53−1, no leading zeros, no −0, no fraction or exponent), strings in Unicode NFC
+ * without lone surrogates, escaped exactly as JSON.stringify does. A document is canonical when re-encoding
+ * the parsed value gives back the very same bytes; anything else is refused, so one value has one encoding
+ * and a signature over it cannot be replayed under a different-looking document.
+ */
+
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+export const MAX_JSON_DEPTH = 32;
+
+/** Why a document is not canonical JSON; `kind` separates broken syntax from a valid-but-non-canonical form. */
+export class CanonicalJsonError extends Error {
+  override readonly name = 'CanonicalJsonError';
+  constructor(
+    readonly kind: 'syntax' | 'duplicate-key' | 'non-canonical' | 'limit',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Encodes a value canonically. Throws CanonicalJsonError for values that have no canonical form. */
+export function canonicalJson(value: unknown): string {
+  return encodeValue(value, 0);
+}
+
+export function canonicalJsonBytes(value: unknown): Uint8Array {
+  return new TextEncoder().encode(canonicalJson(value));
+}
+
+function encodeValue(value: unknown, depth: number): string {
+  if (depth > MAX_JSON_DEPTH) throw new CanonicalJsonError('limit', `JSON nesting deeper than ${MAX_JSON_DEPTH}.`);
+  if (value === null) return 'null';
+  if (value === true) return 'true';
+  if (value === false) return 'false';
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value) || Object.is(value, -0)) {
+      throw new CanonicalJsonError('non-canonical', `Only safe integers are allowed in canonical JSON, not ${value}.`);
+    }
+    return String(value);
+  }
+  if (typeof value === 'string') {
+    checkString(value);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((item: unknown) => encodeValue(item, depth + 1)).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries
+      .map(([key, item]) => {
+        checkString(key);
+        return `${JSON.stringify(key)}:${encodeValue(item, depth + 1)}`;
+      })
+      .join(',')}}`;
+  }
+  throw new CanonicalJsonError('non-canonical', `A ${typeof value} has no canonical JSON form.`);
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function checkString(text: string): void {
+  if (LONE_SURROGATE.test(text)) throw new CanonicalJsonError('non-canonical', 'A string contains a lone surrogate.');
+  if (text.normalize('NFC') !== text) throw new CanonicalJsonError('non-canonical', 'A string is not in Unicode NFC.');
+}
+
+/**
+ * Parses bytes that must be canonical JSON. Throws CanonicalJsonError (never anything else) for invalid
+ * UTF-8, syntax errors, duplicate keys, depth over the limit, or any non-canonical form.
+ */
+export function parseCanonicalJson(bytes: Uint8Array): JsonValue {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new CanonicalJsonError('syntax', 'The document is not valid UTF-8.');
+  }
+  const value = new StrictJsonParser(text).parseDocument();
+  if (canonicalJson(value) !== text) {
+    throw new CanonicalJsonError('non-canonical', 'The document is valid JSON but not in canonical form (spacing, key order, escapes or number form).');
+  }
+  return value;
+}
+
+/** RFC 8259 JSON with duplicate-key detection, a depth limit and integers only. */
+class StrictJsonParser {
+  private position = 0;
+  constructor(private readonly text: string) {}
+
+  parseDocument(): JsonValue {
+    this.skipWhitespace();
+    const value = this.parseValue(0);
+    this.skipWhitespace();
+    if (this.position !== this.text.length) this.fail('Unexpected data after the JSON value.');
+    return value;
+  }
+
+  private fail(message: string): never {
+    throw new CanonicalJsonError('syntax', `${message} (at character ${this.position})`);
+  }
+
+  private skipWhitespace(): void {
+    while (this.position < this.text.length && ' \t\n\r'.includes(this.text.charAt(this.position))) this.position++;
+  }
+
+  private parseValue(depth: number): JsonValue {
+    if (depth > MAX_JSON_DEPTH) throw new CanonicalJsonError('limit', `JSON nesting deeper than ${MAX_JSON_DEPTH}.`);
+    const char = this.text.charAt(this.position);
+    if (char === '{') return this.parseObject(depth);
+    if (char === '[') return this.parseArray(depth);
+    if (char === '"') return this.parseString();
+    if (char === '-' || (char >= '0' && char <= '9')) return this.parseNumber();
+    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (this.text.startsWith(word, this.position)) {
+        this.position += word.length;
+        return value;
+      }
+    }
+    return this.fail('Unexpected character.');
+  }
+
+  private parseObject(depth: number): JsonValue {
+    this.position++;
+    const entries: [string, JsonValue][] = [];
+    const seen = new Set<string>();
+    this.skipWhitespace();
+    if (this.text.charAt(this.position) === '}') {
+      this.position++;
+      return {};
+    }
+    for (;;) {
+      this.skipWhitespace();
+      if (this.text.charAt(this.position) !== '"') this.fail('Expected a string key.');
+      const key = this.parseString();
+      if (seen.has(key)) throw new CanonicalJsonError('duplicate-key', `Duplicate key ${JSON.stringify(key)}.`);
+      seen.add(key);
+      this.skipWhitespace();
+      if (this.text.charAt(this.position) !== ':') this.fail('Expected a colon.');
+      this.position++;
+      this.skipWhitespace();
+      entries.push([key, this.parseValue(depth + 1)]);
+      this.skipWhitespace();
+      const next = this.text.charAt(this.position++);
+      // Object.fromEntries defines own properties, so a "__proto__" key stays data, never a prototype.
+      if (next === '}') return Object.fromEntries(entries);
+      if (next !== ',') this.fail('Expected a comma or closing brace.');
+    }
+  }
+
+  private parseArray(depth: number): JsonValue {
+    this.position++;
+    const items: JsonValue[] = [];
+    this.skipWhitespace();
+    if (this.text.charAt(this.position) === ']') {
+      this.position++;
+      return items;
+    }
+    for (;;) {
+      this.skipWhitespace();
+      items.push(this.parseValue(depth + 1));
+      this.skipWhitespace();
+      const next = this.text.charAt(this.position++);
+      if (next === ']') return items;
+      if (next !== ',') this.fail('Expected a comma or closing bracket.');
+    }
+  }
+
+  private parseString(): string {
+    this.position++;
+    let out = '';
+    for (;;) {
+      if (this.position >= this.text.length) this.fail('Unterminated string.');
+      const code = this.text.charCodeAt(this.position);
+      if (code === 0x22) {
+        this.position++;
+        return out;
+      }
+      if (code < 0x20) this.fail('Unescaped control character in a string.');
+      if (code !== 0x5c) {
+        out += this.text.charAt(this.position++);
+        continue;
+      }
+      const escape = this.text.charAt(this.position + 1);
+      this.position += 2;
+      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+      const mapped = simple[escape];
+      if (mapped !== undefined) {
+        out += mapped;
+      } else if (escape === 'u') {
+        const hex = this.text.slice(this.position, this.position + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Bad \\u escape.');
+        out += String.fromCharCode(parseInt(hex, 16));
+        this.position += 4;
+      } else {
+        this.fail('Bad escape.');
+      }
+    }
+  }
+
+  private parseNumber(): number {
+    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.text.slice(this.position, this.position + 40));
+    if (!match) return this.fail('Bad number.');
+    if (match[2] !== undefined || match[3] !== undefined) {
+      throw new CanonicalJsonError('non-canonical', 'Numbers must be integers without fraction or exponent.');
+    }
+    this.position += match[0].length;
+    const value = Number(match[0]);
+    if (!Number.isSafeInteger(value)) throw new CanonicalJsonError('non-canonical', 'An integer is outside the safe range ±(2^53−1).');
+    return value;
+  }
+}
+
+export type JsonObject = { readonly [key: string]: JsonValue };
+
+/** Narrows a JSON value to an object (Array.isArray does not narrow readonly arrays away). */
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

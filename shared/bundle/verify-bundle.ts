@@ -1,0 +1,348 @@
+import { DecryptionError, STREAM_ABYTES, STREAM_HEADER_BYTES, type CryptoKit } from '../crypto/crypto-kit';
+import { ok, type Result } from '../result';
+import { formatFingerprint, officeFingerprint } from '../offices/fingerprint';
+import { verifyKeyCard } from '../offices/key-card';
+import { verifyRevocation } from '../offices/revocation';
+import type { PartnerOffice, TrustView } from '../offices/trust-store';
+import { DEFAULT_VERIFY_POLICY, type VerifyPolicy } from './bundle-limits';
+import { BundleError, bundleError, toBundleErr, type BundleErrorCode } from './bundle-error';
+import type { BundleHeader } from './bundle-header';
+import type { BundleKind } from './bundle-kinds';
+import { chunkAssociatedData, chunkCount, chunkPlaintextBytes } from './bundle-layout';
+import { payloadBodySchemas, payloadEnvelopeSchema, type AttachmentDescriptor, type PayloadBody, type PayloadContent } from './bundle-payloads';
+import type { ByteSink, ByteSource } from './byte-io';
+import { fromHex, toHex } from './bytes';
+import { CanonicalJsonError, canonicalJsonBytes, parseCanonicalJson } from './canonical-json';
+import { readBundleFrame, readExactly, type BundleFrame } from './read-bundle-header';
+import { verifyDomain } from './signing-domains';
+
+/** What the importer knows about earlier imports; the verifier only reads it. */
+export type ReplayLedgerView = {
+  hasSeen(senderKeyHex: string, bundleIdHex: string): boolean;
+  /** Highest sequence number accepted from this sender for us, if any. */
+  lastSequence(senderKeyHex: string): number | undefined;
+};
+
+/** Our own keys as a recipient. Null = no secret (a partner tool, the CLI): structure, signature and hashes only. */
+export type RecipientKeys = { readonly signingPublicKey: Uint8Array; readonly boxPrivateKeyPlaintext: Uint8Array };
+
+export type VerifyBundleInput = {
+  readonly source: ByteSource;
+  readonly trust: TrustView;
+  readonly recipient: RecipientKeys | null;
+  readonly clock: () => number;
+  /** Null skips the replay checks (only for tools that do not import). */
+  readonly ledger: ReplayLedgerView | null;
+  readonly policy?: VerifyPolicy;
+  /**
+   * Where attachment i's plaintext goes. It is provisional: keep it staged and discard it unless the result is ok.
+   * Without it, attachments are still decrypted and checked, then dropped.
+   */
+  readonly openAttachment?: (index: number, descriptor: AttachmentDescriptor) => ByteSink | Promise<ByteSink>;
+};
+
+export type VerifiedPayload = { [K in BundleKind]: { readonly kind: K; readonly body: PayloadBody<K> } }[BundleKind];
+
+export type OpenedBundle = {
+  readonly opened: true;
+  readonly header: BundleHeader;
+  readonly headerDigest: string;
+  readonly senderOffice: PartnerOffice | undefined;
+  /** Our sequence number in this bundle (undefined for a public bundle). */
+  readonly sequence: number | undefined;
+  readonly payload: VerifiedPayload;
+  readonly content: PayloadContent;
+  readonly attachments: readonly AttachmentDescriptor[];
+};
+
+/** Verified without a secret key: signature, trust, times and every item hash, but not the encrypted content. */
+export type SealedBundle = {
+  readonly opened: false;
+  readonly header: BundleHeader;
+  readonly headerDigest: string;
+  readonly senderOffice: PartnerOffice | undefined;
+};
+
+/**
+ * Verifies a bundle in the order of docs/bundle-format.md §Verification. Never throws: every refusal is a
+ * typed error with a stable code and a message that names the next step. Reads only through `source`.
+ */
+export async function verifyBundle(kit: CryptoKit, input: VerifyBundleInput): Promise<Result<OpenedBundle | SealedBundle, BundleErrorCode>> {
+  try {
+    return ok(await verify(kit, input));
+  } catch (caught) {
+    return toBundleErr(caught);
+  }
+}
+
+async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedBundle | SealedBundle> {
+  const policy = input.policy ?? DEFAULT_VERIFY_POLICY;
+  // Steps 1–5: structure, size, outer signature.
+  const frame = await readBundleFrame(kit, input.source);
+  const { header } = frame;
+  // Step 6: the signer's trust state.
+  const senderOffice = checkSigner(kit, header, input.trust);
+  // Step 7: times.
+  checkTimes(header, input.clock(), policy);
+  const isPublic = header.recipients.length === 0;
+  if (!isPublic && input.recipient === null) {
+    for (let index = 0; index < header.items.length; index++) await hashItem(kit, input.source, frame, index);
+    return { opened: false, header, headerDigest: frame.headerDigest, senderOffice };
+  }
+  // Step 8: are we a recipient; step 9: replay and order; step 10: unwrap the content key.
+  let sequence: number | undefined;
+  let contentKey: Uint8Array;
+  if (isPublic) {
+    checkReplay(header, input.ledger, undefined);
+    contentKey = fromHex(header.publicContentKey ?? '', 32) ?? new Uint8Array(32);
+  } else {
+    const recipient = input.recipient;
+    if (!recipient) throw bundleError('BUNDLE_NOT_FOR_US', 'This bundle is encrypted and no office key is unlocked. Unlock Casebridge and import again.');
+    const ourKey = toHex(recipient.signingPublicKey);
+    const entry = header.recipients.find((candidate) => candidate.signingKey === ourKey);
+    if (!entry) {
+      throw bundleError('BUNDLE_NOT_FOR_US', 'This bundle is addressed to other offices, not to yours. Check with the courier that you received the right stick or file.');
+    }
+    sequence = entry.sequence;
+    checkReplay(header, input.ledger, entry.sequence);
+    contentKey = unwrapContentKey(kit, header, entry.wrap, senderOffice, recipient);
+  }
+  try {
+    // Steps 11–12: the payload item, its inner signature and schema.
+    const content = await openPayload(kit, input.source, frame, contentKey);
+    const payload = checkPayloadBody(kit, header, content);
+    // Step 13: every attachment, streamed.
+    for (const [index, descriptor] of content.attachments.entries()) {
+      const sink = input.openAttachment ? await callSink(() => input.openAttachment?.(index, descriptor)) : undefined;
+      const plaintextHash = kit.createHasher(32);
+      await openItem(kit, input.source, frame, index + 1, contentKey, async (plaintext) => {
+        plaintextHash.update(plaintext);
+        if (sink) await callSink(() => sink.write(plaintext));
+      });
+      if (toHex(plaintextHash.digest()) !== descriptor.blake2b256) {
+        throw bundleError('BUNDLE_ATTACHMENT_MISMATCH', `Attachment ${index + 1} ("${descriptor.name}") does not match the hash its sender signed. Do not import this bundle; ask the sender for a new export.`);
+      }
+    }
+    return { opened: true, header, headerDigest: frame.headerDigest, senderOffice, sequence, payload, content, attachments: content.attachments };
+  } finally {
+    kit.wipe(contentKey);
+  }
+}
+
+function checkSigner(kit: CryptoKit, header: BundleHeader, trust: TrustView): PartnerOffice | undefined {
+  const office = trust.lookup(header.sender);
+  const fingerprint = formatFingerprint(officeFingerprint(kit, fromHex(header.sender, 32) ?? new Uint8Array(32)));
+  if (office?.state === 'revoked') {
+    throw bundleError('BUNDLE_SIGNER_REVOKED', `This bundle was signed with a key that ${office.card.card.name} revoked (${office.revocationReason ?? 'retired'}). Do not import it; ask the office to send it again with its current key.`);
+  }
+  // A key card introduces its own key, and a revocation may retire a key that was never verified.
+  if (header.kind === 'key-card') return office;
+  if (!office) {
+    throw bundleError('BUNDLE_SIGNER_UNKNOWN', `This bundle was signed by an office that is not in your partner list (fingerprint ${fingerprint}). Import that office's key card and verify its fingerprint first.`);
+  }
+  if (office.state === 'unverified' && header.kind !== 'revocation') {
+    throw bundleError('BUNDLE_SIGNER_UNVERIFIED', `This bundle was signed by ${office.card.card.name}, an office you have not verified: compare fingerprint ${fingerprint} with the one ${office.card.card.name} reads out to you (by phone or in person), mark it verified in Settings → Partner offices, then import again.`);
+  }
+  return office;
+}
+
+function checkTimes(header: BundleHeader, now: number, policy: VerifyPolicy): void {
+  if (header.createdAt > now + policy.clockSkewMs) {
+    throw bundleError('BUNDLE_NOT_YET_VALID', `This bundle claims to be created at ${new Date(header.createdAt).toISOString()}, in the future. Check this computer's clock (and the sender's), then import again.`);
+  }
+  if (now > header.notAfter + policy.clockSkewMs) {
+    throw bundleError('BUNDLE_EXPIRED', `This bundle expired at ${new Date(header.notAfter).toISOString()}. Ask the sender for a fresh export (an administrator may override with a recorded reason).`);
+  }
+  if (header.notAfter - header.createdAt > policy.maxValidityMs) {
+    throw bundleError('BUNDLE_LIMIT_EXCEEDED', `This bundle is valid for longer than your policy allows (${Math.round(policy.maxValidityMs / 86_400_000)} days). Ask the sender for an export with a shorter validity.`);
+  }
+}
+
+function checkReplay(header: BundleHeader, ledger: ReplayLedgerView | null, sequence: number | undefined): void {
+  if (!ledger) return;
+  if (ledger.hasSeen(header.sender, header.bundleId)) {
+    throw bundleError('BUNDLE_REPLAYED', 'This bundle was already imported; nothing was changed. You can safely remove it.');
+  }
+  if (sequence === undefined) return;
+  const last = ledger.lastSequence(header.sender);
+  if (last !== undefined && sequence <= last) {
+    throw bundleError('BUNDLE_SEQUENCE_OLD', `This bundle is older (number ${sequence}) than one already imported from the same office (number ${last}). It may be a stale or replayed copy: ask the sender whether it is still current.`);
+  }
+}
+
+function unwrapContentKey(kit: CryptoKit, header: BundleHeader, wrapHex: string, senderOffice: PartnerOffice | undefined, recipient: RecipientKeys): Uint8Array {
+  const wrap = fromHex(wrapHex, 88);
+  const senderBoxKey = senderOffice ? fromHex(senderOffice.card.card.boxKey, 32) : undefined;
+  const failure = () => bundleError('BUNDLE_KEY_WRAP_INVALID', 'The key for your office in this bundle was not made by the signing office for this bundle (re-signed, or copied from another bundle). Do not import it; tell the sender.');
+  if (!wrap || !senderBoxKey) throw failure();
+  let unwrapped: Uint8Array;
+  try {
+    unwrapped = kit.boxOpen(wrap.subarray(24), wrap.subarray(0, 24), senderBoxKey, recipient.boxPrivateKeyPlaintext);
+  } catch {
+    throw failure();
+  }
+  if (unwrapped.length !== 48 || toHex(unwrapped.subarray(0, 16)) !== header.bundleId) throw failure();
+  const key = unwrapped.slice(16);
+  kit.wipe(unwrapped);
+  return key;
+}
+
+async function openPayload(kit: CryptoKit, source: ByteSource, frame: BundleFrame, contentKey: Uint8Array): Promise<PayloadContent> {
+  const size = frame.header.items[0]?.size ?? 0;
+  // Size already checked against the payload limit and the file size, so this allocation is bounded.
+  const payloadPlaintext = new Uint8Array(size);
+  let filled = 0;
+  await openItem(kit, source, frame, 0, contentKey, (plaintext) => {
+    payloadPlaintext.set(plaintext, filled);
+    filled += plaintext.length;
+    return Promise.resolve();
+  });
+  const invalid = (what: string) => bundleError('BUNDLE_PAYLOAD_INVALID', `The bundle content is invalid (${what}). Ask the sender to export it again.`);
+  let raw;
+  try {
+    raw = parseCanonicalJson(payloadPlaintext);
+  } catch (caught) {
+    if (caught instanceof CanonicalJsonError && caught.kind !== 'syntax') {
+      throw bundleError('BUNDLE_NONCANONICAL', `The bundle content is not in canonical form (${caught.message}). Do not import it; ask the sender for a new export.`);
+    }
+    throw invalid(caught instanceof Error ? caught.message : 'not JSON');
+  }
+  const envelope = payloadEnvelopeSchema.safeParse(raw);
+  if (!envelope.success) throw invalid(envelope.error.issues[0]?.message ?? 'schema');
+  const { content, signature } = envelope.data;
+  const { header } = frame;
+  const senderKey = fromHex(header.sender, 32);
+  const signatureBytes = fromHex(signature, 64);
+  // Canonical: re-encoding `content` gives back exactly the signed bytes.
+  const contentBytes = canonicalJsonBytes(content);
+  if (!senderKey || !signatureBytes || !verifyDomain(kit, 'bundlePayload', signatureBytes, senderKey, contentBytes)) {
+    throw bundleError('BUNDLE_INNER_SIGNATURE_INVALID', 'The content inside this bundle was not signed by the office that signed the bundle (it may have been re-signed or forwarded). Do not import it; ask the original sender.');
+  }
+  const recipients = header.recipients.map((entry) => entry.signingKey);
+  const matches =
+    content.bundleId === header.bundleId &&
+    content.kind === header.kind &&
+    content.sender === header.sender &&
+    content.createdAt === header.createdAt &&
+    content.recipients.length === recipients.length &&
+    content.recipients.every((key, index) => key === recipients[index]);
+  if (!matches) {
+    throw bundleError('BUNDLE_INNER_MISMATCH', 'The signed content names a different bundle, kind or set of recipients than the bundle itself: it was forwarded or assembled from parts. Do not import it; ask the original sender.');
+  }
+  if (content.attachments.length !== header.items.length - 1 || content.attachments.some((descriptor, index) => descriptor.size !== header.items[index + 1]?.size)) {
+    throw bundleError('BUNDLE_ATTACHMENT_MISMATCH', 'The attachment list inside the bundle does not match the attachments it carries. Do not import it; ask the sender for a new export.');
+  }
+  return content;
+}
+
+function checkPayloadBody(kit: CryptoKit, header: BundleHeader, content: PayloadContent): VerifiedPayload {
+  const invalid = (what: string) => bundleError('BUNDLE_PAYLOAD_INVALID', `The ${header.kind} inside this bundle is invalid (${what}). Ask the sender to export it again.`);
+  const payload = parseBody(header.kind, content.body);
+  if (!payload) throw invalid('it does not match the schema for its kind');
+  if (payload.kind === 'key-card') {
+    const card = verifyKeyCard(kit, payload.body.card);
+    if (!card.ok) throw invalid(card.error.message);
+    if (card.value.card.signingKey !== header.sender) throw invalid('the key card is not for the key that signed the bundle');
+  }
+  if (payload.kind === 'revocation') {
+    if (!verifyRevocation(kit, payload.body.revocation)) throw invalid('the revocation is not signed by the key it revokes');
+    if (payload.body.revocation.statement.signingKey !== header.sender) throw invalid('the revocation is for a different key than the one that signed the bundle');
+  }
+  return payload;
+}
+
+function parseBody(kind: BundleKind, body: unknown): VerifiedPayload | undefined {
+  switch (kind) {
+    case 'key-card': {
+      const parsed = payloadBodySchemas[kind].safeParse(body);
+      return parsed.success ? { kind, body: parsed.data } : undefined;
+    }
+    case 'revocation': {
+      const parsed = payloadBodySchemas[kind].safeParse(body);
+      return parsed.success ? { kind, body: parsed.data } : undefined;
+    }
+    case 'request': {
+      const parsed = payloadBodySchemas[kind].safeParse(body);
+      return parsed.success ? { kind, body: parsed.data } : undefined;
+    }
+    case 'response': {
+      const parsed = payloadBodySchemas[kind].safeParse(body);
+      return parsed.success ? { kind, body: parsed.data } : undefined;
+    }
+    case 'challenge': {
+      const parsed = payloadBodySchemas[kind].safeParse(body);
+      return parsed.success ? { kind, body: parsed.data } : undefined;
+    }
+    case 'decision': {
+      const parsed = payloadBodySchemas[kind].safeParse(body);
+      return parsed.success ? { kind, body: parsed.data } : undefined;
+    }
+    case 'receipt': {
+      const parsed = payloadBodySchemas[kind].safeParse(body);
+      return parsed.success ? { kind, body: parsed.data } : undefined;
+    }
+  }
+}
+
+/**
+ * Decrypts item `index` chunk by chunk: each chunk authenticated with the bundle id and item index as
+ * associated data, TAG_FINAL exactly on the last chunk, and the ciphertext hash equal to the signed header's.
+ */
+async function openItem(kit: CryptoKit, source: ByteSource, frame: BundleFrame, index: number, contentKey: Uint8Array, onPlaintext: (plaintext: Uint8Array) => Promise<void>): Promise<void> {
+  const { header } = frame;
+  const span = frame.items[index];
+  const item = header.items[index];
+  if (!span || !item) throw bundleError('BUNDLE_MALFORMED', 'The bundle refers to an item it does not contain.');
+  const hasher = kit.createHasher(64);
+  const streamHeader = await readExactly(source, span.offset, STREAM_HEADER_BYTES);
+  hasher.update(streamHeader);
+  const decryptor = kit.streamDecryptor(streamHeader, contentKey);
+  const associatedData = chunkAssociatedData(fromHex(header.bundleId, 16) ?? new Uint8Array(16), index);
+  const count = chunkCount(item.size, header.chunkSize);
+  let offset = span.offset + STREAM_HEADER_BYTES;
+  const chunkFailure = (what: string) => bundleError('BUNDLE_CHUNK_INVALID', `Part ${index} of this bundle is damaged or was tampered with (${what}). Do not import it; copy it again or ask the sender for a new export.`);
+  for (let chunk = 0; chunk < count; chunk++) {
+    const length = chunkPlaintextBytes(item.size, header.chunkSize, chunk) + STREAM_ABYTES;
+    const ciphertext = await readExactly(source, offset, length);
+    offset += length;
+    hasher.update(ciphertext);
+    let opened;
+    try {
+      opened = decryptor.pull(ciphertext, associatedData);
+    } catch (caught) {
+      if (caught instanceof DecryptionError) throw chunkFailure(`chunk ${chunk} failed authentication`);
+      throw caught;
+    }
+    const last = chunk === count - 1;
+    if (last && opened.tag !== 'final') throw chunkFailure('the last chunk is not marked final: the stream was cut');
+    if (!last && opened.tag === 'final') throw chunkFailure(`chunk ${chunk} is marked final but more follow`);
+    await onPlaintext(opened.plaintext);
+  }
+  decryptor.dispose();
+  if (toHex(hasher.digest()) !== item.hash) {
+    throw bundleError('BUNDLE_ITEM_HASH_MISMATCH', `Part ${index} of this bundle does not match the hash its sender signed. Do not import it; ask the sender for a new export.`);
+  }
+}
+
+/** Keyless check of item `index`: hash its ciphertext in bounded pieces and compare with the header. */
+async function hashItem(kit: CryptoKit, source: ByteSource, frame: BundleFrame, index: number): Promise<void> {
+  const span = frame.items[index];
+  const item = frame.header.items[index];
+  if (!span || !item) throw bundleError('BUNDLE_MALFORMED', 'The bundle refers to an item it does not contain.');
+  const hasher = kit.createHasher(64);
+  for (let offset = 0; offset < span.length; offset += 1024 * 1024) {
+    hasher.update(await readExactly(source, span.offset + offset, Math.min(1024 * 1024, span.length - offset)));
+  }
+  if (toHex(hasher.digest()) !== item.hash) {
+    throw bundleError('BUNDLE_ITEM_HASH_MISMATCH', `Part ${index} of this bundle does not match the hash its sender signed: it was altered or damaged. Do not import it; ask the sender for a new copy.`);
+  }
+}
+
+async function callSink<T>(action: () => T | Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (caught) {
+    if (caught instanceof BundleError) throw caught;
+    throw bundleError('BUNDLE_IO_FAILED', `Could not store an attachment while verifying (${caught instanceof Error ? caught.message : 'write error'}). Check free space and try again; nothing was imported.`);
+  }
+}

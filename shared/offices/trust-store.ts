@@ -1,0 +1,120 @@
+import type { CryptoKit } from '../crypto/crypto-kit';
+import { err, ok, type Result } from '../result';
+import { fromHex } from '../bundle/bytes';
+import { canonicalJson } from '../bundle/canonical-json';
+import { verifyKeyCard, type KeyCardErrorCode, type SignedKeyCard } from './key-card';
+import { formatFingerprint, officeFingerprint } from './fingerprint';
+import { verifyRevocation, type RevocationReason, type SignedRevocation } from './revocation';
+
+/**
+ * Partner offices as pure data: every change returns a new store, so the caller (the vault, a test) decides
+ * where it lives and records the audit event. Keyed by the office's signing key in hex.
+ */
+export type TrustState = 'unverified' | 'verified' | 'revoked';
+
+export type PartnerOffice = {
+  readonly card: SignedKeyCard;
+  readonly state: TrustState;
+  readonly importedAt: number;
+  readonly verifiedAt?: number;
+  readonly revokedAt?: number;
+  readonly revocationReason?: RevocationReason;
+  /** Signing key of the card that succeeded this one by rotation. */
+  readonly successor?: string;
+};
+
+export type TrustStore = Readonly<Record<string, PartnerOffice>>;
+
+/** What the bundle verifier needs: a read-only look-up. */
+export type TrustView = { lookup(signingKeyHex: string): PartnerOffice | undefined };
+
+export function trustView(store: TrustStore): TrustView {
+  return { lookup: (key) => (Object.hasOwn(store, key) ? store[key] : undefined) };
+}
+
+export type TrustErrorCode =
+  | KeyCardErrorCode
+  | 'TRUST_CARD_EXPIRED'
+  | 'TRUST_CARD_STALE'
+  | 'TRUST_KEY_REVOKED'
+  | 'TRUST_ROTATION_CONFLICT'
+  | 'TRUST_UNKNOWN_OFFICE'
+  | 'TRUST_FINGERPRINT_MISMATCH'
+  | 'TRUST_REVOCATION_INVALID';
+
+export type ImportOutcome = 'added' | 'unchanged' | 'renewed' | 'rotated';
+
+/**
+ * Imports a partner's key card. New offices start unverified. A card signed by a known key's holder as its
+ * successor (rotation) inherits the old key's trust state and retires the old key; a renewal under the same
+ * signing key keeps the state.
+ */
+export function importKeyCard(kit: CryptoKit, store: TrustStore, untrustedCard: unknown, now: number): Result<{ store: TrustStore; outcome: ImportOutcome; office: PartnerOffice }, TrustErrorCode> {
+  const verified = verifyKeyCard(kit, untrustedCard);
+  if (!verified.ok) return verified;
+  const card = verified.value;
+  const key = card.card.signingKey;
+  if (card.card.validUntil <= now) return err('TRUST_CARD_EXPIRED', `The key card of ${card.card.name} expired. Ask the office for a current key card.`);
+  const existing = trustView(store).lookup(key);
+  if (existing) {
+    if (existing.state === 'revoked') return err('TRUST_KEY_REVOKED', `The key of ${card.card.name} was revoked; a card for it cannot be imported again. Ask the office for its new key card.`);
+    if (canonicalJson(existing.card) === canonicalJson(card)) return ok({ store, outcome: 'unchanged', office: existing });
+    if (card.card.validFrom <= existing.card.card.validFrom) {
+      return err('TRUST_CARD_STALE', `You already have a newer key card for ${card.card.name}; this one was ignored.`);
+    }
+    // The fingerprint covers the signing key only, so a renewal (new validity, name or encryption key signed
+    // by the same key) keeps the trust a person established for that key.
+    const renewed: PartnerOffice = { ...existing, card };
+    return ok({ store: { ...store, [key]: renewed }, outcome: 'renewed', office: renewed });
+  }
+  const previousKey = card.card.previousSigningKey;
+  const predecessor = previousKey === undefined ? undefined : trustView(store).lookup(previousKey);
+  if (previousKey !== undefined && predecessor) {
+    if (predecessor.state === 'revoked' && predecessor.revocationReason === 'compromised') {
+      return err('TRUST_KEY_REVOKED', `The previous key of ${card.card.name} was revoked as compromised, so it cannot vouch for a new key. Verify the new card's fingerprint with the office directly.`);
+    }
+    if (predecessor.successor !== undefined && predecessor.successor !== key) {
+      return err('TRUST_ROTATION_CONFLICT', `The old key of ${card.card.name} already vouched for a different new key. Call the office and compare fingerprints before trusting either.`);
+    }
+    const successor: PartnerOffice = {
+      card,
+      state: predecessor.state === 'revoked' ? 'unverified' : predecessor.state,
+      importedAt: now,
+      verifiedAt: predecessor.state === 'verified' ? predecessor.verifiedAt : undefined,
+    };
+    const retired: PartnerOffice = { ...predecessor, state: 'revoked', revokedAt: now, revocationReason: predecessor.revocationReason ?? 'superseded', successor: key };
+    return ok({ store: { ...store, [previousKey]: retired, [key]: successor }, outcome: 'rotated', office: successor });
+  }
+  const added: PartnerOffice = { card, state: 'unverified', importedAt: now };
+  return ok({ store: { ...store, [key]: added }, outcome: 'added', office: added });
+}
+
+/**
+ * Marks an office verified after a person compared fingerprints out of band. The caller passes the digits the
+ * person confirmed, so a stale screen cannot verify a different card.
+ */
+export function markVerified(kit: CryptoKit, store: TrustStore, signingKeyHex: string, confirmedFingerprint: string, now: number): Result<TrustStore, TrustErrorCode> {
+  const office = trustView(store).lookup(signingKeyHex);
+  if (!office) return err('TRUST_UNKNOWN_OFFICE', 'This office is not in your partner list. Import its key card first.');
+  if (office.state === 'revoked') return err('TRUST_KEY_REVOKED', `The key of ${office.card.card.name} is revoked and cannot be verified. Import its current key card.`);
+  const expected = formatFingerprint(fingerprintOf(kit, office.card));
+  if (confirmedFingerprint.replace(/[\s-]/g, '') !== expected.replace(/\s/g, '')) {
+    return err('TRUST_FINGERPRINT_MISMATCH', `The fingerprint you confirmed does not match ${office.card.card.name}'s key card (${expected}). Compare again with the office before verifying.`);
+  }
+  return ok({ ...store, [signingKeyHex]: { ...office, state: 'verified', verifiedAt: now } });
+}
+
+/** Applies a revocation signed by the revoked key. Revoking twice is harmless; "compromised" always wins. */
+export function applyRevocation(kit: CryptoKit, store: TrustStore, revocation: SignedRevocation, now: number): Result<{ store: TrustStore; outcome: 'revoked' | 'unchanged' }, TrustErrorCode> {
+  if (!verifyRevocation(kit, revocation)) return err('TRUST_REVOCATION_INVALID', 'This revocation is not signed by the key it revokes. Ignore it and ask the office directly.');
+  const key = revocation.statement.signingKey;
+  const office = trustView(store).lookup(key);
+  if (!office) return err('TRUST_UNKNOWN_OFFICE', 'This revocation is for an office not in your partner list; nothing to do.');
+  const reason = office.revocationReason === 'compromised' ? 'compromised' : revocation.statement.reason;
+  if (office.state === 'revoked' && office.revocationReason === reason) return ok({ store, outcome: 'unchanged' });
+  return ok({ store: { ...store, [key]: { ...office, state: 'revoked', revokedAt: office.revokedAt ?? now, revocationReason: reason } }, outcome: 'revoked' });
+}
+
+export function fingerprintOf(kit: CryptoKit, card: SignedKeyCard): string[] {
+  return officeFingerprint(kit, fromHex(card.card.signingKey, 32) ?? new Uint8Array(32));
+}
