@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, ipcMain, protocol, session, powerMonitor } from 'electron';
+import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session, powerMonitor } from 'electron';
 import { IPC_INVOKE, SYSTEM_LOCK_EVENT } from '@shared/ipc/electron-channels';
 import { applicationMenuTemplate } from './application-menu';
 import { createHandlers } from './ipc/create-handlers';
@@ -87,6 +87,15 @@ async function start(): Promise<void> {
         shell: 'electron',
       },
       volumeProbe: nodeVolumeProbe,
+      dialogs: {
+        chooseFolder: () => pickPath({ title: 'Choose where to save the bundle', properties: ['openDirectory', 'createDirectory'] }),
+        chooseBundleFile: () =>
+          pickPath({
+            title: 'Choose a Casebridge bundle',
+            properties: ['openFile'],
+            filters: [{ name: 'Casebridge bundle', extensions: ['cbundle'] }],
+          }),
+      },
     }),
     isTrustedSender: (url) => isTrustedSender(url, policy),
     logError: (channel, error) => console.error(`IPC ${channel} failed:`, error),
@@ -97,6 +106,12 @@ async function start(): Promise<void> {
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName())));
   createWindow();
+}
+
+async function pickPath(options: Electron.OpenDialogOptions): Promise<string | null> {
+  const [window] = BrowserWindow.getAllWindows();
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 function createWindow(): void {

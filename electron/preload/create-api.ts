@@ -15,6 +15,19 @@ export function createApi(invoke: TypedInvoke, subscribe: Subscribe) {
     media: {
       listRemovable: () => invoke('media.listRemovable', undefined),
     },
+    exchange: {
+      chooseFolder: () => invoke('exchange.chooseFolder', undefined),
+      useVolume: (input) => invoke('exchange.useVolume', input),
+      listBundles: (input) => invoke('exchange.listBundles', input),
+      chooseBundleFile: () => invoke('exchange.chooseBundleFile', undefined),
+      beginExport: (input) => invoke('exchange.beginExport', input),
+      writeChunk: (input) => invoke('exchange.writeChunk', input),
+      finishExport: (input) => invoke('exchange.finishExport', input),
+      cancelExport: (input) => invoke('exchange.cancelExport', input),
+      openBundle: (input) => invoke('exchange.openBundle', input),
+      readChunk: (input) => invoke('exchange.readChunk', input),
+      closeBundle: (input) => invoke('exchange.closeBundle', input),
+    },
     system: {
       onLock: (listener: () => void) => subscribe('system-lock', () => listener()),
     },

@@ -1,17 +1,29 @@
 import { createAppInfoHandler, type AppInfoSource } from '../handlers/app-info-handler';
 import { createListRemovableHandler } from '../handlers/media/list-removable-handler';
 import type { VolumeProbe } from '../handlers/media/volume-probe';
+import { createExchangeHandlers, type ExchangeDialogs } from '../handlers/exchange/create-exchange-handlers';
+import { createPathGrants } from '../handlers/files/path-grants';
 import type { IpcHandlers } from './create-ipc-router';
 
 export type HandlerDependencies = {
   readonly app: AppInfoSource;
   readonly volumeProbe: VolumeProbe;
+  readonly dialogs: ExchangeDialogs;
 };
 
 /** All main-process handlers, built from their dependencies. The e2e harness calls this very function. */
 export function createHandlers(deps: HandlerDependencies): IpcHandlers {
+  const listRemovable = createListRemovableHandler(deps.app.platform, deps.volumeProbe);
   return {
     'app.info': createAppInfoHandler(deps.app),
-    'media.listRemovable': createListRemovableHandler(deps.app.platform, deps.volumeProbe),
+    'media.listRemovable': listRemovable,
+    ...createExchangeHandlers({
+      grants: createPathGrants(),
+      dialogs: deps.dialogs,
+      listVolumes: async () => {
+        const result = await listRemovable();
+        return result.ok ? result.value : [];
+      },
+    }),
   };
 }

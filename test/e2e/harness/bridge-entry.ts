@@ -2,6 +2,7 @@
 // with its transport swapped for a Playwright binding backed by the real main-process handlers.
 import { createApi } from '../../../electron/preload/create-api';
 import type { IpcChannel, IpcResult } from '@shared/ipc/contract';
+import { decodeBinary, encodeBinary } from './binary-codec';
 
 type HarnessWindow = Window & {
   __casebridgeInvoke?: (channel: string, input: unknown) => Promise<unknown>;
@@ -16,7 +17,7 @@ const api = createApi(
   <C extends IpcChannel>(channel: C, input: unknown) => {
     const invoke = harness.__casebridgeInvoke;
     if (invoke === undefined) throw new Error('The e2e harness binding is missing.');
-    return invoke(channel, input) as Promise<IpcResult<C>>;
+    return invoke(channel, encodeBinary(input)).then((result) => decodeBinary(result) as IpcResult<C>);
   },
   (_event, listener) => {
     lockListeners.add(listener);

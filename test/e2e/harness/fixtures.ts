@@ -9,6 +9,7 @@ import { securityHeaders } from '../../../electron/main/security/content-securit
 import { resolveAppFile } from '../../../electron/main/security/resolve-app-file';
 import { APP_ORIGIN } from '../../../electron/main/security/app-origin';
 import { bridgeBundlePath } from './build-bridge';
+import { decodeBinary, encodeBinary } from './binary-codec';
 
 /** The test page's origin. Requests to it are answered from out/renderer exactly as app:// would be. */
 export const TEST_ORIGIN = 'https://casebridge.test';
@@ -17,16 +18,24 @@ const version = JSON.parse(await readFile(resolve(import.meta.dirname, '../../..
 
 export type ShellOptions = { readonly volumeProbe?: VolumeProbe };
 
+/** Stands in for the native dialogs: a test sets what the user "picks" next (null = cancelled). */
+export type ScriptedDialogs = { nextFolder: string | null; nextBundleFile: string | null };
+
 /**
  * A fresh "installation": its own browser context (empty IndexedDB), its own data folder, and the
  * real main-process handlers behind window.casebridge. Every request off the test origin is aborted.
  */
 export async function openShell(context: BrowserContext, options: ShellOptions = {}) {
   const dataFolder = await mkdtemp(join(tmpdir(), 'casebridge-e2e-'));
+  const dialogs: ScriptedDialogs = { nextFolder: null, nextBundleFile: null };
   const router = createIpcRouter({
     handlers: createHandlers({
       app: { name: 'Casebridge', version, platform: process.platform, dataFolder, shell: 'test-harness' },
       volumeProbe: options.volumeProbe ?? nodeVolumeProbe,
+      dialogs: {
+        chooseFolder: async () => dialogs.nextFolder,
+        chooseBundleFile: async () => dialogs.nextBundleFile,
+      },
     }),
     isTrustedSender: (url) => url !== undefined && url.startsWith(`${TEST_ORIGIN}/`),
   });
@@ -45,8 +54,8 @@ export async function openShell(context: BrowserContext, options: ShellOptions =
       body: await readFile(file.path),
     });
   });
-  await context.exposeBinding('__casebridgeInvoke', ({ frame }, channel: unknown, input: unknown) =>
-    router.dispatch(frame.url(), channel, input),
+  await context.exposeBinding('__casebridgeInvoke', async ({ frame }, channel: unknown, input: unknown) =>
+    encodeBinary(await router.dispatch(frame.url(), channel, decodeBinary(input))),
   );
   await context.addInitScript({ path: bridgeBundlePath });
   const page = await context.newPage();
@@ -58,6 +67,7 @@ export async function openShell(context: BrowserContext, options: ShellOptions =
   return {
     page,
     dataFolder,
+    dialogs,
     blockedRequests,
     problems,
     async close() {

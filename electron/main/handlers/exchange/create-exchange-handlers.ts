@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import { basename, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { MAX_BUNDLE_FILE_BYTES, type IpcChannel, type RemovableVolume } from '@shared/ipc/contract';
+import { err, ok } from '@shared/result';
+import type { IpcHandlers } from '../../ipc/create-ipc-router';
+import { listBundleFiles, readFileBounded } from '../files/bundle-files';
+import { createChunkChannel } from '../files/chunk-channel';
+import { describeFsError, FileOperationError, toErr } from '../files/file-errors';
+import type { PathGrants } from '../files/path-grants';
+import { writeFileAtomically, type AtomicWriteResult } from '../files/write-file-atomically';
+
+/** Native dialogs, injected: Electron's in the app, a scripted stand-in in the e2e harness. */
+export type ExchangeDialogs = {
+  chooseFolder(): Promise<string | null>;
+  chooseBundleFile(): Promise<string | null>;
+};
+
+export type ExchangeDependencies = {
+  readonly grants: PathGrants;
+  readonly dialogs: ExchangeDialogs;
+  readonly listVolumes: () => Promise<RemovableVolume[]>;
+  readonly maxBundleBytes?: number;
+};
+
+type ExchangeChannel = Extract<IpcChannel, `exchange.${string}`>;
+type ExchangeHandlers = Pick<IpcHandlers, ExchangeChannel>;
+
+type ExportSession = {
+  readonly channel: ReturnType<typeof createChunkChannel>;
+  readonly controller: AbortController;
+  readonly done: Promise<AtomicWriteResult>;
+  written: number;
+};
+
+const newId = () => randomBytes(16).toString('hex');
+
+/** Export to and import from removable media, in chunks, through granted folders and files only. */
+export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHandlers {
+  const maxBytes = deps.maxBundleBytes ?? MAX_BUNDLE_FILE_BYTES;
+  const exports = new Map<string, ExportSession>();
+  const reads = new Map<string, AsyncGenerator<Uint8Array>>();
+
+  const notGranted = () => err('not-granted', 'Casebridge may only use folders and files you picked. Choose the drive or file again.');
+  const unknownSession = () => err('unknown-session', 'This transfer is no longer open (it finished, failed or was cancelled). Start it again.');
+  const fail = (error: unknown, where: string) => toErr(describeFsError(error, where));
+
+  async function describeFile(path: string) {
+    const info = await stat(path);
+    return { fileToken: deps.grants.grant(path, 'file'), name: basename(path), bytes: info.size, modifiedAt: info.mtime.toISOString() };
+  }
+
+  return {
+    'exchange.chooseFolder': async () => {
+      const path = await deps.dialogs.chooseFolder();
+      return ok(path === null ? null : { folderToken: deps.grants.grant(path, 'folder'), path });
+    },
+
+    'exchange.useVolume': async ({ mountPoint }) => {
+      const volume = (await deps.listVolumes()).find((v) => v.mountPoint === mountPoint);
+      if (volume === undefined) return err('volume-gone', `The drive at ${mountPoint} is not mounted any more. Insert it again and choose Refresh.`);
+      return ok({ folderToken: deps.grants.grant(volume.mountPoint, 'folder'), path: volume.mountPoint });
+    },
+
+    'exchange.listBundles': async ({ folderToken }) => {
+      const folder = deps.grants.resolve(folderToken, 'folder');
+      if (folder === null) return notGranted();
+      try {
+        const files = await listBundleFiles(folder);
+        return ok(files.map((f) => ({ fileToken: deps.grants.grant(f.path, 'file'), name: f.name, bytes: f.bytes, modifiedAt: f.modifiedAt })));
+      } catch (error) {
+        return fail(error, `the drive at ${folder}`);
+      }
+    },
+
+    'exchange.chooseBundleFile': async () => {
+      const path = await deps.dialogs.chooseBundleFile();
+      if (path === null) return ok(null);
+      try {
+        return ok(await describeFile(path));
+      } catch (error) {
+        return fail(error, path);
+      }
+    },
+
+    'exchange.beginExport': async ({ folderToken, fileName, bytes, hashHex }) => {
+      const folder = deps.grants.resolve(folderToken, 'folder');
+      if (folder === null) return notGranted();
+      const channel = createChunkChannel();
+      const controller = new AbortController();
+      const session: ExportSession = {
+        channel,
+        controller,
+        written: 0,
+        done: writeFileAtomically({
+          targetPath: join(folder, fileName),
+          chunks: channel.iterable,
+          expectedBytes: bytes,
+          expectedHashHex: hashHex,
+          signal: controller.signal,
+          onProgress: (n) => {
+            session.written = n;
+          },
+        }),
+      };
+      // Keep a failure observable by the next call instead of an unhandled rejection.
+      session.done.catch(() => undefined);
+      const exportId = newId();
+      exports.set(exportId, session);
+      // Space and existing-file checks run before the first chunk: report them now if they failed.
+      const early = await Promise.race([session.done.then(() => null, (e: unknown) => e), new Promise((r) => setTimeout(() => r(null), 0))]);
+      if (early !== null) {
+        exports.delete(exportId);
+        return toErr(describeFsError(early, `the drive at ${folder}`));
+      }
+      return ok({ exportId });
+    },
+
+    'exchange.writeChunk': async ({ exportId, chunk }) => {
+      const session = exports.get(exportId);
+      if (session === undefined) return unknownSession();
+      const failed = session.done.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      const outcome = await Promise.race([session.channel.push(chunk).then(() => null), failed]);
+      if (outcome !== null) {
+        exports.delete(exportId);
+        return toErr(describeFsError(outcome, 'the drive'));
+      }
+      return ok({ writtenBytes: session.written + chunk.byteLength });
+    },
+
+    'exchange.finishExport': async ({ exportId }) => {
+      const session = exports.get(exportId);
+      if (session === undefined) return unknownSession();
+      exports.delete(exportId);
+      session.channel.end();
+      try {
+        return ok(await session.done);
+      } catch (error) {
+        return toErr(describeFsError(error, 'the drive'));
+      }
+    },
+
+    'exchange.cancelExport': async ({ exportId }) => {
+      const session = exports.get(exportId);
+      if (session !== undefined) {
+        exports.delete(exportId);
+        session.controller.abort();
+        session.channel.end();
+        await session.done.catch(() => undefined);
+      }
+      return ok(null);
+    },
+
+    'exchange.openBundle': async ({ fileToken }) => {
+      const path = deps.grants.resolve(fileToken, 'file');
+      if (path === null) return notGranted();
+      try {
+        const info = await stat(path);
+        if (info.size > maxBytes) throw new FileOperationError('too-large', `This file is larger than any bundle may be (${maxBytes} bytes). It is not a Casebridge bundle.`);
+        const readId = newId();
+        reads.set(readId, readFileBounded(path, maxBytes));
+        return ok({ readId, bytes: info.size });
+      } catch (error) {
+        return fail(error, path);
+      }
+    },
+
+    'exchange.readChunk': async ({ readId }) => {
+      const reader = reads.get(readId);
+      if (reader === undefined) return unknownSession();
+      try {
+        const next = await reader.next();
+        if (next.done) {
+          reads.delete(readId);
+          return ok({ chunk: null });
+        }
+        return ok({ chunk: next.value });
+      } catch (error) {
+        reads.delete(readId);
+        return fail(error, 'the bundle file');
+      }
+    },
+
+    'exchange.closeBundle': async ({ readId }) => {
+      await reads.get(readId)?.return(undefined);
+      reads.delete(readId);
+      return ok(null);
+    },
+  };
+}
