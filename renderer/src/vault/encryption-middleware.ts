@@ -1,0 +1,253 @@
+import type {
+  DBCore,
+  DBCoreCursor,
+  DBCoreIndex,
+  DBCoreKeyRange,
+  DBCoreMutateRequest,
+  DBCoreTable,
+  Middleware,
+} from 'dexie';
+import { DecryptionError } from '@shared/crypto/crypto-kit';
+import { vaultHeaderRowSchema } from './vault-header-row';
+import { blindIndexToken } from './blind-index';
+import { decodeRecordPlaintext, encodeRecordPlaintext, recordAssociatedData } from './record-codec';
+import { plainIndexFields, type EncryptedTableSpec, type TableSpec } from './schema/table-spec';
+import type { CorruptionReport } from './corruption-report';
+import type { VaultKeyring } from './vault-keyring';
+
+/**
+ * The one layer that encrypts: everything above it (Dexie tables, liveQuery, repositories) sees plaintext;
+ * everything below it (IndexedDB) sees only ciphertext, ids, timestamps and blind-index tokens.
+ * Every call here is synchronous crypto, so it never awaits non-IndexedDB work inside a transaction.
+ */
+
+export class VaultStorageError extends Error {
+  override readonly name = 'VaultStorageError';
+}
+
+const RANGE_EQUAL = 1;
+const RANGE_NEVER = 4;
+
+type StoredRow = { readonly id: string; readonly v: number; readonly c: Uint8Array } & Record<string, unknown>;
+
+function isStoredRow(row: unknown): row is StoredRow {
+  return (
+    typeof row === 'object' &&
+    row !== null &&
+    typeof Reflect.get(row, 'id') === 'string' &&
+    typeof Reflect.get(row, 'v') === 'number' &&
+    Reflect.get(row, 'c') instanceof Uint8Array
+  );
+}
+
+const MIDDLEWARE_LEVEL = -10; // below Dexie's own hooks, cache and observability: they all see plaintext
+
+export function createEncryptionMiddleware(
+  tables: Readonly<Record<string, TableSpec>>,
+  keyring: VaultKeyring,
+  report: CorruptionReport,
+): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'VaultEncryption',
+    level: MIDDLEWARE_LEVEL,
+    create(down) {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          const spec = tables[name];
+          if (spec === undefined) throw new VaultStorageError(`Table "${name}" has no storage spec; refusing to store it unencrypted.`);
+          switch (spec.kind) {
+            case 'vault-header':
+              return headerTable(table);
+            case 'sealed-chunks':
+              return chunkTable(table, keyring);
+            case 'encrypted':
+              return encryptedTable(table, name, spec, keyring, report);
+          }
+        },
+      };
+    },
+  };
+}
+
+function mapMutation(req: DBCoreMutateRequest, map: (value: unknown) => unknown): DBCoreMutateRequest {
+  if (req.type === 'add' || req.type === 'put') return { ...req, values: req.values.map(map) };
+  return req;
+}
+
+function headerTable(table: DBCoreTable): DBCoreTable {
+  return {
+    ...table,
+    mutate: (req) =>
+      table.mutate(
+        mapMutation(req, (value) => {
+          // The one plaintext table: only a well-formed KDF header may ever be written here.
+          const parsed = vaultHeaderRowSchema.safeParse(value);
+          if (!parsed.success) throw new VaultStorageError('Only the vault header may be stored in plaintext.');
+          return parsed.data;
+        }),
+      ),
+  };
+}
+
+function chunkTable(table: DBCoreTable, keyring: VaultKeyring): DBCoreTable {
+  const requireUnlocked = () => keyring.subkeys();
+  return {
+    ...table,
+    mutate: (req) => {
+      requireUnlocked();
+      return table.mutate(
+        mapMutation(req, (value) => {
+          const isChunk =
+            typeof value === 'object' &&
+            value !== null &&
+            Object.keys(value).length === 3 &&
+            typeof Reflect.get(value, 'attachmentId') === 'string' &&
+            Number.isInteger(Reflect.get(value, 'index')) &&
+            Reflect.get(value, 'c') instanceof Uint8Array;
+          if (!isChunk) throw new VaultStorageError('Attachment chunks must be secretstream ciphertext.');
+          return value;
+        }),
+      );
+    },
+    get: (req) => (requireUnlocked(), table.get(req)),
+    getMany: (req) => (requireUnlocked(), table.getMany(req)),
+    query: (req) => (requireUnlocked(), table.query(req)),
+    openCursor: (req) => (requireUnlocked(), table.openCursor(req)),
+    count: (req) => (requireUnlocked(), table.count(req)),
+  };
+}
+
+function encryptedTable(
+  table: DBCoreTable,
+  name: string,
+  spec: EncryptedTableSpec,
+  keyring: VaultKeyring,
+  report: CorruptionReport,
+): DBCoreTable {
+  const copiedFields = plainIndexFields(spec);
+  const blindFields = new Set(spec.blindIndexes);
+  const kit = keyring.kit;
+
+  const seal = (value: unknown): StoredRow => {
+    const keys = keyring.subkeys();
+    if (typeof value !== 'object' || value === null) throw new VaultStorageError(`A ${name} record must be an object.`);
+    const id: unknown = Reflect.get(value, 'id');
+    if (typeof id !== 'string' || id.length === 0) throw new VaultStorageError(`A ${name} record needs a string id.`);
+    const row: Record<string, unknown> = {
+      id,
+      v: spec.recordVersion,
+      c: kit.seal(keys.records, encodeRecordPlaintext(value), recordAssociatedData(name, id, spec.recordVersion)),
+    };
+    for (const field of copiedFields) {
+      const fieldValue: unknown = Reflect.get(value, field);
+      if (fieldValue !== undefined) row[field] = fieldValue;
+    }
+    for (const field of blindFields) {
+      const fieldValue: unknown = Reflect.get(value, field);
+      if (typeof fieldValue === 'string') row[field] = blindIndexToken(kit, keys.blindIndex, name, field, fieldValue);
+      else if (fieldValue !== undefined && fieldValue !== null) {
+        throw new VaultStorageError(`${name}.${field} is blind-indexed and must be a string.`);
+      }
+    }
+    return row as StoredRow;
+  };
+
+  /** Plaintext record, or undefined after reporting a row that failed to open. */
+  const open = (row: unknown): unknown => {
+    const keys = keyring.subkeys();
+    if (row === undefined) return undefined;
+    if (!isStoredRow(row)) {
+      report.add({ table: name, id: describeId(row), reason: 'The stored row is malformed.' });
+      return undefined;
+    }
+    try {
+      return decodeRecordPlaintext(kit.open(keys.records, row.c, recordAssociatedData(name, row.id, row.v)));
+    } catch (error) {
+      const reason =
+        error instanceof DecryptionError
+          ? 'It failed authentication: it was altered, damaged or moved from another record.'
+          : 'Its decrypted content is not valid.';
+      report.add({ table: name, id: row.id, reason });
+      return undefined;
+    }
+  };
+
+  /** Exact-match look-ups on a blind index compare tokens; any other range over it would be meaningless. */
+  const translateRange = (index: DBCoreIndex, range: DBCoreKeyRange): DBCoreKeyRange => {
+    if (index.name === null || !blindFields.has(index.name)) return range;
+    if (range.type === RANGE_NEVER) return range;
+    if (range.type !== RANGE_EQUAL || typeof range.lower !== 'string') {
+      throw new VaultStorageError(`${name}.${index.name} is encrypted: it can only be searched by exact value.`);
+    }
+    const token = blindIndexToken(kit, keyring.subkeys().blindIndex, name, index.name, range.lower);
+    return { ...range, lower: token, upper: token };
+  };
+
+  return {
+    ...table,
+    mutate(req) {
+      keyring.subkeys();
+      return table.mutate(mapMutation(req, seal));
+    },
+    // Plain .then() chains, not async functions: Dexie tracks its transaction zone through the promises
+    // its own layers return, and a native async function here would drop it (modify() then fails).
+    get(req) {
+      keyring.subkeys();
+      return table.get(req).then(open);
+    },
+    getMany(req) {
+      keyring.subkeys();
+      return table.getMany(req).then((rows) => rows.map(open));
+    },
+    query(req) {
+      keyring.subkeys();
+      const translated = { ...req, query: { ...req.query, range: translateRange(req.query.index, req.query.range) } };
+      return table.query(translated).then((response) =>
+        req.values ? { ...response, result: response.result.map(open).filter((value) => value !== undefined) } : response,
+      );
+    },
+    count(req) {
+      keyring.subkeys();
+      return table.count({ ...req, query: { ...req.query, range: translateRange(req.query.index, req.query.range) } });
+    },
+    openCursor(req) {
+      keyring.subkeys();
+      return table
+        .openCursor({ ...req, query: { ...req.query, range: translateRange(req.query.index, req.query.range) } })
+        .then((cursor) => (cursor === null || !req.values ? cursor : decryptingCursor(cursor, open)));
+    },
+  };
+}
+
+/**
+ * Wraps a cursor so `value` is plaintext. A row that fails to open is reported and stepped over, so one
+ * damaged record never stops a listing. IDBCursor getters need the real cursor as `this`, hence the
+ * explicit key/primaryKey getters.
+ */
+function decryptingCursor(cursor: DBCoreCursor, open: (row: unknown) => unknown): DBCoreCursor {
+  let current: unknown;
+  return Object.create(cursor, {
+    key: { get: () => cursor.key },
+    primaryKey: { get: () => cursor.primaryKey },
+    value: { get: () => current },
+    start: {
+      value: (onNext: () => void) =>
+        cursor.start(() => {
+          current = open(cursor.value);
+          if (current === undefined) {
+            cursor.continue();
+            return;
+          }
+          onNext();
+        }),
+    },
+  }) as DBCoreCursor;
+}
+
+function describeId(row: unknown): string {
+  const id: unknown = typeof row === 'object' && row !== null ? Reflect.get(row, 'id') : undefined;
+  return typeof id === 'string' ? id : '(unknown id)';
+}

@@ -1,0 +1,12 @@
+import { schemaV1 } from './v1';
+import type { SchemaVersionSpec } from './table-spec';
+
+/**
+ * Every shipped schema version, oldest first. Dexie versions change structure only: they run before unlock,
+ * when no key is available, so they can never read or rewrite encrypted content. A change to record
+ * content bumps that table's recordVersion and is migrated after unlock.
+ */
+export const schemaVersions: readonly SchemaVersionSpec[] = [schemaV1];
+
+export const latestSchema = schemaV1;
+export type VaultTableName = keyof typeof latestSchema.tables;

@@ -1,0 +1,43 @@
+import { Dexie, type Table } from 'dexie';
+import { schemaVersions, latestSchema } from './schema/versions';
+import { createEncryptionMiddleware } from './encryption-middleware';
+import type { VaultHeaderRow } from './vault-header-row';
+import type { CorruptionReport } from './corruption-report';
+import type { VaultKeyring } from './vault-keyring';
+
+/** What repositories store: any object with a string id. They parse what they read with their own schema. */
+export type VaultRecord = { readonly id: string } & Readonly<Record<string, unknown>>;
+
+export type AttachmentChunkRow = { readonly attachmentId: string; readonly index: number; readonly c: Uint8Array };
+
+export const DEFAULT_VAULT_DB_NAME = 'casebridge';
+
+/** The encrypted store. Open it only through `openVaultDb`, which installs the encryption layer first. */
+export class VaultDb extends Dexie {
+  declare readonly vaultHeader: Table<VaultHeaderRow, string>;
+  declare readonly profile: Table<VaultRecord, string>;
+  declare readonly settings: Table<VaultRecord, string>;
+  declare readonly cases: Table<VaultRecord, string>;
+  declare readonly people: Table<VaultRecord, string>;
+  declare readonly events: Table<VaultRecord, string>;
+  declare readonly attachments: Table<VaultRecord, string>;
+  declare readonly attachmentChunks: Table<AttachmentChunkRow, [string, number]>;
+  declare readonly offices: Table<VaultRecord, string>;
+  declare readonly officeKeys: Table<VaultRecord, string>;
+  declare readonly bundleLedger: Table<VaultRecord, string>;
+
+  constructor(name: string, readonly keyring: VaultKeyring, readonly corruption: CorruptionReport) {
+    super(name, {
+      // A committed write is on disk before Dexie reports success: a crash never loses an acknowledged save.
+      chromeTransactionDurability: 'strict',
+      // No in-memory query cache: decrypted records must not outlive a lock in Dexie's memory.
+      cache: 'disabled',
+    });
+    for (const schema of schemaVersions) this.version(schema.version).stores(schema.stores);
+    this.use(createEncryptionMiddleware(latestSchema.tables, keyring, corruption));
+  }
+}
+
+export function openVaultDb(name: string, keyring: VaultKeyring, corruption: CorruptionReport): VaultDb {
+  return new VaultDb(name, keyring, corruption);
+}

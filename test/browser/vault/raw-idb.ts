@@ -1,0 +1,81 @@
+/** Reads and writes IndexedDB directly, bypassing Dexie and the encryption layer: what a thief with the disk sees. */
+
+function openRaw(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function done<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+export type RawDump = Record<string, { key: IDBValidKey; value: unknown }[]>;
+
+export async function dumpRaw(name: string): Promise<RawDump> {
+  const db = await openRaw(name);
+  try {
+    const dump: RawDump = {};
+    for (const store of Array.from(db.objectStoreNames)) {
+      const tx = db.transaction(store, 'readonly');
+      const os = tx.objectStore(store);
+      const [keys, values] = await Promise.all([done(os.getAllKeys()), done(os.getAll())]);
+      dump[store] = keys.map((key, i) => ({ key, value: values[i] }));
+    }
+    return dump;
+  } finally {
+    db.close();
+  }
+}
+
+export async function getRaw(name: string, store: string, key: IDBValidKey): Promise<unknown> {
+  const db = await openRaw(name);
+  try {
+    return await done(db.transaction(store, 'readonly').objectStore(store).get(key));
+  } finally {
+    db.close();
+  }
+}
+
+export async function putRaw(name: string, store: string, value: unknown): Promise<void> {
+  const db = await openRaw(name);
+  try {
+    const tx = db.transaction(store, 'readwrite');
+    tx.objectStore(store).put(value);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Every string and every byte array (as UTF-8 and Latin-1) found anywhere in the dump. */
+function* texts(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (typeof value === 'number' || typeof value === 'boolean') yield String(value);
+  else if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
+    const bytes = value instanceof Uint8Array ? value : new Uint8Array(value);
+    yield new TextDecoder('utf-8').decode(bytes);
+    yield new TextDecoder('latin1').decode(bytes);
+  } else if (value instanceof Date) yield value.toISOString();
+  else if (Array.isArray(value)) for (const item of value) yield* texts(item);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      yield key;
+      yield* texts(item);
+    }
+  }
+}
+
+/** Which of `needles` appear anywhere in the raw database (case-insensitive). */
+export function findPlaintext(dump: RawDump, needles: readonly string[]): string[] {
+  const haystack = [...texts(dump)].join('\n').toLowerCase();
+  return needles.filter((needle) => haystack.includes(needle.toLowerCase()));
+}

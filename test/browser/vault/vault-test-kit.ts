@@ -1,0 +1,28 @@
+import { cryptoKit } from '@shared/crypto/crypto-kit';
+import { TEST_KDF_FLOOR } from '@shared/vault/kdf-params';
+import type { DeriveKey } from '@shared/vault/vault-keys';
+import { VaultService } from '../../../renderer/src/vault/vault-service';
+
+export const kit = await cryptoKit();
+
+/** Argon2id on the test page's thread at the test floor (fast); the app uses the worker at the production floor. */
+export const deriveHere: DeriveKey = async (passphrase, salt, params) => kit.argon2id(passphrase, salt, params.iterations, params.memoryBytes);
+
+export const PASSPHRASE = 'tidal lanterns hum over 47 quiet harbours';
+
+let counter = 0;
+export function uniqueDbName(label: string): string {
+  return `vault-test-${label}-${Date.now()}-${counter++}`;
+}
+
+/** A vault service on its own database, at the explicit test floor. */
+export function testVault(label: string, options: { now?: () => Date; derive?: DeriveKey } = {}): VaultService {
+  return new VaultService(kit, { dbName: uniqueDbName(label), kdf: TEST_KDF_FLOOR, derive: options.derive ?? deriveHere, now: options.now });
+}
+
+export async function createdVault(label: string): Promise<VaultService> {
+  const vault = testVault(label);
+  const created = await vault.create(PASSPHRASE);
+  if (!created.ok) throw new Error(created.error.message);
+  return vault;
+}
