@@ -96,6 +96,19 @@ async function start(): Promise<void> {
             filters: [{ name: 'Casebridge bundle', extensions: ['cbundle'] }],
           }),
       },
+      documents: {
+        chooseSavePath: async ({ defaultName, filterName, extension }) => {
+          const [window] = BrowserWindow.getAllWindows();
+          const options = { defaultPath: defaultName, filters: [{ name: filterName, extensions: [extension] }] };
+          const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+          return result.canceled || !result.filePath ? null : result.filePath;
+        },
+        printToPdf: async () => {
+          const [window] = BrowserWindow.getAllWindows();
+          if (!window) throw new Error('No window to print.');
+          return window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+        },
+      },
     }),
     isTrustedSender: (url) => isTrustedSender(url, policy),
     logError: (channel, error) => console.error(`IPC ${channel} failed:`, error),

@@ -28,6 +28,10 @@ export function createApi(invoke: TypedInvoke, subscribe: Subscribe) {
       readChunk: (input) => invoke('exchange.readChunk', input),
       closeBundle: (input) => invoke('exchange.closeBundle', input),
     },
+    document: {
+      savePdf: (input) => invoke('document.savePdf', input),
+      saveFile: (input) => invoke('document.saveFile', input),
+    },
     system: {
       onLock: (listener: () => void) => subscribe('system-lock', () => listener()),
     },

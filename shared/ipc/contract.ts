@@ -62,6 +62,13 @@ export const exportRequestSchema = z.object({
 export const exportResultSchema = z.object({ path: z.string(), bytes: z.number(), hashHex: z.string() });
 export type ExportResult = z.infer<typeof exportResultSchema>;
 
+export const savedDocumentSchema = z.object({ path: z.string(), name: z.string(), bytes: z.number() });
+export type SavedDocument = z.infer<typeof savedDocumentSchema>;
+const documentName = (extensions: string) =>
+  z.string().regex(new RegExp(`^[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,120}\\.(${extensions})$`, 'u'), `a plain file name ending in .${extensions}`);
+/** Largest file the renderer may hand over in one piece for "Save as…" (tables, letters); bundles stream instead. */
+export const MAX_SAVED_FILE_BYTES = 64 * 1024 * 1024;
+
 export const ipcErrorCodes = [
   'invalid-input',
   'untrusted-sender',
@@ -103,6 +110,15 @@ export const ipcContract = {
   /** The next chunk of an open bundle, or null at the end. */
   'exchange.readChunk': { input: z.object({ readId: sessionId }), result: z.object({ chunk: bytes.nullable() }) },
   'exchange.closeBundle': { input: z.object({ readId: sessionId }), result: z.null() },
+  /** Prints the calling window (print styles apply) to a PDF the user saves; null when they cancel. */
+  'document.savePdf': { input: z.object({ suggestedName: documentName('pdf') }), result: savedDocumentSchema.nullable() },
+  'document.saveFile': {
+    input: z.object({
+      suggestedName: documentName('csv|json|txt'),
+      bytes: bytes.refine((b) => b.byteLength <= MAX_SAVED_FILE_BYTES, 'file too large'),
+    }),
+    result: savedDocumentSchema.nullable(),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -3,12 +3,14 @@ import { createListRemovableHandler } from '../handlers/media/list-removable-han
 import type { VolumeProbe } from '../handlers/media/volume-probe';
 import { createExchangeHandlers, type ExchangeDialogs } from '../handlers/exchange/create-exchange-handlers';
 import { createPathGrants } from '../handlers/files/path-grants';
+import { createDocumentHandlers, type DocumentDependencies } from '../handlers/documents/create-document-handlers';
 import type { IpcHandlers } from './create-ipc-router';
 
 export type HandlerDependencies = {
   readonly app: AppInfoSource;
   readonly volumeProbe: VolumeProbe;
   readonly dialogs: ExchangeDialogs;
+  readonly documents: DocumentDependencies;
 };
 
 /** All main-process handlers, built from their dependencies. The e2e harness calls this very function. */
@@ -25,5 +27,6 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
         return result.ok ? result.value : [];
       },
     }),
+    ...createDocumentHandlers(deps.documents),
   };
 }

@@ -19,7 +19,7 @@ const version = JSON.parse(await readFile(resolve(import.meta.dirname, '../../..
 export type ShellOptions = { readonly volumeProbe?: VolumeProbe };
 
 /** Stands in for the native dialogs: a test sets what the user "picks" next (null = cancelled). */
-export type ScriptedDialogs = { nextFolder: string | null; nextBundleFile: string | null };
+export type ScriptedDialogs = { nextFolder: string | null; nextBundleFile: string | null; nextSavePath: string | null };
 
 /**
  * A fresh "installation": its own browser context (empty IndexedDB), its own data folder, and the
@@ -27,7 +27,9 @@ export type ScriptedDialogs = { nextFolder: string | null; nextBundleFile: strin
  */
 export async function openShell(context: BrowserContext, options: ShellOptions = {}) {
   const dataFolder = await mkdtemp(join(tmpdir(), 'casebridge-e2e-'));
-  const dialogs: ScriptedDialogs = { nextFolder: null, nextBundleFile: null };
+  const dialogs: ScriptedDialogs = { nextFolder: null, nextBundleFile: null, nextSavePath: null };
+  // The page does not exist yet when the handlers are built; the PDF printer looks it up when called.
+  const printed: { page?: Page } = {};
   const router = createIpcRouter({
     handlers: createHandlers({
       app: { name: 'Casebridge', version, platform: process.platform, dataFolder, shell: 'test-harness' },
@@ -35,6 +37,14 @@ export async function openShell(context: BrowserContext, options: ShellOptions =
       dialogs: {
         chooseFolder: async () => dialogs.nextFolder,
         chooseBundleFile: async () => dialogs.nextBundleFile,
+      },
+      documents: {
+        chooseSavePath: async () => dialogs.nextSavePath,
+        // Headless Chromium's PDF printer stands in for Electron's printToPDF: same print CSS, real PDF.
+        printToPdf: async () => {
+          if (!printed.page) throw new Error('No page to print.');
+          return new Uint8Array(await printed.page.pdf({ format: 'A4', printBackground: true }));
+        },
       },
     }),
     isTrustedSender: (url) => url !== undefined && url.startsWith(`${TEST_ORIGIN}/`),
@@ -59,6 +69,7 @@ export async function openShell(context: BrowserContext, options: ShellOptions =
   );
   await context.addInitScript({ path: bridgeBundlePath });
   const page = await context.newPage();
+  printed.page = page;
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {

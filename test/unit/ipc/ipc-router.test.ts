@@ -24,6 +24,7 @@ function router(overrides: Partial<IpcHandlers> = {}) {
       app: { name: 'Casebridge', version: '1.2.3', platform: 'linux', dataFolder: '/data', shell: 'electron' },
       volumeProbe: emptyProbe,
       dialogs: { chooseFolder: async () => null, chooseBundleFile: async () => null },
+      documents: { chooseSavePath: async () => null, printToPdf: async () => new Uint8Array() },
     }),
     ...overrides,
   };

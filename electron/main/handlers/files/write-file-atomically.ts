@@ -16,6 +16,8 @@ export type AtomicWriteOptions = {
   readonly expectedBytes: number;
   /** BLAKE2b-512 (hex) the app computed over the bytes; the read-back must match it. */
   readonly expectedHashHex?: string;
+  /** Only for "Save as…", where the user already confirmed replacing the file in the native dialog. */
+  readonly replaceExisting?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (writtenBytes: number) => void;
   /** Test seam: called after each step. */
@@ -47,7 +49,7 @@ export async function writeFileAtomically(options: AtomicWriteOptions): Promise<
     await options.afterStep?.(name);
     if (signal?.aborted) throw new FileOperationError('cancelled', 'The export was cancelled. No usable file was left behind.');
   };
-  await refuseExisting(targetPath, where);
+  if (!options.replaceExisting) await refuseExisting(targetPath, where);
   await ensureSpace(dirname(targetPath), expectedBytes, where);
 
   const tempPath = tempNameFor(targetPath);
@@ -81,7 +83,7 @@ export async function writeFileAtomically(options: AtomicWriteOptions): Promise<
     if (options.expectedHashHex !== undefined && options.expectedHashHex !== hashHex) {
       throw new FileOperationError('verify-failed', 'The data changed on its way to the drive. Export again.');
     }
-    await refuseExisting(targetPath, where);
+    if (!options.replaceExisting) await refuseExisting(targetPath, where);
     await rename(tempPath, targetPath);
     renamed = true;
     await step('renamed');
