@@ -79,3 +79,25 @@ export function findPlaintext(dump: RawDump, needles: readonly string[]): string
   const haystack = [...texts(dump)].join('\n').toLowerCase();
   return needles.filter((needle) => haystack.includes(needle.toLowerCase()));
 }
+
+/** The byte length of field `c` of every row, read with a cursor so the rows are never all in memory. */
+export async function rawValueSizes(name: string, store: string): Promise<number[]> {
+  const db = await openRaw(name);
+  try {
+    const sizes: number[] = [];
+    const request = db.transaction(store, 'readonly').objectStore(store).openCursor();
+    await new Promise<void>((resolve, reject) => {
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (cursor === null) return resolve();
+        const c: unknown = Reflect.get(cursor.value as object, 'c');
+        sizes.push(c instanceof Uint8Array ? c.length : -1);
+        cursor.continue();
+      };
+    });
+    return sizes;
+  } finally {
+    db.close();
+  }
+}

@@ -20,8 +20,8 @@ export function testVault(label: string, options: { now?: () => Date; derive?: D
   return new VaultService(kit, { dbName: uniqueDbName(label), kdf: TEST_KDF_FLOOR, derive: options.derive ?? deriveHere, now: options.now });
 }
 
-export async function createdVault(label: string): Promise<VaultService> {
-  const vault = testVault(label);
+export async function createdVault(label: string, options: { derive?: DeriveKey } = {}): Promise<VaultService> {
+  const vault = testVault(label, options);
   const created = await vault.create(PASSPHRASE);
   if (!created.ok) throw new Error(created.error.message);
   return vault;
