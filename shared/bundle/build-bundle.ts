@@ -83,6 +83,8 @@ async function build<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInp
   const sender = toHex(input.sender.signingPublicKey);
   const recipients = [...input.recipients].sort((a, b) => (a.card.card.signingKey < b.card.card.signingKey ? -1 : 1));
   const entries: RecipientEntry[] = recipients.map((recipient) => wrapFor(kit, recipient, bundleIdBytes, contentKey, input.sender, random));
+  // A public bundle (key card, revocation) publishes its content key: secretstream then only frames and checks.
+  const publicContentKey = entries.length === 0 ? toHex(contentKey) : undefined;
 
   const descriptors: AttachmentDescriptor[] = attachments.map((attachment) => ({
     name: attachment.name.normalize('NFC'),
@@ -112,7 +114,7 @@ async function build<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInp
     chunkSize,
     items: [payloadLength, ...attachments.map((attachment) => attachment.size)].map((size, index) => ({ size, hash: itemHashes[index] ?? PLACEHOLDER_ITEM_HASH })),
     recipients: entries,
-    publicContentKey: entries.length === 0 ? toHex(contentKey) : undefined,
+    publicContentKey,
   });
   const draftHeaderBytes = encodeHeader(header([]));
   // Our own header must pass our own reader (limits, rules), or we refuse to write it.
