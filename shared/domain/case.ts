@@ -62,7 +62,7 @@ export const caseSchema = z.strictObject({
   ladder: z.array(ladderStepSchema),
   deadlines: z.array(trackedDeadlineSchema),
   closure: z
-    .strictObject({ at: instantSchema, by: entityIdSchema, reason: z.enum(['remedies-done', 'window-closed-unchallenged', 'no-remedies-ordered', 'withdrawn']) })
+    .strictObject({ at: instantSchema, by: entityIdSchema, reason: z.enum(['remedies-done', 'window-closed-unchallenged', 'withdrawn']), note: z.string() })
     .nullable(),
   purgedAt: instantSchema.nullable(),
   /** Everyone who acted on the case as a caseworker: none of them may decide a challenge on it. */

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { sealAuditEvent } from '../audit/audit-chain';
+import { EMPTY_AUDIT_HEAD } from '../audit/audit-event';
+import { canActAsCaseworker, type Actor } from '../domain/actor';
+import { type Case } from '../domain/case';
+import { caseKindSchema } from '../domain/case-stage';
+import { entityIdSchema, jurisdictionCodeSchema } from '../domain/primitives';
+import { EMPTY_ASSESSMENT } from '../domain/threshold-assessment';
+import { DEFAULT_PROCEDURE, findProcedureTemplate } from '../procedures/procedure-registry';
+import { findJurisdiction } from '../vocab/vocabulary';
+import { refuse, type TransitionResult, type WorkflowContext } from './workflow-types';
+
+export const openCaseInputSchema = z.strictObject({
+  id: entityIdSchema,
+  reference: z.string().trim().min(1),
+  kind: caseKindSchema,
+  title: z.string(),
+  originatingJurisdiction: jurisdictionCodeSchema,
+  procedure: z.strictObject({ id: z.string().min(1), version: z.number().int().positive() }).optional(),
+});
+export type OpenCaseInput = z.infer<typeof openCaseInputSchema>;
+
+/** A new draft case and its first audit event. */
+export function openCase(input: OpenCaseInput, actor: Actor, context: WorkflowContext): TransitionResult {
+  const missing: string[] = [];
+  if (!canActAsCaseworker(actor)) return refuse('role-not-permitted', ['only a caseworker can open a case']);
+  if (!findJurisdiction(input.originatingJurisdiction)) missing.push(`jurisdiction "${input.originatingJurisdiction}" is not in the vocabulary`);
+  const procedure = input.procedure ?? DEFAULT_PROCEDURE;
+  if (!findProcedureTemplate(procedure)) missing.push(`procedure template "${procedure.id}" version ${procedure.version} is not known`);
+  if (missing.length > 0) return refuse('invalid-input', missing);
+  const now = context.clock.now().toISOString();
+  const draft: Case = {
+    schemaVersion: 1,
+    id: input.id,
+    references: { local: input.reference, partner: [] },
+    title: input.title,
+    kind: input.kind,
+    stage: 'draft',
+    createdAt: now,
+    createdBy: actor.id,
+    updatedAt: now,
+    originatingJurisdiction: input.originatingJurisdiction,
+    partnerJurisdiction: null,
+    parties: [],
+    affectedPeople: [],
+    legalBasis: { code: null, text: '' },
+    purpose: '',
+    dataCategories: [],
+    dataTimeRange: null,
+    assessment: EMPTY_ASSESSMENT,
+    emergency: null,
+    retention: { purgeAt: null, basis: '' },
+    evidence: [],
+    notes: [],
+    procedure,
+    authorisation: null,
+    request: null,
+    response: null,
+    challenge: null,
+    review: null,
+    decision: null,
+    remedies: [],
+    ladder: [],
+    deadlines: [],
+    closure: null,
+    purgedAt: null,
+    caseworkerIds: [actor.id],
+    audit: EMPTY_AUDIT_HEAD,
+  };
+  const { event, head } = sealAuditEvent(
+    input.id,
+    EMPTY_AUDIT_HEAD,
+    {
+      at: now,
+      actor: { id: actor.id, role: actor.role },
+      type: 'case-created',
+      action: 'open-case',
+      fromStage: 'draft',
+      toStage: 'draft',
+      details: { kind: input.kind, originatingJurisdiction: input.originatingJurisdiction, procedure: procedure.id, procedureVersion: procedure.version },
+    },
+    context.hash,
+  );
+  return { ok: true, case: { ...draft, audit: head }, event };
+}

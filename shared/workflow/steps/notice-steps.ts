@@ -1,0 +1,87 @@
+import { type Case } from '../../domain/case';
+import { type CaseStage } from '../../domain/case-stage';
+import { type AffectedPerson } from '../../domain/parties';
+import { caseTimeZone, formatInstant, isBlank, startPeriodsOn } from '../step-helpers';
+import { refuse, type StepDefinition, type StepEnv, type StepOutcome } from '../workflow-types';
+
+/** Where notice can be given, per kind: after the response for a request, straight after authorisation otherwise. */
+const noticeStages = (c: Case): readonly CaseStage[] =>
+  c.kind === 'data-access-request' ? ['response-received', 'notice', 'challenge-window'] : ['authorised', 'notice', 'challenge-window'];
+
+const NOTICE_KINDS = ['data-access-request', 'enforcement-action'] as const;
+
+/** Stage after a notice action: the window opens once everyone is either told or (for now) deferred, and someone was told. */
+function stageAfterNotice(people: readonly AffectedPerson[]): CaseStage {
+  const settled = people.every((p) => p.notice.state !== 'pending');
+  const someoneTold = people.some((p) => p.notice.state === 'issued');
+  return settled && someoneTold ? 'challenge-window' : 'notice';
+}
+
+function person(c: Case, personId: string): AffectedPerson | undefined {
+  return c.affectedPeople.find((p) => p.id === personId);
+}
+
+export const issueNoticeStep: StepDefinition<'issue-notice'> = {
+  type: 'issue-notice',
+  label: 'issue notice',
+  capacity: 'caseworker',
+  kinds: NOTICE_KINDS,
+  stages: noticeStages,
+  gate: (c) => (c.affectedPeople.some((p) => p.notice.state !== 'issued') ? [] : ['every affected person has already been notified']),
+  run(c, actor, action, env): StepOutcome {
+    const target = person(c, action.personId);
+    if (!target) return refuse('invalid-input', [`affected person "${action.personId}" is not on this case`]);
+    if (target.notice.state === 'issued') return refuse('invalid-input', [`notice was already issued to affected person ${action.personId}`]);
+    const deferralCount = target.notice.state === 'deferred' ? target.notice.deferralCount : 0;
+    const people = c.affectedPeople.map((p) =>
+      p.id === target.id
+        ? { ...p, notice: { state: 'issued' as const, method: action.method, issuedAt: env.now, issuedBy: actor.id, language: action.language, deferralCount } }
+        : p,
+    );
+    // The window runs from the latest notice, so everyone notified gets the full period.
+    const started = startPeriodsOn({ ...c, affectedPeople: people }, 'notice-issued', env);
+    if (!started.ok) return refuse('preconditions-unmet', [started.error.message]);
+    const deadlines = [...c.deadlines.filter((d) => !(d.purpose === 'challenge-window' && d.metAt === null)), ...started.value];
+    return {
+      ok: true,
+      case: { ...c, affectedPeople: people, deadlines },
+      toStage: stageAfterNotice(people),
+      details: { personId: target.id, method: action.method, language: action.language, windowDeadline: started.value[0]?.id ?? null },
+    };
+  },
+};
+
+export const deferNoticeStep: StepDefinition<'defer-notice'> = {
+  type: 'defer-notice',
+  label: 'defer notice',
+  capacity: 'caseworker',
+  kinds: NOTICE_KINDS,
+  stages: noticeStages,
+  gate: (c, _actor, env) =>
+    c.affectedPeople.some((p) => canDefer(p, env)) ? [] : ['nobody is waiting for notice (a deferral can be renewed only once its review date has passed)'],
+  run(c, actor, action, env): StepOutcome {
+    const target = person(c, action.personId);
+    if (!target) return refuse('invalid-input', [`affected person "${action.personId}" is not on this case`]);
+    const missing: string[] = [];
+    if (target.notice.state === 'issued') missing.push('notice was already issued to this person; it cannot be deferred');
+    else if (!canDefer(target, env)) missing.push(`this person's deferral runs until ${formatInstant(target.notice.state === 'deferred' ? target.notice.reviewAt : env.now, caseTimeZone(c))}; renew it after that date`);
+    if (isBlank(action.reasons)) missing.push('notice deferral needs reasons');
+    if (action.reviewAt === null) missing.push('notice deferral needs an end date');
+    else if (Date.parse(action.reviewAt) <= env.nowMs) missing.push('notice deferral end date must be in the future');
+    if (missing.length > 0 || action.reviewAt === null) return refuse('invalid-input', missing);
+    const deferralCount = (target.notice.state === 'deferred' ? target.notice.deferralCount : 0) + 1;
+    const people = c.affectedPeople.map((p) =>
+      p.id === target.id
+        ? { ...p, notice: { state: 'deferred' as const, reasons: action.reasons, reviewAt: action.reviewAt ?? env.now, deferredAt: env.now, deferredBy: actor.id, deferralCount } }
+        : p,
+    );
+    const toStage = c.stage === 'challenge-window' ? 'challenge-window' : stageAfterNotice(people);
+    return { ok: true, case: { ...c, affectedPeople: people }, toStage, details: { personId: target.id, reviewAt: action.reviewAt, deferralCount } };
+  },
+};
+
+/** A pending notice can be deferred; a deferral can be renewed only once its review date has come. */
+function canDefer(p: AffectedPerson, env: StepEnv): boolean {
+  if (p.notice.state === 'pending') return true;
+  return p.notice.state === 'deferred' && Date.parse(p.notice.reviewAt) <= env.nowMs;
+}

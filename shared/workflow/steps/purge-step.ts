@@ -1,0 +1,60 @@
+import { type Case } from '../../domain/case';
+import { EMPTY_ASSESSMENT } from '../../domain/threshold-assessment';
+import { caseTimeZone, formatInstant } from '../step-helpers';
+import { type StepDefinition } from '../workflow-types';
+
+/** Placeholder for required free text once the case data is gone. */
+export const PURGED_TEXT = '(purged)';
+
+/**
+ * What is left after retention ends: the skeleton the transparency report counts (kind, stage, dates, codes) and
+ * the audit head. Names, contacts, statements, reasons, notes and evidence are gone.
+ */
+export function purgedCopy(c: Case, now: string): Case {
+  return {
+    ...c,
+    title: '',
+    purpose: '',
+    parties: c.parties.map((p) => ({ ...p, name: PURGED_TEXT })),
+    affectedPeople: [],
+    legalBasis: { code: c.legalBasis.code, text: '' },
+    dataTimeRange: null,
+    assessment: EMPTY_ASSESSMENT,
+    emergency: c.emergency && {
+      justification: '',
+      sunsetAt: c.emergency.sunsetAt,
+      reviews: c.emergency.reviews.map((r) => ({ ...r, reasons: PURGED_TEXT })),
+    },
+    retention: { ...c.retention, basis: '' },
+    evidence: [],
+    notes: [],
+    response: c.response && { ...c.response, summary: '' },
+    challenge: c.challenge && { ...c.challenge, personId: null, statement: '', attachmentIds: [] },
+    decision: c.decision && { ...c.decision, reasons: PURGED_TEXT },
+    remedies: c.remedies.map((r) => ({ ...r, description: '', done: r.done && { ...r.done, note: '' } })),
+    ladder: c.ladder.map((s) => ({
+      ...s,
+      reasons: PURGED_TEXT,
+      exception: s.exception && { reason: PURGED_TEXT },
+      review: s.review && { ...s.review, note: '' },
+    })),
+    deadlines: c.deadlines.map((d) => ({ ...d, extensions: d.extensions.map((e) => ({ ...e, reason: PURGED_TEXT })), suspensions: d.suspensions.map((s) => ({ ...s, reason: PURGED_TEXT })) })),
+    closure: c.closure && { ...c.closure, note: '' },
+    purgedAt: now,
+  };
+}
+
+export const purgeStep: StepDefinition<'purge'> = {
+  type: 'purge',
+  label: 'purge the case data',
+  capacity: 'caseworker',
+  stages: () => ['closed'],
+  gate(c, _actor, env) {
+    if (c.retention.purgeAt === null) return ['no retention end date is set'];
+    if (Date.parse(c.retention.purgeAt) > env.nowMs) return [`retention runs until ${formatInstant(c.retention.purgeAt, caseTimeZone(c))}`];
+    return [];
+  },
+  run(c, _actor, _action, env) {
+    return { ok: true, case: purgedCopy(c, env.now), toStage: 'purged', eventType: 'case-purged', details: {} };
+  },
+};

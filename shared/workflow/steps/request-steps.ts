@@ -1,0 +1,43 @@
+import { isBlank, markMet, startPeriodsOn } from '../step-helpers';
+import { refuse, type StepDefinition } from '../workflow-types';
+
+export const sendRequestStep: StepDefinition<'send-request'> = {
+  type: 'send-request',
+  label: 'send the request to the partner',
+  capacity: 'caseworker',
+  kinds: ['data-access-request'],
+  stages: () => ['authorised'],
+  gate(c, _actor, env) {
+    if (c.emergency && Date.parse(c.emergency.sunsetAt) <= env.nowMs) {
+      return ['the emergency measure passed its sunset date; review the emergency (continue with reasons, or end it) before sending'];
+    }
+    return [];
+  },
+  run(c, actor, _action, env) {
+    const started = startPeriodsOn(c, 'request-sent', env);
+    if (!started.ok) return refuse('preconditions-unmet', [started.error.message]);
+    return {
+      ok: true,
+      case: { ...c, request: { sentAt: env.now, by: actor.id }, deadlines: [...c.deadlines, ...started.value] },
+      toStage: 'request-sent',
+      details: { deadlinesStarted: started.value.map((d) => d.id) },
+    };
+  },
+};
+
+export const recordResponseStep: StepDefinition<'record-response'> = {
+  type: 'record-response',
+  label: "record the partner's response",
+  capacity: 'caseworker',
+  kinds: ['data-access-request'],
+  stages: () => ['request-sent'],
+  run(c, actor, { summary }, env) {
+    if (isBlank(summary)) return refuse('invalid-input', ['response summary is empty']);
+    return {
+      ok: true,
+      case: { ...c, response: { receivedAt: env.now, by: actor.id, summary }, deadlines: markMet(c.deadlines, 'response', env.now) },
+      toStage: 'response-received',
+      details: {},
+    };
+  },
+};

@@ -1,0 +1,91 @@
+import { sealAuditEvent } from '../audit/audit-chain';
+import { type Actor } from '../domain/actor';
+import { type Case } from '../domain/case';
+import { KIND_WORDS, STAGE_LABELS } from './stage-labels';
+import { actorMayActAs, ROLE_WORDS, workedAsCaseworker } from './roles';
+import { STEPS } from './step-registry';
+import { type ActionOf, type ActionType, type WorkflowAction } from './workflow-action';
+import {
+  refuse,
+  type Capacity,
+  type Refusal,
+  type StepDefinition,
+  type StepEnv,
+  type TransitionResult,
+  type WorkflowContext,
+} from './workflow-types';
+
+export function stepEnv(c: Case, context: WorkflowContext): StepEnv {
+  const now = context.clock.now();
+  return { now: now.toISOString(), nowMs: now.getTime(), settings: context.settings, seq: c.audit.count };
+}
+
+/**
+ * Why `actor` may not take action `type` on `c` right now, regardless of input: stage, kind, role, independence
+ * and state preconditions. Null when the action is open (its input may still be refused).
+ */
+export function gateRefusal<T extends ActionType>(c: Case, actor: Actor, type: T, env: StepEnv): Refusal | null {
+  const step: StepDefinition<T> = STEPS[type];
+  if (c.stage === 'purged') return { code: 'case-purged', missing: ['the case was purged at the end of retention; nothing more can be done to it'] };
+  if (step.kinds && !step.kinds.includes(c.kind)) {
+    return { code: 'wrong-kind', missing: [`"${step.label}" does not apply to ${KIND_WORDS[c.kind]}`] };
+  }
+  const stages = step.stages(c);
+  if (!stages.includes(c.stage)) {
+    const where = stages.map((s) => STAGE_LABELS[s]).join(', ');
+    return { code: 'wrong-stage', missing: [`"${step.label}" is possible only in stage ${where}; this case is in stage ${STAGE_LABELS[c.stage]}`] };
+  }
+  if (!actorMayActAs(actor, step.capacity)) {
+    return { code: 'role-not-permitted', missing: [`only ${ROLE_WORDS[step.capacity]} can ${step.label}`] };
+  }
+  if (step.capacity === 'redress' && workedAsCaseworker(c, actor.id)) {
+    return { code: 'conflict-of-interest', missing: ['you worked on this case as a caseworker, so another redress officer must handle the challenge'] };
+  }
+  const unmet = step.gate?.(c, actor, env) ?? [];
+  return unmet.length > 0 ? { code: 'preconditions-unmet', missing: unmet } : null;
+}
+
+/**
+ * The one way a case changes. Returns the next case and its sealed audit event, or a refusal listing everything
+ * that is missing. Pure: the clock and the hash function come in through `context`.
+ */
+export function transition(c: Case, actor: Actor, action: WorkflowAction, context: WorkflowContext): TransitionResult {
+  return run(c, actor, action, context);
+}
+
+function run<T extends ActionType>(c: Case, actor: Actor, action: ActionOf<T>, context: WorkflowContext): TransitionResult {
+  const env = stepEnv(c, context);
+  // TypeScript cannot correlate `action` with `STEPS[action.type]`; the mapped STEPS type keeps them in step.
+  const type: T = action.type as T;
+  const gate = gateRefusal(c, actor, type, env);
+  if (gate) return { ok: false, refusal: gate };
+  const step: StepDefinition<T> = STEPS[type];
+  const capacity: Capacity = step.capacityFor?.(c, action) ?? step.capacity;
+  const outcome = step.run(c, actor, action, env);
+  if (!outcome.ok) return outcome;
+  const addsCaseworker = capacity === 'caseworker' && !c.caseworkerIds.includes(actor.id);
+  const { event, head } = sealAuditEvent(
+    c.id,
+    c.audit,
+    {
+      at: env.now,
+      actor: { id: actor.id, role: actor.role },
+      type: outcome.eventType ?? (outcome.toStage !== c.stage ? 'stage-changed' : 'record-changed'),
+      action: type,
+      fromStage: c.stage,
+      toStage: outcome.toStage,
+      details: { ...outcome.details },
+    },
+    context.hash,
+  );
+  const next: Case = {
+    ...outcome.case,
+    stage: outcome.toStage,
+    updatedAt: env.now,
+    caseworkerIds: addsCaseworker ? [...c.caseworkerIds, actor.id] : c.caseworkerIds,
+    audit: head,
+  };
+  return { ok: true, case: next, event };
+}
+
+export { refuse };

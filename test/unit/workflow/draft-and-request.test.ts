@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '@shared/audit/audit-chain';
+import { openCase } from '@shared/workflow/open-case';
+import { caseViolations } from '@shared/workflow/case-invariants';
+import { alice, apply, bob, completeDraftChanges, DAY, hash, makeContext, open, refused, requestTo, rita } from './workflow-fixtures';
+
+describe('opening a case', () => {
+  it('creates a draft with a one-event audit chain', () => {
+    const { context } = makeContext();
+    const t = open('data-access-request', context);
+    expect(t.case.stage).toBe('draft');
+    expect(t.events[0]?.type).toBe('case-created');
+    expect(verifyAuditChain(t.events, hash, { head: t.case.audit }).ok).toBe(true);
+    expect(caseViolations(t.case)).toEqual([]);
+  });
+
+  it('refuses a redress officer, an unknown jurisdiction and an unknown template', () => {
+    const { context } = makeContext();
+    const base = { id: 'c1', reference: 'R-1', kind: 'rights-complaint' as const, title: '', originatingJurisdiction: 'DE' };
+    const byOfficer = openCase(base, rita, context);
+    expect(!byOfficer.ok && byOfficer.refusal).toEqual({ code: 'role-not-permitted', missing: ['only a caseworker can open a case'] });
+    const bad = openCase({ ...base, originatingJurisdiction: 'XX', procedure: { id: 'nope', version: 1 } }, alice, context);
+    expect(!bad.ok && bad.refusal.missing).toEqual(['jurisdiction "XX" is not in the vocabulary', 'procedure template "nope" version 1 is not known']);
+  });
+});
+
+describe('draft', () => {
+  it('records which fields changed, never their values', () => {
+    const { context, clock } = makeContext();
+    const t = apply(open('data-access-request', context), alice, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
+    const event = t.events[1];
+    expect(event?.details.fields).toContain('assessment');
+    expect(JSON.stringify(event)).not.toContain('Person One');
+    expect(t.case.dataCategories).toEqual([
+      { code: 'subscriber', sensitivity: 'personal' },
+      { code: 'traffic', sensitivity: 'sensitive' },
+    ]);
+  });
+
+  it('refuses vocabulary codes it does not know', () => {
+    const { context } = makeContext();
+    const refusal = refused(open('data-access-request', context), alice, {
+      type: 'update-draft',
+      changes: {
+        legalBasis: { code: 'made-up', text: '' },
+        dataCategoryCodes: ['subscriber', 'subscriber', 'dna'],
+        partnerJurisdiction: 'ZZ',
+        procedure: { id: 'missing', version: 3 },
+        affectedPeople: [
+          { id: 'p', name: 'A', contactForNotice: 'a', preferredLanguage: 'en' },
+          { id: 'p', name: 'B', contactForNotice: 'b', preferredLanguage: 'de' },
+        ],
+      },
+    }, context);
+    expect(refusal).toEqual({
+      code: 'invalid-input',
+      missing: [
+        'legal basis "made-up" is not in the legal-bases vocabulary',
+        'data category "dna" is not in the data-categories vocabulary',
+        'a data category is listed twice',
+        'jurisdiction "ZZ" is not in the jurisdictions vocabulary',
+        'procedure template "missing" version 3 is not known',
+        'two affected people have the same id',
+      ],
+    });
+  });
+
+  it('refuses edits by a redress officer and after authorisation', () => {
+    const { context, clock } = makeContext();
+    const t = requestTo('authorised', context, clock);
+    expect(refused(t, alice, { type: 'update-draft', changes: { title: 'x' } }, context).code).toBe('wrong-stage');
+    expect(refused(open('data-access-request', context), rita, { type: 'update-draft', changes: { title: 'x' } }, context)).toEqual({
+      code: 'role-not-permitted',
+      missing: ['only a caseworker can edit the draft'],
+    });
+  });
+});
+
+describe('authorisation', () => {
+  it('lists exactly what an empty draft is missing', () => {
+    const { context } = makeContext();
+    expect(refused(open('data-access-request', context), alice, { type: 'authorise' }, context)).toEqual({
+      code: 'preconditions-unmet',
+      missing: [
+        'necessity statement is empty',
+        'proportionality statement is empty',
+        'non-discrimination statement is empty',
+        'data minimisation statement is empty',
+        'legal basis is not chosen',
+        'purpose is empty',
+        'no data category is selected',
+        'partner jurisdiction is not set',
+        'no affected person is recorded to receive notice (for an enforcement action, add the controller as notice recipient)',
+        'retention end (the date the case data is purged) is not set',
+      ],
+    });
+  });
+
+  it('names a single empty statement, and emergency and retention problems', () => {
+    const { context, clock } = makeContext();
+    let t = requestTo('draft-complete', context, clock);
+    t = apply(t, alice, {
+      type: 'update-draft',
+      changes: {
+        assessment: { proportionality: '   ' },
+        emergency: { justification: '', sunsetAt: clock.iso(-DAY) },
+        retention: { purgeAt: clock.iso(-1), basis: '' },
+        dataTimeRange: { from: clock.iso(0), to: clock.iso(-DAY) },
+        affectedPeople: [{ id: 'p1', name: '', contactForNotice: '', preferredLanguage: 'es' }],
+      },
+    }, context);
+    expect(refused(t, alice, { type: 'authorise' }, context).missing).toEqual([
+      'proportionality statement is empty',
+      'the data time range ends before it starts',
+      'affected person 1 has no name',
+      'affected person 1 has no contact for notice',
+      'emergency justification is empty',
+      'emergency sunset date must be in the future',
+      'retention end must be in the future',
+    ]);
+  });
+
+  it('refuses a template that does not fit the kind of case', () => {
+    const { context, clock } = makeContext();
+    let t = requestTo('draft-complete', context, clock);
+    t = apply(t, alice, { type: 'update-draft', changes: { procedure: { id: 'gdpr-art60-draft-decision', version: 1 } } }, context);
+    expect(refused(t, alice, { type: 'authorise' }, context).missing).toEqual([
+      'procedure template "GDPR one-stop-shop draft decision and objections" does not apply to this kind of case',
+    ]);
+  });
+
+  it('enforces the second-person rule when the office requires it', () => {
+    const { context, clock } = makeContext('2026-03-02T09:00:00Z', true);
+    const t = requestTo('draft-complete', context, clock);
+    expect(refused(t, alice, { type: 'authorise' }, context).missing).toEqual([
+      'this office requires a second person: someone other than the person who opened the case must authorise it',
+    ]);
+    const done = apply(t, bob, { type: 'authorise' }, context);
+    expect(done.case.authorisation).toEqual({ by: 'bob', at: clock.iso(), secondPerson: true });
+    expect(done.case.caseworkerIds).toEqual(['alice', 'bob']);
+    expect(caseViolations(done.case)).toEqual([]);
+  });
+
+  it('lets the creator authorise when the office does not require a second person', () => {
+    const { context, clock } = makeContext();
+    const t = requestTo('authorised', context, clock);
+    expect(t.case.stage).toBe('authorised');
+    expect(t.events.at(-1)).toMatchObject({ type: 'stage-changed', action: 'authorise', fromStage: 'draft', toStage: 'authorised' });
+  });
+});
+
+describe('request and response', () => {
+  it('starts the response deadline from the template, on the partner clock', () => {
+    const { context, clock } = makeContext('2026-04-01T09:00:00Z');
+    let t = open('data-access-request', context, alice, { id: 'gdpr-art61-mutual-assistance', version: 1 });
+    t = apply(t, alice, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
+    t = apply(t, alice, { type: 'authorise' }, context);
+    t = apply(t, alice, { type: 'send-request' }, context);
+    const [deadline] = t.case.deadlines;
+    // One month from 1 April is 1 May, a French public holiday and a Friday: Monday 4 May, Paris time.
+    expect(deadline).toMatchObject({ purpose: 'response', calendarJurisdiction: 'FR', timeZone: 'Europe/Paris', dueAt: '2026-05-04T21:59:59.999Z', lapseOutcome: 'provisional-measures-allowed' });
+    t = apply(t, alice, { type: 'record-response', summary: 'Data received.' }, context);
+    expect(t.case.deadlines[0]?.metAt).toBe(clock.iso());
+    expect(caseViolations(t.case)).toEqual([]);
+  });
+
+  it('uses the 8-hour emergency period of a production order', () => {
+    const { context, clock } = makeContext('2026-03-28T22:30:00Z');
+    let t = open('data-access-request', context, alice, { id: 'epo-2023-1543-production-order', version: 1 });
+    t = apply(t, alice, { type: 'update-draft', changes: { ...completeDraftChanges('data-access-request', clock), emergency: { justification: 'Imminent threat to life.', sunsetAt: clock.iso(2 * DAY) } } }, context);
+    t = apply(t, alice, { type: 'authorise' }, context);
+    t = apply(t, alice, { type: 'send-request' }, context);
+    expect(t.case.deadlines.map((d) => [d.periodId, d.dueAt])).toEqual([
+      ['provider-delivers', '2026-03-29T06:30:00.000Z'],
+      ['enforcing-state-grounds', '2026-04-01T22:30:00.000Z'],
+    ]);
+  });
+
+  it('refuses to send for other kinds, or after the emergency sunset', () => {
+    const { context, clock } = makeContext();
+    let enforcement = open('enforcement-action', context);
+    enforcement = apply(enforcement, alice, { type: 'update-draft', changes: completeDraftChanges('enforcement-action', clock) }, context);
+    enforcement = apply(enforcement, alice, { type: 'authorise' }, context);
+    expect(refused(enforcement, alice, { type: 'send-request' }, context)).toEqual({ code: 'wrong-kind', missing: ['"send the request to the partner" does not apply to an enforcement action'] });
+
+    let t = requestTo('draft-complete', context, clock);
+    t = apply(t, alice, { type: 'update-draft', changes: { emergency: { justification: 'Urgent.', sunsetAt: clock.iso(HOURS(6)) } } }, context);
+    t = apply(t, alice, { type: 'authorise' }, context);
+    clock.advance(HOURS(7));
+    expect(refused(t, alice, { type: 'send-request' }, context).missing).toEqual([
+      'the emergency measure passed its sunset date; review the emergency (continue with reasons, or end it) before sending',
+    ]);
+    t = apply(t, alice, { type: 'review-emergency', reasons: 'Threat persists.', newSunsetAt: clock.iso(DAY) }, context);
+    t = apply(t, alice, { type: 'send-request' }, context);
+    expect(t.case.stage).toBe('request-sent');
+  });
+
+  it('refuses an empty response summary and a response before the request', () => {
+    const { context, clock } = makeContext();
+    expect(refused(requestTo('request-sent', context, clock), alice, { type: 'record-response', summary: ' ' }, context).missing).toEqual(['response summary is empty']);
+    expect(refused(requestTo('authorised', context, clock), alice, { type: 'record-response', summary: 'x' }, context).code).toBe('wrong-stage');
+  });
+});
+
+function HOURS(n: number) {
+  return n * 3_600_000;
+}
