@@ -1,0 +1,202 @@
+import type { Case } from '../domain/case';
+import { inPeriod, type ReportPeriod } from './report-period';
+import { median, percentile } from './percentiles';
+import { MIN_SUPPRESSION_THRESHOLD, suppressTable, type CountCell, type PublishedCell, type PublishedValue } from './suppress-table';
+
+/** The fields a report reads. Names, contacts and free text are not among them. */
+export type ReportableCase = Pick<
+  Case,
+  | 'kind'
+  | 'originatingJurisdiction'
+  | 'partnerJurisdiction'
+  | 'legalBasis'
+  | 'createdAt'
+  | 'emergency'
+  | 'challenge'
+  | 'decision'
+  | 'remedies'
+  | 'deadlines'
+  | 'authorisation'
+  | 'request'
+  | 'response'
+  | 'closure'
+> & { readonly affectedPeople: readonly Pick<Case['affectedPeople'][number], 'notice'>[] };
+
+export const REPORT_TABLES = [
+  'requests-sent-by-partner',
+  'requests-sent-by-legal-basis',
+  'requests-received-by-partner',
+  'requests-received-by-legal-basis',
+  'emergency-measures',
+  'notices-issued',
+  'notices-deferred-by-length',
+  'challenges-by-ground',
+  'decisions-by-outcome',
+  'remedies-ordered',
+  'remedies-completed',
+  'deadlines',
+] as const;
+export type ReportTableId = (typeof REPORT_TABLES)[number];
+
+/** What each table's cell keys are: a vocabulary to label them from, or report-specific words. */
+export const TABLE_KEYS: Readonly<Record<ReportTableId, 'jurisdictions' | 'legal-bases' | 'challenge-grounds' | 'outcomes' | 'remedies' | 'report'>> = {
+  'requests-sent-by-partner': 'jurisdictions',
+  'requests-sent-by-legal-basis': 'legal-bases',
+  'requests-received-by-partner': 'jurisdictions',
+  'requests-received-by-legal-basis': 'legal-bases',
+  'emergency-measures': 'report',
+  'notices-issued': 'report',
+  'notices-deferred-by-length': 'report',
+  'challenges-by-ground': 'challenge-grounds',
+  'decisions-by-outcome': 'outcomes',
+  'remedies-ordered': 'remedies',
+  'remedies-completed': 'remedies',
+  deadlines: 'report',
+};
+
+export type ReportTable = {
+  readonly id: ReportTableId;
+  readonly cells: readonly PublishedCell[];
+  readonly total: PublishedValue;
+};
+
+export const STAGE_SPANS = [
+  'draft-to-authorised',
+  'authorised-to-request-sent',
+  'request-sent-to-response',
+  'request-sent-to-first-notice',
+  'notice-to-challenge',
+  'challenge-to-decision',
+  'decision-to-closed',
+] as const;
+export type StageSpanId = (typeof STAGE_SPANS)[number];
+
+/** Days a stage took: withheld (nulls, cases "<t") when fewer than `threshold` cases ended it in the period. */
+export type StageDuration = {
+  readonly id: StageSpanId;
+  readonly cases: PublishedValue;
+  readonly medianDays: number | null;
+  readonly p90Days: number | null;
+};
+
+export type TransparencyReport = {
+  readonly period: ReportPeriod;
+  readonly officeJurisdiction: string;
+  readonly threshold: number;
+  readonly generatedAt: string;
+  readonly tables: readonly ReportTable[];
+  readonly stageDurations: readonly StageDuration[];
+};
+
+export type ReportOptions = {
+  readonly period: ReportPeriod;
+  readonly officeJurisdiction: string;
+  readonly threshold?: number;
+  /** The report's "now": deadlines and notices are judged as of the earlier of this and the period end. */
+  readonly now: string;
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Counts what cooperation did in a period, then protects every table against small counts. Tables that share
+ * a total (requests sent by partner and by legal basis) are two partitions of the same cases with no cross-tab:
+ * their unknowns are disjoint, so reading them together tells no more than reading each alone. Cross-tabulations
+ * are deliberately not published.
+ */
+export function buildTransparencyReport(cases: readonly ReportableCase[], options: ReportOptions): TransparencyReport {
+  const threshold = options.threshold ?? MIN_SUPPRESSION_THRESHOLD;
+  const { period } = options;
+  const asOf = new Date(Math.min(Date.parse(options.now), Date.parse(period.to))).toISOString();
+  const counts = new Map<ReportTableId, Map<string, number>>(REPORT_TABLES.map((id) => [id, new Map()]));
+  const add = (table: ReportTableId, key: string) => {
+    const cells = counts.get(table);
+    cells?.set(key, (cells.get(key) ?? 0) + 1);
+  };
+
+  for (const c of cases) {
+    const ours = c.originatingJurisdiction === options.officeJurisdiction;
+    const basis = c.legalBasis.code ?? 'other';
+    if (c.kind === 'data-access-request' && ours && inPeriod(c.request?.sentAt, period)) {
+      add('requests-sent-by-partner', c.partnerJurisdiction ?? 'unknown');
+      add('requests-sent-by-legal-basis', basis);
+    }
+    if (c.kind === 'data-access-request' && !ours && inPeriod(c.createdAt, period)) {
+      add('requests-received-by-partner', c.originatingJurisdiction);
+      add('requests-received-by-legal-basis', basis);
+    }
+    if (c.emergency !== null && inPeriod(c.createdAt, period)) {
+      const lastReview = c.emergency.reviews.at(-1);
+      const sunset = lastReview ? lastReview.newSunsetAt : c.emergency.sunsetAt;
+      add('emergency-measures', sunset === null || Date.parse(sunset) <= Date.parse(asOf) ? 'lapsed-at-sunset' : 'in-force');
+    }
+    for (const person of c.affectedPeople) {
+      const notice = person.notice;
+      if (notice.state === 'issued' && inPeriod(notice.issuedAt, period)) {
+        add('notices-issued', notice.deferralCount > 0 ? 'after-deferral' : 'without-deferral');
+      }
+      if (notice.state === 'deferred' && inPeriod(notice.deferredAt, period)) {
+        const days = (Date.parse(notice.reviewAt) - Date.parse(notice.deferredAt)) / DAY_MS;
+        add('notices-deferred-by-length', days <= 30 ? 'up-to-30-days' : days <= 90 ? '31-to-90-days' : 'over-90-days');
+      }
+    }
+    if (c.challenge !== null && inPeriod(c.challenge.lodgedAt, period)) {
+      for (const ground of c.challenge.grounds) add('challenges-by-ground', ground);
+    }
+    if (c.decision !== null && inPeriod(c.decision.decidedAt, period)) {
+      add('decisions-by-outcome', c.decision.outcome);
+      for (const remedy of c.remedies) add('remedies-ordered', remedy.code);
+    }
+    for (const remedy of c.remedies) if (remedy.done !== null && inPeriod(remedy.done.at, period)) add('remedies-completed', remedy.code);
+    for (const deadline of c.deadlines) {
+      if (deadline.dueAt === null || !inPeriod(deadline.dueAt, period)) continue;
+      const due = Date.parse(deadline.dueAt);
+      if (deadline.metAt !== null) add('deadlines', Date.parse(deadline.metAt) <= due ? 'met' : 'missed');
+      else if (due < Date.parse(asOf)) add('deadlines', 'missed');
+      else add('deadlines', 'open');
+    }
+  }
+
+  const tables = REPORT_TABLES.map((id): ReportTable => {
+    const cells: CountCell[] = [...(counts.get(id) ?? new Map<string, number>())]
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+    const published = suppressTable(cells, threshold);
+    return { id, cells: published.cells, total: published.total };
+  });
+
+  return {
+    period,
+    officeJurisdiction: options.officeJurisdiction,
+    threshold,
+    generatedAt: options.now,
+    tables,
+    stageDurations: stageDurations(cases, period, threshold),
+  };
+}
+
+function stageDurations(cases: readonly ReportableCase[], period: ReportPeriod, threshold: number): StageDuration[] {
+  const spans = new Map<StageSpanId, number[]>(STAGE_SPANS.map((id) => [id, []]));
+  const span = (id: StageSpanId, from: string | null | undefined, to: string | null | undefined) => {
+    if (from && to && inPeriod(to, period)) spans.get(id)?.push((Date.parse(to) - Date.parse(from)) / DAY_MS);
+  };
+  for (const c of cases) {
+    span('draft-to-authorised', c.createdAt, c.authorisation?.at);
+    span('authorised-to-request-sent', c.authorisation?.at, c.request?.sentAt);
+    span('request-sent-to-response', c.request?.sentAt, c.response?.receivedAt);
+    const firstNotice = c.affectedPeople
+      .map((p) => (p.notice.state === 'issued' ? p.notice.issuedAt : null))
+      .filter((t): t is string => t !== null)
+      .sort()[0];
+    span('request-sent-to-first-notice', c.request?.sentAt, firstNotice);
+    span('notice-to-challenge', firstNotice, c.challenge?.lodgedAt);
+    span('challenge-to-decision', c.challenge?.lodgedAt, c.decision?.decidedAt);
+    span('decision-to-closed', c.decision?.decidedAt, c.closure?.at);
+  }
+  return STAGE_SPANS.map((id) => {
+    const values = spans.get(id) ?? [];
+    if (values.length < threshold) return { id, cases: { kind: 'below-threshold' }, medianDays: null, p90Days: null };
+    const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+    return { id, cases: { kind: 'count', count: values.length }, medianDays: round(median(values)), p90Days: round(percentile(values, 0.9)) };
+  });
+}
