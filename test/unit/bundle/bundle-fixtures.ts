@@ -1,13 +1,13 @@
-import { cryptoKit, type CryptoKit } from '@shared/crypto/crypto-kit';
-import { buildBundle, type AttachmentInput, type BuildBundleInput } from '@shared/bundle/build-bundle';
-import type { BundleKind } from '@shared/bundle/bundle-kinds';
-import type { PayloadBody } from '@shared/bundle/bundle-payloads';
-import { memorySink, memorySource } from '@shared/bundle/byte-io';
-import { verifyBundle, type ReplayLedgerView, type VerifyBundleInput } from '@shared/bundle/verify-bundle';
-import { createKeyCard, type SignedKeyCard } from '@shared/offices/key-card';
-import { generateOfficeIdentity, type OfficeIdentity } from '@shared/offices/office-identity';
-import { importKeyCard, markVerified, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
-import { formatFingerprint } from '@shared/offices/fingerprint';
+import { cryptoKit, type CryptoKit } from '../../../shared/crypto/crypto-kit';
+import { buildBundle, type AttachmentInput, type BuildBundleInput } from '../../../shared/bundle/build-bundle';
+import type { BundleKind } from '../../../shared/bundle/bundle-kinds';
+import type { PayloadBody } from '../../../shared/bundle/bundle-payloads';
+import { memorySink, memorySource } from '../../../shared/bundle/byte-io';
+import { verifyBundle, type ReplayLedgerView, type VerifyBundleInput } from '../../../shared/bundle/verify-bundle';
+import { createKeyCard, type SignedKeyCard } from '../../../shared/offices/key-card';
+import { generateOfficeIdentity, type OfficeIdentity } from '../../../shared/offices/office-identity';
+import { importKeyCard, markVerified, fingerprintOf, trustView, type TrustStore } from '../../../shared/offices/trust-store';
+import { formatFingerprint } from '../../../shared/offices/fingerprint';
 
 export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 export const DAY = 86_400_000;

@@ -1,9 +1,9 @@
-import type { CryptoKit, StreamTag } from '@shared/crypto/crypto-kit';
-import { BUNDLE_SUITE, chunkAssociatedData, encodePrologue, PROLOGUE_BYTES } from '@shared/bundle/bundle-layout';
-import { concatBytes, fromHex, toHex } from '@shared/bundle/bytes';
-import { canonicalJsonBytes, parseCanonicalJson, type JsonValue } from '@shared/bundle/canonical-json';
-import { signDomain, signingDigest } from '@shared/bundle/signing-domains';
-import type { OfficeIdentity } from '@shared/offices/office-identity';
+import type { CryptoKit, StreamTag } from '../../../shared/crypto/crypto-kit';
+import { BUNDLE_SUITE, chunkAssociatedData, encodePrologue, PROLOGUE_BYTES } from '../../../shared/bundle/bundle-layout';
+import { concatBytes, fromHex, toHex } from '../../../shared/bundle/bytes';
+import { canonicalJsonBytes, parseCanonicalJson, type JsonValue } from '../../../shared/bundle/canonical-json';
+import { signDomain, signingDigest } from '../../../shared/bundle/signing-domains';
+import type { OfficeIdentity } from '../../../shared/offices/office-identity';
 import type { TestOffice } from './bundle-fixtures';
 import { T0, DAY } from './bundle-fixtures';
 
@@ -53,6 +53,8 @@ export type CraftOptions = {
   /** Bundle id placed inside each recipient's key wrap (defaults to the header's). */
   wrapBundleId?: Uint8Array;
   editHeader?: (header: Record<string, JsonValue>) => void;
+  /** Injected randomness (fixed test vectors); defaults to the CSPRNG. */
+  random?: (length: number) => Uint8Array;
 };
 
 /**
@@ -61,8 +63,9 @@ export type CraftOptions = {
  */
 export function craftBundle(kit: CryptoKit, options: CraftOptions): { bytes: Uint8Array; bundleId: Uint8Array } {
   const chunkSize = options.chunkSize ?? 65536;
-  const bundleId = kit.randomBytes(16);
-  const contentKey = kit.randomBytes(32);
+  const random = options.random ?? kit.randomBytes;
+  const bundleId = random(16);
+  const contentKey = random(32);
   const kind = options.kind ?? 'request';
   const sender = toHex(options.sender.identity.signingPublicKey);
   const recipients = [...options.recipients].sort((a, b) => (a.office.card.card.signingKey < b.office.card.card.signingKey ? -1 : 1));
@@ -80,7 +83,7 @@ export function craftBundle(kit: CryptoKit, options: CraftOptions): { bytes: Uin
   const payloadBytes = options.payloadBytes ?? canonicalJsonBytes({ content, signature: toHex(signDomain(kit, 'bundlePayload', innerSigner.signingPrivateKeyPlaintext, canonicalJsonBytes(content))) });
   const plaintexts = [payloadBytes, ...attachments];
   const encrypted = plaintexts.map((plaintext, item) => {
-    const encryptor = kit.streamEncryptor(contentKey);
+    const encryptor = kit.streamEncryptor(contentKey, random(24));
     const ad = chunkAssociatedData(bundleId, item);
     const count = plaintext.length === 0 ? 1 : Math.ceil(plaintext.length / chunkSize);
     const parts = [encryptor.header];
@@ -101,7 +104,7 @@ export function craftBundle(kit: CryptoKit, options: CraftOptions): { bytes: Uin
     chunkSize,
     items: plaintexts.map((plaintext, index) => ({ size: plaintext.length, hash: toHex(kit.hash(encrypted[index] ?? new Uint8Array(), 64)) })),
     recipients: recipients.map(({ office, sequence }) => {
-      const nonce = kit.randomBytes(24);
+      const nonce = random(24);
       const boxKey = fromHex(office.card.card.boxKey, 32) ?? new Uint8Array(32);
       const wrapped = kit.box(concatBytes(options.wrapBundleId ?? bundleId, contentKey), nonce, boxKey, options.sender.identity.boxPrivateKeyPlaintext);
       return { signingKey: office.card.card.signingKey, sequence, wrap: toHex(concatBytes(nonce, wrapped)) };
