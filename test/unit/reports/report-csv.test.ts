@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, reportToCsv } from '@shared/reports/report-csv';
+import { buildTransparencyReport } from '@shared/reports/transparency-report';
+import { yearPeriod } from '@shared/reports/report-period';
+import { seededCases } from './seeded-cases';
+
+const labels = { table: (id: string) => `T:${id}`, key: (_t: string, k: string) => `K:${k}`, span: (id: string) => `S:${id}` };
+
+describe('report CSV', () => {
+  it('escapes fields and defuses spreadsheet formulas', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('-5')).toBe("'-5");
+  });
+
+  it('holds the period, the rule, every published cell and the durations', () => {
+    const report = buildTransparencyReport(seededCases(), { period: yearPeriod(2025), officeJurisdiction: 'DE', now: '2026-02-01T00:00:00.000Z' });
+    const csv = reportToCsv(report, labels, 'BfDI, Bonn');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('Casebridge transparency report,"BfDI, Bonn"');
+    expect(lines[1]).toMatch(/^Period,2025,2025-01-01T00:00:00.000Z,2026-01-01T00:00:00.000Z$/);
+    expect(csv).toContain('counts below 5 are shown as <5');
+    expect(lines).toContain('T:requests-sent-by-partner,requests-sent-by-partner,K:IE,IE,<5');
+    expect(lines).toContain('T:requests-sent-by-partner,requests-sent-by-partner,K:AT,AT,x');
+    expect(lines).toContain('T:requests-sent-by-partner,requests-sent-by-partner,Total,total,250');
+    expect(lines).toContain('S:request-sent-to-first-notice,request-sent-to-first-notice,230,7,40');
+    expect(lines).toContain('S:request-sent-to-response,request-sent-to-response,<5,,');
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});
