@@ -4,6 +4,8 @@ import { boot } from './boot/boot';
 import { initI18n } from './i18n/i18n';
 import { App } from './app/App';
 import { BootFailure } from './boot/BootFailure';
+import { VaultGate } from './screens/vault/VaultGate';
+import { createAppVaultService } from './vault/vault-service';
 import './styles/app.css';
 
 /**
@@ -23,7 +25,19 @@ async function main(): Promise<void> {
   const root = createRoot(container);
   await initI18n();
   const outcome = await boot();
-  root.render(<StrictMode>{outcome.kind === 'ready' ? <App shell={outcome.shell} /> : <BootFailure outcome={outcome} />}</StrictMode>);
+  if (outcome.kind !== 'ready') {
+    root.render(<StrictMode><BootFailure outcome={outcome} /></StrictMode>);
+    return;
+  }
+  // Nothing of the app renders until the vault gate says it is unlocked.
+  const vault = await createAppVaultService();
+  root.render(
+    <StrictMode>
+      <VaultGate vault={vault} shell={outcome.shell}>
+        {(session) => <App shell={outcome.shell} session={session} />}
+      </VaultGate>
+    </StrictMode>,
+  );
 }
 
 void main();

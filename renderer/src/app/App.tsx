@@ -9,10 +9,14 @@ import { ExchangeScreen } from '../screens/ExchangeScreen';
 import { ReportsScreen } from '../screens/ReportsScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { useTranslation } from 'react-i18next';
+import type { VaultSession } from '../screens/vault/VaultGate';
+import { VaultBar } from '../screens/vault/VaultBar';
+import { VaultSettingsPanel } from '../screens/vault/VaultSettingsPanel';
+import { CorruptRecordsNotice } from '../screens/vault/CorruptRecordsNotice';
 
-type Props = { readonly shell: CasebridgeApi };
+type Props = { readonly shell: CasebridgeApi; readonly session: VaultSession };
 
-export function App({ shell }: Props) {
+export function App({ shell, session }: Props) {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<ScreenId>('dashboard');
   return (
@@ -21,14 +25,18 @@ export function App({ shell }: Props) {
         {t('app.skipToContent')}
       </a>
       <NavBar current={screen} onNavigate={setScreen} />
-      <main id="main" className="app__main" tabIndex={-1}>
-        {renderScreen(screen, shell)}
-      </main>
+      <div className="app__column">
+        <VaultBar session={session} />
+        <CorruptRecordsNotice report={session.vault.corruption} />
+        <main id="main" className="app__main" tabIndex={-1}>
+          {renderScreen(screen, shell, session)}
+        </main>
+      </div>
     </div>
   );
 }
 
-function renderScreen(screen: ScreenId, shell: CasebridgeApi) {
+function renderScreen(screen: ScreenId, shell: CasebridgeApi, session: VaultSession) {
   switch (screen) {
     case 'dashboard':
       return <DashboardScreen />;
@@ -39,7 +47,12 @@ function renderScreen(screen: ScreenId, shell: CasebridgeApi) {
     case 'reports':
       return <ReportsScreen />;
     case 'settings':
-      return <SettingsScreen shell={shell} />;
+      return (
+        <>
+          <SettingsScreen shell={shell} />
+          <VaultSettingsPanel session={session} />
+        </>
+      );
     default:
       return assertNever(screen, 'screen');
   }

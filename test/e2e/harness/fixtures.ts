@@ -9,6 +9,7 @@ import { securityHeaders } from '../../../electron/main/security/content-securit
 import { resolveAppFile } from '../../../electron/main/security/resolve-app-file';
 import { APP_ORIGIN } from '../../../electron/main/security/app-origin';
 import { bridgeBundlePath } from './build-bridge';
+import { VaultPage } from '../pages/VaultPage';
 import { decodeBinary, encodeBinary } from './binary-codec';
 
 /** The test page's origin. Requests to it are answered from out/renderer exactly as app:// would be. */
@@ -97,8 +98,10 @@ export const test = base.extend<Fixtures>({
     await use(shell);
     await shell.close();
   },
+  // A fresh installation starts at the vault's first run; the shell specs need an unlocked app.
   app: async ({ shell }, use) => {
     await shell.page.goto(`${TEST_ORIGIN}/index.html`);
+    await new VaultPage(shell.page).createVault();
     await use(shell.page);
   },
 });

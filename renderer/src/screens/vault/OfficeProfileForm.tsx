@@ -1,0 +1,74 @@
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { officeRoles, type OfficeRole, OFFICE_PROFILE_ID } from '../../vault/records/office-profile';
+import type { VaultService } from '../../vault/vault-service';
+import { jurisdictionOptions } from './jurisdiction-options';
+import { vaultErrorMessage } from './vault-error-message';
+
+type Props = { readonly vault: VaultService; readonly onSaved: () => void };
+
+/** Who this installation works for: office name, jurisdiction (controlled vocabulary) and role. */
+export function OfficeProfileForm({ vault, onSaved }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const jurisdictions = useMemo(() => jurisdictionOptions(), []);
+  const [officeName, setOfficeName] = useState('');
+  const [jurisdiction, setJurisdiction] = useState('');
+  const [role, setRole] = useState<OfficeRole | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (officeName.trim() === '' || jurisdiction === '' || role === null) {
+      setError(t('vault.firstRun.profileIncomplete'));
+      return;
+    }
+    setSaving(true);
+    const saved = await vault.saveProfile({ id: OFFICE_PROFILE_ID, officeName: officeName.trim(), jurisdiction, role, createdAt: new Date() });
+    setSaving(false);
+    if (saved.ok) onSaved();
+    else setError(vaultErrorMessage(t, saved.error));
+  };
+
+  return (
+    <form className="vault-form" onSubmit={(e) => void submit(e)} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t('vault.firstRun.officeName')}</label>
+        <input id={`${id}-name`} value={officeName} maxLength={200} aria-describedby={`${id}-name-help`} onChange={(e) => setOfficeName(e.target.value)} />
+        <span id={`${id}-name-help`} className="field__help">
+          {t('vault.firstRun.officeNameHelp')}
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-j`}>{t('vault.firstRun.jurisdiction')}</label>
+        <select id={`${id}-j`} value={jurisdiction} onChange={(e) => setJurisdiction(e.target.value)}>
+          <option value="">{t('vault.firstRun.chooseJurisdiction')}</option>
+          {jurisdictions.map((j) => (
+            <option key={j.code} value={j.code}>
+              {j.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="field field--choices">
+        <legend>{t('vault.firstRun.role')}</legend>
+        {officeRoles.map((r) => (
+          <label key={r} className="choice">
+            <input type="radio" name={`${id}-role`} value={r} checked={role === r} onChange={() => setRole(r)} />
+            {t(`vault.firstRun.roles.${r}`)}
+          </label>
+        ))}
+      </fieldset>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" className="button" isDisabled={saving}>
+        {t('vault.firstRun.saveProfile')}
+      </Button>
+    </form>
+  );
+}

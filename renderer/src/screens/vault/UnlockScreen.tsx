@@ -1,0 +1,107 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Result } from '@shared/result';
+import type { VaultService } from '../../vault/vault-service';
+import { KdfProgress } from './KdfProgress';
+import { vaultErrorMessage } from './vault-error-message';
+
+type Props = {
+  readonly vault: VaultService;
+  readonly onUnlocked: (via: 'passphrase' | 'recovery-key') => void;
+};
+
+/** Seconds until the throttle allows another attempt, ticking down once a second. */
+function useThrottleWait(vault: VaultService, generation: number): number {
+  const [seconds, setSeconds] = useState(() => Math.ceil(vault.throttle.waitMs() / 1000));
+  useEffect(() => {
+    const update = () => setSeconds(Math.ceil(vault.throttle.waitMs() / 1000));
+    update();
+    const timer = window.setInterval(update, 1000);
+    return () => window.clearInterval(timer);
+  }, [vault, generation]);
+  return seconds;
+}
+
+export function UnlockScreen({ vault, onUnlocked }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [mode, setMode] = useState<'passphrase' | 'recovery-key'>('passphrase');
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [attempts, setAttempts] = useState(0);
+  const wait = useThrottleWait(vault, attempts);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || secret === '' || wait > 0) return;
+    setBusy(true);
+    setError(null);
+    let result: Result<void>;
+    try {
+      result = mode === 'passphrase' ? await vault.unlock(secret) : await vault.unlockWithRecoveryKey(secret);
+    } catch (failure) {
+      result = { ok: false, error: { code: 'unexpected', message: failure instanceof Error ? failure.message : String(failure) } };
+    }
+    setBusy(false);
+    setAttempts((n) => n + 1);
+    if (result.ok) {
+      setSecret('');
+      onUnlocked(mode);
+    } else {
+      setError(result.error.code === 'unexpected' ? t('vault.errors.unexpected', { message: result.error.message }) : vaultErrorMessage(t, result.error));
+    }
+  };
+
+  const switchMode = () => {
+    setMode(mode === 'passphrase' ? 'recovery-key' : 'passphrase');
+    setSecret('');
+    setError(null);
+  };
+
+  return (
+    <main className="vault-screen" aria-labelledby="vault-title">
+      <h1 id="vault-title">{t('vault.unlock.title')}</h1>
+      <p className="lead">{t('vault.unlock.intro')}</p>
+      <form className="vault-form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-secret`}>{mode === 'passphrase' ? t('vault.passphrase') : t('vault.unlock.recoveryKey')}</label>
+          <input
+            id={`${id}-secret`}
+            type={mode === 'passphrase' ? 'password' : 'text'}
+            autoComplete={mode === 'passphrase' ? 'current-password' : 'off'}
+            spellCheck={false}
+            className={mode === 'recovery-key' ? 'mono' : undefined}
+            value={secret}
+            disabled={busy}
+            aria-describedby={mode === 'recovery-key' ? `${id}-help` : undefined}
+            onChange={(e) => setSecret(e.target.value)}
+          />
+          {mode === 'recovery-key' ? (
+            <span id={`${id}-help`} className="field__help">
+              {t('vault.unlock.recoveryHelp')}
+            </span>
+          ) : null}
+        </div>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        {wait > 0 ? (
+          <p className="warning" role="status">
+            {t('vault.unlock.wait', { seconds: wait })}
+          </p>
+        ) : null}
+        {busy ? <KdfProgress label={mode === 'passphrase' ? undefined : t('vault.unlock.unlocking')} /> : null}
+        <Button type="submit" className="button" isDisabled={busy || wait > 0}>
+          {mode === 'passphrase' ? t('vault.unlock.submit') : t('vault.unlock.submitRecovery')}
+        </Button>
+      </form>
+      <Button className="link-button" onPress={switchMode}>
+        {mode === 'passphrase' ? t('vault.unlock.useRecovery') : t('vault.unlock.usePassphrase')}
+      </Button>
+    </main>
+  );
+}

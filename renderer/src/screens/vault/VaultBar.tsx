@@ -1,0 +1,18 @@
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { VaultSession } from './VaultGate';
+
+/** The strip above every screen: which office this is, and the Lock button. */
+export function VaultBar({ session }: { readonly session: VaultSession }) {
+  const { t } = useTranslation();
+  return (
+    <header className="vault-bar" aria-label={t('vault.bar.label')}>
+      <span className="vault-bar__office" data-testid="office-name">
+        {session.profile?.officeName ?? ''}
+      </span>
+      <Button className="button button--quiet" onPress={session.lock}>
+        {t('vault.bar.lock')}
+      </Button>
+    </header>
+  );
+}

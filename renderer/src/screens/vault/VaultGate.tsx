@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CasebridgeApi } from '@shared/ipc/contract';
+import type { VaultService } from '../../vault/vault-service';
+import type { OfficeProfile } from '../../vault/records/office-profile';
+import { FirstRunScreen } from './FirstRunScreen';
+import { UnlockScreen } from './UnlockScreen';
+import { SetNewPassphraseScreen } from './SetNewPassphraseScreen';
+import { useIdleLock } from './useIdleLock';
+
+/** What an unlocked app gets from the gate. */
+export type VaultSession = {
+  readonly vault: VaultService;
+  readonly profile: OfficeProfile | null;
+  readonly lock: () => void;
+  readonly idleLockMinutes: number;
+  readonly setIdleLockMinutes: (minutes: number) => void;
+};
+
+type GateState =
+  | { readonly kind: 'checking' }
+  | { readonly kind: 'first-run' }
+  | { readonly kind: 'locked' }
+  | { readonly kind: 'unreadable'; readonly message: string }
+  | { readonly kind: 'set-passphrase' }
+  | { readonly kind: 'profile' }
+  | { readonly kind: 'unlocked'; readonly profile: OfficeProfile | null; readonly idleLockMinutes: number };
+
+type Props = {
+  readonly vault: VaultService;
+  readonly shell: CasebridgeApi;
+  readonly children: (session: VaultSession) => ReactNode;
+};
+
+/** No vault → first run; locked → unlock; unlocked → the app, with idle and OS-lock handling. */
+export function VaultGate({ vault, shell, children }: Props) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<GateState>({ kind: 'checking' });
+
+  const enter = useCallback(async () => {
+    const profile = await vault.readProfile();
+    if (profile === null) {
+      setState({ kind: 'profile' });
+      return;
+    }
+    const preferences = await vault.readPreferences();
+    setState({ kind: 'unlocked', profile, idleLockMinutes: preferences.idleLockMinutes });
+  }, [vault]);
+
+  useEffect(() => {
+    let current = true;
+    void vault.status().then((status) => {
+      if (!current) return;
+      if (status.kind === 'no-vault') setState({ kind: 'first-run' });
+      else if (status.kind === 'locked') setState({ kind: 'locked' });
+      else if (status.kind === 'unreadable') setState({ kind: 'unreadable', message: t(`vault.errors.${status.code}`, { defaultValue: status.message }) });
+      else void enter();
+    });
+    return () => {
+      current = false;
+    };
+  }, [vault, enter, t]);
+
+  // Whatever locks the keyring (button, idle, OS), the screen follows.
+  useEffect(() => vault.onChange(() => !vault.keyring.unlocked && setState({ kind: 'locked' })), [vault]);
+
+  const lock = useCallback(() => vault.lock(), [vault]);
+  const unlocked = state.kind === 'unlocked';
+  useEffect(() => (unlocked ? shell.system.onLock(lock) : undefined), [unlocked, shell, lock]);
+  useIdleLock(state.kind === 'unlocked' ? state.idleLockMinutes * 60_000 : null, lock);
+
+  switch (state.kind) {
+    case 'checking':
+      return (
+        <main className="vault-screen" aria-busy="true">
+          <p>{t('vault.checking')}</p>
+        </main>
+      );
+    case 'first-run':
+      return <FirstRunScreen vault={vault} onDone={() => void enter()} />;
+    case 'profile':
+      return <FirstRunScreen vault={vault} onDone={() => void enter()} initialStep="profile" />;
+    case 'locked':
+      return <UnlockScreen vault={vault} onUnlocked={(via) => (via === 'recovery-key' ? setState({ kind: 'set-passphrase' }) : void enter())} />;
+    case 'set-passphrase':
+      return <SetNewPassphraseScreen vault={vault} onDone={() => void enter()} />;
+    case 'unreadable':
+      return (
+        <main className="vault-screen" role="alert" aria-labelledby="vault-title">
+          <h1 id="vault-title">{t('vault.unlock.unreadableTitle')}</h1>
+          <p>{state.message}</p>
+        </main>
+      );
+    case 'unlocked':
+      return children({
+        vault,
+        profile: state.profile,
+        lock,
+        idleLockMinutes: state.idleLockMinutes,
+        setIdleLockMinutes: (minutes) => setState({ ...state, idleLockMinutes: minutes }),
+      });
+  }
+}

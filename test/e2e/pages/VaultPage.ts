@@ -1,0 +1,76 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const E2E_PASSPHRASE = 'Tidal lanterns hum over 47 quiet harbours';
+
+export type NewVault = {
+  readonly passphrase?: string;
+  readonly officeName?: string;
+  readonly jurisdiction?: string;
+  readonly role?: 'Caseworker' | 'Redress officer' | 'Both';
+  readonly recoveryKey?: boolean;
+};
+
+/** The vault screens: first run, unlock, lock bar and the security settings. */
+export class VaultPage {
+  readonly main: Locator;
+
+  constructor(readonly page: Page) {
+    this.main = page.getByRole('main');
+  }
+
+  heading(name: string | RegExp): Locator {
+    return this.page.getByRole('heading', { level: 1, name });
+  }
+
+  /** Goes through the whole first run (real production KDF: about a second). Returns the recovery key, if made. */
+  async createVault(options: NewVault = {}): Promise<string | null> {
+    const passphrase = options.passphrase ?? E2E_PASSPHRASE;
+    await expect(this.heading('Set up Casebridge')).toBeVisible();
+    await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await this.page.getByLabel('Repeat the passphrase').fill(passphrase);
+    await expect(this.page.getByTestId('strength-label')).toHaveText(/Strong|Very strong/);
+    await this.page.getByLabel('I understand that a lost passphrase means lost data').check();
+    await this.page.getByRole('button', { name: 'Create the vault' }).click();
+    await expect(this.page.getByText('Step 2 of 3: your office')).toBeVisible({ timeout: 20_000 });
+    await this.page.getByLabel('Office name').fill(options.officeName ?? 'Bureau of Quiet Harbours');
+    await this.page.getByLabel('Jurisdiction').selectOption(options.jurisdiction ?? 'DE');
+    await this.page.getByRole('radio', { name: options.role ?? 'Caseworker' }).check();
+    await this.page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(this.page.getByText('Step 3 of 3: recovery key')).toBeVisible();
+    if (!options.recoveryKey) {
+      await this.page.getByRole('button', { name: 'Skip for now' }).click();
+      await this.expectUnlocked();
+      return null;
+    }
+    await this.page.getByRole('button', { name: 'Create a recovery key' }).click();
+    const recoveryKey = (await this.page.getByTestId('recovery-key').textContent()) ?? '';
+    await this.page.getByLabel('I have printed or written down the recovery key and stored it safely').check();
+    await this.page.getByRole('button', { name: 'Done' }).click();
+    await this.expectUnlocked();
+    return recoveryKey.trim();
+  }
+
+  async expectUnlocked(): Promise<void> {
+    await expect(this.page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 20_000 });
+    await expect(this.lockButton()).toBeVisible();
+  }
+
+  lockButton(): Locator {
+    return this.page.getByRole('banner', { name: 'Vault' }).getByRole('button', { name: 'Lock' });
+  }
+
+  async lock(): Promise<void> {
+    await this.lockButton().click();
+    await this.expectLocked();
+  }
+
+  async expectLocked(): Promise<void> {
+    await expect(this.heading('Casebridge is locked')).toBeVisible();
+    await expect(this.page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  }
+
+  async unlock(passphrase = E2E_PASSPHRASE): Promise<void> {
+    await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await this.page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  }
+}
