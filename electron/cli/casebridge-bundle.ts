@@ -1,0 +1,195 @@
+/**
+ * casebridge-bundle: inspect and verify Casebridge bundles without any secret key.
+ *
+ *   casebridge-bundle inspect FILE
+ *   casebridge-bundle verify FILE --trust KEYCARD [--trust KEYCARD…] [--at TIME]
+ *
+ * KEYCARD is a key-card bundle (or a signed key card as JSON); the offices it names count as verified,
+ * because whoever runs the command vouches for them. Exit status: 0 valid, 1 refused (the error code is
+ * printed first), 2 usage error.
+ */
+import { realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { cryptoKit, type CryptoKit } from '../../shared/crypto/crypto-kit';
+import { BUNDLE_MAGIC } from '../../shared/bundle/bundle-layout';
+import { memorySource } from '../../shared/bundle/byte-io';
+import { fromHex } from '../../shared/bundle/bytes';
+import { toBundleErr } from '../../shared/bundle/bundle-error';
+import { readBundleFrame } from '../../shared/bundle/read-bundle-header';
+import { verifyBundle } from '../../shared/bundle/verify-bundle';
+import { formatFingerprint, officeFingerprint } from '../../shared/offices/fingerprint';
+import { verifyKeyCard, type SignedKeyCard } from '../../shared/offices/key-card';
+import { trustView, type TrustStore } from '../../shared/offices/trust-store';
+import { openFileSource } from './file-io';
+
+type Output = { out: (line: string) => void; err: (line: string) => void };
+
+const USAGE = 'usage: casebridge-bundle inspect FILE\n       casebridge-bundle verify FILE --trust KEYCARD [--trust KEYCARD…] [--at TIME]';
+
+/** Runs the command and returns the exit status (kept separate from process handling so tests can call it). */
+export async function runBundleCli(args: readonly string[], io: Output): Promise<number> {
+  const [command, file, ...rest] = args;
+  if ((command !== 'inspect' && command !== 'verify') || !file) {
+    io.err(USAGE);
+    return 2;
+  }
+  const kit = await cryptoKit();
+  if (command === 'inspect') return inspect(kit, file, io);
+  const trustFiles: string[] = [];
+  let now = Date.now();
+  for (let i = 0; i < rest.length; i++) {
+    const option = rest[i];
+    const value = rest[i + 1];
+    if (option === '--trust' && value) trustFiles.push(value);
+    else if (option === '--at' && value) now = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+    else {
+      io.err(USAGE);
+      return 2;
+    }
+    i++;
+  }
+  if (Number.isNaN(now)) {
+    io.err('--at needs an ISO 8601 time or milliseconds since 1970.');
+    return 2;
+  }
+  return verify(kit, file, trustFiles, now, io);
+}
+
+async function inspect(kit: CryptoKit, file: string, io: Output): Promise<number> {
+  const source = await openSource(file, io);
+  if (!source) return 1;
+  try {
+    const frame = await readBundleFrame(kit, source, false);
+    const { header } = frame;
+    const fingerprint = (key: string) => formatFingerprint(officeFingerprint(kit, fromHex(key, 32) ?? new Uint8Array(32)));
+    io.out(`kind:        ${header.kind}`);
+    io.out(`bundle id:   ${header.bundleId}`);
+    io.out(`format:      version ${header.version}, suite ${header.suite}`);
+    io.out(`sender:      ${fingerprint(header.sender)}  (key ${header.sender})`);
+    io.out(`signature:   ${frame.signatureValid ? 'valid for the sender key above (trust not checked: use verify)' : 'INVALID'}`);
+    if (header.recipients.length === 0) io.out('recipients:  none (public bundle)');
+    for (const entry of header.recipients) io.out(`recipient:   ${fingerprint(entry.signingKey)}  sequence ${entry.sequence}`);
+    io.out(`created:     ${new Date(header.createdAt).toISOString()}`);
+    io.out(`not after:   ${new Date(header.notAfter).toISOString()}`);
+    io.out(`chunk size:  ${header.chunkSize} bytes`);
+    io.out(`payload:     ${header.items[0]?.size ?? 0} bytes`);
+    header.items.slice(1).forEach((item, index) => io.out(`attachment ${index + 1}: ${item.size} bytes`));
+    io.out(`file size:   ${frame.fileSize} bytes`);
+    io.out(`header hash: ${frame.headerDigest}`);
+    return frame.signatureValid ? 0 : 1;
+  } catch (caught) {
+    return report(toBundleErr(caught).error, io);
+  } finally {
+    await source.close();
+  }
+}
+
+async function verify(kit: CryptoKit, file: string, trustFiles: readonly string[], now: number, io: Output): Promise<number> {
+  let store: TrustStore = {};
+  for (const trustFile of trustFiles) {
+    const card = await readKeyCard(kit, trustFile, now, io);
+    if (!card) return 1;
+    store = { ...store, [card.card.signingKey]: { card, state: 'verified', importedAt: now, verifiedAt: now } };
+  }
+  const source = await openSource(file, io);
+  if (!source) return 1;
+  try {
+    const result = await verifyBundle(kit, { source, trust: trustView(store), recipient: null, clock: () => now, ledger: null });
+    if (!result.ok) return report(result.error, io);
+    const { header, senderOffice } = result.value;
+    io.out(`OK ${header.kind} ${header.bundleId} from ${senderOffice?.card.card.name ?? 'a self-signed key card'}`);
+    io.out(result.value.opened ? 'Signature, trust, times, every chunk and the signed content verified.' : 'Signature, trust, times and every item hash verified; the content is encrypted for its recipients and was not opened.');
+    return 0;
+  } finally {
+    await source.close();
+  }
+}
+
+async function readKeyCard(kit: CryptoKit, path: string, now: number, io: Output): Promise<SignedKeyCard | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch {
+    io.err(`Cannot read key card ${path}.`);
+    return undefined;
+  }
+  const isBundle = BUNDLE_MAGIC.every((byte, i) => bytes[i] === byte);
+  if (isBundle) return readKeyCardBundle(kit, path, bytes, now, io);
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    io.err(`${path} is neither a key-card bundle nor a key card in JSON.`);
+    return undefined;
+  }
+  const card = verifyKeyCard(kit, json);
+  if (!card.ok) {
+    io.err(`Key card ${path}: ${card.error.code}: ${card.error.message}`);
+    return undefined;
+  }
+  return checkCardValidity(card.value, path, now, io);
+}
+
+/**
+ * A key-card bundle is an identity document, not a message: it is checked as of its own creation time (so an
+ * old card file still works), and the card's own validity is then checked against `now`.
+ */
+async function readKeyCardBundle(kit: CryptoKit, path: string, bytes: Uint8Array, now: number, io: Output): Promise<SignedKeyCard | undefined> {
+  const source = memorySource(bytes);
+  let createdAt: number;
+  try {
+    createdAt = (await readBundleFrame(kit, source)).header.createdAt;
+  } catch (caught) {
+    io.err(`Key card ${path} is not valid:`);
+    report(toBundleErr(caught).error, io);
+    return undefined;
+  }
+  const result = await verifyBundle(kit, { source, trust: trustView({}), recipient: null, clock: () => createdAt, ledger: null });
+  if (!result.ok) {
+    io.err(`Key card ${path} is not valid:`);
+    report(result.error, io);
+    return undefined;
+  }
+  if (!result.value.opened || result.value.payload.kind !== 'key-card') {
+    io.err(`${path} is a ${result.value.header.kind} bundle, not a key card.`);
+    return undefined;
+  }
+  return checkCardValidity(result.value.payload.body.card, path, now, io);
+}
+
+function checkCardValidity(card: SignedKeyCard, path: string, now: number, io: Output): SignedKeyCard | undefined {
+  if (now < card.card.validFrom || now > card.card.validUntil) {
+    io.err(`Key card ${path} (${card.card.name}) is not valid at ${new Date(now).toISOString()}: ask the office for its current key card.`);
+    return undefined;
+  }
+  return card;
+}
+
+async function openSource(file: string, io: Output) {
+  try {
+    return await openFileSource(file);
+  } catch (caught) {
+    io.err(`BUNDLE_IO_FAILED: cannot open ${file} (${caught instanceof Error ? caught.message : 'error'}).`);
+    return undefined;
+  }
+}
+
+function report(error: { code: string; message: string }, io: Output): number {
+  io.err(`${error.code}: ${error.message}`);
+  return 1;
+}
+
+// Run only as a program (also through an npm bin symlink), not when a test imports runBundleCli.
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+if (invokedDirectly) {
+  runBundleCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (caught: unknown) => {
+      console.error(`BUNDLE_IO_FAILED: ${caught instanceof Error ? caught.message : String(caught)}`);
+      process.exitCode = 1;
+    },
+  );
+}
