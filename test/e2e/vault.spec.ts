@@ -1,0 +1,138 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, TEST_ORIGIN } from './harness/fixtures';
+import { AppShellPage } from './pages/AppShellPage';
+import { E2E_PASSPHRASE, VaultPage } from './pages/VaultPage';
+
+// These journeys run the production KDF (Argon2id t=3, m=256 MiB) in the app's worker: about a second each.
+test.describe.configure({ timeout: 120_000 });
+
+async function open(page: Page): Promise<VaultPage> {
+  await page.goto(`${TEST_ORIGIN}/index.html`);
+  return new VaultPage(page);
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.help}`);
+}
+
+test.describe('the vault', () => {
+  test('first run → create → lock → unlock: the office profile is still there', async ({ shell }) => {
+    const vault = await open(shell.page);
+    expect(await seriousViolations(shell.page)).toEqual([]);
+    // A weak passphrase is flagged and cannot create the vault.
+    await shell.page.getByLabel('Passphrase', { exact: true }).fill('password1');
+    await shell.page.getByLabel('Repeat the passphrase').fill('password1');
+    await expect(shell.page.getByTestId('strength-label')).toHaveText(/Very weak|Weak/);
+    await shell.page.getByLabel('I understand that a lost passphrase means lost data').check();
+    await expect(shell.page.getByRole('button', { name: 'Create the vault' })).toBeDisabled();
+    await shell.page.getByLabel('Passphrase', { exact: true }).fill('');
+    await shell.page.getByLabel('Repeat the passphrase').fill('');
+    await shell.page.getByLabel('I understand that a lost passphrase means lost data').uncheck();
+
+    await vault.createVault({ officeName: 'Garda Data Unit, Dublin', jurisdiction: 'IE', role: 'Both' });
+    await new AppShellPage(shell.page).expectScreen('Dashboard');
+    await expect(shell.page.getByTestId('office-name')).toHaveText('Garda Data Unit, Dublin');
+    await vault.lock();
+    expect(await seriousViolations(shell.page)).toEqual([]);
+    await expect(shell.page.getByText('Garda Data Unit, Dublin')).toHaveCount(0);
+    await vault.unlock();
+    await vault.expectUnlocked();
+    await expect(shell.page.getByTestId('office-name')).toHaveText('Garda Data Unit, Dublin');
+    // A reload is a restart: locked again, same data after unlocking.
+    await shell.page.reload();
+    await vault.expectLocked();
+    await vault.unlock();
+    await expect(shell.page.getByTestId('office-name')).toHaveText('Garda Data Unit, Dublin');
+    expect(shell.problems).toEqual([]);
+  });
+
+  test('a wrong passphrase is explained, then slowed down; the right one still works', async ({ shell }) => {
+    const vault = await open(shell.page);
+    await vault.createVault();
+    await vault.lock();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await vault.unlock('not the passphrase at all');
+      await expect(shell.page.getByRole('alert')).toContainText('That passphrase does not open this vault');
+    }
+    await expect(shell.page.getByText(/Too many wrong attempts\. You can try again in \d s\./)).toBeVisible();
+    await expect(shell.page.getByRole('button', { name: 'Unlock', exact: true })).toBeDisabled();
+    await expect(shell.page.getByRole('button', { name: 'Unlock', exact: true })).toBeEnabled({ timeout: 10_000 });
+    await vault.unlock();
+    await vault.expectUnlocked();
+    expect(shell.problems).toEqual([]);
+  });
+
+  test('locks after the idle timeout and when the OS locks the screen', async ({ shell }) => {
+    await shell.page.clock.install();
+    const vault = await open(shell.page);
+    await vault.createVault();
+    // Default: 10 minutes. Nine minutes idle: still open.
+    await shell.page.clock.fastForward('09:00');
+    await expect(vault.lockButton()).toBeVisible();
+    await shell.page.mouse.move(200, 200); // activity restarts the count
+    await shell.page.clock.fastForward('09:00');
+    await expect(vault.lockButton()).toBeVisible();
+    await shell.page.clock.fastForward('01:05');
+    await vault.expectLocked();
+
+    await vault.unlock();
+    await vault.expectUnlocked();
+    // A shorter setting, chosen the way a user would.
+    await new AppShellPage(shell.page).open('Settings');
+    await shell.page.getByLabel('Lock after inactivity').selectOption('1');
+    await expect(shell.page.getByText('Saved.')).toBeVisible();
+    await shell.page.clock.fastForward('01:05');
+    await vault.expectLocked();
+
+    await vault.unlock();
+    await vault.expectUnlocked();
+    await shell.page.evaluate(() => (window as Window & { __casebridgeSystemLock?: () => void }).__casebridgeSystemLock?.());
+    await vault.expectLocked();
+    expect(shell.problems).toEqual([]);
+  });
+
+  test('change the passphrase in settings; only the new one unlocks', async ({ shell }) => {
+    const vault = await open(shell.page);
+    await vault.createVault();
+    await new AppShellPage(shell.page).open('Settings');
+    expect(await seriousViolations(shell.page)).toEqual([]);
+    const next = 'Seven copper kettles whistle at dawn 1923';
+    await shell.page.getByLabel('Current passphrase').fill(E2E_PASSPHRASE);
+    await shell.page.getByLabel('New passphrase', { exact: true }).fill(next);
+    await shell.page.getByLabel('Repeat the new passphrase').fill(next);
+    await shell.page.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect(shell.page.getByText('The passphrase was changed.')).toBeVisible({ timeout: 20_000 });
+    await vault.lock();
+    await vault.unlock();
+    await expect(shell.page.getByRole('alert')).toContainText('That passphrase does not open this vault');
+    await vault.unlock(next);
+    await vault.expectUnlocked();
+    expect(shell.problems).toEqual([]);
+  });
+
+  test('the recovery key opens the vault and a new passphrase is set', async ({ shell }) => {
+    const vault = await open(shell.page);
+    const recoveryKey = await vault.createVault({ recoveryKey: true, officeName: 'Redress Board, Lyon', jurisdiction: 'FR', role: 'Redress officer' });
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){8}[0-9A-Z]{4}$/);
+    await vault.lock();
+    await shell.page.getByRole('button', { name: /Use the recovery key/ }).click();
+    await shell.page.getByLabel('Recovery key').fill('ABCD-EFGH');
+    await shell.page.getByRole('button', { name: 'Unlock with recovery key' }).click();
+    await expect(shell.page.getByRole('alert')).toContainText('A recovery key has 36 letters and digits');
+    await shell.page.getByLabel('Recovery key').fill((recoveryKey ?? '').toLowerCase().replace(/-/g, ' '));
+    await shell.page.getByRole('button', { name: 'Unlock with recovery key' }).click();
+    await expect(vault.heading('Choose a new passphrase')).toBeVisible();
+    const next = 'Lighthouse keepers count 88 gulls slowly';
+    await shell.page.getByLabel('New passphrase', { exact: true }).fill(next);
+    await shell.page.getByLabel('Repeat the new passphrase').fill(next);
+    await shell.page.getByRole('button', { name: 'Save the new passphrase' }).click();
+    await vault.expectUnlocked();
+    await expect(shell.page.getByTestId('office-name')).toHaveText('Redress Board, Lyon');
+    await vault.lock();
+    await vault.unlock(next);
+    await vault.expectUnlocked();
+    expect(shell.problems).toEqual([]);
+  });
+});
