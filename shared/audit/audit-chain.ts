@@ -23,12 +23,19 @@ export function sealAuditEvent(
   unsealed: UnsealedAuditEvent,
   hash: HashFn,
 ): { event: AuditEvent; head: AuditHead } {
+  // Fields are picked one by one so that nothing but the event's content (e.g. a stale hash) is committed to.
   const withoutHash: Omit<AuditEvent, 'hash'> = {
     formatVersion: 1,
     caseId,
     seq: head.count,
     id: `${caseId}#${head.count}`,
-    ...unsealed,
+    at: unsealed.at,
+    actor: { id: unsealed.actor.id, role: unsealed.actor.role },
+    type: unsealed.type,
+    action: unsealed.action,
+    fromStage: unsealed.fromStage,
+    toStage: unsealed.toStage,
+    details: unsealed.details,
     prevHash: head.headHash,
   };
   const event: AuditEvent = { ...withoutHash, hash: eventHash(withoutHash, hash) };

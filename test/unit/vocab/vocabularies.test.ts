@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '@shared/domain/primitives';
+import { findDataCategory, findJurisdiction, isKnownCode, termLabel, VOCABULARIES, vocabularyVersions, type VocabularyName } from '@shared/vocab/vocabulary';
+import { isValidTimeZone } from '@shared/deadlines/zoned-time';
+
+const names = Object.keys(VOCABULARIES) as VocabularyName[];
+const EU = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
+
+describe('controlled vocabularies', () => {
+  it.each(names)('%s: every term has a non-empty label in en, fr, de and es', (name) => {
+    for (const term of VOCABULARIES[name].terms) {
+      for (const lang of LANGUAGES) expect(term.labels[lang].trim(), `${name}/${term.code}/${lang}`).not.toBe('');
+      expect(Object.keys(term.labels).sort()).toEqual([...LANGUAGES].sort());
+    }
+  });
+
+  it.each(names)('%s: codes are unique and in the stable format, with a version', (name) => {
+    const file = VOCABULARIES[name];
+    const codes = file.terms.map((t) => t.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    const format = name === 'jurisdictions' ? /^[A-Z]{2}$/ : /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$/;
+    for (const code of codes) expect(code).toMatch(format);
+    expect(file.version).toMatch(/^\d{4}\.\d+$/);
+    expect(file.vocabulary).toBe(name);
+  });
+
+  it('lists every EU member state and allied jurisdictions, each with a real time zone', () => {
+    for (const code of [...EU, 'GB', 'CH', 'NO', 'IS', 'US', 'CA']) expect(findJurisdiction(code), code).toBeDefined();
+    expect(VOCABULARIES.jurisdictions.terms.filter((t) => t.group === 'eu')).toHaveLength(27);
+    for (const term of VOCABULARIES.jurisdictions.terms) expect(isValidTimeZone(term.timeZone), term.timeZone).toBe(true);
+  });
+
+  it('marks each data category personal or sensitive', () => {
+    expect(findDataCategory('subscriber')?.sensitivity).toBe('personal');
+    for (const code of ['content', 'traffic', 'location', 'biometric']) expect(findDataCategory(code)?.sensitivity).toBe('sensitive');
+  });
+
+  it('has the outcomes the redress decision uses, and labels in each language', () => {
+    expect(VOCABULARIES.outcomes.terms.map((t) => t.code)).toEqual(['upheld', 'modified', 'quashed']);
+    expect(termLabel('outcomes', 'quashed', 'de')).toBe('Aufgehoben');
+    expect(termLabel('remedies', 'erase-data', 'es')).toBe('Suprimir los datos');
+    expect(termLabel('remedies', 'from-a-newer-version', 'fr')).toBe('from-a-newer-version');
+    expect(isKnownCode('challenge-grounds', 'disproportionate')).toBe(true);
+    expect(isKnownCode('challenge-grounds', 'Disproportionate')).toBe(false);
+  });
+
+  it('keeps codes stable: a snapshot fails if a code disappears or is renamed', () => {
+    const codes = Object.fromEntries(names.map((name) => [name, VOCABULARIES[name].terms.map((t) => t.code)]));
+    expect(codes).toMatchSnapshot();
+    expect(vocabularyVersions()).toEqual(Object.fromEntries(names.map((n) => [n, '2026.1'])));
+  });
+});
