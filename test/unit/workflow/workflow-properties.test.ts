@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { verifyAuditChain } from '@shared/audit/audit-chain';
+import { type AuditEvent } from '@shared/audit/audit-event';
+import { type Actor } from '@shared/domain/actor';
+import { type Case } from '@shared/domain/case';
+import { CASE_KINDS, type CaseKind } from '@shared/domain/case-stage';
+import { LADDER_RUNGS } from '@shared/domain/enforcement-ladder';
+import { OUTCOMES } from '@shared/domain/redress';
+import { findProcedureTemplate, PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
+import { availableActions } from '@shared/workflow/available-actions';
+import { caseViolations } from '@shared/workflow/case-invariants';
+import { openCase } from '@shared/workflow/open-case';
+import { STAGE_PATHS } from '@shared/workflow/stage-labels';
+import { transition } from '@shared/workflow/transition';
+import { ACTION_TYPES, type ActionType, type WorkflowAction } from '@shared/workflow/workflow-action';
+import { type WorkflowContext } from '@shared/workflow/workflow-types';
+import { alice, bob, completeDraftChanges, DAY, hash, HOUR, rita, ruth, sam, TestClock } from './workflow-fixtures';
+
+const ACTORS: Actor[] = [alice, bob, rita, ruth, sam];
+
+type Intent = { actor: number; mode: 'random' | 'available' | 'progress'; type: number; a: number; b: number; flag: boolean; advanceHours: number };
+
+const intentArb: fc.Arbitrary<Intent> = fc.record({
+  actor: fc.nat(ACTORS.length - 1),
+  mode: fc.constantFrom('random', 'available', 'progress', 'progress', 'progress'),
+  type: fc.nat(ACTION_TYPES.length - 1),
+  a: fc.nat(1000),
+  b: fc.nat(1000),
+  flag: fc.boolean(),
+  advanceHours: fc.oneof(fc.constant(0), fc.nat(72), fc.nat(24 * 70)),
+});
+
+const scenarioArb = fc.record({
+  kind: fc.constantFrom(...CASE_KINDS),
+  template: fc.nat(PROCEDURE_TEMPLATES.length - 1),
+  secondPerson: fc.boolean(),
+  emergency: fc.boolean(),
+  intents: fc.array(intentArb, { minLength: 1, maxLength: 80 }),
+});
+
+const pick = <T>(items: readonly T[], n: number): T | undefined => (items.length === 0 ? undefined : items[n % items.length]);
+
+/** Turns an abstract intent into a concrete action for the current case; about half the inputs are valid. */
+function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock): WorkflowAction {
+  const later = (days: number) => clock.iso(days * DAY);
+  const person = i.flag ? pick(c.affectedPeople, i.a)?.id ?? 'ghost' : i.a % 7 === 0 ? 'ghost' : pick(c.affectedPeople, i.a)?.id ?? 'ghost';
+  const text = i.b % 5 === 0 ? ' ' : 'Reasoned text.';
+  const deadlineId = pick(c.deadlines, i.a)?.id ?? 'none';
+  switch (type) {
+    case 'update-draft': {
+      const full = completeDraftChanges(c.kind, clock);
+      const variants = [
+        full,
+        { ...full, emergency: { justification: 'Threat to life.', sunsetAt: later(1 + (i.b % 5)) } },
+        full,
+        full,
+        { assessment: { proportionality: '' } },
+        { dataCategoryCodes: ['content', 'location'] },
+        { legalBasis: { code: 'invented', text: '' } },
+        { retention: { purgeAt: later(30 + (i.b % 400)), basis: 'b' } },
+      ];
+      return { type, changes: pick(variants, i.a) ?? full };
+    }
+    case 'authorise':
+    case 'send-request':
+    case 'close-challenge-window':
+    case 'begin-review':
+    case 'close':
+    case 'purge':
+      return { type };
+    case 'record-response':
+      return { type, summary: text };
+    case 'issue-notice':
+      return { type, personId: person, method: 'email', language: 'en' };
+    case 'defer-notice':
+      return { type, personId: person, reasons: text, reviewAt: i.b % 4 === 0 ? null : i.b % 4 === 1 ? clock.iso(-HOUR) : later(1 + (i.b % 30)) };
+    case 'lodge-challenge':
+      return { type, personId: i.flag ? null : person, grounds: i.b % 6 === 0 ? [] : i.b % 6 === 1 ? ['bogus'] : ['disproportionate'], statement: text, attachmentIds: [] };
+    case 'decide': {
+      const count = i.b % 3;
+      return {
+        type,
+        outcome: OUTCOMES[i.a % 3] ?? 'upheld',
+        reasons: text,
+        remedies: Array.from({ length: count }, (_, k) => ({ code: k === 0 ? 'erase-data' : 'notify-partner', description: 'd', dueAt: i.flag ? later(5 + k) : clock.iso(-HOUR) })),
+      };
+    }
+    case 'complete-remedy':
+      return { type, remedyId: pick(c.remedies, i.a)?.id ?? 'none', note: '' };
+    case 'withdraw':
+      return { type, reason: text };
+    case 'take-ladder-rung':
+      return { type, rung: LADDER_RUNGS[i.a % 4] ?? 'warning', reasons: text, exceptionReason: i.flag ? 'Exceptional gravity.' : null };
+    case 'review-ladder-exception':
+      return { type, stepId: pick(c.ladder, i.a)?.id ?? 'none', confirmed: i.flag, note: i.b % 2 === 0 ? '' : 'n' };
+    case 'review-emergency':
+      return { type, reasons: text, newSunsetAt: i.flag ? null : later(1 + (i.b % 10)) };
+    case 'extend-deadline':
+      return { type, deadlineId, reason: text };
+    case 'suspend-deadline':
+      return { type, deadlineId, reason: text };
+    case 'resume-deadline':
+    case 'mark-period-met':
+      return { type, deadlineId };
+    case 'start-period':
+      return { type, periodId: pick(findProcedureTemplate(c.procedure)?.periods ?? [], i.a)?.id ?? 'none' };
+    case 'add-note':
+      return { type, text };
+    case 'add-evidence':
+      return { type, title: text, mediaType: 'application/pdf', sizeBytes: i.b, contentHash: 'd'.repeat(64), note: '' };
+    case 'record-custody':
+      return { type, evidenceId: pick(c.evidence, i.a)?.id ?? 'none', action: i.flag ? 'accessed' : 'destroyed', note: '' };
+    case 'view-sensitive':
+      return { type, what: 'affected-people', itemId: null };
+  }
+}
+
+/** Actions that move a case along its path; "progress" intents pick among these so runs reach the later stages. */
+const MOVERS: readonly ActionType[] = [
+  'update-draft', 'authorise', 'send-request', 'record-response', 'issue-notice', 'defer-notice', 'lodge-challenge',
+  'close-challenge-window', 'begin-review', 'decide', 'complete-remedy', 'close', 'purge',
+];
+
+function chooseAction(c: Case, intent: Intent, context: WorkflowContext): { actor: Actor; type: ActionType } {
+  const first = ACTORS[intent.actor] ?? alice;
+  if (intent.mode === 'random') return { actor: first, type: ACTION_TYPES[intent.type] ?? 'add-note' };
+  const options = ACTORS.flatMap((actor) =>
+    availableActions(c, actor, context)
+      .filter((a) => a.available && (intent.mode === 'available' || MOVERS.includes(a.type)))
+      .map((a) => ({ actor, type: a.type })),
+  );
+  return pick(options, intent.type + intent.actor) ?? { actor: first, type: ACTION_TYPES[intent.type] ?? 'add-note' };
+}
+
+type Run = { events: AuditEvent[]; case: Case; successes: number; stagesSeen: Set<string> };
+
+function runScenario(s: fc.Scenario, record: (failure: string) => void): Run {
+  const clock = new TestClock(Date.parse('2026-03-02T09:00:00Z'));
+  const context: WorkflowContext = { clock, hash, settings: { requireSecondPersonAuthorisation: s.secondPerson } };
+  const applicable = PROCEDURE_TEMPLATES.filter((t) => t.appliesTo.includes(s.kind));
+  const template = pick(applicable, s.template) ?? PROCEDURE_TEMPLATES[0];
+  const opened = openCase({ id: 'case-p', reference: 'R-1', kind: s.kind, title: 't', originatingJurisdiction: 'DE', procedure: template && { id: template.id, version: template.version } }, alice, context);
+  if (!opened.ok) throw new Error('open refused');
+  let c = opened.case;
+  const events = [opened.event];
+  let successes = 0;
+  const stagesSeen = new Set<string>([c.stage]);
+  const path = STAGE_PATHS[s.kind];
+  for (const intent of s.intents) {
+    clock.advance(intent.advanceHours * HOUR);
+    const { actor, type } = chooseAction(c, intent, context);
+    const action = concreteAction(type, c, intent, clock);
+    const before = structuredClone(c);
+    const result = transition(c, actor, action, context);
+    if (JSON.stringify(before) !== JSON.stringify(c)) record(`${type} mutated its input case`);
+    if (!result.ok) {
+      if (result.refusal.missing.length === 0) record(`${type} was refused without saying what is missing`);
+      continue;
+    }
+    const violations = caseViolations(result.case);
+    if (violations.length > 0) record(`${type} by ${actor.id} produced an illegal case: ${violations.join('; ')}`);
+    if (path.indexOf(result.case.stage) < path.indexOf(c.stage)) record(`${type} moved the case back from ${c.stage} to ${result.case.stage}`);
+    if (result.event.seq !== events.length) record(`${type} produced event ${result.event.seq}, expected ${events.length}`);
+    c = result.case;
+    events.push(result.event);
+    successes++;
+    stagesSeen.add(c.stage);
+  }
+  return { events, case: c, successes, stagesSeen };
+}
+
+declare module 'fast-check' {
+  type Scenario = { kind: CaseKind; template: number; secondPerson: boolean; emergency: boolean; intents: Intent[] };
+}
+
+describe('workflow properties', () => {
+  it('random action sequences never produce an illegal case, never lose an audit event, and always verify', () => {
+    const reached = new Set<string>();
+    fc.assert(
+      fc.property(scenarioArb, (scenario) => {
+        const failures: string[] = [];
+        const run = runScenario(scenario, (f) => failures.push(f));
+        expect(failures).toEqual([]);
+        expect(run.case.audit.count).toBe(run.events.length);
+        expect(run.events.length).toBe(run.successes + 1);
+        expect(verifyAuditChain(run.events, hash, { caseId: run.case.id, head: run.case.audit }).ok).toBe(true);
+        for (const stage of run.stagesSeen) reached.add(stage);
+      }),
+      { numRuns: 250 },
+    );
+    // The generator must actually exercise the deep stages, or the property says little.
+    for (const stage of ['authorised', 'request-sent', 'notice', 'challenge-window', 'challenge-lodged', 'redress-review', 'remedies', 'closed']) {
+      expect(reached, `no run reached ${stage}`).toContain(stage);
+    }
+  });
+
+  it('any single edit of any event breaks verification at that event', () => {
+    const editArb = fc.record({ event: fc.nat(), field: fc.nat(7), salt: fc.string({ minLength: 1, maxLength: 5 }) });
+    fc.assert(
+      fc.property(scenarioArb, editArb, (scenario, edit) => {
+        const run = runScenario(scenario, () => undefined);
+        const index = edit.event % run.events.length;
+        const events = structuredClone(run.events);
+        const target = events[index];
+        if (!target) return;
+        const flip = (hex: string) => (hex[0] === 'a' ? 'b' : 'a') + hex.slice(1);
+        switch (edit.field) {
+          case 0: target.at = new Date(Date.parse(target.at) + 1000).toISOString(); break;
+          case 1: target.actor = { ...target.actor, id: `${target.actor.id}${edit.salt}` }; break;
+          case 2: target.action = `${target.action}${edit.salt}`; break;
+          case 3: target.details = { ...target.details, injected: edit.salt }; break;
+          case 4: target.toStage = target.toStage === 'closed' ? 'draft' : 'closed'; break;
+          case 5: target.prevHash = flip(target.prevHash); break;
+          case 6: target.hash = flip(target.hash); break;
+          default: target.seq += 1;
+        }
+        const verdict = verifyAuditChain(events, hash, { head: run.case.audit });
+        expect(verdict.ok).toBe(false);
+        expect(!verdict.ok && verdict.index).toBe(index);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
