@@ -35,7 +35,6 @@ const scenarioArb = fc.record({
   kind: fc.constantFrom(...CASE_KINDS),
   template: fc.nat(PROCEDURE_TEMPLATES.length - 1),
   secondPerson: fc.boolean(),
-  emergency: fc.boolean(),
   intents: fc.array(intentArb, { minLength: 1, maxLength: 80 }),
 });
 
@@ -135,7 +134,9 @@ function chooseAction(c: Case, intent: Intent, context: WorkflowContext): { acto
 
 type Run = { events: AuditEvent[]; case: Case; successes: number; stagesSeen: Set<string> };
 
-function runScenario(s: fc.Scenario, record: (failure: string) => void): Run {
+type Scenario = { kind: CaseKind; template: number; secondPerson: boolean; intents: Intent[] };
+
+function runScenario(s: Scenario, record: (failure: string) => void): Run {
   const clock = new TestClock(Date.parse('2026-03-02T09:00:00Z'));
   const context: WorkflowContext = { clock, hash, settings: { requireSecondPersonAuthorisation: s.secondPerson } };
   const applicable = PROCEDURE_TEMPLATES.filter((t) => t.appliesTo.includes(s.kind));
@@ -168,10 +169,6 @@ function runScenario(s: fc.Scenario, record: (failure: string) => void): Run {
     stagesSeen.add(c.stage);
   }
   return { events, case: c, successes, stagesSeen };
-}
-
-declare module 'fast-check' {
-  type Scenario = { kind: CaseKind; template: number; secondPerson: boolean; emergency: boolean; intents: Intent[] };
 }
 
 describe('workflow properties', () => {
