@@ -1,0 +1,86 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Actor } from '@shared/domain/actor';
+import type { Case } from '@shared/domain/case';
+import type { AuditEvent } from '@shared/audit/audit-event';
+import type { OfficeSettings } from '@shared/workflow/workflow-types';
+import type { VaultSession } from '../screens/vault/VaultGate';
+import type { OfficeProfile } from '../vault/records/office-profile';
+import { actorFromProfile } from './case-actor';
+import { CaseRepository } from './case-repository';
+import { readOfficeSettings, saveOfficeSettings } from './office-settings';
+import { DEFAULT_OFFICE_SETTINGS, workflowContext } from './workflow-context';
+
+export type CasesContextValue = {
+  readonly repository: CaseRepository;
+  readonly profile: OfficeProfile | null;
+  readonly actor: Actor;
+  readonly settings: OfficeSettings;
+  readonly saveProfile: (profile: OfficeProfile) => Promise<string | null>;
+  readonly saveSettings: (settings: OfficeSettings) => Promise<string | null>;
+};
+
+const CasesContext = createContext<CasesContextValue | null>(null);
+
+/** Gives the case screens the repository, the acting role and the office's workflow settings. */
+export function CasesProvider({ session, children }: { readonly session: VaultSession; readonly children: ReactNode }) {
+  const [profile, setProfile] = useState<OfficeProfile | null>(session.profile);
+  const [settings, setSettings] = useState<OfficeSettings>(DEFAULT_OFFICE_SETTINGS);
+  useEffect(() => {
+    let live = true;
+    void readOfficeSettings(session.vault.db).then((read) => live && setSettings(read));
+    return () => {
+      live = false;
+    };
+  }, [session.vault]);
+  const repository = useMemo(() => new CaseRepository(session.vault.db, workflowContext(session.vault.kit, settings)), [session.vault, settings]);
+  const saveProfile = useCallback(
+    async (next: OfficeProfile) => {
+      const saved = await session.vault.saveProfile(next);
+      if (saved.ok) setProfile(next);
+      return saved.ok ? null : saved.error.message;
+    },
+    [session.vault],
+  );
+  const saveSettingsAndUse = useCallback(
+    async (next: OfficeSettings) => {
+      const saved = await saveOfficeSettings(session.vault.db, next);
+      if (saved.ok) setSettings(next);
+      return saved.ok ? null : saved.error.message;
+    },
+    [session.vault],
+  );
+  const value = useMemo(
+    () => ({ repository, profile, actor: actorFromProfile(profile), settings, saveProfile, saveSettings: saveSettingsAndUse }),
+    [repository, profile, settings, saveProfile, saveSettingsAndUse],
+  );
+  return <CasesContext.Provider value={value}>{children}</CasesContext.Provider>;
+}
+
+export function useCases(): CasesContextValue {
+  const value = useContext(CasesContext);
+  if (value === null) throw new Error('useCases must be used inside <CasesProvider>.');
+  return value;
+}
+
+/** All cases, re-read whenever the cases table changes (undefined while the first read runs). */
+export function useAllCases(): Case[] | undefined {
+  const { repository } = useCases();
+  return useLiveQuery(() => repository.all(), [repository]);
+}
+
+/** One case and its audit trail, kept current (undefined while loading, null when missing). */
+export function useCaseWithTrail(caseId: string): { case: Case | null; events: AuditEvent[] } | undefined {
+  const { repository } = useCases();
+  return useLiveQuery(async () => ({ case: await repository.get(caseId), events: await repository.events(caseId) }), [repository, caseId]);
+}
+
+/** "Now" for deadline displays: re-rendered every minute so clocks count down without a reload. */
+export function useNow(intervalMs = 60_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}

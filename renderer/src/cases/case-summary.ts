@@ -1,0 +1,81 @@
+import type { Case } from '@shared/domain/case';
+import type { CaseKind, CaseStage } from '@shared/domain/case-stage';
+import { requiredNow } from '@shared/workflow/required-now';
+import type { OfficeSettings } from '@shared/workflow/workflow-types';
+
+/** What the case list shows and searches, computed once per case and kept in memory while unlocked. */
+export type CaseSummary = {
+  readonly id: string;
+  readonly reference: string;
+  readonly title: string;
+  readonly kind: CaseKind;
+  readonly stage: CaseStage;
+  readonly partner: string | null;
+  readonly platform: string;
+  readonly people: string;
+  readonly updatedAt: string;
+  /** Earliest date something on the case falls due, if any. */
+  readonly nextDueAt: string | null;
+  readonly overdue: boolean;
+  /** Lower-cased reference, title, people, partner and platform: what search as you type looks in. */
+  readonly haystack: string;
+};
+
+const PLATFORM_ROLES = new Set(['controller', 'service-provider']);
+
+export function summariseCase(c: Case, nowMs: number, settings: OfficeSettings): CaseSummary {
+  const required = requiredNow(c, nowMs, settings);
+  const dues = required.items.map((item) => item.dueAt).filter((d): d is string => d !== null).sort();
+  const overdue = required.items.some((item) => item.severity === 'overdue' || (item.dueAt !== null && Date.parse(item.dueAt) < nowMs && item.severity === 'todo'));
+  const platform = c.parties.filter((p) => PLATFORM_ROLES.has(p.role)).map((p) => p.name).join(', ');
+  const people = c.affectedPeople.map((p) => p.name).join(', ');
+  const partner = c.partnerJurisdiction;
+  return {
+    id: c.id,
+    reference: c.references.local,
+    title: c.title,
+    kind: c.kind,
+    stage: c.stage,
+    partner,
+    platform,
+    people,
+    updatedAt: c.updatedAt,
+    nextDueAt: dues[0] ?? null,
+    overdue,
+    haystack: [c.references.local, ...c.references.partner.map((r) => r.reference), c.title, people, partner ?? '', platform].join('\u0001').toLowerCase(),
+  };
+}
+
+export type CaseSort = 'updated' | 'reference' | 'due';
+
+export type CaseFilter = {
+  readonly query: string;
+  readonly kind: CaseKind | 'all';
+  readonly stage: CaseStage | 'all';
+  readonly partner: string | 'all';
+  readonly overdueOnly: boolean;
+  readonly sort: CaseSort;
+};
+
+export const NO_FILTER: CaseFilter = { query: '', kind: 'all', stage: 'all', partner: 'all', overdueOnly: false, sort: 'updated' };
+
+const compareBy: Record<CaseSort, (a: CaseSummary, b: CaseSummary) => number> = {
+  updated: (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0),
+  reference: (a, b) => a.reference.localeCompare(b.reference),
+  // Cases with nothing due go last.
+  due: (a, b) => (a.nextDueAt ?? '\uffff').localeCompare(b.nextDueAt ?? '\uffff'),
+};
+
+/** Every word of the query must appear somewhere in the case's searchable text. */
+export function filterCases(cases: readonly CaseSummary[], filter: CaseFilter): CaseSummary[] {
+  const words = filter.query.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  const matches = cases.filter(
+    (c) =>
+      (filter.kind === 'all' || c.kind === filter.kind) &&
+      (filter.stage === 'all' || c.stage === filter.stage) &&
+      (filter.partner === 'all' || c.partner === filter.partner) &&
+      (!filter.overdueOnly || c.overdue) &&
+      words.every((w) => c.haystack.includes(w)),
+  );
+  return matches.sort(compareBy[filter.sort]);
+}

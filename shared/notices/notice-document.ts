@@ -1,0 +1,116 @@
+import type { Case } from '../domain/case';
+import type { Language } from '../domain/primitives';
+import { findJurisdiction, termLabel, VOCABULARIES } from '../vocab/vocabulary';
+import { fill, NOTICE_TEXTS } from './notice-texts';
+
+/** A printable document: a title, labelled fields (the legally required particulars) and sections of text. */
+export type PrintableDocument = {
+  readonly language: Language;
+  readonly title: string;
+  readonly fields: readonly { readonly label: string; readonly value: string }[];
+  readonly sections: readonly { readonly heading: string; readonly paragraphs: readonly string[]; readonly list?: readonly string[] }[];
+  readonly closing: string;
+};
+
+export type NoticeProblem = { readonly code: 'unknown-person' | 'no-decision' | 'no-challenge'; readonly message: string };
+
+export type DocumentOptions = {
+  readonly language: Language;
+  readonly officeName: string;
+  /** The date the document carries (ISO instant). */
+  readonly at: string;
+  /** Where dates are shown: the office's time zone. */
+  readonly timeZone: string;
+};
+
+const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' };
+
+export function formatDocumentDate(iso: string, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { timeZone, dateStyle: 'long' }).format(new Date(iso));
+}
+
+const jurisdictionName = (code: string, language: Language) => findJurisdiction(code)?.labels[language] ?? code;
+
+/**
+ * The standard notice to one affected person, in `options.language`: who acted, what was done under which legal
+ * basis and why, which data over which period, the person's rights, the challenge deadline and the remedies.
+ */
+export function buildNotice(c: Case, personId: string, options: DocumentOptions & { readonly challengeDeadline: string | null }): PrintableDocument | NoticeProblem {
+  const person = c.affectedPeople.find((p) => p.id === personId);
+  if (!person) return { code: 'unknown-person', message: `affected person "${personId}" is not on this case` };
+  const { language, officeName, timeZone } = options;
+  const t = NOTICE_TEXTS[language];
+  const date = (iso: string) => formatDocumentDate(iso, language, timeZone);
+  const categories = c.dataCategories.map((d) => `${termLabel('data-categories', d.code, language)}${d.sensitivity === 'sensitive' ? ` (${t.body.sensitive})` : ''}`);
+  const legalBasis = [c.legalBasis.code ? termLabel('legal-bases', c.legalBasis.code, language) : '', c.legalBasis.text.trim()].filter(Boolean).join(' — ');
+  const values = { name: person.name, office: officeName, kind: t.kinds[c.kind], reference: c.references.local, deadline: options.challengeDeadline ? date(options.challengeDeadline) : '' };
+  const fields = [
+    { label: t.fields.reference, value: c.references.local },
+    { label: t.fields.date, value: date(options.at) },
+    { label: t.fields.from, value: officeName },
+    { label: t.fields.to, value: `${person.name}, ${person.contactForNotice}` },
+    { label: t.fields.legalBasis, value: legalBasis },
+    ...(c.partnerJurisdiction ? [{ label: t.fields.partner, value: jurisdictionName(c.partnerJurisdiction, language) }] : []),
+    ...(categories.length > 0 ? [{ label: t.fields.dataCategories, value: categories.join(', ') }] : []),
+    { label: t.fields.timeRange, value: c.dataTimeRange ? `${date(c.dataTimeRange.from)} – ${date(c.dataTimeRange.to)}` : t.body.noTimeRange },
+    ...(options.challengeDeadline ? [{ label: t.fields.challengeBy, value: date(options.challengeDeadline) }] : []),
+  ];
+  const whatParagraphs = [fill(t.body.what, values)];
+  if (c.emergency) whatParagraphs.push(fill(t.body.emergency, { sunset: date(c.emergency.sunsetAt) }));
+  return {
+    language,
+    title: t.noticeTitle,
+    fields,
+    sections: [
+      { heading: t.headings.what, paragraphs: whatParagraphs },
+      { heading: t.headings.why, paragraphs: [c.purpose.trim()] },
+      { heading: t.headings.rights, paragraphs: [t.body.rights] },
+      { heading: t.headings.challenge, paragraphs: [fill(options.challengeDeadline ? t.body.challenge : t.body.challengeNoDate, values)] },
+      {
+        heading: t.headings.remedies,
+        paragraphs: [t.body.remediesIntro],
+        list: VOCABULARIES.remedies.terms.map((term) => term.labels[language]),
+      },
+    ],
+    closing: fill(t.closing, values),
+  };
+}
+
+/** The decision letter to the challenger (or the first affected person when a party challenged). */
+export function buildDecisionLetter(c: Case, options: DocumentOptions): PrintableDocument | NoticeProblem {
+  if (!c.challenge) return { code: 'no-challenge', message: 'the case has no challenge to decide' };
+  if (!c.decision) return { code: 'no-decision', message: 'the challenge has not been decided yet' };
+  const { language, officeName, timeZone } = options;
+  const t = NOTICE_TEXTS[language];
+  const date = (iso: string) => formatDocumentDate(iso, language, timeZone);
+  const challengerId = c.challenge.personId;
+  const person = c.affectedPeople.find((p) => p.id === challengerId) ?? c.affectedPeople[0];
+  const name = person?.name ?? '';
+  const remedies = c.remedies.map((r) => {
+    const label = termLabel('remedies', r.code, language);
+    const detail = r.description.trim() ? `: ${r.description.trim()}` : '';
+    return `${label}${detail} — ${fill(t.body.remedyDue, { due: date(r.dueAt) })}`;
+  });
+  return {
+    language,
+    title: t.letterTitle,
+    fields: [
+      { label: t.fields.reference, value: c.references.local },
+      { label: t.fields.date, value: date(options.at) },
+      { label: t.fields.from, value: officeName },
+      ...(person ? [{ label: t.fields.to, value: `${person.name}, ${person.contactForNotice}` }] : []),
+      { label: t.fields.grounds, value: c.challenge.grounds.map((g) => termLabel('challenge-grounds', g, language)).join(', ') },
+      { label: t.fields.outcome, value: termLabel('outcomes', c.decision.outcome, language) },
+      { label: t.fields.decidedOn, value: date(c.decision.decidedAt) },
+    ],
+    sections: [
+      { heading: t.headings.decision, paragraphs: [fill(t.body.letterOpening, { name, date: date(c.challenge.lodgedAt) }), t.outcomes[c.decision.outcome]] },
+      { heading: t.headings.reasons, paragraphs: [c.decision.reasons.trim()] },
+      remedies.length > 0 ? { heading: t.headings.ordered, paragraphs: [], list: remedies } : { heading: t.headings.ordered, paragraphs: [t.body.noRemedies] },
+      { heading: t.headings.further, paragraphs: [t.body.further] },
+    ],
+    closing: fill(t.closing, { office: officeName }),
+  };
+}
+
+export const isNoticeProblem = (value: PrintableDocument | NoticeProblem): value is NoticeProblem => 'code' in value;

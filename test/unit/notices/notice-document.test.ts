@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '@shared/domain/primitives';
+import { buildDecisionLetter, buildNotice, isNoticeProblem, type PrintableDocument } from '@shared/notices/notice-document';
+import { NOTICE_TEXTS } from '@shared/notices/notice-texts';
+import { termLabel, VOCABULARIES } from '@shared/vocab/vocabulary';
+import { alice, apply, completeDraftChanges, DAY, makeContext, open, rita } from '../workflow/workflow-fixtures';
+
+function noticedCase() {
+  const { clock, context } = makeContext('2026-03-02T09:00:00Z');
+  let trail = open('data-access-request', context);
+  trail = apply(trail, alice, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
+  trail = apply(trail, alice, { type: 'authorise' }, context);
+  trail = apply(trail, alice, { type: 'send-request' }, context);
+  clock.advance(DAY);
+  trail = apply(trail, alice, { type: 'record-response', summary: 'Data received' }, context);
+  trail = apply(trail, alice, { type: 'issue-notice', personId: 'p1', method: 'post', language: 'fr' }, context);
+  return { clock, context, trail };
+}
+
+const text = (doc: PrintableDocument) => [doc.title, ...doc.fields.flatMap((f) => [f.label, f.value]), ...doc.sections.flatMap((s) => [s.heading, ...s.paragraphs, ...(s.list ?? [])]), doc.closing].join('\n');
+const options = (language: (typeof LANGUAGES)[number]) => ({ language, officeName: 'Bureau of Quiet Harbours', at: '2026-03-03T10:00:00Z', timeZone: 'Europe/Berlin' });
+
+describe('the standard notice', () => {
+  it.each(LANGUAGES)('in %s carries every required particular, with vocabulary labels in that language', (language) => {
+    const { trail } = noticedCase();
+    const doc = buildNotice(trail.case, 'p1', { ...options(language), challengeDeadline: '2026-04-02T21:59:59Z' });
+    if (isNoticeProblem(doc)) throw new Error(doc.message);
+    const all = text(doc);
+    expect(doc.language).toBe(language);
+    expect(doc.title).toBe(NOTICE_TEXTS[language].noticeTitle);
+    for (const needed of [
+      'DE-BFDI-2026-0042',
+      'Person One',
+      'p1@example.org',
+      'Bureau of Quiet Harbours',
+      termLabel('legal-bases', 'gdpr-61', language),
+      termLabel('data-categories', 'subscriber', language),
+      termLabel('data-categories', 'traffic', language),
+      'Identify the operator of an account used for fraud',
+      NOTICE_TEXTS[language].body.rights,
+      ...VOCABULARIES.remedies.terms.map((term) => term.labels[language]),
+    ]) {
+      expect(all).toContain(needed);
+    }
+    // The challenge deadline is a date in the reader's language, in the office's time zone.
+    const deadline = new Intl.DateTimeFormat({ en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' }[language], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date('2026-04-02T21:59:59Z'));
+    expect(doc.fields.find((f) => f.label === NOTICE_TEXTS[language].fields.challengeBy)?.value).toBe(deadline);
+    expect(all).not.toMatch(/\{\w+\}/); // no placeholder left unfilled
+  });
+
+  it('the French notice reads French: dates and headings', () => {
+    const { trail } = noticedCase();
+    const doc = buildNotice(trail.case, 'p1', { ...options('fr'), challengeDeadline: '2026-04-02T10:00:00Z' });
+    if (isNoticeProblem(doc)) throw new Error(doc.message);
+    expect(text(doc)).toContain('2 avril 2026');
+    expect(doc.sections.map((s) => s.heading)).toContain('Comment contester cette mesure');
+  });
+
+  it('without a running window it still tells the person how to challenge, with no empty date', () => {
+    const { trail } = noticedCase();
+    const doc = buildNotice(trail.case, 'p2', { ...options('en'), challengeDeadline: null });
+    if (isNoticeProblem(doc)) throw new Error(doc.message);
+    expect(doc.fields.some((f) => f.label === 'Challenge deadline')).toBe(false);
+    expect(text(doc)).toContain('You may challenge this measure. State your grounds');
+  });
+
+  it('refuses a person who is not on the case', () => {
+    const { trail } = noticedCase();
+    const doc = buildNotice(trail.case, 'nobody', { ...options('en'), challengeDeadline: null });
+    expect(isNoticeProblem(doc) && doc.code).toBe('unknown-person');
+  });
+
+  it('every language has the same fields filled (no language falls behind)', () => {
+    const keys = (value: object): string[] => Object.entries(value).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v).map((inner) => `${k}.${inner}`) : [k]));
+    const english = keys(NOTICE_TEXTS.en).sort();
+    for (const language of LANGUAGES) expect(keys(NOTICE_TEXTS[language]).sort()).toEqual(english);
+  });
+});
+
+describe('the decision letter', () => {
+  it('is refused before there is a decision, then lists outcome, reasons and remedies with due dates', () => {
+    const { clock, context, trail: noticed } = noticedCase();
+    let trail = apply(noticed, alice, { type: 'issue-notice', personId: 'p2', method: 'email', language: 'en' }, context);
+    trail = apply(trail, alice, { type: 'lodge-challenge', personId: 'p1', grounds: ['disproportionate'], statement: 'Too much data', attachmentIds: [] }, context);
+    const early = buildDecisionLetter(trail.case, options('fr'));
+    expect(isNoticeProblem(early) && early.code).toBe('no-decision');
+    trail = apply(trail, rita, { type: 'begin-review' }, context);
+    trail = apply(
+      trail,
+      rita,
+      {
+        type: 'decide',
+        outcome: 'modified',
+        reasons: 'Traffic data went beyond what was needed.',
+        remedies: [
+          { code: 'erase-data', description: 'Erase traffic data', dueAt: clock.iso(14 * DAY) },
+          { code: 'notify-partner', description: '', dueAt: clock.iso(7 * DAY) },
+        ],
+      },
+      context,
+    );
+    for (const language of LANGUAGES) {
+      const doc = buildDecisionLetter(trail.case, options(language));
+      if (isNoticeProblem(doc)) throw new Error(doc.message);
+      const all = text(doc);
+      expect(doc.title).toBe(NOTICE_TEXTS[language].letterTitle);
+      expect(all).toContain(NOTICE_TEXTS[language].outcomes.modified);
+      expect(all).toContain(termLabel('remedies', 'erase-data', language));
+      expect(all).toContain(termLabel('remedies', 'notify-partner', language));
+      expect(all).toContain(termLabel('challenge-grounds', 'disproportionate', language));
+      expect(all).toContain('Traffic data went beyond what was needed.');
+      expect(all).not.toMatch(/\{\w+\}/);
+    }
+  });
+});
