@@ -6,7 +6,8 @@ import type { ScreenId } from './screens';
 import { DashboardScreen } from '../screens/DashboardScreen';
 import { CasesScreen } from '../screens/CasesScreen';
 import { ExchangeScreen } from '../screens/ExchangeScreen';
-import { ReportsScreen } from '../screens/ReportsScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { loadReportCases } from '../screens/reports/load-report-cases';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { useTranslation } from 'react-i18next';
 import type { VaultSession } from '../screens/vault/VaultGate';
@@ -45,7 +46,14 @@ function renderScreen(screen: ScreenId, shell: CasebridgeApi, session: VaultSess
     case 'exchange':
       return <ExchangeScreen shell={shell} />;
     case 'reports':
-      return <ReportsScreen />;
+      return (
+        <ReportsScreen
+          shell={shell}
+          officeName={session.profile?.officeName ?? ''}
+          officeJurisdiction={session.profile?.jurisdiction ?? ''}
+          loadCases={() => loadReportCases(session.vault.db)}
+        />
+      );
     case 'settings':
       return (
         <>

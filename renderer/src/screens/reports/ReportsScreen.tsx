@@ -1,0 +1,142 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { CasebridgeApi } from '@shared/ipc/contract';
+import { reportToCsv } from '@shared/reports/report-csv';
+import type { ReportPeriod } from '@shared/reports/report-period';
+import { buildTransparencyReport } from '@shared/reports/transparency-report';
+import { defaultReportPeriod, ReportPeriodPicker } from './ReportPeriodPicker';
+import { ReportTableSection } from './ReportTableSection';
+import { reportLabels } from './report-labels';
+import type { ReportCases } from './load-report-cases';
+
+type Props = {
+  readonly shell: CasebridgeApi;
+  readonly officeName: string;
+  readonly officeJurisdiction: string;
+  readonly loadCases: () => Promise<ReportCases>;
+  readonly threshold?: number;
+  /** The clock, for the default period and "generated" date; the app passes none and gets the real time. */
+  readonly now?: Date;
+};
+
+type Load = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'ready'; readonly data: ReportCases };
+
+/** File names may only carry letters, digits, space and . _ - (the shell checks the same rule). */
+const fileSafe = (text: string) => text.replace(/[^\p{L}\p{N} ._-]+/gu, '-');
+
+export function ReportsScreen({ shell, officeName, officeJurisdiction, loadCases, threshold, now: givenNow }: Props) {
+  const { t, i18n } = useTranslation();
+  const [now] = useState(() => givenNow ?? new Date());
+  const [period, setPeriod] = useState<ReportPeriod>(() => defaultReportPeriod(now));
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [saveMessage, setSaveMessage] = useState<{ text: string; isError: boolean } | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    loadCases().then(
+      (data) => current && setLoad({ status: 'ready', data }),
+      (error: unknown) => current && setLoad({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [loadCases]);
+
+  const report = useMemo(
+    () =>
+      load.status === 'ready'
+        ? buildTransparencyReport(load.data.cases, { period, officeJurisdiction, now: now.toISOString(), ...(threshold ? { threshold } : {}) })
+        : null,
+    [load, period, officeJurisdiction, now, threshold],
+  );
+  const labels = reportLabels(t, i18n.language);
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' });
+  const lastDay = new Date(Date.parse(period.to) - 1);
+
+  async function save(kind: 'csv' | 'pdf') {
+    if (report === null) return;
+    setSaveMessage(null);
+    const suggestedName = `${fileSafe(`Casebridge report ${period.label}`)}.${kind}`;
+    const result =
+      kind === 'csv'
+        ? await shell.document.saveFile({ suggestedName, bytes: new TextEncoder().encode(reportToCsv(report, labels, officeName)) })
+        : await shell.document.savePdf({ suggestedName });
+    if (!result.ok) setSaveMessage({ text: t('reports.saveFailed', { message: result.error.message }), isError: true });
+    else if (result.value !== null) setSaveMessage({ text: t('reports.saved', { name: result.value.name }), isError: false });
+  }
+
+  return (
+    <section className="report" aria-labelledby="screen-title">
+      <h1 id="screen-title">{t('reports.title')}</h1>
+      <p className="lead no-print">{t('reports.intro')}</p>
+      <div className="report__controls no-print">
+        <ReportPeriodPicker now={now} onChange={setPeriod} />
+        <div className="report__actions">
+          <Button className="button" isDisabled={report === null} onPress={() => void save('csv')}>
+            {t('reports.exportCsv')}
+          </Button>
+          <Button className="button" isDisabled={report === null} onPress={() => void save('pdf')}>
+            {t('reports.savePdf')}
+          </Button>
+        </div>
+      </div>
+      <div aria-live="polite" className="no-print">
+        {saveMessage && <p className={saveMessage.isError ? 'error' : 'notice'}>{saveMessage.text}</p>}
+      </div>
+
+      <header className="report__header">
+        <p className="report__office">{t('reports.reportFor', { office: officeName })}</p>
+        <p>{t('reports.periodLine', { label: period.label, from: date.format(new Date(period.from)), to: date.format(lastDay) })}</p>
+        <p>{t('reports.generatedLine', { date: date.format(now) })}</p>
+      </header>
+
+      {load.status === 'loading' && <p aria-busy="true">{t('reports.loading')}</p>}
+      {load.status === 'failed' && (
+        <p role="alert" className="error">
+          {t('reports.loadFailed', { message: load.message })}
+        </p>
+      )}
+      {load.status === 'ready' && load.data.unreadable > 0 && (
+        <p role="status" className="notice">
+          {t('reports.unreadable', { count: load.data.unreadable })}
+        </p>
+      )}
+      {report && (
+        <>
+          {report.tables.map((table) => (
+            <ReportTableSection key={table.id} table={table} threshold={report.threshold} labels={labels} />
+          ))}
+          <section className="report-table" aria-labelledby="report-durations">
+            <h2 id="report-durations">{t('reports.durationsHeading')}</h2>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.stage')}</th>
+                  <th scope="col" className="num">{t('reports.cases')}</th>
+                  <th scope="col" className="num">{t('reports.medianDays')}</th>
+                  <th scope="col" className="num">{t('reports.p90Days')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.stageDurations.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row">{labels.span(d.id)}</th>
+                    <td className="num">{d.cases.kind === 'count' ? d.cases.count : `<${report.threshold}`}</td>
+                    <td className="num">{d.medianDays ?? t('reports.withheldDuration')}</td>
+                    <td className="num">{d.p90Days ?? t('reports.withheldDuration')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="report-method" aria-labelledby="report-method">
+            <h2 id="report-method">{t('reports.methodHeading')}</h2>
+            <p>{t('reports.method')}</p>
+            <p>{t('reports.threshold', { threshold: report.threshold })}</p>
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
