@@ -202,7 +202,7 @@ async function openPayload(kit: CryptoKit, source: ByteSource, frame: BundleFram
   try {
     raw = parseCanonicalJson(payloadPlaintext);
   } catch (caught) {
-    if (caught instanceof CanonicalJsonError && caught.kind !== 'syntax') {
+    if (caught instanceof CanonicalJsonError && (caught.kind === 'duplicate-key' || caught.kind === 'non-canonical')) {
       throw bundleError('BUNDLE_NONCANONICAL', `The bundle content is not in canonical form (${caught.message}). Do not import it; ask the sender for a new export.`);
     }
     throw invalid(caught instanceof Error ? caught.message : 'not JSON');
