@@ -19,15 +19,29 @@ export function encodeRecordPlaintext(value: object): Uint8Array {
 }
 
 export function decodeRecordPlaintext(recordPlaintext: Uint8Array): unknown {
-  return JSON.parse(decoder.decode(recordPlaintext), (_key, value: unknown) => {
-    if (typeof value === 'object' && value !== null && TAG in value) {
-      const tag: unknown = Reflect.get(value, TAG);
-      const inner: unknown = Reflect.get(value, 'v');
-      if (tag === 'date' && typeof inner === 'string') return new Date(inner);
-      if (tag === 'u8' && typeof inner === 'string') return fromBase64(inner) ?? new Uint8Array();
-    }
+  const text = decoder.decode(recordPlaintext);
+  const parsed: unknown = JSON.parse(text);
+  // A walk after parsing is several times faster than a JSON.parse reviver; skip it when nothing is tagged.
+  return text.includes(TAG_IN_JSON) ? revive(parsed) : parsed;
+}
+
+const TAG_IN_JSON = JSON.stringify(TAG).slice(1, -1);
+
+function revive(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
     return value;
-  });
+  }
+  const record = value as Record<string, unknown>;
+  if (TAG in record) {
+    const tag = record[TAG];
+    const inner = record.v;
+    if (tag === 'date' && typeof inner === 'string') return new Date(inner);
+    if (tag === 'u8' && typeof inner === 'string') return fromBase64(inner) ?? new Uint8Array();
+  }
+  for (const key of Object.keys(record)) record[key] = revive(record[key]);
+  return record;
 }
 
 /** Associated data: table ‖ primary key ‖ record version, so a ciphertext moved anywhere else fails to open. */
