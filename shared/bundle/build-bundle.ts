@@ -152,7 +152,7 @@ async function build<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInp
   const prologue = encodePrologue(headerBytes.length);
   const digest = signingDigest(kit, 'bundleHeader', prologue, headerBytes);
   const headerSignature = kit.sign(digest, input.sender.signingPrivateKeyPlaintext);
-  await sink.writeAt(0, concatBytes(prologue, headerBytes, headerSignature));
+  await writeTo(sink, 0, concatBytes(prologue, headerBytes, headerSignature));
   return { bundleId, kind: input.kind, size: layout.fileSize, headerDigest: toHex(digest) };
 }
 
@@ -187,23 +187,52 @@ async function encryptItem(kit: CryptoKit, params: ItemParams, chunks: AsyncIter
   const plaintextHasher = kit.createHasher(32);
   let position = offset;
   ciphertextHasher.update(encryptor.header);
-  await sink.writeAt(position, encryptor.header);
+  await writeTo(sink, position, encryptor.header);
   position += encryptor.header.length;
   let index = 0;
   let total = 0;
-  for await (const chunk of chunks) {
+  // One write in flight: the next chunk is read and encrypted while this one is written.
+  let pendingWrite: Promise<void> = Promise.resolve();
+  for await (const chunk of readable(chunks)) {
     total += chunk.length;
     if (index >= count || total > params.size) throw mismatch(params);
     plaintextHasher.update(chunk);
     const ciphertext = encryptor.push(chunk, associatedData, index === count - 1 ? 'final' : 'message');
     ciphertextHasher.update(ciphertext);
-    await sink.writeAt(position, ciphertext);
+    await pendingWrite;
+    pendingWrite = writeTo(sink, position, ciphertext);
+    pendingWrite.catch(() => undefined);
     position += ciphertext.length;
     index++;
   }
+  await pendingWrite;
   if (index !== count || total !== params.size) throw mismatch(params);
   encryptor.dispose();
   return { ciphertextHash: toHex(ciphertextHasher.digest()), plaintextHash: toHex(plaintextHasher.digest()) };
+}
+
+async function writeTo(sink: RandomAccessSink, offset: number, bytes: Uint8Array): Promise<void> {
+  try {
+    await sink.writeAt(offset, bytes);
+  } catch (caught) {
+    throw bundleError('BUNDLE_IO_FAILED', `Could not write the bundle (${caught instanceof Error ? caught.message : 'write error'}). Check that the medium is writable and has free space, then export again.`);
+  }
+}
+
+/** Classifies a failing attachment source (a file that vanished, a read error) as an I/O failure. */
+async function* readable(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await iterator.next();
+    } catch (caught) {
+      if (caught instanceof BundleError) throw caught;
+      throw bundleError('BUNDLE_IO_FAILED', `Could not read an attachment (${caught instanceof Error ? caught.message : 'read error'}). Check the file is still there, then export again.`);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 function mismatch(params: ItemParams): BundleError {

@@ -81,7 +81,7 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
   const frame = await readBundleFrame(kit, input.source);
   const { header } = frame;
   // Step 6: the signer's trust state.
-  const senderOffice = checkSigner(kit, header, input.trust);
+  const senderOffice = checkSigner(kit, header, input.trust, input.clock(), policy);
   // Step 7: times.
   checkTimes(header, input.clock(), policy);
   const isPublic = header.recipients.length === 0;
@@ -129,7 +129,7 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
   }
 }
 
-function checkSigner(kit: CryptoKit, header: BundleHeader, trust: TrustView): PartnerOffice | undefined {
+function checkSigner(kit: CryptoKit, header: BundleHeader, trust: TrustView, now: number, policy: VerifyPolicy): PartnerOffice | undefined {
   const office = trust.lookup(header.sender);
   const fingerprint = formatFingerprint(officeFingerprint(kit, fromHex(header.sender, 32) ?? new Uint8Array(32)));
   if (office?.state === 'revoked') {
@@ -142,6 +142,10 @@ function checkSigner(kit: CryptoKit, header: BundleHeader, trust: TrustView): Pa
   }
   if (office.state === 'unverified' && header.kind !== 'revocation') {
     throw bundleError('BUNDLE_SIGNER_UNVERIFIED', `This bundle was signed by ${office.card.card.name}, an office you have not verified: compare fingerprint ${fingerprint} with the one ${office.card.card.name} reads out to you (by phone or in person), mark it verified in Settings → Partner offices, then import again.`);
+  }
+  // An expired card's key may still retire itself, but it no longer speaks for the office.
+  if (now > office.card.card.validUntil + policy.clockSkewMs && header.kind !== 'revocation') {
+    throw bundleError('BUNDLE_SIGNER_EXPIRED', `The key card of ${office.card.card.name} expired on ${new Date(office.card.card.validUntil).toISOString()}. Ask the office for its renewed key card, import it, then import this bundle again.`);
   }
   return office;
 }
@@ -300,11 +304,19 @@ async function openItem(kit: CryptoKit, source: ByteSource, frame: BundleFrame, 
   const associatedData = chunkAssociatedData(fromHex(header.bundleId, 16) ?? new Uint8Array(16), index);
   const count = chunkCount(item.size, header.chunkSize);
   let offset = span.offset + STREAM_HEADER_BYTES;
+  // One read ahead: the next chunk is read while this one is decrypted (bounded: two chunks in memory).
+  const readChunk = (chunk: number) => {
+    const length = chunkPlaintextBytes(item.size, header.chunkSize, chunk) + STREAM_ABYTES;
+    const read = readExactly(source, offset, length);
+    offset += length;
+    read.catch(() => undefined);
+    return read;
+  };
+  let nextRead = readChunk(0);
   const chunkFailure = (what: string) => bundleError('BUNDLE_CHUNK_INVALID', `Part ${index} of this bundle is damaged or was tampered with (${what}). Do not import it; copy it again or ask the sender for a new export.`);
   for (let chunk = 0; chunk < count; chunk++) {
-    const length = chunkPlaintextBytes(item.size, header.chunkSize, chunk) + STREAM_ABYTES;
-    const ciphertext = await readExactly(source, offset, length);
-    offset += length;
+    const ciphertext = await nextRead;
+    if (chunk + 1 < count) nextRead = readChunk(chunk + 1);
     hasher.update(ciphertext);
     let opened;
     try {

@@ -204,6 +204,7 @@ describe('bundle attacks and faults', async () => {
     const revoked = applyRevocation(kit, storeWith(kit, [alice]), createRevocation(kit, alice.identity, 'compromised', T0), T0);
     if (!revoked.ok) throw new Error(revoked.error.message);
     await expectCode(valid, 'BUNDLE_SIGNER_REVOKED', bob, { trust: trustView(revoked.value.store) });
+    await expectCode(valid, 'BUNDLE_SIGNER_EXPIRED', bob, { clock: () => T0 + 366 * DAY });
   });
 
   it('refuses a bundle re-signed as its own by another trusted office', async () => {

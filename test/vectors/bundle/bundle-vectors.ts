@@ -174,6 +174,7 @@ export async function generateBundleVectors(kit: CryptoKit): Promise<{ manifest:
   add('signer-unknown.bin', fromMallory, 'Signed by an office not in the trust store.', 'BUNDLE_SIGNER_UNKNOWN');
   add('signer-unverified.bin', request, 'Signed by an office imported but not verified.', 'BUNDLE_SIGNER_UNVERIFIED', { trust: { alice: 'unverified' } });
   add('signer-revoked.bin', request, 'Signed by a revoked key.', 'BUNDLE_SIGNER_REVOKED', { trust: { alice: 'revoked' } });
+  add('signer-card-expired.bin', request, 'Opened after the signer\'s key card (valid one year) expired.', 'BUNDLE_SIGNER_EXPIRED', { now: T0 + 366 * DAY });
   add('resigned-by-other-office.bin', editHeader(kit, request, (h) => void (h.sender = mallory.card.card.signingKey), mallory.identity), 'Berlin\'s bundle re-signed by another trusted office as its own.', 'BUNDLE_KEY_WRAP_INVALID', { trust: { ...DEFAULT_TRUST, mallory: 'verified' } });
   const contentKey = unwrapAs(kit, request, bob, fromHex(alice.card.card.boxKey, 32) ?? new Uint8Array(32));
   const forwardNonce = seededRandom(kit, 'forward')(24);
