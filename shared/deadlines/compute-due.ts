@@ -1,4 +1,3 @@
-import { err, ok, type Result } from '../result';
 import { addDays, addMonths, formatCivilDate, type CivilDate } from './civil-date';
 import { type Duration } from './duration';
 import { type WorkingDayCalendar } from './holiday-calendar';
@@ -28,29 +27,25 @@ export type DueOutcome = {
   readonly notes: readonly string[];
 };
 
-export type DueErrorCode = 'deadline-calendar-out-of-range';
-
 /**
  * Computes when a period ends. The rules (docs/workflow.md, "Deadline rules") follow Regulation (EEC, Euratom)
  * No 1182/71: the day of the triggering event is not counted; a period in days, weeks or months ends at the end of
  * its last day in the jurisdiction's time zone; months end on the same day-of-month or, where that day does not
  * exist, on the month's last day. Hours are exact elapsed time.
  */
-export function computeDue(input: DueInput): Result<DueOutcome, DueErrorCode> {
+export function computeDue(input: DueInput): DueOutcome {
   const notes: string[] = [];
-  let dueMs = addPeriod(input.startMs, input.duration, input);
-  if (dueMs === null) return outOfRange(input);
-  for (const extension of input.extensions) {
-    const next = addPeriod(dueMs, extension, input);
-    if (next === null) return outOfRange(input);
-    dueMs = next;
-  }
+  const incomplete = new Set<number>();
+  const calendar = watchCompleteness(input.calendar, incomplete);
+  const withCalendar = { ...input, calendar };
+  let dueMs = addPeriod(input.startMs, input.duration, withCalendar);
+  for (const extension of input.extensions) dueMs = addPeriod(dueMs, extension, withCalendar);
   // Stopped time is added back, however long it was; a paused clock has no due date yet.
   const ordered = [...input.suspensions].sort((a, b) => a.fromMs - b.fromMs);
   let suspendedMs = 0;
   for (const suspension of ordered) {
     if (suspension.fromMs >= dueMs) continue;
-    if (suspension.toMs === null) return ok({ dueMs: null, notes: ['The clock is stopped; the due date is set when it restarts.'] });
+    if (suspension.toMs === null) return { dueMs: null, notes: ['The clock is stopped; the due date is set when it restarts.'] };
     const from = Math.max(suspension.fromMs, input.startMs);
     if (suspension.toMs <= from) continue;
     dueMs += suspension.toMs - from;
@@ -64,22 +59,44 @@ export function computeDue(input: DueInput): Result<DueOutcome, DueErrorCode> {
   const mustBeWorkingDay = dayBased && (input.rollForward || input.duration.unit === 'business-days');
   if (mustBeWorkingDay) {
     let day = localDateAt(dueMs, input.timeZone);
-    if (!inCoverage(day, input.calendar)) return outOfRange(input, day);
     let moved = false;
-    while (!input.calendar.isWorkingDay(day)) {
-      const why = input.calendar.holidayName(day) ?? 'a weekend day';
+    while (!calendar.isWorkingDay(day)) {
+      const why = calendar.holidayName(day) ?? 'a weekend day';
       notes.push(`${formatCivilDate(day)} is ${why === 'a weekend day' ? why : `a public holiday (${why})`}; the period ends on the next working day.`);
       day = addDays(day, 1);
       moved = true;
-      if (!inCoverage(day, input.calendar)) return outOfRange(input, day);
     }
     if (moved) dueMs = endOfLocalDay(day, input.timeZone);
   }
-  return ok({ dueMs, notes });
+  for (const year of [...incomplete].sort()) {
+    const { from, to } = input.calendar.coverage;
+    notes.push(
+      `The ${input.calendar.jurisdiction} holiday data lists irregular holidays for ${from}–${to} only; a holiday in ${year} may be missing, so this date may be a day early. Update the holiday calendar data.`,
+    );
+  }
+  return { dueMs, notes };
 }
 
-/** Adds one period to an instant; null when business days run outside the calendar's years. */
-function addPeriod(fromMs: number, duration: Duration, input: DueInput): number | null {
+/** Wraps a calendar to remember each year it was asked about that may lack a listed holiday. */
+function watchCompleteness(calendar: WorkingDayCalendar, incomplete: Set<number>): WorkingDayCalendar {
+  const note = (day: CivilDate) => {
+    if (!calendar.isComplete(day.year)) incomplete.add(day.year);
+  };
+  return {
+    ...calendar,
+    holidayName: (day) => {
+      note(day);
+      return calendar.holidayName(day);
+    },
+    isWorkingDay: (day) => {
+      note(day);
+      return calendar.isWorkingDay(day);
+    },
+  };
+}
+
+/** Adds one period to an instant. */
+function addPeriod(fromMs: number, duration: Duration, input: DueInput): number {
   const zone = input.timeZone;
   const eventDay = (): CivilDate => localDateAt(fromMs, zone);
   switch (duration.unit) {
@@ -96,24 +113,9 @@ function addPeriod(fromMs: number, duration: Duration, input: DueInput): number 
       let counted = 0;
       while (counted < duration.amount) {
         day = addDays(day, 1);
-        if (!inCoverage(day, input.calendar)) return null;
         if (input.calendar.isWorkingDay(day)) counted++;
       }
       return endOfLocalDay(day, zone);
     }
   }
-}
-
-/** A weekend-only calendar (no holiday data) covers every year; a shipped one only its listed years. */
-function inCoverage(day: CivilDate, calendar: WorkingDayCalendar): boolean {
-  if (calendar.coverage.from > calendar.coverage.to) return true;
-  return day.year >= calendar.coverage.from && day.year <= calendar.coverage.to;
-}
-
-function outOfRange(input: DueInput, day?: CivilDate) {
-  const { from, to } = input.calendar.coverage;
-  return err(
-    'deadline-calendar-out-of-range',
-    `The ${input.calendar.jurisdiction} holiday calendar covers ${from}–${to}${day ? `, but this period reaches ${formatCivilDate(day)}` : ''}. Update the holiday calendar data before counting working days in that year.`,
-  );
 }

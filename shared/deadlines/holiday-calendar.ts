@@ -43,28 +43,40 @@ export type HolidayCalendarData = z.infer<typeof calendarSchema>;
 /** A working-day calendar for one jurisdiction, over the years it covers. */
 export type WorkingDayCalendar = {
   readonly jurisdiction: string;
+  /** Years whose irregular holidays (listed dates) are known; rule-based holidays are computed for any year. */
   readonly coverage: { readonly from: number; readonly to: number };
   readonly source: string;
+  /** False when `year` may lack a listed (irregular) holiday, so a computed date may be a day early. */
+  isComplete(year: number): boolean;
   isWeekend(date: CivilDate): boolean;
-  /** Name of the public holiday on `date`, if any. Only meaningful inside `coverage`. */
+  /** Name of the public holiday on `date`, if any. */
   holidayName(date: CivilDate): string | undefined;
   isWorkingDay(date: CivilDate): boolean;
 };
 
 export function buildWorkingDayCalendar(data: HolidayCalendarData): WorkingDayCalendar {
   const byDay = new Map<number, string>();
-  for (let year = data.coverage.from; year <= data.coverage.to; year++) {
+  const yearsDone = new Set<number>();
+  // Holidays are worked out per year on first use: fixed and Easter-based days hold for any year.
+  const ensureYear = (year: number) => {
+    if (yearsDone.has(year)) return;
+    yearsDone.add(year);
     for (const holiday of data.holidays) {
       for (const date of datesOf(holiday.rule, year)) byDay.set(toDayNumber(date), holiday.name);
     }
-  }
+  };
+  const hasListedDates = data.holidays.some((h) => h.rule.kind === 'dates');
   const weekend = new Set(data.weekend);
   const isWeekend = (date: CivilDate) => weekend.has(isoWeekday(date));
-  const holidayName = (date: CivilDate) => byDay.get(toDayNumber(date));
+  const holidayName = (date: CivilDate) => {
+    ensureYear(date.year);
+    return byDay.get(toDayNumber(date));
+  };
   return {
     jurisdiction: data.jurisdiction,
     coverage: data.coverage,
     source: data.source,
+    isComplete: (year) => !hasListedDates || (year >= data.coverage.from && year <= data.coverage.to),
     isWeekend,
     holidayName,
     isWorkingDay: (date) => !isWeekend(date) && holidayName(date) === undefined,

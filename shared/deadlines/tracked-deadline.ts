@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../result';
 import { lapseOutcomeSchema, PERIOD_PURPOSES, type ProcedurePeriod, type ProcedureTemplate } from '../procedures/procedure-template';
-import { computeDue, type DueErrorCode } from './compute-due';
+import { computeDue } from './compute-due';
 import { durationSchema } from './duration';
 import { holidayCalendarFor, weekendOnlyCalendar } from './holiday-calendar';
 
@@ -44,7 +44,7 @@ export function deadlineState(deadline: TrackedDeadline, nowMs: number): Deadlin
 }
 
 /** Recomputes the due instant from the deadline's own record. */
-export function recomputeDue(deadline: Omit<TrackedDeadline, 'dueAt'>): Result<{ dueAt: string | null; notes: readonly string[] }, DueErrorCode> {
+export function recomputeDue(deadline: Omit<TrackedDeadline, 'dueAt'>): { dueAt: string | null; notes: readonly string[] } {
   const outcome = computeDue({
     startMs: Date.parse(deadline.startedAt),
     duration: deadline.duration,
@@ -54,9 +54,8 @@ export function recomputeDue(deadline: Omit<TrackedDeadline, 'dueAt'>): Result<{
     calendar: holidayCalendarFor(deadline.calendarJurisdiction) ?? weekendOnlyCalendar(deadline.calendarJurisdiction),
     rollForward: deadline.rollForward,
   });
-  if (!outcome.ok) return outcome;
-  const { dueMs, notes } = outcome.value;
-  return ok({ dueAt: dueMs === null ? null : new Date(dueMs).toISOString(), notes });
+  const { dueMs, notes } = outcome;
+  return { dueAt: dueMs === null ? null : new Date(dueMs).toISOString(), notes };
 }
 
 export type StartPeriodInput = {
@@ -68,7 +67,7 @@ export type StartPeriodInput = {
   readonly clock: { readonly timeZone: string; readonly jurisdiction: string };
 };
 
-export function startDeadline(input: StartPeriodInput): Result<TrackedDeadline, DueErrorCode | 'deadline-bad-time-zone'> {
+export function startDeadline(input: StartPeriodInput): Result<TrackedDeadline, 'deadline-bad-time-zone'> {
   const { period, template } = input;
   const base: Omit<TrackedDeadline, 'dueAt'> = {
     id: input.id,
@@ -96,6 +95,5 @@ export function startDeadline(input: StartPeriodInput): Result<TrackedDeadline, 
   } catch {
     return err('deadline-bad-time-zone', `The time zone "${input.clock.timeZone}" is not known. Check the jurisdiction's vocabulary entry.`);
   }
-  if (!due.ok) return due;
-  return ok({ ...base, dueAt: due.value.dueAt });
+  return ok({ ...base, dueAt: due.dueAt });
 }

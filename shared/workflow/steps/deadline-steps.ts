@@ -19,10 +19,8 @@ function checkDeadline(c: Case, actor: Actor, deadlineId: string): { deadline: T
   return { deadline };
 }
 
-function replaceDeadline(c: Case, updated: Omit<TrackedDeadline, 'dueAt'>): { case: Case; dueAt: string | null } | { missing: string[] } {
-  const due = recomputeDue(updated);
-  if (!due.ok) return { missing: [due.error.message] };
-  const deadline: TrackedDeadline = { ...updated, dueAt: due.value.dueAt };
+function replaceDeadline(c: Case, updated: Omit<TrackedDeadline, 'dueAt'>): { case: Case; dueAt: string | null } {
+  const deadline: TrackedDeadline = { ...updated, dueAt: recomputeDue(updated).dueAt };
   return { case: { ...c, deadlines: c.deadlines.map((d) => (d.id === deadline.id ? deadline : d)) }, dueAt: deadline.dueAt };
 }
 
@@ -51,7 +49,6 @@ export const extendDeadlineStep: StepDefinition<'extend-deadline'> = {
     if (isBlank(action.reason)) missing.push('an extension needs a reason');
     if (missing.length > 0) return refuse('invalid-input', missing);
     const result = replaceDeadline(c, { ...deadline, extensions: [...deadline.extensions, { at: env.now, by: actor.id, reason: action.reason }] });
-    if ('missing' in result) return refuse('preconditions-unmet', result.missing);
     return { ok: true, case: result.case, toStage: c.stage, details: { deadlineId: deadline.id, dueAt: result.dueAt, extensions: deadline.extensions.length + 1 } };
   },
 };
@@ -73,7 +70,6 @@ export const suspendDeadlineStep: StepDefinition<'suspend-deadline'> = {
     if (isBlank(action.reason)) missing.push('stopping the clock needs a reason');
     if (missing.length > 0) return refuse('invalid-input', missing);
     const result = replaceDeadline(c, { ...deadline, suspensions: [...deadline.suspensions, { from: env.now, to: null, by: actor.id, reason: action.reason }] });
-    if ('missing' in result) return refuse('preconditions-unmet', result.missing);
     return { ok: true, case: result.case, toStage: c.stage, details: { deadlineId: deadline.id } };
   },
 };
@@ -92,7 +88,6 @@ export const resumeDeadlineStep: StepDefinition<'resume-deadline'> = {
     if (!deadline.suspensions.some((s) => s.to === null)) return refuse('invalid-input', ['this clock is not stopped']);
     const suspensions = deadline.suspensions.map((s) => (s.to === null ? { ...s, to: env.now } : s));
     const result = replaceDeadline(c, { ...deadline, suspensions });
-    if ('missing' in result) return refuse('preconditions-unmet', result.missing);
     return { ok: true, case: result.case, toStage: c.stage, details: { deadlineId: deadline.id, dueAt: result.dueAt } };
   },
 };
