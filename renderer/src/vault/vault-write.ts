@@ -2,6 +2,7 @@ import type { Dexie, Table } from 'dexie';
 import { err, ok, type Result } from '@shared/result';
 import { VaultLockedError } from './vault-keyring';
 import { VaultStorageError } from './encryption-middleware';
+import { RecordEncodingError } from './record-codec';
 
 export type VaultWriteErrorCode = 'storage-full' | 'vault-locked' | 'write-refused' | 'write-failed';
 
@@ -22,7 +23,7 @@ export function describeWriteError(error: unknown): Result<never, VaultWriteErro
     );
   }
   if (error instanceof VaultLockedError) return err('vault-locked', error.message);
-  if (error instanceof VaultStorageError) return err('write-refused', error.message);
+  if (error instanceof VaultStorageError || error instanceof RecordEncodingError) return err('write-refused', error.message);
   return err('write-failed', `The change could not be saved and nothing was written. ${error instanceof Error ? error.message : String(error)}`);
 }
 
