@@ -16,6 +16,7 @@ import { BUNDLE_MAGIC } from '../../shared/bundle/bundle-layout';
 import { memorySource } from '../../shared/bundle/byte-io';
 import { fromHex } from '../../shared/bundle/bytes';
 import { toBundleErr } from '../../shared/bundle/bundle-error';
+import { readKeyCardBundle } from '../../shared/bundle/key-card-bundle';
 import { readBundleFrame } from '../../shared/bundle/read-bundle-header';
 import { verifyBundle } from '../../shared/bundle/verify-bundle';
 import { formatFingerprint, officeFingerprint } from '../../shared/offices/fingerprint';
@@ -115,7 +116,7 @@ async function readKeyCard(kit: CryptoKit, path: string, now: number, io: Output
     return undefined;
   }
   const isBundle = BUNDLE_MAGIC.every((byte, i) => bytes[i] === byte);
-  if (isBundle) return readKeyCardBundle(kit, path, bytes, now, io);
+  if (isBundle) return readKeyCardBundleFile(kit, path, bytes, now, io);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
@@ -131,31 +132,14 @@ async function readKeyCard(kit: CryptoKit, path: string, now: number, io: Output
   return checkCardValidity(card.value, path, now, io);
 }
 
-/**
- * A key-card bundle is an identity document, not a message: it is checked as of its own creation time (so an
- * old card file still works), and the card's own validity is then checked against `now`.
- */
-async function readKeyCardBundle(kit: CryptoKit, path: string, bytes: Uint8Array, now: number, io: Output): Promise<SignedKeyCard | undefined> {
-  const source = memorySource(bytes);
-  let createdAt: number;
-  try {
-    createdAt = (await readBundleFrame(kit, source)).header.createdAt;
-  } catch (caught) {
+async function readKeyCardBundleFile(kit: CryptoKit, path: string, bytes: Uint8Array, now: number, io: Output): Promise<SignedKeyCard | undefined> {
+  const card = await readKeyCardBundle(kit, memorySource(bytes));
+  if (!card.ok) {
     io.err(`Key card ${path} is not valid:`);
-    report(toBundleErr(caught).error, io);
+    report(card.error, io);
     return undefined;
   }
-  const result = await verifyBundle(kit, { source, trust: trustView({}), recipient: null, clock: () => createdAt, ledger: null });
-  if (!result.ok) {
-    io.err(`Key card ${path} is not valid:`);
-    report(result.error, io);
-    return undefined;
-  }
-  if (!result.value.opened || result.value.payload.kind !== 'key-card') {
-    io.err(`${path} is a ${result.value.header.kind} bundle, not a key card.`);
-    return undefined;
-  }
-  return checkCardValidity(result.value.payload.body.card, path, now, io);
+  return checkCardValidity(card.value, path, now, io);
 }
 
 function checkCardValidity(card: SignedKeyCard, path: string, now: number, io: Output): SignedKeyCard | undefined {

@@ -5,6 +5,8 @@ import type { BundleKind } from '@shared/bundle/bundle-kinds';
 import type { PayloadBody } from '@shared/bundle/bundle-payloads';
 import { memorySink, memorySource } from '@shared/bundle/byte-io';
 import { verifyBundle, type OpenedBundle } from '@shared/bundle/verify-bundle';
+import { exportKeyCardBundle, readKeyCardBundle } from '@shared/bundle/key-card-bundle';
+import { receiptBodyFor } from '@shared/bundle/receipt-body';
 import { formatFingerprint } from '@shared/offices/fingerprint';
 import { createKeyCard, type SignedKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity, type OfficeIdentity } from '@shared/offices/office-identity';
@@ -55,6 +57,19 @@ describe('two offices exchange key cards, verify each other and exchange every k
   let parisStore: TrustStore = {};
   let berlinStore: TrustStore = {};
 
+  it('exports key cards as public bundles that read back as the same card, even long after export', async () => {
+    const sink = memorySink();
+    const exported = await exportKeyCardBundle(kit, berlin.identity, berlinCard, T0 - 200 * DAY, sink);
+    if (!exported.ok) throw new Error(exported.error.message);
+    const card = await readKeyCardBundle(kit, memorySource(sink.bytes()));
+    expect(card).toEqual({ ok: true, value: berlinCard });
+    const request = await send('request', { caseRef: 'CB-1', case: {} }, berlin.identity, [parisCard]);
+    expect(await readKeyCardBundle(kit, memorySource(request))).toMatchObject({ ok: false, error: { code: 'BUNDLE_PAYLOAD_INVALID' } });
+    const tampered = sink.bytes();
+    tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;
+    expect(await readKeyCardBundle(kit, memorySource(tampered))).toMatchObject({ ok: false, error: { code: 'BUNDLE_CHUNK_INVALID' } });
+  });
+
   it('exchanges key cards as public bundles and imports them as unverified', async () => {
     const fromBerlin = await send('key-card', { card: berlinCard }, berlin.identity, []);
     const fromParis = await send('key-card', { card: parisCard }, paris.identity, []);
@@ -93,7 +108,7 @@ describe('two offices exchange key cards, verify each other and exchange every k
     expect(decision.payload).toMatchObject({ kind: 'decision', body: { outcome: 'upheld' } });
     const receipt = opened(
       await receive(
-        await send('receipt', { receivedBundleId: decision.header.bundleId, receivedKind: 'decision', receivedAt: T0 + DAY, headerDigest: decision.headerDigest, status: 'imported' }, berlin.identity, [parisCard], 3),
+        await send('receipt', receiptBodyFor(decision.header, decision.headerDigest, T0 + DAY, { status: 'imported' }), berlin.identity, [parisCard], 3),
         paris.identity,
         parisStore,
       ),
