@@ -68,15 +68,16 @@ export function offsetAt(instantMs: number, timeZone: string): number {
  */
 export function startOfLocalDay(date: CivilDate, timeZone: string): number {
   const wallMidnight = Date.UTC(date.year, date.month - 1, date.day);
-  let guess = wallMidnight - offsetAt(wallMidnight, timeZone);
-  guess = wallMidnight - offsetAt(guess, timeZone);
-  const seen = localDateAt(guess, timeZone);
-  if (seen.year !== date.year || seen.month !== date.month || seen.day !== date.day) {
-    // Midnight fell into a gap: step forward in the previous offset until the date is right.
-    const later = wallMidnight - offsetAt(guess + 3_600_000 * 3, timeZone);
-    return later;
+  // Try the offsets in force half a day before and after; on a DST day they differ. The earliest candidate that
+  // falls on the wanted local date is its first instant (in a gap at midnight, that is the moment clocks jump).
+  const candidates = [offsetAt(wallMidnight - 43_200_000, timeZone), offsetAt(wallMidnight + 43_200_000, timeZone)]
+    .map((offset) => wallMidnight - offset)
+    .sort((x, y) => x - y);
+  for (const candidate of candidates) {
+    const seen = localDateAt(candidate, timeZone);
+    if (seen.year === date.year && seen.month === date.month && seen.day === date.day) return candidate;
   }
-  return guess;
+  return candidates[candidates.length - 1] ?? wallMidnight;
 }
 
 /** The last millisecond of a local day: a period "ends with the expiry of the last hour" of that day. */

@@ -1,0 +1,2 @@
+export * from './procedure-registry';
+export * from './procedure-template';
