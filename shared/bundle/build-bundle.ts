@@ -7,10 +7,10 @@ import { BundleError, bundleError, toBundleErr, type BundleErrorCode } from './b
 import { decodeHeader, encodeHeader, type BundleHeader, type RecipientEntry } from './bundle-header';
 import { PUBLIC_KINDS, type BundleKind } from './bundle-kinds';
 import { BUNDLE_FORMAT_VERSION, BUNDLE_SUITE, chunkAssociatedData, chunkCount, encodePrologue, layoutItems } from './bundle-layout';
-import { payloadBodySchemas, type AttachmentDescriptor, type PayloadBody, type PayloadContent } from './bundle-payloads';
+import { payloadBodySchemas, payloadEnvelopeSchema, type AttachmentDescriptor, type PayloadBody, type PayloadContent } from './bundle-payloads';
 import { rechunk, type ByteStream, type RandomAccessSink } from './byte-io';
 import { concatBytes, fromHex, toHex } from './bytes';
-import { canonicalJsonBytes } from './canonical-json';
+import { canonicalJsonBytes, parseCanonicalJson } from './canonical-json';
 import { signDomain, signingDigest } from './signing-domains';
 
 export type BundleRecipient = {
@@ -101,7 +101,19 @@ async function build<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInp
     body: body.data,
     attachments: attachmentsWithHashes,
   });
-  const payloadLength = canonicalJsonBytes({ content: content(descriptors), signature: PLACEHOLDER_SIGNATURE }).length;
+  let draftBytes: Uint8Array;
+  try {
+    draftBytes = canonicalJsonBytes({ content: content(descriptors), signature: PLACEHOLDER_SIGNATURE });
+  } catch (caught) {
+    throw invalid(`the content has no canonical JSON form (${caught instanceof Error ? caught.message : 'invalid value'})`);
+  }
+  // Check what the reader will see (the canonical form), so we never write a bundle our verifier refuses.
+  const draft = payloadEnvelopeSchema.safeParse(parseCanonicalJson(draftBytes));
+  if (!draft.success) {
+    const issue = draft.error.issues[0];
+    throw invalid(`the content is invalid at ${issue?.path.join('.') || 'its root'} (${issue?.message ?? 'schema'})`);
+  }
+  const payloadLength = draftBytes.length;
 
   const header = (itemHashes: string[]): BundleHeader => ({
     version: BUNDLE_FORMAT_VERSION,

@@ -117,6 +117,8 @@ function checkHeaderRules(header: BundleHeader): void {
   const malformed = (what: string) => bundleError('BUNDLE_MALFORMED', `The bundle header is inconsistent: ${what}. Ask the sender to export the bundle again.`);
   const isPublic = header.recipients.length === 0;
   if (isPublic && !PUBLIC_KINDS.includes(header.kind)) throw malformed(`a ${header.kind} bundle must name at least one recipient`);
+  // A key card introduces a key nobody trusts yet, so nobody could open its key wrap: it is always public.
+  if (!isPublic && header.kind === 'key-card') throw malformed('a key-card bundle must be public (no recipients)');
   if (isPublic !== (header.publicContentKey !== undefined)) throw malformed('a public content key must appear exactly when there are no recipients');
   for (let i = 1; i < header.recipients.length; i++) {
     const previous = header.recipients[i - 1]?.signingKey ?? '';

@@ -21,6 +21,11 @@ describe('bundle builder', async () => {
     expect(await code({ ...base, recipients: [{ card: w.bob.card, sequence: 0 }] })).toBe('BUNDLE_BUILD_INVALID');
     const forged = { ...w.bob.card, card: { ...w.bob.card.card, boxKey: w.mallory.card.card.boxKey } };
     expect(await code({ ...base, recipients: [{ card: forged, sequence: 1 }] })).toBe('BUNDLE_BUILD_INVALID');
+    expect(await code({ ...base, attachments: [{ name: 'a', mediaType: 'Application/PDF', size: 1, bytes: [new Uint8Array(1)] }] })).toBe('BUNDLE_BUILD_INVALID');
+    expect(await code({ ...base, attachments: [{ name: '', mediaType: 'text/plain', size: 1, bytes: [new Uint8Array(1)] }] })).toBe('BUNDLE_BUILD_INVALID');
+    expect(await code({ ...base, body: { caseRef: 'x', case: { ratio: 0.5 } } })).toBe('BUNDLE_BUILD_INVALID');
+    const keyCardToBob = await buildBundle(w.kit, { kind: 'key-card', body: { card: w.alice.card }, sender: w.alice.identity, recipients: [{ card: w.bob.card, sequence: 1 }], createdAt: T0, notAfter: T0 + DAY }, memorySink());
+    expect(keyCardToBob.ok ? 'ok' : keyCardToBob.error.code).toBe('BUNDLE_BUILD_INVALID');
     const seventeen = Array.from({ length: 17 }, () => ({ card: w.bob.card, sequence: 1 }));
     expect(await code({ ...base, recipients: seventeen })).toBe('BUNDLE_BUILD_INVALID');
   });
