@@ -6,7 +6,6 @@ import { actorMayActAs, ROLE_WORDS, workedAsCaseworker } from './roles';
 import { STEPS } from './step-registry';
 import { type ActionOf, type ActionType, type WorkflowAction } from './workflow-action';
 import {
-  refuse,
   type Capacity,
   type Refusal,
   type StepDefinition,
@@ -88,4 +87,3 @@ function run<T extends ActionType>(c: Case, actor: Actor, action: ActionOf<T>, c
   return { ok: true, case: next, event };
 }
 
-export { refuse };

@@ -39,7 +39,7 @@ export const updateDraftStep: StepDefinition<'update-draft'> = {
       ...(changes.partnerReferences !== undefined && { references: { ...c.references, partner: changes.partnerReferences } }),
     };
     // Field names only: the values may be personal data, and the audit trail outlives the purge.
-    return { ok: true, case: next, toStage: 'draft', details: { fields: Object.keys(changes).filter((k) => k in changes).sort() } };
+    return { ok: true, case: next, toStage: 'draft', details: { fields: Object.entries(changes).flatMap(([k, v]) => (v === undefined ? [] : [k])).sort() } };
   },
 };
 
