@@ -1,56 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction, openAndStore } from '@shared/workflow/case-store';
-import { transition } from '@shared/workflow/transition';
-import { alice, completeDraftChanges, hash, makeContext, rita } from './workflow-fixtures';
+import { describeCaseStoreContract } from './case-store-contract';
 import { MemoryCaseStore } from './memory-case-store';
+import { alice, hash, makeContext } from './workflow-fixtures';
 
-const input = { id: 'case-1', reference: 'DE-BFDI-2026-0001', kind: 'data-access-request' as const, title: 'T', originatingJurisdiction: 'DE' };
+describeCaseStoreContract('in-memory reference store', () => new MemoryCaseStore(hash));
 
-describe('case store port', () => {
-  it('stores each transition with its audit event, and the trail verifies', async () => {
-    const { context, clock } = makeContext();
-    const store = new MemoryCaseStore(hash);
-    expect((await openAndStore(store, input, alice, context)).ok).toBe(true);
-    expect(await openAndStore(store, input, alice, context)).toMatchObject({ ok: false, error: { code: 'case-exists' } });
-    await applyAction(store, 'case-1', alice, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
-    const authorised = await applyAction(store, 'case-1', alice, { type: 'authorise' }, context);
-    expect(authorised.ok && authorised.case.stage).toBe('authorised');
-    const trail = await store.auditTrail('case-1');
-    expect(trail.ok && trail.value.map((e) => e.action)).toEqual(['open-case', 'update-draft', 'authorise']);
-    const summaries = await store.listSummaries();
-    expect(summaries.ok && summaries.value[0]).toMatchObject({ caseId: 'case-1', stage: 'authorised' });
-  });
-
-  it('stores nothing when the workflow refuses', async () => {
-    const { context } = makeContext();
-    const store = new MemoryCaseStore(hash);
-    await openAndStore(store, input, alice, context);
-    const refused = await applyAction(store, 'case-1', rita, { type: 'authorise' }, context);
-    expect(refused).toMatchObject({ ok: false, refusal: { code: 'role-not-permitted' } });
-    const trail = await store.auditTrail('case-1');
-    expect(trail.ok && trail.value).toHaveLength(1);
-    expect(await applyAction(store, 'missing', alice, { type: 'authorise' }, context)).toMatchObject({ ok: false, error: { code: 'case-not-found' } });
-  });
-
-  it('refuses a commit based on a stale case, so two windows cannot both append event n', async () => {
-    const { context } = makeContext();
-    const store = new MemoryCaseStore(hash);
-    await openAndStore(store, input, alice, context);
-    const loaded = await store.load('case-1');
-    if (!loaded.ok) throw new Error('load failed');
-    const first = transition(loaded.value, alice, { type: 'add-note', text: 'first window' }, context);
-    const second = transition(loaded.value, alice, { type: 'add-note', text: 'second window' }, context);
-    if (!first.ok || !second.ok) throw new Error('refused');
-    expect((await store.commit(first.case, first.event, loaded.value.audit)).ok).toBe(true);
-    expect(await store.commit(second.case, second.event, loaded.value.audit)).toMatchObject({ ok: false, error: { code: 'case-conflict' } });
-    const trail = await store.auditTrail('case-1');
-    expect(trail.ok && trail.value).toHaveLength(2);
-  });
-
+describe('in-memory reference store', () => {
   it('reports a tampered trail as corrupt', async () => {
     const { context } = makeContext();
     const store = new MemoryCaseStore(hash);
-    await openAndStore(store, input, alice, context);
+    await openAndStore(store, { id: 'case-1', reference: 'R', kind: 'rights-complaint', title: '', originatingJurisdiction: 'DE' }, alice, context);
     await applyAction(store, 'case-1', alice, { type: 'add-note', text: 'n' }, context);
     const trail = store.trails.get('case-1') ?? [];
     store.trails.set('case-1', [trail[0] ?? '']);
