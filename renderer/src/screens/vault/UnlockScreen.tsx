@@ -69,6 +69,8 @@ export function UnlockScreen({ vault, onUnlocked }: Props) {
           <label htmlFor={`${id}-secret`}>{mode === 'passphrase' ? t('vault.passphrase') : t('vault.unlock.recoveryKey')}</label>
           <input
             id={`${id}-secret`}
+            // The only thing to do on this screen; Bitwarden and Signal focus it too.
+            autoFocus
             type={mode === 'passphrase' ? 'password' : 'text'}
             autoComplete={mode === 'passphrase' ? 'current-password' : 'off'}
             spellCheck={false}
