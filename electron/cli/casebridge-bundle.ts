@@ -6,12 +6,13 @@
  *
  * KEYCARD is a key-card bundle (or a signed key card as JSON); the offices it names count as verified,
  * because whoever runs the command vouches for them. Exit status: 0 valid, 1 refused (the error code is
- * printed first), 2 usage error.
+ * printed first), 2 usage error, 3 libsodium unavailable (CRYPTO_UNAVAILABLE).
  */
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { cryptoKit, type CryptoKit } from '../../shared/crypto/crypto-kit';
+import { CryptoUnavailableError } from '../../shared/crypto/sodium';
 import { BUNDLE_MAGIC } from '../../shared/bundle/bundle-layout';
 import { memorySource } from '../../shared/bundle/byte-io';
 import { fromHex } from '../../shared/bundle/bytes';
@@ -35,7 +36,15 @@ export async function runBundleCli(args: readonly string[], io: Output): Promise
     io.err(USAGE);
     return 2;
   }
-  const kit = await cryptoKit();
+  let kit: CryptoKit;
+  try {
+    kit = await cryptoKit();
+  } catch (caught) {
+    // libsodium refuses to run when its wasm build seems missing (or the machine is too busy to tell).
+    if (!(caught instanceof CryptoUnavailableError)) throw caught;
+    io.err(`CRYPTO_UNAVAILABLE: ${caught.message} If the computer is busy, try again in a moment.`);
+    return 3;
+  }
   if (command === 'inspect') return inspect(kit, file, io);
   const trustFiles: string[] = [];
   let now = Date.now();
