@@ -1,4 +1,5 @@
 import { cryptoKit } from '@shared/crypto/crypto-kit';
+import { CryptoUnavailableError } from '@shared/crypto/sodium';
 import { kdfRequestSchema, type KdfResponse } from './kdf-messages';
 
 // Argon2id at 256 MiB takes about a second: running it here keeps the window responsive, and because the
@@ -8,7 +9,7 @@ const reply = (response: KdfResponse, transfer: Transferable[] = []) => globalTh
 globalThis.addEventListener('message', (event: MessageEvent<unknown>) => {
   const request = kdfRequestSchema.safeParse(event.data);
   if (!request.success) {
-    reply({ ok: false, message: 'The key derivation request was malformed.' });
+    reply({ ok: false, message: 'The key derivation request was malformed.', retryable: false });
     return;
   }
   const { passphrase, salt, iterations, memoryBytes } = request.data;
@@ -21,6 +22,8 @@ globalThis.addEventListener('message', (event: MessageEvent<unknown>) => {
         kit.wipe(passphrase);
       }
     },
-    (error: unknown) => reply({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      // A cold WebAssembly module on a busy machine can fail the start-up speed check; a fresh worker may pass.
+      reply({ ok: false, message: error instanceof Error ? error.message : String(error), retryable: error instanceof CryptoUnavailableError }),
   );
 });

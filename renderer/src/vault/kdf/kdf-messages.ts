@@ -13,6 +13,6 @@ export type KdfRequest = z.infer<typeof kdfRequestSchema>;
 
 export const kdfResponseSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), key: bytes() }),
-  z.strictObject({ ok: z.literal(false), message: z.string() }),
+  z.strictObject({ ok: z.literal(false), message: z.string(), retryable: z.boolean() }),
 ]);
 export type KdfResponse = z.infer<typeof kdfResponseSchema>;
