@@ -34,6 +34,13 @@ describe('bundle attacks and faults', async () => {
     expect(result.ok).toBe(true);
   });
 
+  it('opens a bundle from the independent test writer when it follows every rule (so its attacks are meaningful)', async () => {
+    const crafted = craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }, { office: carol, sequence: 2 }], attachments: [kit.randomBytes(CHUNK * 2), new Uint8Array(0)] });
+    expect((await w.open(crafted.bytes, bob)).ok).toBe(true);
+    expect((await w.open(crafted.bytes, carol)).ok).toBe(true);
+    expect((await w.open(crafted.bytes, null)).ok).toBe(true);
+  });
+
   it('rejects truncation at every boundary, including exactly at a chunk boundary', async () => {
     const boundaries = [0, 1, 8, 10, 13, PROLOGUE_BYTES, PROLOGUE_BYTES + 10, bodyStart - HEADER_SIGNATURE_BYTES, bodyStart - 1, bodyStart, bodyStart + 24, attachmentStart, attachmentStart + 24, ...chunkStarts, valid.length - 1];
     for (const cut of boundaries) {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { bundleJsonSchemas } from '@shared/bundle/bundle-json-schemas';
 import { memorySource } from '@shared/bundle/byte-io';
-import { fromHex } from '@shared/bundle/bytes';
+import { fromHex, toHex } from '@shared/bundle/bytes';
+import { formatFingerprint, officeFingerprint } from '@shared/offices/fingerprint';
 import { verifyBundle } from '@shared/bundle/verify-bundle';
 import { signedKeyCardSchema } from '@shared/offices/key-card';
 import { trustView, type TrustStore } from '@shared/offices/trust-store';
@@ -50,9 +51,9 @@ describe('bundle test vectors', async () => {
       const bytes = new Uint8Array(readFileSync(join(vectorDir, vector.file)));
       const office = vector.as ? manifest.offices[vector.as] : undefined;
       const recipient = office
-        ? { signingPublicKey: fromHex(office.fingerprintKey, 32) ?? new Uint8Array(), boxPrivateKeyPlaintext: fromHex(office.boxPrivateKey ?? '', 32) ?? new Uint8Array() }
+        ? { signingPublicKey: fromHex(office.signingKey, 32) ?? new Uint8Array(), boxPrivateKeyPlaintext: fromHex(office.boxPrivateKey ?? '', 32) ?? new Uint8Array() }
         : null;
-      const keyOf = (name: OfficeName) => manifest.offices[name].fingerprintKey;
+      const keyOf = (name: OfficeName) => manifest.offices[name].signingKey;
       const result = await verifyBundle(kit, {
         source: memorySource(bytes),
         trust: trustView(storeFor(vector)),
@@ -67,6 +68,21 @@ describe('bundle test vectors', async () => {
       if (result.ok && vector.kind) expect(result.value.header.kind).toBe(vector.kind);
     });
   }
+
+  it('list secret keys that belong to the published cards, and fingerprints that match them', () => {
+    for (const office of Object.values(manifest.offices)) {
+      expect(formatFingerprint(officeFingerprint(kit, fromHex(office.signingKey, 32) ?? new Uint8Array()))).toBe(office.fingerprint);
+      if (office.signingSeed === undefined || office.boxPrivateKey === undefined) continue;
+      const signing = kit.signKeyPair(fromHex(office.signingSeed, 32));
+      const card = signedKeyCardSchema.parse(office.card);
+      expect(toHex(signing.publicKey)).toBe(card.card.signingKey);
+      // The box private key opens a box made to the card's box public key.
+      const other = kit.boxKeyPair();
+      const nonce = new Uint8Array(24);
+      const boxed = kit.box(new Uint8Array([1, 2, 3]), nonce, fromHex(card.card.boxKey, 32) ?? new Uint8Array(), other.privateKey);
+      expect([...kit.boxOpen(boxed, nonce, other.publicKey, fromHex(office.boxPrivateKey, 32) ?? new Uint8Array())]).toEqual([1, 2, 3]);
+    }
+  });
 
   it('publish JSON Schemas that match the zod schemas (docs/bundle-schemas)', () => {
     const schemaDir = join(root, 'docs/bundle-schemas');

@@ -7,6 +7,7 @@ import type { PayloadBody } from '../../../shared/bundle/bundle-payloads';
 import { memorySink } from '../../../shared/bundle/byte-io';
 import { concatBytes, fromHex, toHex, u64be, utf8 } from '../../../shared/bundle/bytes';
 import type { JsonValue } from '../../../shared/bundle/canonical-json';
+import { formatFingerprint, officeFingerprint } from '../../../shared/offices/fingerprint';
 import { createRevocation } from '../../../shared/offices/revocation';
 import { DAY, makeOffice, T0, type TestOffice } from '../../unit/bundle/bundle-fixtures';
 import { assemble, craftBundle, editHeader, splitBundle, unwrapAs } from '../../unit/bundle/bundle-tamper';
@@ -36,7 +37,7 @@ export type VectorCase = {
 export type VectorManifest = {
   format: string;
   notes: string[];
-  offices: Record<OfficeName, { card: JsonValue; fingerprintKey: string; signingSeed?: string; boxPrivateKey?: string }>;
+  offices: Record<OfficeName, { card: JsonValue; signingKey: string; fingerprint: string; signingSeed?: string; boxPrivateKey?: string }>;
   vectors: VectorCase[];
 };
 
@@ -221,18 +222,24 @@ export async function generateBundleVectors(kit: CryptoKit): Promise<{ manifest:
     signingSeed: toHex(officeSeeds(label).signing),
     boxPrivateKey: toHex(offices[name].identity.boxPrivateKeyPlaintext),
   });
+  const publicOf = (office: TestOffice) => ({
+    card: office.card,
+    signingKey: office.card.card.signingKey,
+    fingerprint: formatFingerprint(officeFingerprint(kit, office.identity.signingPublicKey)),
+  });
   const manifest: VectorManifest = {
     format: 'casebridge-bundle v1 test vectors',
     notes: [
       'Times are milliseconds since the Unix epoch (UTC). Open each file as "as" (null: no secret), with the trust store "trust" (office -> state), the clock "now" and the replay ledger "ledger"; the result must be "expect".',
       'Secret keys below are test-only: signingSeed is the Ed25519 seed, boxPrivateKey the X25519 private key. Never use them for anything else.',
+      'fingerprint is the 60-digit office fingerprint of signingKey (docs/bundle-format.md §9.3), for checking an implementation of it.',
       'Verification policy: maximum validity 90 days, clock skew 10 minutes (the format defaults).',
     ],
     offices: {
-      alice: { card: alice.card, fingerprintKey: alice.card.card.signingKey },
-      bob: { card: bob.card, fingerprintKey: bob.card.card.signingKey, ...secretsOf('bob', 2) },
-      carol: { card: carol.card, fingerprintKey: carol.card.card.signingKey, ...secretsOf('carol', 3) },
-      mallory: { card: mallory.card, fingerprintKey: mallory.card.card.signingKey },
+      alice: { ...publicOf(alice) },
+      bob: { ...publicOf(bob), ...secretsOf('bob', 2) },
+      carol: { ...publicOf(carol), ...secretsOf('carol', 3) },
+      mallory: { ...publicOf(mallory) },
     },
     vectors,
   };
