@@ -11,6 +11,7 @@ export const SIGNING_DOMAINS = {
   keyCard: 'casebridge/v1/key-card',
   keyRotation: 'casebridge/v1/key-rotation',
   revocation: 'casebridge/v1/revocation',
+  oversightAudit: 'casebridge/v1/oversight-audit-export',
 } as const;
 
 export type SigningDomain = keyof typeof SIGNING_DOMAINS;
