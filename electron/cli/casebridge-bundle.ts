@@ -18,7 +18,7 @@ import { memorySource } from '../../shared/bundle/byte-io';
 import { fromHex } from '../../shared/bundle/bytes';
 import { toBundleErr } from '../../shared/bundle/bundle-error';
 import { readKeyCardBundle } from '../../shared/bundle/key-card-bundle';
-import { readBundleFrame } from '../../shared/bundle/read-bundle-header';
+import { readBundleFrame } from '../../shared/bundle/read-bundle-frame';
 import { verifyBundle } from '../../shared/bundle/verify-bundle';
 import { formatFingerprint, officeFingerprint } from '../../shared/offices/fingerprint';
 import { verifyKeyCard, type SignedKeyCard } from '../../shared/offices/key-card';

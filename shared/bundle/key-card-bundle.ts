@@ -7,7 +7,7 @@ import { buildBundle, type BuiltBundle } from './build-bundle';
 import { DEFAULT_VERIFY_POLICY } from './bundle-limits';
 import { toBundleErr, type BundleErrorCode } from './bundle-error';
 import type { ByteSource, RandomAccessSink } from './byte-io';
-import { readBundleFrame } from './read-bundle-header';
+import { readBundleFrame } from './read-bundle-frame';
 import { verifyBundle } from './verify-bundle';
 
 /** Writes this office's key card as a public key-card bundle (what Settings → "Export key card" saves). */

@@ -13,7 +13,7 @@ import { payloadBodySchemas, payloadEnvelopeSchema, type AttachmentDescriptor, t
 import type { ByteSink, ByteSource } from './byte-io';
 import { fromHex, toHex } from './bytes';
 import { CanonicalJsonError, canonicalJsonBytes, parseCanonicalJson } from './canonical-json';
-import { readBundleFrame, readExactly, type BundleFrame } from './read-bundle-header';
+import { readBundleFrame, readExactly, type BundleFrame } from './read-bundle-frame';
 import { verifyDomain } from './signing-domains';
 
 /** What the importer knows about earlier imports; the verifier only reads it. */
@@ -77,19 +77,19 @@ export async function verifyBundle(kit: CryptoKit, input: VerifyBundleInput): Pr
 
 async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedBundle | SealedBundle> {
   const policy = input.policy ?? DEFAULT_VERIFY_POLICY;
-  // Steps 1–5: structure, size, outer signature.
+  // Steps 1–5: prologue, header, size, outer signature.
   const frame = await readBundleFrame(kit, input.source);
   const { header } = frame;
   // Step 6: the signer's trust state.
   const senderOffice = checkSigner(kit, header, input.trust, input.clock(), policy);
-  // Step 7: times.
+  // Step 7: times; step 8: without a secret, item hashes only.
   checkTimes(header, input.clock(), policy);
   const isPublic = header.recipients.length === 0;
   if (!isPublic && input.recipient === null) {
     for (let index = 0; index < header.items.length; index++) await hashItem(kit, input.source, frame, index);
     return { opened: false, header, headerDigest: frame.headerDigest, senderOffice };
   }
-  // Step 8: are we a recipient; step 9: replay and order; step 10: unwrap the content key.
+  // Step 9: are we a recipient; step 10: replay and order; step 11: unwrap the content key.
   let sequence: number | undefined;
   let contentKey: Uint8Array;
   if (isPublic) {
@@ -108,10 +108,10 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
     contentKey = unwrapContentKey(kit, header, entry.wrap, senderOffice, recipient);
   }
   try {
-    // Steps 11–12: the payload item, its inner signature and schema.
+    // Steps 12–13: the payload item, its inner signature and schema.
     const content = await openPayload(kit, input.source, frame, contentKey);
     const payload = checkPayloadBody(kit, header, content);
-    // Step 13: every attachment, streamed.
+    // Step 14: every attachment, streamed.
     for (const [index, descriptor] of content.attachments.entries()) {
       const sink = input.openAttachment ? await callSink(() => input.openAttachment?.(index, descriptor)) : undefined;
       const plaintextHash = kit.createHasher(32);
