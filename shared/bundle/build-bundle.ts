@@ -68,6 +68,18 @@ export async function buildBundle<K extends BundleKind>(kit: CryptoKit, input: B
 }
 
 async function build<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInput<K>, sink: RandomAccessSink): Promise<BuiltBundle> {
+  const random = input.random ?? kit.randomBytes;
+  // Drawn in this order (id, then key) so that fixed-RNG test vectors stay reproducible.
+  const bundleIdBytes = random(16);
+  const contentKey = random(32);
+  try {
+    return await buildWithKey(kit, input, sink, bundleIdBytes, contentKey);
+  } finally {
+    kit.wipe(contentKey);
+  }
+}
+
+async function buildWithKey<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInput<K>, sink: RandomAccessSink, bundleIdBytes: Uint8Array, contentKey: Uint8Array): Promise<BuiltBundle> {
   const invalid = (what: string) => bundleError('BUNDLE_BUILD_INVALID', `Cannot build the bundle: ${what}.`);
   const random = input.random ?? kit.randomBytes;
   const chunkSize = input.chunkSize ?? DEFAULT_CHUNK_BYTES;
@@ -77,9 +89,7 @@ async function build<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInp
   if (input.recipients.length === 0 && !PUBLIC_KINDS.includes(input.kind)) throw invalid(`a ${input.kind} bundle needs at least one recipient`);
   if (attachments.length > BUNDLE_LIMITS.maxAttachments) throw invalid(`more than ${BUNDLE_LIMITS.maxAttachments} attachments`);
 
-  const bundleIdBytes = random(16);
   const bundleId = toHex(bundleIdBytes);
-  const contentKey = random(32);
   const sender = toHex(input.sender.signingPublicKey);
   const recipients = [...input.recipients].sort((a, b) => (a.card.card.signingKey < b.card.card.signingKey ? -1 : 1));
   const entries: RecipientEntry[] = recipients.map((recipient) => wrapFor(kit, recipient, bundleIdBytes, contentKey, input.sender, random));
@@ -157,7 +167,6 @@ async function build<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInp
   if (!payloadSpan) throw invalid('internal layout error');
   const payload = await encryptItem(kit, { contentKey, bundleIdBytes, itemIndex: 0, size: payloadLength, chunkSize, random }, rechunk([payloadBytes], chunkSize), sink, payloadSpan.offset);
   itemHashes[0] = payload.ciphertextHash;
-  kit.wipe(contentKey);
 
   const headerBytes = encodeHeader(header(itemHashes));
   if (headerBytes.length !== draftHeaderBytes.length) throw invalid('internal error: header length changed');
