@@ -21,9 +21,17 @@ export function loadSodium(): Promise<Sodium> {
   return ready;
 }
 
-/** Minimum BLAKE2b throughput we accept (the wasm build does 600+ MiB/s here; a JS fallback a fraction). */
-export const MIN_WASM_HASH_MIB_PER_S = 60;
+/** Functions exported by a WebAssembly instance print as `function <index>() { [native code] }`. */
+const WASM_EXPORT = /^function \d+\(\) \{\s*\[native code\]\s*\}$/;
 
+/** The primitives whose speed and constant-time behaviour matter most: they must be wasm, not JavaScript. */
+const CHECKED_EXPORTS = ['_crypto_pwhash', '_crypto_generichash', '_crypto_aead_xchacha20poly1305_ietf_encrypt', '_crypto_sign_detached'];
+
+/**
+ * Refuses a libsodium that did not instantiate its WebAssembly module (no WebAssembly, a CSP without
+ * 'wasm-unsafe-eval', or a JavaScript fallback build). A structural check, not a timing one, so a busy
+ * machine can never make it fail.
+ */
 export function assertWasmBuild(sodium: Sodium): void {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw new CryptoUnavailableError('This environment has no WebAssembly, so libsodium cannot run at full strength.');
@@ -33,22 +41,10 @@ export function assertWasmBuild(sodium: Sodium): void {
   if (typeof emscripten !== 'object' || emscripten === null || Reflect.get(emscripten, 'calledRun') !== true) {
     throw new CryptoUnavailableError('libsodium did not finish loading its WebAssembly module.');
   }
-  const speed = measureHashSpeed(sodium);
-  if (speed < MIN_WASM_HASH_MIB_PER_S) {
-    throw new CryptoUnavailableError(
-      `libsodium is running far below WebAssembly speed (${speed.toFixed(0)} MiB/s): it may have fallen back to a JavaScript build.`,
-    );
+  for (const name of CHECKED_EXPORTS) {
+    const fn: unknown = Reflect.get(emscripten, name);
+    if (typeof fn !== 'function' || !WASM_EXPORT.test(Function.prototype.toString.call(fn))) {
+      throw new CryptoUnavailableError(`libsodium's ${name.slice(1)} is not running as WebAssembly: it may have fallen back to a JavaScript build.`);
+    }
   }
-}
-
-/** Best of three BLAKE2b passes over 2 MiB, in MiB/s; the best run filters out scheduler noise. */
-export function measureHashSpeed(sodium: Sodium): number {
-  const data = new Uint8Array(2 * 1024 * 1024);
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    sodium.crypto_generichash(32, data, null);
-    best = Math.min(best, performance.now() - start);
-  }
-  return 2 / (Math.max(best, 0.01) / 1000);
 }

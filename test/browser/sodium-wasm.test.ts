@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assertWasmBuild, CryptoUnavailableError, loadSodium, measureHashSpeed } from '@shared/crypto/sodium';
+import { assertWasmBuild, CryptoUnavailableError, loadSodium } from '@shared/crypto/sodium';
 
 describe('libsodium in real Chromium', () => {
   it('loads the WebAssembly build with Argon2id available', async () => {
     const sodium = await loadSodium();
     expect(typeof sodium.crypto_pwhash).toBe('function');
     expect(sodium.crypto_pwhash_ALG_ARGON2ID13).toBe(2);
-    expect(measureHashSpeed(sodium)).toBeGreaterThan(60);
+    expect(() => assertWasmBuild(sodium)).not.toThrow();
   });
 
   it('refuses a build that did not run its WebAssembly module', async () => {
@@ -17,18 +17,14 @@ describe('libsodium in real Chromium', () => {
     expect(() => assertWasmBuild(fake)).toThrow(CryptoUnavailableError);
   });
 
-  it('refuses a build that hashes at JavaScript speed', async () => {
+  it('refuses a build whose primitives are JavaScript, not WebAssembly', async () => {
     const sodium = await loadSodium();
-    const slowHash = (length: number, data: Uint8Array, key: Uint8Array | null) => {
-      const until = performance.now() + 60; // 2 MiB in 60 ms = 33 MiB/s, below the floor
-      while (performance.now() < until) {
-        /* spin */
-      }
-      return sodium.crypto_generichash(length, data, key);
-    };
-    const slow = new Proxy(sodium, {
-      get: (target, key) => (key === 'crypto_generichash' ? slowHash : Reflect.get(target, key)),
+    const emscripten: object = Reflect.get(sodium, 'libsodium');
+    const jsFallback = new Proxy(emscripten, {
+      // what an asm.js build's export looks like: ordinary JavaScript source
+      get: (target, key) => (key === '_crypto_generichash' ? function crypto_generichash(a: number) { return a | 0; } : Reflect.get(target, key)),
     });
-    expect(() => assertWasmBuild(slow)).toThrow(/below WebAssembly speed/);
+    const fake = new Proxy(sodium, { get: (target, key) => (key === 'libsodium' ? jsFallback : Reflect.get(target, key)) });
+    expect(() => assertWasmBuild(fake)).toThrow(/crypto_generichash is not running as WebAssembly/);
   });
 });
