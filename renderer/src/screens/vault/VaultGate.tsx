@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import type { VaultService } from '../../vault/vault-service';
@@ -66,6 +66,11 @@ export function VaultGate({ vault, shell, children }: Props) {
 
   const lock = useCallback(() => vault.lock(), [vault]);
   const unlocked = state.kind === 'unlocked';
+  // The screen that had focus is gone: start keyboard navigation from the top of the app, as after a load.
+  const appStart = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (unlocked) appStart.current?.focus({ preventScroll: true });
+  }, [unlocked]);
   useEffect(() => (unlocked ? shell.system.onLock(lock) : undefined), [unlocked, shell, lock]);
   useIdleLock(state.kind === 'unlocked' ? state.idleLockMinutes * 60_000 : null, lock);
 
@@ -92,12 +97,16 @@ export function VaultGate({ vault, shell, children }: Props) {
         </main>
       );
     case 'unlocked':
-      return children({
-        vault,
-        profile: state.profile,
-        lock,
-        idleLockMinutes: state.idleLockMinutes,
-        setIdleLockMinutes: (minutes) => setState({ ...state, idleLockMinutes: minutes }),
-      });
+      return (
+        <div ref={appStart} tabIndex={-1} className="vault-unlocked">
+          {children({
+            vault,
+            profile: state.profile,
+            lock,
+            idleLockMinutes: state.idleLockMinutes,
+            setIdleLockMinutes: (minutes) => setState({ ...state, idleLockMinutes: minutes }),
+          })}
+        </div>
+      );
   }
 }
