@@ -3,8 +3,11 @@ import type { CasebridgeApi } from '@shared/ipc/contract';
 import { assertNever } from '@shared/result';
 import { NavBar } from './NavBar';
 import type { ScreenId } from './screens';
-import { DashboardScreen } from '../screens/DashboardScreen';
-import { CasesScreen } from '../screens/CasesScreen';
+import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
+import { CasesWorkspace } from '../screens/cases/CasesWorkspace';
+import type { CaseRoute } from '../screens/cases/case-route';
+import { CasesProvider } from '../cases/CasesProvider';
+import { WorkPreferencesPanel } from '../components/WorkPreferencesPanel';
 import { ExchangeScreen } from '../screens/ExchangeScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { loadReportCases } from '../screens/reports/load-report-cases';
@@ -20,29 +23,40 @@ type Props = { readonly shell: CasebridgeApi; readonly session: VaultSession };
 export function App({ shell, session }: Props) {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<ScreenId>('dashboard');
+  const [caseRoute, setCaseRoute] = useState<CaseRoute>({ view: 'list' });
+  const navigate = (next: ScreenId) => {
+    setScreen(next);
+    setCaseRoute({ view: 'list' });
+  };
+  const openCase = (route: CaseRoute) => {
+    setCaseRoute(route);
+    setScreen('cases');
+  };
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <NavBar current={screen} onNavigate={setScreen} />
-      <div className="app__column">
-        <VaultBar session={session} />
-        <CorruptRecordsNotice report={session.vault.corruption} />
-        <main id="main" className="app__main" tabIndex={-1}>
-          {renderScreen(screen, shell, session)}
-        </main>
+    <CasesProvider session={session} shell={shell}>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <NavBar current={screen} onNavigate={navigate} />
+        <div className="app__column">
+          <VaultBar session={session} />
+          <CorruptRecordsNotice report={session.vault.corruption} />
+          <main id="main" className="app__main" tabIndex={-1}>
+            {renderScreen(screen, shell, session, caseRoute, openCase)}
+          </main>
+        </div>
       </div>
-    </div>
+    </CasesProvider>
   );
 }
 
-function renderScreen(screen: ScreenId, shell: CasebridgeApi, session: VaultSession) {
+function renderScreen(screen: ScreenId, shell: CasebridgeApi, session: VaultSession, caseRoute: CaseRoute, openCase: (route: CaseRoute) => void) {
   switch (screen) {
     case 'dashboard':
-      return <DashboardScreen />;
+      return <DashboardScreen onOpen={openCase} />;
     case 'cases':
-      return <CasesScreen />;
+      return <CasesWorkspace route={caseRoute} onOpen={openCase} />;
     case 'exchange':
       return <ExchangeScreen shell={shell} />;
     case 'reports':
@@ -58,6 +72,7 @@ function renderScreen(screen: ScreenId, shell: CasebridgeApi, session: VaultSess
       return (
         <>
           <SettingsScreen shell={shell} />
+          <WorkPreferencesPanel />
           <VaultSettingsPanel session={session} />
         </>
       );

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Actor } from '@shared/domain/actor';
 import type { Case } from '@shared/domain/case';
 import type { AuditEvent } from '@shared/audit/audit-event';
+import type { CasebridgeApi } from '@shared/ipc/contract';
 import type { OfficeSettings } from '@shared/workflow/workflow-types';
 import type { VaultSession } from '../screens/vault/VaultGate';
 import type { OfficeProfile } from '../vault/records/office-profile';
@@ -12,6 +13,7 @@ import { readOfficeSettings, saveOfficeSettings } from './office-settings';
 import { DEFAULT_OFFICE_SETTINGS, workflowContext } from './workflow-context';
 
 export type CasesContextValue = {
+  readonly shell: CasebridgeApi;
   readonly repository: CaseRepository;
   readonly profile: OfficeProfile | null;
   readonly actor: Actor;
@@ -23,7 +25,7 @@ export type CasesContextValue = {
 const CasesContext = createContext<CasesContextValue | null>(null);
 
 /** Gives the case screens the repository, the acting role and the office's workflow settings. */
-export function CasesProvider({ session, children }: { readonly session: VaultSession; readonly children: ReactNode }) {
+export function CasesProvider({ session, shell, children }: { readonly session: VaultSession; readonly shell: CasebridgeApi; readonly children: ReactNode }) {
   const [profile, setProfile] = useState<OfficeProfile | null>(session.profile);
   const [settings, setSettings] = useState<OfficeSettings>(DEFAULT_OFFICE_SETTINGS);
   useEffect(() => {
@@ -51,8 +53,8 @@ export function CasesProvider({ session, children }: { readonly session: VaultSe
     [session.vault],
   );
   const value = useMemo(
-    () => ({ repository, profile, actor: actorFromProfile(profile), settings, saveProfile, saveSettings: saveSettingsAndUse }),
-    [repository, profile, settings, saveProfile, saveSettingsAndUse],
+    () => ({ shell, repository, profile, actor: actorFromProfile(profile), settings, saveProfile, saveSettings: saveSettingsAndUse }),
+    [shell, repository, profile, settings, saveProfile, saveSettingsAndUse],
   );
   return <CasesContext.Provider value={value}>{children}</CasesContext.Provider>;
 }

@@ -11,8 +11,9 @@ export function stepForStage(stage: CaseStage): (typeof CASE_STEPS)[number] {
     case 'authorised':
       return 'authorised';
     case 'request-sent':
-    case 'response-received':
       return 'request';
+    // Once the response is in, the work is notice.
+    case 'response-received':
     case 'notice':
     case 'challenge-window':
       return 'notice';

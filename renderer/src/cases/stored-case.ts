@@ -1,32 +1,17 @@
 import { z } from 'zod';
 import { auditEventSchema, type AuditEvent } from '@shared/audit/audit-event';
-import { caseSchema, type Case } from '@shared/domain/case';
-import { caseStageSchema } from '@shared/domain/case-stage';
+import { parseCase, type Case } from '@shared/domain/case';
 
 /**
- * A case as the vault stores it. Only `id`, `createdAt`, `updatedAt` and `stage` are copied out in plaintext
- * (the table's plain indexes); `reference` becomes a blind-index token; everything else is sealed.
+ * A case row IS the case record (the Reports screen and importers parse rows with caseSchema). Its `id`,
+ * `createdAt`, `updatedAt` and `stage` are the table's plain indexes; everything else is sealed.
  */
-export const storedCaseSchema = z.strictObject({
-  id: z.string().min(1),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  stage: caseStageSchema,
-  reference: z.string().min(1),
-  case: caseSchema,
-});
-export type StoredCase = z.infer<typeof storedCaseSchema>;
+export function parseStoredCase(untrusted: unknown): Case | null {
+  const parsed = parseCase(untrusted);
+  return parsed.success ? parsed.data : null;
+}
 
-export const toStoredCase = (c: Case): StoredCase => ({
-  id: c.id,
-  createdAt: c.createdAt,
-  updatedAt: c.updatedAt,
-  stage: c.stage,
-  reference: c.references.local,
-  case: c,
-});
-
-/** An audit event row: `[caseId+seq]` orders a case's trail. */
+/** An audit event row: `[caseId+seq]` orders a case's trail; the event itself is sealed. */
 export const storedEventSchema = z.strictObject({
   id: z.string().min(1),
   caseId: z.string().min(1),
@@ -38,15 +23,13 @@ export type StoredEvent = z.infer<typeof storedEventSchema>;
 
 export const toStoredEvent = (event: AuditEvent): StoredEvent => ({ id: event.id, caseId: event.caseId, seq: event.seq, at: event.at, event });
 
-/** Parse, don't trust: a row read back is `unknown` until this accepted it. */
-export function parseStoredCase(untrusted: unknown): Case | null {
-  const parsed = storedCaseSchema.safeParse(untrusted);
-  return parsed.success ? parsed.data.case : null;
+/** The event inside a row, still untrusted (the chain verifier parses it). */
+export function untrustedEventOf(row: unknown): unknown {
+  const parsed = storedEventSchema.safeParse(row);
+  return parsed.success ? parsed.data.event : row;
 }
 
 export function parseStoredEvent(untrusted: unknown): AuditEvent | null {
-  const row = storedEventSchema.safeParse(untrusted);
-  if (!row.success) return null;
-  const event = auditEventSchema.safeParse(row.data.event);
+  const event = auditEventSchema.safeParse(untrustedEventOf(untrusted));
   return event.success ? event.data : null;
 }

@@ -4,7 +4,7 @@ import { requiredNow } from '@shared/workflow/required-now';
 import type { OfficeSettings } from '@shared/workflow/workflow-types';
 
 /** What the case list shows and searches, computed once per case and kept in memory while unlocked. */
-export type CaseSummary = {
+export type CaseListRow = {
   readonly id: string;
   readonly reference: string;
   readonly title: string;
@@ -23,7 +23,7 @@ export type CaseSummary = {
 
 const PLATFORM_ROLES = new Set(['controller', 'service-provider']);
 
-export function summariseCase(c: Case, nowMs: number, settings: OfficeSettings): CaseSummary {
+export function toCaseListRow(c: Case, nowMs: number, settings: OfficeSettings): CaseListRow {
   const required = requiredNow(c, nowMs, settings);
   const dues = required.items.map((item) => item.dueAt).filter((d): d is string => d !== null).sort();
   const overdue = required.items.some((item) => item.severity === 'overdue' || (item.dueAt !== null && Date.parse(item.dueAt) < nowMs && item.severity === 'todo'));
@@ -59,7 +59,7 @@ export type CaseFilter = {
 
 export const NO_FILTER: CaseFilter = { query: '', kind: 'all', stage: 'all', partner: 'all', overdueOnly: false, sort: 'updated' };
 
-const compareBy: Record<CaseSort, (a: CaseSummary, b: CaseSummary) => number> = {
+const compareBy: Record<CaseSort, (a: CaseListRow, b: CaseListRow) => number> = {
   updated: (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0),
   reference: (a, b) => a.reference.localeCompare(b.reference),
   // Cases with nothing due go last.
@@ -67,7 +67,7 @@ const compareBy: Record<CaseSort, (a: CaseSummary, b: CaseSummary) => number> = 
 };
 
 /** Every word of the query must appear somewhere in the case's searchable text. */
-export function filterCases(cases: readonly CaseSummary[], filter: CaseFilter): CaseSummary[] {
+export function filterCases(cases: readonly CaseListRow[], filter: CaseFilter): CaseListRow[] {
   const words = filter.query.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
   const matches = cases.filter(
     (c) =>

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCases } from '../cases/CasesProvider';
+import { setUiLanguage, supportedLanguages } from '../i18n/i18n';
+import { officeRoles } from '../vault/records/office-profile';
+import { SelectField } from './Field';
+
+/** Settings for the work itself: interface language, the role this laptop acts in, and the office's authorisation rule. */
+export function WorkPreferencesPanel() {
+  const { t, i18n } = useTranslation();
+  const { profile, saveProfile, settings, saveSettings } = useCases();
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  const report = (error: string | null) => setStatus(error === null ? { ok: true, message: t('work.saved') } : { ok: false, message: error });
+  return (
+    <section aria-labelledby="work-settings-title" className="vault-settings">
+      <h2 id="work-settings-title">{t('work.heading')}</h2>
+      <SelectField
+        label={t('work.language')}
+        value={i18n.language.slice(0, 2)}
+        onChange={(v) => {
+          const language = supportedLanguages.find((l) => l === v);
+          if (language) void setUiLanguage(language).then(() => setStatus(null));
+        }}
+        options={supportedLanguages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+      />
+      {profile ? (
+        <SelectField
+          label={t('work.role')}
+          help={t('work.roleHelp')}
+          value={profile.role}
+          onChange={(v) => {
+            const role = officeRoles.find((r) => r === v);
+            if (role) void saveProfile({ ...profile, role }).then(report);
+          }}
+          options={officeRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+      ) : null}
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={settings.requireSecondPersonAuthorisation}
+          onChange={(e) => void saveSettings({ requireSecondPersonAuthorisation: e.target.checked }).then(report)}
+        />
+        {t('work.secondPerson')}
+      </label>
+      <p role="status" className={status?.ok === false ? 'error' : 'field__help'}>
+        {status?.message ?? ''}
+      </p>
+    </section>
+  );
+}

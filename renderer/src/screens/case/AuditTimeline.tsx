@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { ChainVerification } from '@shared/audit/audit-chain';
+import type { AuditEvent } from '@shared/audit/audit-event';
+import { useCases } from '../../cases/CasesProvider';
+import { useLocaleFormat } from '../../components/useLocaleFormat';
+
+/** The case's hash-chained audit trail as a timeline, with "verify chain": a clear pass, or the first broken event. */
+export function AuditTimeline({ caseId, events }: { readonly caseId: string; readonly events: readonly AuditEvent[] }) {
+  const { t } = useTranslation();
+  const { repository } = useCases();
+  const { dateTime, number } = useLocaleFormat();
+  const [result, setResult] = useState<ChainVerification | null>(null);
+  const [busy, setBusy] = useState(false);
+  const verify = async () => {
+    setBusy(true);
+    setResult(await repository.verify(caseId));
+    setBusy(false);
+  };
+  const brokenIndex = result && !result.ok ? result.index : -1;
+  return (
+    <section aria-labelledby="audit-title" className="panel audit">
+      <div className="section-header">
+        <h2 id="audit-title">{t('audit.heading', { count: events.length })}</h2>
+        <Button className="button button--quiet" isDisabled={busy} onPress={() => void verify()}>
+          {t('audit.verify')}
+        </Button>
+      </div>
+      <div aria-live="polite" data-testid="audit-verdict">
+        {result === null ? null : result.ok ? (
+          <p className="success">{t('audit.pass', { count: number(result.head.count), hash: result.head.headHash.slice(0, 16) })}</p>
+        ) : (
+          <p className="error">{t('audit.broken', { n: result.index + 1, message: result.message })}</p>
+        )}
+      </div>
+      <ol className="timeline">
+        {events.map((event) => (
+          <li key={event.id} className={event.seq === brokenIndex ? 'timeline__event timeline__event--broken' : 'timeline__event'}>
+            <span className="timeline__when">{dateTime(event.at)}</span>
+            <span className="timeline__what">
+              <strong>{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</strong>
+              {event.fromStage !== event.toStage ? ` · ${t(`caseTerms.stage.${event.fromStage}`)} → ${t(`caseTerms.stage.${event.toStage}`)}` : ''}
+            </span>
+            <span className="timeline__who">{t('audit.by', { actor: event.actor.id, role: t(`roles.${event.actor.role}`, { defaultValue: event.actor.role }) })}</span>
+            <span className="timeline__hash mono" title={event.hash}>
+              #{event.seq} {event.hash.slice(0, 12)}…
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

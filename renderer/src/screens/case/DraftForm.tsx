@@ -1,0 +1,172 @@
+import { useId } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { CaseKind } from '@shared/domain/case-stage';
+import { LANGUAGES } from '@shared/domain/primitives';
+import { PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
+import { VOCABULARIES } from '@shared/vocab/vocabulary';
+import { Field, SelectField } from '../../components/Field';
+import { useTerms } from '../../components/useTerms';
+import { isLanguage, type DraftFormState, type FormErrors } from './draft-form-state';
+
+type Props = {
+  readonly kind: CaseKind;
+  readonly form: DraftFormState;
+  readonly onChange: (form: DraftFormState) => void;
+  readonly errors: FormErrors;
+  /** Show "required" messages for empty fields (after the first save attempt). */
+  readonly showRequired: boolean;
+};
+
+const STATEMENTS = ['necessity', 'proportionality', 'nonDiscrimination', 'minimisation'] as const;
+
+/** The draft's content, built from the domain's draft schema: subject, legal basis, data, people, the threshold checklist. */
+export function DraftForm({ kind, form, onChange, errors, showRequired }: Props) {
+  const { t } = useTranslation();
+  const { term, options, language } = useTerms();
+  const id = useId();
+  const set = <K extends keyof DraftFormState>(key: K, value: DraftFormState[K]) => onChange({ ...form, [key]: value });
+  const jurisdictions = VOCABULARIES.jurisdictions.terms.map((j) => ({ value: j.code, label: `${j.labels[language]} (${j.code})` }));
+  const procedures = PROCEDURE_TEMPLATES.filter((p) => p.appliesTo.includes(kind));
+  const errorText = (code: string | undefined) => (code ? t(`draft.errors.${code}`) : null);
+  const statementsDone = STATEMENTS.filter((s) => form[s].trim() !== '').length;
+
+  return (
+    <div className="draft-form">
+      <fieldset className="form-group">
+        <legend>{t('draft.subject')}</legend>
+        <Field label={t('draft.title')} required value={form.title} onChange={(v) => set('title', v)} error={showRequired && form.title.trim() === '' ? t('draft.errors.titleEmpty') : null} />
+        <SelectField
+          label={t('draft.procedure')}
+          value={form.procedureId}
+          onChange={(v) => set('procedureId', v)}
+          options={procedures.map((p) => ({ value: p.id, label: p.title }))}
+          help={procedures.find((p) => p.id === form.procedureId)?.source}
+        />
+        <SelectField
+          label={t('draft.partner')}
+          required={kind === 'data-access-request'}
+          value={form.partnerJurisdiction}
+          onChange={(v) => set('partnerJurisdiction', v)}
+          options={[{ value: '', label: t('draft.choose') }, ...jurisdictions]}
+        />
+        <Field label={t('draft.platform')} help={t('draft.platformHelp')} value={form.platform} onChange={(v) => set('platform', v)} />
+      </fieldset>
+
+      <fieldset className="form-group">
+        <legend>{t('draft.basis')}</legend>
+        <SelectField
+          label={t('draft.legalBasis')}
+          required
+          value={form.legalBasisCode}
+          onChange={(v) => set('legalBasisCode', v)}
+          options={[{ value: '', label: t('draft.choose') }, ...options('legal-bases')]}
+        />
+        <Field label={t('draft.legalBasisText')} value={form.legalBasisText} onChange={(v) => set('legalBasisText', v)} />
+        <Field label={t('draft.purpose')} required multiline value={form.purpose} onChange={(v) => set('purpose', v)} />
+      </fieldset>
+
+      {kind === 'data-access-request' ? (
+        <fieldset className="form-group">
+          <legend>{t('draft.data')}</legend>
+          <div className="checkbox-grid" role="group" aria-labelledby={`${id}-categories`}>
+            <span id={`${id}-categories`} className="field__label">
+              {t('draft.dataCategories')} <span aria-hidden="true">*</span>
+            </span>
+            {VOCABULARIES['data-categories'].terms.map((category) => (
+              <label key={category.code} className="choice">
+                <input
+                  type="checkbox"
+                  checked={form.dataCategoryCodes.includes(category.code)}
+                  onChange={(e) =>
+                    set('dataCategoryCodes', e.target.checked ? [...form.dataCategoryCodes, category.code] : form.dataCategoryCodes.filter((c) => c !== category.code))
+                  }
+                />
+                {term('data-categories', category.code)}
+                {category.sensitivity === 'sensitive' ? <span className="badge badge--warn">{t('draft.sensitive')}</span> : null}
+              </label>
+            ))}
+          </div>
+          <div className="field-row">
+            <Field kind="date" label={t('draft.dataFrom')} value={form.dataFrom} onChange={(v) => set('dataFrom', v)} error={errorText(errors.dataFrom)} />
+            <Field kind="date" label={t('draft.dataTo')} value={form.dataTo} onChange={(v) => set('dataTo', v)} error={errorText(errors.dataTo)} />
+          </div>
+        </fieldset>
+      ) : null}
+
+      <fieldset className="form-group">
+        <legend>{t('draft.people')}</legend>
+        <p className="field__help">{t('draft.peopleHelp')}</p>
+        {form.people.map((person, index) => (
+          <div key={person.id} className="person-row" role="group" aria-label={t('draft.person', { n: index + 1 })}>
+            <Field
+              label={t('draft.personName', { n: index + 1 })}
+              required
+              value={person.name}
+              onChange={(v) => set('people', form.people.map((p) => (p.id === person.id ? { ...p, name: v } : p)))}
+              error={showRequired && person.name.trim() === '' ? t('draft.errors.nameEmpty') : null}
+            />
+            <Field
+              label={t('draft.personContact', { n: index + 1 })}
+              required
+              value={person.contactForNotice}
+              onChange={(v) => set('people', form.people.map((p) => (p.id === person.id ? { ...p, contactForNotice: v } : p)))}
+              error={showRequired && person.contactForNotice.trim() === '' ? t('draft.errors.contactEmpty') : null}
+            />
+            <SelectField
+              label={t('draft.personLanguage', { n: index + 1 })}
+              value={person.preferredLanguage}
+              onChange={(v) => isLanguage(v) && set('people', form.people.map((p) => (p.id === person.id ? { ...p, preferredLanguage: v } : p)))}
+              options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+            />
+            <Button className="button button--quiet" onPress={() => set('people', form.people.filter((p) => p.id !== person.id))}>
+              {t('draft.removePerson', { n: index + 1 })}
+            </Button>
+          </div>
+        ))}
+        <Button
+          className="button button--quiet"
+          onPress={() => set('people', [...form.people, { id: `person-${crypto.randomUUID().slice(0, 8)}`, name: '', contactForNotice: '', preferredLanguage: 'en' }])}
+        >
+          {t('draft.addPerson')}
+        </Button>
+      </fieldset>
+
+      <fieldset className="form-group threshold" aria-describedby={`${id}-threshold-help`}>
+        <legend>
+          {t('draft.threshold')} <span className="badge">{t('draft.thresholdDone', { done: statementsDone, total: STATEMENTS.length })}</span>
+        </legend>
+        <p id={`${id}-threshold-help`} className="field__help">
+          {t('draft.thresholdHelp')}
+        </p>
+        <ul className="checklist" aria-label={t('draft.thresholdChecklist')}>
+          {STATEMENTS.map((s) => (
+            <li key={s} className={form[s].trim() ? 'checklist__item checklist__item--done' : 'checklist__item'}>
+              <span aria-hidden="true">{form[s].trim() ? '✓' : '○'}</span> {t(`draft.statement.${s}`)}
+              <span className="visually-hidden">{form[s].trim() ? t('draft.complete') : t('draft.missing')}</span>
+            </li>
+          ))}
+        </ul>
+        {STATEMENTS.map((s) => (
+          <Field key={s} label={t(`draft.statementLabel.${s}`)} required multiline value={form[s]} onChange={(v) => set(s, v)} help={t(`draft.statementHelp.${s}`)} />
+        ))}
+      </fieldset>
+
+      <fieldset className="form-group">
+        <legend>{t('draft.emergencyAndRetention')}</legend>
+        <label className="choice">
+          <input type="checkbox" checked={form.emergency} onChange={(e) => set('emergency', e.target.checked)} />
+          {t('draft.emergency')}
+        </label>
+        {form.emergency ? (
+          <>
+            <Field label={t('draft.emergencyJustification')} required multiline value={form.emergencyJustification} onChange={(v) => set('emergencyJustification', v)} />
+            <Field kind="date" label={t('draft.emergencySunset')} required value={form.emergencySunset} onChange={(v) => set('emergencySunset', v)} error={errorText(errors.emergencySunset)} help={t('draft.sunsetHelp')} />
+          </>
+        ) : null}
+        <Field kind="date" label={t('draft.purgeAt')} required value={form.purgeAt} onChange={(v) => set('purgeAt', v)} error={errorText(errors.purgeAt)} help={t('draft.purgeHelp')} />
+        <Field label={t('draft.retentionBasis')} value={form.retentionBasis} onChange={(v) => set('retentionBasis', v)} />
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Case } from '@shared/domain/case';
+import { MessageList } from '../../components/MessageList';
+import { ActionGate } from './ActionGate';
+import { DraftForm } from './DraftForm';
+import { draftChangesFromForm, draftFormFromCase, type DraftFormState } from './draft-form-state';
+import { useCaseAction } from './useCaseAction';
+
+/** The draft step: edit the draft, then authorise it; a refusal lists exactly what is missing. */
+export function DraftStep({ c }: { readonly c: Case }) {
+  const { t } = useTranslation();
+  const save = useCaseAction(c.id);
+  const authorise = useCaseAction(c.id);
+  const [form, setForm] = useState<DraftFormState>(() => draftFormFromCase(c));
+  const [saved, setSaved] = useState(false);
+  const [attempted, setAttempted] = useState(false);
+  const { changes, errors } = draftChangesFromForm(form);
+
+  const dirty = JSON.stringify(form) !== JSON.stringify(draftFormFromCase(c));
+
+  const saveDraft = async (): Promise<boolean> => {
+    setAttempted(true);
+    setSaved(false);
+    if (Object.keys(errors).length > 0) return false;
+    const ok = await save.run({ type: 'update-draft', changes });
+    setSaved(ok);
+    return ok;
+  };
+
+  // Authorising what is on screen: unsaved edits are saved first, so the user never authorises a stale draft.
+  const authoriseNow = async () => {
+    if (dirty && !(await saveDraft())) return;
+    await authorise.run({ type: 'authorise' });
+  };
+
+  return (
+    <ActionGate c={c} type="update-draft">
+      <div className="step-panel">
+        <DraftForm kind={c.kind} form={form} onChange={(next) => (setForm(next), setSaved(false))} errors={attempted ? errors : {}} showRequired={attempted} />
+        <MessageList title={t('case.notSaved')} messages={save.messages} />
+        {saved ? (
+          <p role="status" className="success">
+            {t('case.draftSaved')}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <Button className="button button--quiet" onPress={() => void saveDraft()} isDisabled={save.busy}>
+            {t('case.saveDraft')}
+          </Button>
+        </div>
+        <ActionGate c={c} type="authorise">
+          <div className="authorise">
+            <h3>{t('case.authoriseHeading')}</h3>
+            <p className="field__help">{t('case.authoriseHelp')}</p>
+            <MessageList title={t('case.cannotAuthorise')} messages={authorise.messages} />
+            <Button className="button" onPress={() => void authoriseNow()} isDisabled={authorise.busy || save.busy}>
+              {t('case.authorise')}
+            </Button>
+          </div>
+        </ActionGate>
+      </div>
+    </ActionGate>
+  );
+}

@@ -1,0 +1,32 @@
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Case } from '@shared/domain/case';
+import { stepForStage, stepsFor, type CaseStep } from '../../cases/case-steps';
+
+/** Where the case stands: done steps, the current one (aria-current="step") and those ahead. Each step opens its panel. */
+export function Stepper({ c, selected, onSelect }: { readonly c: Case; readonly selected: CaseStep; readonly onSelect: (step: CaseStep) => void }) {
+  const { t } = useTranslation();
+  const steps = stepsFor(c.kind);
+  const current = stepForStage(c.stage);
+  const currentIndex = steps.indexOf(current);
+  return (
+    <nav aria-label={t('case.stepper')} className="stepper">
+      <ol>
+        {steps.map((step, index) => {
+          const state = index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'ahead';
+          return (
+            <li key={step} className={`stepper__step stepper__step--${state}${selected === step ? ' stepper__step--selected' : ''}`}>
+              <Button className="stepper__button" aria-current={state === 'current' ? 'step' : undefined} aria-pressed={selected === step} onPress={() => onSelect(step)}>
+                <span className="stepper__marker" aria-hidden="true">
+                  {state === 'done' ? '✓' : index + 1}
+                </span>
+                <span className="stepper__label">{t(`case.steps.${step}`)}</span>
+                <span className="visually-hidden">{t(`case.stepState.${state}`)}</span>
+              </Button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

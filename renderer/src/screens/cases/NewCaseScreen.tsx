@@ -1,0 +1,98 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { CASE_KINDS, type CaseKind } from '@shared/domain/case-stage';
+import { PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
+import { useCases } from '../../cases/CasesProvider';
+import { Field } from '../../components/Field';
+import { MessageList } from '../../components/MessageList';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useTerms } from '../../components/useTerms';
+import { DraftForm } from '../case/DraftForm';
+import { draftChangesFromForm, emptyDraftForm, type DraftFormState } from '../case/draft-form-state';
+import type { OpenRoute } from './case-route';
+
+/** The template a new case of each kind starts with (the user can pick another). */
+const DEFAULT_TEMPLATE: Record<CaseKind, string> = {
+  'data-access-request': 'gdpr-art61-mutual-assistance',
+  'enforcement-action': 'generic-notice-challenge-decision',
+  'rights-complaint': 'generic-notice-challenge-decision',
+};
+
+/** A new case: kind first (data-access request preselected), then the draft form. Saving creates a draft. */
+export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
+  const { t } = useTranslation();
+  const { repository, profile, actor } = useCases();
+  const { kind: kindLabel } = useTerms();
+  const [kind, setKind] = useState<CaseKind>('data-access-request');
+  const [reference, setReference] = useState('');
+  const [form, setForm] = useState<DraftFormState>(emptyDraftForm(DEFAULT_TEMPLATE['data-access-request']));
+  const [submitted, setSubmitted] = useState(false);
+  const [messages, setMessages] = useState<readonly string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void repository.nextReference(profile?.jurisdiction ?? 'XX', profile?.officeName ?? 'Office', new Date().getFullYear()).then((next) => live && setReference((r) => r || next));
+    return () => {
+      live = false;
+    };
+  }, [repository, profile]);
+
+  const chooseKind = (next: CaseKind) => {
+    setKind(next);
+    const template = PROCEDURE_TEMPLATES.find((p) => p.id === form.procedureId);
+    if (!template?.appliesTo.includes(next)) setForm({ ...form, procedureId: DEFAULT_TEMPLATE[next] });
+  };
+
+  const { errors } = draftChangesFromForm(form);
+  const referenceError = reference.trim() === '' ? t('draft.errors.referenceEmpty') : null;
+  const blocking = referenceError !== null || form.title.trim() === '' || Object.keys(errors).length > 0;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (blocking || busy) {
+      setMessages([t('draft.fixErrors')]);
+      return;
+    }
+    setBusy(true);
+    const { changes } = draftChangesFromForm(form);
+    const created = await repository.createCase(
+      { reference: reference.trim(), kind, title: form.title, originatingJurisdiction: profile?.jurisdiction ?? 'DE', procedure: changes.procedure, changes },
+      actor,
+    );
+    setBusy(false);
+    if (created.ok) onOpen({ view: 'case', caseId: created.case.id, step: 'draft' });
+    else setMessages(created.messages);
+  };
+
+  return (
+    <section aria-labelledby="screen-title" className="new-case">
+      <ScreenHeading>{t('newCase.title')}</ScreenHeading>
+      <p className="lead">{t('newCase.lead')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate className={submitted ? 'form form--submitted' : 'form'}>
+        <fieldset className="form-group">
+          <legend>{t('newCase.kind')}</legend>
+          {CASE_KINDS.map((k) => (
+            <label key={k} className="choice">
+              <input type="radio" name="case-kind" value={k} checked={kind === k} onChange={() => chooseKind(k)} />
+              {kindLabel(k)}
+            </label>
+          ))}
+          <Field label={t('newCase.reference')} required value={reference} onChange={setReference} help={t('newCase.referenceHelp')} error={submitted ? referenceError : null} />
+        </fieldset>
+        <DraftForm kind={kind} form={form} onChange={setForm} errors={submitted ? errors : {}} showRequired={submitted} />
+        <MessageList title={t('newCase.notSaved')} messages={messages} />
+        <div className="form-actions">
+          <Button type="submit" className="button" isDisabled={busy}>
+            {t('newCase.save')}
+          </Button>
+          <Button className="button button--quiet" onPress={() => onOpen({ view: 'list' })}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

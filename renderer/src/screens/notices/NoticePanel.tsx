@@ -1,0 +1,128 @@
+import { useMemo, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Case } from '@shared/domain/case';
+import { NOTICE_METHODS } from '@shared/domain/notice-status';
+import type { AffectedPerson } from '@shared/domain/parties';
+import { LANGUAGES, type Language } from '@shared/domain/primitives';
+import { buildNotice, isNoticeProblem } from '@shared/notices/notice-document';
+import { findJurisdiction } from '@shared/vocab/vocabulary';
+import { useCases, useNow } from '../../cases/CasesProvider';
+import { prospectiveChallengeDeadline } from '../../cases/prospective-window';
+import { Field, SelectField } from '../../components/Field';
+import { MessageList } from '../../components/MessageList';
+import { PrintableDocumentView } from '../../components/PrintableDocumentView';
+import { endOfDateInput, useLocaleFormat } from '../../components/useLocaleFormat';
+import { ActionGate, useMayTake } from '../case/ActionGate';
+import { isLanguage } from '../case/draft-form-state';
+import { useCaseAction } from '../case/useCaseAction';
+import { useSavePdf } from './useSavePdf';
+
+/** Notice to each affected person: generate in their language, preview, save as PDF, record delivery — or defer. */
+export function NoticePanel({ c }: { readonly c: Case }) {
+  const { t } = useTranslation();
+  const [openPerson, setOpenPerson] = useState<string | null>(c.affectedPeople.find((p) => p.notice.state !== 'issued')?.id ?? null);
+  return (
+    <div className="step-panel notice-panel">
+      <ul className="people-notices">
+        {c.affectedPeople.map((person, index) => (
+          <li key={person.id} className="people-notices__item">
+            <PersonNoticeStatus person={person} index={index} />
+            {person.notice.state !== 'issued' ? (
+              <Button className="button button--quiet" aria-expanded={openPerson === person.id} onPress={() => setOpenPerson(openPerson === person.id ? null : person.id)}>
+                {t('notice.prepare', { n: index + 1 })}
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {openPerson && c.affectedPeople.some((p) => p.id === openPerson) ? <PersonNotice key={openPerson} c={c} personId={openPerson} /> : null}
+    </div>
+  );
+}
+
+function PersonNoticeStatus({ person, index }: { readonly person: AffectedPerson; readonly index: number }) {
+  const { t } = useTranslation();
+  const { dateTime } = useLocaleFormat();
+  const n = person.notice;
+  const status =
+    n.state === 'issued'
+      ? t('notice.issuedStatus', { date: dateTime(n.issuedAt), method: t(`notice.methods.${n.method}`), language: t(`languages.${n.language}`) })
+      : n.state === 'deferred'
+        ? t('notice.deferredStatus', { date: dateTime(n.reviewAt) })
+        : t('notice.pendingStatus');
+  return (
+    <span className="people-notices__status" data-testid={`notice-status-${index + 1}`}>
+      <strong>{t('draft.person', { n: index + 1 })}</strong>: {person.name} — {status}
+    </span>
+  );
+}
+
+function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: string }) {
+  const { t } = useTranslation();
+  const { profile } = useCases();
+  const person = c.affectedPeople.find((p) => p.id === personId);
+  const [language, setLanguage] = useState<Language>(person?.preferredLanguage ?? 'en');
+  const [method, setMethod] = useState<(typeof NOTICE_METHODS)[number]>('post');
+  const [deferReasons, setDeferReasons] = useState('');
+  const [deferUntil, setDeferUntil] = useState('');
+  const issue = useCaseAction(c.id);
+  const defer = useCaseAction(c.id);
+  const pdf = useSavePdf();
+  const mayIssue = useMayTake(c, 'issue-notice');
+  const timeZone = findJurisdiction(c.originatingJurisdiction)?.timeZone ?? 'UTC';
+  const now = useNow();
+  // The notice states the window the person will get: the period from today, as the workflow will start it.
+  const document = useMemo(
+    () => buildNotice(c, personId, { language, officeName: profile?.officeName ?? '', at: new Date(now).toISOString(), timeZone, challengeDeadline: prospectiveChallengeDeadline(c, now) }),
+    [c, personId, language, profile, timeZone, now],
+  );
+  if (!person) return null;
+  return (
+    <section className="person-notice" aria-labelledby="person-notice-title">
+      <h3 id="person-notice-title">{t('notice.heading', { name: person.name })}</h3>
+      <SelectField
+        label={t('notice.language')}
+        value={language}
+        onChange={(v) => isLanguage(v) && setLanguage(v)}
+        options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        help={t('notice.languageHelp', { language: t(`languages.${person.preferredLanguage}`) })}
+      />
+      {isNoticeProblem(document) ? (
+        <MessageList title={t('notice.cannotGenerate')} messages={[document.message]} />
+      ) : (
+        <div className="notice-preview" data-testid="notice-preview" tabIndex={0} role="region" aria-label={t('notice.preview')}>
+          <PrintableDocumentView document={document} label={t('notice.preview')} />
+        </div>
+      )}
+      <div className="form-actions">
+        <Button className="button button--quiet" onPress={() => void pdf.save(`${c.references.local}-notice-${language}.pdf`)} isDisabled={pdf.busy || isNoticeProblem(document)}>
+          {pdf.busy ? t('notice.savingPdf') : t('notice.savePdf')}
+        </Button>
+      </div>
+      <p role="status" className={pdf.outcome?.ok === false ? 'error' : 'field__help'}>
+        {pdf.outcome ? pdf.outcome.message : ''}
+      </p>
+      <ActionGate c={c} type="issue-notice">
+        <h4>{t('notice.recordDelivery')}</h4>
+        <SelectField label={t('notice.method')} value={method} onChange={(v) => setMethod(NOTICE_METHODS.find((m) => m === v) ?? 'post')} options={NOTICE_METHODS.map((m) => ({ value: m, label: t(`notice.methods.${m}`) }))} />
+        <MessageList title={t('case.notDone')} messages={issue.messages} />
+        <Button className="button" isDisabled={issue.busy || !mayIssue} onPress={() => void issue.run({ type: 'issue-notice', personId, method, language })}>
+          {t('notice.issue')}
+        </Button>
+      </ActionGate>
+      {person.notice.state !== 'issued' ? (
+        <ActionGate c={c} type="defer-notice">
+          <h4>{t('notice.deferHeading')}</h4>
+          <p className="field__help">{t('notice.deferHelp')}</p>
+          <Field label={t('notice.deferReasons')} required multiline value={deferReasons} onChange={setDeferReasons} />
+          <Field kind="date" label={t('notice.deferUntil')} required value={deferUntil} onChange={setDeferUntil} />
+          <MessageList title={t('notice.notDeferred')} messages={defer.messages} />
+          <Button className="button button--quiet" isDisabled={defer.busy} onPress={() => void defer.run({ type: 'defer-notice', personId, reasons: deferReasons, reviewAt: endOfDateInput(deferUntil) })}>
+            {t('notice.defer')}
+          </Button>
+        </ActionGate>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Case } from '@shared/domain/case';
+import { OUTCOMES, type Outcome } from '@shared/domain/redress';
+import { Field, SelectField } from '../../components/Field';
+import { MessageList } from '../../components/MessageList';
+import { endOfDateInput } from '../../components/useLocaleFormat';
+import { useTerms } from '../../components/useTerms';
+import { useCaseAction } from '../case/useCaseAction';
+
+type RemedyRow = { readonly key: string; readonly code: string; readonly description: string; readonly due: string };
+
+/** The redress officer's decision: outcome, reasons, and remedies that become tracked tasks with due dates. */
+export function DecisionForm({ c }: { readonly c: Case }) {
+  const { t } = useTranslation();
+  const { term, options } = useTerms();
+  const decide = useCaseAction(c.id);
+  const [outcome, setOutcome] = useState<Outcome>('upheld');
+  const [reasons, setReasons] = useState('');
+  const [remedies, setRemedies] = useState<readonly RemedyRow[]>([]);
+  const [dateErrors, setDateErrors] = useState<readonly string[]>([]);
+  const update = (key: string, patch: Partial<RemedyRow>) => setRemedies(remedies.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+
+  const submit = () => {
+    const missingDates = remedies.filter((r) => endOfDateInput(r.due) === null).map((r) => t('decision.dueMissing', { remedy: term('remedies', r.code) }));
+    setDateErrors(missingDates);
+    if (missingDates.length > 0) return;
+    void decide.run({
+      type: 'decide',
+      outcome,
+      reasons,
+      remedies: remedies.map((r) => ({ code: r.code, description: r.description, dueAt: endOfDateInput(r.due) ?? '' })),
+    });
+  };
+
+  return (
+    <form
+      className="form decision-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <h3>{t('decision.heading')}</h3>
+      <fieldset className="form-group">
+        <legend>{t('decision.outcome')}</legend>
+        {OUTCOMES.map((o) => (
+          <label key={o} className="choice">
+            <input type="radio" name="decision-outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
+            {term('outcomes', o)}
+          </label>
+        ))}
+      </fieldset>
+      <Field label={t('decision.reasons')} required multiline rows={4} value={reasons} onChange={setReasons} />
+      <fieldset className="form-group">
+        <legend>{t('decision.remedies')}</legend>
+        {remedies.map((r, index) => (
+          <div key={r.key} className="remedy-row" role="group" aria-label={t('decision.remedyN', { n: index + 1 })}>
+            <SelectField label={t('decision.remedyType', { n: index + 1 })} value={r.code} onChange={(v) => update(r.key, { code: v })} options={options('remedies')} />
+            <Field label={t('decision.remedyDescription', { n: index + 1 })} value={r.description} onChange={(v) => update(r.key, { description: v })} />
+            <Field kind="date" label={t('decision.remedyDue', { n: index + 1 })} required value={r.due} onChange={(v) => update(r.key, { due: v })} />
+            <Button className="button button--quiet" onPress={() => setRemedies(remedies.filter((x) => x.key !== r.key))}>
+              {t('decision.removeRemedy', { n: index + 1 })}
+            </Button>
+          </div>
+        ))}
+        <Button className="button button--quiet" onPress={() => setRemedies([...remedies, { key: crypto.randomUUID(), code: 'erase-data', description: '', due: '' }])}>
+          {t('decision.addRemedy')}
+        </Button>
+      </fieldset>
+      <MessageList title={t('decision.notRecorded')} messages={[...dateErrors, ...decide.messages]} />
+      <Button type="submit" className="button" isDisabled={decide.busy}>
+        {t('decision.record')}
+      </Button>
+    </form>
+  );
+}

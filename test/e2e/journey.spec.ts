@@ -1,0 +1,162 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, TEST_ORIGIN } from './harness/fixtures';
+import { AppShellPage } from './pages/AppShellPage';
+import { CasePage } from './pages/CasePage';
+import { CasesPage, type NewCaseInput } from './pages/CasesPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { NoticePage } from './pages/NoticePage';
+import { RedressPage } from './pages/RedressPage';
+import { VaultPage } from './pages/VaultPage';
+
+// Vault creation runs the production KDF (Argon2id, 256 MiB) once per test: about a second.
+test.describe.configure({ timeout: 120_000 });
+test.use({ actionTimeout: 15_000 });
+
+const SCREENSHOTS = 'test-results/screenshots';
+/** Monday 2 March 2026, 09:00 in Berlin: the injected clock the journeys start from. */
+const START = new Date('2026-03-02T08:00:00Z');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Axe finds nothing serious, and the screen is kept as an artifact. */
+async function checkScreen(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page), name).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+async function start(page: Page): Promise<void> {
+  // Playwright's clock stands in for time: installed before load, so the app needs no test backdoor.
+  await page.clock.install({ time: START });
+  await page.goto(`${TEST_ORIGIN}/index.html`);
+  await new VaultPage(page).createVault({ officeName: 'Bureau of Quiet Harbours', jurisdiction: 'DE', role: 'Caseworker' });
+}
+
+const request = (over: Partial<NewCaseInput> = {}): NewCaseInput => ({
+  title: 'Subscriber data for the Heron account',
+  partner: 'FR',
+  platform: 'Quiet Harbour Social SAS',
+  legalBasis: 'gdpr-61',
+  purpose: 'Identify the operator of an account used to threaten journalists',
+  categories: ['Subscriber data', 'Traffic data'],
+  person: { name: 'Camille Durand', contact: '12 rue des Lilas, 69001 Lyon', language: 'fr' },
+  statements: {
+    necessity: 'No other means identifies the account holder.',
+    nonDiscrimination: 'Selected by the threats sent, not by any protected trait.',
+    minimisation: 'Subscriber data and login times only, for three months.',
+  },
+  purgeAt: '2028-03-01',
+  ...over,
+});
+
+async function setRole(page: Page, role: 'Caseworker' | 'Redress officer'): Promise<void> {
+  await new AppShellPage(page).open('Settings');
+  await page.getByLabel('Role on this computer').selectOption({ label: role });
+  await expect(page.getByText('Saved.')).toBeVisible();
+}
+
+test.describe('the guided journey', () => {
+  test('draft → refused authorisation → authorised → request → French notice → challenge → redress decision with two remedies → closed', async ({ shell }) => {
+    const { page } = shell;
+    await start(page);
+    const shellPage = new AppShellPage(page);
+    const cases = new CasesPage(page);
+    const casePage = new CasePage(page);
+    const notice = new NoticePage(page);
+    const redress = new RedressPage(page);
+    await checkScreen(page, 'dashboard-empty');
+
+    await shellPage.open('Cases');
+    const reference = await cases.startNewCase();
+    expect(reference).toMatch(/^DE-BQH-2026-0001$/);
+    await cases.fillNewCase(request());
+    await checkScreen(page, 'new-case');
+    await cases.saveNewCase(reference);
+    await casePage.expectStage('Draft');
+    await expect(casePage.requiredNow()).toContainText('proportionality statement is empty');
+
+    // Authorising with an empty proportionality statement is refused with the workflow's own message.
+    await casePage.press('Authorise the case');
+    await expect(casePage.alert()).toContainText('The case cannot be authorised yet');
+    await expect(casePage.alert()).toContainText('proportionality statement is empty');
+    await casePage.expectStage('Draft');
+    await checkScreen(page, 'case-draft-refused');
+
+    await page.getByLabel('Proportionality statement').fill('Three months of subscriber data against a campaign of threats.');
+    await casePage.press('Authorise the case');
+    await casePage.expectStage('Authorised');
+
+    await casePage.press('Mark the request as sent');
+    await casePage.expectStage('Request sent');
+    await expect(page.getByTestId('deadline-clocks')).toContainText('Requested authority replies');
+    await page.getByLabel("Summary of the partner's response").fill('Subscriber record and login times received.');
+    await casePage.press('Record the response');
+    await casePage.expectStage('Response received');
+
+    // Notice in French, the person's language: preview, save as PDF, record delivery.
+    await notice.prepare(1);
+    await expect(page.getByLabel('Language of the notice')).toHaveValue('fr');
+    await expect(notice.preview).toContainText('Notification d’une mesure transfrontière concernant vos données');
+    await expect(notice.preview).toContainText('Comment contester cette mesure');
+    await expect(notice.preview).toContainText('Camille Durand');
+    await expect(notice.preview).toContainText(reference);
+    await checkScreen(page, 'notice-preview-fr');
+    const pdfPath = join(shell.dataFolder, 'notice-fr.pdf');
+    shell.dialogs.nextSavePath = pdfPath;
+    await notice.savePdf();
+    expect((await readFile(pdfPath)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await notice.recordDelivery('registered-post');
+    await casePage.expectStage('Challenge window');
+    await expect(page.getByTestId('notice-status-1')).toContainText('in French');
+
+    await redress.lodgeChallenge(['The measure was disproportionate'], 'Three months is far more than the threats justify.');
+    await casePage.expectStage('Challenge lodged');
+    // The caseworker cannot take the review: the reason is shown, not a dead button.
+    await casePage.page.getByRole('button', { name: /^Redress/ }).click();
+    await expect(page.getByTestId('not-permitted-begin-review')).toContainText('only a redress officer can take the redress review');
+
+    // The redress officer works from the queue on the dashboard.
+    await setRole(page, 'Redress officer');
+    await shellPage.open('Dashboard');
+    const dashboard = new DashboardPage(page);
+    await expect(dashboard.queue()).toContainText(reference);
+    await checkScreen(page, 'dashboard-redress-queue');
+    await dashboard.openFrom(dashboard.queue(), reference);
+    await redress.takeReview();
+    await casePage.expectStage('Redress review');
+    await redress.decide('Modified', 'Traffic data went beyond what the threats required.', [
+      { code: 'erase-data', description: 'Erase the traffic data received', due: '2026-03-20' },
+      { code: 'notify-partner', description: 'Tell the CNIL the scope was narrowed', due: '2026-03-13' },
+    ]);
+    await casePage.expectStage('Remedies');
+    await expect(page.getByTestId('letter-preview')).toContainText('Décision sur votre recours');
+    await expect(page.getByTestId('letter-preview')).toContainText('Effacer les données');
+    await checkScreen(page, 'case-decision');
+    // A redress officer may not carry out remedies: explained in place.
+    await expect(page.getByTestId('not-permitted-complete-remedy').first()).toContainText('only a caseworker');
+
+    await setRole(page, 'Caseworker');
+    await shellPage.open('Cases');
+    await cases.search(reference);
+    await checkScreen(page, 'case-list');
+    await cases.openFromList(reference);
+    await page.getByRole('button', { name: /^Redress/ }).click();
+    await redress.completeRemedy('Erase the data', 'Erased on both systems.');
+    await expect(page.getByTestId('remedy-erase-data')).toContainText('done');
+    await redress.completeRemedy('Notify the partner authority', 'Letter sent to the CNIL.');
+    await expect(page.getByTestId('remedy-notify-partner')).toContainText('done');
+    await casePage.press('Close the case');
+    await casePage.expectStage('Closed');
+    await expect(page.getByTestId('closure')).toContainText('every remedy was carried out');
+
+    const verdict = await casePage.verifyChain();
+    await expect(verdict).toContainText('Chain verified');
+    await checkScreen(page, 'case-closed-audit');
+    expect(shell.problems).toEqual([]);
+  });
+});

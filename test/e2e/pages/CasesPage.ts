@@ -1,0 +1,61 @@
+import { expect, type Page } from '@playwright/test';
+
+export type NewCaseInput = {
+  readonly title: string;
+  readonly partner: string;
+  readonly platform?: string;
+  readonly legalBasis: string;
+  readonly purpose: string;
+  readonly categories: readonly string[];
+  readonly person: { readonly name: string; readonly contact: string; readonly language: 'en' | 'fr' | 'de' | 'es' };
+  readonly statements: { readonly necessity?: string; readonly proportionality?: string; readonly nonDiscrimination?: string; readonly minimisation?: string };
+  readonly purgeAt: string;
+};
+
+/** The case list and the new-case form. */
+export class CasesPage {
+  constructor(readonly page: Page) {}
+
+  async startNewCase(): Promise<string> {
+    await this.page.getByRole('button', { name: 'New case' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'New case' })).toBeVisible();
+    const reference = this.page.getByLabel('Reference');
+    await expect(reference).not.toHaveValue('');
+    return reference.inputValue();
+  }
+
+  async fillNewCase(input: NewCaseInput): Promise<void> {
+    const p = this.page;
+    await p.getByRole('radio', { name: 'Data-access request' }).check();
+    await p.getByLabel('Title').fill(input.title);
+    await p.getByLabel('Partner jurisdiction').selectOption(input.partner);
+    if (input.platform) await p.getByLabel('Platform or controller concerned').fill(input.platform);
+    await p.getByRole('combobox', { name: 'Legal basis', exact: true }).selectOption(input.legalBasis);
+    await p.getByRole('textbox', { name: 'Purpose', exact: true }).fill(input.purpose);
+    for (const category of input.categories) await p.getByRole('checkbox', { name: category }).check();
+    await p.getByRole('button', { name: 'Add an affected person' }).click();
+    await p.getByLabel('Name of person 1').fill(input.person.name);
+    await p.getByLabel('Contact for notice, person 1').fill(input.person.contact);
+    await p.getByLabel('Language of person 1').selectOption(input.person.language);
+    const s = input.statements;
+    if (s.necessity) await p.getByLabel('Necessity statement').fill(s.necessity);
+    if (s.proportionality) await p.getByLabel('Proportionality statement').fill(s.proportionality);
+    if (s.nonDiscrimination) await p.getByLabel('Non-discrimination statement').fill(s.nonDiscrimination);
+    if (s.minimisation) await p.getByLabel('Data minimisation statement').fill(s.minimisation);
+    await p.getByLabel('Retention ends (case data purged)').fill(input.purgeAt);
+  }
+
+  async saveNewCase(reference: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible();
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByLabel('Search', { exact: true }).fill(text);
+  }
+
+  async openFromList(reference: string): Promise<void> {
+    await this.page.getByRole('option', { name: new RegExp(reference) }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible();
+  }
+}

@@ -1,0 +1,36 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The notice panel of a case: per-person notice, preview, PDF, delivery, deferral. */
+export class NoticePage {
+  readonly preview: Locator;
+
+  constructor(readonly page: Page) {
+    this.preview = page.getByTestId('notice-preview');
+  }
+
+  async prepare(person: number): Promise<void> {
+    const button = this.page.getByRole('button', { name: `Prepare notice for person ${person}` });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await expect(this.preview).toBeVisible();
+  }
+
+  async language(code: 'en' | 'fr' | 'de' | 'es'): Promise<void> {
+    await this.page.getByLabel('Language of the notice').selectOption(code);
+  }
+
+  async savePdf(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save as PDF…' }).click();
+    await expect(this.page.getByText(/^Saved to /)).toBeVisible({ timeout: 20_000 });
+  }
+
+  async recordDelivery(method: string): Promise<void> {
+    await this.page.getByLabel('Delivered by').selectOption(method);
+    await this.page.getByRole('button', { name: 'Record notice as delivered' }).click();
+  }
+
+  async defer(reasons: string, until: string): Promise<void> {
+    await this.page.getByLabel('Reasons for deferral').fill(reasons);
+    await this.page.getByLabel('Review date').fill(until);
+    await this.page.getByRole('button', { name: 'Defer notice' }).click();
+  }
+}
