@@ -3,13 +3,15 @@
  *
  *   casebridge-bundle inspect FILE
  *   casebridge-bundle verify FILE --trust KEYCARD [--trust KEYCARD…] [--at TIME]
+ *   casebridge-bundle verify-audit FILE --trust KEYCARD [--trust KEYCARD…]
  *
+ * verify-audit checks an oversight audit export (a signed file of audit hash chains, see docs/reports.md).
  * KEYCARD is a key-card bundle (or a signed key card as JSON); the offices it names count as verified,
  * because whoever runs the command vouches for them. Exit status: 0 valid, 1 refused (the error code is
  * printed first), 2 usage error, 3 libsodium unavailable (CRYPTO_UNAVAILABLE).
  */
 import { realpathSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { cryptoKit, type CryptoKit } from '../../shared/crypto/crypto-kit';
 import { CryptoUnavailableError } from '../../shared/crypto/sodium';
@@ -23,16 +25,24 @@ import { verifyBundle } from '../../shared/bundle/verify-bundle';
 import { formatFingerprint, officeFingerprint } from '../../shared/offices/fingerprint';
 import { verifyKeyCard, type SignedKeyCard } from '../../shared/offices/key-card';
 import { trustView, type TrustStore } from '../../shared/offices/trust-store';
+import { verifyOversightExport } from '../../shared/oversight/oversight-audit-export';
 import { openFileSource } from './file-io';
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
 
-const USAGE = 'usage: casebridge-bundle inspect FILE\n       casebridge-bundle verify FILE --trust KEYCARD [--trust KEYCARD…] [--at TIME]';
+const USAGE = [
+  'usage: casebridge-bundle inspect FILE',
+  '       casebridge-bundle verify FILE --trust KEYCARD [--trust KEYCARD…] [--at TIME]',
+  '       casebridge-bundle verify-audit FILE --trust KEYCARD [--trust KEYCARD…]',
+].join('\n');
+
+/** Oversight exports are read whole; this bounds what a stray file can make us allocate. */
+const MAX_AUDIT_EXPORT_BYTES = 512 * 1024 * 1024;
 
 /** Runs the command and returns the exit status (kept separate from process handling so tests can call it). */
 export async function runBundleCli(args: readonly string[], io: Output): Promise<number> {
   const [command, file, ...rest] = args;
-  if ((command !== 'inspect' && command !== 'verify') || !file) {
+  if ((command !== 'inspect' && command !== 'verify' && command !== 'verify-audit') || !file) {
     io.err(USAGE);
     return 2;
   }
@@ -40,9 +50,9 @@ export async function runBundleCli(args: readonly string[], io: Output): Promise
   try {
     kit = await cryptoKit();
   } catch (caught) {
-    // libsodium refuses to run when its wasm build seems missing (or the machine is too busy to tell).
+    // libsodium refuses to run when its WebAssembly build is not the one that loaded.
     if (!(caught instanceof CryptoUnavailableError)) throw caught;
-    io.err(`CRYPTO_UNAVAILABLE: ${caught.message} If the computer is busy, try again in a moment.`);
+    io.err(`CRYPTO_UNAVAILABLE: ${caught.message} Reinstall Casebridge's tools (npm ci) and try again.`);
     return 3;
   }
   if (command === 'inspect') return inspect(kit, file, io);
@@ -63,7 +73,36 @@ export async function runBundleCli(args: readonly string[], io: Output): Promise
     io.err('--at needs an ISO 8601 time or milliseconds since 1970.');
     return 2;
   }
-  return verify(kit, file, trustFiles, now, io);
+  return command === 'verify-audit' ? verifyAudit(kit, file, trustFiles, now, io) : verify(kit, file, trustFiles, now, io);
+}
+
+async function verifyAudit(kit: CryptoKit, file: string, trustFiles: readonly string[], now: number, io: Output): Promise<number> {
+  const trusted: string[] = [];
+  for (const trustFile of trustFiles) {
+    const card = await readKeyCard(kit, trustFile, now, io);
+    if (!card) return 1;
+    trusted.push(card.card.signingKey);
+  }
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_AUDIT_EXPORT_BYTES) return report({ code: 'OVERSIGHT_MALFORMED', message: `${file} is larger than any audit export Casebridge writes.` }, io);
+    bytes = new Uint8Array(await readFile(file));
+  } catch (caught) {
+    io.err(`OVERSIGHT_IO_FAILED: cannot read ${file} (${caught instanceof Error ? caught.message : 'error'}).`);
+    return 1;
+  }
+  const result = verifyOversightExport(kit, bytes, trusted);
+  if (!result.ok) return report(result.error, io);
+  const { body, fingerprint, brokenChains } = result.value;
+  io.out(`OK oversight audit export from ${body.office.name} (${body.office.jurisdiction}), fingerprint ${fingerprint}`);
+  io.out(body.scope.kind === 'period' ? `scope:       ${body.scope.from} to ${body.scope.to}` : `scope:       ${body.scope.caseIds.length} chosen case(s)`);
+  io.out(`generated:   ${body.generatedAt}`);
+  io.out(`cases:       ${body.chains.length}, events in scope: ${body.chains.reduce((n, c) => n + c.eventsInScope, 0)}`);
+  for (const broken of brokenChains) io.err(`OVERSIGHT_CHAIN_BROKEN: case ${broken.caseId}: ${broken.message}`);
+  if (brokenChains.length > 0) return 1;
+  io.out('Signature valid and every hash chain verified.');
+  return 0;
 }
 
 async function inspect(kit: CryptoKit, file: string, io: Output): Promise<number> {
