@@ -54,6 +54,31 @@ const request = (over: Partial<NewCaseInput> = {}): NewCaseInput => ({
   ...over,
 });
 
+/** A complete data-access request, authorised and sent to the partner (response clock running). */
+async function sentRequest(page: Page, title: string): Promise<string> {
+  const cases = new CasesPage(page);
+  const casePage = new CasePage(page);
+  await new AppShellPage(page).open('Cases');
+  const reference = await cases.startNewCase();
+  const base = request();
+  await cases.fillNewCase({ ...base, title, statements: { ...base.statements, proportionality: 'Three months only, against ongoing threats.' } });
+  await cases.saveNewCase(reference);
+  await casePage.press('Authorise the case');
+  await casePage.expectStage('Authorised');
+  await casePage.press('Mark the request as sent');
+  await casePage.expectStage('Request sent');
+  return reference;
+}
+
+/** Moves the injected clock on. The idle lock fires on the way (days pass), so the user unlocks again. */
+async function passDays(page: Page, days: number): Promise<void> {
+  await page.clock.fastForward(days * 24 * 3_600_000);
+  const vault = new VaultPage(page);
+  await vault.expectLocked();
+  await vault.unlock();
+  await vault.expectUnlocked();
+}
+
 async function setRole(page: Page, role: 'Caseworker' | 'Redress officer'): Promise<void> {
   await new AppShellPage(page).open('Settings');
   await page.getByLabel('Role on this computer').selectOption({ label: role });
@@ -157,6 +182,76 @@ test.describe('the guided journey', () => {
     const verdict = await casePage.verifyChain();
     await expect(verdict).toContainText('Chain verified');
     await checkScreen(page, 'case-closed-audit');
+    expect(shell.problems).toEqual([]);
+  });
+});
+
+test.describe('deadlines over time', () => {
+  test('a deferred notice comes up for review, then becomes due again, and opens at the notice step', async ({ shell }) => {
+    const { page } = shell;
+    await start(page);
+    const casePage = new CasePage(page);
+    const notice = new NoticePage(page);
+    const reference = await sentRequest(page, 'Deferred notice matter');
+    await page.getByLabel("Summary of the partner's response").fill('Records received.');
+    await casePage.press('Record the response');
+    await casePage.expectStage('Response received');
+    await notice.prepare(1);
+    // A deferral without an end date is refused with the workflow's message.
+    await page.getByLabel('Reasons for deferral').fill('Telling the person now would alert the suspects.');
+    await page.getByRole('button', { name: 'Defer notice' }).click();
+    await expect(page.getByRole('alert')).toContainText('notice deferral needs an end date');
+    await notice.defer('Telling the person now would alert the suspects.', '2026-03-12');
+    await expect(page.getByTestId('notice-status-1')).toContainText('notice deferred until');
+    await expect(casePage.requiredNow()).toContainText('is deferred until');
+
+    const shellPage = new AppShellPage(page);
+    const dashboard = new DashboardPage(page);
+    await shellPage.open('Dashboard');
+    await expect(dashboard.list('deferrals')).not.toContainText(reference);
+    await passDays(page, 6); // 8 March: review within the week
+    await expect(dashboard.list('deferrals')).toContainText(reference);
+    await expect(dashboard.list('deferrals')).toContainText('Notice deferral ends');
+    await passDays(page, 5); // 13 March: the deferral has ended
+    await expect(dashboard.list('deferrals')).toContainText('notice is due again');
+    await checkScreen(page, 'dashboard-deferral-due');
+    await dashboard.openFrom(dashboard.list('deferrals'), reference);
+    await expect(page.getByRole('heading', { level: 2, name: 'Notice to affected people' })).toBeVisible();
+    await expect(casePage.requiredNow()).toContainText('expired: notice is due again');
+    expect(shell.problems).toEqual([]);
+  });
+
+  test('an unanswered request turns overdue on the dashboard and in the list; the UI also works in French', async ({ shell }) => {
+    const { page } = shell;
+    await start(page);
+    const reference = await sentRequest(page, 'Unanswered request');
+    const shellPage = new AppShellPage(page);
+    const dashboard = new DashboardPage(page);
+    await shellPage.open('Dashboard');
+    await expect(dashboard.list('overdue')).not.toContainText(reference);
+    await passDays(page, 35); // the one-month reply period has passed
+    await expect(dashboard.list('overdue')).toContainText(reference);
+    await expect(dashboard.list('overdue')).toContainText('Requested authority replies');
+    await checkScreen(page, 'dashboard-overdue');
+
+    await shellPage.open('Cases');
+    await page.getByLabel('Overdue only').check();
+    await expect(page.getByTestId('case-count')).toHaveText('1 of 1 cases');
+    await expect(page.getByRole('option', { name: new RegExp(reference) })).toContainText('overdue');
+
+    // Switch the interface to French in Settings: labels, dates and numbers follow.
+    await shellPage.open('Settings');
+    await page.getByLabel('Interface language').selectOption('fr');
+    await expect(page.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Tableau de bord' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+    await expect(dashboard.list('overdue')).toContainText('En retard');
+    await expect(dashboard.list('overdue')).toContainText('2 avr. 2026');
+    await checkScreen(page, 'dashboard-fr');
+    await dashboard.openFrom(dashboard.list('overdue'), reference);
+    await expect(page.getByRole('heading', { level: 2, name: 'Demande et réponse' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await checkScreen(page, 'case-fr');
     expect(shell.problems).toEqual([]);
   });
 });
