@@ -27,6 +27,12 @@ export type StoreAttachmentInput = {
   readonly source: Blob | ReadableStream<Uint8Array>;
   readonly now: Date;
   readonly chunkBytes?: number;
+  /**
+   * Write the chunks but return the record without storing it: the caller adds it in its own transaction
+   * (the bundle importer, so verified files land with their case or not at all). Until then the chunks are an
+   * orphan that sweepOrphanChunks removes.
+   */
+  readonly deferRecord?: boolean;
 };
 
 export class AttachmentError extends Error {
@@ -121,7 +127,7 @@ export async function storeAttachment(db: VaultDb, input: StoreAttachmentInput):
       createdAt: input.now,
     });
     // The record goes in last: until it exists, the chunks are an orphan that sweepOrphanChunks removes.
-    await db.transaction('rw', db.attachments, () => db.attachments.add(record));
+    if (!input.deferRecord) await db.transaction('rw', db.attachments, () => db.attachments.add(record));
     return ok(record);
   } catch (error) {
     await deleteChunks(db, input.id).catch(() => undefined);

@@ -1,0 +1,64 @@
+import type { AuditEvent, AuditHead } from '@shared/audit/audit-event';
+import type { Case } from '@shared/domain/case';
+import type { LedgerEntry } from '@shared/exchange/ledger-entry';
+import { err, ok, type Result } from '@shared/result';
+import { parseStoredCase, toStoredEvent } from '../cases/stored-case';
+import type { AttachmentRecord } from '../vault/attachments/attachment-record';
+import type { VaultDb } from '../vault/vault-db';
+import { vaultWrite } from '../vault/vault-write';
+
+/** Everything one exchange step stores, written in ONE vault transaction: all of it lands or none does. */
+export type ExchangeWrite = {
+  readonly caseChange?:
+    | { readonly type: 'create'; readonly case: Case }
+    | { readonly type: 'update'; readonly case: Case; readonly expectedHead: AuditHead };
+  readonly events?: readonly AuditEvent[];
+  readonly attachments?: readonly AttachmentRecord[];
+  readonly ledgerPut?: readonly LedgerEntry[];
+  /** For imports: refuse (as a harmless no-op) if this bundle was recorded meanwhile (two imports at once). */
+  readonly once?: { readonly ledgerId: string };
+};
+
+export type ExchangeWriteErrorCode = 'already-recorded' | 'case-conflict' | 'case-exists' | 'store-failed';
+
+const headsEqual = (a: AuditHead, b: AuditHead) => a.count === b.count && a.headHash === b.headHash;
+
+class WriteRefused extends Error {
+  constructor(readonly code: ExchangeWriteErrorCode, message: string) {
+    super(message);
+  }
+}
+
+export async function commitExchange(db: VaultDb, write: ExchangeWrite): Promise<Result<void, ExchangeWriteErrorCode>> {
+  let refused: WriteRefused | null = null;
+  const written = await vaultWrite(db, [db.cases, db.events, db.attachments, db.bundleLedger], async () => {
+    try {
+      if (write.once && (await db.bundleLedger.get(write.once.ledgerId)) !== undefined) {
+        throw new WriteRefused('already-recorded', 'This bundle was already imported; nothing was changed. You can safely remove it.');
+      }
+      const change = write.caseChange;
+      if (change?.type === 'create') {
+        if ((await db.cases.get(change.case.id)) !== undefined) throw new WriteRefused('case-exists', 'A case with this id already exists; import again.');
+        await db.cases.add(change.case);
+      } else if (change?.type === 'update') {
+        const current = parseStoredCase(await db.cases.get(change.case.id));
+        if (!current || !headsEqual(current.audit, change.expectedHead)) {
+          throw new WriteRefused('case-conflict', 'The case changed while the bundle was being processed. Nothing was stored; import the bundle again.');
+        }
+        await db.cases.put(change.case);
+      }
+      if (write.events && write.events.length > 0) await db.events.bulkAdd(write.events.map(toStoredEvent));
+      if (write.attachments && write.attachments.length > 0) await db.attachments.bulkAdd([...write.attachments]);
+      for (const entry of write.ledgerPut ?? []) await db.bundleLedger.put({ ...entry });
+    } catch (caught) {
+      if (caught instanceof WriteRefused) refused = caught;
+      // Rethrow so the transaction aborts: nothing of this write is kept.
+      throw caught;
+    }
+  });
+  if (refused !== null) {
+    const { code, message } = refused;
+    return err(code, message);
+  }
+  return written.ok ? ok(undefined) : err('store-failed', written.error.message);
+}

@@ -1,0 +1,187 @@
+import { verifyBundle } from '@shared/bundle/verify-bundle';
+import { formatFingerprint } from '@shared/offices/fingerprint';
+import { applyRevocation, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
+import type { SignedRevocation } from '@shared/offices/revocation';
+import { ledgerEntryId, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import { planImport, type ImportPlan, type PreviewLine, type VerifiedImport } from '@shared/exchange/import-plan';
+import { err, ok, type Result } from '@shared/result';
+import type { Case } from '@shared/domain/case';
+import type { AttachmentRecord } from '../vault/attachments/attachment-record';
+import { saveTrustChanges } from '../offices/partner-offices';
+import { discardStaged, stageAttachment, type StagedAttachment } from './attachment-staging';
+import { commitExchange } from './exchange-commit';
+import type { ExchangeDeps } from './exchange-deps';
+import { openBundleFile } from './ipc-byte-source';
+import { loadLedger } from './ledger-store';
+
+export type ReadyImport = {
+  readonly status: 'ready';
+  readonly verified: VerifiedImport;
+  readonly plan: Extract<ImportPlan, { ok: true }>;
+  readonly staged: readonly AttachmentRecord[];
+  readonly senderFingerprint: string;
+  readonly fileName: string;
+  readonly size: number;
+};
+export type RevocationImport = { readonly status: 'revocation'; readonly revocation: SignedRevocation; readonly officeName: string; readonly senderFingerprint: string };
+export type PreparedImport =
+  | ReadyImport
+  | RevocationImport
+  | { readonly status: 'already'; readonly message: string }
+  | { readonly status: 'refused'; readonly code: string; readonly message: string };
+
+/**
+ * Verifies a bundle completely (signature, trusted and verified sender, addressed to us, times, replay and
+ * sequence, every chunk, every hash) and plans what it would change. Nothing is stored: attachment bytes
+ * are staged as invisible vault chunks and dropped again unless the user applies the import.
+ */
+export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file: { fileToken: string; name: string }): Promise<PreparedImport> {
+  const ledger = await loadLedger(deps.db);
+  const opened = await openBundleFile(deps.shell, file.fileToken);
+  if (!opened.ok) return { status: 'refused', code: opened.error.code, message: opened.error.message };
+  const newCaseId = crypto.randomUUID();
+  const staging: { id: string; staged: StagedAttachment }[] = [];
+  const finishOpen = () => staging.at(-1)?.staged.finish();
+  let verified;
+  try {
+    verified = await verifyBundle(deps.kit, {
+      source: opened.value.source,
+      trust: trustView(trust),
+      recipient: { signingPublicKey: deps.own.identity.signingPublicKey, boxPrivateKeyPlaintext: deps.own.identity.boxPrivateKeyPlaintext },
+      clock: deps.now,
+      ledger: replayView(ledger),
+      openAttachment: (_index, descriptor) => {
+        finishOpen();
+        const id = crypto.randomUUID();
+        const staged = stageAttachment(deps.db, { id, caseId: newCaseId, fileName: descriptor.name, mediaType: descriptor.mediaType, now: new Date(deps.now()) });
+        staging.push({ id, staged });
+        return staged.sink;
+      },
+    });
+  } finally {
+    await opened.value.close().catch(() => undefined);
+  }
+  const drop = async () => {
+    staging.at(-1)?.staged.fail(new Error('verification failed'));
+    await Promise.all(staging.map((item) => item.staged.stored));
+    await discardStaged(deps.db, staging.map((item) => item.id));
+  };
+  if (!verified.ok) {
+    await drop();
+    if (verified.error.code === 'BUNDLE_REPLAYED') return { status: 'already', message: verified.error.message };
+    return { status: 'refused', code: verified.error.code, message: verified.error.message };
+  }
+  const bundle = verified.value;
+  if (!bundle.opened) {
+    await drop();
+    return { status: 'refused', code: 'BUNDLE_NOT_FOR_US', message: 'This bundle could not be opened with your office key.' };
+  }
+  finishOpen();
+  const stored = await Promise.all(staging.map((item) => item.staged.stored));
+  const staged: AttachmentRecord[] = [];
+  for (const result of stored) {
+    if (!result.ok) {
+      await discardStaged(deps.db, staging.map((item) => item.id));
+      return { status: 'refused', code: result.error.code, message: result.error.message };
+    }
+    staged.push(result.value);
+  }
+  const office = bundle.senderOffice;
+  const senderFingerprint = office ? formatFingerprint(fingerprintOf(deps.kit, office.card)) : '';
+  const payload = bundle.payload;
+  if (payload.kind === 'key-card' || payload.kind === 'revocation') {
+    await discardStaged(deps.db, staging.map((item) => item.id));
+    if (payload.kind === 'key-card') return { status: 'refused', code: 'IMPORT_KEY_CARD', message: 'This file is a key card, not a case bundle. Import it in Settings → Partner offices, then compare its fingerprint.' };
+    return { status: 'revocation', revocation: payload.body.revocation, officeName: office?.card.card.name ?? '', senderFingerprint };
+  }
+  const cases = new Map((await deps.repository.all()).map((c): [string, Case] => [c.id, c]));
+  const year = new Date(deps.now()).getUTCFullYear();
+  const verifiedImport: VerifiedImport = {
+    bundleId: bundle.header.bundleId,
+    headerDigest: bundle.headerDigest,
+    sequence: bundle.sequence ?? 0,
+    senderKey: bundle.header.sender,
+    senderName: office?.card.card.name ?? '',
+    senderJurisdiction: office?.card.card.jurisdiction ?? '',
+    attachments: bundle.attachments,
+    payload,
+  };
+  const plan = planImport(verifiedImport, {
+    actor: deps.actor,
+    context: deps.context,
+    ledger,
+    findCase: (id) => cases.get(id),
+    newCaseId,
+    newReference: await deps.repository.nextReference(deps.officeJurisdiction, deps.officeName, year),
+  });
+  if (!plan.ok) {
+    await discardStaged(deps.db, staging.map((item) => item.id));
+    if (plan.code === 'IMPORT_ALREADY_DELIVERED') return { status: 'already', message: plan.reasons.join('; ') };
+    return { status: 'refused', code: plan.code, message: `This bundle was verified but cannot be applied: ${plan.reasons.join('; ')}.` };
+  }
+  return { status: 'ready', verified: verifiedImport, plan, staged, senderFingerprint, fileName: file.name, size: opened.value.source.size };
+}
+
+/** Drops what a prepared import staged (the user cancelled the preview). */
+export async function discardImport(deps: ExchangeDeps, prepared: PreparedImport): Promise<void> {
+  if (prepared.status === 'ready') await discardStaged(deps.db, prepared.staged.map((record) => record.id));
+}
+
+export type AppliedImport = { readonly caseId: string | null; readonly ledgerId: string };
+
+/** Stores a prepared import in ONE transaction: the case (new or updated), its events, its files and the ledger. */
+export async function applyImport(deps: ExchangeDeps, prepared: ReadyImport): Promise<Result<AppliedImport, string>> {
+  const { plan, verified } = prepared;
+  const ledgerId = ledgerEntryId('received', verified.senderKey, verified.bundleId);
+  const now = deps.now();
+  const caseId = plan.type === 'receipt' ? (plan.sent.caseId ?? null) : plan.case.id;
+  const payload = verified.payload;
+  const received: LedgerEntry = {
+    id: ledgerId,
+    direction: 'received',
+    bundleId: verified.bundleId,
+    kind: payload.kind,
+    peerKey: verified.senderKey,
+    peerName: verified.senderName,
+    caseId,
+    caseRef: payload.kind === 'receipt' ? null : payload.body.caseRef,
+    sequence: verified.sequence,
+    headerDigest: verified.headerDigest,
+    fileHash: null,
+    fileName: prepared.fileName,
+    size: prepared.size,
+    recordedAt: now,
+    status: payload.kind === 'receipt' ? 'receipt-sent' : 'received',
+    deliveredAt: null,
+    shared: null,
+  };
+  const linked = plan.type === 'receipt' ? [] : plan.evidence.map((link) => link.attachmentIndex);
+  const attachments = prepared.staged.filter((_, index) => linked.includes(index)).map((record) => ({ ...record, caseId: caseId ?? record.caseId }));
+  const caseChange =
+    plan.type === 'create'
+      ? { type: 'create' as const, case: plan.case }
+      : plan.type === 'update'
+        ? { type: 'update' as const, case: plan.case, expectedHead: plan.expectedHead }
+        : plan.case && plan.expectedHead
+          ? { type: 'update' as const, case: plan.case, expectedHead: plan.expectedHead }
+          : undefined;
+  const ledgerPut = plan.type === 'receipt' ? [received, { ...plan.sent, status: 'delivered' as const, deliveredAt: now }] : [received];
+  const committed = await commitExchange(deps.db, { caseChange, events: plan.events, attachments, ledgerPut, once: { ledgerId } });
+  if (!committed.ok) {
+    await discardStaged(deps.db, prepared.staged.map((record) => record.id));
+    return err(committed.error.code, committed.error.message);
+  }
+  const unused = prepared.staged.filter((_, index) => !linked.includes(index)).map((record) => record.id);
+  await discardStaged(deps.db, unused);
+  return ok({ caseId, ledgerId });
+}
+
+/** A partner's signed revocation of its own key: the office is marked revoked (nothing else changes). */
+export async function applyRevocationImport(deps: ExchangeDeps, trust: TrustStore, prepared: RevocationImport): Promise<Result<TrustStore, string>> {
+  const applied = applyRevocation(deps.kit, trust, prepared.revocation, deps.now());
+  if (!applied.ok) return err(applied.error.code, applied.error.message);
+  const saved = await saveTrustChanges(deps.db, deps.kit, trust, applied.value.store);
+  return saved.ok ? ok(applied.value.store) : err(saved.error.code, saved.error.message);
+}
+
+export type { PreviewLine };

@@ -1,0 +1,84 @@
+import type { BuiltBundle } from '@shared/bundle/build-bundle';
+import type { BundleErrorCode } from '@shared/bundle/bundle-error';
+import type { RandomAccessSink } from '@shared/bundle/byte-io';
+import { toHex } from '@shared/bundle/bytes';
+import type { CryptoKit } from '@shared/crypto/crypto-kit';
+import { MAX_IPC_CHUNK_BYTES, type CasebridgeApi, type ExportResult } from '@shared/ipc/contract';
+import { err, ok, type Result } from '@shared/result';
+import { createStagingFile } from './staging-file';
+
+export type ExportPhase = 'building' | 'checking' | 'writing';
+export type ExportProgress = { readonly phase: ExportPhase; readonly done: number; readonly total: number };
+
+export type WriteBundleInput = {
+  readonly kit: CryptoKit;
+  readonly shell: CasebridgeApi;
+  readonly folderToken: string;
+  readonly fileName: (built: BuiltBundle) => string;
+  /** Builds the bundle into the sink (shared/bundle's streaming builder). */
+  readonly build: (sink: RandomAccessSink) => Promise<Result<BuiltBundle, BundleErrorCode>>;
+  /** Rough size for the progress bar while building (the exact size is known only afterwards). */
+  readonly expectedBytes: number;
+  readonly onProgress?: (progress: ExportProgress) => void;
+  readonly signal?: AbortSignal;
+};
+
+export type WrittenBundle = { readonly built: BuiltBundle; readonly fileHash: string; readonly fileName: string; readonly written: ExportResult };
+
+const READ_BYTES = MAX_IPC_CHUNK_BYTES;
+
+const cancelled = () => err('cancelled', 'The export was cancelled. Nothing was left on the drive.');
+
+/**
+ * Build → hash → write, with bounded memory: the bundle is built into a staging file, hashed in one forward
+ * pass (BLAKE2b-512, announced to the writer up front), then sent chunk by chunk. The main process writes it
+ * under a temporary name, fsyncs, renames, reads back and compares the hash: only then is it "safe to unplug".
+ */
+export async function writeBundleFile(input: WriteBundleInput): Promise<Result<WrittenBundle, string>> {
+  const { kit, shell, signal, onProgress } = input;
+  const staging = await createStagingFile();
+  try {
+    let written = 0;
+    const counting: RandomAccessSink = {
+      async writeAt(offset, bytes) {
+        if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
+        await staging.sink.writeAt(offset, bytes);
+        written += bytes.length;
+        onProgress?.({ phase: 'building', done: Math.min(written, input.expectedBytes), total: input.expectedBytes });
+      },
+    };
+    const built = await input.build(counting);
+    if (signal?.aborted) return cancelled();
+    if (!built.ok) return err(built.error.code, built.error.message);
+    const file = await staging.finish();
+    const hasher = kit.createHasher(64);
+    for (let offset = 0; offset < file.size; offset += READ_BYTES) {
+      if (signal?.aborted) return cancelled();
+      hasher.update(new Uint8Array(await file.slice(offset, offset + READ_BYTES).arrayBuffer()));
+      onProgress?.({ phase: 'checking', done: Math.min(offset + READ_BYTES, file.size), total: file.size });
+    }
+    const fileHash = toHex(hasher.digest());
+    const fileName = input.fileName(built.value);
+    const begun = await shell.exchange.beginExport({ folderToken: input.folderToken, fileName, bytes: file.size, hashHex: fileHash });
+    if (!begun.ok) return err(begun.error.code, begun.error.message);
+    const { exportId } = begun.value;
+    for (let offset = 0; offset < file.size; offset += READ_BYTES) {
+      if (signal?.aborted) {
+        await shell.exchange.cancelExport({ exportId });
+        return cancelled();
+      }
+      const chunk = new Uint8Array(await file.slice(offset, offset + READ_BYTES).arrayBuffer());
+      const step = await shell.exchange.writeChunk({ exportId, chunk });
+      if (!step.ok) {
+        await shell.exchange.cancelExport({ exportId });
+        return err(step.error.code, step.error.message);
+      }
+      onProgress?.({ phase: 'writing', done: step.value.writtenBytes, total: file.size });
+    }
+    const finished = await shell.exchange.finishExport({ exportId });
+    if (!finished.ok) return err(finished.error.code, finished.error.message);
+    return ok({ built: built.value, fileHash, fileName, written: finished.value });
+  } finally {
+    await staging.remove();
+  }
+}

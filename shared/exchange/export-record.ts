@@ -1,0 +1,63 @@
+import { sealAuditEvent } from '../audit/audit-chain';
+import type { AuditEvent } from '../audit/audit-event';
+import type { Actor } from '../domain/actor';
+import type { Case } from '../domain/case';
+import { transition } from '../workflow/transition';
+import type { WorkflowContext } from '../workflow/workflow-types';
+import type { CaseBundleKind } from './exchange-policy';
+
+export type SentBundleFacts = {
+  readonly bundleId: string;
+  readonly kind: CaseBundleKind;
+  readonly recipientKey: string;
+  readonly sequence: number;
+  readonly fields: readonly string[];
+  readonly files: number;
+};
+
+export type CaseUpdate = { readonly ok: true; readonly case: Case; readonly events: readonly AuditEvent[] } | { readonly ok: false; readonly reasons: readonly string[] };
+
+/**
+ * What an export records in the case: the workflow step it completes (a request moves the case to
+ * "request sent", as the engine says) and an audit event naming the bundle, the recipient and what left.
+ * Audit details hold ids and field names only, never the content.
+ */
+export function recordExport(c: Case, actor: Actor, context: WorkflowContext, sent: SentBundleFacts): CaseUpdate {
+  let current = c;
+  const events: AuditEvent[] = [];
+  if (sent.kind === 'request') {
+    const stepped = transition(current, actor, { type: 'send-request' }, context);
+    if (!stepped.ok) return { ok: false, reasons: stepped.refusal.missing };
+    current = stepped.case;
+    events.push(stepped.event);
+  }
+  const at = context.clock.now().toISOString();
+  const { event, head } = sealAuditEvent(
+    current.id,
+    current.audit,
+    {
+      at,
+      actor: { id: actor.id, role: actor.role },
+      type: 'record-changed',
+      action: 'bundle-exported',
+      fromStage: current.stage,
+      toStage: current.stage,
+      details: { bundleId: sent.bundleId, kind: sent.kind, recipient: sent.recipientKey.slice(0, 16), sequence: sent.sequence, fields: [...sent.fields], files: sent.files },
+    },
+    context.hash,
+  );
+  events.push(event);
+  return { ok: true, case: { ...current, updatedAt: at, audit: head }, events };
+}
+
+/** An audit event on the case without a change of state (a receipt came back, a receipt was sent). */
+export function recordNote(c: Case, actor: Actor, context: WorkflowContext, action: string, details: Record<string, string | number>): { case: Case; event: AuditEvent } {
+  const at = context.clock.now().toISOString();
+  const { event, head } = sealAuditEvent(
+    c.id,
+    c.audit,
+    { at, actor: { id: actor.id, role: actor.role }, type: 'record-changed', action, fromStage: c.stage, toStage: c.stage, details },
+    context.hash,
+  );
+  return { case: { ...c, audit: head }, event };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { BUNDLE_KINDS } from '../bundle/bundle-kinds';
+import type { ReplayLedgerView } from '../bundle/verify-bundle';
+
+const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`));
+
+/**
+ * One bundle this office sent or received: the replay ledger (what was imported from whom, with which
+ * sequence number), the sequence counter per recipient, and the delivery state shown on the Exchange screen.
+ */
+export const ledgerEntrySchema = z.strictObject({
+  id: z.string().min(1),
+  direction: z.enum(['sent', 'received']),
+  bundleId: hex(16),
+  kind: z.enum(BUNDLE_KINDS),
+  /** The other office's signing key (recipient of a sent bundle, sender of a received one). */
+  peerKey: hex(32),
+  peerName: z.string(),
+  caseId: z.string().nullable(),
+  /** The reference the bundle carried (ours when sent, the partner's when received). */
+  caseRef: z.string().nullable(),
+  sequence: z.number().int().nonnegative(),
+  headerDigest: hex(64),
+  /** BLAKE2b-512 of the whole file (sent bundles: what the transmittal slip prints). */
+  fileHash: hex(64).nullable(),
+  fileName: z.string().nullable(),
+  size: z.number().int().nonnegative(),
+  /** Epoch ms; the table's plain index. */
+  recordedAt: z.number().int(),
+  /** Sent: awaiting-receipt → delivered (receipts themselves are just 'sent'); received: received → receipt-sent. */
+  status: z.enum(['awaiting-receipt', 'delivered', 'sent', 'received', 'receipt-sent']),
+  deliveredAt: z.number().int().nullable(),
+  /** What left the office (minimisation record): field names and evidence titles. */
+  shared: z.strictObject({ fields: z.array(z.string()), files: z.array(z.string()) }).nullable(),
+});
+export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+
+export const ledgerEntryId = (direction: LedgerEntry['direction'], peerKey: string, bundleId: string) => `${direction}:${peerKey}:${bundleId}`;
+
+/** What the verifier asks about earlier imports, answered from received entries. */
+export function replayView(entries: readonly LedgerEntry[]): ReplayLedgerView {
+  const received = entries.filter((entry) => entry.direction === 'received');
+  return {
+    hasSeen: (sender, bundleId) => received.some((entry) => entry.peerKey === sender && entry.bundleId === bundleId),
+    lastSequence: (sender) => {
+      const sequences = received.filter((entry) => entry.peerKey === sender && entry.sequence > 0).map((entry) => entry.sequence);
+      return sequences.length > 0 ? Math.max(...sequences) : undefined;
+    },
+  };
+}
+
+/** The next sequence number for bundles to `recipient` (one counter per sender→recipient pair, from 1). */
+export function nextSequence(entries: readonly LedgerEntry[], recipient: string): number {
+  return entries.filter((entry) => entry.direction === 'sent' && entry.peerKey === recipient).reduce((max, entry) => Math.max(max, entry.sequence), 0) + 1;
+}
+
+/** The sent entry a receipt acknowledges: same bundle id and header digest, sent to the receipt's signer. */
+export function sentEntryFor(entries: readonly LedgerEntry[], signer: string, bundleId: string, headerDigest: string): LedgerEntry | undefined {
+  return entries.find((entry) => entry.direction === 'sent' && entry.peerKey === signer && entry.bundleId === bundleId && entry.headerDigest === headerDigest);
+}
