@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { parseCase } from '@shared/domain/case';
+import { transition } from '@shared/workflow/transition';
+import { CaseRepository } from '../../../renderer/src/cases/case-repository';
+import { workflowContext } from '../../../renderer/src/cases/workflow-context';
+import { createdVault, kit } from '../vault/vault-test-kit';
+
+const alice = { id: 'local-caseworker', role: 'caseworker' } as const;
+
+async function repositoryAt(label: string, iso = '2026-03-02T09:00:00Z') {
+  const vault = await createdVault(label);
+  const clock = { ms: Date.parse(iso), now() { return new Date(this.ms); } };
+  return { vault, clock, repository: new CaseRepository(vault.db, workflowContext(kit, undefined, clock)) };
+}
+
+const draft = {
+  reference: 'DE-BQH-2026-0001',
+  kind: 'data-access-request' as const,
+  title: 'Heron account',
+  originatingJurisdiction: 'DE',
+  changes: {
+    purpose: 'Identify the operator of an account',
+    legalBasis: { code: 'gdpr-61', text: '' },
+    dataCategoryCodes: ['subscriber'],
+    partnerJurisdiction: 'FR',
+    assessment: { necessity: 'No other means.', proportionality: '', nonDiscrimination: 'Not on protected traits.', minimisation: 'Subscriber data only.' },
+    retention: { purgeAt: '2028-01-01T00:00:00.000Z', basis: 'agreement' },
+    affectedPeople: [{ id: 'p1', name: 'Camille Durand', contactForNotice: 'Lyon', preferredLanguage: 'fr' as const }],
+  },
+};
+
+describe('the case repository over the vault', () => {
+  it('creates a draft as a case row (parseable by caseSchema) with its audit events, and the chain verifies', async () => {
+    const { vault, repository } = await repositoryAt('create');
+    const created = await repository.createCase(draft, alice);
+    if (!created.ok) throw new Error(created.messages.join('; '));
+    expect(parseCase(await vault.db.cases.get(created.case.id)).success).toBe(true);
+    expect((await repository.events(created.case.id)).map((e) => e.action)).toEqual(['open-case', 'update-draft']);
+    expect((await repository.verify(created.case.id)).ok).toBe(true);
+    const again = await repository.createCase({ ...draft, reference: 'de-bqh-2026-0001' }, alice); // case-insensitive
+    expect(again.ok === false && again.messages[0]).toContain('already used');
+  });
+
+  it('a refused transition writes nothing and returns the list of what is missing', async () => {
+    const { vault, repository } = await repositoryAt('refusal');
+    const created = await repository.createCase(draft, alice);
+    if (!created.ok) throw new Error(created.messages.join('; '));
+    const before = await vault.db.events.count();
+    const refused = await repository.apply(created.case.id, { type: 'authorise' }, alice);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.code).toBe('preconditions-unmet');
+    expect(refused.messages).toContain('proportionality statement is empty');
+    expect(await vault.db.events.count()).toBe(before);
+    expect((await repository.get(created.case.id))?.stage).toBe('draft');
+  });
+
+  it('a transition stores the new case and its event together; a stale head is refused as a conflict', async () => {
+    const { vault, repository } = await repositoryAt('commit');
+    const created = await repository.createCase({ ...draft, changes: { ...draft.changes, assessment: { ...draft.changes.assessment, proportionality: 'Three months only.' } } }, alice);
+    if (!created.ok) throw new Error(created.messages.join('; '));
+    const stale = created.case;
+    const authorised = await repository.apply(stale.id, { type: 'authorise' }, alice);
+    expect(authorised.ok && authorised.case.stage).toBe('authorised');
+    expect((await repository.events(stale.id)).at(-1)?.action).toBe('authorise');
+    // Another window still holding the old case tries to append the same sequence number.
+    const fromStale = transition(stale, alice, { type: 'add-note', text: 'late' }, repository.context);
+    if (!fromStale.ok) throw new Error('note refused');
+    const events = await vault.db.events.count();
+    const conflict = await repository.commit(fromStale.case, fromStale.event, stale.audit);
+    expect(conflict.ok === false && conflict.error.code).toBe('case-conflict');
+    expect(await vault.db.events.count()).toBe(events);
+    expect((await repository.get(stale.id))?.stage).toBe('authorised');
+  });
+
+  it('verify chain pinpoints the first edited event', async () => {
+    const { vault, repository } = await repositoryAt('tamper');
+    const created = await repository.createCase(draft, alice);
+    if (!created.ok) throw new Error(created.messages.join('; '));
+    await repository.apply(created.case.id, { type: 'add-note', text: 'first' }, alice);
+    await repository.apply(created.case.id, { type: 'add-note', text: 'second' }, alice);
+    const rows: { id: string; event: unknown }[] = await vault.db.events.where('caseId').equals(created.case.id).toArray();
+    const target = rows.find((r) => r.id === `${created.case.id}#2`);
+    if (!target || typeof target.event !== 'object' || target.event === null) throw new Error('event row missing');
+    await vault.db.events.put({ ...target, event: { ...target.event, at: '2020-01-01T00:00:00.000Z' } });
+    const verdict = await repository.verify(created.case.id);
+    expect(verdict.ok).toBe(false);
+    if (verdict.ok) return;
+    expect(verdict.index).toBe(2);
+    expect(verdict.reason).toBe('hash-mismatch');
+  });
+});
