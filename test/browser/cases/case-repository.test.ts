@@ -79,10 +79,10 @@ describe('the case repository over the vault', () => {
     if (!created.ok) throw new Error(created.messages.join('; '));
     await repository.apply(created.case.id, { type: 'add-note', text: 'first' }, alice);
     await repository.apply(created.case.id, { type: 'add-note', text: 'second' }, alice);
-    const rows: { id: string; event: unknown }[] = await vault.db.events.where('caseId').equals(created.case.id).toArray();
-    const target = rows.find((r) => r.id === `${created.case.id}#2`);
-    if (!target || typeof target.event !== 'object' || target.event === null) throw new Error('event row missing');
-    await vault.db.events.put({ ...target, event: { ...target.event, at: '2020-01-01T00:00:00.000Z' } });
+    const target = await vault.db.events.get(`${created.case.id}#2`);
+    const event: unknown = target?.['event'];
+    if (!target || typeof event !== 'object' || event === null) throw new Error('event row missing');
+    await vault.db.events.put({ ...target, event: { ...event, at: '2020-01-01T00:00:00.000Z' } });
     const verdict = await repository.verify(created.case.id);
     expect(verdict.ok).toBe(false);
     if (verdict.ok) return;
