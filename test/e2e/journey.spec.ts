@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { cryptoKit } from '@shared/crypto/crypto-kit';
 import type { Page } from '@playwright/test';
 import { test, expect, TEST_ORIGIN } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
@@ -16,6 +17,8 @@ test.describe.configure({ timeout: 120_000 });
 test.use({ actionTimeout: 15_000 });
 
 const SCREENSHOTS = 'test-results/screenshots';
+const kit = await cryptoKit();
+const toHex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 /** Monday 2 March 2026, 09:00 in Berlin: the injected clock the journeys start from. */
 const START = new Date('2026-03-02T08:00:00Z');
 
@@ -115,6 +118,17 @@ test.describe('the guided journey', () => {
     await page.getByLabel('Proportionality statement').fill('Three months of subscriber data against a campaign of threats.');
     await casePage.press('Authorise the case');
     await casePage.expectStage('Authorised');
+
+    // Evidence: the file is encrypted into the vault; the item shows its BLAKE2b-256 and its chain of custody.
+    const evidenceBytes = Buffer.from('Screenshot of the threatening messages, 14 February 2026');
+    await page.getByLabel('Choose files…').setInputFiles({ name: 'threats.txt', mimeType: 'text/plain', buffer: evidenceBytes });
+    const evidence = page.getByTestId('evidence-item');
+    await expect(evidence).toContainText('threats.txt');
+    await expect(evidence).toContainText(toHex(kit.hash(new Uint8Array(evidenceBytes), 32)));
+    await page.getByLabel('Custody step for threats.txt', { exact: true }).selectOption('copied');
+    await page.getByLabel('Note for threats.txt').fill('Copy for the partner request');
+    await page.getByRole('button', { name: 'Record custody step' }).click();
+    await expect(evidence).toContainText('copied — local-caseworker: Copy for the partner request');
 
     await casePage.press('Mark the request as sent');
     await casePage.expectStage('Request sent');

@@ -13,6 +13,7 @@ import { RedressStep } from '../redress/RedressStep';
 import { AuditTimeline } from './AuditTimeline';
 import { CaseFacts } from './CaseFacts';
 import { DraftStep } from './DraftStep';
+import { EvidencePanel } from './EvidencePanel';
 import { NotesPanel } from './NotesPanel';
 import { RequestStep } from './RequestStep';
 import { RequiredNowPanel } from './RequiredNowPanel';
@@ -69,6 +70,7 @@ function CaseView({ c, events, initialStep, onOpen }: { readonly c: Case; readon
         <StepContent c={c} step={selected} />
       </section>
       <CaseFacts c={c} />
+      <EvidencePanel c={c} />
       <NotesPanel c={c} />
       <AuditTimeline caseId={c.id} events={events} />
     </article>
