@@ -17,6 +17,8 @@ import type { VaultSession } from '../screens/vault/VaultGate';
 import { VaultBar } from '../screens/vault/VaultBar';
 import { VaultSettingsPanel } from '../screens/vault/VaultSettingsPanel';
 import { CorruptRecordsNotice } from '../screens/vault/CorruptRecordsNotice';
+import { ExchangeProvider } from '../exchange/ExchangeProvider';
+import { PartnerOfficesPanel } from '../screens/offices/PartnerOfficesPanel';
 
 type Props = { readonly shell: CasebridgeApi; readonly session: VaultSession };
 
@@ -34,19 +36,21 @@ export function App({ shell, session }: Props) {
   };
   return (
     <CasesProvider session={session} shell={shell}>
-      <div className="app">
-        <a className="skip-link" href="#main">
-          {t('app.skipToContent')}
-        </a>
-        <NavBar current={screen} onNavigate={navigate} />
-        <div className="app__column">
-          <VaultBar session={session} />
-          <CorruptRecordsNotice report={session.vault.corruption} />
-          <main id="main" className="app__main" tabIndex={-1}>
-            {renderScreen(screen, shell, session, caseRoute, openCase)}
-          </main>
+      <ExchangeProvider session={session}>
+        <div className="app">
+          <a className="skip-link" href="#main">
+            {t('app.skipToContent')}
+          </a>
+          <NavBar current={screen} onNavigate={navigate} />
+          <div className="app__column">
+            <VaultBar session={session} />
+            <CorruptRecordsNotice report={session.vault.corruption} />
+            <main id="main" className="app__main" tabIndex={-1}>
+              {renderScreen(screen, shell, session, caseRoute, openCase)}
+            </main>
+          </div>
         </div>
-      </div>
+      </ExchangeProvider>
     </CasesProvider>
   );
 }
@@ -73,6 +77,7 @@ function renderScreen(screen: ScreenId, shell: CasebridgeApi, session: VaultSess
         <>
           <SettingsScreen shell={shell} />
           <WorkPreferencesPanel />
+          <PartnerOfficesPanel />
           <VaultSettingsPanel session={session} />
         </>
       );

@@ -1,17 +1,26 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import { useShellCall } from '../app/useShellCall';
+import { useAllCases } from '../cases/CasesProvider';
 import { useFormatBytes } from '../format/useFormatBytes';
+import { ExportPanel } from './exchange/ExportPanel';
+import { ImportPanel } from './exchange/ImportPanel';
+import { LedgerView } from './exchange/LedgerView';
 
 type Props = { readonly shell: CasebridgeApi };
 
+/** Exchange: removable drives, sending a case, importing bundles, and the log of what went where. */
 export function ExchangeScreen({ shell }: Props) {
   const { t } = useTranslation();
   const formatBytes = useFormatBytes();
   const listRemovable = useCallback(() => shell.media.listRemovable(), [shell]);
   const [drives, reload] = useShellCall(listRemovable);
+  const cases = useAllCases();
+  const [caseId, setCaseId] = useState('');
+  const selected = cases?.find((c) => c.id === caseId);
+  const mounted = drives.status === 'done' && drives.result.ok ? drives.result.value : [];
   return (
     <section aria-labelledby="screen-title">
       <h1 id="screen-title">{t('exchange.title')}</h1>
@@ -37,17 +46,30 @@ export function ExchangeScreen({ shell }: Props) {
               <li key={drive.mountPoint} className="drive">
                 <strong>{drive.label}</strong>
                 <span className="drive__path">{drive.mountPoint}</span>
-                <span>
-                  {t('exchange.free', { free: formatBytes(drive.freeBytes), total: formatBytes(drive.totalBytes) })}
-                </span>
-                <span className={drive.writable ? 'badge' : 'badge badge--warn'}>
-                  {drive.writable ? t('exchange.writable') : t('exchange.readOnly')}
-                </span>
+                <span>{t('exchange.free', { free: formatBytes(drive.freeBytes), total: formatBytes(drive.totalBytes) })}</span>
+                <span className={drive.writable ? 'badge' : 'badge badge--warn'}>{drive.writable ? t('exchange.writable') : t('exchange.readOnly')}</span>
               </li>
             ))}
           </ul>
         )}
       </div>
+      <section className="panel" aria-labelledby="send-heading">
+        <h2 id="send-heading">{t('exchange.send.heading')}</h2>
+        <div className="field">
+          <label htmlFor="exchange-case">{t('exchange.send.case')}</label>
+          <select id="exchange-case" value={caseId} onChange={(event) => setCaseId(event.target.value)}>
+            <option value="">{t('exchange.send.pick')}</option>
+            {(cases ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.references.local} — {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      </section>
+      {selected ? <ExportPanel key={selected.id} c={selected} /> : null}
+      <ImportPanel drives={mounted} />
+      <LedgerView />
     </section>
   );
 }

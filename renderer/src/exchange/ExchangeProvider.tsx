@@ -1,0 +1,103 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { LedgerEntry } from '@shared/exchange/ledger-entry';
+import { wipeOfficeIdentity } from '@shared/offices/office-identity';
+import type { TrustStore } from '@shared/offices/trust-store';
+import { useCases } from '../cases/CasesProvider';
+import { ensureOwnOffice, type OwnOffice } from '../offices/own-office';
+import { loadTrustStore, saveTrustChanges } from '../offices/partner-offices';
+import type { VaultSession } from '../screens/vault/VaultGate';
+import type { ExchangeDeps } from './exchange-deps';
+import { loadLedger } from './ledger-store';
+import { sweepStagingFiles } from './staging-file';
+
+export type OwnOfficeState = { readonly status: 'loading' } | { readonly status: 'ready'; readonly own: OwnOffice } | { readonly status: 'failed'; readonly message: string };
+
+export type ExchangeContextValue = {
+  readonly session: VaultSession;
+  readonly own: OwnOfficeState;
+  readonly trust: TrustStore;
+  /** Stores the offices that changed between the current store and `next`; returns an error message or null. */
+  readonly updateTrust: (next: TrustStore) => Promise<string | null>;
+  readonly reloadTrust: () => Promise<void>;
+  readonly ledger: readonly LedgerEntry[];
+  /** Null until our identity is ready. */
+  readonly deps: ExchangeDeps | null;
+};
+
+const ExchangeContext = createContext<ExchangeContextValue | null>(null);
+
+/** Our office identity (created on first use), the partner offices and the bundle ledger, for the exchange screens. */
+export function ExchangeProvider({ session, children }: { readonly session: VaultSession; readonly children: ReactNode }) {
+  const { shell, repository, profile, actor } = useCases();
+  const { db, kit } = session.vault;
+  const [own, setOwn] = useState<OwnOfficeState>({ status: 'loading' });
+  const [trust, setTrust] = useState<TrustStore>({});
+
+  useEffect(() => {
+    let live = true;
+    let made: OwnOffice | null = null;
+    void ensureOwnOffice(db, kit, profile, Date.now()).then((result) => {
+      if (!live) {
+        if (result.ok) wipeOfficeIdentity(kit, result.value.identity);
+        return;
+      }
+      if (result.ok) made = result.value;
+      setOwn(result.ok ? { status: 'ready', own: result.value } : { status: 'failed', message: result.error.message });
+    });
+    return () => {
+      live = false;
+      // The private keys live in the vault; the copy in memory goes when the vault locks (this unmounts).
+      if (made) wipeOfficeIdentity(kit, made.identity);
+    };
+  }, [db, kit, profile]);
+
+  const reloadTrust = useCallback(async () => setTrust(await loadTrustStore(db)), [db]);
+  useEffect(() => {
+    let live = true;
+    void loadTrustStore(db).then((store) => live && setTrust(store));
+    void sweepStagingFiles().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [db]);
+
+  const updateTrust = useCallback(
+    async (next: TrustStore) => {
+      const saved = await saveTrustChanges(db, kit, trust, next);
+      if (!saved.ok) return saved.error.message;
+      setTrust(next);
+      return null;
+    },
+    [db, kit, trust],
+  );
+
+  const liveLedger = useLiveQuery(() => loadLedger(db), [db]);
+  const ledger = useMemo(() => liveLedger ?? [], [liveLedger]);
+  const deps = useMemo<ExchangeDeps | null>(
+    () =>
+      own.status === 'ready'
+        ? {
+            db,
+            kit,
+            shell,
+            own: own.own,
+            officeName: profile?.officeName ?? own.own.card.card.name,
+            officeJurisdiction: profile?.jurisdiction ?? own.own.card.card.jurisdiction,
+            repository,
+            actor,
+            context: repository.context,
+            now: () => Date.now(),
+          }
+        : null,
+    [own, db, kit, shell, profile, repository, actor],
+  );
+  const value = useMemo(() => ({ session, own, trust, updateTrust, reloadTrust, ledger, deps }), [session, own, trust, updateTrust, reloadTrust, ledger, deps]);
+  return <ExchangeContext.Provider value={value}>{children}</ExchangeContext.Provider>;
+}
+
+export function useExchange(): ExchangeContextValue {
+  const value = useContext(ExchangeContext);
+  if (value === null) throw new Error('useExchange must be used inside <ExchangeProvider>.');
+  return value;
+}

@@ -1,0 +1,145 @@
+import { useCallback, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { BundleFile, RemovableVolume } from '@shared/ipc/contract';
+import { useExchange } from '../../exchange/ExchangeProvider';
+import { applyImport, applyRevocationImport, discardImport, prepareImport, type PreparedImport } from '../../exchange/import-bundle';
+
+type Outcome = { readonly tone: 'success' | 'info' | 'error'; readonly text: string } | null;
+
+/**
+ * Importing: a bundle file picked in the dialog or found on a drive is verified completely first; the
+ * preview shows what would change; only "Apply" stores it, in one transaction. Every refusal says why.
+ */
+export function ImportPanel({ drives }: { readonly drives: readonly RemovableVolume[] }) {
+  const { t } = useTranslation();
+  const { deps, trust, reloadTrust } = useExchange();
+  const [busy, setBusy] = useState(false);
+  const [prepared, setPrepared] = useState<PreparedImport | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [found, setFound] = useState<{ drive: string; files: BundleFile[] } | null>(null);
+
+  const verify = useCallback(
+    async (file: BundleFile) => {
+      if (!deps) return;
+      setBusy(true);
+      setOutcome(null);
+      setPrepared(null);
+      const result = await prepareImport(deps, trust, { fileToken: file.fileToken, name: file.name });
+      setBusy(false);
+      if (result.status === 'already') setOutcome({ tone: 'info', text: t('exchange.import.already', { message: result.message }) });
+      else if (result.status === 'refused') setOutcome({ tone: 'error', text: t('exchange.import.refused', { code: result.code, message: result.message }) });
+      else setPrepared(result);
+    },
+    [deps, trust, t],
+  );
+
+  const chooseFile = async () => {
+    if (!deps) return;
+    const picked = await deps.shell.exchange.chooseBundleFile();
+    if (!picked.ok) return setOutcome({ tone: 'error', text: picked.error.message });
+    if (picked.value) await verify(picked.value);
+  };
+
+  const scanDrive = async (drive: RemovableVolume) => {
+    if (!deps) return;
+    const granted = await deps.shell.exchange.useVolume({ mountPoint: drive.mountPoint });
+    if (!granted.ok) return setOutcome({ tone: 'error', text: granted.error.message });
+    const listed = await deps.shell.exchange.listBundles({ folderToken: granted.value.folderToken });
+    if (!listed.ok) return setOutcome({ tone: 'error', text: listed.error.message });
+    setFound({ drive: drive.label, files: listed.value });
+  };
+
+  const apply = async () => {
+    if (!deps || !prepared) return;
+    setBusy(true);
+    if (prepared.status === 'ready') {
+      const applied = await applyImport(deps, prepared);
+      setOutcome(applied.ok ? { tone: 'success', text: t('exchange.import.applied', { kind: t(`exchange.kinds.${prepared.verified.payload.kind}`) }) } : { tone: applied.error.code === 'already-recorded' ? 'info' : 'error', text: applied.error.message });
+    } else if (prepared.status === 'revocation') {
+      const applied = await applyRevocationImport(deps, trust, prepared);
+      if (applied.ok) await reloadTrust();
+      setOutcome(applied.ok ? { tone: 'success', text: t('exchange.import.revocationApplied', { office: prepared.officeName }) } : { tone: 'error', text: applied.error.message });
+    }
+    setBusy(false);
+    setPrepared(null);
+  };
+
+  const cancel = async () => {
+    if (deps && prepared) await discardImport(deps, prepared);
+    setPrepared(null);
+    setOutcome({ tone: 'info', text: t('exchange.import.cancelled') });
+  };
+
+  return (
+    <section className="panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">{t('exchange.import.heading')}</h2>
+      <div className="vault-actions">
+        <Button className="button" onPress={() => void chooseFile()} isDisabled={busy || !deps}>
+          {t('exchange.import.chooseFile')}
+        </Button>
+        {drives.map((drive) => (
+          <Button key={drive.mountPoint} className="button button--quiet" onPress={() => void scanDrive(drive)} isDisabled={busy || !deps}>
+            {t('exchange.import.scanDrive', { drive: drive.label })}
+          </Button>
+        ))}
+      </div>
+      {found ? (
+        found.files.length === 0 ? (
+          <p className="empty">{t('exchange.import.noneOnDrive', { drive: found.drive })}</p>
+        ) : (
+          <ul className="bundle-list" aria-label={t('exchange.import.onDrive', { drive: found.drive })}>
+            {found.files.map((file) => (
+              <li key={file.fileToken}>
+                <span className="mono">{file.name}</span>
+                <Button className="button button--quiet" onPress={() => void verify(file)} isDisabled={busy}>
+                  {t('exchange.import.check')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      {busy ? <p role="status">{t('exchange.import.verifying')}</p> : null}
+      <div aria-live="polite">
+        {outcome ? (
+          <p role={outcome.tone === 'error' ? 'alert' : 'status'} className={outcome.tone === 'error' ? 'error' : outcome.tone === 'success' ? 'success' : 'notice'} data-testid="import-outcome">
+            {outcome.text}
+          </p>
+        ) : null}
+      </div>
+      {prepared && prepared.status === 'ready' ? (
+        <div className="import-preview" role="region" aria-label={t('exchange.import.previewLabel')}>
+          <h3>{t('exchange.import.previewHeading', { kind: t(`exchange.kinds.${prepared.verified.payload.kind}`), office: prepared.verified.senderName })}</h3>
+          <p className="success">{t('exchange.import.verifiedAll', { fingerprint: prepared.senderFingerprint })}</p>
+          <ul>
+            {prepared.plan.preview.map((line, index) => (
+              <li key={index}>{t(`exchange.preview.${line.key}`, { ...line.values, field: line.values?.field ? t(`exchange.fields.${String(line.values.field)}`) : '' })}</li>
+            ))}
+          </ul>
+          <div className="vault-actions">
+            <Button className="button" onPress={() => void apply()} isDisabled={busy}>
+              {t('exchange.import.apply')}
+            </Button>
+            <Button className="button button--quiet" onPress={() => void cancel()} isDisabled={busy}>
+              {t('exchange.import.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {prepared && prepared.status === 'revocation' ? (
+        <div className="import-preview warning" role="region" aria-label={t('exchange.import.previewLabel')}>
+          <p>{t('exchange.import.revocationPreview', { office: prepared.officeName, reason: prepared.revocation.statement.reason })}</p>
+          <div className="vault-actions">
+            <Button className="button" onPress={() => void apply()} isDisabled={busy}>
+              {t('exchange.import.apply')}
+            </Button>
+            <Button className="button button--quiet" onPress={() => void cancel()} isDisabled={busy}>
+              {t('exchange.import.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

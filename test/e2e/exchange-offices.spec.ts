@@ -1,0 +1,185 @@
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from '@playwright/test';
+import { test, expect, openShell, TEST_ORIGIN, type Shell } from './harness/fixtures';
+import { AppShellPage } from './pages/AppShellPage';
+import { CasePage } from './pages/CasePage';
+import { CasesPage, type NewCaseInput } from './pages/CasesPage';
+import { ExchangePage } from './pages/ExchangePage';
+import { PartnerOfficesPage } from './pages/PartnerOfficesPage';
+import { VaultPage } from './pages/VaultPage';
+
+/**
+ * Two installations (two browser contexts, two profiles) act as two offices in one run. A folder stands for
+ * the USB stick; the native dialogs are scripted. Everything happens through the screens.
+ */
+
+type Office = { readonly shell: Shell; readonly name: string; readonly offices: PartnerOfficesPage; readonly exchange: ExchangePage };
+
+async function office(context: BrowserContext, name: string, jurisdiction: string, role: 'Caseworker' | 'Redress officer'): Promise<Office> {
+  const shell = await openShell(context);
+  await shell.page.goto(`${TEST_ORIGIN}/index.html`);
+  await new VaultPage(shell.page).createVault({ officeName: name, jurisdiction, role });
+  return { shell, name, offices: new PartnerOfficesPage(shell.page, shell.dialogs), exchange: new ExchangePage(shell.page, shell.dialogs) };
+}
+
+/** The one .cbundle file in `folder` (each trip uses its own folder on the stick). */
+async function onlyBundle(folder: string): Promise<string> {
+  const names = (await readdir(folder)).filter((name) => name.endsWith('.cbundle'));
+  expect(names).toHaveLength(1);
+  return join(folder, names[0] ?? '');
+}
+
+/** Both offices save their key card to the stick, import the other's and verify it by comparing fingerprints. */
+async function exchangeKeyCards(stick: string, a: Office, b: Office): Promise<void> {
+  const fingerprints: Record<string, string> = {};
+  for (const side of [a, b]) {
+    await side.offices.open();
+    fingerprints[side.name] = await side.offices.ownFingerprint();
+    const folder = join(stick, `card-${fingerprints[side.name]?.slice(0, 5)}`);
+    await mkdir(folder);
+    await side.offices.exportKeyCard(folder);
+  }
+  for (const [self, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    await self.offices.importKeyCard(await onlyBundle(join(stick, `card-${fingerprints[other.name]?.slice(0, 5)}`)));
+    // The other office "reads out" its fingerprint: what its own screen shows.
+    await self.offices.verify(other.name, fingerprints[other.name] ?? '');
+  }
+}
+
+const request: NewCaseInput = {
+  title: 'Subscriber data for the Heron account',
+  partner: 'FR',
+  platform: 'Quiet Harbour Social SAS',
+  legalBasis: 'gdpr-61',
+  purpose: 'Identify the operator of an account used to threaten journalists',
+  categories: ['Subscriber data', 'Traffic data'],
+  person: { name: 'Camille Durand', contact: '12 rue des Lilas, 69001 Lyon', language: 'fr' },
+  statements: {
+    necessity: 'No other means identifies the account holder.',
+    proportionality: 'Three months of subscriber data against a campaign of threats.',
+    nonDiscrimination: 'Selected by the threats sent, not by any protected trait.',
+    minimisation: 'Subscriber data and login times only, for three months.',
+  },
+  purgeAt: '2028-03-01',
+};
+
+async function authorisedCase(page: Office['shell']['page']): Promise<string> {
+  const cases = new CasesPage(page);
+  await new AppShellPage(page).open('Cases');
+  const reference = await cases.startNewCase();
+  await cases.fillNewCase(request);
+  await cases.saveNewCase(reference);
+  await new CasePage(page).press('Authorise the case');
+  await new CasePage(page).expectStage('Authorised');
+  return reference;
+}
+
+async function openCase(page: Office['shell']['page'], reference: string): Promise<CasePage> {
+  const cases = new CasesPage(page);
+  await new AppShellPage(page).open('Cases');
+  await cases.search(reference);
+  await cases.openFromList(reference);
+  return new CasePage(page);
+}
+
+test('two offices: key cards, request with evidence, tampered copy and replay refused, receipt and response back', async ({ context, browser }) => {
+  test.setTimeout(120_000);
+  const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
+  const contextB = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 800 } });
+  const [a, b] = await Promise.all([office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'), office(contextB, 'Commission des Ports Calmes', 'FR', 'Caseworker')]);
+  try {
+    await exchangeKeyCards(stick, a, b);
+
+    // A: an authorised case with one evidence file, sent as a request; personal data stays unticked.
+    const reference = await authorisedCase(a.shell.page);
+    const evidence = Buffer.from('Screenshots of the threats, 2026-01-10 to 2026-01-24.\n'.repeat(2000));
+    await a.shell.page.getByLabel('Choose files…').setInputFiles({ name: 'threats.txt', mimeType: 'text/plain', buffer: evidence });
+    await expect(a.shell.page.getByText('threats.txt').first()).toBeVisible();
+    await a.exchange.open();
+    await a.exchange.selectCase(reference);
+    await expect(a.exchange.exportPanel.getByRole('radio', { name: 'Request' })).toBeChecked();
+    await expect(a.exchange.exportPanel.getByLabel('Recipient office (verified offices only)')).toHaveValue(/[0-9a-f]{64}/);
+    await expect(a.exchange.field('Affected people (names, contacts)')).not.toBeChecked();
+    await expect(a.exchange.field('Purpose')).toBeChecked();
+    await expect(a.exchange.field(/threats\.txt/)).toBeChecked();
+    const toB = join(stick, 'a-to-b');
+    await mkdir(toB);
+    await a.exchange.exportTo(toB);
+    const slip = a.exchange.slip();
+    await expect(slip).toContainText('Commission des Ports Calmes');
+    await expect(slip).toContainText('BLAKE2b-512 of the file');
+    await expect(a.exchange.sentLog()).toContainText('Awaiting receipt');
+    const requestFile = await onlyBundle(toB);
+
+    // B: a tampered copy is refused and nothing is stored.
+    const tamperedFolder = join(stick, 'tampered');
+    await mkdir(tamperedFolder);
+    const tampered = join(tamperedFolder, 'tampered.cbundle');
+    const bytes = await readFile(requestFile);
+    bytes[bytes.length - 5000] = (bytes[bytes.length - 5000] ?? 0) ^ 0x01;
+    await writeFile(tampered, bytes);
+    await b.exchange.open();
+    await b.exchange.check(tampered);
+    await expect(b.exchange.outcome).toContainText('Refused (BUNDLE_');
+    await expect(b.exchange.outcome).toContainText('Do not import');
+    await expect(b.exchange.receivedLog()).toHaveCount(0);
+
+    // B: the genuine file verifies, previews and becomes a new case.
+    await b.exchange.check(requestFile);
+    await expect(b.exchange.preview).toContainText(`for the request ${reference} from Bureau of Quiet Harbours`);
+    await expect(b.exchange.preview).toContainText('Evidence file: threats.txt');
+    await expect(b.exchange.preview).not.toContainText('Affected people');
+    await b.exchange.apply();
+    await expect(b.exchange.receivedLog()).toContainText('Request');
+
+    // A replayed copy (the same file again, from another folder) is a no-op that says so.
+    const replayFolder = join(stick, 'replay');
+    await mkdir(replayFolder);
+    await copyFile(requestFile, join(replayFolder, 'again.cbundle'));
+    await b.exchange.check(join(replayFolder, 'again.cbundle'));
+    await expect(b.exchange.outcome).toContainText('already imported; nothing was changed');
+
+    // B sees the case, writes the receipt, then answers with a response.
+    await new AppShellPage(b.shell.page).open('Cases');
+    await expect(b.shell.page.getByRole('main')).toContainText('Subscriber data for the Heron account');
+    const toA = join(stick, 'b-to-a-receipt');
+    await mkdir(toA);
+    await b.exchange.open();
+    await b.exchange.writeReceipt('Request', toA);
+    await expect(b.exchange.receivedLog()).toContainText('Receipt written');
+    const bCase = (await b.exchange.receivedLog().getByRole('row', { name: /^Request/ }).getByRole('cell').nth(2).textContent()) ?? '';
+    expect(bCase).toBe(reference);
+    const options = await b.shell.page.getByLabel('Case to send').locator('option').allTextContents();
+    const bReference = (options.find((text) => text.includes('Heron')) ?? '').split(' — ')[0] ?? '';
+    await b.exchange.selectCase(bReference);
+    await expect(b.exchange.exportPanel.getByRole('radio', { name: 'Response' })).toBeChecked();
+    await b.exchange.exportPanel.getByLabel('Your response (what was found or done)').fill('Subscriber record and login times attached to our letter.');
+    const responseFolder = join(stick, 'b-to-a-response');
+    await mkdir(responseFolder);
+    await b.exchange.exportTo(responseFolder);
+
+    // A: the receipt marks the request delivered; the response advances the case.
+    await a.exchange.open();
+    await a.exchange.check(await onlyBundle(toA));
+    await expect(a.exchange.preview).toContainText('confirms receipt of request');
+    await a.exchange.apply();
+    await expect(a.exchange.sentLog()).toContainText('Delivered');
+    await a.exchange.check(await onlyBundle(responseFolder));
+    await expect(a.exchange.preview).toContainText('Subscriber record and login times');
+    await a.exchange.apply();
+    const aCase = await openCase(a.shell.page, reference);
+    await aCase.expectStage('Response received');
+
+    expect(a.shell.problems).toEqual([]);
+    expect(b.shell.problems).toEqual([]);
+  } finally {
+    await b.shell.close();
+    await contextB.close();
+    await rm(stick, { recursive: true, force: true });
+  }
+});

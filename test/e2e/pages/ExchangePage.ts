@@ -1,0 +1,72 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { ScriptedDialogs } from '../harness/fixtures';
+import { AppShellPage } from './AppShellPage';
+
+/** The Exchange screen: send a case, import bundles, the exchange log and receipts. */
+export class ExchangePage {
+  readonly exportPanel: Locator;
+  readonly preview: Locator;
+  readonly outcome: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly dialogs: ScriptedDialogs,
+  ) {
+    this.exportPanel = page.getByRole('region', { name: /^Send case / });
+    this.preview = page.getByRole('region', { name: 'What the import will change' });
+    this.outcome = page.getByTestId('import-outcome');
+  }
+
+  async open(): Promise<void> {
+    await new AppShellPage(this.page).open('Exchange');
+  }
+
+  async selectCase(reference: string): Promise<void> {
+    const select = this.page.getByLabel('Case to send');
+    const value = await select.locator('option', { hasText: reference }).getAttribute('value');
+    await select.selectOption(value ?? '');
+    await expect(this.exportPanel).toBeVisible();
+  }
+
+  field(label: string | RegExp): Locator {
+    return this.exportPanel.getByRole('checkbox', { name: label });
+  }
+
+  /** Writes the bundle into `folder` (the stick) and waits for the verified write. */
+  async exportTo(folder: string): Promise<void> {
+    this.dialogs.nextFolder = folder;
+    await this.exportPanel.getByRole('group', { name: 'Write the bundle to' }).getByRole('button', { name: 'Choose a folder…' }).click();
+    await expect(this.exportPanel.getByRole('status').first()).toContainText('safe to unplug', { timeout: 30_000 });
+  }
+
+  slip(): Locator {
+    return this.page.getByTestId('transmittal-slip');
+  }
+
+  /** Picks a bundle file and runs the full verification; the preview or a refusal follows. */
+  async check(file: string): Promise<void> {
+    this.dialogs.nextBundleFile = file;
+    await this.page.getByRole('button', { name: 'Choose a bundle file…' }).click();
+    await expect(this.preview.or(this.outcome)).toBeVisible({ timeout: 30_000 });
+  }
+
+  async apply(): Promise<void> {
+    await this.preview.getByRole('button', { name: 'Apply' }).click();
+    await expect(this.outcome).toContainText('Imported');
+  }
+
+  sentLog(): Locator {
+    return this.page.getByRole('table', { name: 'Sent' });
+  }
+
+  receivedLog(): Locator {
+    return this.page.getByRole('table', { name: 'Received' });
+  }
+
+  async writeReceipt(kind: string, folder: string): Promise<void> {
+    await this.receivedLog().getByRole('row', { name: new RegExp(`^${kind}`) }).getByRole('button', { name: 'Write receipt…' }).click();
+    this.dialogs.nextFolder = folder;
+    await this.page.getByRole('group', { name: 'Write receipt…' }).getByRole('button', { name: 'Choose a folder…' }).click();
+    await expect(this.page.getByText(/^Receipt written:/)).toBeVisible({ timeout: 30_000 });
+  }
+}
