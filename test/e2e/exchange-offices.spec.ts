@@ -7,7 +7,9 @@ import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
 import { CasesPage, type NewCaseInput } from './pages/CasesPage';
 import { ExchangePage } from './pages/ExchangePage';
+import { NoticePage } from './pages/NoticePage';
 import { PartnerOfficesPage } from './pages/PartnerOfficesPage';
+import { RedressPage } from './pages/RedressPage';
 import { VaultPage } from './pages/VaultPage';
 
 /**
@@ -180,6 +182,100 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
   } finally {
     await b.shell.close();
     await contextB.close();
+    await rm(stick, { recursive: true, force: true });
+  }
+});
+
+const inTwoMonths = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+
+test('a challenge goes to a redress office (refused until verified) and its decision comes back and advances the case', async ({ context, browser }) => {
+  test.setTimeout(120_000);
+  const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
+  const contextR = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 800 } });
+  const [a, r] = await Promise.all([office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'), office(contextR, 'Harbour Redress Board', 'NL', 'Redress officer')]);
+  try {
+    // Key cards cross, but the redress office has not compared A's fingerprint yet.
+    const cards = { a: join(stick, 'card-a'), r: join(stick, 'card-r') };
+    await Promise.all([mkdir(cards.a), mkdir(cards.r)]);
+    await a.offices.open();
+    const fingerprintA = await a.offices.ownFingerprint();
+    await a.offices.exportKeyCard(cards.a);
+    await r.offices.open();
+    const fingerprintR = await r.offices.ownFingerprint();
+    await r.offices.exportKeyCard(cards.r);
+    await a.offices.importKeyCard(await onlyBundle(cards.r));
+    await a.offices.verify('Harbour Redress Board', fingerprintR);
+    await r.offices.importKeyCard(await onlyBundle(cards.a));
+
+    // A: a case through request, response and notice to a lodged challenge.
+    const page = a.shell.page;
+    const reference = await authorisedCase(page);
+    const casePage = new CasePage(page);
+    await casePage.press('Mark the request as sent');
+    await casePage.expectStage('Request sent');
+    await page.getByLabel("Summary of the partner's response").fill('Subscriber record and login times received.');
+    await casePage.press('Record the response');
+    await casePage.expectStage('Response received');
+    const notice = new NoticePage(page);
+    await notice.prepare(1);
+    await notice.recordDelivery('registered-post');
+    await casePage.expectStage('Challenge window');
+    await new RedressPage(page).lodgeChallenge(['The measure was disproportionate'], 'Three months is far more than the threats justify.');
+    await casePage.expectStage('Challenge lodged');
+
+    await a.exchange.open();
+    await a.exchange.selectCase(reference);
+    await expect(a.exchange.exportPanel.getByRole('radio', { name: 'Challenge' })).toBeChecked();
+    await expect(a.exchange.exportPanel.getByRole('checkbox', { name: /The challenge \(grounds and statement/ })).toBeChecked();
+    const toR = join(stick, 'a-to-r');
+    await mkdir(toR);
+    await a.exchange.exportTo(toR);
+    const challengeFile = await onlyBundle(toR);
+
+    // R: refused while A is unverified, with the fingerprint to compare; accepted once verified.
+    await r.exchange.open();
+    await r.exchange.check(challengeFile);
+    await expect(r.exchange.outcome).toContainText('Refused (BUNDLE_SIGNER_UNVERIFIED)');
+    await expect(r.exchange.outcome).toContainText(`an office you have not verified: compare fingerprint ${fingerprintA}`);
+    await r.offices.open();
+    await r.offices.verify('Bureau of Quiet Harbours', fingerprintA);
+    await r.exchange.open();
+    await r.exchange.check(challengeFile);
+    await expect(r.exchange.preview).toContainText(`challenge to case ${reference}`);
+    await r.exchange.apply();
+
+    // R decides through its own workflow, then sends the decision back.
+    const options = await r.shell.page.getByLabel('Case to send').locator('option').allTextContents();
+    const rReference = (options.find((text) => text.includes('Heron')) ?? '').split(' — ')[0] ?? '';
+    const rCase = await openCase(r.shell.page, rReference);
+    await rCase.expectStage('Challenge lodged');
+    const redress = new RedressPage(r.shell.page);
+    await r.shell.page.getByRole('button', { name: /^Redress/ }).click();
+    await redress.takeReview();
+    await rCase.expectStage('Redress review');
+    await redress.decide('Modified', 'Traffic data went beyond what the threats required.', [{ code: 'erase-data', description: 'Erase the traffic data received', due: inTwoMonths() }]);
+    await rCase.expectStage('Remedies');
+    await r.exchange.open();
+    await r.exchange.selectCase(rReference);
+    await expect(r.exchange.exportPanel.getByRole('radio', { name: 'Decision' })).toBeChecked();
+    const toA = join(stick, 'r-to-a');
+    await mkdir(toA);
+    await r.exchange.exportTo(toA);
+
+    // A: the decision advances the case to its remedies.
+    await a.exchange.open();
+    await a.exchange.check(await onlyBundle(toA));
+    await expect(a.exchange.preview).toContainText('records the decision of Harbour Redress Board: modified');
+    await expect(a.exchange.preview).toContainText('Remedy erase-data');
+    await a.exchange.apply();
+    const decided = await openCase(page, reference);
+    await decided.expectStage('Remedies');
+
+    expect(a.shell.problems).toEqual([]);
+    expect(r.shell.problems).toEqual([]);
+  } finally {
+    await r.shell.close();
+    await contextR.close();
     await rm(stick, { recursive: true, force: true });
   }
 });
