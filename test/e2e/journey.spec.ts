@@ -264,6 +264,8 @@ test.describe('deadlines over time', () => {
     await checkScreen(page, 'dashboard-fr');
     await dashboard.openFrom(dashboard.list('overdue'), reference);
     await expect(page.getByRole('heading', { level: 2, name: 'Demande et réponse' })).toBeVisible();
+    // The workflow's English sentences are shown in French where the catalog has them.
+    await expect(new CasePage(page).requiredNow()).toContainText('enregistrer la réponse du partenaire');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await checkScreen(page, 'case-fr');
     expect(shell.problems).toEqual([]);

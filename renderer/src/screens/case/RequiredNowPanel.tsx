@@ -4,12 +4,14 @@ import { deadlineState } from '@shared/deadlines/tracked-deadline';
 import { requiredNow } from '@shared/workflow/required-now';
 import { useCases } from '../../cases/CasesProvider';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
+import { useWorkflowMessage } from '../../components/useWorkflowMessage';
 
 /** "What is required now" from the workflow, and every running deadline as a clock. */
 export function RequiredNowPanel({ c, now }: { readonly c: Case; readonly now: number }) {
   const { t } = useTranslation();
   const { settings } = useCases();
   const { dateTime, relative } = useLocaleFormat();
+  const translate = useWorkflowMessage();
   const required = requiredNow(c, now, settings);
   const running = c.deadlines.filter((d) => d.metAt === null);
   return (
@@ -23,7 +25,7 @@ export function RequiredNowPanel({ c, now }: { readonly c: Case; readonly now: n
             {required.items.map((item, index) => (
               <li key={index} className={`required-list__item required-list__item--${item.severity}`}>
                 <span className="visually-hidden">{t(`case.severity.${item.severity}`)}: </span>
-                {item.message}
+                {translate(item.message)}
                 {item.dueAt ? (
                   <span className="required-list__due">
                     {' '}
