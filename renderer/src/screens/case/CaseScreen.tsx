@@ -13,7 +13,9 @@ import { RedressStep } from '../redress/RedressStep';
 import { AuditTimeline } from './AuditTimeline';
 import { CaseFacts } from './CaseFacts';
 import { DraftStep } from './DraftStep';
+import { EmergencyPanel } from './EmergencyPanel';
 import { EvidencePanel } from './EvidencePanel';
+import { OtherActions } from './OtherActions';
 import { NotesPanel } from './NotesPanel';
 import { RequestStep } from './RequestStep';
 import { RequiredNowPanel } from './RequiredNowPanel';
@@ -65,6 +67,7 @@ function CaseView({ c, events, initialStep, onOpen }: { readonly c: Case; readon
       </header>
       <Stepper c={c} selected={selected} onSelect={setSelected} />
       <RequiredNowPanel c={c} now={now} />
+      <EmergencyPanel c={c} now={now} />
       <section aria-labelledby="step-title" className="panel step" data-testid="step-panel">
         <h2 id="step-title">{t(`case.stepTitles.${selected}`)}</h2>
         <StepContent c={c} step={selected} />
@@ -72,6 +75,7 @@ function CaseView({ c, events, initialStep, onOpen }: { readonly c: Case; readon
       <CaseFacts c={c} />
       <EvidencePanel c={c} />
       <NotesPanel c={c} />
+      <OtherActions c={c} />
       <AuditTimeline caseId={c.id} events={events} />
     </article>
   );
