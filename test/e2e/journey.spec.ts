@@ -58,13 +58,13 @@ const request = (over: Partial<NewCaseInput> = {}): NewCaseInput => ({
 });
 
 /** A complete data-access request, authorised and sent to the partner (response clock running). */
-async function sentRequest(page: Page, title: string): Promise<string> {
+async function sentRequest(page: Page, title: string, over: Partial<NewCaseInput> = {}): Promise<string> {
   const cases = new CasesPage(page);
   const casePage = new CasePage(page);
   await new AppShellPage(page).open('Cases');
   const reference = await cases.startNewCase();
   const base = request();
-  await cases.fillNewCase({ ...base, title, statements: { ...base.statements, proportionality: 'Three months only, against ongoing threats.' } });
+  await cases.fillNewCase({ ...base, title, statements: { ...base.statements, proportionality: 'Three months only, against ongoing threats.' }, ...over });
   await cases.saveNewCase(reference);
   await casePage.press('Authorise the case');
   await casePage.expectStage('Authorised');
@@ -268,6 +268,27 @@ test.describe('deadlines over time', () => {
     await expect(new CasePage(page).requiredNow()).toContainText('enregistrer la réponse du partenaire');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await checkScreen(page, 'case-fr');
+    expect(shell.problems).toEqual([]);
+  });
+
+  test('an emergency measure nears its sunset on the dashboard; a reviewed extension takes it off the list', async ({ shell }) => {
+    const { page } = shell;
+    await start(page);
+    const reference = await sentRequest(page, 'Imminent threat to life', { emergency: { justification: 'Credible threat to a journalist’s life within days.', sunset: '2026-03-06' } });
+    await expect(page.getByTestId('emergency')).toContainText('Lapses');
+    const shellPage = new AppShellPage(page);
+    const dashboard = new DashboardPage(page);
+    await shellPage.open('Dashboard');
+    await expect(dashboard.list('sunsets')).toContainText(reference);
+    await dashboard.openFrom(dashboard.list('sunsets'), reference);
+    const emergency = page.getByTestId('emergency');
+    await emergency.getByLabel('Reasons for the review').fill('The threat persists; the partner confirmed the account is still active.');
+    await emergency.getByLabel('New sunset date').fill('2026-03-30');
+    await emergency.getByRole('button', { name: 'Record the review' }).click();
+    await expect(emergency).toContainText('The threat persists');
+    await checkScreen(page, 'case-emergency-reviewed');
+    await shellPage.open('Dashboard');
+    await expect(dashboard.list('sunsets')).not.toContainText(reference);
     expect(shell.problems).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ export type NewCaseInput = {
   readonly person: { readonly name: string; readonly contact: string; readonly language: 'en' | 'fr' | 'de' | 'es' };
   readonly statements: { readonly necessity?: string; readonly proportionality?: string; readonly nonDiscrimination?: string; readonly minimisation?: string };
   readonly purgeAt: string;
+  readonly emergency?: { readonly justification: string; readonly sunset: string };
 };
 
 /** The case list and the new-case form. */
@@ -43,6 +44,11 @@ export class CasesPage {
     if (s.nonDiscrimination) await p.getByLabel('Non-discrimination statement').fill(s.nonDiscrimination);
     if (s.minimisation) await p.getByLabel('Data minimisation statement').fill(s.minimisation);
     await p.getByLabel('Retention ends (case data purged)').fill(input.purgeAt);
+    if (input.emergency) {
+      await p.getByLabel('This is an emergency measure').check();
+      await p.getByLabel('Emergency justification').fill(input.emergency.justification);
+      await p.getByLabel('Emergency sunset date').fill(input.emergency.sunset);
+    }
   }
 
   async saveNewCase(reference: string): Promise<void> {
