@@ -11,6 +11,7 @@ import { WorkPreferencesPanel } from '../components/WorkPreferencesPanel';
 import { ExchangeScreen } from '../screens/ExchangeScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { loadReportCases } from '../screens/reports/load-report-cases';
+import { buildOversightFile } from '../screens/reports/build-oversight-file';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { useTranslation } from 'react-i18next';
 import type { VaultSession } from '../screens/vault/VaultGate';
@@ -70,6 +71,7 @@ function renderScreen(screen: ScreenId, shell: CasebridgeApi, session: VaultSess
           officeName={session.profile?.officeName ?? ''}
           officeJurisdiction={session.profile?.jurisdiction ?? ''}
           loadCases={() => loadReportCases(session.vault.db)}
+          buildOversightFile={(period, now) => buildOversightFile(session.vault.db, session.profile, period, now)}
         />
       );
     case 'settings':

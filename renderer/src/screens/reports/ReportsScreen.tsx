@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import { reportToCsv } from '@shared/reports/report-csv';
 import type { ReportPeriod } from '@shared/reports/report-period';
+import type { Result } from '@shared/result';
 import { buildTransparencyReport } from '@shared/reports/transparency-report';
 import { defaultReportPeriod, ReportPeriodPicker } from './ReportPeriodPicker';
 import { ReportTableSection } from './ReportTableSection';
@@ -18,6 +19,8 @@ type Props = {
   readonly threshold?: number;
   /** The clock, for the default period and "generated" date; the app passes none and gets the real time. */
   readonly now?: Date;
+  /** Builds the signed audit-trail file of a period for an oversight body. */
+  readonly buildOversightFile?: (period: ReportPeriod, now: Date) => Promise<Result<Uint8Array, string>>;
 };
 
 type Load = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'ready'; readonly data: ReportCases };
@@ -25,7 +28,7 @@ type Load = { readonly status: 'loading' } | { readonly status: 'failed'; readon
 /** File names may only carry letters, digits, space and . _ - (the shell checks the same rule). */
 const fileSafe = (text: string) => text.replace(/[^\p{L}\p{N} ._-]+/gu, '-');
 
-export function ReportsScreen({ shell, officeName, officeJurisdiction, loadCases, threshold, now: givenNow }: Props) {
+export function ReportsScreen({ shell, officeName, officeJurisdiction, loadCases, threshold, now: givenNow, buildOversightFile }: Props) {
   const { t, i18n } = useTranslation();
   const [now] = useState(() => givenNow ?? new Date());
   const [period, setPeriod] = useState<ReportPeriod>(() => defaultReportPeriod(now));
@@ -54,10 +57,23 @@ export function ReportsScreen({ shell, officeName, officeJurisdiction, loadCases
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' });
   const lastDay = new Date(Date.parse(period.to) - 1);
 
-  async function save(kind: 'csv' | 'pdf') {
+  async function save(kind: 'csv' | 'pdf' | 'audit') {
     if (report === null) return;
     setSaveMessage(null);
-    const suggestedName = `${fileSafe(`Casebridge report ${period.label}`)}.${kind}`;
+    const suggestedName = `${fileSafe(`Casebridge ${kind === 'audit' ? 'audit trails' : 'report'} ${period.label}`)}.${kind === 'audit' ? 'json' : kind}`;
+    if (kind === 'audit') {
+      if (!buildOversightFile) return;
+      setSaveMessage({ text: t('reports.auditBuilding'), isError: false });
+      const file = await buildOversightFile(period, now);
+      if (!file.ok) {
+        setSaveMessage({ text: t('reports.saveFailed', { message: file.error.message }), isError: true });
+        return;
+      }
+      const saved = await shell.document.saveFile({ suggestedName, bytes: file.value });
+      if (!saved.ok) setSaveMessage({ text: t('reports.saveFailed', { message: saved.error.message }), isError: true });
+      else setSaveMessage(saved.value === null ? null : { text: t('reports.saved', { name: saved.value.name }), isError: false });
+      return;
+    }
     const result =
       kind === 'csv'
         ? await shell.document.saveFile({ suggestedName, bytes: new TextEncoder().encode(reportToCsv(report, labels, officeName)) })
@@ -130,6 +146,15 @@ export function ReportsScreen({ shell, officeName, officeJurisdiction, loadCases
               </tbody>
             </table>
           </section>
+          {buildOversightFile && (
+            <section className="report-table no-print" aria-labelledby="report-oversight">
+              <h2 id="report-oversight">{t('reports.auditHeading')}</h2>
+              <p>{t('reports.auditIntro')}</p>
+              <Button className="button" onPress={() => void save('audit')}>
+                {t('reports.auditExport')}
+              </Button>
+            </section>
+          )}
           <section className="report-method" aria-labelledby="report-method">
             <h2 id="report-method">{t('reports.methodHeading')}</h2>
             <p>{t('reports.method')}</p>
