@@ -55,7 +55,7 @@ export function buildNotice(c: Case, personId: string, options: DocumentOptions 
     { label: t.fields.timeRange, value: c.dataTimeRange ? `${date(c.dataTimeRange.from)} – ${date(c.dataTimeRange.to)}` : t.body.noTimeRange },
     ...(options.challengeDeadline ? [{ label: t.fields.challengeBy, value: date(options.challengeDeadline) }] : []),
   ];
-  const whatParagraphs = [fill(t.body.what, values)];
+  const whatParagraphs = [fill(t.body.opening, values), fill(t.body.what, values)];
   if (c.emergency) whatParagraphs.push(fill(t.body.emergency, { sunset: date(c.emergency.sunsetAt) }));
   return {
     language,

@@ -146,14 +146,14 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       further: 'Recours ultérieur',
     },
     body: {
-      opening: 'Madame, Monsieur {name},',
+      opening: 'À l’attention de {name},',
       what: '{office} vous informe d’{kind} qui vous concerne.',
       rights:
         'Vous avez le droit de savoir que cette mesure a été prise, de consulter les données concernées, d’obtenir la rectification de données inexactes et de contester la mesure devant un agent de recours indépendant.',
       challenge: 'Vous pouvez contester cette mesure jusqu’au {deadline}. Indiquez vos motifs et adressez toute pièce justificative à {office}, en rappelant la référence {reference}.',
       challengeNoDate: 'Vous pouvez contester cette mesure. Indiquez vos motifs et adressez toute pièce justificative à {office}, en rappelant la référence {reference}.',
       remediesIntro: 'Si votre recours aboutit, l’agent de recours peut notamment ordonner :',
-      letterOpening: 'Madame, Monsieur {name}, un agent de recours indépendant a examiné votre recours du {date}.',
+      letterOpening: 'À l’attention de {name} : un agent de recours indépendant a examiné votre recours du {date}.',
       noRemedies: 'Aucune réparation n’a été ordonnée.',
       remedyDue: 'à exécuter au plus tard le {due}',
       further: 'Si vous contestez cette décision, vous pouvez saisir la juridiction ou l’autorité de protection des données compétente.',
@@ -203,14 +203,14 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       further: 'Weitere Überprüfung',
     },
     body: {
-      opening: 'Sehr geehrte/r {name},',
+      opening: 'Guten Tag {name},',
       what: '{office} informiert Sie über folgende Maßnahme, die Sie betrifft: {kind}.',
       rights:
         'Sie haben das Recht zu erfahren, dass diese Maßnahme getroffen wurde, die betroffenen Daten einzusehen, unrichtige Daten berichtigen zu lassen und die Maßnahme vor einer unabhängigen Überprüfungsstelle anzufechten.',
       challenge: 'Sie können diese Maßnahme bis zum {deadline} anfechten. Nennen Sie Ihre Gründe und senden Sie Unterlagen unter Angabe des Aktenzeichens {reference} an {office}.',
       challengeNoDate: 'Sie können diese Maßnahme anfechten. Nennen Sie Ihre Gründe und senden Sie Unterlagen unter Angabe des Aktenzeichens {reference} an {office}.',
       remediesIntro: 'Hat Ihr Rechtsbehelf Erfolg, kann die Überprüfungsstelle unter anderem anordnen:',
-      letterOpening: 'Sehr geehrte/r {name}, eine unabhängige Überprüfungsstelle hat Ihren Rechtsbehelf vom {date} geprüft.',
+      letterOpening: 'Guten Tag {name}, eine unabhängige Überprüfungsstelle hat Ihren Rechtsbehelf vom {date} geprüft.',
       noRemedies: 'Es wurde keine Abhilfe angeordnet.',
       remedyDue: 'zu erledigen bis {due}',
       further: 'Sind Sie mit dieser Entscheidung nicht einverstanden, können Sie das zuständige Gericht oder die zuständige Datenschutzbehörde anrufen.',

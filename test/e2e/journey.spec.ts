@@ -149,6 +149,14 @@ test.describe('the guided journey', () => {
     shell.dialogs.nextSavePath = pdfPath;
     await notice.savePdf();
     expect((await readFile(pdfPath)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // What prints is the notice alone: the print stylesheet hides the app around it.
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.locator('body > .print-root');
+    await expect(printed).toBeVisible();
+    await expect(printed).toContainText('Notification d’une mesure transfrontière concernant vos données');
+    await expect(page.locator('#root')).toBeHidden();
+    await page.screenshot({ path: join(SCREENSHOTS, 'notice-print-fr.png') });
+    await page.emulateMedia({ media: 'screen' });
     await notice.recordDelivery('registered-post');
     await casePage.expectStage('Challenge window');
     await expect(page.getByTestId('notice-status-1')).toContainText('in French');

@@ -62,6 +62,7 @@ describe('the standard notice', () => {
     if (isNoticeProblem(doc)) throw new Error(doc.message);
     expect(doc.fields.some((f) => f.label === 'Challenge deadline')).toBe(false);
     expect(text(doc)).toContain('You may challenge this measure. State your grounds');
+    expect(doc.sections[0]?.paragraphs[0]).toBe('Dear Person Two,');
   });
 
   it('refuses a person who is not on the case', () => {

@@ -12,6 +12,7 @@ import { prospectiveChallengeDeadline } from '../../cases/prospective-window';
 import { Field, SelectField } from '../../components/Field';
 import { MessageList } from '../../components/MessageList';
 import { PrintableDocumentView } from '../../components/PrintableDocumentView';
+import { PrintPortal } from '../../components/PrintPortal';
 import { endOfDateInput, useLocaleFormat } from '../../components/useLocaleFormat';
 import { ActionGate, useMayTake } from '../case/ActionGate';
 import { isLanguage } from '../case/draft-form-state';
@@ -93,6 +94,7 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
       ) : (
         <div className="notice-preview" data-testid="notice-preview" tabIndex={0} role="region" aria-label={t('notice.preview')}>
           <PrintableDocumentView document={document} label={t('notice.preview')} />
+          <PrintPortal document={document} label={t('notice.preview')} />
         </div>
       )}
       <div className="form-actions">

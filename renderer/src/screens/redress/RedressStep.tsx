@@ -9,6 +9,7 @@ import { useCases } from '../../cases/CasesProvider';
 import { Field, SelectField } from '../../components/Field';
 import { MessageList } from '../../components/MessageList';
 import { PrintableDocumentView } from '../../components/PrintableDocumentView';
+import { PrintPortal } from '../../components/PrintPortal';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useTerms } from '../../components/useTerms';
 import { ActionGate } from '../case/ActionGate';
@@ -120,6 +121,7 @@ function DecisionLetter({ c }: { readonly c: Case }) {
       ) : (
         <div className="notice-preview" data-testid="letter-preview" tabIndex={0} role="region" aria-label={t('decision.letter')}>
           <PrintableDocumentView document={letter} label={t('decision.letter')} />
+          <PrintPortal document={letter} label={t('decision.letter')} />
         </div>
       )}
       <Button className="button button--quiet" isDisabled={pdf.busy || isNoticeProblem(letter)} onPress={() => void pdf.save(`${c.references.local}-decision-${language}.pdf`)}>
