@@ -1,6 +1,7 @@
 import type { RandomAccessSink } from '@shared/bundle/byte-io';
 
 const STAGING_FOLDER = 'exchange-staging';
+const COALESCE_BYTES = 4 * 1024 * 1024;
 
 export type StagingFile = {
   readonly sink: RandomAccessSink;
@@ -21,15 +22,35 @@ export async function createStagingFile(): Promise<StagingFile> {
   const handle = await root.getFileHandle(name, { create: true });
   const writable = await handle.createWritable({ keepExistingData: false });
   let open = true;
+  // The builder writes each item front to back in chunk-sized pieces; contiguous pieces are gathered into one
+  // larger write (each file-system write has a fixed cost). Copying also frees the builder's buffer at once.
+  let pending = new Uint8Array(COALESCE_BYTES);
+  let pendingOffset = 0;
+  let pendingLength = 0;
+  const flush = async () => {
+    if (pendingLength === 0) return;
+    const data = pending.subarray(0, pendingLength);
+    pending = new Uint8Array(COALESCE_BYTES);
+    const position = pendingOffset;
+    pendingLength = 0;
+    await writable.write({ type: 'write', position, data });
+  };
   return {
     sink: {
       async writeAt(offset, bytes) {
-        // A copy: the builder may reuse its buffer once this resolves, and the stream may still hold it.
-        await writable.write({ type: 'write', position: offset, data: bytes.slice() });
+        if (pendingLength > 0 && (offset !== pendingOffset + pendingLength || pendingLength + bytes.length > COALESCE_BYTES)) await flush();
+        if (bytes.length >= COALESCE_BYTES) {
+          await writable.write({ type: 'write', position: offset, data: bytes.slice() });
+          return;
+        }
+        if (pendingLength === 0) pendingOffset = offset;
+        pending.set(bytes, pendingLength);
+        pendingLength += bytes.length;
       },
     },
     async finish() {
       if (open) {
+        await flush();
         open = false;
         await writable.close();
       }
