@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { fromHex } from '@shared/bundle/bytes';
 import { fingerprintQrText, formatFingerprint } from '@shared/offices/fingerprint';
 import { fingerprintOf, markVerified, type PartnerOffice } from '@shared/offices/trust-store';
-import type { GrantedFolder } from '@shared/ipc/contract';
+import type { BundleFile, GrantedFolder } from '@shared/ipc/contract';
+import { ok } from '@shared/result';
+import { useShellCall } from '../../app/useShellCall';
 import { useExchange } from '../../exchange/ExchangeProvider';
 import { exportOwnKeyCard, importKeyCardFile } from '../../offices/key-card-files';
 import { DestinationPicker } from '../exchange/DestinationPicker';
@@ -18,6 +20,10 @@ export function PartnerOfficesPanel() {
   const { own, trust, updateTrust, reloadTrust, deps } = useExchange();
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
+  const [found, setFound] = useState<{ drive: string; files: BundleFile[] } | null>(null);
+  const listRemovable = useCallback(() => (deps ? deps.shell.media.listRemovable() : Promise.resolve(ok([]))), [deps]);
+  const [drives] = useShellCall(listRemovable);
+  const mounted = drives.status === 'done' && drives.result.ok ? drives.result.value : [];
 
   const exportCard = async (folder: GrantedFolder) => {
     if (!deps) return;
@@ -33,9 +39,24 @@ export function PartnerOfficesPanel() {
     setMessage(null);
     const picked = await deps.shell.exchange.chooseBundleFile();
     if (!picked.ok) return setMessage({ ok: false, text: picked.error.message });
-    if (!picked.value) return;
+    if (picked.value) await importFile(picked.value);
+  };
+
+  const scanDrive = async (mountPoint: string, label: string) => {
+    if (!deps) return;
+    setMessage(null);
+    const granted = await deps.shell.exchange.useVolume({ mountPoint });
+    if (!granted.ok) return setMessage({ ok: false, text: granted.error.message });
+    const listed = await deps.shell.exchange.listBundles({ folderToken: granted.value.folderToken });
+    if (!listed.ok) return setMessage({ ok: false, text: listed.error.message });
+    // Key-card files are named so by the exporting app; anything else on the stick is left alone here.
+    setFound({ drive: label, files: listed.value.filter((file) => file.name.includes('key-card')) });
+  };
+
+  const importFile = async (file: BundleFile) => {
+    if (!deps) return;
     setBusy(true);
-    const imported = await importKeyCardFile(deps.kit, deps.shell, deps.db, deps.own, trust, picked.value.fileToken, deps.now());
+    const imported = await importKeyCardFile(deps.kit, deps.shell, deps.db, deps.own, trust, file.fileToken, deps.now());
     setBusy(false);
     if (!imported.ok) return setMessage({ ok: false, text: t('offices.importRefused', { message: imported.error.message }) });
     await reloadTrust();
@@ -61,9 +82,32 @@ export function PartnerOfficesPanel() {
         </>
       ) : null}
       <h3>{t('offices.partnersHeading')}</h3>
-      <Button className="button" onPress={() => void importCard()} isDisabled={busy || !deps}>
-        {t('offices.importCard')}
-      </Button>
+      <div className="vault-actions">
+        <Button className="button" onPress={() => void importCard()} isDisabled={busy || !deps}>
+          {t('offices.importCard')}
+        </Button>
+        {mounted.map((drive) => (
+          <Button key={drive.mountPoint} className="button button--quiet" onPress={() => void scanDrive(drive.mountPoint, drive.label)} isDisabled={busy || !deps}>
+            {t('exchange.import.scanDrive', { drive: drive.label })}
+          </Button>
+        ))}
+      </div>
+      {found ? (
+        found.files.length === 0 ? (
+          <p className="empty">{t('offices.noCardsOnDrive', { drive: found.drive })}</p>
+        ) : (
+          <ul className="bundle-list" aria-label={t('exchange.import.onDrive', { drive: found.drive })}>
+            {found.files.map((file) => (
+              <li key={file.fileToken}>
+                <span className="mono">{file.name}</span>
+                <Button className="button button--quiet" onPress={() => void importFile(file)} isDisabled={busy}>
+                  {t('offices.importThis')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
       <div aria-live="polite">
         {message ? (
           <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'}>
