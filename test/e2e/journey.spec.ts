@@ -161,8 +161,10 @@ test.describe('the guided journey', () => {
     await casePage.expectStage('Challenge window');
     await expect(page.getByTestId('notice-status-1')).toContainText('in French');
 
-    await redress.lodgeChallenge(['The measure was disproportionate'], 'Three months is far more than the threats justify.');
+    await redress.lodgeChallenge(['The measure was disproportionate'], 'Three months is far more than the threats justify.', ['threats.txt']);
     await casePage.expectStage('Challenge lodged');
+    await page.getByRole('button', { name: /^Challenge/ }).click();
+    await expect(casePage.stepPanel).toContainText('threats.txt');
     // The caseworker cannot take the review: the reason is shown, not a dead button.
     await casePage.page.getByRole('button', { name: /^Redress/ }).click();
     await expect(page.getByTestId('not-permitted-begin-review')).toContainText('only a redress officer can take the redress review');

@@ -4,8 +4,9 @@ import { type Page } from '@playwright/test';
 export class RedressPage {
   constructor(readonly page: Page) {}
 
-  async lodgeChallenge(grounds: readonly string[], statement: string): Promise<void> {
+  async lodgeChallenge(grounds: readonly string[], statement: string, attachments: readonly string[] = []): Promise<void> {
     for (const ground of grounds) await this.page.getByRole('checkbox', { name: ground }).check();
+    for (const title of attachments) await this.page.getByRole('group', { name: /^Attachments/ }).getByRole('checkbox', { name: title }).check();
     await this.page.getByLabel("The challenger's statement").fill(statement);
     await this.page.getByRole('button', { name: 'Record the challenge' }).click();
   }

@@ -22,6 +22,7 @@ export function ChallengeStep({ c }: { readonly c: Case }) {
   const [personId, setPersonId] = useState<string>(notified[0]?.id ?? '');
   const [grounds, setGrounds] = useState<readonly string[]>([]);
   const [statement, setStatement] = useState('');
+  const [attachments, setAttachments] = useState<readonly string[]>([]);
 
   if (c.challenge) {
     return (
@@ -33,6 +34,8 @@ export function ChallengeStep({ c }: { readonly c: Case }) {
           <dd>{c.challenge.grounds.map((g) => term('challenge-grounds', g)).join(', ')}</dd>
           <dt>{t('challenge.statement')}</dt>
           <dd>{c.challenge.statement}</dd>
+          <dt>{t('challenge.attachments')}</dt>
+          <dd>{c.challenge.attachmentIds.map((aid) => c.evidence.find((e) => e.id === aid)?.title ?? aid).join(', ') || '—'}</dd>
         </dl>
       </div>
     );
@@ -45,7 +48,7 @@ export function ChallengeStep({ c }: { readonly c: Case }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void lodge.run({ type: 'lodge-challenge', personId: personId || null, grounds: [...grounds], statement, attachmentIds: [] });
+            void lodge.run({ type: 'lodge-challenge', personId: personId || null, grounds: [...grounds], statement, attachmentIds: [...attachments] });
           }}
         >
           <h3>{t('challenge.heading')}</h3>
@@ -67,6 +70,21 @@ export function ChallengeStep({ c }: { readonly c: Case }) {
             ))}
           </div>
           <Field label={t('challenge.statement')} required multiline rows={4} value={statement} onChange={setStatement} />
+          {c.evidence.length > 0 ? (
+            <div className="checkbox-grid" role="group" aria-labelledby={`${id}-attachments`}>
+              <span id={`${id}-attachments`} className="field__label">
+                {t('challenge.attachments')}
+              </span>
+              {c.evidence.map((item) => (
+                <label key={item.id} className="choice">
+                  <input type="checkbox" checked={attachments.includes(item.id)} onChange={(e) => setAttachments(e.target.checked ? [...attachments, item.id] : attachments.filter((x) => x !== item.id))} />
+                  {item.title}
+                </label>
+              ))}
+            </div>
+          ) : (
+            <p className="field__help">{t('challenge.attachmentsHelp')}</p>
+          )}
           <MessageList title={t('challenge.notRecorded')} messages={lodge.messages} />
           <Button type="submit" className="button" isDisabled={lodge.busy}>
             {t('challenge.lodge')}
