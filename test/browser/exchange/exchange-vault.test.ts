@@ -18,6 +18,9 @@ import { attachmentStream, readAttachmentRecord } from '../../../renderer/src/va
 import type { OfficeProfile } from '../../../renderer/src/vault/records/office-profile';
 import { createdVault, kit } from '../vault/vault-test-kit';
 import { dumpRaw } from '../vault/raw-idb';
+import { recordExport } from '@shared/exchange/export-record';
+import { parseStoredCase } from '../../../renderer/src/cases/stored-case';
+import { alice, makeContext, requestTo } from '../../unit/workflow/workflow-fixtures';
 
 const profile: OfficeProfile = { id: 'office', officeName: 'Bureau of Quiet Harbours', jurisdiction: 'DE', role: 'caseworker', createdAt: new Date() };
 const DAY = 86_400_000;
@@ -173,5 +176,28 @@ describe('export staging and import staging', () => {
     const stored = await staged.stored;
     expect(stored.ok).toBe(false);
     expect(await vault.db.attachmentChunks.where('attachmentId').equals('att-x').count()).toBe(0);
+  });
+});
+
+describe('the one-transaction exchange write', () => {
+  it('stores case, events and ledger together, and nothing when the case moved meanwhile', async () => {
+    const vault = await createdVault('exchange-commit');
+    const { context, clock } = makeContext();
+    const c = requestTo('authorised', context, clock).case;
+    await vault.db.cases.add(c);
+    const recorded = recordExport(c, alice, context, { bundleId: '5'.repeat(32), kind: 'request', recipientKey: 'b'.repeat(64), sequence: 1, fields: ['purpose'], files: 0 });
+    if (!recorded.ok) throw new Error(recorded.reasons.join());
+    const sent = { ...entry('5'.repeat(32)), id: ledgerEntryId('sent', 'b'.repeat(64), '5'.repeat(32)), direction: 'sent' as const, status: 'awaiting-receipt' as const };
+    const stale = await commitExchange(vault.db, { caseChange: { type: 'update', case: recorded.case, expectedHead: { count: 0, headHash: '0'.repeat(64) } }, events: recorded.events, ledgerPut: [sent] });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'case-conflict' } });
+    expect(await loadLedger(vault.db)).toEqual([]);
+    expect(await vault.db.events.count()).toBe(0);
+    expect(parseStoredCase(await vault.db.cases.get(c.id))?.stage).toBe('authorised');
+
+    const fresh = await commitExchange(vault.db, { caseChange: { type: 'update', case: recorded.case, expectedHead: c.audit }, events: recorded.events, ledgerPut: [sent] });
+    expect(fresh.ok).toBe(true);
+    expect(parseStoredCase(await vault.db.cases.get(c.id))?.stage).toBe('request-sent');
+    expect(await vault.db.events.count()).toBe(2);
+    expect((await loadLedger(vault.db)).map((e) => e.status)).toEqual(['awaiting-receipt']);
   });
 });
