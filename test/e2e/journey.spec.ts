@@ -262,6 +262,12 @@ test.describe('deadlines over time', () => {
     await page.getByLabel('Overdue only').check();
     await expect(page.getByTestId('case-count')).toHaveText('1 of 1 cases');
     await expect(page.getByRole('option', { name: new RegExp(reference) })).toContainText('overdue');
+    // The list is one tab stop: arrows move, Enter opens.
+    await page.getByRole('listbox', { name: /^Cases/ }).focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible();
+    await page.getByRole('button', { name: 'Back to cases' }).click();
 
     // Switch the interface to French in Settings: labels, dates and numbers follow.
     await shellPage.open('Settings');
