@@ -37,7 +37,7 @@ export type PreparedImport =
  */
 export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file: { fileToken: string; name: string }): Promise<PreparedImport> {
   const ledger = await loadLedger(deps.db);
-  const opened = await openBundleFile(deps.shell, file.fileToken);
+  const opened = await openBundleFile(deps.shell.exchange, file.fileToken);
   if (!opened.ok) return { status: 'refused', code: opened.error.code, message: opened.error.message };
   const newCaseId = crypto.randomUUID();
   const staging: { id: string; staged: StagedAttachment }[] = [];

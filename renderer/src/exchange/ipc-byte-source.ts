@@ -4,34 +4,58 @@ import { err, ok, type Result } from '@shared/result';
 
 export type OpenedBundleFile = { readonly source: ByteSource; close(): Promise<void> };
 
+/** The part of the shell's exchange API that reads bundle files (main process, chunked, forward only). */
+export type BundleReader = Pick<CasebridgeApi['exchange'], 'openBundle' | 'readChunk' | 'closeBundle'>;
+
 /**
  * A bundle file on a stick as a ByteSource. The main process streams it forward only (chunk by chunk), and the
  * verifier reads in file order, so this keeps just the bytes between the last read and the next IPC chunk:
  * memory stays bounded however large the bundle. A backward read is refused (it would be a verifier bug).
  */
-export async function openBundleFile(shell: CasebridgeApi, fileToken: string): Promise<Result<OpenedBundleFile, string>> {
-  const opened = await shell.exchange.openBundle({ fileToken });
+export async function openBundleFile(reader: BundleReader, fileToken: string): Promise<Result<OpenedBundleFile, string>> {
+  const opened = await reader.openBundle({ fileToken });
   if (!opened.ok) return err(opened.error.code, opened.error.message);
   const { readId, bytes: size } = opened.value;
+  // Chunks received but not yet read, front first; `base` is the file offset of the first unread byte.
   let base = 0;
-  let buffer = new Uint8Array(0);
+  let parts: Uint8Array[] = [];
+  let first = 0;
+  let buffered = 0;
   let ended = false;
   let queue: Promise<unknown> = Promise.resolve();
 
   const fill = async (until: number) => {
-    while (base + buffer.length < until && !ended) {
-      const next = await shell.exchange.readChunk({ readId });
+    while (base + buffered < until && !ended) {
+      const next = await reader.readChunk({ readId });
       if (!next.ok) throw new Error(next.error.message);
       const chunk = next.value.chunk;
-      if (chunk === null) {
-        ended = true;
-        break;
+      if (chunk === null) ended = true;
+      else {
+        parts.push(chunk);
+        buffered += chunk.length;
       }
-      const joined = new Uint8Array(buffer.length + chunk.length);
-      joined.set(buffer);
-      joined.set(chunk, buffer.length);
-      buffer = joined;
     }
+  };
+
+  /** Moves `length` bytes from the front of the buffered parts into `out` (or drops them when `out` is null). */
+  const take = (length: number, out: Uint8Array | null) => {
+    let done = 0;
+    while (done < length) {
+      const head = parts[first];
+      if (!head) throw new RangeError('Read past the end of the bundle.');
+      const n = Math.min(head.length, length - done);
+      out?.set(head.subarray(0, n), done);
+      if (n === head.length) first++;
+      else parts[first] = head.subarray(n);
+      done += n;
+    }
+    // Drop consumed parts now and then, so the list stays short without shifting on every chunk.
+    if (first > 64) {
+      parts = parts.slice(first);
+      first = 0;
+    }
+    buffered -= length;
+    base += length;
   };
 
   const source: ByteSource = {
@@ -40,11 +64,10 @@ export async function openBundleFile(shell: CasebridgeApi, fileToken: string): P
       const run = queue.then(async () => {
         if (offset < base) throw new RangeError('This bundle reader only reads forward.');
         await fill(offset + length);
-        const start = offset - base;
-        if (start + length > buffer.length) throw new RangeError('Read past the end of the bundle.');
-        const out = buffer.slice(start, start + length);
-        buffer = buffer.subarray(start + length);
-        base = offset + length;
+        if (base + buffered < offset + length) throw new RangeError('Read past the end of the bundle.');
+        take(offset - base, null);
+        const out = new Uint8Array(length);
+        take(length, out);
         return out;
       });
       queue = run.catch(() => undefined);
@@ -54,15 +77,16 @@ export async function openBundleFile(shell: CasebridgeApi, fileToken: string): P
   return ok({
     source,
     async close() {
-      buffer = new Uint8Array(0);
-      await shell.exchange.closeBundle({ readId });
+      parts = [];
+      first = 0;
+      await reader.closeBundle({ readId });
     },
   });
 }
 
 /** Reads a small file whole (a key card): bounded by `limit`, so a huge file is refused before it is read. */
-export async function readSmallBundle(shell: CasebridgeApi, fileToken: string, limit: number): Promise<Result<Uint8Array, string>> {
-  const opened = await shell.exchange.openBundle({ fileToken });
+export async function readSmallBundle(reader: BundleReader, fileToken: string, limit: number): Promise<Result<Uint8Array, string>> {
+  const opened = await reader.openBundle({ fileToken });
   if (!opened.ok) return err(opened.error.code, opened.error.message);
   const { readId, bytes } = opened.value;
   try {
@@ -70,7 +94,7 @@ export async function readSmallBundle(shell: CasebridgeApi, fileToken: string, l
     const out = new Uint8Array(bytes);
     let filled = 0;
     for (;;) {
-      const next = await shell.exchange.readChunk({ readId });
+      const next = await reader.readChunk({ readId });
       if (!next.ok) return err(next.error.code, next.error.message);
       if (next.value.chunk === null) break;
       if (filled + next.value.chunk.length > bytes) return err('verify-failed', 'The file grew while it was read. Copy it again.');
@@ -79,6 +103,6 @@ export async function readSmallBundle(shell: CasebridgeApi, fileToken: string, l
     }
     return ok(out.subarray(0, filled));
   } finally {
-    await shell.exchange.closeBundle({ readId });
+    await reader.closeBundle({ readId });
   }
 }

@@ -28,7 +28,7 @@ export type ImportedCard = { readonly office: PartnerOffice; readonly outcome: I
 
 /** Reads a partner's key-card file, checks it, and adds it to the partner list as unverified (or renews it). */
 export async function importKeyCardFile(kit: CryptoKit, shell: CasebridgeApi, db: VaultDb, own: OwnOffice, store: TrustStore, fileToken: string, now: number): Promise<Result<ImportedCard, string>> {
-  const bytes = await readSmallBundle(shell, fileToken, KEY_CARD_FILE_LIMIT);
+  const bytes = await readSmallBundle(shell.exchange, fileToken, KEY_CARD_FILE_LIMIT);
   if (!bytes.ok) return bytes;
   const card = await readKeyCardBundle(kit, memorySource(bytes.value));
   if (!card.ok) return err(card.error.code, card.error.message);
