@@ -69,7 +69,7 @@ export async function exportCaseBundle(
   const createdAt = deps.now();
   const written = await writeBundleFile({
     kit: deps.kit,
-    shell: deps.shell,
+    writer: deps.shell.exchange,
     folderToken: request.folderToken,
     expectedBytes: files.reduce((sum, record) => sum + record.size, 0) + 64 * 1024,
     fileName: (built) => bundleFileName(built.kind, built.bundleId),

@@ -28,7 +28,7 @@ export async function exportReceipt(deps: ExchangeDeps, trust: TrustStore, recei
   const body = receiptBodyFor({ bundleId: received.bundleId, kind: received.kind }, received.headerDigest, received.recordedAt, { status: 'imported' });
   const written = await writeBundleFile({
     kit: deps.kit,
-    shell: deps.shell,
+    writer: deps.shell.exchange,
     folderToken,
     expectedBytes: 4096,
     fileName: (built) => bundleFileName(built.kind, built.bundleId),

@@ -10,9 +10,12 @@ import { createStagingFile } from './staging-file';
 export type ExportPhase = 'building' | 'checking' | 'writing';
 export type ExportProgress = { readonly phase: ExportPhase; readonly done: number; readonly total: number };
 
+/** The part of the shell's exchange API that writes a bundle file atomically (main process). */
+export type BundleWriter = Pick<CasebridgeApi['exchange'], 'beginExport' | 'writeChunk' | 'finishExport' | 'cancelExport'>;
+
 export type WriteBundleInput = {
   readonly kit: CryptoKit;
-  readonly shell: CasebridgeApi;
+  readonly writer: BundleWriter;
   readonly folderToken: string;
   readonly fileName: (built: BuiltBundle) => string;
   /** Builds the bundle into the sink (shared/bundle's streaming builder). */
@@ -35,7 +38,7 @@ const cancelled = () => err('cancelled', 'The export was cancelled. Nothing was 
  * under a temporary name, fsyncs, renames, reads back and compares the hash: only then is it "safe to unplug".
  */
 export async function writeBundleFile(input: WriteBundleInput): Promise<Result<WrittenBundle, string>> {
-  const { kit, shell, signal, onProgress } = input;
+  const { kit, writer, signal, onProgress } = input;
   const staging = await createStagingFile();
   try {
     let written = 0;
@@ -59,23 +62,23 @@ export async function writeBundleFile(input: WriteBundleInput): Promise<Result<W
     }
     const fileHash = toHex(hasher.digest());
     const fileName = input.fileName(built.value);
-    const begun = await shell.exchange.beginExport({ folderToken: input.folderToken, fileName, bytes: file.size, hashHex: fileHash });
+    const begun = await writer.beginExport({ folderToken: input.folderToken, fileName, bytes: file.size, hashHex: fileHash });
     if (!begun.ok) return err(begun.error.code, begun.error.message);
     const { exportId } = begun.value;
     for (let offset = 0; offset < file.size; offset += READ_BYTES) {
       if (signal?.aborted) {
-        await shell.exchange.cancelExport({ exportId });
+        await writer.cancelExport({ exportId });
         return cancelled();
       }
       const chunk = new Uint8Array(await file.slice(offset, offset + READ_BYTES).arrayBuffer());
-      const step = await shell.exchange.writeChunk({ exportId, chunk });
+      const step = await writer.writeChunk({ exportId, chunk });
       if (!step.ok) {
-        await shell.exchange.cancelExport({ exportId });
+        await writer.cancelExport({ exportId });
         return err(step.error.code, step.error.message);
       }
       onProgress?.({ phase: 'writing', done: step.value.writtenBytes, total: file.size });
     }
-    const finished = await shell.exchange.finishExport({ exportId });
+    const finished = await writer.finishExport({ exportId });
     if (!finished.ok) return err(finished.error.code, finished.error.message);
     return ok({ built: built.value, fileHash, fileName, written: finished.value });
   } finally {

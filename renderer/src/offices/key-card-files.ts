@@ -16,7 +16,7 @@ const KEY_CARD_FILE_LIMIT = 256 * 1024;
 export function exportOwnKeyCard(kit: CryptoKit, shell: CasebridgeApi, own: OwnOffice, folderToken: string, now: number): Promise<Result<WrittenBundle, string>> {
   return writeBundleFile({
     kit,
-    shell,
+    writer: shell.exchange,
     folderToken,
     expectedBytes: 4096,
     fileName: (built) => `casebridge-key-card-${own.fingerprint.slice(0, 2).join('')}-${built.bundleId.slice(0, 8)}.cbundle`,
