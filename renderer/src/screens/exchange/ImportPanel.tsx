@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BundleFile, RemovableVolume } from '@shared/ipc/contract';
@@ -18,6 +18,17 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
   const [prepared, setPrepared] = useState<PreparedImport | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [found, setFound] = useState<{ drive: string; files: BundleFile[] } | null>(null);
+  // A preview left open when the screen goes away drops what it staged (the unlock sweep would, later).
+  const pending = useRef<PreparedImport | null>(null);
+  useEffect(() => {
+    pending.current = prepared;
+  }, [prepared]);
+  useEffect(
+    () => () => {
+      if (deps && pending.current) void discardImport(deps, pending.current);
+    },
+    [deps],
+  );
 
   const verify = useCallback(
     async (file: BundleFile) => {
@@ -52,6 +63,8 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
 
   const apply = async () => {
     if (!deps || !prepared) return;
+    // From here the import owns its staged files (stored or discarded by applyImport), not the unmount.
+    pending.current = null;
     setBusy(true);
     if (prepared.status === 'ready') {
       const applied = await applyImport(deps, prepared);
@@ -66,6 +79,7 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
   };
 
   const cancel = async () => {
+    pending.current = null;
     if (deps && prepared) await discardImport(deps, prepared);
     setPrepared(null);
     setOutcome({ tone: 'info', text: t('exchange.import.cancelled') });
