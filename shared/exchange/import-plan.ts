@@ -39,6 +39,8 @@ export type ImportLocalState = {
   /** Id and reference for a case the import would create (read from the vault before planning). */
   readonly newCaseId: string;
   readonly newReference: string;
+  /** Set when a person chose to import an expired bundle: the reason is kept as a case note, and audited. */
+  readonly expiryOverride?: { readonly reason: string };
 };
 
 /** One line of the preview, as a catalog key and its values (the screen translates it). */
@@ -154,8 +156,9 @@ function planNewCase(
     events.push(sealed.event);
     preview.push({ key: 'stage', values: { stage: 'challenge-lodged' } });
   }
-  const imported = importedEvent(current, bundle, local);
-  return { ok: true, type: 'create', case: imported.case, events: [...events, imported.event], evidence, preview };
+  const imported = importedEvents(current, bundle, local);
+  if (!imported.ok) return imported;
+  return { ok: true, type: 'create', case: imported.case, events: [...events, ...imported.events], evidence, preview };
 }
 
 /** Each attachment becomes an evidence item (custody starts with "received"), matched to its title by hash. */
@@ -172,14 +175,27 @@ function addEvidence(bundle: VerifiedImport, shared: SharedCase | null, step: (a
   return links;
 }
 
-function importedEvent(c: Case, bundle: VerifiedImport, local: ImportLocalState) {
-  return recordNote(c, local.actor, local.context, 'bundle-imported', {
+/** The closing audit event of an import; after an expiry override, first the person's reason as a case note. */
+function importedEvents(c: Case, bundle: VerifiedImport, local: ImportLocalState): { ok: true; case: Case; events: AuditEvent[] } | ImportRefusal {
+  let current = c;
+  const events: AuditEvent[] = [];
+  const override = local.expiryOverride;
+  if (override) {
+    if (override.reason.trim() === '') return refuse('IMPORT_CONTENT_INVALID', ['importing an expired bundle needs a reason']);
+    const noted = transition(current, local.actor, { type: 'add-note', text: `Bundle ${bundle.bundleId} was imported after it expired. Reason: ${override.reason.trim()}` }, local.context);
+    if (!noted.ok) return refuse('IMPORT_WORKFLOW_REFUSED', noted.refusal.missing);
+    current = noted.case;
+    events.push(noted.event);
+  }
+  const imported = recordNote(current, local.actor, local.context, 'bundle-imported', {
     bundleId: bundle.bundleId,
     kind: bundle.payload.kind,
     sender: bundle.senderKey.slice(0, 16),
     sequence: bundle.sequence,
     attachments: bundle.attachments.length,
+    ...(override ? { expiryOverridden: 'yes' } : {}),
   });
+  return { ok: true, case: imported.case, events: [...events, imported.event] };
 }
 
 function planUpdate(bundle: VerifiedImport, local: ImportLocalState, c: Case, actions: readonly { actor: Actor; action: WorkflowAction }[], preview: PreviewLine[]): ImportPlan | ImportRefusal {
@@ -202,10 +218,11 @@ function planUpdate(bundle: VerifiedImport, local: ImportLocalState, c: Case, ac
   };
   const evidence = addEvidence(bundle, null, stepEvidence, () => current);
   if (!Array.isArray(evidence)) return evidence;
-  const imported = importedEvent(current, bundle, local);
+  const imported = importedEvents(current, bundle, local);
+  if (!imported.ok) return imported;
   if (current.stage !== c.stage) preview.push({ key: 'stage', values: { stage: current.stage } });
   for (const [offset, link] of evidence.entries()) preview.push({ key: 'evidence', values: { name: bundle.attachments[link.attachmentIndex]?.name ?? '', size: current.evidence[evidenceStart + offset]?.sizeBytes ?? 0 } });
-  return { ok: true, type: 'update', case: imported.case, expectedHead: c.audit, events: [...events, imported.event], evidence, preview };
+  return { ok: true, type: 'update', case: imported.case, expectedHead: c.audit, events: [...events, ...imported.events], evidence, preview };
 }
 
 function planResponse(bundle: VerifiedImport, body: PayloadBody<'response'>, local: ImportLocalState): ImportPlan | ImportRefusal {
@@ -244,6 +261,11 @@ function planReceipt(bundle: VerifiedImport, body: PayloadBody<'receipt'>, local
   const c = sent.caseId ? local.findCase(sent.caseId) : undefined;
   const preview: PreviewLine[] = [{ key: body.status === 'refused' ? 'receiptRefused' : 'receiptDelivered', values: { bundle: sent.bundleId.slice(0, 8), kind: sent.kind, office: bundle.senderName, code: body.refusalCode ?? '' } }];
   if (!c) return { ok: true, type: 'receipt', sent, case: null, expectedHead: null, events: [], preview };
-  const noted = recordNote(c, local.actor, local.context, 'receipt-imported', { bundleId: sent.bundleId, status: body.status, receiptBundleId: bundle.bundleId });
+  const noted = recordNote(c, local.actor, local.context, 'receipt-imported', {
+    bundleId: sent.bundleId,
+    status: body.status,
+    receiptBundleId: bundle.bundleId,
+    ...(local.expiryOverride ? { expiryOverridden: 'yes' } : {}),
+  });
   return { ok: true, type: 'receipt', sent, case: noted.case, expectedHead: c.audit, events: [noted.event], preview };
 }

@@ -1,4 +1,6 @@
 import { verifyBundle } from '@shared/bundle/verify-bundle';
+import { readBundleFrame } from '@shared/bundle/read-bundle-frame';
+import { toBundleErr } from '@shared/bundle/bundle-error';
 import { formatFingerprint } from '@shared/offices/fingerprint';
 import { applyRevocation, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
 import type { SignedRevocation } from '@shared/offices/revocation';
@@ -35,8 +37,15 @@ export type PreparedImport =
  * sequence, every chunk, every hash) and plans what it would change. Nothing is stored: attachment bytes
  * are staged as invisible vault chunks and dropped again unless the user applies the import.
  */
-export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file: { fileToken: string; name: string }): Promise<PreparedImport> {
+export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file: { fileToken: string; name: string }, expiryOverride?: { reason: string }): Promise<PreparedImport> {
   const ledger = await loadLedger(deps.db);
+  let clock = deps.now;
+  if (expiryOverride) {
+    // An audited override checks the bundle as of its last valid moment; every other check stays as it is.
+    const notAfter = await readNotAfter(deps, file.fileToken);
+    if (!notAfter.ok) return { status: 'refused', code: notAfter.error.code, message: notAfter.error.message };
+    clock = () => Math.min(deps.now(), notAfter.value);
+  }
   const opened = await openBundleFile(deps.shell.exchange, file.fileToken);
   if (!opened.ok) return { status: 'refused', code: opened.error.code, message: opened.error.message };
   const newCaseId = crypto.randomUUID();
@@ -48,7 +57,7 @@ export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file:
       source: opened.value.source,
       trust: trustView(trust),
       recipient: { signingPublicKey: deps.own.identity.signingPublicKey, boxPrivateKeyPlaintext: deps.own.identity.boxPrivateKeyPlaintext },
-      clock: deps.now,
+      clock,
       ledger: replayView(ledger),
       openAttachment: (_index, descriptor) => {
         finishOpen();
@@ -113,13 +122,28 @@ export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file:
     findCase: (id) => cases.get(id),
     newCaseId,
     newReference: await deps.repository.nextReference(deps.officeJurisdiction, deps.officeName, year),
+    ...(expiryOverride ? { expiryOverride } : {}),
   });
   if (!plan.ok) {
     await discardStaged(deps.db, staging.map((item) => item.id));
     if (plan.code === 'IMPORT_ALREADY_DELIVERED') return { status: 'already', message: plan.reasons.join('; ') };
     return { status: 'refused', code: plan.code, message: `This bundle was verified but cannot be applied: ${plan.reasons.join('; ')}.` };
   }
-  return { status: 'ready', verified: verifiedImport, plan, staged, senderFingerprint, fileName: file.name, size: opened.value.source.size };
+  const preview = expiryOverride ? { ...plan, preview: [{ key: 'expiredOverride', values: { reason: expiryOverride.reason } }, ...plan.preview] } : plan;
+  return { status: 'ready', verified: verifiedImport, plan: preview, staged, senderFingerprint, fileName: file.name, size: opened.value.source.size };
+}
+
+async function readNotAfter(deps: ExchangeDeps, fileToken: string): Promise<Result<number, string>> {
+  const opened = await openBundleFile(deps.shell.exchange, fileToken);
+  if (!opened.ok) return opened;
+  try {
+    return ok((await readBundleFrame(deps.kit, opened.value.source)).header.notAfter);
+  } catch (caught) {
+    const refused = toBundleErr(caught);
+    return err(refused.error.code, refused.error.message);
+  } finally {
+    await opened.value.close().catch(() => undefined);
+  }
 }
 
 /** Drops what a prepared import staged (the user cancelled the preview). */

@@ -164,3 +164,23 @@ describe('exchange round trips through real bundles', () => {
     expect(aPlan.events.map((event) => event.action)).toEqual(['begin-review', 'decide', 'bundle-imported']);
   });
 });
+
+describe('importing an expired bundle on a person’s decision', () => {
+  it('keeps the reason as a case note and marks the import event; an empty reason is refused', async () => {
+    const { context, clock } = makeContext();
+    const now = () => clock.ms;
+    const a = makeOffice('Bureau of Quiet Harbours', 'DE', now());
+    const b = makeOffice('Commission des Ports Calmes', 'FR', now());
+    trust(a, b, now());
+    trust(b, a, now());
+    const authorised = requestTo('authorised', context, clock).case;
+    const body = caseBundleBody(authorised, { kind: 'request', fields: ['purpose'], evidence: [], message: '' }, undefined);
+    if (!body.ok) throw new Error(body.reason);
+    const bundle = asImport(await receive(b, await send(a, b, 'request', body.body, now()), now()), a);
+    const plan = planImport(bundle, { ...local(b, context, [], 'FR-CPC-2026-0002'), expiryOverride: { reason: 'Courier delayed by a strike; content confirmed by phone.' } });
+    if (!plan.ok || plan.type !== 'create') throw new Error(JSON.stringify(plan));
+    expect(plan.case.notes.map((note) => note.text)).toEqual([`Bundle ${bundle.bundleId} was imported after it expired. Reason: Courier delayed by a strike; content confirmed by phone.`]);
+    expect(plan.events.at(-1)?.details).toMatchObject({ expiryOverridden: 'yes', bundleId: bundle.bundleId });
+    expect(planImport(bundle, { ...local(b, context, [], 'FR-CPC-2026-0003'), expiryOverride: { reason: '  ' } })).toMatchObject({ ok: false, code: 'IMPORT_CONTENT_INVALID' });
+  });
+});

@@ -30,17 +30,23 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
     [deps],
   );
 
+  const [expired, setExpired] = useState<BundleFile | null>(null);
+  const [overrideReason, setOverrideReason] = useState('');
   const verify = useCallback(
-    async (file: BundleFile) => {
+    async (file: BundleFile, expiryOverride?: { reason: string }) => {
       if (!deps) return;
       setBusy(true);
       setOutcome(null);
       setPrepared(null);
-      const result = await prepareImport(deps, trust, { fileToken: file.fileToken, name: file.name });
+      setExpired(null);
+      const result = await prepareImport(deps, trust, { fileToken: file.fileToken, name: file.name }, expiryOverride);
       setBusy(false);
       if (result.status === 'already') setOutcome({ tone: 'info', text: t('exchange.import.already', { message: result.message }) });
-      else if (result.status === 'refused') setOutcome({ tone: 'error', text: t('exchange.import.refused', { code: result.code, message: result.message }) });
-      else setPrepared(result);
+      else if (result.status === 'refused') {
+        setOutcome({ tone: 'error', text: t('exchange.import.refused', { code: result.code, message: result.message }) });
+        // Expiry alone may be overridden by a person, with a reason that is recorded in the case.
+        if (result.code === 'BUNDLE_EXPIRED') setExpired(file);
+      } else setPrepared(result);
     },
     [deps, trust, t],
   );
@@ -122,6 +128,17 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
           </p>
         ) : null}
       </div>
+      {expired ? (
+        <div className="warning" role="group" aria-label={t('exchange.import.overrideHeading')}>
+          <div className="field">
+            <label htmlFor="expiry-reason">{t('exchange.import.overrideReason')}</label>
+            <textarea id="expiry-reason" rows={2} value={overrideReason} onChange={(event) => setOverrideReason(event.target.value)} />
+          </div>
+          <Button className="button" onPress={() => void verify(expired, { reason: overrideReason })} isDisabled={busy || overrideReason.trim() === ''}>
+            {t('exchange.import.overrideButton')}
+          </Button>
+        </div>
+      ) : null}
       {prepared && prepared.status === 'ready' ? (
         <div className="import-preview" role="region" aria-label={t('exchange.import.previewLabel')}>
           <h3>{t('exchange.import.previewHeading', { kind: t(`exchange.kinds.${prepared.verified.payload.kind}`), office: prepared.verified.senderName })}</h3>
