@@ -19,8 +19,10 @@ import { VaultPage } from './pages/VaultPage';
 
 type Office = { readonly shell: Shell; readonly name: string; readonly offices: PartnerOfficesPage; readonly exchange: ExchangePage };
 
-async function office(context: BrowserContext, name: string, jurisdiction: string, role: 'Caseworker' | 'Redress officer'): Promise<Office> {
+async function office(context: BrowserContext, name: string, jurisdiction: string, role: 'Caseworker' | 'Redress officer', clockAheadMs = 0): Promise<Office> {
   const shell = await openShell(context);
+  // Playwright's clock moves this office's time (no backdoor in the app).
+  if (clockAheadMs > 0) await shell.page.clock.install({ time: Date.now() + clockAheadMs });
   await shell.page.goto(`${TEST_ORIGIN}/index.html`);
   await new VaultPage(shell.page).createVault({ officeName: name, jurisdiction, role });
   return { shell, name, offices: new PartnerOfficesPage(shell.page, shell.dialogs), exchange: new ExchangePage(shell.page, shell.dialogs) };
@@ -276,6 +278,41 @@ test('a challenge goes to a redress office (refused until verified) and its deci
   } finally {
     await r.shell.close();
     await contextR.close();
+    await rm(stick, { recursive: true, force: true });
+  }
+});
+
+test('an expired bundle is refused with its class, and imported only with a reason that the case keeps', async ({ context, browser }) => {
+  test.setTimeout(120_000);
+  const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
+  const contextB = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 800 } });
+  // B's calendar is 31 days ahead: a bundle valid for 30 days arrives expired.
+  const [a, b] = await Promise.all([office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'), office(contextB, 'Commission des Ports Calmes', 'FR', 'Caseworker', 31 * 86_400_000)]);
+  try {
+    await exchangeKeyCards(stick, a, b);
+    const reference = await authorisedCase(a.shell.page);
+    await a.exchange.open();
+    await a.exchange.selectCase(reference);
+    const toB = join(stick, 'a-to-b');
+    await mkdir(toB);
+    await a.exchange.exportTo(toB);
+
+    await b.exchange.open();
+    await b.exchange.check(await onlyBundle(toB));
+    await expect(b.exchange.outcome).toContainText('Refused (BUNDLE_EXPIRED)');
+    const override = b.shell.page.getByRole('group', { name: 'Import an expired bundle' });
+    await expect(override.getByRole('button', { name: 'Check again and import despite expiry' })).toBeDisabled();
+    await override.getByLabel(/Reason for importing it/).fill('Courier delayed by a strike; content confirmed by phone.');
+    await override.getByRole('button', { name: 'Check again and import despite expiry' }).click();
+    await expect(b.exchange.preview).toContainText('Reason recorded in the case: Courier delayed by a strike');
+    await b.exchange.apply();
+    await expect(b.exchange.receivedLog()).toContainText('Request');
+
+    expect(a.shell.problems).toEqual([]);
+    expect(b.shell.problems).toEqual([]);
+  } finally {
+    await b.shell.close();
+    await contextB.close();
     await rm(stick, { recursive: true, force: true });
   }
 });
