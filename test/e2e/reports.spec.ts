@@ -4,33 +4,84 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { verifyOversightExport } from '@shared/oversight/oversight-audit-export';
-import { test, expect } from './harness/fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, TEST_ORIGIN } from './harness/fixtures';
+import { VaultPage } from './pages/VaultPage';
 import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
 import { ReportsPage } from './pages/ReportsPage';
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
-test('an oversight officer produces last year’s report as charts, CSV and PDF', async ({ app, shell }) => {
+/** A complete data-access request to France, authorised and sent, through the case screens. */
+async function sendRequest(page: Page, title: string): Promise<void> {
+  const cases = new CasesPage(page);
+  const casePage = new CasePage(page);
+  await new AppShellPage(page).open('Cases');
+  const reference = await cases.startNewCase();
+  await cases.fillNewCase({
+    title,
+    partner: 'FR',
+    legalBasis: 'gdpr-61',
+    purpose: 'Identify the operator of an account used to threaten journalists',
+    categories: ['Subscriber data'],
+    person: { name: 'Camille Durand', contact: '12 rue des Lilas, 69001 Lyon', language: 'fr' },
+    statements: {
+      necessity: 'No other means identifies the account holder.',
+      proportionality: 'Three months only.',
+      nonDiscrimination: 'Selected by the threats sent.',
+      minimisation: 'Subscriber data only.',
+    },
+    purgeAt: '2030-03-01',
+  });
+  await cases.saveNewCase(reference);
+  await casePage.press('Authorise the case');
+  await casePage.expectStage('Authorised');
+  await casePage.press('Mark the request as sent');
+  await casePage.expectStage('Request sent');
+}
+
+test('an oversight officer produces last year’s report as charts, CSV and PDF', async ({ shell }) => {
+  const app = shell.page;
   const folder = await mkdtemp(join(tmpdir(), 'casebridge-report-'));
   try {
+    // Five requests to France go out in June 2025; the report is made in February 2026 for "last year".
+    await app.clock.install({ time: new Date('2025-06-02T08:00:00Z') });
+    await app.goto(`${TEST_ORIGIN}/index.html`);
+    const vault = new VaultPage(app);
+    await vault.createVault();
+    for (let i = 1; i <= 5; i++) await sendRequest(app, `Subscriber data, account ${i}`);
+    await app.clock.setSystemTime(new Date('2026-02-02T08:00:00Z'));
+    await app.clock.fastForward('11:00'); // months have passed; the idle lock (10 minutes) fires, as it would
+    await vault.expectLocked();
+    await vault.unlock();
+    await vault.expectUnlocked();
+
     const reports = new ReportsPage(app);
     await reports.open();
     await reports.choosePeriod(/^Last year/);
-    await expect(reports.main.getByText(/^Period: \d{4} \(.*1.*\d{4} to .*31.*\d{4}\)$/)).toBeVisible();
-    await expect(reports.table('Requests sent, by partner jurisdiction')).toBeVisible();
+    await expect(reports.main.getByText(/^Period: 2025 \(.*1.*2025 to .*31.*2025\)$/)).toBeVisible();
+    await expect(reports.cell('Requests sent, by partner jurisdiction', 'France')).toHaveText('5');
+    await expect(reports.cell('Requests sent, by legal basis', 'Art. 61 GDPR: mutual assistance')).toHaveText('5');
+    await expect(reports.table('Requests sent, by partner jurisdiction').locator('figure svg')).toBeVisible();
     await expect(reports.main.getByRole('heading', { name: 'Method' })).toBeVisible();
+    await app.screenshot({ path: 'test-results/screenshots/reports-last-year.png', fullPage: true });
 
     shell.dialogs.nextSavePath = join(folder, 'report.csv');
     await reports.exportCsv();
     const csv = await readFile(join(folder, 'report.csv'), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('Casebridge transparency report,Bureau of Quiet Harbours');
     expect(csv).toContain('counts below 5 are shown as <5');
+    expect(csv).toContain('"Requests sent, by partner jurisdiction",requests-sent-by-partner,France,FR,5\r\n');
+    expect(csv).toContain('"Requests sent, by partner jurisdiction",requests-sent-by-partner,Total,total,5\r\n');
+    expect(csv).not.toContain('Camille');
 
     shell.dialogs.nextSavePath = join(folder, 'report.pdf');
     await reports.savePdf();
-    expect((await readFile(join(folder, 'report.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    const pdf = await readFile(join(folder, 'report.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
 
     const results = await new AxeBuilder({ page: app }).analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
@@ -43,29 +94,7 @@ test('an oversight officer produces last year’s report as charts, CSV and PDF'
 test('a request sent this year is counted (and suppressed), and its signed audit trail verifies for an oversight body', async ({ app, shell }) => {
   const folder = await mkdtemp(join(tmpdir(), 'casebridge-audit-'));
   try {
-    const cases = new CasesPage(app);
-    const casePage = new CasePage(app);
-    await new AppShellPage(app).open('Cases');
-    const reference = await cases.startNewCase();
-    await cases.fillNewCase({
-      title: 'Subscriber data for the Heron account',
-      partner: 'FR',
-      legalBasis: 'gdpr-61',
-      purpose: 'Identify the operator of an account used to threaten journalists',
-      categories: ['Subscriber data'],
-      person: { name: 'Camille Durand', contact: '12 rue des Lilas, 69001 Lyon', language: 'fr' },
-      statements: {
-        necessity: 'No other means identifies the account holder.',
-        proportionality: 'Three months only.',
-        nonDiscrimination: 'Selected by the threats sent.',
-        minimisation: 'Subscriber data only.',
-      },
-      purgeAt: '2030-03-01',
-    });
-    await cases.saveNewCase(reference);
-    await casePage.press('Authorise the case');
-    await casePage.expectStage('Authorised');
-    await casePage.press('Mark the request as sent');
+    await sendRequest(app, 'Subscriber data for the Heron account');
 
     const reports = new ReportsPage(app);
     await reports.open();
