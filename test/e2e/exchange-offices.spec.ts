@@ -1,7 +1,8 @@
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openShell, TEST_ORIGIN, type Shell } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
@@ -26,6 +27,13 @@ async function office(context: BrowserContext, name: string, jurisdiction: strin
   await shell.page.goto(`${TEST_ORIGIN}/index.html`);
   await new VaultPage(shell.page).createVault({ officeName: name, jurisdiction, role });
   return { shell, name, offices: new PartnerOfficesPage(shell.page, shell.dialogs), exchange: new ExchangePage(shell.page, shell.dialogs) };
+}
+
+/** Axe finds nothing serious or critical on the screen as it is now. */
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious, name).toEqual([]);
 }
 
 /** The one .cbundle file in `folder` (each trip uses its own folder on the stick). */
@@ -53,6 +61,7 @@ async function exchangeKeyCards(stick: string, a: Office, b: Office): Promise<vo
     // The other office "reads out" its fingerprint: what its own screen shows.
     await self.offices.verify(other.name, fingerprints[other.name] ?? '');
   }
+  await expectAccessible(a.shell.page, 'partner offices');
 }
 
 const request: NewCaseInput = {
@@ -118,6 +127,7 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await expect(slip).toContainText('Commission des Ports Calmes');
     await expect(slip).toContainText('BLAKE2b-512 of the file');
     await expect(a.exchange.sentLog()).toContainText('Awaiting receipt');
+    await expectAccessible(a.shell.page, 'exchange after export');
     const requestFile = await onlyBundle(toB);
 
     // B: a tampered copy is refused and nothing is stored.
@@ -138,6 +148,7 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await expect(b.exchange.preview).toContainText(`for the request ${reference} from Bureau of Quiet Harbours`);
     await expect(b.exchange.preview).toContainText('Evidence file: threats.txt');
     await expect(b.exchange.preview).not.toContainText('Affected people');
+    await expectAccessible(b.shell.page, 'import preview');
     await b.exchange.apply();
     await expect(b.exchange.receivedLog()).toContainText('Request');
 

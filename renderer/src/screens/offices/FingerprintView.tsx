@@ -10,13 +10,13 @@ export function FingerprintView({ groups, qrText, officeName, testId }: Props) {
   const qr = useMemo(() => fingerprintQrDataUrl(qrText), [qrText]);
   return (
     <div className="fingerprint">
-      <p className="fingerprint__digits mono" data-testid={testId} aria-label={t('offices.fingerprintLabel', { office: officeName })}>
+      <div role="group" className="fingerprint__digits mono" data-testid={testId} aria-label={t('offices.fingerprintLabel', { office: officeName })}>
         {groups.map((group, index) => (
           <span key={index} className="fingerprint__group">
             {group}
           </span>
         ))}
-      </p>
+      </div>
       <img className="fingerprint__qr" src={qr} alt={t('offices.qrAlt', { office: officeName })} width={144} height={144} />
     </div>
   );
