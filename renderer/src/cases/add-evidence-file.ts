@@ -7,7 +7,14 @@ import type { CaseChange, CaseRepository } from './case-repository';
  * case records the item with that content hash and its first chain-of-custody entry. The hash links the evidence
  * item to its stored attachment (same case, same hash), so a later copy can be checked against it.
  */
-export async function addEvidenceFile(repository: CaseRepository, caseId: string, file: File, note: string, actor: Actor): Promise<CaseChange> {
+export async function addEvidenceFile(
+  repository: CaseRepository,
+  caseId: string,
+  file: File,
+  note: string,
+  actor: Actor,
+  onProgress?: (bytesDone: number) => void,
+): Promise<CaseChange> {
   const stored = await storeAttachment(repository.db, {
     id: crypto.randomUUID(),
     caseId,
@@ -15,6 +22,7 @@ export async function addEvidenceFile(repository: CaseRepository, caseId: string
     mediaType: file.type || 'application/octet-stream',
     source: file,
     now: repository.context.clock.now(),
+    ...(onProgress ? { onProgress } : {}),
   });
   if (!stored.ok) return { ok: false, code: stored.error.code, messages: [stored.error.message] };
   return repository.apply(

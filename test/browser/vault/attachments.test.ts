@@ -57,9 +57,22 @@ describe('attachments', () => {
     const vault = await createdVault('big', { derive: deriveInWorker });
     const wasmBefore = await wasmHeapBytes();
     const source = generatedStream(64 * MiB);
-    const stored = await storeAttachment(vault.db, { id: 'att-1', caseId: 'case-1', fileName: 'seized-laptop.img', mediaType: 'application/octet-stream', source: source.stream, now: new Date() });
+    const progress: number[] = [];
+    const stored = await storeAttachment(vault.db, {
+      id: 'att-1',
+      caseId: 'case-1',
+      fileName: 'seized-laptop.img',
+      mediaType: 'application/octet-stream',
+      source: source.stream,
+      now: new Date(),
+      onProgress: (done) => progress.push(done),
+    });
     if (!stored.ok) throw new Error(stored.error.message);
     expect(stored.value).toMatchObject({ size: 64 * MiB, chunkCount: 256, chunkBytes: 256 * 1024 });
+    // Progress after every 4 MiB batch, rising to the whole file: a long import shows real progress.
+    expect(progress.length).toBeGreaterThanOrEqual(16);
+    expect(progress.every((done, i) => i === 0 || done > (progress[i - 1] ?? 0))).toBe(true);
+    expect(progress.at(-1)).toBe(64 * MiB);
 
     // By design: 256 chunks in storage, none larger than a chunk plus the secretstream tag.
     const chunkSizes = await rawValueSizes(vault.db.name, 'attachmentChunks');

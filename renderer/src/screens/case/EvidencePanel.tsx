@@ -19,15 +19,17 @@ export function EvidencePanel({ c }: { readonly c: Case }) {
   const { dateTime } = useLocaleFormat();
   const formatBytes = useFormatBytes();
   const id = useId();
-  const [working, setWorking] = useState<string | null>(null);
+  const [working, setWorking] = useState<{ readonly name: string; readonly done: number; readonly size: number } | null>(null);
   const [messages, setMessages] = useState<readonly string[]>([]);
   const [dragging, setDragging] = useState(false);
 
   const add = async (files: readonly File[]) => {
     setMessages([]);
     for (const file of files) {
-      setWorking(file.name);
-      const added = await addEvidenceFile(repository, c.id, file, t('evidence.receivedNote'), actor);
+      setWorking({ name: file.name, done: 0, size: file.size });
+      const added = await addEvidenceFile(repository, c.id, file, t('evidence.receivedNote'), actor, (done) =>
+        setWorking({ name: file.name, done, size: file.size }),
+      );
       if (!added.ok) setMessages((m) => [...m, `${file.name}: ${added.messages.join('; ')}`]);
     }
     setWorking(null);
@@ -88,8 +90,11 @@ export function EvidencePanel({ c }: { readonly c: Case }) {
           </label>
         </div>
         <p role="status" className="field__help" aria-busy={working !== null}>
-          {working ? t('evidence.working', { name: working }) : ''}
+          {working ? t('evidence.working', { name: working.name }) : ''}
         </p>
+        {working && working.size > 0 && (
+          <progress className="evidence-progress" max={working.size} value={working.done} aria-label={t('evidence.working', { name: working.name })} />
+        )}
         <MessageList title={t('evidence.notAdded')} messages={messages} />
       </ActionGate>
     </section>

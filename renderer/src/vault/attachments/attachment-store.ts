@@ -33,6 +33,8 @@ export type StoreAttachmentInput = {
    * orphan that sweepOrphanChunks removes.
    */
   readonly deferRecord?: boolean;
+  /** Bytes read, hashed and encrypted so far, after each stored batch: long files show real progress. */
+  readonly onProgress?: (bytesDone: number) => void;
 };
 
 export class AttachmentError extends Error {
@@ -101,7 +103,9 @@ export async function storeAttachment(db: VaultDb, input: StoreAttachmentInput):
     const rows = batch;
     batch = [];
     batchBytes = 0;
-    if (rows.length > 0) await db.transaction('rw', db.attachmentChunks, () => db.attachmentChunks.bulkAdd(rows));
+    if (rows.length === 0) return;
+    await db.transaction('rw', db.attachmentChunks, () => db.attachmentChunks.bulkAdd(rows));
+    input.onProgress?.(size);
   };
   try {
     for await (const chunk of fixedChunks(source, chunkBytes)) {
