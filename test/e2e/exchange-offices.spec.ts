@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openShell, TEST_ORIGIN, type Shell } from './harness/fixtures';
+import { nodeVolumeProbe, type VolumeProbe } from '../../electron/main/handlers/media/volume-probe';
 import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
 import { CasesPage, type NewCaseInput } from './pages/CasesPage';
@@ -20,8 +21,26 @@ import { VaultPage } from './pages/VaultPage';
 
 type Office = { readonly shell: Shell; readonly name: string; readonly offices: PartnerOfficesPage; readonly exchange: ExchangePage };
 
-async function office(context: BrowserContext, name: string, jurisdiction: string, role: 'Caseworker' | 'Redress officer', clockAheadMs = 0): Promise<Office> {
-  const shell = await openShell(context);
+/**
+ * The machine's real volume detection, except that `folder` appears mounted as a USB stick (/dev/sdb1 on a
+ * USB bus): the app then lists it as a removable drive and may read bundles from it.
+ */
+function stickProbe(folder: string): VolumeProbe {
+  const disk = '/sys/devices/pci0000:00/0000:00:14.0/usb1/1-1/1-1:1.0/host6/target6:0:0/6:0:0:0/block/sdb';
+  return {
+    ...nodeVolumeProbe,
+    readText: async (path) => {
+      if (path === '/proc/self/mountinfo') return `36 25 8:17 / ${folder} rw,nosuid,nodev - vfat /dev/sdb1 rw\n`;
+      if (path === `${disk}/sdb1/partition`) return '1\n';
+      if (path === `${disk}/removable`) return '1\n';
+      return null;
+    },
+    realpath: async (path) => (path === '/sys/dev/block/8:17' ? `${disk}/sdb1` : nodeVolumeProbe.realpath(path)),
+  };
+}
+
+async function office(context: BrowserContext, name: string, jurisdiction: string, role: 'Caseworker' | 'Redress officer', clockAheadMs = 0, volumeProbe?: VolumeProbe): Promise<Office> {
+  const shell = await openShell(context, volumeProbe ? { volumeProbe } : {});
   // Playwright's clock moves this office's time (no backdoor in the app).
   if (clockAheadMs > 0) await shell.page.clock.install({ time: Date.now() + clockAheadMs });
   await shell.page.goto(`${TEST_ORIGIN}/index.html`);
@@ -103,8 +122,11 @@ async function openCase(page: Office['shell']['page'], reference: string): Promi
 test('two offices: key cards, request with evidence, tampered copy and replay refused, receipt and response back', async ({ context, browser }) => {
   test.setTimeout(120_000);
   const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
+  // B sees this folder as an inserted USB stick; A writes the request onto it.
+  const usb = join(stick, 'usb');
+  await mkdir(usb);
   const contextB = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 800 } });
-  const [a, b] = await Promise.all([office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'), office(contextB, 'Commission des Ports Calmes', 'FR', 'Caseworker')]);
+  const [a, b] = await Promise.all([office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'), office(contextB, 'Commission des Ports Calmes', 'FR', 'Caseworker', 0, stickProbe(usb))]);
   try {
     await exchangeKeyCards(stick, a, b);
 
@@ -120,15 +142,13 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await expect(a.exchange.field('Affected people (names, contacts)')).not.toBeChecked();
     await expect(a.exchange.field('Purpose')).toBeChecked();
     await expect(a.exchange.field(/threats\.txt/)).toBeChecked();
-    const toB = join(stick, 'a-to-b');
-    await mkdir(toB);
-    await a.exchange.exportTo(toB);
+    await a.exchange.exportTo(usb);
     const slip = a.exchange.slip();
     await expect(slip).toContainText('Commission des Ports Calmes');
     await expect(slip).toContainText('BLAKE2b-512 of the file');
     await expect(a.exchange.sentLog()).toContainText('Awaiting receipt');
     await expectAccessible(a.shell.page, 'exchange after export');
-    const requestFile = await onlyBundle(toB);
+    const requestFile = await onlyBundle(usb);
 
     // B: a tampered copy is refused and nothing is stored.
     const tamperedFolder = join(stick, 'tampered');
@@ -143,8 +163,8 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await expect(b.exchange.outcome).toContainText('Do not import');
     await expect(b.exchange.receivedLog()).toHaveCount(0);
 
-    // B: the genuine file verifies, previews and becomes a new case.
-    await b.exchange.check(requestFile);
+    // B: the genuine file, picked from the bundles found on the inserted stick, verifies and becomes a new case.
+    await b.exchange.checkOnDrive('usb', requestFile.split('/').pop() ?? '');
     await expect(b.exchange.preview).toContainText(`for the request ${reference} from Bureau of Quiet Harbours`);
     await expect(b.exchange.preview).toContainText('Evidence file: threats.txt');
     await expect(b.exchange.preview).not.toContainText('Affected people');

@@ -50,6 +50,14 @@ export class ExchangePage {
     await expect(this.preview.or(this.outcome)).toBeVisible({ timeout: 30_000 });
   }
 
+  /** Lists the bundles on a removable drive and checks one of them (no file dialog). */
+  async checkOnDrive(drive: string, fileName: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Look on ${drive}` }).click();
+    const row = this.page.getByRole('list', { name: `Bundles on ${drive}` }).getByRole('listitem').filter({ hasText: fileName });
+    await row.getByRole('button', { name: 'Check and preview' }).click();
+    await expect(this.preview.or(this.outcome)).toBeVisible({ timeout: 30_000 });
+  }
+
   async apply(): Promise<void> {
     await this.preview.getByRole('button', { name: 'Apply' }).click();
     await expect(this.outcome).toContainText('Imported');
