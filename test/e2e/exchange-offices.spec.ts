@@ -256,13 +256,15 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     await new RedressPage(page).lodgeChallenge(['The measure was disproportionate'], 'Three months is far more than the threats justify.');
     await casePage.expectStage('Challenge lodged');
 
-    await a.exchange.open();
-    await a.exchange.selectCase(reference);
+    // Sent from the case itself.
+    await page.getByRole('button', { name: 'Send as a bundle…' }).click();
     await expect(a.exchange.exportPanel.getByRole('radio', { name: 'Challenge' })).toBeChecked();
     await expect(a.exchange.exportPanel.getByRole('checkbox', { name: /The challenge \(grounds and statement/ })).toBeChecked();
     const toR = join(stick, 'a-to-r');
     await mkdir(toR);
     await a.exchange.exportTo(toR);
+    await expect(page.getByRole('list', { name: 'Bundles for this case' })).toContainText('Challenge sent to Harbour Redress Board');
+    await expect(page.getByRole('list', { name: 'Bundles for this case' })).toContainText('Awaiting receipt');
     const challengeFile = await onlyBundle(toR);
 
     // R: refused while A is unverified, with the fingerprint to compare; accepted once verified.

@@ -20,6 +20,7 @@ import { VaultSettingsPanel } from '../screens/vault/VaultSettingsPanel';
 import { CorruptRecordsNotice } from '../screens/vault/CorruptRecordsNotice';
 import { ExchangeProvider } from '../exchange/ExchangeProvider';
 import { PartnerOfficesPanel } from '../screens/offices/PartnerOfficesPanel';
+import { CaseExchangeSection } from '../screens/exchange/CaseExchangeSection';
 
 type Props = { readonly shell: CasebridgeApi; readonly session: VaultSession };
 
@@ -61,7 +62,12 @@ function renderScreen(screen: ScreenId, shell: CasebridgeApi, session: VaultSess
     case 'dashboard':
       return <DashboardScreen onOpen={openCase} />;
     case 'cases':
-      return <CasesWorkspace route={caseRoute} onOpen={openCase} />;
+      return (
+        <>
+          <CasesWorkspace route={caseRoute} onOpen={openCase} />
+          {caseRoute.view === 'case' ? <CaseExchangeSection key={caseRoute.caseId} caseId={caseRoute.caseId} /> : null}
+        </>
+      );
     case 'exchange':
       return <ExchangeScreen shell={shell} />;
     case 'reports':
