@@ -146,6 +146,12 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     const slip = a.exchange.slip();
     await expect(slip).toContainText('Commission des Ports Calmes');
     await expect(slip).toContainText('BLAKE2b-512 of the file');
+    // The slip prints alone to a PDF that travels with the stick.
+    const slipPdf = join(stick, 'slip.pdf');
+    a.shell.dialogs.nextSavePath = slipPdf;
+    await slip.getByRole('button', { name: 'Save the slip as PDF…' }).click();
+    await expect(slip.getByRole('status')).toContainText('Saved to', { timeout: 20_000 });
+    expect((await readFile(slipPdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expect(a.exchange.sentLog()).toContainText('Awaiting receipt');
     await expectAccessible(a.shell.page, 'exchange after export');
     const requestFile = await onlyBundle(usb);
