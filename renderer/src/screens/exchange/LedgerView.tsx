@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { GrantedFolder } from '@shared/ipc/contract';
@@ -32,67 +32,31 @@ export function LedgerView() {
   return (
     <section className="panel" aria-labelledby="ledger-heading">
       <h2 id="ledger-heading">{t('exchange.ledger.heading')}</h2>
-      <h3>{t('exchange.ledger.sent')}</h3>
-      {sent.length === 0 ? (
-        <p className="empty">{t('exchange.ledger.noneSent')}</p>
-      ) : (
-        <table className="data-table" aria-label={t('exchange.ledger.sent')}>
-          <thead>
-            <tr>
-              <th>{t('exchange.ledger.kind')}</th>
-              <th>{t('exchange.ledger.to')}</th>
-              <th>{t('exchange.ledger.case')}</th>
-              <th>{t('exchange.ledger.when')}</th>
-              <th>{t('exchange.ledger.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sent.map((entry) => (
-              <tr key={entry.id}>
-                <td>{t(`exchange.kinds.${entry.kind}`)}</td>
-                <td>{entry.peerName}</td>
-                <td>{entry.caseRef ?? '—'}</td>
-                <td>{date(entry.recordedAt)}</td>
-                <td>{t(`exchange.ledger.states.${entry.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h3>{t('exchange.ledger.received')}</h3>
-      {received.length === 0 ? (
-        <p className="empty">{t('exchange.ledger.noneReceived')}</p>
-      ) : (
-        <table className="data-table" aria-label={t('exchange.ledger.received')}>
-          <thead>
-            <tr>
-              <th>{t('exchange.ledger.kind')}</th>
-              <th>{t('exchange.ledger.from')}</th>
-              <th>{t('exchange.ledger.case')}</th>
-              <th>{t('exchange.ledger.when')}</th>
-              <th>{t('exchange.ledger.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {received.map((entry) => (
-              <tr key={entry.id}>
-                <td>{t(`exchange.kinds.${entry.kind}`)}</td>
-                <td>{entry.peerName}</td>
-                <td>{entry.caseRef ?? '—'}</td>
-                <td>{date(entry.recordedAt)}</td>
-                <td>
-                  {entry.kind === 'receipt' ? t('exchange.ledger.states.received') : t(`exchange.ledger.states.${entry.status}`)}
-                  {entry.kind !== 'receipt' ? (
-                    <Button className="button button--quiet" onPress={() => setReceiptFor(entry.id)}>
-                      {t('exchange.ledger.exportReceipt')}
-                    </Button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <LedgerTable
+        title={t('exchange.ledger.sent')}
+        empty={t('exchange.ledger.noneSent')}
+        peerHeading={t('exchange.ledger.to')}
+        entries={sent}
+        date={date}
+        status={(entry) => t(`exchange.ledger.states.${entry.status}`)}
+      />
+      <LedgerTable
+        title={t('exchange.ledger.received')}
+        empty={t('exchange.ledger.noneReceived')}
+        peerHeading={t('exchange.ledger.from')}
+        entries={received}
+        date={date}
+        status={(entry) => (
+          <>
+            {entry.kind === 'receipt' ? t('exchange.ledger.states.received') : t(`exchange.ledger.states.${entry.status}`)}
+            {entry.kind !== 'receipt' ? (
+              <Button className="button button--quiet" onPress={() => setReceiptFor(entry.id)}>
+                {t('exchange.ledger.exportReceipt')}
+              </Button>
+            ) : null}
+          </>
+        )}
+      />
       {receiptFor && deps ? (
         <div className="panel">
           <p>{t('exchange.ledger.receiptWhere')}</p>
@@ -120,5 +84,50 @@ export function LedgerView() {
         </>
       ) : null}
     </section>
+  );
+}
+
+type LedgerTableProps = {
+  readonly title: string;
+  readonly empty: string;
+  readonly peerHeading: string;
+  readonly entries: readonly LedgerEntry[];
+  readonly date: (ms: number) => string;
+  readonly status: (entry: LedgerEntry) => ReactNode;
+};
+
+/** One direction of the exchange log: kind, the other office, case, when, and its status cell. */
+function LedgerTable({ title, empty, peerHeading, entries, date, status }: LedgerTableProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3>{title}</h3>
+      {entries.length === 0 ? (
+        <p className="empty">{empty}</p>
+      ) : (
+        <table className="data-table" aria-label={title}>
+          <thead>
+            <tr>
+              <th>{t('exchange.ledger.kind')}</th>
+              <th>{peerHeading}</th>
+              <th>{t('exchange.ledger.case')}</th>
+              <th>{t('exchange.ledger.when')}</th>
+              <th>{t('exchange.ledger.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{t(`exchange.kinds.${entry.kind}`)}</td>
+                <td>{entry.peerName}</td>
+                <td>{entry.caseRef ?? '—'}</td>
+                <td>{date(entry.recordedAt)}</td>
+                <td>{status(entry)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
   );
 }
