@@ -8,7 +8,7 @@ import { listBundleFiles, readFileBounded } from '../files/bundle-files';
 import { createChunkChannel } from '../files/chunk-channel';
 import { describeFsError, FileOperationError, toErr } from '../files/file-errors';
 import type { PathGrants } from '../files/path-grants';
-import { writeFileAtomically, type AtomicWriteResult } from '../files/write-file-atomically';
+import { preflightWrite, writeFileAtomically, type AtomicWriteResult } from '../files/write-file-atomically';
 
 /** Native dialogs, injected: Electron's in the app, a scripted stand-in in the e2e harness. */
 export type ExchangeDialogs = {
@@ -86,6 +86,12 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
     'exchange.beginExport': async ({ folderToken, fileName, bytes, hashHex }) => {
       const folder = deps.grants.resolve(folderToken, 'folder');
       if (folder === null) return notGranted();
+      // An existing file or a full drive is reported now, before the renderer builds and sends anything.
+      try {
+        await preflightWrite({ targetPath: join(folder, fileName), expectedBytes: bytes });
+      } catch (error) {
+        return fail(error, `the drive at ${folder}`);
+      }
       const channel = createChunkChannel();
       const controller = new AbortController();
       const session: ExportSession = {
@@ -107,12 +113,6 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       session.done.catch(() => undefined);
       const exportId = newId();
       exports.set(exportId, session);
-      // Space and existing-file checks run before the first chunk: report them now if they failed.
-      const early = await Promise.race([session.done.then(() => null, (e: unknown) => e), new Promise((r) => setTimeout(() => r(null), 0))]);
-      if (early !== null) {
-        exports.delete(exportId);
-        return toErr(describeFsError(early, `the drive at ${folder}`));
-      }
       return ok({ exportId });
     },
 

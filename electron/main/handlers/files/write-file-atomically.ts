@@ -42,6 +42,16 @@ export function isTempName(name: string): boolean {
  * no file under the final name: temp file on the same volume → fsync → rename → fsync folder → read back and
  * compare the hash. Only after the last step may the UI say "safe to unplug".
  */
+/**
+ * The checks that can refuse a write before any byte moves: an existing file (unless replacing) and too little
+ * free space. The writer runs them itself; callers that stream data in later run them first to answer at once.
+ */
+export async function preflightWrite(options: Pick<AtomicWriteOptions, 'targetPath' | 'expectedBytes' | 'replaceExisting'>): Promise<void> {
+  const where = `the drive at ${dirname(options.targetPath)}`;
+  if (!options.replaceExisting) await refuseExisting(options.targetPath, where);
+  await ensureSpace(dirname(options.targetPath), options.expectedBytes, where);
+}
+
 export async function writeFileAtomically(options: AtomicWriteOptions): Promise<AtomicWriteResult> {
   const { targetPath, expectedBytes, signal } = options;
   const where = `the drive at ${dirname(targetPath)}`;
@@ -49,8 +59,7 @@ export async function writeFileAtomically(options: AtomicWriteOptions): Promise<
     await options.afterStep?.(name);
     if (signal?.aborted) throw new FileOperationError('cancelled', 'The export was cancelled. No usable file was left behind.');
   };
-  if (!options.replaceExisting) await refuseExisting(targetPath, where);
-  await ensureSpace(dirname(targetPath), expectedBytes, where);
+  await preflightWrite(options);
 
   const tempPath = tempNameFor(targetPath);
   let renamed = false;
