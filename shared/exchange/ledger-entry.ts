@@ -37,6 +37,31 @@ export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
 export const ledgerEntryId = (direction: LedgerEntry['direction'], peerKey: string, bundleId: string) => `${direction}:${peerKey}:${bundleId}`;
 
+/** The written file, as the atomic writer reported it. */
+export type WrittenBundleFacts = {
+  readonly built: { readonly bundleId: string; readonly headerDigest: string; readonly size: number };
+  readonly fileHash: string;
+  readonly fileName: string;
+};
+
+/** The ledger entry for a bundle this office just wrote to a drive (a case bundle or a receipt). */
+export function sentLedgerEntry(
+  written: WrittenBundleFacts,
+  sent: Pick<LedgerEntry, 'kind' | 'peerKey' | 'peerName' | 'caseId' | 'caseRef' | 'sequence' | 'recordedAt' | 'status' | 'shared'>,
+): LedgerEntry {
+  return {
+    ...sent,
+    id: ledgerEntryId('sent', sent.peerKey, written.built.bundleId),
+    direction: 'sent',
+    bundleId: written.built.bundleId,
+    headerDigest: written.built.headerDigest,
+    fileHash: written.fileHash,
+    fileName: written.fileName,
+    size: written.built.size,
+    deliveredAt: null,
+  };
+}
+
 /** What the verifier asks about earlier imports, answered from received entries. */
 export function replayView(entries: readonly LedgerEntry[]): ReplayLedgerView {
   const received = entries.filter((entry) => entry.direction === 'received');

@@ -4,7 +4,7 @@ import { fingerprintOf, type TrustStore } from '@shared/offices/trust-store';
 import { caseBundleBody } from '@shared/exchange/bundle-bodies';
 import { kindOptions, type CaseBundleKind } from '@shared/exchange/exchange-policy';
 import { recordExport } from '@shared/exchange/export-record';
-import { ledgerEntryId, nextSequence, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import { nextSequence, sentLedgerEntry } from '@shared/exchange/ledger-entry';
 import type { ShareableField } from '@shared/exchange/shared-case';
 import { bundleFileName, type TransmittalSlip } from '@shared/exchange/transmittal-slip';
 import { err, ok, type Result } from '@shared/result';
@@ -79,25 +79,17 @@ export async function exportCaseBundle(
   });
   if (!written.ok) return written;
   const { built, fileHash, fileName } = written.value;
-  const entry: LedgerEntry = {
-    id: ledgerEntryId('sent', request.recipientKey, built.bundleId),
-    direction: 'sent',
-    bundleId: built.bundleId,
+  const entry = sentLedgerEntry(written.value, {
     kind: request.kind,
     peerKey: request.recipientKey,
     peerName: recipient.card.card.name,
     caseId: c.id,
     caseRef: c.references.local,
     sequence,
-    headerDigest: built.headerDigest,
-    fileHash,
-    fileName,
-    size: built.size,
     recordedAt: deps.now(),
     status: 'awaiting-receipt',
-    deliveredAt: null,
     shared: { fields: [...request.fields], files: evidence.map((item) => item.title) },
-  };
+  });
   // The bundle is on the stick: record it against the case as it is now (it may have changed meanwhile).
   const fresh = (await deps.repository.get(c.id)) ?? c;
   const update = recordExport(fresh, deps.actor, deps.context, { ...facts, bundleId: built.bundleId });

@@ -1,7 +1,7 @@
 import { buildBundle } from '@shared/bundle/build-bundle';
 import { receiptBodyFor } from '@shared/bundle/receipt-body';
 import { recordNote } from '@shared/exchange/export-record';
-import { ledgerEntryId, nextSequence, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import { nextSequence, sentLedgerEntry } from '@shared/exchange/ledger-entry';
 import { bundleFileName, type TransmittalSlip } from '@shared/exchange/transmittal-slip';
 import { formatFingerprint } from '@shared/offices/fingerprint';
 import { fingerprintOf, type TrustStore } from '@shared/offices/trust-store';
@@ -36,25 +36,17 @@ export async function exportReceipt(deps: ExchangeDeps, trust: TrustStore, recei
   });
   if (!written.ok) return written;
   const { built, fileHash, fileName } = written.value;
-  const sent: LedgerEntry = {
-    id: ledgerEntryId('sent', received.peerKey, built.bundleId),
-    direction: 'sent',
-    bundleId: built.bundleId,
+  const sent = sentLedgerEntry(written.value, {
     kind: 'receipt',
     peerKey: received.peerKey,
     peerName: received.peerName,
     caseId: received.caseId,
     caseRef: null,
     sequence,
-    headerDigest: built.headerDigest,
-    fileHash,
-    fileName,
-    size: built.size,
     recordedAt: deps.now(),
     status: 'sent',
-    deliveredAt: null,
     shared: null,
-  };
+  });
   const write: ExchangeWrite = { ledgerPut: [sent, { ...received, status: 'receipt-sent' }] };
   const c = received.caseId ? await deps.repository.get(received.caseId) : null;
   const noted = c ? recordNote(c, deps.actor, deps.context, 'receipt-exported', { bundleId: received.bundleId, receiptBundleId: built.bundleId }) : null;
