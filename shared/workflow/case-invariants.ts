@@ -87,6 +87,10 @@ export function caseViolations(c: Case): string[] {
     else check(d.extensions.length === 0, `deadline ${d.id} was extended without an extension rule`);
     check(d.suspensions.filter((s) => s.to === null).length <= 1, `deadline ${d.id} has two stopped clocks`);
     check(recomputeDue(d).dueAt === d.dueAt, `deadline ${d.id} stores a due date that does not match its rule`);
+    if (d.purpose === 'decision') {
+      const hands = [...d.extensions.map((e) => e.by), ...d.suspensions.map((s) => s.by)];
+      check(!hands.some((by) => c.caseworkerIds.includes(by)), `a caseworker on the case changed the decision deadline ${d.id}`);
+    }
   }
   return v;
 }

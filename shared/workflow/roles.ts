@@ -1,6 +1,6 @@
 import { canActAsCaseworker, canActAsRedressOfficer, type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
-import { type Capacity } from './workflow-types';
+import { type Capacity, type Refusal } from './workflow-types';
 
 export function actorMayActAs(actor: Actor, capacity: Capacity): boolean {
   if (capacity === 'caseworker') return canActAsCaseworker(actor);
@@ -10,6 +10,31 @@ export function actorMayActAs(actor: Actor, capacity: Capacity): boolean {
 
 /** Independence: nobody reviews or decides a challenge on a case they worked on as caseworker. */
 export const workedAsCaseworker = (c: Case, actorId: string): boolean => c.caseworkerIds.includes(actorId);
+
+/** The person who took the review or decided the challenge: from then on they are the case's independent reviewer. */
+export const isReviewerOf = (c: Case, actorId: string): boolean =>
+  c.review?.officerId === actorId || c.decision?.decidedBy === actorId;
+
+/**
+ * Independence holds both ways, whatever roles a person holds: caseworker work bars redress work on the same case,
+ * and the reviewing officer may not do caseworker work on the case they review (it would make them a caseworker on
+ * it after the fact). `capacity` is the capacity of this particular use (a decision deadline is redress work).
+ */
+export function independenceRefusal(c: Case, actorId: string, capacity: Capacity): Refusal | null {
+  if (capacity === 'redress' && workedAsCaseworker(c, actorId)) {
+    return {
+      code: 'conflict-of-interest',
+      missing: ['you worked on this case as a caseworker, so another redress officer must handle the challenge'],
+    };
+  }
+  if (capacity === 'caseworker' && isReviewerOf(c, actorId)) {
+    return {
+      code: 'conflict-of-interest',
+      missing: ['you are the independent reviewer of this case, so another caseworker must do caseworker work on it'],
+    };
+  }
+  return null;
+}
 
 export const ROLE_WORDS: Record<Capacity, string> = {
   caseworker: 'a caseworker',

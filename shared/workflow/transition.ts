@@ -2,7 +2,7 @@ import { sealAuditEvent } from '../audit/audit-chain';
 import { type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
 import { KIND_WORDS, STAGE_LABELS } from './stage-labels';
-import { actorMayActAs, ROLE_WORDS, workedAsCaseworker } from './roles';
+import { actorMayActAs, independenceRefusal, ROLE_WORDS } from './roles';
 import { STEPS } from './step-registry';
 import { type ActionOf, type ActionType, type WorkflowAction } from './workflow-action';
 import {
@@ -37,9 +37,8 @@ export function gateRefusal<T extends ActionType>(c: Case, actor: Actor, type: T
   if (!actorMayActAs(actor, step.capacity)) {
     return { code: 'role-not-permitted', missing: [`only ${ROLE_WORDS[step.capacity]} can ${step.label}`] };
   }
-  if (step.capacity === 'redress' && workedAsCaseworker(c, actor.id)) {
-    return { code: 'conflict-of-interest', missing: ['you worked on this case as a caseworker, so another redress officer must handle the challenge'] };
-  }
+  const independence = independenceRefusal(c, actor.id, step.capacity);
+  if (independence) return independence;
   const unmet = step.gate?.(c, actor, env) ?? [];
   return unmet.length > 0 ? { code: 'preconditions-unmet', missing: unmet } : null;
 }
@@ -62,6 +61,9 @@ function run<T extends ActionType>(c: Case, actor: Actor, action: ActionOf<T>, c
   const capacity: Capacity = step.capacityFor?.(c, action) ?? step.capacity;
   const outcome = step.run(c, actor, action, env);
   if (!outcome.ok) return outcome;
+  // The gate checked the step's own capacity; this use may count as another (a decision deadline is redress work).
+  const independence = independenceRefusal(c, actor.id, capacity);
+  if (independence) return { ok: false, refusal: independence };
   const addsCaseworker = capacity === 'caseworker' && !c.caseworkerIds.includes(actor.id);
   const { event, head } = sealAuditEvent(
     c.id,

@@ -36,6 +36,43 @@ describe('redress review', () => {
     });
   });
 
+  it('bars the reviewing officer holding both roles from caseworker work on the case under review', () => {
+    const { context, clock } = makeContext();
+    let t = requestTo('challenge-lodged', context, clock);
+    t = apply(t, sam, { type: 'begin-review' }, context);
+    const conflict = { code: 'conflict-of-interest', missing: ['you are the independent reviewer of this case, so another caseworker must do caseworker work on it'] };
+    expect(refused(t, sam, { type: 'add-evidence', title: 'Log', mediaType: 'application/pdf', sizeBytes: 10, contentHash: 'd'.repeat(64), note: '' }, context)).toEqual(conflict);
+    const other = t.case.deadlines.find((d) => d.purpose !== 'decision' && d.metAt === null);
+    if (other) expect(refused(t, sam, { type: 'suspend-deadline', deadlineId: other.id, reason: 'Waiting.' }, context)).toEqual(conflict);
+    expect(t.case.caseworkerIds).not.toContain('sam');
+    // Another caseworker still can; redress work on the case stays open to the reviewer.
+    t = apply(t, alice, { type: 'add-evidence', title: 'Log', mediaType: 'application/pdf', sizeBytes: 10, contentHash: 'd'.repeat(64), note: '' }, context);
+    t = apply(t, sam, { type: 'decide', outcome: 'upheld', reasons: 'Lawful.', remedies: [] }, context);
+    expect(caseViolations(t.case)).toEqual([]);
+  });
+
+  it('bars a caseworker on the case holding both roles from changing the decision deadline', () => {
+    const { context, clock } = makeContext();
+    let t = open('data-access-request', context, sam);
+    t = apply(t, sam, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
+    t = apply(t, alice, { type: 'authorise' }, context);
+    t = apply(t, alice, { type: 'send-request' }, context);
+    t = apply(t, alice, { type: 'record-response', summary: 'ok' }, context);
+    t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
+    t = apply(t, alice, { type: 'issue-notice', personId: 'p2', method: 'email', language: 'en' }, context);
+    t = apply(t, alice, { type: 'lodge-challenge', personId: 'p1', grounds: ['no-legal-basis'], statement: 's', attachmentIds: [] }, context);
+    t = apply(t, rita, { type: 'begin-review' }, context);
+    const decision = t.case.deadlines.find((d) => d.purpose === 'decision' && d.metAt === null);
+    expect(decision).toBeDefined();
+    const conflict = { code: 'conflict-of-interest', missing: ['you worked on this case as a caseworker, so another redress officer must handle the challenge'] };
+    for (const action of [
+      { type: 'extend-deadline', deadlineId: decision?.id ?? '', reason: 'More time.' },
+      { type: 'suspend-deadline', deadlineId: decision?.id ?? '', reason: 'Waiting.' },
+    ] as const) {
+      expect(refused(t, sam, action, context)).toEqual(conflict);
+    }
+  });
+
   it('lets someone holding both roles decide a case they never worked on', () => {
     const { context, clock } = makeContext();
     let t = requestTo('challenge-lodged', context, clock);
