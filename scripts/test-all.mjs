@@ -1,4 +1,4 @@
-// `npm test`: the one gate. Typecheck, lint (ESLint + Electronegativity), unit, browser, e2e, electron e2e.
+// `npm test`: the one gate. Typecheck, format (Prettier), lint (ESLint + Electronegativity), unit, browser, e2e, electron e2e.
 // Every step runs; the summary names each step's outcome and the test counts from the runners' JSON reports.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +15,7 @@ const vitest = (project) => [
 ];
 const steps = [
   { name: 'typecheck', run: [bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']] },
+  { name: 'format', run: [bin('prettier'), ['--check', '--log-level', 'warn', '.']] },
   { name: 'lint', run: [bin('eslint'), ['--max-warnings', '0', '.']] },
   { name: 'electronegativity', run: [process.execPath, ['scripts/electronegativity.mjs']] },
   { name: 'unit', run: vitest('unit'), report: 'vitest-unit.json' },
