@@ -3,7 +3,20 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'stream', 'url', 'util', 'events', 'buffer', 'worker_threads'];
+const nodeBuiltinNames = [
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'stream',
+  'url',
+  'util',
+  'events',
+  'buffer',
+  'worker_threads',
+];
 const noNode = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
 
 /** Import boundaries: the layout is the architecture, so a wrong import fails the build. */
@@ -13,26 +26,44 @@ const boundaries = {
     patterns: [
       { group: ['electron', 'electron/*'], message: 'shared/ runs everywhere: no Electron.' },
       { group: ['node:*'], message: 'shared/ runs everywhere: no Node built-ins (take dependencies as parameters).' },
-      { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'react/*', 'dexie'], message: 'shared/ is pure domain code.' },
+      {
+        group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'react/*', 'dexie'],
+        message: 'shared/ is pure domain code.',
+      },
     ],
   },
   renderer: {
     paths: noNode('The renderer is a sandboxed web page: no Node built-ins.'),
     patterns: [
-      { group: ['**/electron/**', 'electron', 'electron/*'], message: 'The renderer reaches the shell only through window.casebridge.' },
+      {
+        group: ['**/electron/**', 'electron', 'electron/*'],
+        message: 'The renderer reaches the shell only through window.casebridge.',
+      },
       { group: ['node:*'], message: 'The renderer is a sandboxed web page: no Node built-ins.' },
     ],
   },
   main: {
     patterns: [
-      { group: ['react', 'react-dom', 'react/*', '**/renderer/**', 'dexie'], message: 'Main never imports the UI or its store.' },
+      {
+        group: ['react', 'react-dom', 'react/*', '**/renderer/**', 'dexie'],
+        message: 'Main never imports the UI or its store.',
+      },
     ],
   },
   // Handlers are plain modules that run under Node tests and behind the e2e bridge: no electron values.
   mainModules: {
-    paths: [{ name: 'electron', message: 'Only electron/main/index.ts and the preload touch Electron; handlers take dependencies.', allowTypeImports: true }],
+    paths: [
+      {
+        name: 'electron',
+        message: 'Only electron/main/index.ts and the preload touch Electron; handlers take dependencies.',
+        allowTypeImports: true,
+      },
+    ],
     patterns: [
-      { group: ['react', 'react-dom', 'react/*', '**/renderer/**', 'dexie'], message: 'Main never imports the UI or its store.' },
+      {
+        group: ['react', 'react-dom', 'react/*', '**/renderer/**', 'dexie'],
+        message: 'Main never imports the UI or its store.',
+      },
     ],
   },
 };
@@ -43,7 +74,16 @@ const sodiumOnlyHere = { paths: [sodiumRule] };
 const withSodiumRule = (boundary) => ({ ...boundary, paths: [...(boundary.paths ?? []), sodiumRule] });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/vectors/**/*.bin'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'test/vectors/**/*.bin',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -12,5 +12,8 @@ module.exports = async function afterPack(context) {
       : electronPlatformName === 'win32'
         ? path.join(appOutDir, `${name}.exe`)
         : path.join(appOutDir, packager.executableName);
-  await flipFuses(executable, { ...fuses, resetAdHocDarwinSignature: electronPlatformName === 'darwin' && context.arch === 3 });
+  await flipFuses(executable, {
+    ...fuses,
+    resetAdHocDarwinSignature: electronPlatformName === 'darwin' && context.arch === 3,
+  });
 };

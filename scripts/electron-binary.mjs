@@ -19,7 +19,9 @@ export function locateElectron({ root, env = process.env, platform = process.pla
     const path = executableIn(override, platform);
     return existsSync(path)
       ? { path }
-      : { missing: `ELECTRON_OVERRIDE_DIST_PATH is set to ${override}, but it holds no Electron executable (looked for ${path}).` };
+      : {
+          missing: `ELECTRON_OVERRIDE_DIST_PATH is set to ${override}, but it holds no Electron executable (looked for ${path}).`,
+        };
   }
   const packageDir = join(root, 'node_modules/electron');
   const pathFile = join(packageDir, 'path.txt');

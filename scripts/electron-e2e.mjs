@@ -20,5 +20,6 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const playwright = [bin('playwright'), 'test', '-c', 'test/electron/playwright.config.ts', ...process.argv.slice(2)];
 // Electron needs a display: use Xvfb on headless Linux when it is installed.
 const needsDisplay = process.platform === 'linux' && !process.env.DISPLAY;
-const [command, ...args] = needsDisplay && existsSync('/usr/bin/xvfb-run') ? ['/usr/bin/xvfb-run', '-a', ...playwright] : playwright;
+const [command, ...args] =
+  needsDisplay && existsSync('/usr/bin/xvfb-run') ? ['/usr/bin/xvfb-run', '-a', ...playwright] : playwright;
 process.exit(spawnSync(command, args, { stdio: 'inherit', cwd: root, env }).status ?? 1);

@@ -15,7 +15,19 @@ try {
   // AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK would fetch Electron's release list from the internet: skipped.
   const run = spawnSync(
     bin,
-    ['-i', join(work, 'src'), '-r', '-o', csv, '-v', 'false', '-e', '45.0.0', '-x', 'AvailableSecurityFixesGlobalCheck'],
+    [
+      '-i',
+      join(work, 'src'),
+      '-r',
+      '-o',
+      csv,
+      '-v',
+      'false',
+      '-e',
+      '45.0.0',
+      '-x',
+      'AvailableSecurityFixesGlobalCheck',
+    ],
     { encoding: 'utf8', env: { ...process.env, LANG: 'en-US' } },
   );
   if (run.status !== 0) {
@@ -36,7 +48,9 @@ try {
     console.log(`electronegativity: ${f.key} ${f.location} ${f.key in explained ? '(explained)' : 'UNEXPLAINED'}`);
   }
   if (unexplained.length > 0) {
-    console.error(`electronegativity: ${unexplained.length} unexplained finding(s). Fix them or explain them in build/electronegativity-explained.json.`);
+    console.error(
+      `electronegativity: ${unexplained.length} unexplained finding(s). Fix them or explain them in build/electronegativity-explained.json.`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`electronegativity: ${findings.length} finding(s), all explained.`);

@@ -11,7 +11,14 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 
 const vitest = (project) => [
   bin('vitest'),
-  ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=test-results/vitest-${project}.json`],
+  [
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=test-results/vitest-${project}.json`,
+  ],
 ];
 const steps = [
   { name: 'typecheck', run: [bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']] },
@@ -32,7 +39,8 @@ for (const step of steps) {
   const [command, args] = step.run;
   // A report left by an earlier run must never be counted as this run's.
   if (step.report) rmSync(join(results, step.report), { force: true });
-  const status = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, FORCE_COLOR: '0' } }).status ?? 1;
+  const status =
+    spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, FORCE_COLOR: '0' } }).status ?? 1;
   const counts = step.report ? readCounts(join(results, step.report)) : null;
   if (counts) for (const key of Object.keys(totals)) totals[key] += counts[key];
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -54,8 +62,16 @@ function readCounts(file) {
   if (!existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   if (typeof report.numPassedTests === 'number') {
-    return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
+    return {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests,
+      skipped: report.numPendingTests + (report.numTodoTests ?? 0),
+    };
   }
   const stats = report.stats ?? {};
-  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
+  return {
+    passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+    failed: stats.unexpected ?? 0,
+    skipped: stats.skipped ?? 0,
+  };
 }

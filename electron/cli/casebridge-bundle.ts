@@ -73,10 +73,18 @@ export async function runBundleCli(args: readonly string[], io: Output): Promise
     io.err('--at needs an ISO 8601 time or milliseconds since 1970.');
     return 2;
   }
-  return command === 'verify-audit' ? verifyAudit(kit, file, trustFiles, now, io) : verify(kit, file, trustFiles, now, io);
+  return command === 'verify-audit'
+    ? verifyAudit(kit, file, trustFiles, now, io)
+    : verify(kit, file, trustFiles, now, io);
 }
 
-async function verifyAudit(kit: CryptoKit, file: string, trustFiles: readonly string[], now: number, io: Output): Promise<number> {
+async function verifyAudit(
+  kit: CryptoKit,
+  file: string,
+  trustFiles: readonly string[],
+  now: number,
+  io: Output,
+): Promise<number> {
   const trusted: string[] = [];
   for (const trustFile of trustFiles) {
     const card = await readKeyCard(kit, trustFile, now, io);
@@ -86,7 +94,11 @@ async function verifyAudit(kit: CryptoKit, file: string, trustFiles: readonly st
   let bytes: Uint8Array;
   try {
     const info = await stat(file);
-    if (info.size > MAX_AUDIT_EXPORT_BYTES) return report({ code: 'OVERSIGHT_MALFORMED', message: `${file} is larger than any audit export Casebridge writes.` }, io);
+    if (info.size > MAX_AUDIT_EXPORT_BYTES)
+      return report(
+        { code: 'OVERSIGHT_MALFORMED', message: `${file} is larger than any audit export Casebridge writes.` },
+        io,
+      );
     bytes = new Uint8Array(await readFile(file));
   } catch (caught) {
     io.err(`OVERSIGHT_IO_FAILED: cannot read ${file} (${caught instanceof Error ? caught.message : 'error'}).`);
@@ -95,10 +107,18 @@ async function verifyAudit(kit: CryptoKit, file: string, trustFiles: readonly st
   const result = verifyOversightExport(kit, bytes, trusted);
   if (!result.ok) return report(result.error, io);
   const { body, fingerprint, brokenChains } = result.value;
-  io.out(`OK oversight audit export from ${body.office.name} (${body.office.jurisdiction}), fingerprint ${fingerprint}`);
-  io.out(body.scope.kind === 'period' ? `scope:       ${body.scope.from} to ${body.scope.to}` : `scope:       ${body.scope.caseIds.length} chosen case(s)`);
+  io.out(
+    `OK oversight audit export from ${body.office.name} (${body.office.jurisdiction}), fingerprint ${fingerprint}`,
+  );
+  io.out(
+    body.scope.kind === 'period'
+      ? `scope:       ${body.scope.from} to ${body.scope.to}`
+      : `scope:       ${body.scope.caseIds.length} chosen case(s)`,
+  );
   io.out(`generated:   ${body.generatedAt}`);
-  io.out(`cases:       ${body.chains.length}, events in scope: ${body.chains.reduce((n, c) => n + c.eventsInScope, 0)}`);
+  io.out(
+    `cases:       ${body.chains.length}, events in scope: ${body.chains.reduce((n, c) => n + c.eventsInScope, 0)}`,
+  );
   for (const broken of brokenChains) io.err(`OVERSIGHT_CHAIN_BROKEN: case ${broken.caseId}: ${broken.message}`);
   if (brokenChains.length > 0) return 1;
   io.out('Signature valid and every hash chain verified.');
@@ -111,14 +131,18 @@ async function inspect(kit: CryptoKit, file: string, io: Output): Promise<number
   try {
     const frame = await readBundleFrame(kit, source, false);
     const { header } = frame;
-    const fingerprint = (key: string) => formatFingerprint(officeFingerprint(kit, fromHex(key, 32) ?? new Uint8Array(32)));
+    const fingerprint = (key: string) =>
+      formatFingerprint(officeFingerprint(kit, fromHex(key, 32) ?? new Uint8Array(32)));
     io.out(`kind:        ${header.kind}`);
     io.out(`bundle id:   ${header.bundleId}`);
     io.out(`format:      version ${header.version}, suite ${header.suite}`);
     io.out(`sender:      ${fingerprint(header.sender)}  (key ${header.sender})`);
-    io.out(`signature:   ${frame.signatureValid ? 'valid for the sender key above (trust not checked: use verify)' : 'INVALID'}`);
+    io.out(
+      `signature:   ${frame.signatureValid ? 'valid for the sender key above (trust not checked: use verify)' : 'INVALID'}`,
+    );
     if (header.recipients.length === 0) io.out('recipients:  none (public bundle)');
-    for (const entry of header.recipients) io.out(`recipient:   ${fingerprint(entry.signingKey)}  sequence ${entry.sequence}`);
+    for (const entry of header.recipients)
+      io.out(`recipient:   ${fingerprint(entry.signingKey)}  sequence ${entry.sequence}`);
     io.out(`created:     ${new Date(header.createdAt).toISOString()}`);
     io.out(`not after:   ${new Date(header.notAfter).toISOString()}`);
     io.out(`chunk size:  ${header.chunkSize} bytes`);
@@ -134,7 +158,13 @@ async function inspect(kit: CryptoKit, file: string, io: Output): Promise<number
   }
 }
 
-async function verify(kit: CryptoKit, file: string, trustFiles: readonly string[], now: number, io: Output): Promise<number> {
+async function verify(
+  kit: CryptoKit,
+  file: string,
+  trustFiles: readonly string[],
+  now: number,
+  io: Output,
+): Promise<number> {
   let store: TrustStore = {};
   for (const trustFile of trustFiles) {
     const card = await readKeyCard(kit, trustFile, now, io);
@@ -144,11 +174,21 @@ async function verify(kit: CryptoKit, file: string, trustFiles: readonly string[
   const source = await openSource(file, io);
   if (!source) return 1;
   try {
-    const result = await verifyBundle(kit, { source, trust: trustView(store), recipient: null, clock: () => now, ledger: null });
+    const result = await verifyBundle(kit, {
+      source,
+      trust: trustView(store),
+      recipient: null,
+      clock: () => now,
+      ledger: null,
+    });
     if (!result.ok) return report(result.error, io);
     const { header, senderOffice } = result.value;
     io.out(`OK ${header.kind} ${header.bundleId} from ${senderOffice?.card.card.name ?? 'a self-signed key card'}`);
-    io.out(result.value.opened ? 'Signature, trust, times, every chunk and the signed content verified.' : 'Signature, trust, times and every item hash verified; the content is encrypted for its recipients and was not opened.');
+    io.out(
+      result.value.opened
+        ? 'Signature, trust, times, every chunk and the signed content verified.'
+        : 'Signature, trust, times and every item hash verified; the content is encrypted for its recipients and was not opened.',
+    );
     return 0;
   } finally {
     await source.close();
@@ -180,7 +220,13 @@ async function readKeyCard(kit: CryptoKit, path: string, now: number, io: Output
   return checkCardValidity(card.value, path, now, io);
 }
 
-async function readKeyCardBundleFile(kit: CryptoKit, path: string, bytes: Uint8Array, now: number, io: Output): Promise<SignedKeyCard | undefined> {
+async function readKeyCardBundleFile(
+  kit: CryptoKit,
+  path: string,
+  bytes: Uint8Array,
+  now: number,
+  io: Output,
+): Promise<SignedKeyCard | undefined> {
   const card = await readKeyCardBundle(kit, memorySource(bytes));
   if (!card.ok) {
     io.err(`Key card ${path} is not valid:`);
@@ -192,7 +238,9 @@ async function readKeyCardBundleFile(kit: CryptoKit, path: string, bytes: Uint8A
 
 function checkCardValidity(card: SignedKeyCard, path: string, now: number, io: Output): SignedKeyCard | undefined {
   if (now < card.card.validFrom || now > card.card.validUntil) {
-    io.err(`Key card ${path} (${card.card.name}) is not valid at ${new Date(now).toISOString()}: ask the office for its current key card.`);
+    io.err(
+      `Key card ${path} (${card.card.name}) is not valid at ${new Date(now).toISOString()}: ask the office for its current key card.`,
+    );
     return undefined;
   }
   return card;
@@ -213,7 +261,8 @@ function report(error: { code: string; message: string }, io: Output): number {
 }
 
 // Run only as a program (also through an npm bin symlink), not when a test imports runBundleCli.
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (invokedDirectly) {
   runBundleCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }).then(
     (status) => {

@@ -22,7 +22,9 @@ export async function openFileSource(path: string): Promise<ByteSource & { close
 }
 
 /** A new file written positionally; `finish` flushes it to the medium (fsync) before closing. */
-export async function openFileSink(path: string): Promise<RandomAccessSink & { finish(): Promise<void>; abort(): Promise<void> }> {
+export async function openFileSink(
+  path: string,
+): Promise<RandomAccessSink & { finish(): Promise<void>; abort(): Promise<void> }> {
   const handle: FileHandle = await open(path, 'wx');
   return {
     async writeAt(offset, bytes) {

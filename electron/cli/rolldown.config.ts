@@ -14,7 +14,8 @@ export default defineConfig({
       // The bin entry in package.json runs the file directly (npx casebridge-bundle), so it must be executable.
       name: 'make-executable',
       writeBundle(options, bundle) {
-        for (const name of Object.keys(bundle)) if (name.endsWith('.js') && options.dir) chmodSync(join(options.dir, name), 0o755);
+        for (const name of Object.keys(bundle))
+          if (name.endsWith('.js') && options.dir) chmodSync(join(options.dir, name), 0o755);
       },
     },
   ],

@@ -88,7 +88,8 @@ async function start(): Promise<void> {
       },
       volumeProbe: nodeVolumeProbe,
       dialogs: {
-        chooseFolder: () => pickPath({ title: 'Choose where to save the bundle', properties: ['openDirectory', 'createDirectory'] }),
+        chooseFolder: () =>
+          pickPath({ title: 'Choose where to save the bundle', properties: ['openDirectory', 'createDirectory'] }),
         chooseBundleFile: () =>
           pickPath({
             title: 'Choose a Casebridge bundle',

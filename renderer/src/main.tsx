@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   await initI18n();
   const outcome = await boot();
   if (outcome.kind !== 'ready') {
-    root.render(<StrictMode><BootFailure outcome={outcome} /></StrictMode>);
+    root.render(
+      <StrictMode>
+        <BootFailure outcome={outcome} />
+      </StrictMode>,
+    );
     return;
   }
   // Nothing of the app renders until the vault gate says it is unlocked.

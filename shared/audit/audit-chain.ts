@@ -43,13 +43,7 @@ export function sealAuditEvent(
 }
 
 export type ChainBreakReason =
-  | 'malformed'
-  | 'wrong-case'
-  | 'sequence-gap'
-  | 'prev-hash-mismatch'
-  | 'hash-mismatch'
-  | 'truncated'
-  | 'head-mismatch';
+  'malformed' | 'wrong-case' | 'sequence-gap' | 'prev-hash-mismatch' | 'hash-mismatch' | 'truncated' | 'head-mismatch';
 
 export type ChainVerification =
   | { readonly ok: true; readonly head: AuditHead }
@@ -82,14 +76,24 @@ export function verifyAuditChain(
       reason,
       message: `Audit event ${index + 1}${rawId ? ` (${rawId})` : ''}: ${message}`,
     });
-    if (!parsed.success) return broken('malformed', `is not a well-formed audit event (${parsed.error.issues[0]?.message ?? 'invalid'}).`);
+    if (!parsed.success)
+      return broken('malformed', `is not a well-formed audit event (${parsed.error.issues[0]?.message ?? 'invalid'}).`);
     const event = parsed.data;
     caseId ??= event.caseId;
     if (event.caseId !== caseId) return broken('wrong-case', `belongs to case ${event.caseId}, not ${caseId}.`);
-    if (event.seq !== index || event.id !== `${caseId}#${index}`) return broken('sequence-gap', `has sequence number ${event.seq}; expected ${index}. An event is missing or out of order.`);
-    if (event.prevHash !== prevHash) return broken('prev-hash-mismatch', 'does not link to the event before it. The trail was edited, reordered or spliced.');
+    if (event.seq !== index || event.id !== `${caseId}#${index}`)
+      return broken(
+        'sequence-gap',
+        `has sequence number ${event.seq}; expected ${index}. An event is missing or out of order.`,
+      );
+    if (event.prevHash !== prevHash)
+      return broken(
+        'prev-hash-mismatch',
+        'does not link to the event before it. The trail was edited, reordered or spliced.',
+      );
     const { hash: claimed, ...rest } = event;
-    if (eventHash(rest, hash) !== claimed) return broken('hash-mismatch', 'content does not match its hash. The event was edited after it was recorded.');
+    if (eventHash(rest, hash) !== claimed)
+      return broken('hash-mismatch', 'content does not match its hash. The event was edited after it was recorded.');
     prevHash = claimed;
   }
   const head: AuditHead = { count: untrustedEvents.length, headHash: prevHash };

@@ -37,7 +37,10 @@ export function importAuditChain(
   const { caseId, events } = envelope.data;
   const verdict = verifyAuditChain(events, hash, { caseId });
   if (!verdict.ok) {
-    return err('audit-import-broken-chain', `${verdict.message} The trail was not imported; ask the sender for a fresh export.`);
+    return err(
+      'audit-import-broken-chain',
+      `${verdict.message} The trail was not imported; ask the sender for a fresh export.`,
+    );
   }
   // Verification parsed every event already; parse again only to give them their type.
   return ok({ caseId, events: events.map((e) => auditEventSchema.parse(e)) });

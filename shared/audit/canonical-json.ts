@@ -29,7 +29,8 @@ function write(value: unknown, path: string): string {
     case 'boolean':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(`${path} is ${String(value)}, which JSON cannot carry.`);
+      if (!Number.isFinite(value))
+        throw new CanonicalJsonError(`${path} is ${String(value)}, which JSON cannot carry.`);
       return JSON.stringify(value);
     case 'object':
       return Array.isArray(value) ? writeArray(value, path) : writeObject(value, path);

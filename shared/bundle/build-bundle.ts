@@ -6,8 +6,21 @@ import { BUNDLE_LIMITS, DEFAULT_CHUNK_BYTES } from './bundle-limits';
 import { BundleError, bundleError, toBundleErr, type BundleErrorCode } from './bundle-error';
 import { decodeHeader, encodeHeader, type BundleHeader, type RecipientEntry } from './bundle-header';
 import { PUBLIC_KINDS, type BundleKind } from './bundle-kinds';
-import { BUNDLE_FORMAT_VERSION, BUNDLE_SUITE, chunkAssociatedData, chunkCount, encodePrologue, layoutItems } from './bundle-layout';
-import { payloadBodySchemas, payloadEnvelopeSchema, type AttachmentDescriptor, type PayloadBody, type PayloadContent } from './bundle-payloads';
+import {
+  BUNDLE_FORMAT_VERSION,
+  BUNDLE_SUITE,
+  chunkAssociatedData,
+  chunkCount,
+  encodePrologue,
+  layoutItems,
+} from './bundle-layout';
+import {
+  payloadBodySchemas,
+  payloadEnvelopeSchema,
+  type AttachmentDescriptor,
+  type PayloadBody,
+  type PayloadContent,
+} from './bundle-payloads';
 import { rechunk, type ByteStream, type RandomAccessSink } from './byte-io';
 import { concatBytes, fromHex, toHex } from './bytes';
 import { canonicalJsonBytes, parseCanonicalJson } from './canonical-json';
@@ -59,7 +72,11 @@ const PLACEHOLDER_SIGNATURE = '0'.repeat(128);
  * fixed before encryption (hashes and signatures are fixed-width hex), so attachments are encrypted at their
  * final offsets first, then the payload (which lists their hashes), then the header that commits to all.
  */
-export async function buildBundle<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInput<K>, sink: RandomAccessSink): Promise<Result<BuiltBundle, BundleErrorCode>> {
+export async function buildBundle<K extends BundleKind>(
+  kit: CryptoKit,
+  input: BuildBundleInput<K>,
+  sink: RandomAccessSink,
+): Promise<Result<BuiltBundle, BundleErrorCode>> {
   try {
     return ok(await build(kit, input, sink));
   } catch (caught) {
@@ -67,7 +84,11 @@ export async function buildBundle<K extends BundleKind>(kit: CryptoKit, input: B
   }
 }
 
-async function build<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInput<K>, sink: RandomAccessSink): Promise<BuiltBundle> {
+async function build<K extends BundleKind>(
+  kit: CryptoKit,
+  input: BuildBundleInput<K>,
+  sink: RandomAccessSink,
+): Promise<BuiltBundle> {
   const random = input.random ?? kit.randomBytes;
   // Drawn in this order (id, then key) so that fixed-RNG test vectors stay reproducible.
   const bundleIdBytes = random(16);
@@ -79,20 +100,33 @@ async function build<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInp
   }
 }
 
-async function buildWithKey<K extends BundleKind>(kit: CryptoKit, input: BuildBundleInput<K>, sink: RandomAccessSink, bundleIdBytes: Uint8Array, contentKey: Uint8Array): Promise<BuiltBundle> {
+async function buildWithKey<K extends BundleKind>(
+  kit: CryptoKit,
+  input: BuildBundleInput<K>,
+  sink: RandomAccessSink,
+  bundleIdBytes: Uint8Array,
+  contentKey: Uint8Array,
+): Promise<BuiltBundle> {
   const invalid = (what: string) => bundleError('BUNDLE_BUILD_INVALID', `Cannot build the bundle: ${what}.`);
   const random = input.random ?? kit.randomBytes;
   const chunkSize = input.chunkSize ?? DEFAULT_CHUNK_BYTES;
   const attachments = input.attachments ?? [];
   const body = payloadBodySchemas[input.kind].safeParse(input.body);
-  if (!body.success) throw invalid(`the ${input.kind} content does not match its schema (${body.error.issues[0]?.message ?? 'invalid'})`);
-  if (input.recipients.length === 0 && !PUBLIC_KINDS.includes(input.kind)) throw invalid(`a ${input.kind} bundle needs at least one recipient`);
-  if (attachments.length > BUNDLE_LIMITS.maxAttachments) throw invalid(`more than ${BUNDLE_LIMITS.maxAttachments} attachments`);
+  if (!body.success)
+    throw invalid(
+      `the ${input.kind} content does not match its schema (${body.error.issues[0]?.message ?? 'invalid'})`,
+    );
+  if (input.recipients.length === 0 && !PUBLIC_KINDS.includes(input.kind))
+    throw invalid(`a ${input.kind} bundle needs at least one recipient`);
+  if (attachments.length > BUNDLE_LIMITS.maxAttachments)
+    throw invalid(`more than ${BUNDLE_LIMITS.maxAttachments} attachments`);
 
   const bundleId = toHex(bundleIdBytes);
   const sender = toHex(input.sender.signingPublicKey);
   const recipients = [...input.recipients].sort((a, b) => (a.card.card.signingKey < b.card.card.signingKey ? -1 : 1));
-  const entries: RecipientEntry[] = recipients.map((recipient) => wrapFor(kit, recipient, bundleIdBytes, contentKey, input.sender, random));
+  const entries: RecipientEntry[] = recipients.map((recipient) =>
+    wrapFor(kit, recipient, bundleIdBytes, contentKey, input.sender, random),
+  );
   // A public bundle (key card, revocation) publishes its content key: secretstream then only frames and checks.
   const publicContentKey = entries.length === 0 ? toHex(contentKey) : undefined;
 
@@ -115,7 +149,9 @@ async function buildWithKey<K extends BundleKind>(kit: CryptoKit, input: BuildBu
   try {
     draftBytes = canonicalJsonBytes({ content: content(descriptors), signature: PLACEHOLDER_SIGNATURE });
   } catch (caught) {
-    throw invalid(`the content has no canonical JSON form (${caught instanceof Error ? caught.message : 'invalid value'})`);
+    throw invalid(
+      `the content has no canonical JSON form (${caught instanceof Error ? caught.message : 'invalid value'})`,
+    );
   }
   // Check what the reader will see (the canonical form), so we never write a bundle our verifier refuses.
   const draft = payloadEnvelopeSchema.safeParse(parseCanonicalJson(draftBytes));
@@ -134,7 +170,10 @@ async function buildWithKey<K extends BundleKind>(kit: CryptoKit, input: BuildBu
     createdAt: input.createdAt,
     notAfter: input.notAfter,
     chunkSize,
-    items: [payloadLength, ...attachments.map((attachment) => attachment.size)].map((size, index) => ({ size, hash: itemHashes[index] ?? PLACEHOLDER_ITEM_HASH })),
+    items: [payloadLength, ...attachments.map((attachment) => attachment.size)].map((size, index) => ({
+      size,
+      hash: itemHashes[index] ?? PLACEHOLDER_ITEM_HASH,
+    })),
     recipients: entries,
     publicContentKey,
   });
@@ -145,14 +184,24 @@ async function buildWithKey<K extends BundleKind>(kit: CryptoKit, input: BuildBu
   } catch (caught) {
     throw invalid(caught instanceof BundleError ? caught.message : 'the header is invalid');
   }
-  const layout = layoutItems(draftHeaderBytes.length, header([]).items.map((item) => item.size), chunkSize);
+  const layout = layoutItems(
+    draftHeaderBytes.length,
+    header([]).items.map((item) => item.size),
+    chunkSize,
+  );
 
   const itemHashes: string[] = [];
   for (const [index, attachment] of attachments.entries()) {
     const itemIndex = index + 1;
     const span = layout.items[itemIndex];
     if (!span) throw invalid('internal layout error');
-    const result = await encryptItem(kit, { contentKey, bundleIdBytes, itemIndex, size: attachment.size, chunkSize, random }, rechunk(attachment.bytes, chunkSize), sink, span.offset);
+    const result = await encryptItem(
+      kit,
+      { contentKey, bundleIdBytes, itemIndex, size: attachment.size, chunkSize, random },
+      rechunk(attachment.bytes, chunkSize),
+      sink,
+      span.offset,
+    );
     itemHashes[itemIndex] = result.ciphertextHash;
     const descriptor = descriptors[index];
     if (descriptor) descriptors[index] = { ...descriptor, blake2b256: result.plaintextHash };
@@ -165,7 +214,13 @@ async function buildWithKey<K extends BundleKind>(kit: CryptoKit, input: BuildBu
   if (payloadBytes.length !== payloadLength) throw invalid('internal error: payload length changed');
   const payloadSpan = layout.items[0];
   if (!payloadSpan) throw invalid('internal layout error');
-  const payload = await encryptItem(kit, { contentKey, bundleIdBytes, itemIndex: 0, size: payloadLength, chunkSize, random }, rechunk([payloadBytes], chunkSize), sink, payloadSpan.offset);
+  const payload = await encryptItem(
+    kit,
+    { contentKey, bundleIdBytes, itemIndex: 0, size: payloadLength, chunkSize, random },
+    rechunk([payloadBytes], chunkSize),
+    sink,
+    payloadSpan.offset,
+  );
   itemHashes[0] = payload.ciphertextHash;
 
   const headerBytes = encodeHeader(header(itemHashes));
@@ -177,17 +232,33 @@ async function buildWithKey<K extends BundleKind>(kit: CryptoKit, input: BuildBu
   return { bundleId, kind: input.kind, size: layout.fileSize, headerDigest: toHex(digest) };
 }
 
-function wrapFor(kit: CryptoKit, recipient: BundleRecipient, bundleIdBytes: Uint8Array, contentKey: Uint8Array, sender: OfficeIdentity, random: (length: number) => Uint8Array): RecipientEntry {
+function wrapFor(
+  kit: CryptoKit,
+  recipient: BundleRecipient,
+  bundleIdBytes: Uint8Array,
+  contentKey: Uint8Array,
+  sender: OfficeIdentity,
+  random: (length: number) => Uint8Array,
+): RecipientEntry {
   const verified = verifyKeyCard(kit, recipient.card);
-  if (!verified.ok) throw bundleError('BUNDLE_BUILD_INVALID', `Cannot build the bundle: a recipient's key card is invalid (${verified.error.message})`);
+  if (!verified.ok)
+    throw bundleError(
+      'BUNDLE_BUILD_INVALID',
+      `Cannot build the bundle: a recipient's key card is invalid (${verified.error.message})`,
+    );
   const boxKey = fromHex(verified.value.card.boxKey, 32);
   if (!boxKey) throw bundleError('BUNDLE_BUILD_INVALID', 'Cannot build the bundle: a recipient key is malformed.');
-  if (!Number.isSafeInteger(recipient.sequence) || recipient.sequence < 1) throw bundleError('BUNDLE_BUILD_INVALID', 'Cannot build the bundle: sequence numbers start at 1.');
+  if (!Number.isSafeInteger(recipient.sequence) || recipient.sequence < 1)
+    throw bundleError('BUNDLE_BUILD_INVALID', 'Cannot build the bundle: sequence numbers start at 1.');
   const nonce = random(24);
   // Authenticated box from the sender's long-term key: only this sender could have made this wrap, and it
   // names the bundle, so it cannot be lifted into another bundle or re-signed by another office.
   const wrapped = kit.box(concatBytes(bundleIdBytes, contentKey), nonce, boxKey, sender.boxPrivateKeyPlaintext);
-  return { signingKey: verified.value.card.signingKey, sequence: recipient.sequence, wrap: toHex(concatBytes(nonce, wrapped)) };
+  return {
+    signingKey: verified.value.card.signingKey,
+    sequence: recipient.sequence,
+    wrap: toHex(concatBytes(nonce, wrapped)),
+  };
 }
 
 type ItemParams = {
@@ -200,7 +271,13 @@ type ItemParams = {
 };
 
 /** Encrypts one item at `offset`; returns the ciphertext hash (for the header) and plaintext hash (for the payload). */
-async function encryptItem(kit: CryptoKit, params: ItemParams, chunks: AsyncIterable<Uint8Array>, sink: RandomAccessSink, offset: number): Promise<{ ciphertextHash: string; plaintextHash: string }> {
+async function encryptItem(
+  kit: CryptoKit,
+  params: ItemParams,
+  chunks: AsyncIterable<Uint8Array>,
+  sink: RandomAccessSink,
+  offset: number,
+): Promise<{ ciphertextHash: string; plaintextHash: string }> {
   const count = chunkCount(params.size, params.chunkSize);
   const encryptor = kit.streamEncryptor(params.contentKey, params.random(24));
   const associatedData = chunkAssociatedData(params.bundleIdBytes, params.itemIndex);
@@ -236,7 +313,10 @@ async function writeTo(sink: RandomAccessSink, offset: number, bytes: Uint8Array
   try {
     await sink.writeAt(offset, bytes);
   } catch (caught) {
-    throw bundleError('BUNDLE_IO_FAILED', `Could not write the bundle (${caught instanceof Error ? caught.message : 'write error'}). Check that the medium is writable and has free space, then export again.`);
+    throw bundleError(
+      'BUNDLE_IO_FAILED',
+      `Could not write the bundle (${caught instanceof Error ? caught.message : 'write error'}). Check that the medium is writable and has free space, then export again.`,
+    );
   }
 }
 
@@ -249,7 +329,10 @@ async function* readable(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint
       next = await iterator.next();
     } catch (caught) {
       if (caught instanceof BundleError) throw caught;
-      throw bundleError('BUNDLE_IO_FAILED', `Could not read an attachment (${caught instanceof Error ? caught.message : 'read error'}). Check the file is still there, then export again.`);
+      throw bundleError(
+        'BUNDLE_IO_FAILED',
+        `Could not read an attachment (${caught instanceof Error ? caught.message : 'read error'}). Check the file is still there, then export again.`,
+      );
     }
     if (next.done) return;
     yield next.value;
@@ -257,6 +340,8 @@ async function* readable(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint
 }
 
 function mismatch(params: ItemParams): BundleError {
-  return bundleError('BUNDLE_BUILD_INVALID', `Cannot build the bundle: attachment ${params.itemIndex} did not deliver exactly the ${params.size} bytes it declared (the file changed while exporting?). Try the export again.`);
+  return bundleError(
+    'BUNDLE_BUILD_INVALID',
+    `Cannot build the bundle: attachment ${params.itemIndex} did not deliver exactly the ${params.size} bytes it declared (the file changed while exporting?). Try the export again.`,
+  );
 }
-

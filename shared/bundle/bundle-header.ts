@@ -3,7 +3,14 @@ import { BUNDLE_KINDS, PUBLIC_KINDS } from './bundle-kinds';
 import { BUNDLE_LIMITS } from './bundle-limits';
 import { bundleError } from './bundle-error';
 import { BUNDLE_FORMAT_VERSION, BUNDLE_SUITE, itemCiphertextBytes } from './bundle-layout';
-import { CanonicalJsonError, canonicalJsonBytes, isJsonObject, parseCanonicalJson, type JsonObject, type JsonValue } from './canonical-json';
+import {
+  CanonicalJsonError,
+  canonicalJsonBytes,
+  isJsonObject,
+  parseCanonicalJson,
+  type JsonObject,
+  type JsonValue,
+} from './canonical-json';
 import { hexBytes, jsonValueSchema, safeUint, timestampMs } from './json-schemas';
 
 export const recipientEntrySchema = z.strictObject({
@@ -35,7 +42,10 @@ export const bundleHeaderSchema = z.strictObject({
   notAfter: timestampMs,
   chunkSize: z.number().int().min(BUNDLE_LIMITS.minChunkBytes).max(BUNDLE_LIMITS.maxChunkBytes),
   /** Item 0 is the payload; items 1… are attachments, in the order of the payload's descriptors. */
-  items: z.array(headerItemSchema).min(1).max(BUNDLE_LIMITS.maxAttachments + 1),
+  items: z
+    .array(headerItemSchema)
+    .min(1)
+    .max(BUNDLE_LIMITS.maxAttachments + 1),
   recipients: z.array(recipientEntrySchema).max(BUNDLE_LIMITS.maxRecipients),
   /** Present exactly when there are no recipients: a public bundle (key card, revocation). */
   publicContentKey: hexBytes(32).optional(),
@@ -60,20 +70,35 @@ export function decodeHeader(untrustedHeaderBytes: Uint8Array): BundleHeader {
     raw = parseCanonicalJson(untrustedHeaderBytes);
   } catch (caught) {
     if (caught instanceof CanonicalJsonError && caught.kind !== 'syntax' && caught.kind !== 'limit') {
-      throw bundleError('BUNDLE_NONCANONICAL', `The bundle header is not in canonical form (${caught.message}). A bundle is never re-encoded in transit, so this one was altered: do not import it.`);
+      throw bundleError(
+        'BUNDLE_NONCANONICAL',
+        `The bundle header is not in canonical form (${caught.message}). A bundle is never re-encoded in transit, so this one was altered: do not import it.`,
+      );
     }
     const detail = caught instanceof Error ? caught.message : 'unreadable';
-    throw bundleError('BUNDLE_MALFORMED', `The bundle header is not valid JSON (${detail}). The file is damaged: copy it again or ask for a new export.`);
+    throw bundleError(
+      'BUNDLE_MALFORMED',
+      `The bundle header is not valid JSON (${detail}). The file is damaged: copy it again or ask for a new export.`,
+    );
   }
   if (!isJsonObject(raw)) {
-    throw bundleError('BUNDLE_MALFORMED', 'The bundle header is not a JSON object. The file is damaged: ask for a new export.');
+    throw bundleError(
+      'BUNDLE_MALFORMED',
+      'The bundle header is not a JSON object. The file is damaged: ask for a new export.',
+    );
   }
   const fields: JsonObject = raw;
   if (fields.version !== BUNDLE_FORMAT_VERSION) {
-    throw bundleError('BUNDLE_VERSION_UNSUPPORTED', `The header declares format version ${JSON.stringify(fields.version ?? null)}; this app reads version ${BUNDLE_FORMAT_VERSION}. Update Casebridge or ask the sender for a version ${BUNDLE_FORMAT_VERSION} bundle.`);
+    throw bundleError(
+      'BUNDLE_VERSION_UNSUPPORTED',
+      `The header declares format version ${JSON.stringify(fields.version ?? null)}; this app reads version ${BUNDLE_FORMAT_VERSION}. Update Casebridge or ask the sender for a version ${BUNDLE_FORMAT_VERSION} bundle.`,
+    );
   }
   if (fields.suite !== BUNDLE_SUITE) {
-    throw bundleError('BUNDLE_ALGORITHM_UNSUPPORTED', `The bundle uses algorithm suite ${JSON.stringify(fields.suite ?? null)}, which this app does not support. Ask the sender to export with Casebridge format v1.`);
+    throw bundleError(
+      'BUNDLE_ALGORITHM_UNSUPPORTED',
+      `The bundle uses algorithm suite ${JSON.stringify(fields.suite ?? null)}, which this app does not support. Ask the sender to export with Casebridge format v1.`,
+    );
   }
   checkCriticalExtensions(fields.extensions);
   checkCountLimits(fields);
@@ -81,7 +106,10 @@ export function decodeHeader(untrustedHeaderBytes: Uint8Array): BundleHeader {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? `${issue.path.join('.') || 'header'}: ${issue.message}` : 'unknown field';
-    throw bundleError('BUNDLE_MALFORMED', `The bundle header is invalid (${where}). Ask the sender to export the bundle again.`);
+    throw bundleError(
+      'BUNDLE_MALFORMED',
+      `The bundle header is invalid (${where}). Ask the sender to export the bundle again.`,
+    );
   }
   checkHeaderRules(parsed.data);
   return parsed.data;
@@ -91,18 +119,32 @@ function checkCriticalExtensions(extensions: JsonValue | undefined): void {
   if (!isJsonObject(extensions)) return;
   const critical = Object.keys(extensions).filter((name) => name.startsWith('!'));
   if (critical.length > 0) {
-    throw bundleError('BUNDLE_CRITICAL_EXTENSION_UNKNOWN', `The bundle needs features this app does not know (${critical.join(', ')}). Update Casebridge, or ask the sender for a plain v1 bundle.`);
+    throw bundleError(
+      'BUNDLE_CRITICAL_EXTENSION_UNKNOWN',
+      `The bundle needs features this app does not know (${critical.join(', ')}). Update Casebridge, or ask the sender for a plain v1 bundle.`,
+    );
   }
 }
 
 /** Counts and sizes get their own code (and are checked before the schema) so a hostile header is named as such. */
 function checkCountLimits(fields: JsonObject): void {
-  const limit = (what: string) => bundleError('BUNDLE_LIMIT_EXCEEDED', `The bundle header declares ${what}. The file is damaged or hostile: do not import it.`);
+  const limit = (what: string) =>
+    bundleError(
+      'BUNDLE_LIMIT_EXCEEDED',
+      `The bundle header declares ${what}. The file is damaged or hostile: do not import it.`,
+    );
   const { recipients, items, chunkSize } = fields;
-  if (Array.isArray(recipients) && recipients.length > BUNDLE_LIMITS.maxRecipients) throw limit(`${recipients.length} recipients (limit ${BUNDLE_LIMITS.maxRecipients})`);
-  if (Array.isArray(items) && items.length > BUNDLE_LIMITS.maxAttachments + 1) throw limit(`${items.length - 1} attachments (limit ${BUNDLE_LIMITS.maxAttachments})`);
-  if (typeof chunkSize === 'number' && (chunkSize < BUNDLE_LIMITS.minChunkBytes || chunkSize > BUNDLE_LIMITS.maxChunkBytes)) {
-    throw limit(`a chunk size of ${chunkSize} bytes (allowed ${BUNDLE_LIMITS.minChunkBytes}–${BUNDLE_LIMITS.maxChunkBytes})`);
+  if (Array.isArray(recipients) && recipients.length > BUNDLE_LIMITS.maxRecipients)
+    throw limit(`${recipients.length} recipients (limit ${BUNDLE_LIMITS.maxRecipients})`);
+  if (Array.isArray(items) && items.length > BUNDLE_LIMITS.maxAttachments + 1)
+    throw limit(`${items.length - 1} attachments (limit ${BUNDLE_LIMITS.maxAttachments})`);
+  if (
+    typeof chunkSize === 'number' &&
+    (chunkSize < BUNDLE_LIMITS.minChunkBytes || chunkSize > BUNDLE_LIMITS.maxChunkBytes)
+  ) {
+    throw limit(
+      `a chunk size of ${chunkSize} bytes (allowed ${BUNDLE_LIMITS.minChunkBytes}–${BUNDLE_LIMITS.maxChunkBytes})`,
+    );
   }
   if (!Array.isArray(items)) return;
   items.forEach((item, index) => {
@@ -114,24 +156,40 @@ function checkCountLimits(fields: JsonObject): void {
 }
 
 function checkHeaderRules(header: BundleHeader): void {
-  const malformed = (what: string) => bundleError('BUNDLE_MALFORMED', `The bundle header is inconsistent: ${what}. Ask the sender to export the bundle again.`);
+  const malformed = (what: string) =>
+    bundleError(
+      'BUNDLE_MALFORMED',
+      `The bundle header is inconsistent: ${what}. Ask the sender to export the bundle again.`,
+    );
   const isPublic = header.recipients.length === 0;
-  if (isPublic && !PUBLIC_KINDS.includes(header.kind)) throw malformed(`a ${header.kind} bundle must name at least one recipient`);
+  if (isPublic && !PUBLIC_KINDS.includes(header.kind))
+    throw malformed(`a ${header.kind} bundle must name at least one recipient`);
   // A key card introduces a key nobody trusts yet, so nobody could open its key wrap: it is always public.
   if (!isPublic && header.kind === 'key-card') throw malformed('a key-card bundle must be public (no recipients)');
-  if (isPublic !== (header.publicContentKey !== undefined)) throw malformed('a public content key must appear exactly when there are no recipients');
+  if (isPublic !== (header.publicContentKey !== undefined))
+    throw malformed('a public content key must appear exactly when there are no recipients');
   for (let i = 1; i < header.recipients.length; i++) {
     const previous = header.recipients[i - 1]?.signingKey ?? '';
     const current = header.recipients[i]?.signingKey ?? '';
     if (previous === current) throw malformed('a recipient appears twice');
     if (previous > current) {
-      throw bundleError('BUNDLE_NONCANONICAL', 'The bundle header lists recipients out of order (they must be sorted by key). The bundle was altered: do not import it.');
+      throw bundleError(
+        'BUNDLE_NONCANONICAL',
+        'The bundle header lists recipients out of order (they must be sorted by key). The bundle was altered: do not import it.',
+      );
     }
   }
   if (header.notAfter <= header.createdAt) throw malformed('it expires before it was created');
   if (header.notAfter - header.createdAt > BUNDLE_LIMITS.maxValidityMs) {
-    throw bundleError('BUNDLE_LIMIT_EXCEEDED', 'The bundle claims a validity longer than the format allows (366 days). Do not import it; ask for a new export.');
+    throw bundleError(
+      'BUNDLE_LIMIT_EXCEEDED',
+      'The bundle claims a validity longer than the format allows (366 days). Do not import it; ask for a new export.',
+    );
   }
   const total = header.items.reduce((sum, item) => sum + itemCiphertextBytes(item.size, header.chunkSize), 0);
-  if (total > BUNDLE_LIMITS.maxTotalBytes) throw bundleError('BUNDLE_LIMIT_EXCEEDED', 'The bundle declares more data than the format allows. Do not import it.');
+  if (total > BUNDLE_LIMITS.maxTotalBytes)
+    throw bundleError(
+      'BUNDLE_LIMIT_EXCEEDED',
+      'The bundle declares more data than the format allows. Do not import it.',
+    );
 }

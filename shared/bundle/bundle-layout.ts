@@ -22,20 +22,35 @@ export type Prologue = { readonly version: number; readonly headerLength: number
 
 /** Reads the fixed prologue; refuses a wrong magic, an unknown version or an oversized header length. */
 export function decodePrologue(bytes: Uint8Array): Prologue {
-  if (bytes.length < PROLOGUE_BYTES) throw bundleError('BUNDLE_TRUNCATED', 'The file ends before the bundle header starts: it is cut off. Copy it from the medium again.');
+  if (bytes.length < PROLOGUE_BYTES)
+    throw bundleError(
+      'BUNDLE_TRUNCATED',
+      'The file ends before the bundle header starts: it is cut off. Copy it from the medium again.',
+    );
   for (let i = 0; i < BUNDLE_MAGIC.length; i++) {
-    if (bytes[i] !== BUNDLE_MAGIC[i]) throw bundleError('BUNDLE_MALFORMED', 'This file is not a Casebridge bundle (its first bytes are wrong). Check that you picked the right file.');
+    if (bytes[i] !== BUNDLE_MAGIC[i])
+      throw bundleError(
+        'BUNDLE_MALFORMED',
+        'This file is not a Casebridge bundle (its first bytes are wrong). Check that you picked the right file.',
+      );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, PROLOGUE_BYTES);
   const version = view.getUint16(8, false);
   if (version !== BUNDLE_FORMAT_VERSION) {
-    throw bundleError('BUNDLE_VERSION_UNSUPPORTED', `This bundle uses format version ${version}; this app reads version ${BUNDLE_FORMAT_VERSION}. Update Casebridge, or ask the sender for a version ${BUNDLE_FORMAT_VERSION} bundle.`);
+    throw bundleError(
+      'BUNDLE_VERSION_UNSUPPORTED',
+      `This bundle uses format version ${version}; this app reads version ${BUNDLE_FORMAT_VERSION}. Update Casebridge, or ask the sender for a version ${BUNDLE_FORMAT_VERSION} bundle.`,
+    );
   }
   const headerLength = view.getUint32(10, false);
   if (headerLength > BUNDLE_LIMITS.maxHeaderBytes) {
-    throw bundleError('BUNDLE_LIMIT_EXCEEDED', `The bundle header declares ${headerLength} bytes, over the ${BUNDLE_LIMITS.maxHeaderBytes}-byte limit. The file is damaged or hostile; do not import it.`);
+    throw bundleError(
+      'BUNDLE_LIMIT_EXCEEDED',
+      `The bundle header declares ${headerLength} bytes, over the ${BUNDLE_LIMITS.maxHeaderBytes}-byte limit. The file is damaged or hostile; do not import it.`,
+    );
   }
-  if (headerLength === 0) throw bundleError('BUNDLE_MALFORMED', 'The bundle header is empty. Ask the sender to export the bundle again.');
+  if (headerLength === 0)
+    throw bundleError('BUNDLE_MALFORMED', 'The bundle header is empty. Ask the sender to export the bundle again.');
   return { version, headerLength };
 }
 
@@ -58,7 +73,11 @@ export function itemCiphertextBytes(plaintextSize: number, chunkSize: number): n
 export type ItemSpan = { readonly offset: number; readonly length: number };
 
 /** Where each item's ciphertext lies in the file, and the exact file size those sizes imply. */
-export function layoutItems(headerLength: number, itemSizes: readonly number[], chunkSize: number): { items: ItemSpan[]; fileSize: number } {
+export function layoutItems(
+  headerLength: number,
+  itemSizes: readonly number[],
+  chunkSize: number,
+): { items: ItemSpan[]; fileSize: number } {
   let offset = PROLOGUE_BYTES + headerLength + HEADER_SIGNATURE_BYTES;
   const items: ItemSpan[] = [];
   for (const size of itemSizes) {

@@ -19,7 +19,12 @@ export const payloadBodySchemas = {
   revocation: z.strictObject({ revocation: signedRevocationSchema }),
   request: z.strictObject({ caseRef, case: caseData, message: message.optional() }),
   response: z.strictObject({ caseRef, inReplyTo: hexBytes(16), case: caseData, message: message.optional() }),
-  challenge: z.strictObject({ caseRef, grounds: z.array(z.string().min(1).max(100)).max(50), case: caseData, message: message.optional() }),
+  challenge: z.strictObject({
+    caseRef,
+    grounds: z.array(z.string().min(1).max(100)).max(50),
+    case: caseData,
+    message: message.optional(),
+  }),
   decision: z.strictObject({
     caseRef,
     outcome: z.enum(['upheld', 'partially-upheld', 'rejected', 'withdrawn']),
@@ -43,7 +48,10 @@ export type AnyPayloadBody = { [K in BundleKind]: PayloadBody<K> }[BundleKind];
 /** What the payload says about attachment i (header item i + 1). Names are display text only, never paths. */
 export const attachmentDescriptorSchema = z.strictObject({
   name: z.string().min(1).max(BUNDLE_LIMITS.maxAttachmentNameChars),
-  mediaType: z.string().regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/).max(BUNDLE_LIMITS.maxMediaTypeChars),
+  mediaType: z
+    .string()
+    .regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/)
+    .max(BUNDLE_LIMITS.maxMediaTypeChars),
   size: safeUint.max(BUNDLE_LIMITS.maxAttachmentBytes),
   /** BLAKE2b-256 of the attachment plaintext. */
   blake2b256: hexBytes(32),

@@ -80,7 +80,10 @@ export function parseCanonicalJson(bytes: Uint8Array): JsonValue {
   }
   const value = new StrictJsonParser(text).parseDocument();
   if (canonicalJson(value) !== text) {
-    throw new CanonicalJsonError('non-canonical', 'The document is valid JSON but not in canonical form (spacing, key order, escapes or number form).');
+    throw new CanonicalJsonError(
+      'non-canonical',
+      'The document is valid JSON but not in canonical form (spacing, key order, escapes or number form).',
+    );
   }
   return value;
 }
@@ -113,7 +116,11 @@ class StrictJsonParser {
     if (char === '[') return this.parseArray(depth);
     if (char === '"') return this.parseString();
     if (char === '-' || (char >= '0' && char <= '9')) return this.parseNumber();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, this.position)) {
         this.position += word.length;
         return value;
@@ -185,7 +192,16 @@ class StrictJsonParser {
       }
       const escape = this.text.charAt(this.position + 1);
       this.position += 2;
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+      const simple: Record<string, string> = {
+        '"': '"',
+        '\\': '\\',
+        '/': '/',
+        b: '\b',
+        f: '\f',
+        n: '\n',
+        r: '\r',
+        t: '\t',
+      };
       const mapped = simple[escape];
       if (mapped !== undefined) {
         out += mapped;
@@ -201,14 +217,17 @@ class StrictJsonParser {
   }
 
   private parseNumber(): number {
-    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.text.slice(this.position, this.position + 40));
+    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(
+      this.text.slice(this.position, this.position + 40),
+    );
     if (!match) return this.fail('Bad number.');
     if (match[2] !== undefined || match[3] !== undefined) {
       throw new CanonicalJsonError('non-canonical', 'Numbers must be integers without fraction or exponent.');
     }
     this.position += match[0].length;
     const value = Number(match[0]);
-    if (!Number.isSafeInteger(value)) throw new CanonicalJsonError('non-canonical', 'An integer is outside the safe range ±(2^53−1).');
+    if (!Number.isSafeInteger(value))
+      throw new CanonicalJsonError('non-canonical', 'An integer is outside the safe range ±(2^53−1).');
     return value;
   }
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { JsonValue } from './canonical-json';
 
 /** Lowercase hex of exactly `bytes` bytes. */
-export const hexBytes = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${bytes * 2} lowercase hex digits`);
+export const hexBytes = (bytes: number) =>
+  z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${bytes * 2} lowercase hex digits`);
 
 export const safeUint = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -11,5 +12,12 @@ export const timestampMs = safeUint;
 
 /** Any canonical-JSON value (the parser already refused floats and non-canonical strings). */
 export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.null(), z.boolean(), z.number().int(), z.string(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
+  z.union([
+    z.null(),
+    z.boolean(),
+    z.number().int(),
+    z.string(),
+    z.array(jsonValueSchema),
+    z.record(z.string(), jsonValueSchema),
+  ]),
 );

@@ -11,8 +11,25 @@ import { readBundleFrame } from './read-bundle-frame';
 import { verifyBundle } from './verify-bundle';
 
 /** Writes this office's key card as a public key-card bundle (what Settings → "Export key card" saves). */
-export function exportKeyCardBundle(kit: CryptoKit, identity: OfficeIdentity, card: SignedKeyCard, now: number, sink: RandomAccessSink): Promise<Result<BuiltBundle, BundleErrorCode>> {
-  return buildBundle(kit, { kind: 'key-card', body: { card }, sender: identity, recipients: [], createdAt: now, notAfter: now + DEFAULT_VERIFY_POLICY.maxValidityMs }, sink);
+export function exportKeyCardBundle(
+  kit: CryptoKit,
+  identity: OfficeIdentity,
+  card: SignedKeyCard,
+  now: number,
+  sink: RandomAccessSink,
+): Promise<Result<BuiltBundle, BundleErrorCode>> {
+  return buildBundle(
+    kit,
+    {
+      kind: 'key-card',
+      body: { card },
+      sender: identity,
+      recipients: [],
+      createdAt: now,
+      notAfter: now + DEFAULT_VERIFY_POLICY.maxValidityMs,
+    },
+    sink,
+  );
 }
 
 /**
@@ -20,17 +37,30 @@ export function exportKeyCardBundle(kit: CryptoKit, identity: OfficeIdentity, ca
  * document rather than a message, so the bundle is checked as of its own creation time (an old card file
  * still reads); whether the card itself is current is the trust store's decision.
  */
-export async function readKeyCardBundle(kit: CryptoKit, source: ByteSource): Promise<Result<SignedKeyCard, BundleErrorCode>> {
+export async function readKeyCardBundle(
+  kit: CryptoKit,
+  source: ByteSource,
+): Promise<Result<SignedKeyCard, BundleErrorCode>> {
   let header;
   try {
     header = (await readBundleFrame(kit, source)).header;
   } catch (caught) {
     return toBundleErr(caught);
   }
-  const notACard = (kind: string) => err('BUNDLE_PAYLOAD_INVALID', `This file is a ${kind} bundle, not a key card. Ask the office for its key-card file.`);
+  const notACard = (kind: string) =>
+    err(
+      'BUNDLE_PAYLOAD_INVALID',
+      `This file is a ${kind} bundle, not a key card. Ask the office for its key-card file.`,
+    );
   if (header.kind !== 'key-card') return notACard(header.kind);
   const { createdAt } = header;
-  const result = await verifyBundle(kit, { source, trust: trustView({}), recipient: null, clock: () => createdAt, ledger: null });
+  const result = await verifyBundle(kit, {
+    source,
+    trust: trustView({}),
+    recipient: null,
+    clock: () => createdAt,
+    ledger: null,
+  });
   if (!result.ok) return result;
   if (!result.value.opened || result.value.payload.kind !== 'key-card') return notACard(result.value.header.kind);
   return ok(result.value.payload.body.card);

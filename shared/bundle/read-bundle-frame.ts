@@ -18,16 +18,26 @@ export type BundleFrame = {
 /** Reads exactly `length` bytes; I/O failures and short reads become classified errors. */
 export async function readExactly(source: ByteSource, offset: number, length: number): Promise<Uint8Array> {
   if (offset + length > source.size) {
-    throw bundleError('BUNDLE_TRUNCATED', 'The bundle file ends early: it is cut off (a pulled stick or an interrupted copy). Copy it from the medium again.');
+    throw bundleError(
+      'BUNDLE_TRUNCATED',
+      'The bundle file ends early: it is cut off (a pulled stick or an interrupted copy). Copy it from the medium again.',
+    );
   }
   let bytes: Uint8Array;
   try {
     bytes = await source.read(offset, length);
   } catch (caught) {
     if (caught instanceof BundleError) throw caught;
-    throw bundleError('BUNDLE_IO_FAILED', `The bundle file could not be read (${caught instanceof Error ? caught.message : 'I/O error'}). Check the medium and try again.`);
+    throw bundleError(
+      'BUNDLE_IO_FAILED',
+      `The bundle file could not be read (${caught instanceof Error ? caught.message : 'I/O error'}). Check the medium and try again.`,
+    );
   }
-  if (bytes.length !== length) throw bundleError('BUNDLE_TRUNCATED', 'The bundle file got shorter while it was being read. Copy it again and keep the medium connected.');
+  if (bytes.length !== length)
+    throw bundleError(
+      'BUNDLE_TRUNCATED',
+      'The bundle file got shorter while it was being read. Copy it again and keep the medium connected.',
+    );
   return bytes;
 }
 
@@ -36,24 +46,41 @@ export async function readExactly(source: ByteSource, offset: number, length: nu
  * exact file size, outer signature with the key the header names. Needs no secret and no trust store.
  * `requireSignature` false lets `inspect` describe a bundle whose signature fails.
  */
-export async function readBundleFrame(kit: CryptoKit, source: ByteSource, requireSignature = true): Promise<BundleFrame> {
+export async function readBundleFrame(
+  kit: CryptoKit,
+  source: ByteSource,
+  requireSignature = true,
+): Promise<BundleFrame> {
   const prologue = await readExactly(source, 0, Math.min(PROLOGUE_BYTES, source.size));
   const { headerLength } = decodePrologue(prologue);
   const headerBytes = await readExactly(source, PROLOGUE_BYTES, headerLength);
   const header = decodeHeader(headerBytes);
-  const layout = layoutItems(headerLength, header.items.map((item) => item.size), header.chunkSize);
+  const layout = layoutItems(
+    headerLength,
+    header.items.map((item) => item.size),
+    header.chunkSize,
+  );
   if (source.size < layout.fileSize) {
-    throw bundleError('BUNDLE_TRUNCATED', `The bundle file is ${source.size} bytes but its header describes ${layout.fileSize}: it is cut off. Copy it from the medium again.`);
+    throw bundleError(
+      'BUNDLE_TRUNCATED',
+      `The bundle file is ${source.size} bytes but its header describes ${layout.fileSize}: it is cut off. Copy it from the medium again.`,
+    );
   }
   if (source.size > layout.fileSize) {
-    throw bundleError('BUNDLE_TRAILING_DATA', `The bundle file has ${source.size - layout.fileSize} unexpected bytes after its end. It was altered or damaged: do not import it; ask for a new copy.`);
+    throw bundleError(
+      'BUNDLE_TRAILING_DATA',
+      `The bundle file has ${source.size - layout.fileSize} unexpected bytes after its end. It was altered or damaged: do not import it; ask for a new copy.`,
+    );
   }
   const signature = await readExactly(source, PROLOGUE_BYTES + headerLength, HEADER_SIGNATURE_BYTES);
   const digest = signingDigest(kit, 'bundleHeader', prologue, headerBytes);
   const senderKey = fromHex(header.sender, 32);
   const signatureValid = !!senderKey && kit.verify(signature, digest, senderKey);
   if (requireSignature && !signatureValid) {
-    throw bundleError('BUNDLE_SIGNATURE_INVALID', 'The bundle signature does not match its header: it was altered after the sender signed it, or damaged. Do not import it; ask the sender for a new copy.');
+    throw bundleError(
+      'BUNDLE_SIGNATURE_INVALID',
+      'The bundle signature does not match its header: it was altered after the sender signed it, or damaged. Do not import it; ask the sender for a new copy.',
+    );
   }
   return { header, items: layout.items, fileSize: layout.fileSize, headerDigest: toHex(digest), signatureValid };
 }

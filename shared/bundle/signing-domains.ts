@@ -23,10 +23,21 @@ export function signingDigest(kit: CryptoKit, domain: SigningDomain, ...parts: U
   return hasher.digest();
 }
 
-export function signDomain(kit: CryptoKit, domain: SigningDomain, signingPrivateKey: Uint8Array, ...parts: Uint8Array[]): Uint8Array {
+export function signDomain(
+  kit: CryptoKit,
+  domain: SigningDomain,
+  signingPrivateKey: Uint8Array,
+  ...parts: Uint8Array[]
+): Uint8Array {
   return kit.sign(signingDigest(kit, domain, ...parts), signingPrivateKey);
 }
 
-export function verifyDomain(kit: CryptoKit, domain: SigningDomain, signature: Uint8Array, signingPublicKey: Uint8Array, ...parts: Uint8Array[]): boolean {
+export function verifyDomain(
+  kit: CryptoKit,
+  domain: SigningDomain,
+  signature: Uint8Array,
+  signingPublicKey: Uint8Array,
+  ...parts: Uint8Array[]
+): boolean {
   return kit.verify(signature, signingDigest(kit, domain, ...parts), signingPublicKey);
 }

@@ -9,7 +9,13 @@ import { BundleError, bundleError, toBundleErr, type BundleErrorCode } from './b
 import type { BundleHeader } from './bundle-header';
 import type { BundleKind } from './bundle-kinds';
 import { chunkAssociatedData, chunkCount, chunkPlaintextBytes } from './bundle-layout';
-import { payloadBodySchemas, payloadEnvelopeSchema, type AttachmentDescriptor, type PayloadBody, type PayloadContent } from './bundle-payloads';
+import {
+  payloadBodySchemas,
+  payloadEnvelopeSchema,
+  type AttachmentDescriptor,
+  type PayloadBody,
+  type PayloadContent,
+} from './bundle-payloads';
 import type { ByteSink, ByteSource } from './byte-io';
 import { fromHex, toHex } from './bytes';
 import { CanonicalJsonError, canonicalJsonBytes, parseCanonicalJson } from './canonical-json';
@@ -67,7 +73,10 @@ export type SealedBundle = {
  * Verifies a bundle in the order of docs/bundle-format.md §Verification. Never throws: every refusal is a
  * typed error with a stable code and a message that names the next step. Reads only through `source`.
  */
-export async function verifyBundle(kit: CryptoKit, input: VerifyBundleInput): Promise<Result<OpenedBundle | SealedBundle, BundleErrorCode>> {
+export async function verifyBundle(
+  kit: CryptoKit,
+  input: VerifyBundleInput,
+): Promise<Result<OpenedBundle | SealedBundle, BundleErrorCode>> {
   try {
     return ok(await verify(kit, input));
   } catch (caught) {
@@ -97,11 +106,18 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
     contentKey = fromHex(header.publicContentKey ?? '', 32) ?? new Uint8Array(32);
   } else {
     const recipient = input.recipient;
-    if (!recipient) throw bundleError('BUNDLE_NOT_FOR_US', 'This bundle is encrypted and no office key is unlocked. Unlock Casebridge and import again.');
+    if (!recipient)
+      throw bundleError(
+        'BUNDLE_NOT_FOR_US',
+        'This bundle is encrypted and no office key is unlocked. Unlock Casebridge and import again.',
+      );
     const ourKey = toHex(recipient.signingPublicKey);
     const entry = header.recipients.find((candidate) => candidate.signingKey === ourKey);
     if (!entry) {
-      throw bundleError('BUNDLE_NOT_FOR_US', 'This bundle is addressed to other offices, not to yours. Check with the courier that you received the right stick or file.');
+      throw bundleError(
+        'BUNDLE_NOT_FOR_US',
+        'This bundle is addressed to other offices, not to yours. Check with the courier that you received the right stick or file.',
+      );
     }
     sequence = entry.sequence;
     checkReplay(header, input.ledger, entry.sequence);
@@ -120,64 +136,119 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
         if (sink) await callSink(() => sink.write(plaintext));
       });
       if (toHex(plaintextHash.digest()) !== descriptor.blake2b256) {
-        throw bundleError('BUNDLE_ATTACHMENT_MISMATCH', `Attachment ${index + 1} ("${descriptor.name}") does not match the hash its sender signed. Do not import this bundle; ask the sender for a new export.`);
+        throw bundleError(
+          'BUNDLE_ATTACHMENT_MISMATCH',
+          `Attachment ${index + 1} ("${descriptor.name}") does not match the hash its sender signed. Do not import this bundle; ask the sender for a new export.`,
+        );
       }
     }
-    return { opened: true, header, headerDigest: frame.headerDigest, senderOffice, sequence, payload, content, attachments: content.attachments };
+    return {
+      opened: true,
+      header,
+      headerDigest: frame.headerDigest,
+      senderOffice,
+      sequence,
+      payload,
+      content,
+      attachments: content.attachments,
+    };
   } finally {
     kit.wipe(contentKey);
   }
 }
 
-function checkSigner(kit: CryptoKit, header: BundleHeader, trust: TrustView, now: number, policy: VerifyPolicy): PartnerOffice | undefined {
+function checkSigner(
+  kit: CryptoKit,
+  header: BundleHeader,
+  trust: TrustView,
+  now: number,
+  policy: VerifyPolicy,
+): PartnerOffice | undefined {
   const office = trust.lookup(header.sender);
   const fingerprint = formatFingerprint(officeFingerprint(kit, fromHex(header.sender, 32) ?? new Uint8Array(32)));
   if (office?.state === 'revoked') {
-    throw bundleError('BUNDLE_SIGNER_REVOKED', `This bundle was signed with a key that ${office.card.card.name} revoked (${office.revocationReason ?? 'retired'}). Do not import it; ask the office to send it again with its current key.`);
+    throw bundleError(
+      'BUNDLE_SIGNER_REVOKED',
+      `This bundle was signed with a key that ${office.card.card.name} revoked (${office.revocationReason ?? 'retired'}). Do not import it; ask the office to send it again with its current key.`,
+    );
   }
   // A key card introduces its own key, and a revocation may retire a key that was never verified.
   if (header.kind === 'key-card') return office;
   if (!office) {
-    throw bundleError('BUNDLE_SIGNER_UNKNOWN', `This bundle was signed by an office that is not in your partner list (fingerprint ${fingerprint}). Import that office's key card and verify its fingerprint first.`);
+    throw bundleError(
+      'BUNDLE_SIGNER_UNKNOWN',
+      `This bundle was signed by an office that is not in your partner list (fingerprint ${fingerprint}). Import that office's key card and verify its fingerprint first.`,
+    );
   }
   if (office.state === 'unverified' && header.kind !== 'revocation') {
-    throw bundleError('BUNDLE_SIGNER_UNVERIFIED', `This bundle was signed by ${office.card.card.name}, an office you have not verified: compare fingerprint ${fingerprint} with the one ${office.card.card.name} reads out to you (by phone or in person), mark it verified in Settings → Partner offices, then import again.`);
+    throw bundleError(
+      'BUNDLE_SIGNER_UNVERIFIED',
+      `This bundle was signed by ${office.card.card.name}, an office you have not verified: compare fingerprint ${fingerprint} with the one ${office.card.card.name} reads out to you (by phone or in person), mark it verified in Settings → Partner offices, then import again.`,
+    );
   }
   // An expired card's key may still retire itself, but it no longer speaks for the office.
   if (now > office.card.card.validUntil + policy.clockSkewMs && header.kind !== 'revocation') {
-    throw bundleError('BUNDLE_SIGNER_EXPIRED', `The key card of ${office.card.card.name} expired on ${new Date(office.card.card.validUntil).toISOString()}. Ask the office for its renewed key card, import it, then import this bundle again.`);
+    throw bundleError(
+      'BUNDLE_SIGNER_EXPIRED',
+      `The key card of ${office.card.card.name} expired on ${new Date(office.card.card.validUntil).toISOString()}. Ask the office for its renewed key card, import it, then import this bundle again.`,
+    );
   }
   return office;
 }
 
 function checkTimes(header: BundleHeader, now: number, policy: VerifyPolicy): void {
   if (header.createdAt > now + policy.clockSkewMs) {
-    throw bundleError('BUNDLE_NOT_YET_VALID', `This bundle claims to be created at ${new Date(header.createdAt).toISOString()}, in the future. Check this computer's clock (and the sender's), then import again.`);
+    throw bundleError(
+      'BUNDLE_NOT_YET_VALID',
+      `This bundle claims to be created at ${new Date(header.createdAt).toISOString()}, in the future. Check this computer's clock (and the sender's), then import again.`,
+    );
   }
   if (now > header.notAfter + policy.clockSkewMs) {
-    throw bundleError('BUNDLE_EXPIRED', `This bundle expired at ${new Date(header.notAfter).toISOString()}. Ask the sender for a fresh export (an administrator may override with a recorded reason).`);
+    throw bundleError(
+      'BUNDLE_EXPIRED',
+      `This bundle expired at ${new Date(header.notAfter).toISOString()}. Ask the sender for a fresh export (an administrator may override with a recorded reason).`,
+    );
   }
   if (header.notAfter - header.createdAt > policy.maxValidityMs) {
-    throw bundleError('BUNDLE_LIMIT_EXCEEDED', `This bundle is valid for longer than your policy allows (${Math.round(policy.maxValidityMs / 86_400_000)} days). Ask the sender for an export with a shorter validity.`);
+    throw bundleError(
+      'BUNDLE_LIMIT_EXCEEDED',
+      `This bundle is valid for longer than your policy allows (${Math.round(policy.maxValidityMs / 86_400_000)} days). Ask the sender for an export with a shorter validity.`,
+    );
   }
 }
 
 function checkReplay(header: BundleHeader, ledger: ReplayLedgerView | null, sequence: number | undefined): void {
   if (!ledger) return;
   if (ledger.hasSeen(header.sender, header.bundleId)) {
-    throw bundleError('BUNDLE_REPLAYED', 'This bundle was already imported; nothing was changed. You can safely remove it.');
+    throw bundleError(
+      'BUNDLE_REPLAYED',
+      'This bundle was already imported; nothing was changed. You can safely remove it.',
+    );
   }
   if (sequence === undefined) return;
   const last = ledger.lastSequence(header.sender);
   if (last !== undefined && sequence <= last) {
-    throw bundleError('BUNDLE_SEQUENCE_OLD', `This bundle is older (number ${sequence}) than one already imported from the same office (number ${last}). It may be a stale or replayed copy: ask the sender whether it is still current.`);
+    throw bundleError(
+      'BUNDLE_SEQUENCE_OLD',
+      `This bundle is older (number ${sequence}) than one already imported from the same office (number ${last}). It may be a stale or replayed copy: ask the sender whether it is still current.`,
+    );
   }
 }
 
-function unwrapContentKey(kit: CryptoKit, header: BundleHeader, wrapHex: string, senderOffice: PartnerOffice | undefined, recipient: RecipientKeys): Uint8Array {
+function unwrapContentKey(
+  kit: CryptoKit,
+  header: BundleHeader,
+  wrapHex: string,
+  senderOffice: PartnerOffice | undefined,
+  recipient: RecipientKeys,
+): Uint8Array {
   const wrap = fromHex(wrapHex, 88);
   const senderBoxKey = senderOffice ? fromHex(senderOffice.card.card.boxKey, 32) : undefined;
-  const failure = () => bundleError('BUNDLE_KEY_WRAP_INVALID', 'The key for your office in this bundle was not made by the signing office for this bundle (re-signed, or copied from another bundle). Do not import it; tell the sender.');
+  const failure = () =>
+    bundleError(
+      'BUNDLE_KEY_WRAP_INVALID',
+      'The key for your office in this bundle was not made by the signing office for this bundle (re-signed, or copied from another bundle). Do not import it; tell the sender.',
+    );
   if (!wrap || !senderBoxKey) throw failure();
   let unwrapped: Uint8Array;
   try {
@@ -191,7 +262,12 @@ function unwrapContentKey(kit: CryptoKit, header: BundleHeader, wrapHex: string,
   return key;
 }
 
-async function openPayload(kit: CryptoKit, source: ByteSource, frame: BundleFrame, contentKey: Uint8Array): Promise<PayloadContent> {
+async function openPayload(
+  kit: CryptoKit,
+  source: ByteSource,
+  frame: BundleFrame,
+  contentKey: Uint8Array,
+): Promise<PayloadContent> {
   const size = frame.header.items[0]?.size ?? 0;
   // Size already checked against the payload limit and the file size, so this allocation is bounded.
   const payloadPlaintext = new Uint8Array(size);
@@ -201,13 +277,20 @@ async function openPayload(kit: CryptoKit, source: ByteSource, frame: BundleFram
     filled += plaintext.length;
     return Promise.resolve();
   });
-  const invalid = (what: string) => bundleError('BUNDLE_PAYLOAD_INVALID', `The bundle content is invalid (${what}). Ask the sender to export it again.`);
+  const invalid = (what: string) =>
+    bundleError(
+      'BUNDLE_PAYLOAD_INVALID',
+      `The bundle content is invalid (${what}). Ask the sender to export it again.`,
+    );
   let raw;
   try {
     raw = parseCanonicalJson(payloadPlaintext);
   } catch (caught) {
     if (caught instanceof CanonicalJsonError && (caught.kind === 'duplicate-key' || caught.kind === 'non-canonical')) {
-      throw bundleError('BUNDLE_NONCANONICAL', `The bundle content is not in canonical form (${caught.message}). Do not import it; ask the sender for a new export.`);
+      throw bundleError(
+        'BUNDLE_NONCANONICAL',
+        `The bundle content is not in canonical form (${caught.message}). Do not import it; ask the sender for a new export.`,
+      );
     }
     throw invalid(caught instanceof Error ? caught.message : 'not JSON');
   }
@@ -220,7 +303,10 @@ async function openPayload(kit: CryptoKit, source: ByteSource, frame: BundleFram
   // Canonical: re-encoding `content` gives back exactly the signed bytes.
   const contentBytes = canonicalJsonBytes(content);
   if (!senderKey || !signatureBytes || !verifyDomain(kit, 'bundlePayload', signatureBytes, senderKey, contentBytes)) {
-    throw bundleError('BUNDLE_INNER_SIGNATURE_INVALID', 'The content inside this bundle was not signed by the office that signed the bundle (it may have been re-signed or forwarded). Do not import it; ask the original sender.');
+    throw bundleError(
+      'BUNDLE_INNER_SIGNATURE_INVALID',
+      'The content inside this bundle was not signed by the office that signed the bundle (it may have been re-signed or forwarded). Do not import it; ask the original sender.',
+    );
   }
   const recipients = header.recipients.map((entry) => entry.signingKey);
   const matches =
@@ -231,26 +317,42 @@ async function openPayload(kit: CryptoKit, source: ByteSource, frame: BundleFram
     content.recipients.length === recipients.length &&
     content.recipients.every((key, index) => key === recipients[index]);
   if (!matches) {
-    throw bundleError('BUNDLE_INNER_MISMATCH', 'The signed content names a different bundle, kind or set of recipients than the bundle itself: it was forwarded or assembled from parts. Do not import it; ask the original sender.');
+    throw bundleError(
+      'BUNDLE_INNER_MISMATCH',
+      'The signed content names a different bundle, kind or set of recipients than the bundle itself: it was forwarded or assembled from parts. Do not import it; ask the original sender.',
+    );
   }
-  if (content.attachments.length !== header.items.length - 1 || content.attachments.some((descriptor, index) => descriptor.size !== header.items[index + 1]?.size)) {
-    throw bundleError('BUNDLE_ATTACHMENT_MISMATCH', 'The attachment list inside the bundle does not match the attachments it carries. Do not import it; ask the sender for a new export.');
+  if (
+    content.attachments.length !== header.items.length - 1 ||
+    content.attachments.some((descriptor, index) => descriptor.size !== header.items[index + 1]?.size)
+  ) {
+    throw bundleError(
+      'BUNDLE_ATTACHMENT_MISMATCH',
+      'The attachment list inside the bundle does not match the attachments it carries. Do not import it; ask the sender for a new export.',
+    );
   }
   return content;
 }
 
 function checkPayloadBody(kit: CryptoKit, header: BundleHeader, content: PayloadContent): VerifiedPayload {
-  const invalid = (what: string) => bundleError('BUNDLE_PAYLOAD_INVALID', `The ${header.kind} inside this bundle is invalid (${what}). Ask the sender to export it again.`);
+  const invalid = (what: string) =>
+    bundleError(
+      'BUNDLE_PAYLOAD_INVALID',
+      `The ${header.kind} inside this bundle is invalid (${what}). Ask the sender to export it again.`,
+    );
   const payload = parseBody(header.kind, content.body);
   if (!payload) throw invalid('it does not match the schema for its kind');
   if (payload.kind === 'key-card') {
     const card = verifyKeyCard(kit, payload.body.card);
     if (!card.ok) throw invalid(card.error.message);
-    if (card.value.card.signingKey !== header.sender) throw invalid('the key card is not for the key that signed the bundle');
+    if (card.value.card.signingKey !== header.sender)
+      throw invalid('the key card is not for the key that signed the bundle');
   }
   if (payload.kind === 'revocation') {
-    if (!verifyRevocation(kit, payload.body.revocation)) throw invalid('the revocation is not signed by the key it revokes');
-    if (payload.body.revocation.statement.signingKey !== header.sender) throw invalid('the revocation is for a different key than the one that signed the bundle');
+    if (!verifyRevocation(kit, payload.body.revocation))
+      throw invalid('the revocation is not signed by the key it revokes');
+    if (payload.body.revocation.statement.signingKey !== header.sender)
+      throw invalid('the revocation is for a different key than the one that signed the bundle');
   }
   return payload;
 }
@@ -292,7 +394,14 @@ function parseBody(kind: BundleKind, body: unknown): VerifiedPayload | undefined
  * Decrypts item `index` chunk by chunk: each chunk authenticated with the bundle id and item index as
  * associated data, TAG_FINAL exactly on the last chunk, and the ciphertext hash equal to the signed header's.
  */
-async function openItem(kit: CryptoKit, source: ByteSource, frame: BundleFrame, index: number, contentKey: Uint8Array, onPlaintext: (plaintext: Uint8Array) => Promise<void>): Promise<void> {
+async function openItem(
+  kit: CryptoKit,
+  source: ByteSource,
+  frame: BundleFrame,
+  index: number,
+  contentKey: Uint8Array,
+  onPlaintext: (plaintext: Uint8Array) => Promise<void>,
+): Promise<void> {
   const { header } = frame;
   const span = frame.items[index];
   const item = header.items[index];
@@ -313,7 +422,11 @@ async function openItem(kit: CryptoKit, source: ByteSource, frame: BundleFrame, 
     return read;
   };
   let nextRead = readChunk(0);
-  const chunkFailure = (what: string) => bundleError('BUNDLE_CHUNK_INVALID', `Part ${index} of this bundle is damaged or was tampered with (${what}). Do not import it; copy it again or ask the sender for a new export.`);
+  const chunkFailure = (what: string) =>
+    bundleError(
+      'BUNDLE_CHUNK_INVALID',
+      `Part ${index} of this bundle is damaged or was tampered with (${what}). Do not import it; copy it again or ask the sender for a new export.`,
+    );
   for (let chunk = 0; chunk < count; chunk++) {
     const ciphertext = await nextRead;
     if (chunk + 1 < count) nextRead = readChunk(chunk + 1);
@@ -332,7 +445,10 @@ async function openItem(kit: CryptoKit, source: ByteSource, frame: BundleFrame, 
   }
   decryptor.dispose();
   if (toHex(hasher.digest()) !== item.hash) {
-    throw bundleError('BUNDLE_ITEM_HASH_MISMATCH', `Part ${index} of this bundle does not match the hash its sender signed. Do not import it; ask the sender for a new export.`);
+    throw bundleError(
+      'BUNDLE_ITEM_HASH_MISMATCH',
+      `Part ${index} of this bundle does not match the hash its sender signed. Do not import it; ask the sender for a new export.`,
+    );
   }
 }
 
@@ -346,7 +462,10 @@ async function hashItem(kit: CryptoKit, source: ByteSource, frame: BundleFrame, 
     hasher.update(await readExactly(source, span.offset + offset, Math.min(1024 * 1024, span.length - offset)));
   }
   if (toHex(hasher.digest()) !== item.hash) {
-    throw bundleError('BUNDLE_ITEM_HASH_MISMATCH', `Part ${index} of this bundle does not match the hash its sender signed: it was altered or damaged. Do not import it; ask the sender for a new copy.`);
+    throw bundleError(
+      'BUNDLE_ITEM_HASH_MISMATCH',
+      `Part ${index} of this bundle does not match the hash its sender signed: it was altered or damaged. Do not import it; ask the sender for a new copy.`,
+    );
   }
 }
 
@@ -355,6 +474,9 @@ async function callSink<T>(action: () => T | Promise<T>): Promise<T> {
     return await action();
   } catch (caught) {
     if (caught instanceof BundleError) throw caught;
-    throw bundleError('BUNDLE_IO_FAILED', `Could not store an attachment while verifying (${caught instanceof Error ? caught.message : 'write error'}). Check free space and try again; nothing was imported.`);
+    throw bundleError(
+      'BUNDLE_IO_FAILED',
+      `Could not store an attachment while verifying (${caught instanceof Error ? caught.message : 'write error'}). Check free space and try again; nothing was imported.`,
+    );
   }
 }

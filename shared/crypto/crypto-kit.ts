@@ -69,9 +69,22 @@ export function createCryptoKit(sodium: Sodium) {
     randomBytes,
 
     /** Argon2id13. `memoryBytes` and `iterations` come from a checked KDF header, never from user input. */
-    argon2id(passphrase: Uint8Array, salt: Uint8Array, iterations: number, memoryBytes: number, length = KEY_BYTES): Uint8Array {
+    argon2id(
+      passphrase: Uint8Array,
+      salt: Uint8Array,
+      iterations: number,
+      memoryBytes: number,
+      length = KEY_BYTES,
+    ): Uint8Array {
       if (salt.length !== SALT_BYTES) throw new RangeError('Argon2id salt must be 16 bytes.');
-      return sodium.crypto_pwhash(length, passphrase, salt, iterations, memoryBytes, sodium.crypto_pwhash_ALG_ARGON2ID13);
+      return sodium.crypto_pwhash(
+        length,
+        passphrase,
+        salt,
+        iterations,
+        memoryBytes,
+        sodium.crypto_pwhash_ALG_ARGON2ID13,
+      );
     },
 
     /** XChaCha20-Poly1305 with a random nonce; output is nonce ‖ ciphertext ‖ tag. */
@@ -144,11 +157,21 @@ export function createCryptoKit(sodium: Sodium) {
     },
 
     /** Authenticated public-key encryption (X25519 + XSalsa20-Poly1305): the recipient learns who sent it. */
-    box(message: Uint8Array, nonce: Uint8Array, recipientPublicKey: Uint8Array, senderPrivateKey: Uint8Array): Uint8Array {
+    box(
+      message: Uint8Array,
+      nonce: Uint8Array,
+      recipientPublicKey: Uint8Array,
+      senderPrivateKey: Uint8Array,
+    ): Uint8Array {
       return sodium.crypto_box_easy(message, nonce, recipientPublicKey, senderPrivateKey);
     },
 
-    boxOpen(ciphertext: Uint8Array, nonce: Uint8Array, senderPublicKey: Uint8Array, recipientPrivateKey: Uint8Array): Uint8Array {
+    boxOpen(
+      ciphertext: Uint8Array,
+      nonce: Uint8Array,
+      senderPublicKey: Uint8Array,
+      recipientPrivateKey: Uint8Array,
+    ): Uint8Array {
       try {
         return sodium.crypto_box_open_easy(ciphertext, nonce, senderPublicKey, recipientPrivateKey);
       } catch {

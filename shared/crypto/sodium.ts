@@ -25,7 +25,12 @@ export function loadSodium(): Promise<Sodium> {
 const WASM_EXPORT = /^function \d+\(\) \{\s*\[native code\]\s*\}$/;
 
 /** The primitives whose speed and constant-time behaviour matter most: they must be wasm, not JavaScript. */
-const CHECKED_EXPORTS = ['_crypto_pwhash', '_crypto_generichash', '_crypto_aead_xchacha20poly1305_ietf_encrypt', '_crypto_sign_detached'];
+const CHECKED_EXPORTS = [
+  '_crypto_pwhash',
+  '_crypto_generichash',
+  '_crypto_aead_xchacha20poly1305_ietf_encrypt',
+  '_crypto_sign_detached',
+];
 
 /**
  * Refuses a libsodium that did not instantiate its WebAssembly module (no WebAssembly, a CSP without
@@ -44,7 +49,9 @@ export function assertWasmBuild(sodium: Sodium): void {
   for (const name of CHECKED_EXPORTS) {
     const fn: unknown = Reflect.get(emscripten, name);
     if (typeof fn !== 'function' || !WASM_EXPORT.test(Function.prototype.toString.call(fn))) {
-      throw new CryptoUnavailableError(`libsodium's ${name.slice(1)} is not running as WebAssembly: it may have fallen back to a JavaScript build.`);
+      throw new CryptoUnavailableError(
+        `libsodium's ${name.slice(1)} is not running as WebAssembly: it may have fallen back to a JavaScript build.`,
+      );
     }
   }
 }

@@ -45,7 +45,8 @@ export function computeDue(input: DueInput): DueOutcome {
   let suspendedMs = 0;
   for (const suspension of ordered) {
     if (suspension.fromMs >= dueMs) continue;
-    if (suspension.toMs === null) return { dueMs: null, notes: ['The clock is stopped; the due date is set when it restarts.'] };
+    if (suspension.toMs === null)
+      return { dueMs: null, notes: ['The clock is stopped; the due date is set when it restarts.'] };
     const from = Math.max(suspension.fromMs, input.startMs);
     if (suspension.toMs <= from) continue;
     dueMs += suspension.toMs - from;
@@ -62,7 +63,9 @@ export function computeDue(input: DueInput): DueOutcome {
     let moved = false;
     while (!calendar.isWorkingDay(day)) {
       const why = calendar.holidayName(day) ?? 'a weekend day';
-      notes.push(`${formatCivilDate(day)} is ${why === 'a weekend day' ? why : `a public holiday (${why})`}; the period ends on the next working day.`);
+      notes.push(
+        `${formatCivilDate(day)} is ${why === 'a weekend day' ? why : `a public holiday (${why})`}; the period ends on the next working day.`,
+      );
       day = addDays(day, 1);
       moved = true;
     }

@@ -11,7 +11,11 @@ import {
 } from './civil-date';
 
 const ruleSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fixed'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+  z.strictObject({
+    kind: z.literal('fixed'),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+  }),
   z.strictObject({ kind: z.literal('easter'), offset: z.number().int().min(-60).max(70) }),
   z.strictObject({
     kind: z.literal('nth-weekday'),
@@ -116,4 +120,10 @@ export const holidayCalendarFor = (jurisdiction: string): WorkingDayCalendar | u
 
 /** A calendar that knows only Saturday and Sunday, for jurisdictions without holiday data. */
 export const weekendOnlyCalendar = (jurisdiction: string): WorkingDayCalendar =>
-  buildWorkingDayCalendar({ jurisdiction, coverage: { from: 0, to: -1 }, weekend: [6, 7], source: 'weekends only', holidays: [] });
+  buildWorkingDayCalendar({
+    jurisdiction,
+    coverage: { from: 0, to: -1 },
+    weekend: [6, 7],
+    source: 'weekends only',
+    holidays: [],
+  });

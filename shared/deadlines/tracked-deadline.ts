@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../result';
-import { lapseOutcomeSchema, PERIOD_PURPOSES, type ProcedurePeriod, type ProcedureTemplate } from '../procedures/procedure-template';
+import {
+  lapseOutcomeSchema,
+  PERIOD_PURPOSES,
+  type ProcedurePeriod,
+  type ProcedureTemplate,
+} from '../procedures/procedure-template';
 import { computeDue } from './compute-due';
 import { durationSchema } from './duration';
 import { holidayCalendarFor, weekendOnlyCalendar } from './holiday-calendar';
@@ -27,7 +32,9 @@ export const trackedDeadlineSchema = z.strictObject({
   duration: durationSchema,
   extensionRule: z.strictObject({ duration: durationSchema, maxCount: z.number().int().positive() }).nullable(),
   extensions: z.array(z.strictObject({ at: instant, by: z.string().min(1), reason: z.string().trim().min(1) })),
-  suspensions: z.array(z.strictObject({ from: instant, to: instant.nullable(), by: z.string().min(1), reason: z.string().trim().min(1) })),
+  suspensions: z.array(
+    z.strictObject({ from: instant, to: instant.nullable(), by: z.string().min(1), reason: z.string().trim().min(1) }),
+  ),
   /** Stored for fast listing; always equal to recomputing it from the fields above. Null while the clock is stopped. */
   dueAt: instant.nullable(),
   metAt: instant.nullable(),
@@ -44,12 +51,18 @@ export function deadlineState(deadline: TrackedDeadline, nowMs: number): Deadlin
 }
 
 /** Recomputes the due instant from the deadline's own record. */
-export function recomputeDue(deadline: Omit<TrackedDeadline, 'dueAt'>): { dueAt: string | null; notes: readonly string[] } {
+export function recomputeDue(deadline: Omit<TrackedDeadline, 'dueAt'>): {
+  dueAt: string | null;
+  notes: readonly string[];
+} {
   const outcome = computeDue({
     startMs: Date.parse(deadline.startedAt),
     duration: deadline.duration,
     extensions: deadline.extensions.map(() => deadline.extensionRule?.duration).filter((d) => d !== undefined),
-    suspensions: deadline.suspensions.map((s) => ({ fromMs: Date.parse(s.from), toMs: s.to === null ? null : Date.parse(s.to) })),
+    suspensions: deadline.suspensions.map((s) => ({
+      fromMs: Date.parse(s.from),
+      toMs: s.to === null ? null : Date.parse(s.to),
+    })),
     timeZone: deadline.timeZone,
     calendar: holidayCalendarFor(deadline.calendarJurisdiction) ?? weekendOnlyCalendar(deadline.calendarJurisdiction),
     rollForward: deadline.rollForward,
@@ -83,7 +96,9 @@ export function startDeadline(input: StartPeriodInput): Result<TrackedDeadline, 
     rollForward: period.rollForward,
     emergency: input.emergency && period.emergencyDuration !== null,
     duration: input.emergency && period.emergencyDuration ? period.emergencyDuration : period.duration,
-    extensionRule: period.extension ? { duration: period.extension.duration, maxCount: period.extension.maxCount } : null,
+    extensionRule: period.extension
+      ? { duration: period.extension.duration, maxCount: period.extension.maxCount }
+      : null,
     extensions: [],
     suspensions: [],
     metAt: null,
@@ -93,7 +108,10 @@ export function startDeadline(input: StartPeriodInput): Result<TrackedDeadline, 
   try {
     due = recomputeDue(base);
   } catch {
-    return err('deadline-bad-time-zone', `The time zone "${input.clock.timeZone}" is not known. Check the jurisdiction's vocabulary entry.`);
+    return err(
+      'deadline-bad-time-zone',
+      `The time zone "${input.clock.timeZone}" is not known. Check the jurisdiction's vocabulary entry.`,
+    );
   }
   return ok({ ...base, dueAt: due.dueAt });
 }

@@ -81,4 +81,5 @@ export function startOfLocalDay(date: CivilDate, timeZone: string): number {
 }
 
 /** The last millisecond of a local day: a period "ends with the expiry of the last hour" of that day. */
-export const endOfLocalDay = (date: CivilDate, timeZone: string): number => startOfLocalDay(addDays(date, 1), timeZone) - 1;
+export const endOfLocalDay = (date: CivilDate, timeZone: string): number =>
+  startOfLocalDay(addDays(date, 1), timeZone) - 1;

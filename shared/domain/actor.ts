@@ -16,4 +16,5 @@ export const actorSchema = z.strictObject({
 export type Actor = z.infer<typeof actorSchema>;
 
 export const canActAsCaseworker = (actor: Actor): boolean => actor.role === 'caseworker' || actor.role === 'both';
-export const canActAsRedressOfficer = (actor: Actor): boolean => actor.role === 'redress-officer' || actor.role === 'both';
+export const canActAsRedressOfficer = (actor: Actor): boolean =>
+  actor.role === 'redress-officer' || actor.role === 'both';

@@ -19,7 +19,14 @@ export const dataCategorySelectionSchema = z.strictObject({
 export const emergencySchema = z.strictObject({
   justification: z.string(),
   sunsetAt: instantSchema,
-  reviews: z.array(z.strictObject({ at: instantSchema, by: entityIdSchema, reasons: z.string().min(1), newSunsetAt: instantSchema.nullable() })),
+  reviews: z.array(
+    z.strictObject({
+      at: instantSchema,
+      by: entityIdSchema,
+      reasons: z.string().min(1),
+      newSunsetAt: instantSchema.nullable(),
+    }),
+  ),
 });
 
 export const caseReferencesSchema = z.strictObject({
@@ -62,7 +69,12 @@ export const caseSchema = z.strictObject({
   ladder: z.array(ladderStepSchema),
   deadlines: z.array(trackedDeadlineSchema),
   closure: z
-    .strictObject({ at: instantSchema, by: entityIdSchema, reason: z.enum(['remedies-done', 'window-closed-unchallenged', 'withdrawn']), note: z.string() })
+    .strictObject({
+      at: instantSchema,
+      by: entityIdSchema,
+      reason: z.enum(['remedies-done', 'window-closed-unchallenged', 'withdrawn']),
+      note: z.string(),
+    })
     .nullable(),
   purgedAt: instantSchema.nullable(),
   /** Everyone who acted on the case as a caseworker: none of them may decide a challenge on it. */

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { digestHexSchema, entityIdSchema, instantSchema } from './primitives';
 
-export const CUSTODY_ACTIONS = ['received', 'stored', 'accessed', 'copied', 'exported', 'transferred', 'returned', 'destroyed'] as const;
+export const CUSTODY_ACTIONS = [
+  'received',
+  'stored',
+  'accessed',
+  'copied',
+  'exported',
+  'transferred',
+  'returned',
+  'destroyed',
+] as const;
 
 /** One hand-over or handling of an evidence item; the list is the item's chain of custody. */
 export const custodyEntrySchema = z.strictObject({

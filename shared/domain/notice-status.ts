@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { instantSchema, entityIdSchema } from './primitives';
 
-export const NOTICE_METHODS = ['in-person', 'post', 'registered-post', 'email', 'secure-portal', 'via-partner'] as const;
+export const NOTICE_METHODS = [
+  'in-person',
+  'post',
+  'registered-post',
+  'email',
+  'secure-portal',
+  'via-partner',
+] as const;
 export const noticeMethodSchema = z.enum(NOTICE_METHODS);
 
 /**

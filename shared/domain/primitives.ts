@@ -8,8 +8,12 @@ export type Instant = z.infer<typeof instantSchema>;
 export const calendarDateSchema = z.iso.date({ message: 'expected a date like 2026-02-28' });
 
 /** Vocabulary codes: lower-case words joined by "-" or "." (jurisdictions use ISO 3166 alpha-2). */
-export const termCodeSchema = z.string().regex(/^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$/, 'expected a vocabulary code like "gdpr-6-1-e"');
-export const jurisdictionCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter jurisdiction code like "DE"');
+export const termCodeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$/, 'expected a vocabulary code like "gdpr-6-1-e"');
+export const jurisdictionCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'expected a two-letter jurisdiction code like "DE"');
 
 /** Languages Casebridge ships labels and notice templates for. */
 export const LANGUAGES = ['en', 'fr', 'de', 'es'] as const;

@@ -21,7 +21,12 @@ export const completeThresholdAssessmentSchema = z.strictObject({
   minimisation: statement('data minimisation'),
 });
 
-export const EMPTY_ASSESSMENT: ThresholdAssessment = { necessity: '', proportionality: '', nonDiscrimination: '', minimisation: '' };
+export const EMPTY_ASSESSMENT: ThresholdAssessment = {
+  necessity: '',
+  proportionality: '',
+  nonDiscrimination: '',
+  minimisation: '',
+};
 
 /** Human messages for each missing statement, in a fixed order. */
 export function missingAssessmentStatements(assessment: ThresholdAssessment): string[] {

@@ -17,7 +17,10 @@ export type ExportChoice = {
 };
 
 /** The `case` object of a response: the answer itself and the responder's own reference. */
-export const responseCaseSchema = z.strictObject({ summary: z.string().min(1).max(20_000), responderReference: z.string().max(100) });
+export const responseCaseSchema = z.strictObject({
+  summary: z.string().min(1).max(20_000),
+  responderReference: z.string().max(100),
+});
 
 /** The `case` object of a challenge: the shared case plus what the challenger says. */
 export const challengeCaseSchema = z.strictObject({
@@ -29,7 +32,9 @@ export const challengeCaseSchema = z.strictObject({
 export const decisionCaseSchema = z.strictObject({
   outcome: outcomeSchema,
   reasons: z.string().min(1).max(20_000),
-  remedies: z.array(z.strictObject({ code: termCodeSchema, description: z.string().max(5_000), dueAt: instantSchema })).max(50),
+  remedies: z
+    .array(z.strictObject({ code: termCodeSchema, description: z.string().max(5_000), dueAt: instantSchema }))
+    .max(50),
   evidenceHashes: z.array(digestHexSchema).max(256).optional(),
 });
 
@@ -76,10 +81,19 @@ export type CaseBody =
 export function caseBundleBody(c: Case, choice: ExportChoice, origin: LedgerEntry | undefined): CaseBody | BodyError {
   switch (choice.kind) {
     case 'request':
-      return { ok: true, kind: 'request', body: { caseRef: c.references.local, case: jsonObject(shareCase(c, choice.fields, choice.evidence)), ...optionalMessage(choice.message) } };
+      return {
+        ok: true,
+        kind: 'request',
+        body: {
+          caseRef: c.references.local,
+          case: jsonObject(shareCase(c, choice.fields, choice.evidence)),
+          ...optionalMessage(choice.message),
+        },
+      };
     case 'response': {
       if (!origin || origin.kind !== 'request') return { ok: false, reason: 'this case did not come in as a request' };
-      if (choice.message.trim() === '') return { ok: false, reason: 'write the response (what you found or did) before sending it' };
+      if (choice.message.trim() === '')
+        return { ok: false, reason: 'write the response (what you found or did) before sending it' };
       return {
         ok: true,
         kind: 'response',
@@ -105,9 +119,14 @@ export function caseBundleBody(c: Case, choice: ExportChoice, origin: LedgerEntr
       };
     }
     case 'decision': {
-      if (!origin || origin.kind !== 'challenge') return { ok: false, reason: 'this case did not come in as a challenge' };
+      if (!origin || origin.kind !== 'challenge')
+        return { ok: false, reason: 'this case did not come in as a challenge' };
       if (!c.decision) return { ok: false, reason: 'the challenge is not decided yet' };
-      const remedies = c.remedies.map((remedy) => ({ code: remedy.code, description: remedy.description, dueAt: remedy.dueAt }));
+      const remedies = c.remedies.map((remedy) => ({
+        code: remedy.code,
+        description: remedy.description,
+        dueAt: remedy.dueAt,
+      }));
       return {
         ok: true,
         kind: 'decision',

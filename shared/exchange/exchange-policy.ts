@@ -17,31 +17,64 @@ export type KindOption =
  * own "send the request" step; a response or decision answers the office that sent us the case; a challenge
  * goes to a redress office once it is lodged.
  */
-export function kindOptions(c: Case, actor: Actor, context: WorkflowContext, ledger: readonly LedgerEntry[]): KindOption[] {
+export function kindOptions(
+  c: Case,
+  actor: Actor,
+  context: WorkflowContext,
+  ledger: readonly LedgerEntry[],
+): KindOption[] {
   const mine = ledger.filter((entry) => entry.caseId === c.id);
-  const origin = mine.find((entry) => entry.direction === 'received' && (entry.kind === 'request' || entry.kind === 'challenge'));
+  const origin = mine.find(
+    (entry) => entry.direction === 'received' && (entry.kind === 'request' || entry.kind === 'challenge'),
+  );
   const sent = (kind: CaseBundleKind) => mine.some((entry) => entry.direction === 'sent' && entry.kind === kind);
   return CASE_BUNDLE_KINDS.map((kind): KindOption => {
     switch (kind) {
       case 'request': {
-        if (origin) return { kind, available: false, reasons: ['this case came to you from a partner office; answer it with a response instead'] };
+        if (origin)
+          return {
+            kind,
+            available: false,
+            reasons: ['this case came to you from a partner office; answer it with a response instead'],
+          };
         const step = availableActions(c, actor, context).find((action) => action.type === 'send-request');
-        if (!step || !step.available) return { kind, available: false, reasons: step && !step.available ? step.reasons : ['the workflow does not allow sending'] };
+        if (!step || !step.available)
+          return {
+            kind,
+            available: false,
+            reasons: step && !step.available ? step.reasons : ['the workflow does not allow sending'],
+          };
         return { kind, available: true, recipients: 'any' };
       }
       case 'response':
-        if (origin?.kind !== 'request') return { kind, available: false, reasons: ['only a case received as a request from a partner office can be answered with a response'] };
-        if (sent('response')) return { kind, available: false, reasons: ['a response to this request was already sent'] };
+        if (origin?.kind !== 'request')
+          return {
+            kind,
+            available: false,
+            reasons: ['only a case received as a request from a partner office can be answered with a response'],
+          };
+        if (sent('response'))
+          return { kind, available: false, reasons: ['a response to this request was already sent'] };
         return { kind, available: true, recipients: { only: origin.peerKey } };
       case 'challenge':
         if (origin) return { kind, available: false, reasons: ['this case came to you from another office'] };
         if (!c.challenge || (c.stage !== 'challenge-lodged' && c.stage !== 'redress-review')) {
-          return { kind, available: false, reasons: ['a challenge can be sent once it is lodged on the case (stage "challenge lodged")'] };
+          return {
+            kind,
+            available: false,
+            reasons: ['a challenge can be sent once it is lodged on the case (stage "challenge lodged")'],
+          };
         }
-        if (sent('challenge')) return { kind, available: false, reasons: ['this challenge was already sent to a redress office'] };
+        if (sent('challenge'))
+          return { kind, available: false, reasons: ['this challenge was already sent to a redress office'] };
         return { kind, available: true, recipients: 'any' };
       case 'decision':
-        if (origin?.kind !== 'challenge') return { kind, available: false, reasons: ['only a challenge received from another office can be answered with a decision'] };
+        if (origin?.kind !== 'challenge')
+          return {
+            kind,
+            available: false,
+            reasons: ['only a challenge received from another office can be answered with a decision'],
+          };
         if (!c.decision) return { kind, available: false, reasons: ['decide the challenge first'] };
         if (sent('decision')) return { kind, available: false, reasons: ['the decision was already sent'] };
         return { kind, available: true, recipients: { only: origin.peerKey } };

@@ -15,7 +15,9 @@ export type SentBundleFacts = {
   readonly files: number;
 };
 
-export type CaseUpdate = { readonly ok: true; readonly case: Case; readonly events: readonly AuditEvent[] } | { readonly ok: false; readonly reasons: readonly string[] };
+export type CaseUpdate =
+  | { readonly ok: true; readonly case: Case; readonly events: readonly AuditEvent[] }
+  | { readonly ok: false; readonly reasons: readonly string[] };
 
 /**
  * What an export records in the case: the workflow step it completes (a request moves the case to
@@ -42,7 +44,14 @@ export function recordExport(c: Case, actor: Actor, context: WorkflowContext, se
       action: 'bundle-exported',
       fromStage: current.stage,
       toStage: current.stage,
-      details: { bundleId: sent.bundleId, kind: sent.kind, recipient: sent.recipientKey.slice(0, 16), sequence: sent.sequence, fields: [...sent.fields], files: sent.files },
+      details: {
+        bundleId: sent.bundleId,
+        kind: sent.kind,
+        recipient: sent.recipientKey.slice(0, 16),
+        sequence: sent.sequence,
+        fields: [...sent.fields],
+        files: sent.files,
+      },
     },
     context.hash,
   );
@@ -51,12 +60,26 @@ export function recordExport(c: Case, actor: Actor, context: WorkflowContext, se
 }
 
 /** An audit event on the case without a change of state (a receipt came back, a receipt was sent). */
-export function recordNote(c: Case, actor: Actor, context: WorkflowContext, action: string, details: Record<string, string | number>): { case: Case; event: AuditEvent } {
+export function recordNote(
+  c: Case,
+  actor: Actor,
+  context: WorkflowContext,
+  action: string,
+  details: Record<string, string | number>,
+): { case: Case; event: AuditEvent } {
   const at = context.clock.now().toISOString();
   const { event, head } = sealAuditEvent(
     c.id,
     c.audit,
-    { at, actor: { id: actor.id, role: actor.role }, type: 'record-changed', action, fromStage: c.stage, toStage: c.stage, details },
+    {
+      at,
+      actor: { id: actor.id, role: actor.role },
+      type: 'record-changed',
+      action,
+      fromStage: c.stage,
+      toStage: c.stage,
+      details,
+    },
     context.hash,
   );
   return { case: { ...c, audit: head }, event };

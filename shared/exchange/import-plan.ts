@@ -50,7 +50,14 @@ export type PreviewLine = { readonly key: string; readonly values?: Readonly<Rec
 export type EvidenceLink = { readonly attachmentIndex: number; readonly evidenceId: string };
 
 export type ImportPlan =
-  | { readonly ok: true; readonly type: 'create'; readonly case: Case; readonly events: readonly AuditEvent[]; readonly evidence: readonly EvidenceLink[]; readonly preview: readonly PreviewLine[] }
+  | {
+      readonly ok: true;
+      readonly type: 'create';
+      readonly case: Case;
+      readonly events: readonly AuditEvent[];
+      readonly evidence: readonly EvidenceLink[];
+      readonly preview: readonly PreviewLine[];
+    }
   | {
       readonly ok: true;
       readonly type: 'update';
@@ -60,10 +67,23 @@ export type ImportPlan =
       readonly evidence: readonly EvidenceLink[];
       readonly preview: readonly PreviewLine[];
     }
-  | { readonly ok: true; readonly type: 'receipt'; readonly sent: LedgerEntry; readonly case: Case | null; readonly expectedHead: AuditHead | null; readonly events: readonly AuditEvent[]; readonly preview: readonly PreviewLine[] };
+  | {
+      readonly ok: true;
+      readonly type: 'receipt';
+      readonly sent: LedgerEntry;
+      readonly case: Case | null;
+      readonly expectedHead: AuditHead | null;
+      readonly events: readonly AuditEvent[];
+      readonly preview: readonly PreviewLine[];
+    };
 
-export type ImportRefusal = { readonly ok: false; readonly code: ImportRefusalCode; readonly reasons: readonly string[] };
-export type ImportRefusalCode = 'IMPORT_CONTENT_INVALID' | 'IMPORT_NO_MATCHING_CASE' | 'IMPORT_WORKFLOW_REFUSED' | 'IMPORT_ALREADY_DELIVERED';
+export type ImportRefusal = {
+  readonly ok: false;
+  readonly code: ImportRefusalCode;
+  readonly reasons: readonly string[];
+};
+export type ImportRefusalCode =
+  'IMPORT_CONTENT_INVALID' | 'IMPORT_NO_MATCHING_CASE' | 'IMPORT_WORKFLOW_REFUSED' | 'IMPORT_ALREADY_DELIVERED';
 
 const refuse = (code: ImportRefusalCode, reasons: readonly string[]): ImportRefusal => ({ ok: false, code, reasons });
 
@@ -78,8 +98,14 @@ export function planImport(bundle: VerifiedImport, local: ImportLocalState): Imp
       return planNewCase(bundle, local, bundle.payload.body.caseRef, bundle.payload.body.case, null);
     case 'challenge': {
       const parsed = challengeCaseSchema.safeParse(bundle.payload.body.case);
-      if (!parsed.success) return refuse('IMPORT_CONTENT_INVALID', [`the challenge's case data is not valid (${parsed.error.issues[0]?.message ?? 'schema'})`]);
-      return planNewCase(bundle, local, bundle.payload.body.caseRef, parsed.data.shared, { grounds: bundle.payload.body.grounds, statement: parsed.data.statement });
+      if (!parsed.success)
+        return refuse('IMPORT_CONTENT_INVALID', [
+          `the challenge's case data is not valid (${parsed.error.issues[0]?.message ?? 'schema'})`,
+        ]);
+      return planNewCase(bundle, local, bundle.payload.body.caseRef, parsed.data.shared, {
+        grounds: bundle.payload.body.grounds,
+        statement: parsed.data.statement,
+      });
     }
     case 'response':
       return planResponse(bundle, bundle.payload.body, local);
@@ -98,11 +124,20 @@ function planNewCase(
   challenge: { grounds: readonly string[]; statement: string } | null,
 ): ImportPlan | ImportRefusal {
   const parsed = sharedCaseSchema.safeParse(untrustedCase);
-  if (!parsed.success) return refuse('IMPORT_CONTENT_INVALID', [`the case data is not valid (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`]);
+  if (!parsed.success)
+    return refuse('IMPORT_CONTENT_INVALID', [
+      `the case data is not valid (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`,
+    ]);
   const shared: SharedCase = parsed.data;
   const actor = partnerActor(bundle.senderKey, 'caseworker');
   const opened = openCase(
-    { id: local.newCaseId, reference: local.newReference, kind: shared.kind ?? 'data-access-request', title: shared.title ?? `${bundle.payload.kind} ${caseRef}`, originatingJurisdiction: shared.originatingJurisdiction },
+    {
+      id: local.newCaseId,
+      reference: local.newReference,
+      kind: shared.kind ?? 'data-access-request',
+      title: shared.title ?? `${bundle.payload.kind} ${caseRef}`,
+      originatingJurisdiction: shared.originatingJurisdiction,
+    },
     actor,
     local.context,
   );
@@ -116,7 +151,9 @@ function planNewCase(
     events.push(result.event);
     return null;
   };
-  const partnerJurisdiction = jurisdictionCodeSchema.safeParse(bundle.senderJurisdiction).success ? bundle.senderJurisdiction : shared.originatingJurisdiction;
+  const partnerJurisdiction = jurisdictionCodeSchema.safeParse(bundle.senderJurisdiction).success
+    ? bundle.senderJurisdiction
+    : shared.originatingJurisdiction;
   const changes: DraftChanges = {
     ...(shared.purpose !== undefined && { purpose: shared.purpose }),
     ...(shared.legalBasis !== undefined && { legalBasis: shared.legalBasis }),
@@ -134,9 +171,18 @@ function planNewCase(
   const evidence = addEvidence(bundle, shared, step, () => current);
   if (!Array.isArray(evidence)) return evidence;
   const preview: PreviewLine[] = [
-    { key: challenge ? 'newChallengeCase' : 'newRequestCase', values: { reference: local.newReference, partnerReference: caseRef, office: bundle.senderName } },
+    {
+      key: challenge ? 'newChallengeCase' : 'newRequestCase',
+      values: { reference: local.newReference, partnerReference: caseRef, office: bundle.senderName },
+    },
     ...Object.keys(changes).map((field) => ({ key: 'field', values: { field } })),
-    ...evidence.map((link) => ({ key: 'evidence', values: { name: bundle.attachments[link.attachmentIndex]?.name ?? '', size: bundle.attachments[link.attachmentIndex]?.size ?? 0 } })),
+    ...evidence.map((link) => ({
+      key: 'evidence',
+      values: {
+        name: bundle.attachments[link.attachmentIndex]?.name ?? '',
+        size: bundle.attachments[link.attachmentIndex]?.size ?? 0,
+      },
+    })),
   ];
   if (challenge) {
     // The challenge was lodged at the sending office; here the case starts where the redress review begins.
@@ -144,12 +190,27 @@ function planNewCase(
     const lodged: Case = {
       ...current,
       stage: 'challenge-lodged',
-      challenge: { lodgedAt: at, recordedBy: actor.id, personId: null, grounds: [...challenge.grounds], statement: challenge.statement, attachmentIds: evidence.map((link) => link.evidenceId) },
+      challenge: {
+        lodgedAt: at,
+        recordedBy: actor.id,
+        personId: null,
+        grounds: [...challenge.grounds],
+        statement: challenge.statement,
+        attachmentIds: evidence.map((link) => link.evidenceId),
+      },
     };
     const sealed = sealAuditEvent(
       current.id,
       current.audit,
-      { at, actor: { id: actor.id, role: actor.role }, type: 'stage-changed', action: 'challenge-received', fromStage: current.stage, toStage: 'challenge-lodged', details: { bundleId: bundle.bundleId, grounds: [...challenge.grounds] } },
+      {
+        at,
+        actor: { id: actor.id, role: actor.role },
+        type: 'stage-changed',
+        action: 'challenge-received',
+        fromStage: current.stage,
+        toStage: 'challenge-lodged',
+        details: { bundleId: bundle.bundleId, grounds: [...challenge.grounds] },
+      },
       local.context.hash,
     );
     current = { ...lodged, updatedAt: at, audit: sealed.head };
@@ -162,11 +223,24 @@ function planNewCase(
 }
 
 /** Each attachment becomes an evidence item (custody starts with "received"), matched to its title by hash. */
-function addEvidence(bundle: VerifiedImport, shared: SharedCase | null, step: (action: WorkflowAction) => string[] | null, current: () => Case): EvidenceLink[] | ImportRefusal {
+function addEvidence(
+  bundle: VerifiedImport,
+  shared: SharedCase | null,
+  step: (action: WorkflowAction) => string[] | null,
+  current: () => Case,
+): EvidenceLink[] | ImportRefusal {
   const links: EvidenceLink[] = [];
   for (const [index, descriptor] of bundle.attachments.entries()) {
-    const title = shared?.evidence?.find((item) => item.contentHash === descriptor.blake2b256)?.title ?? descriptor.name;
-    const failed = step({ type: 'add-evidence', title, mediaType: descriptor.mediaType, sizeBytes: descriptor.size, contentHash: descriptor.blake2b256, note: `received in bundle ${bundle.bundleId}` });
+    const title =
+      shared?.evidence?.find((item) => item.contentHash === descriptor.blake2b256)?.title ?? descriptor.name;
+    const failed = step({
+      type: 'add-evidence',
+      title,
+      mediaType: descriptor.mediaType,
+      sizeBytes: descriptor.size,
+      contentHash: descriptor.blake2b256,
+      note: `received in bundle ${bundle.bundleId}`,
+    });
     if (failed) return refuse('IMPORT_WORKFLOW_REFUSED', failed);
     const added = current().evidence.at(-1);
     if (!added) return refuse('IMPORT_WORKFLOW_REFUSED', ['the evidence item was not recorded']);
@@ -176,13 +250,26 @@ function addEvidence(bundle: VerifiedImport, shared: SharedCase | null, step: (a
 }
 
 /** The closing audit event of an import; after an expiry override, first the person's reason as a case note. */
-function importedEvents(c: Case, bundle: VerifiedImport, local: ImportLocalState): { ok: true; case: Case; events: AuditEvent[] } | ImportRefusal {
+function importedEvents(
+  c: Case,
+  bundle: VerifiedImport,
+  local: ImportLocalState,
+): { ok: true; case: Case; events: AuditEvent[] } | ImportRefusal {
   let current = c;
   const events: AuditEvent[] = [];
   const override = local.expiryOverride;
   if (override) {
-    if (override.reason.trim() === '') return refuse('IMPORT_CONTENT_INVALID', ['importing an expired bundle needs a reason']);
-    const noted = transition(current, local.actor, { type: 'add-note', text: `Bundle ${bundle.bundleId} was imported after it expired. Reason: ${override.reason.trim()}` }, local.context);
+    if (override.reason.trim() === '')
+      return refuse('IMPORT_CONTENT_INVALID', ['importing an expired bundle needs a reason']);
+    const noted = transition(
+      current,
+      local.actor,
+      {
+        type: 'add-note',
+        text: `Bundle ${bundle.bundleId} was imported after it expired. Reason: ${override.reason.trim()}`,
+      },
+      local.context,
+    );
     if (!noted.ok) return refuse('IMPORT_WORKFLOW_REFUSED', noted.refusal.missing);
     current = noted.case;
     events.push(noted.event);
@@ -198,12 +285,19 @@ function importedEvents(c: Case, bundle: VerifiedImport, local: ImportLocalState
   return { ok: true, case: imported.case, events: [...events, imported.event] };
 }
 
-function planUpdate(bundle: VerifiedImport, local: ImportLocalState, c: Case, actions: readonly { actor: Actor; action: WorkflowAction }[], preview: PreviewLine[]): ImportPlan | ImportRefusal {
+function planUpdate(
+  bundle: VerifiedImport,
+  local: ImportLocalState,
+  c: Case,
+  actions: readonly { actor: Actor; action: WorkflowAction }[],
+  preview: PreviewLine[],
+): ImportPlan | ImportRefusal {
   let current = c;
   const events: AuditEvent[] = [];
   for (const { actor, action } of actions) {
     const result = transition(current, actor, action, local.context);
-    if (!result.ok) return refuse('IMPORT_WORKFLOW_REFUSED', [`case ${c.references.local}: ${result.refusal.missing.join('; ')}`]);
+    if (!result.ok)
+      return refuse('IMPORT_WORKFLOW_REFUSED', [`case ${c.references.local}: ${result.refusal.missing.join('; ')}`]);
     current = result.case;
     events.push(result.event);
   }
@@ -221,45 +315,133 @@ function planUpdate(bundle: VerifiedImport, local: ImportLocalState, c: Case, ac
   const imported = importedEvents(current, bundle, local);
   if (!imported.ok) return imported;
   if (current.stage !== c.stage) preview.push({ key: 'stage', values: { stage: current.stage } });
-  for (const [offset, link] of evidence.entries()) preview.push({ key: 'evidence', values: { name: bundle.attachments[link.attachmentIndex]?.name ?? '', size: current.evidence[evidenceStart + offset]?.sizeBytes ?? 0 } });
-  return { ok: true, type: 'update', case: imported.case, expectedHead: c.audit, events: [...events, ...imported.events], evidence, preview };
+  for (const [offset, link] of evidence.entries())
+    preview.push({
+      key: 'evidence',
+      values: {
+        name: bundle.attachments[link.attachmentIndex]?.name ?? '',
+        size: current.evidence[evidenceStart + offset]?.sizeBytes ?? 0,
+      },
+    });
+  return {
+    ok: true,
+    type: 'update',
+    case: imported.case,
+    expectedHead: c.audit,
+    events: [...events, ...imported.events],
+    evidence,
+    preview,
+  };
 }
 
-function planResponse(bundle: VerifiedImport, body: PayloadBody<'response'>, local: ImportLocalState): ImportPlan | ImportRefusal {
-  const sent = local.ledger.find((entry) => entry.direction === 'sent' && entry.kind === 'request' && entry.peerKey === bundle.senderKey && entry.bundleId === body.inReplyTo);
+function planResponse(
+  bundle: VerifiedImport,
+  body: PayloadBody<'response'>,
+  local: ImportLocalState,
+): ImportPlan | ImportRefusal {
+  const sent = local.ledger.find(
+    (entry) =>
+      entry.direction === 'sent' &&
+      entry.kind === 'request' &&
+      entry.peerKey === bundle.senderKey &&
+      entry.bundleId === body.inReplyTo,
+  );
   const c = sent?.caseId ? local.findCase(sent.caseId) : undefined;
-  if (!sent || !c) return refuse('IMPORT_NO_MATCHING_CASE', [`this response answers request ${body.inReplyTo.slice(0, 8)}…, which this office did not send to ${bundle.senderName}`]);
+  if (!sent || !c)
+    return refuse('IMPORT_NO_MATCHING_CASE', [
+      `this response answers request ${body.inReplyTo.slice(0, 8)}…, which this office did not send to ${bundle.senderName}`,
+    ]);
   const parsed = responseCaseSchema.safeParse(body.case);
-  if (!parsed.success) return refuse('IMPORT_CONTENT_INVALID', [`the response is not valid (${parsed.error.issues[0]?.message ?? 'schema'})`]);
+  if (!parsed.success)
+    return refuse('IMPORT_CONTENT_INVALID', [
+      `the response is not valid (${parsed.error.issues[0]?.message ?? 'schema'})`,
+    ]);
   const actor = partnerActor(bundle.senderKey, 'caseworker');
-  return planUpdate(bundle, local, c, [{ actor, action: { type: 'record-response', summary: parsed.data.summary } }], [
-    { key: 'responseFor', values: { reference: c.references.local, office: bundle.senderName } },
-    { key: 'summary', values: { summary: parsed.data.summary } },
-  ]);
+  return planUpdate(
+    bundle,
+    local,
+    c,
+    [{ actor, action: { type: 'record-response', summary: parsed.data.summary } }],
+    [
+      { key: 'responseFor', values: { reference: c.references.local, office: bundle.senderName } },
+      { key: 'summary', values: { summary: parsed.data.summary } },
+    ],
+  );
 }
 
-function planDecision(bundle: VerifiedImport, body: PayloadBody<'decision'>, local: ImportLocalState): ImportPlan | ImportRefusal {
-  const sent = local.ledger.find((entry) => entry.direction === 'sent' && entry.kind === 'challenge' && entry.peerKey === bundle.senderKey && entry.caseRef === body.caseRef);
+function planDecision(
+  bundle: VerifiedImport,
+  body: PayloadBody<'decision'>,
+  local: ImportLocalState,
+): ImportPlan | ImportRefusal {
+  const sent = local.ledger.find(
+    (entry) =>
+      entry.direction === 'sent' &&
+      entry.kind === 'challenge' &&
+      entry.peerKey === bundle.senderKey &&
+      entry.caseRef === body.caseRef,
+  );
   const c = sent?.caseId ? local.findCase(sent.caseId) : undefined;
-  if (!sent || !c) return refuse('IMPORT_NO_MATCHING_CASE', [`this decision is about case ${body.caseRef}, whose challenge this office did not send to ${bundle.senderName}`]);
+  if (!sent || !c)
+    return refuse('IMPORT_NO_MATCHING_CASE', [
+      `this decision is about case ${body.caseRef}, whose challenge this office did not send to ${bundle.senderName}`,
+    ]);
   const parsed = decisionCaseSchema.safeParse(body.case);
-  if (!parsed.success) return refuse('IMPORT_CONTENT_INVALID', [`the decision is not valid (${parsed.error.issues[0]?.message ?? 'schema'})`]);
+  if (!parsed.success)
+    return refuse('IMPORT_CONTENT_INVALID', [
+      `the decision is not valid (${parsed.error.issues[0]?.message ?? 'schema'})`,
+    ]);
   const officer = partnerActor(bundle.senderKey, 'redress-officer');
   const actions: { actor: Actor; action: WorkflowAction }[] = [];
-  if (c.stage === 'challenge-lodged' || c.review?.officerId !== officer.id) actions.push({ actor: officer, action: { type: 'begin-review' } });
-  actions.push({ actor: officer, action: { type: 'decide', outcome: parsed.data.outcome, reasons: parsed.data.reasons, remedies: parsed.data.remedies } });
+  if (c.stage === 'challenge-lodged' || c.review?.officerId !== officer.id)
+    actions.push({ actor: officer, action: { type: 'begin-review' } });
+  actions.push({
+    actor: officer,
+    action: {
+      type: 'decide',
+      outcome: parsed.data.outcome,
+      reasons: parsed.data.reasons,
+      remedies: parsed.data.remedies,
+    },
+  });
   return planUpdate(bundle, local, c, actions, [
-    { key: 'decisionFor', values: { reference: c.references.local, office: bundle.senderName, outcome: parsed.data.outcome } },
-    ...parsed.data.remedies.map((remedy) => ({ key: 'remedy', values: { code: remedy.code, due: remedy.dueAt.slice(0, 10) } })),
+    {
+      key: 'decisionFor',
+      values: { reference: c.references.local, office: bundle.senderName, outcome: parsed.data.outcome },
+    },
+    ...parsed.data.remedies.map((remedy) => ({
+      key: 'remedy',
+      values: { code: remedy.code, due: remedy.dueAt.slice(0, 10) },
+    })),
   ]);
 }
 
-function planReceipt(bundle: VerifiedImport, body: PayloadBody<'receipt'>, local: ImportLocalState): ImportPlan | ImportRefusal {
+function planReceipt(
+  bundle: VerifiedImport,
+  body: PayloadBody<'receipt'>,
+  local: ImportLocalState,
+): ImportPlan | ImportRefusal {
   const sent = sentEntryFor(local.ledger, bundle.senderKey, body.receivedBundleId, body.headerDigest);
-  if (!sent) return refuse('IMPORT_NO_MATCHING_CASE', [`this receipt acknowledges bundle ${body.receivedBundleId.slice(0, 8)}…, which this office did not send to ${bundle.senderName}`]);
-  if (sent.status === 'delivered') return refuse('IMPORT_ALREADY_DELIVERED', [`bundle ${sent.bundleId.slice(0, 8)}… is already marked delivered; nothing changed`]);
+  if (!sent)
+    return refuse('IMPORT_NO_MATCHING_CASE', [
+      `this receipt acknowledges bundle ${body.receivedBundleId.slice(0, 8)}…, which this office did not send to ${bundle.senderName}`,
+    ]);
+  if (sent.status === 'delivered')
+    return refuse('IMPORT_ALREADY_DELIVERED', [
+      `bundle ${sent.bundleId.slice(0, 8)}… is already marked delivered; nothing changed`,
+    ]);
   const c = sent.caseId ? local.findCase(sent.caseId) : undefined;
-  const preview: PreviewLine[] = [{ key: body.status === 'refused' ? 'receiptRefused' : 'receiptDelivered', values: { bundle: sent.bundleId.slice(0, 8), kind: sent.kind, office: bundle.senderName, code: body.refusalCode ?? '' } }];
+  const preview: PreviewLine[] = [
+    {
+      key: body.status === 'refused' ? 'receiptRefused' : 'receiptDelivered',
+      values: {
+        bundle: sent.bundleId.slice(0, 8),
+        kind: sent.kind,
+        office: bundle.senderName,
+        code: body.refusalCode ?? '',
+      },
+    },
+  ];
   if (!c) return { ok: true, type: 'receipt', sent, case: null, expectedHead: null, events: [], preview };
   const noted = recordNote(c, local.actor, local.context, 'receipt-imported', {
     bundleId: sent.bundleId,

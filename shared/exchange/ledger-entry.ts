@@ -35,7 +35,8 @@ export const ledgerEntrySchema = z.strictObject({
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
-export const ledgerEntryId = (direction: LedgerEntry['direction'], peerKey: string, bundleId: string) => `${direction}:${peerKey}:${bundleId}`;
+export const ledgerEntryId = (direction: LedgerEntry['direction'], peerKey: string, bundleId: string) =>
+  `${direction}:${peerKey}:${bundleId}`;
 
 /** The written file, as the atomic writer reported it. */
 export type WrittenBundleFacts = {
@@ -47,7 +48,10 @@ export type WrittenBundleFacts = {
 /** The ledger entry for a bundle this office just wrote to a drive (a case bundle or a receipt). */
 export function sentLedgerEntry(
   written: WrittenBundleFacts,
-  sent: Pick<LedgerEntry, 'kind' | 'peerKey' | 'peerName' | 'caseId' | 'caseRef' | 'sequence' | 'recordedAt' | 'status' | 'shared'>,
+  sent: Pick<
+    LedgerEntry,
+    'kind' | 'peerKey' | 'peerName' | 'caseId' | 'caseRef' | 'sequence' | 'recordedAt' | 'status' | 'shared'
+  >,
 ): LedgerEntry {
   return {
     ...sent,
@@ -68,7 +72,9 @@ export function replayView(entries: readonly LedgerEntry[]): ReplayLedgerView {
   return {
     hasSeen: (sender, bundleId) => received.some((entry) => entry.peerKey === sender && entry.bundleId === bundleId),
     lastSequence: (sender) => {
-      const sequences = received.filter((entry) => entry.peerKey === sender && entry.sequence > 0).map((entry) => entry.sequence);
+      const sequences = received
+        .filter((entry) => entry.peerKey === sender && entry.sequence > 0)
+        .map((entry) => entry.sequence);
       return sequences.length > 0 ? Math.max(...sequences) : undefined;
     },
   };
@@ -76,10 +82,25 @@ export function replayView(entries: readonly LedgerEntry[]): ReplayLedgerView {
 
 /** The next sequence number for bundles to `recipient` (one counter per sender→recipient pair, from 1). */
 export function nextSequence(entries: readonly LedgerEntry[], recipient: string): number {
-  return entries.filter((entry) => entry.direction === 'sent' && entry.peerKey === recipient).reduce((max, entry) => Math.max(max, entry.sequence), 0) + 1;
+  return (
+    entries
+      .filter((entry) => entry.direction === 'sent' && entry.peerKey === recipient)
+      .reduce((max, entry) => Math.max(max, entry.sequence), 0) + 1
+  );
 }
 
 /** The sent entry a receipt acknowledges: same bundle id and header digest, sent to the receipt's signer. */
-export function sentEntryFor(entries: readonly LedgerEntry[], signer: string, bundleId: string, headerDigest: string): LedgerEntry | undefined {
-  return entries.find((entry) => entry.direction === 'sent' && entry.peerKey === signer && entry.bundleId === bundleId && entry.headerDigest === headerDigest);
+export function sentEntryFor(
+  entries: readonly LedgerEntry[],
+  signer: string,
+  bundleId: string,
+  headerDigest: string,
+): LedgerEntry | undefined {
+  return entries.find(
+    (entry) =>
+      entry.direction === 'sent' &&
+      entry.peerKey === signer &&
+      entry.bundleId === bundleId &&
+      entry.headerDigest === headerDigest,
+  );
 }

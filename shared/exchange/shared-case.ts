@@ -2,13 +2,31 @@ import { z } from 'zod';
 import type { Case } from '../domain/case';
 import { caseKindSchema } from '../domain/case-stage';
 import { partySchema } from '../domain/parties';
-import { digestHexSchema, entityIdSchema, instantSchema, jurisdictionCodeSchema, languageSchema, termCodeSchema } from '../domain/primitives';
+import {
+  digestHexSchema,
+  entityIdSchema,
+  instantSchema,
+  jurisdictionCodeSchema,
+  languageSchema,
+  termCodeSchema,
+} from '../domain/primitives';
 
 /**
  * The case fields a bundle may carry, each one chosen by the sender in the export dialog (minimisation).
  * Everything is optional except the originating jurisdiction: a field left out never leaves the office.
  */
-export const SHAREABLE_FIELDS = ['title', 'kind', 'legalBasis', 'purpose', 'dataCategories', 'dataTimeRange', 'parties', 'affectedPeople', 'emergency', 'assessment'] as const;
+export const SHAREABLE_FIELDS = [
+  'title',
+  'kind',
+  'legalBasis',
+  'purpose',
+  'dataCategories',
+  'dataTimeRange',
+  'parties',
+  'affectedPeople',
+  'emergency',
+  'assessment',
+] as const;
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
 
 /** Fields that hold personal data: unticked by default, so sending them is a deliberate choice. */
@@ -26,7 +44,14 @@ export const sharedCaseSchema = z.strictObject({
   dataTimeRange: z.strictObject({ from: instantSchema, to: instantSchema }).nullable().optional(),
   parties: z.array(partySchema).max(100).optional(),
   affectedPeople: z
-    .array(z.strictObject({ id: entityIdSchema, name: z.string().max(500), contactForNotice: z.string().max(1000), preferredLanguage: languageSchema }))
+    .array(
+      z.strictObject({
+        id: entityIdSchema,
+        name: z.string().max(500),
+        contactForNotice: z.string().max(1000),
+        preferredLanguage: languageSchema,
+      }),
+    )
     .max(100)
     .optional(),
   emergency: z.strictObject({ justification: text, sunsetAt: instantSchema }).nullable().optional(),
@@ -34,7 +59,10 @@ export const sharedCaseSchema = z.strictObject({
     .strictObject({ necessity: text, proportionality: text, nonDiscrimination: text, minimisation: text })
     .optional(),
   /** Evidence that travels as attachments, matched to them by content hash. */
-  evidence: z.array(z.strictObject({ title: z.string().min(1).max(500), contentHash: digestHexSchema })).max(256).optional(),
+  evidence: z
+    .array(z.strictObject({ title: z.string().min(1).max(500), contentHash: digestHexSchema }))
+    .max(256)
+    .optional(),
 });
 export type SharedCase = z.infer<typeof sharedCaseSchema>;
 
@@ -85,12 +113,27 @@ export function shareCase(c: Case, fields: readonly ShareableField[], evidence: 
   if (chosen.has('legalBasis')) shared.legalBasis = { code: c.legalBasis.code, text: c.legalBasis.text };
   if (chosen.has('purpose')) shared.purpose = c.purpose;
   if (chosen.has('dataCategories')) shared.dataCategories = c.dataCategories.map((category) => category.code);
-  if (chosen.has('dataTimeRange')) shared.dataTimeRange = c.dataTimeRange ? { from: c.dataTimeRange.from, to: c.dataTimeRange.to } : null;
-  if (chosen.has('parties')) shared.parties = c.parties.map((party) => ({ id: party.id, role: party.role, name: party.name, jurisdiction: party.jurisdiction }));
+  if (chosen.has('dataTimeRange'))
+    shared.dataTimeRange = c.dataTimeRange ? { from: c.dataTimeRange.from, to: c.dataTimeRange.to } : null;
+  if (chosen.has('parties'))
+    shared.parties = c.parties.map((party) => ({
+      id: party.id,
+      role: party.role,
+      name: party.name,
+      jurisdiction: party.jurisdiction,
+    }));
   if (chosen.has('affectedPeople')) {
-    shared.affectedPeople = c.affectedPeople.map((person) => ({ id: person.id, name: person.name, contactForNotice: person.contactForNotice, preferredLanguage: person.preferredLanguage }));
+    shared.affectedPeople = c.affectedPeople.map((person) => ({
+      id: person.id,
+      name: person.name,
+      contactForNotice: person.contactForNotice,
+      preferredLanguage: person.preferredLanguage,
+    }));
   }
-  if (chosen.has('emergency')) shared.emergency = c.emergency ? { justification: c.emergency.justification, sunsetAt: c.emergency.sunsetAt } : null;
+  if (chosen.has('emergency'))
+    shared.emergency = c.emergency
+      ? { justification: c.emergency.justification, sunsetAt: c.emergency.sunsetAt }
+      : null;
   if (chosen.has('assessment')) {
     shared.assessment = {
       necessity: c.assessment.necessity,
@@ -99,6 +142,7 @@ export function shareCase(c: Case, fields: readonly ShareableField[], evidence: 
       minimisation: c.assessment.minimisation,
     };
   }
-  if (evidence.length > 0) shared.evidence = evidence.map((item) => ({ title: item.title, contentHash: item.contentHash }));
+  if (evidence.length > 0)
+    shared.evidence = evidence.map((item) => ({ title: item.title, contentHash: item.contentHash }));
   return shared;
 }

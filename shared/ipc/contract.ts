@@ -65,7 +65,12 @@ export type ExportResult = z.infer<typeof exportResultSchema>;
 export const savedDocumentSchema = z.object({ path: z.string(), name: z.string(), bytes: z.number() });
 export type SavedDocument = z.infer<typeof savedDocumentSchema>;
 const documentName = (extensions: string) =>
-  z.string().regex(new RegExp(`^[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,120}\\.(${extensions})$`, 'u'), `a plain file name ending in .${extensions}`);
+  z
+    .string()
+    .regex(
+      new RegExp(`^[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,120}\\.(${extensions})$`, 'u'),
+      `a plain file name ending in .${extensions}`,
+    );
 /** Largest file the renderer may hand over in one piece for "Save as…" (tables, letters); bundles stream instead. */
 export const MAX_SAVED_FILE_BYTES = 64 * 1024 * 1024;
 
@@ -101,17 +106,26 @@ export const ipcContract = {
   'exchange.chooseBundleFile': { input: z.undefined(), result: bundleFileSchema.nullable() },
   'exchange.beginExport': { input: exportRequestSchema, result: z.object({ exportId: sessionId }) },
   'exchange.writeChunk': {
-    input: z.object({ exportId: sessionId, chunk: bytes.refine((b) => b.byteLength <= MAX_IPC_CHUNK_BYTES, 'chunk too large') }),
+    input: z.object({
+      exportId: sessionId,
+      chunk: bytes.refine((b) => b.byteLength <= MAX_IPC_CHUNK_BYTES, 'chunk too large'),
+    }),
     result: z.object({ writtenBytes: z.number() }),
   },
   'exchange.finishExport': { input: z.object({ exportId: sessionId }), result: exportResultSchema },
   'exchange.cancelExport': { input: z.object({ exportId: sessionId }), result: z.null() },
-  'exchange.openBundle': { input: z.object({ fileToken: token }), result: z.object({ readId: sessionId, bytes: z.number() }) },
+  'exchange.openBundle': {
+    input: z.object({ fileToken: token }),
+    result: z.object({ readId: sessionId, bytes: z.number() }),
+  },
   /** The next chunk of an open bundle, or null at the end. */
   'exchange.readChunk': { input: z.object({ readId: sessionId }), result: z.object({ chunk: bytes.nullable() }) },
   'exchange.closeBundle': { input: z.object({ readId: sessionId }), result: z.null() },
   /** Prints the calling window (print styles apply) to a PDF the user saves; null when they cancel. */
-  'document.savePdf': { input: z.object({ suggestedName: documentName('pdf') }), result: savedDocumentSchema.nullable() },
+  'document.savePdf': {
+    input: z.object({ suggestedName: documentName('pdf') }),
+    result: savedDocumentSchema.nullable(),
+  },
   'document.saveFile': {
     input: z.object({
       suggestedName: documentName('csv|json|txt'),
@@ -132,7 +146,6 @@ export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
 export function isIpcChannel(value: unknown): value is IpcChannel {
   return typeof value === 'string' && Object.hasOwn(ipcContract, value);
 }
-
 
 type Split<S extends string> = S extends `${infer Area}.${infer Call}` ? [Area, Call] : never;
 type AreaOf<C extends IpcChannel> = Split<C>[0];

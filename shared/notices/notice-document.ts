@@ -8,11 +8,18 @@ export type PrintableDocument = {
   readonly language: Language;
   readonly title: string;
   readonly fields: readonly { readonly label: string; readonly value: string }[];
-  readonly sections: readonly { readonly heading: string; readonly paragraphs: readonly string[]; readonly list?: readonly string[] }[];
+  readonly sections: readonly {
+    readonly heading: string;
+    readonly paragraphs: readonly string[];
+    readonly list?: readonly string[];
+  }[];
   readonly closing: string;
 };
 
-export type NoticeProblem = { readonly code: 'unknown-person' | 'no-decision' | 'no-challenge'; readonly message: string };
+export type NoticeProblem = {
+  readonly code: 'unknown-person' | 'no-decision' | 'no-challenge';
+  readonly message: string;
+};
 
 export type DocumentOptions = {
   readonly language: Language;
@@ -35,24 +42,47 @@ const jurisdictionName = (code: string, language: Language) => findJurisdiction(
  * The standard notice to one affected person, in `options.language`: who acted, what was done under which legal
  * basis and why, which data over which period, the person's rights, the challenge deadline and the remedies.
  */
-export function buildNotice(c: Case, personId: string, options: DocumentOptions & { readonly challengeDeadline: string | null }): PrintableDocument | NoticeProblem {
+export function buildNotice(
+  c: Case,
+  personId: string,
+  options: DocumentOptions & { readonly challengeDeadline: string | null },
+): PrintableDocument | NoticeProblem {
   const person = c.affectedPeople.find((p) => p.id === personId);
   if (!person) return { code: 'unknown-person', message: `affected person "${personId}" is not on this case` };
   const { language, officeName, timeZone } = options;
   const t = NOTICE_TEXTS[language];
   const date = (iso: string) => formatDocumentDate(iso, language, timeZone);
-  const categories = c.dataCategories.map((d) => `${termLabel('data-categories', d.code, language)}${d.sensitivity === 'sensitive' ? ` (${t.body.sensitive})` : ''}`);
-  const legalBasis = [c.legalBasis.code ? termLabel('legal-bases', c.legalBasis.code, language) : '', c.legalBasis.text.trim()].filter(Boolean).join(' — ');
-  const values = { name: person.name, office: officeName, kind: t.kinds[c.kind], reference: c.references.local, deadline: options.challengeDeadline ? date(options.challengeDeadline) : '' };
+  const categories = c.dataCategories.map(
+    (d) =>
+      `${termLabel('data-categories', d.code, language)}${d.sensitivity === 'sensitive' ? ` (${t.body.sensitive})` : ''}`,
+  );
+  const legalBasis = [
+    c.legalBasis.code ? termLabel('legal-bases', c.legalBasis.code, language) : '',
+    c.legalBasis.text.trim(),
+  ]
+    .filter(Boolean)
+    .join(' — ');
+  const values = {
+    name: person.name,
+    office: officeName,
+    kind: t.kinds[c.kind],
+    reference: c.references.local,
+    deadline: options.challengeDeadline ? date(options.challengeDeadline) : '',
+  };
   const fields = [
     { label: t.fields.reference, value: c.references.local },
     { label: t.fields.date, value: date(options.at) },
     { label: t.fields.from, value: officeName },
     { label: t.fields.to, value: `${person.name}, ${person.contactForNotice}` },
     { label: t.fields.legalBasis, value: legalBasis },
-    ...(c.partnerJurisdiction ? [{ label: t.fields.partner, value: jurisdictionName(c.partnerJurisdiction, language) }] : []),
+    ...(c.partnerJurisdiction
+      ? [{ label: t.fields.partner, value: jurisdictionName(c.partnerJurisdiction, language) }]
+      : []),
     ...(categories.length > 0 ? [{ label: t.fields.dataCategories, value: categories.join(', ') }] : []),
-    { label: t.fields.timeRange, value: c.dataTimeRange ? `${date(c.dataTimeRange.from)} – ${date(c.dataTimeRange.to)}` : t.body.noTimeRange },
+    {
+      label: t.fields.timeRange,
+      value: c.dataTimeRange ? `${date(c.dataTimeRange.from)} – ${date(c.dataTimeRange.to)}` : t.body.noTimeRange,
+    },
     ...(options.challengeDeadline ? [{ label: t.fields.challengeBy, value: date(options.challengeDeadline) }] : []),
   ];
   const whatParagraphs = [fill(t.body.opening, values), fill(t.body.what, values)];
@@ -65,7 +95,10 @@ export function buildNotice(c: Case, personId: string, options: DocumentOptions 
       { heading: t.headings.what, paragraphs: whatParagraphs },
       { heading: t.headings.why, paragraphs: [c.purpose.trim()] },
       { heading: t.headings.rights, paragraphs: [t.body.rights] },
-      { heading: t.headings.challenge, paragraphs: [fill(options.challengeDeadline ? t.body.challenge : t.body.challengeNoDate, values)] },
+      {
+        heading: t.headings.challenge,
+        paragraphs: [fill(options.challengeDeadline ? t.body.challenge : t.body.challengeNoDate, values)],
+      },
       {
         heading: t.headings.remedies,
         paragraphs: [t.body.remediesIntro],
@@ -99,14 +132,25 @@ export function buildDecisionLetter(c: Case, options: DocumentOptions): Printabl
       { label: t.fields.date, value: date(options.at) },
       { label: t.fields.from, value: officeName },
       ...(person ? [{ label: t.fields.to, value: `${person.name}, ${person.contactForNotice}` }] : []),
-      { label: t.fields.grounds, value: c.challenge.grounds.map((g) => termLabel('challenge-grounds', g, language)).join(', ') },
+      {
+        label: t.fields.grounds,
+        value: c.challenge.grounds.map((g) => termLabel('challenge-grounds', g, language)).join(', '),
+      },
       { label: t.fields.outcome, value: termLabel('outcomes', c.decision.outcome, language) },
       { label: t.fields.decidedOn, value: date(c.decision.decidedAt) },
     ],
     sections: [
-      { heading: t.headings.decision, paragraphs: [fill(t.body.letterOpening, { name, date: date(c.challenge.lodgedAt) }), t.outcomes[c.decision.outcome]] },
+      {
+        heading: t.headings.decision,
+        paragraphs: [
+          fill(t.body.letterOpening, { name, date: date(c.challenge.lodgedAt) }),
+          t.outcomes[c.decision.outcome],
+        ],
+      },
       { heading: t.headings.reasons, paragraphs: [c.decision.reasons.trim()] },
-      remedies.length > 0 ? { heading: t.headings.ordered, paragraphs: [], list: remedies } : { heading: t.headings.ordered, paragraphs: [t.body.noRemedies] },
+      remedies.length > 0
+        ? { heading: t.headings.ordered, paragraphs: [], list: remedies }
+        : { heading: t.headings.ordered, paragraphs: [t.body.noRemedies] },
       { heading: t.headings.further, paragraphs: [t.body.further] },
     ],
     closing: fill(t.closing, { office: officeName }),

@@ -22,7 +22,11 @@ export type NoticeTexts = {
     readonly decidedOn: string;
     readonly grounds: string;
   };
-  readonly kinds: { readonly 'data-access-request': string; readonly 'enforcement-action': string; readonly 'rights-complaint': string };
+  readonly kinds: {
+    readonly 'data-access-request': string;
+    readonly 'enforcement-action': string;
+    readonly 'rights-complaint': string;
+  };
   readonly headings: {
     readonly what: string;
     readonly why: string;
@@ -93,13 +97,16 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       what: '{office} is informing you of {kind} that concerns you.',
       rights:
         'You have the right to know that this measure was taken, to see the data concerned, to have inaccurate data corrected, and to challenge the measure before an independent redress officer.',
-      challenge: 'You may challenge this measure until {deadline}. State your grounds and send any supporting documents to {office}, quoting reference {reference}.',
-      challengeNoDate: 'You may challenge this measure. State your grounds and send any supporting documents to {office}, quoting reference {reference}.',
+      challenge:
+        'You may challenge this measure until {deadline}. State your grounds and send any supporting documents to {office}, quoting reference {reference}.',
+      challengeNoDate:
+        'You may challenge this measure. State your grounds and send any supporting documents to {office}, quoting reference {reference}.',
       remediesIntro: 'If your challenge succeeds, the redress officer may order, among others:',
       letterOpening: 'Dear {name}, an independent redress officer has reviewed your challenge of {date}.',
       noRemedies: 'No remedy was ordered.',
       remedyDue: 'to be completed by {due}',
-      further: 'If you disagree with this decision, you may bring it before the competent court or data-protection authority.',
+      further:
+        'If you disagree with this decision, you may bring it before the competent court or data-protection authority.',
       sensitive: 'sensitive',
       noTimeRange: 'not limited to a period',
       emergency: 'This measure was taken as an emergency measure; it lapses on {sunset} unless it is reviewed.',
@@ -150,13 +157,16 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       what: '{office} vous informe d’{kind} qui vous concerne.',
       rights:
         'Vous avez le droit de savoir que cette mesure a été prise, de consulter les données concernées, d’obtenir la rectification de données inexactes et de contester la mesure devant un agent de recours indépendant.',
-      challenge: 'Vous pouvez contester cette mesure jusqu’au {deadline}. Indiquez vos motifs et adressez toute pièce justificative à {office}, en rappelant la référence {reference}.',
-      challengeNoDate: 'Vous pouvez contester cette mesure. Indiquez vos motifs et adressez toute pièce justificative à {office}, en rappelant la référence {reference}.',
+      challenge:
+        'Vous pouvez contester cette mesure jusqu’au {deadline}. Indiquez vos motifs et adressez toute pièce justificative à {office}, en rappelant la référence {reference}.',
+      challengeNoDate:
+        'Vous pouvez contester cette mesure. Indiquez vos motifs et adressez toute pièce justificative à {office}, en rappelant la référence {reference}.',
       remediesIntro: 'Si votre recours aboutit, l’agent de recours peut notamment ordonner :',
       letterOpening: 'À l’attention de {name} : un agent de recours indépendant a examiné votre recours du {date}.',
       noRemedies: 'Aucune réparation n’a été ordonnée.',
       remedyDue: 'à exécuter au plus tard le {due}',
-      further: 'Si vous contestez cette décision, vous pouvez saisir la juridiction ou l’autorité de protection des données compétente.',
+      further:
+        'Si vous contestez cette décision, vous pouvez saisir la juridiction ou l’autorité de protection des données compétente.',
       sensitive: 'sensibles',
       noTimeRange: 'sans limitation de période',
       emergency: 'Cette mesure a été prise en urgence ; elle cesse de produire ses effets le {sunset} sauf réexamen.',
@@ -207,16 +217,20 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       what: '{office} informiert Sie über folgende Maßnahme, die Sie betrifft: {kind}.',
       rights:
         'Sie haben das Recht zu erfahren, dass diese Maßnahme getroffen wurde, die betroffenen Daten einzusehen, unrichtige Daten berichtigen zu lassen und die Maßnahme vor einer unabhängigen Überprüfungsstelle anzufechten.',
-      challenge: 'Sie können diese Maßnahme bis zum {deadline} anfechten. Nennen Sie Ihre Gründe und senden Sie Unterlagen unter Angabe des Aktenzeichens {reference} an {office}.',
-      challengeNoDate: 'Sie können diese Maßnahme anfechten. Nennen Sie Ihre Gründe und senden Sie Unterlagen unter Angabe des Aktenzeichens {reference} an {office}.',
+      challenge:
+        'Sie können diese Maßnahme bis zum {deadline} anfechten. Nennen Sie Ihre Gründe und senden Sie Unterlagen unter Angabe des Aktenzeichens {reference} an {office}.',
+      challengeNoDate:
+        'Sie können diese Maßnahme anfechten. Nennen Sie Ihre Gründe und senden Sie Unterlagen unter Angabe des Aktenzeichens {reference} an {office}.',
       remediesIntro: 'Hat Ihr Rechtsbehelf Erfolg, kann die Überprüfungsstelle unter anderem anordnen:',
       letterOpening: 'Guten Tag {name}, eine unabhängige Überprüfungsstelle hat Ihren Rechtsbehelf vom {date} geprüft.',
       noRemedies: 'Es wurde keine Abhilfe angeordnet.',
       remedyDue: 'zu erledigen bis {due}',
-      further: 'Sind Sie mit dieser Entscheidung nicht einverstanden, können Sie das zuständige Gericht oder die zuständige Datenschutzbehörde anrufen.',
+      further:
+        'Sind Sie mit dieser Entscheidung nicht einverstanden, können Sie das zuständige Gericht oder die zuständige Datenschutzbehörde anrufen.',
       sensitive: 'sensibel',
       noTimeRange: 'ohne zeitliche Begrenzung',
-      emergency: 'Diese Maßnahme wurde als Eilmaßnahme getroffen; sie endet am {sunset}, sofern sie nicht überprüft wird.',
+      emergency:
+        'Diese Maßnahme wurde als Eilmaßnahme getroffen; sie endet am {sunset}, sofern sie nicht überprüft wird.',
     },
     outcomes: {
       upheld: 'Die Maßnahme wird bestätigt.',
@@ -264,13 +278,17 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       what: '{office} le informa de {kind} que le afecta.',
       rights:
         'Tiene derecho a saber que se adoptó esta medida, a consultar los datos afectados, a obtener la rectificación de los datos inexactos y a impugnar la medida ante un responsable de recursos independiente.',
-      challenge: 'Puede impugnar esta medida hasta el {deadline}. Indique sus motivos y envíe los documentos que la respalden a {office}, citando la referencia {reference}.',
-      challengeNoDate: 'Puede impugnar esta medida. Indique sus motivos y envíe los documentos que la respalden a {office}, citando la referencia {reference}.',
+      challenge:
+        'Puede impugnar esta medida hasta el {deadline}. Indique sus motivos y envíe los documentos que la respalden a {office}, citando la referencia {reference}.',
+      challengeNoDate:
+        'Puede impugnar esta medida. Indique sus motivos y envíe los documentos que la respalden a {office}, citando la referencia {reference}.',
       remediesIntro: 'Si su impugnación prospera, el responsable de recursos puede ordenar, entre otras:',
-      letterOpening: 'Estimado/a {name}: un responsable de recursos independiente ha examinado su impugnación del {date}.',
+      letterOpening:
+        'Estimado/a {name}: un responsable de recursos independiente ha examinado su impugnación del {date}.',
       noRemedies: 'No se ha ordenado ninguna reparación.',
       remedyDue: 'a cumplir a más tardar el {due}',
-      further: 'Si no está de acuerdo con esta resolución, puede acudir al tribunal o a la autoridad de protección de datos competente.',
+      further:
+        'Si no está de acuerdo con esta resolución, puede acudir al tribunal o a la autoridad de protección de datos competente.',
       sensitive: 'sensibles',
       noTimeRange: 'sin limitación de período',
       emergency: 'Esta medida se adoptó con carácter urgente; decae el {sunset} salvo que se revise.',

@@ -58,31 +58,54 @@ export function createKeyCard(
   return {
     card,
     selfSignature: toHex(signDomain(kit, 'keyCard', identity.signingPrivateKeyPlaintext, message)),
-    rotationSignature: predecessor ? toHex(signDomain(kit, 'keyRotation', predecessor.signingPrivateKeyPlaintext, message)) : undefined,
+    rotationSignature: predecessor
+      ? toHex(signDomain(kit, 'keyRotation', predecessor.signingPrivateKeyPlaintext, message))
+      : undefined,
   };
 }
 
 /** Checks shape, validity window order, the self-signature and (for a successor) the rotation signature. */
 export function verifyKeyCard(kit: CryptoKit, untrustedCard: unknown): Result<SignedKeyCard, KeyCardErrorCode> {
   const parsed = signedKeyCardSchema.safeParse(untrustedCard);
-  if (!parsed.success) return err('KEYCARD_MALFORMED', 'This key card is damaged or not a Casebridge key card. Ask the office to export it again.');
+  if (!parsed.success)
+    return err(
+      'KEYCARD_MALFORMED',
+      'This key card is damaged or not a Casebridge key card. Ask the office to export it again.',
+    );
   const signed = parsed.data;
   const { card } = signed;
-  if (card.validUntil <= card.validFrom) return err('KEYCARD_MALFORMED', 'This key card expires before it becomes valid. Ask the office for a corrected card.');
+  if (card.validUntil <= card.validFrom)
+    return err(
+      'KEYCARD_MALFORMED',
+      'This key card expires before it becomes valid. Ask the office for a corrected card.',
+    );
   if ((card.previousSigningKey === undefined) !== (signed.rotationSignature === undefined)) {
-    return err('KEYCARD_MALFORMED', 'This key card names a previous key without its rotation signature (or the reverse). Ask the office to export it again.');
+    return err(
+      'KEYCARD_MALFORMED',
+      'This key card names a previous key without its rotation signature (or the reverse). Ask the office to export it again.',
+    );
   }
   const message = canonicalJsonBytes(card);
   const signingKey = fromHex(card.signingKey, 32);
   const selfSignature = fromHex(signed.selfSignature, 64);
   if (!signingKey || !selfSignature || !verifyDomain(kit, 'keyCard', selfSignature, signingKey, message)) {
-    return err('KEYCARD_SIGNATURE_INVALID', 'This key card is not signed by its own key: it was altered. Do not trust it; ask the office for a new card.');
+    return err(
+      'KEYCARD_SIGNATURE_INVALID',
+      'This key card is not signed by its own key: it was altered. Do not trust it; ask the office for a new card.',
+    );
   }
   if (card.previousSigningKey !== undefined && signed.rotationSignature !== undefined) {
     const previousKey = fromHex(card.previousSigningKey, 32);
     const rotationSignature = fromHex(signed.rotationSignature, 64);
-    if (!previousKey || !rotationSignature || !verifyDomain(kit, 'keyRotation', rotationSignature, previousKey, message)) {
-      return err('KEYCARD_ROTATION_INVALID', 'This key card claims to succeed an older key, but the older key did not sign it. Treat it as a new, unverified office and compare fingerprints.');
+    if (
+      !previousKey ||
+      !rotationSignature ||
+      !verifyDomain(kit, 'keyRotation', rotationSignature, previousKey, message)
+    ) {
+      return err(
+        'KEYCARD_ROTATION_INVALID',
+        'This key card claims to succeed an older key, but the older key did not sign it. Treat it as a new, unverified office and compare fingerprints.',
+      );
     }
   }
   return ok(signed);

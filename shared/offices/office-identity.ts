@@ -12,7 +12,10 @@ export type OfficeIdentity = {
 };
 
 /** Generates a fresh identity; `seeds` (32 bytes each) exist for fixed test vectors only. */
-export function generateOfficeIdentity(kit: CryptoKit, seeds?: { signing: Uint8Array; box: Uint8Array }): OfficeIdentity {
+export function generateOfficeIdentity(
+  kit: CryptoKit,
+  seeds?: { signing: Uint8Array; box: Uint8Array },
+): OfficeIdentity {
   const signing = kit.signKeyPair(seeds?.signing ?? kit.randomBytes(32));
   const box = kit.boxKeyPair(seeds?.box ?? kit.randomBytes(32));
   return {

@@ -27,13 +27,30 @@ export const signedRevocationSchema = z.strictObject({
 export type RevocationStatement = z.infer<typeof revocationStatementSchema>;
 export type SignedRevocation = z.infer<typeof signedRevocationSchema>;
 
-export function createRevocation(kit: CryptoKit, identity: OfficeIdentity, reason: RevocationReason, revokedAt: number, note?: string): SignedRevocation {
-  const statement: RevocationStatement = { version: 1, signingKey: toHex(identity.signingPublicKey), reason, revokedAt, note: note?.normalize('NFC') };
-  return { statement, signature: toHex(signDomain(kit, 'revocation', identity.signingPrivateKeyPlaintext, canonicalJsonBytes(statement))) };
+export function createRevocation(
+  kit: CryptoKit,
+  identity: OfficeIdentity,
+  reason: RevocationReason,
+  revokedAt: number,
+  note?: string,
+): SignedRevocation {
+  const statement: RevocationStatement = {
+    version: 1,
+    signingKey: toHex(identity.signingPublicKey),
+    reason,
+    revokedAt,
+    note: note?.normalize('NFC'),
+  };
+  return {
+    statement,
+    signature: toHex(signDomain(kit, 'revocation', identity.signingPrivateKeyPlaintext, canonicalJsonBytes(statement))),
+  };
 }
 
 export function verifyRevocation(kit: CryptoKit, revocation: SignedRevocation): boolean {
   const key = fromHex(revocation.statement.signingKey, 32);
   const signature = fromHex(revocation.signature, 64);
-  return !!key && !!signature && verifyDomain(kit, 'revocation', signature, key, canonicalJsonBytes(revocation.statement));
+  return (
+    !!key && !!signature && verifyDomain(kit, 'revocation', signature, key, canonicalJsonBytes(revocation.statement))
+  );
 }

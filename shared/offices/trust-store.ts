@@ -49,16 +49,30 @@ export type ImportOutcome = 'added' | 'unchanged' | 'renewed' | 'rotated';
  * successor (rotation) inherits the old key's trust state and retires the old key; a renewal under the same
  * signing key keeps the state.
  */
-export function importKeyCard(kit: CryptoKit, store: TrustStore, untrustedCard: unknown, now: number): Result<{ store: TrustStore; outcome: ImportOutcome; office: PartnerOffice }, TrustErrorCode> {
+export function importKeyCard(
+  kit: CryptoKit,
+  store: TrustStore,
+  untrustedCard: unknown,
+  now: number,
+): Result<{ store: TrustStore; outcome: ImportOutcome; office: PartnerOffice }, TrustErrorCode> {
   const verified = verifyKeyCard(kit, untrustedCard);
   if (!verified.ok) return verified;
   const card = verified.value;
   const key = card.card.signingKey;
-  if (card.card.validUntil <= now) return err('TRUST_CARD_EXPIRED', `The key card of ${card.card.name} expired. Ask the office for a current key card.`);
+  if (card.card.validUntil <= now)
+    return err(
+      'TRUST_CARD_EXPIRED',
+      `The key card of ${card.card.name} expired. Ask the office for a current key card.`,
+    );
   const existing = trustView(store).lookup(key);
   if (existing) {
-    if (existing.state === 'revoked') return err('TRUST_KEY_REVOKED', `The key of ${card.card.name} was revoked; a card for it cannot be imported again. Ask the office for its new key card.`);
-    if (canonicalJson(existing.card) === canonicalJson(card)) return ok({ store, outcome: 'unchanged', office: existing });
+    if (existing.state === 'revoked')
+      return err(
+        'TRUST_KEY_REVOKED',
+        `The key of ${card.card.name} was revoked; a card for it cannot be imported again. Ask the office for its new key card.`,
+      );
+    if (canonicalJson(existing.card) === canonicalJson(card))
+      return ok({ store, outcome: 'unchanged', office: existing });
     if (card.card.validFrom <= existing.card.card.validFrom) {
       return err('TRUST_CARD_STALE', `You already have a newer key card for ${card.card.name}; this one was ignored.`);
     }
@@ -71,10 +85,16 @@ export function importKeyCard(kit: CryptoKit, store: TrustStore, untrustedCard: 
   const predecessor = previousKey === undefined ? undefined : trustView(store).lookup(previousKey);
   if (previousKey !== undefined && predecessor) {
     if (predecessor.state === 'revoked' && predecessor.revocationReason === 'compromised') {
-      return err('TRUST_KEY_REVOKED', `The previous key of ${card.card.name} was revoked as compromised, so it cannot vouch for a new key. Verify the new card's fingerprint with the office directly.`);
+      return err(
+        'TRUST_KEY_REVOKED',
+        `The previous key of ${card.card.name} was revoked as compromised, so it cannot vouch for a new key. Verify the new card's fingerprint with the office directly.`,
+      );
     }
     if (predecessor.successor !== undefined && predecessor.successor !== key) {
-      return err('TRUST_ROTATION_CONFLICT', `The old key of ${card.card.name} already vouched for a different new key. Call the office and compare fingerprints before trusting either.`);
+      return err(
+        'TRUST_ROTATION_CONFLICT',
+        `The old key of ${card.card.name} already vouched for a different new key. Call the office and compare fingerprints before trusting either.`,
+      );
     }
     const successor: PartnerOffice = {
       card,
@@ -82,7 +102,13 @@ export function importKeyCard(kit: CryptoKit, store: TrustStore, untrustedCard: 
       importedAt: now,
       verifiedAt: predecessor.state === 'verified' ? predecessor.verifiedAt : undefined,
     };
-    const retired: PartnerOffice = { ...predecessor, state: 'revoked', revokedAt: now, revocationReason: predecessor.revocationReason ?? 'superseded', successor: key };
+    const retired: PartnerOffice = {
+      ...predecessor,
+      state: 'revoked',
+      revokedAt: now,
+      revocationReason: predecessor.revocationReason ?? 'superseded',
+      successor: key,
+    };
     return ok({ store: { ...store, [previousKey]: retired, [key]: successor }, outcome: 'rotated', office: successor });
   }
   const added: PartnerOffice = { card, state: 'unverified', importedAt: now };
@@ -93,26 +119,56 @@ export function importKeyCard(kit: CryptoKit, store: TrustStore, untrustedCard: 
  * Marks an office verified after a person compared fingerprints out of band. The caller passes the digits the
  * person confirmed, so a stale screen cannot verify a different card.
  */
-export function markVerified(kit: CryptoKit, store: TrustStore, signingKeyHex: string, confirmedFingerprint: string, now: number): Result<TrustStore, TrustErrorCode> {
+export function markVerified(
+  kit: CryptoKit,
+  store: TrustStore,
+  signingKeyHex: string,
+  confirmedFingerprint: string,
+  now: number,
+): Result<TrustStore, TrustErrorCode> {
   const office = trustView(store).lookup(signingKeyHex);
-  if (!office) return err('TRUST_UNKNOWN_OFFICE', 'This office is not in your partner list. Import its key card first.');
-  if (office.state === 'revoked') return err('TRUST_KEY_REVOKED', `The key of ${office.card.card.name} is revoked and cannot be verified. Import its current key card.`);
+  if (!office)
+    return err('TRUST_UNKNOWN_OFFICE', 'This office is not in your partner list. Import its key card first.');
+  if (office.state === 'revoked')
+    return err(
+      'TRUST_KEY_REVOKED',
+      `The key of ${office.card.card.name} is revoked and cannot be verified. Import its current key card.`,
+    );
   const expected = formatFingerprint(fingerprintOf(kit, office.card));
   if (confirmedFingerprint.replace(/[\s-]/g, '') !== expected.replace(/\s/g, '')) {
-    return err('TRUST_FINGERPRINT_MISMATCH', `The fingerprint you confirmed does not match ${office.card.card.name}'s key card (${expected}). Compare again with the office before verifying.`);
+    return err(
+      'TRUST_FINGERPRINT_MISMATCH',
+      `The fingerprint you confirmed does not match ${office.card.card.name}'s key card (${expected}). Compare again with the office before verifying.`,
+    );
   }
   return ok({ ...store, [signingKeyHex]: { ...office, state: 'verified', verifiedAt: now } });
 }
 
 /** Applies a revocation signed by the revoked key. Revoking twice is harmless; "compromised" always wins. */
-export function applyRevocation(kit: CryptoKit, store: TrustStore, revocation: SignedRevocation, now: number): Result<{ store: TrustStore; outcome: 'revoked' | 'unchanged' }, TrustErrorCode> {
-  if (!verifyRevocation(kit, revocation)) return err('TRUST_REVOCATION_INVALID', 'This revocation is not signed by the key it revokes. Ignore it and ask the office directly.');
+export function applyRevocation(
+  kit: CryptoKit,
+  store: TrustStore,
+  revocation: SignedRevocation,
+  now: number,
+): Result<{ store: TrustStore; outcome: 'revoked' | 'unchanged' }, TrustErrorCode> {
+  if (!verifyRevocation(kit, revocation))
+    return err(
+      'TRUST_REVOCATION_INVALID',
+      'This revocation is not signed by the key it revokes. Ignore it and ask the office directly.',
+    );
   const key = revocation.statement.signingKey;
   const office = trustView(store).lookup(key);
-  if (!office) return err('TRUST_UNKNOWN_OFFICE', 'This revocation is for an office not in your partner list; nothing to do.');
+  if (!office)
+    return err('TRUST_UNKNOWN_OFFICE', 'This revocation is for an office not in your partner list; nothing to do.');
   const reason = office.revocationReason === 'compromised' ? 'compromised' : revocation.statement.reason;
   if (office.state === 'revoked' && office.revocationReason === reason) return ok({ store, outcome: 'unchanged' });
-  return ok({ store: { ...store, [key]: { ...office, state: 'revoked', revokedAt: office.revokedAt ?? now, revocationReason: reason } }, outcome: 'revoked' });
+  return ok({
+    store: {
+      ...store,
+      [key]: { ...office, state: 'revoked', revokedAt: office.revokedAt ?? now, revocationReason: reason },
+    },
+    outcome: 'revoked',
+  });
 }
 
 export function fingerprintOf(kit: CryptoKit, card: SignedKeyCard): string[] {

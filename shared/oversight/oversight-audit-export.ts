@@ -24,7 +24,12 @@ const chainSchema = z.strictObject({
   head: z.strictObject({ count: z.number().int().nonnegative(), headHash: hex(32) }),
   verification: z.union([
     z.strictObject({ ok: z.literal(true) }),
-    z.strictObject({ ok: z.literal(false), eventIndex: z.number().int().nonnegative(), reason: z.string(), message: z.string() }),
+    z.strictObject({
+      ok: z.literal(false),
+      eventIndex: z.number().int().nonnegative(),
+      reason: z.string(),
+      message: z.string(),
+    }),
   ]),
   events: z.array(auditEventSchema),
 });
@@ -54,12 +59,18 @@ export type OversightExportInput = {
 };
 
 /** Builds and signs the export. Trails with no event in the period are left out; broken chains are kept and flagged. */
-export function createOversightExport(kit: CryptoKit, input: OversightExportInput, signingPrivateKey: Uint8Array): Uint8Array {
+export function createOversightExport(
+  kit: CryptoKit,
+  input: OversightExportInput,
+  signingPrivateKey: Uint8Array,
+): Uint8Array {
   const hash = (bytes: Uint8Array) => kit.hash(bytes, 32);
   const inScope = (event: AuditEvent) =>
     input.scope.kind === 'cases' || (event.at >= input.scope.from && event.at < input.scope.to);
   const chains = input.trails
-    .filter((trail) => input.scope.kind === 'cases' ? input.scope.caseIds.includes(trail.caseId) : trail.events.some(inScope))
+    .filter((trail) =>
+      input.scope.kind === 'cases' ? input.scope.caseIds.includes(trail.caseId) : trail.events.some(inScope),
+    )
     .sort((a, b) => a.caseId.localeCompare(b.caseId))
     .map((trail) => {
       const verdict = verifyAuditChain(trail.events, hash, { caseId: trail.caseId, head: trail.head });
@@ -67,14 +78,20 @@ export function createOversightExport(kit: CryptoKit, input: OversightExportInpu
         caseId: trail.caseId,
         eventsInScope: trail.events.filter(inScope).length,
         head: trail.head,
-        verification: verdict.ok ? { ok: true as const } : { ok: false as const, eventIndex: verdict.index, reason: verdict.reason, message: verdict.message },
+        verification: verdict.ok
+          ? { ok: true as const }
+          : { ok: false as const, eventIndex: verdict.index, reason: verdict.reason, message: verdict.message },
         events: [...trail.events],
       };
     });
   const body: OversightExportBody = oversightExportBodySchema.parse({
     format: OVERSIGHT_EXPORT_FORMAT,
     version: 1,
-    office: { name: input.office.name, jurisdiction: input.office.jurisdiction, signingKey: toHex(input.office.signingPublicKey) },
+    office: {
+      name: input.office.name,
+      jurisdiction: input.office.jurisdiction,
+      signingKey: toHex(input.office.signingPublicKey),
+    },
     scope: input.scope,
     generatedAt: input.now,
     chains,
@@ -83,7 +100,8 @@ export function createOversightExport(kit: CryptoKit, input: OversightExportInpu
   return canonicalJsonBytes({ body, signature: toHex(signature) });
 }
 
-export type OversightVerifyError = 'OVERSIGHT_MALFORMED' | 'OVERSIGHT_SIGNER_UNTRUSTED' | 'OVERSIGHT_SIGNATURE_INVALID' | 'OVERSIGHT_CHAIN_BROKEN';
+export type OversightVerifyError =
+  'OVERSIGHT_MALFORMED' | 'OVERSIGHT_SIGNER_UNTRUSTED' | 'OVERSIGHT_SIGNATURE_INVALID' | 'OVERSIGHT_CHAIN_BROKEN';
 
 export type OversightVerification = {
   readonly body: OversightExportBody;
@@ -106,30 +124,51 @@ export function verifyOversightExport(
   try {
     untrusted = parseCanonicalJson(untrustedBytes);
   } catch {
-    return err('OVERSIGHT_MALFORMED', 'This is not a Casebridge oversight audit export (or it was altered: it is not in canonical form).');
+    return err(
+      'OVERSIGHT_MALFORMED',
+      'This is not a Casebridge oversight audit export (or it was altered: it is not in canonical form).',
+    );
   }
   const parsed = signedSchema.safeParse(untrusted);
-  if (!parsed.success) return err('OVERSIGHT_MALFORMED', `This is not a Casebridge oversight audit export, version 1 (${parsed.error.issues[0]?.message ?? 'invalid'}).`);
+  if (!parsed.success)
+    return err(
+      'OVERSIGHT_MALFORMED',
+      `This is not a Casebridge oversight audit export, version 1 (${parsed.error.issues[0]?.message ?? 'invalid'}).`,
+    );
   const { body, signature } = parsed.data;
   const signingKey = fromHex(body.office.signingKey, 32);
   const signatureBytes = fromHex(signature, 64);
-  if (signingKey === undefined || signatureBytes === undefined) return err('OVERSIGHT_MALFORMED', 'The signing key or signature is not valid hex.');
+  if (signingKey === undefined || signatureBytes === undefined)
+    return err('OVERSIGHT_MALFORMED', 'The signing key or signature is not valid hex.');
   const fingerprint = formatFingerprint(officeFingerprint(kit, signingKey));
   if (!trustedSigningKeysHex.includes(body.office.signingKey)) {
-    return err('OVERSIGHT_SIGNER_UNTRUSTED', `Signed by a key you have not verified (${body.office.name}, fingerprint ${fingerprint}). Get the office's key card and compare its fingerprint first.`);
+    return err(
+      'OVERSIGHT_SIGNER_UNTRUSTED',
+      `Signed by a key you have not verified (${body.office.name}, fingerprint ${fingerprint}). Get the office's key card and compare its fingerprint first.`,
+    );
   }
   if (!verifyDomain(kit, 'oversightAudit', signatureBytes, signingKey, canonicalJsonBytes(body))) {
-    return err('OVERSIGHT_SIGNATURE_INVALID', 'The signature does not match the contents: the file was changed after it was signed. Ask the office for a new export.');
+    return err(
+      'OVERSIGHT_SIGNATURE_INVALID',
+      'The signature does not match the contents: the file was changed after it was signed. Ask the office for a new export.',
+    );
   }
   const hash = (bytes: Uint8Array) => kit.hash(bytes, 32);
   const brokenChains: { caseId: string; message: string }[] = [];
   for (const chain of body.chains) {
     const verdict = verifyAuditChain(chain.events, hash, { caseId: chain.caseId, head: chain.head });
     if (verdict.ok && !chain.verification.ok) {
-      return err('OVERSIGHT_CHAIN_BROKEN', `Case ${chain.caseId}: the file says its chain is broken but it verifies; the file is inconsistent.`);
+      return err(
+        'OVERSIGHT_CHAIN_BROKEN',
+        `Case ${chain.caseId}: the file says its chain is broken but it verifies; the file is inconsistent.`,
+      );
     }
     if (!verdict.ok) {
-      if (chain.verification.ok) return err('OVERSIGHT_CHAIN_BROKEN', `Case ${chain.caseId}: the file says the chain verifies, but ${verdict.message}`);
+      if (chain.verification.ok)
+        return err(
+          'OVERSIGHT_CHAIN_BROKEN',
+          `Case ${chain.caseId}: the file says the chain verifies, but ${verdict.message}`,
+        );
       brokenChains.push({ caseId: chain.caseId, message: verdict.message });
     }
   }

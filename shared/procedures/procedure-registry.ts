@@ -1,4 +1,9 @@
-import { type ProcedureRef, type ProcedureTemplate, procedureTemplateSchema, type ProcedurePeriod } from './procedure-template';
+import {
+  type ProcedureRef,
+  type ProcedureTemplate,
+  procedureTemplateSchema,
+  type ProcedurePeriod,
+} from './procedure-template';
 import generic from './templates/generic-notice-challenge-decision.json';
 import gdprArt56 from './templates/gdpr-art56-local-case.json';
 import gdprArt60 from './templates/gdpr-art60-draft-decision.json';
@@ -26,7 +31,10 @@ export function findProcedureTemplate(ref: ProcedureRef): ProcedureTemplate | un
 }
 
 /** The period a workflow step uses: the case's template first, then the default template. */
-export function periodForPurpose(ref: ProcedureRef, purpose: 'response' | 'challenge-window' | 'decision'): { template: ProcedureTemplate; period: ProcedurePeriod } | undefined {
+export function periodForPurpose(
+  ref: ProcedureRef,
+  purpose: 'response' | 'challenge-window' | 'decision',
+): { template: ProcedureTemplate; period: ProcedurePeriod } | undefined {
   const own = findProcedureTemplate(ref);
   const ownPeriod = own?.periods.find((p) => p.purpose === purpose);
   if (own && ownPeriod) return { template: own, period: ownPeriod };

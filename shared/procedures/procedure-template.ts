@@ -44,7 +44,8 @@ export const procedurePeriodSchema = z
     lapse: z.strictObject({ outcome: lapseOutcomeSchema, description: z.string().min(1) }),
   })
   .refine((p) => STARTS_FOR[p.purpose].includes(p.startsOn), {
-    message: 'startsOn does not fit the purpose (response: request-sent, challenge-window: notice-issued, decision: challenge-lodged)',
+    message:
+      'startsOn does not fit the purpose (response: request-sent, challenge-window: notice-issued, decision: challenge-lodged)',
   });
 export type ProcedurePeriod = z.infer<typeof procedurePeriodSchema>;
 
@@ -61,9 +62,17 @@ export const procedureTemplateSchema = z
       .nullable(),
     periods: z.array(procedurePeriodSchema).min(1),
   })
-  .refine((t) => new Set(t.periods.map((p) => p.id)).size === t.periods.length, { message: 'period ids must be unique' })
-  .refine((t) => ['response', 'challenge-window', 'decision'].every((purpose) => t.periods.filter((p) => p.purpose === purpose).length <= 1), {
-    message: 'a template has at most one period per workflow purpose',
-  });
+  .refine((t) => new Set(t.periods.map((p) => p.id)).size === t.periods.length, {
+    message: 'period ids must be unique',
+  })
+  .refine(
+    (t) =>
+      ['response', 'challenge-window', 'decision'].every(
+        (purpose) => t.periods.filter((p) => p.purpose === purpose).length <= 1,
+      ),
+    {
+      message: 'a template has at most one period per workflow purpose',
+    },
+  );
 export type ProcedureTemplate = z.infer<typeof procedureTemplateSchema>;
 export type ProcedureRef = { readonly id: string; readonly version: number };

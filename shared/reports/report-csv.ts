@@ -23,19 +23,34 @@ export function reportToCsv(report: TransparencyReport, labels: ReportLabels, of
     ['Casebridge transparency report', officeName],
     ['Period', report.period.label, report.period.from, report.period.to],
     ['Generated', report.generatedAt],
-    ['Suppression', `counts below ${t} are shown as <${t}; x marks a count withheld so that a small count cannot be worked out from the total`],
+    [
+      'Suppression',
+      `counts below ${t} are shown as <${t}; x marks a count withheld so that a small count cannot be worked out from the total`,
+    ],
     [],
     ['table', 'table code', 'category', 'category code', 'count'],
   ];
   for (const table of report.tables) {
     for (const cell of table.cells) {
-      rows.push([labels.table(table.id), table.id, labels.key(table.id, cell.key), cell.key, formatPublished(cell.value, t)]);
+      rows.push([
+        labels.table(table.id),
+        table.id,
+        labels.key(table.id, cell.key),
+        cell.key,
+        formatPublished(cell.value, t),
+      ]);
     }
     rows.push([labels.table(table.id), table.id, 'Total', 'total', formatPublished(table.total, t)]);
   }
   rows.push([], ['stage', 'stage code', 'cases', 'median days', '90th percentile days']);
   for (const d of report.stageDurations) {
-    rows.push([labels.span(d.id), d.id, formatPublished(d.cases, t), d.medianDays?.toString() ?? '', d.p90Days?.toString() ?? '']);
+    rows.push([
+      labels.span(d.id),
+      d.id,
+      formatPublished(d.cases, t),
+      d.medianDays?.toString() ?? '',
+      d.p90Days?.toString() ?? '',
+    ]);
   }
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -7,7 +7,11 @@ export const reportPeriodSchema = z
 export type ReportPeriod = z.infer<typeof reportPeriodSchema>;
 
 export function yearPeriod(year: number): ReportPeriod {
-  return { from: new Date(Date.UTC(year, 0, 1)).toISOString(), to: new Date(Date.UTC(year + 1, 0, 1)).toISOString(), label: `${year}` };
+  return {
+    from: new Date(Date.UTC(year, 0, 1)).toISOString(),
+    to: new Date(Date.UTC(year + 1, 0, 1)).toISOString(),
+    label: `${year}`,
+  };
 }
 
 export function quarterPeriod(year: number, quarter: 1 | 2 | 3 | 4): ReportPeriod {

@@ -30,10 +30,13 @@ export type PublishedTable = {
 
 export function suppressTable(cells: readonly CountCell[], threshold = MIN_SUPPRESSION_THRESHOLD): PublishedTable {
   if (!Number.isInteger(threshold) || threshold < MIN_SUPPRESSION_THRESHOLD) {
-    throw new RangeError(`The suppression threshold can only be raised: it must be a whole number of at least ${MIN_SUPPRESSION_THRESHOLD}.`);
+    throw new RangeError(
+      `The suppression threshold can only be raised: it must be a whole number of at least ${MIN_SUPPRESSION_THRESHOLD}.`,
+    );
   }
   for (const cell of cells) {
-    if (!Number.isInteger(cell.count) || cell.count < 0) throw new RangeError(`Count for ${cell.key} must be a whole number ≥ 0.`);
+    if (!Number.isInteger(cell.count) || cell.count < 0)
+      throw new RangeError(`Count for ${cell.key} must be a whole number ≥ 0.`);
   }
   const total = cells.reduce((sum, cell) => sum + cell.count, 0);
   const kinds: PublishedValue['kind'][] = cells.map((cell) => (cell.count < threshold ? 'below-threshold' : 'count'));
@@ -83,7 +86,12 @@ export function formatPublished(value: PublishedValue, threshold: number): strin
   }
 }
 
-function isAnyWithheldDerivable(cells: readonly CountCell[], kinds: readonly PublishedValue['kind'][], total: number, threshold: number) {
+function isAnyWithheldDerivable(
+  cells: readonly CountCell[],
+  kinds: readonly PublishedValue['kind'][],
+  total: number,
+  threshold: number,
+) {
   const table: PublishedTable = {
     threshold,
     cells: cells.map((cell, i) => ({ key: `${i}`, value: toValue(kinds[i] ?? 'count', cell.count) })),

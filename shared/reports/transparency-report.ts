@@ -1,7 +1,13 @@
 import type { Case } from '../domain/case';
 import { inPeriod, type ReportPeriod } from './report-period';
 import { median, percentile } from './percentiles';
-import { MIN_SUPPRESSION_THRESHOLD, suppressTable, type CountCell, type PublishedCell, type PublishedValue } from './suppress-table';
+import {
+  MIN_SUPPRESSION_THRESHOLD,
+  suppressTable,
+  type CountCell,
+  type PublishedCell,
+  type PublishedValue,
+} from './suppress-table';
 
 /** The fields a report reads. Names, contacts and free text are not among them. */
 export type ReportableCase = Pick<
@@ -39,7 +45,9 @@ export const REPORT_TABLES = [
 export type ReportTableId = (typeof REPORT_TABLES)[number];
 
 /** What each table's cell keys are: a vocabulary to label them from, or report-specific words. */
-export const TABLE_KEYS: Readonly<Record<ReportTableId, 'jurisdictions' | 'legal-bases' | 'challenge-grounds' | 'outcomes' | 'remedies' | 'report'>> = {
+export const TABLE_KEYS: Readonly<
+  Record<ReportTableId, 'jurisdictions' | 'legal-bases' | 'challenge-grounds' | 'outcomes' | 'remedies' | 'report'>
+> = {
   'requests-sent-by-partner': 'jurisdictions',
   'requests-sent-by-legal-basis': 'legal-bases',
   'requests-received-by-partner': 'jurisdictions',
@@ -128,7 +136,10 @@ export function buildTransparencyReport(cases: readonly ReportableCase[], option
     if (c.emergency !== null && inPeriod(c.createdAt, period)) {
       const lastReview = c.emergency.reviews.at(-1);
       const sunset = lastReview ? lastReview.newSunsetAt : c.emergency.sunsetAt;
-      add('emergency-measures', sunset === null || Date.parse(sunset) <= Date.parse(asOf) ? 'lapsed-at-sunset' : 'in-force');
+      add(
+        'emergency-measures',
+        sunset === null || Date.parse(sunset) <= Date.parse(asOf) ? 'lapsed-at-sunset' : 'in-force',
+      );
     }
     for (const person of c.affectedPeople) {
       const notice = person.notice;
@@ -147,7 +158,8 @@ export function buildTransparencyReport(cases: readonly ReportableCase[], option
       add('decisions-by-outcome', c.decision.outcome);
       for (const remedy of c.remedies) add('remedies-ordered', remedy.code);
     }
-    for (const remedy of c.remedies) if (remedy.done !== null && inPeriod(remedy.done.at, period)) add('remedies-completed', remedy.code);
+    for (const remedy of c.remedies)
+      if (remedy.done !== null && inPeriod(remedy.done.at, period)) add('remedies-completed', remedy.code);
     for (const deadline of c.deadlines) {
       if (deadline.dueAt === null || !inPeriod(deadline.dueAt, period)) continue;
       const due = Date.parse(deadline.dueAt);
@@ -197,6 +209,11 @@ function stageDurations(cases: readonly ReportableCase[], period: ReportPeriod, 
     const values = spans.get(id) ?? [];
     if (values.length < threshold) return { id, cases: { kind: 'below-threshold' }, medianDays: null, p90Days: null };
     const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
-    return { id, cases: { kind: 'count', count: values.length }, medianDays: round(median(values)), p90Days: round(percentile(values, 0.9)) };
+    return {
+      id,
+      cases: { kind: 'count', count: values.length },
+      medianDays: round(median(values)),
+      p90Days: round(percentile(values, 0.9)),
+    };
   });
 }

@@ -23,8 +23,7 @@ export const kdfParamsSchema = z.object({
 });
 
 export type KdfCheck =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly code: 'kdf-below-floor' | 'kdf-above-ceiling' };
+  { readonly ok: true } | { readonly ok: false; readonly code: 'kdf-below-floor' | 'kdf-above-ceiling' };
 
 /** A header whose cost is below the floor is treated as an attack (a downgrade), not as a setting. */
 export function checkKdfParams(params: KdfParams, floor: KdfParams): KdfCheck {

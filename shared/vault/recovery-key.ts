@@ -69,11 +69,7 @@ export function formatRecoveryKey(kit: CryptoKit, secret: Uint8Array): string {
 
 /** Accepts what a person types: any case, spaces or hyphens anywhere, O for 0 and I/L for 1. */
 export function parseRecoveryKey(kit: CryptoKit, untrustedInput: string): RecoveryKeyParse {
-  const normalised = untrustedInput
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const normalised = untrustedInput.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (normalised.length !== SECRET_CHARS + CHECK_CHARS || [...normalised].some((c) => !ALPHABET.includes(c))) {
     return { ok: false, code: 'recovery-key-format' };
   }

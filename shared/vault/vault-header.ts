@@ -11,10 +11,13 @@ export const VAULT_HEADER_FORMAT = 'casebridge.vault';
 export const VAULT_HEADER_VERSION = 1;
 
 const base64Bytes = (length?: number) =>
-  z.string().refine((text) => {
-    const bytes = fromBase64(text);
-    return bytes !== null && (length === undefined || bytes.length === length);
-  }, length === undefined ? 'must be base64' : `must be base64 of ${length} bytes`);
+  z.string().refine(
+    (text) => {
+      const bytes = fromBase64(text);
+      return bytes !== null && (length === undefined || bytes.length === length);
+    },
+    length === undefined ? 'must be base64' : `must be base64 of ${length} bytes`,
+  );
 
 const wrapSchema = base64Bytes();
 
@@ -32,9 +35,7 @@ export const vaultHeaderSchema = z.strictObject({
   /** The vault key sealed under the passphrase key. */
   passphraseWrap: wrapSchema,
   /** The vault key sealed under the recovery key, if the user made one. */
-  recovery: z
-    .strictObject({ wrap: wrapSchema, createdAt: z.iso.datetime() })
-    .nullable(),
+  recovery: z.strictObject({ wrap: wrapSchema, createdAt: z.iso.datetime() }).nullable(),
 });
 
 export type VaultHeader = z.infer<typeof vaultHeaderSchema>;

@@ -31,17 +31,20 @@ export type VaultKeyErrorCode =
   | 'wrong-recovery-key';
 
 const messages: Record<VaultKeyErrorCode, string> = {
-  'header-invalid': 'The vault header is damaged, so the vault cannot be opened. Restore the profile folder from a backup.',
+  'header-invalid':
+    'The vault header is damaged, so the vault cannot be opened. Restore the profile folder from a backup.',
   'header-too-new': 'This vault was created by a newer version of Casebridge. Update Casebridge, then open it again.',
   'kdf-below-floor':
     'The vault header asks for a weaker key derivation than Casebridge allows. It may have been tampered with; nothing was opened. Restore the profile folder from a backup.',
   'kdf-above-ceiling':
     'The vault header asks for more memory or time than Casebridge allows. It may have been tampered with; nothing was opened.',
-  'wrong-passphrase': 'That passphrase does not open this vault. Check the keyboard layout and Caps Lock, then try again.',
+  'wrong-passphrase':
+    'That passphrase does not open this vault. Check the keyboard layout and Caps Lock, then try again.',
   'no-recovery-key': 'This vault has no recovery key. Unlock it with the passphrase.',
   'recovery-key-format': 'A recovery key has 36 letters and digits in groups of four. Check what you typed.',
   'recovery-key-checksum': 'That recovery key has a typo: its last group does not match. Compare it with the printout.',
-  'wrong-recovery-key': 'That recovery key is valid but belongs to another vault, or was replaced. Use the latest printout.',
+  'wrong-recovery-key':
+    'That recovery key is valid but belongs to another vault, or was replaced. Use the latest printout.',
 };
 
 export type VaultKeyResult<T> = Result<T, VaultKeyErrorCode>;
@@ -75,7 +78,17 @@ export function wipeVaultSubkeys(kit: CryptoKit, keys: VaultSubkeys): void {
 
 /** AD for the passphrase wrap: moving the wrap to another vault, or editing any KDF field, breaks it. */
 function passphraseWrapAd(vaultId: string, kdf: VaultHeader['kdf']): Uint8Array {
-  return utf8(JSON.stringify(['casebridge.vault-key.passphrase', VAULT_HEADER_VERSION, vaultId, kdf.algorithm, kdf.iterations, kdf.memoryBytes, kdf.salt]));
+  return utf8(
+    JSON.stringify([
+      'casebridge.vault-key.passphrase',
+      VAULT_HEADER_VERSION,
+      vaultId,
+      kdf.algorithm,
+      kdf.iterations,
+      kdf.memoryBytes,
+      kdf.salt,
+    ]),
+  );
 }
 
 function recoveryWrapAd(vaultId: string): Uint8Array {
@@ -87,7 +100,10 @@ function recoveryWrapKey(kit: CryptoKit, secret: Uint8Array, vaultId: string): U
 }
 
 /** Parses an untrusted header and refuses a KDF below `floor` before any work is done with it. */
-export function parseVaultHeader(untrustedHeader: unknown, floor: KdfParams = PRODUCTION_KDF_FLOOR): VaultKeyResult<VaultHeader> {
+export function parseVaultHeader(
+  untrustedHeader: unknown,
+  floor: KdfParams = PRODUCTION_KDF_FLOOR,
+): VaultKeyResult<VaultHeader> {
   const parsed = vaultHeaderSchema.safeParse(untrustedHeader);
   if (!parsed.success) {
     const version = headerVersionSchema.safeParse(untrustedHeader);
@@ -111,7 +127,12 @@ async function wrapUnderPassphrase(
   params: KdfParams,
 ): Promise<Pick<VaultHeader, 'kdf' | 'passphraseWrap'>> {
   const salt = kit.randomBytes(SALT_BYTES);
-  const kdf: VaultHeader['kdf'] = { algorithm: 'argon2id13', iterations: params.iterations, memoryBytes: params.memoryBytes, salt: toBase64(salt) };
+  const kdf: VaultHeader['kdf'] = {
+    algorithm: 'argon2id13',
+    iterations: params.iterations,
+    memoryBytes: params.memoryBytes,
+    salt: toBase64(salt),
+  };
   const kek = await derive(passphraseBytes(passphrase), salt, params);
   try {
     return { kdf, passphraseWrap: toBase64(kit.seal(kek, vaultKey, passphraseWrapAd(vaultId, kdf))) };
@@ -131,10 +152,19 @@ export type CreateVaultOptions = {
 };
 
 /** A new vault: a random 256-bit vault key, wrapped under the passphrase. The caller owns (and wipes) vaultKey. */
-export async function createVaultKey(options: CreateVaultOptions): Promise<{ header: VaultHeader; vaultKey: Uint8Array }> {
+export async function createVaultKey(
+  options: CreateVaultOptions,
+): Promise<{ header: VaultHeader; vaultKey: Uint8Array }> {
   const { kit, derive, passphrase, vaultId, now } = options;
   const vaultKey = kit.randomBytes(KEY_BYTES);
-  const wrap = await wrapUnderPassphrase(kit, derive, vaultId, vaultKey, passphrase, options.kdf ?? PRODUCTION_KDF_FLOOR);
+  const wrap = await wrapUnderPassphrase(
+    kit,
+    derive,
+    vaultId,
+    vaultKey,
+    passphrase,
+    options.kdf ?? PRODUCTION_KDF_FLOOR,
+  );
   const header: VaultHeader = {
     format: VAULT_HEADER_FORMAT,
     version: VAULT_HEADER_VERSION,
@@ -156,7 +186,9 @@ export type UnlockOptions = {
 };
 
 /** Unwraps the vault key with the passphrase. Reads only; a wrong passphrase changes nothing. */
-export async function unlockWithPassphrase(options: UnlockOptions): Promise<VaultKeyResult<{ header: VaultHeader; vaultKey: Uint8Array }>> {
+export async function unlockWithPassphrase(
+  options: UnlockOptions,
+): Promise<VaultKeyResult<{ header: VaultHeader; vaultKey: Uint8Array }>> {
   const { kit, derive, passphrase } = options;
   const header = parseVaultHeader(options.untrustedHeader, options.floor);
   if (!header.ok) return header;
@@ -183,7 +215,9 @@ export type RecoveryUnlockOptions = {
   readonly floor?: KdfParams;
 };
 
-export function unlockWithRecoveryKey(options: RecoveryUnlockOptions): VaultKeyResult<{ header: VaultHeader; vaultKey: Uint8Array }> {
+export function unlockWithRecoveryKey(
+  options: RecoveryUnlockOptions,
+): VaultKeyResult<{ header: VaultHeader; vaultKey: Uint8Array }> {
   const { kit } = options;
   const header = parseVaultHeader(options.untrustedHeader, options.floor);
   if (!header.ok) return header;
@@ -216,12 +250,22 @@ export type RewrapOptions = {
 /** A new salt and a new wrap of the same vault key; records, attachments and the recovery wrap stay as they are. */
 export async function rewrapWithPassphrase(options: RewrapOptions): Promise<VaultHeader> {
   const { kit, derive, header, vaultKey, newPassphrase } = options;
-  const wrap = await wrapUnderPassphrase(kit, derive, header.vaultId, vaultKey, newPassphrase, options.kdf ?? PRODUCTION_KDF_FLOOR);
+  const wrap = await wrapUnderPassphrase(
+    kit,
+    derive,
+    header.vaultId,
+    vaultKey,
+    newPassphrase,
+    options.kdf ?? PRODUCTION_KDF_FLOOR,
+  );
   return vaultHeaderSchema.parse({ ...header, ...wrap });
 }
 
 /** Makes (or replaces) the recovery wrap. Returns the printable key; it is never stored. */
-export function addRecoveryKey(options: { kit: CryptoKit; header: VaultHeader; vaultKey: Uint8Array; now: Date }): { header: VaultHeader; recoveryKey: string } {
+export function addRecoveryKey(options: { kit: CryptoKit; header: VaultHeader; vaultKey: Uint8Array; now: Date }): {
+  header: VaultHeader;
+  recoveryKey: string;
+} {
   const { kit, header, vaultKey, now } = options;
   const secret = kit.randomBytes(RECOVERY_SECRET_BYTES);
   const wrapKey = recoveryWrapKey(kit, secret, header.vaultId);

@@ -9,7 +9,9 @@ import remediesData from './data/remedies.json';
 
 /** Every term carries a label in each shipped language, so two offices mean the same thing by the same code. */
 const label = z.string().trim().min(1);
-const labelsSchema = z.strictObject({ en: label, fr: label, de: label, es: label }) satisfies z.ZodType<Record<Language, string>>;
+const labelsSchema = z.strictObject({ en: label, fr: label, de: label, es: label }) satisfies z.ZodType<
+  Record<Language, string>
+>;
 
 const vocabularyFile = <T extends z.ZodRawShape>(name: string, code: z.ZodString, extra: T) =>
   z.strictObject({
@@ -65,7 +67,8 @@ export function findTerm(vocabulary: VocabularyName, code: string): AnyTerm | un
   return indexes.get(vocabulary)?.get(code);
 }
 
-export const isKnownCode = (vocabulary: VocabularyName, code: string): boolean => findTerm(vocabulary, code) !== undefined;
+export const isKnownCode = (vocabulary: VocabularyName, code: string): boolean =>
+  findTerm(vocabulary, code) !== undefined;
 
 /** The label in `language`, or the code itself when unknown (so a newer partner's code still shows something). */
 export const termLabel = (vocabulary: VocabularyName, code: string, language: Language): string =>
@@ -78,4 +81,6 @@ export const findDataCategory = (code: string): DataCategory | undefined =>
   VOCABULARIES['data-categories'].terms.find((term) => term.code === code);
 
 export const vocabularyVersions = (): Record<VocabularyName, string> =>
-  Object.fromEntries((Object.keys(VOCABULARIES) as VocabularyName[]).map((name) => [name, VOCABULARIES[name].version])) as Record<VocabularyName, string>;
+  Object.fromEntries(
+    (Object.keys(VOCABULARIES) as VocabularyName[]).map((name) => [name, VOCABULARIES[name].version]),
+  ) as Record<VocabularyName, string>;

@@ -7,7 +7,13 @@ import { type RefusalCode, type WorkflowContext } from './workflow-types';
 
 export type ActionAvailability =
   | { readonly type: ActionType; readonly label: string; readonly available: true }
-  | { readonly type: ActionType; readonly label: string; readonly available: false; readonly code: RefusalCode; readonly reasons: readonly string[] };
+  | {
+      readonly type: ActionType;
+      readonly label: string;
+      readonly available: false;
+      readonly code: RefusalCode;
+      readonly reasons: readonly string[];
+    };
 
 /**
  * Every action with whether `actor` can take it now, and if not, why. The UI shows the available ones as
@@ -18,6 +24,8 @@ export function availableActions(c: Case, actor: Actor, context: WorkflowContext
   return ACTION_TYPES.map((type) => {
     const refusal = gateRefusal(c, actor, type, env);
     const label = STEPS[type].label;
-    return refusal ? { type, label, available: false, code: refusal.code, reasons: refusal.missing } : { type, label, available: true };
+    return refusal
+      ? { type, label, available: false, code: refusal.code, reasons: refusal.missing }
+      : { type, label, available: true };
   });
 }

@@ -29,36 +29,70 @@ export function caseViolations(c: Case): string[] {
 
   // Authorisation and what it requires.
   if (c.stage !== 'draft' && !withdrawnEarly) check(c.authorisation !== null, 'a case past draft was never authorised');
-  if (c.authorisation && !purged) check(missingAssessmentStatements(c.assessment).length === 0, 'an authorised case has an incomplete threshold assessment');
-  if (c.authorisation?.secondPerson) check(c.authorisation.by !== c.createdBy, 'second-person rule: the creator authorised their own case');
-  if (c.authorisation && c.emergency && !purged) check(!isBlank(c.emergency.justification), 'an emergency has no justification');
+  if (c.authorisation && !purged)
+    check(
+      missingAssessmentStatements(c.assessment).length === 0,
+      'an authorised case has an incomplete threshold assessment',
+    );
+  if (c.authorisation?.secondPerson)
+    check(c.authorisation.by !== c.createdBy, 'second-person rule: the creator authorised their own case');
+  if (c.authorisation && c.emergency && !purged)
+    check(!isBlank(c.emergency.justification), 'an emergency has no justification');
   if (c.authorisation) check(c.retention.purgeAt !== null, 'an authorised case has no purge date');
 
   // Request and response.
-  if (c.request) check(c.kind === 'data-access-request' && c.authorisation !== null && at(c.request.sentAt) >= at(c.authorisation.at), 'a request was sent without (or before) authorisation');
-  if (c.response) check(c.request !== null && at(c.response.receivedAt) >= at(c.request.sentAt), 'a response exists without a request before it');
-  if (c.stage === 'request-sent') check(c.request !== null && c.response === null, 'stage request-sent needs a request and no response');
+  if (c.request)
+    check(
+      c.kind === 'data-access-request' && c.authorisation !== null && at(c.request.sentAt) >= at(c.authorisation.at),
+      'a request was sent without (or before) authorisation',
+    );
+  if (c.response)
+    check(
+      c.request !== null && at(c.response.receivedAt) >= at(c.request.sentAt),
+      'a response exists without a request before it',
+    );
+  if (c.stage === 'request-sent')
+    check(c.request !== null && c.response === null, 'stage request-sent needs a request and no response');
 
   // Notice.
   for (const person of c.affectedPeople) {
     const n = person.notice;
-    if (n.state === 'deferred') check(!isBlank(n.reasons) && at(n.reviewAt) > at(n.deferredAt), 'a notice deferral lacks reasons or a future review date');
+    if (n.state === 'deferred')
+      check(
+        !isBlank(n.reasons) && at(n.reviewAt) > at(n.deferredAt),
+        'a notice deferral lacks reasons or a future review date',
+      );
   }
   if (['challenge-window'].includes(c.stage)) {
-    check(c.affectedPeople.every((p) => p.notice.state !== 'pending'), 'the challenge window opened with a notice still pending');
-    check(c.affectedPeople.some((p) => p.notice.state === 'issued'), 'the challenge window opened without any notice issued');
-    check(c.deadlines.some((d) => d.purpose === 'challenge-window' && d.metAt === null), 'the challenge window has no running deadline');
+    check(
+      c.affectedPeople.every((p) => p.notice.state !== 'pending'),
+      'the challenge window opened with a notice still pending',
+    );
+    check(
+      c.affectedPeople.some((p) => p.notice.state === 'issued'),
+      'the challenge window opened without any notice issued',
+    );
+    check(
+      c.deadlines.some((d) => d.purpose === 'challenge-window' && d.metAt === null),
+      'the challenge window has no running deadline',
+    );
   }
 
   // Challenge, review, decision, remedies.
-  if (['challenge-lodged', 'redress-review'].includes(c.stage)) check(c.challenge !== null && c.decision === null, `stage ${c.stage} needs a challenge and no decision yet`);
+  if (['challenge-lodged', 'redress-review'].includes(c.stage))
+    check(c.challenge !== null && c.decision === null, `stage ${c.stage} needs a challenge and no decision yet`);
   if (c.stage === 'redress-review') check(c.review !== null, 'redress review without a reviewing officer');
-  if (c.review) check(c.challenge !== null && !c.caseworkerIds.includes(c.review.officerId), 'the reviewing officer is not independent of the case');
+  if (c.review)
+    check(
+      c.challenge !== null && !c.caseworkerIds.includes(c.review.officerId),
+      'the reviewing officer is not independent of the case',
+    );
   if (c.decision) {
     check(c.challenge !== null && c.review !== null, 'a decision without a challenge and a review');
     check(!c.caseworkerIds.includes(c.decision.decidedBy), 'a caseworker on the case decided its challenge');
     check(c.review?.officerId === c.decision.decidedBy, 'the decision was not made by the reviewing officer');
-    if (c.decision.outcome !== 'upheld') check(c.remedies.length > 0, 'a modified or quashed decision ordered no remedy');
+    if (c.decision.outcome !== 'upheld')
+      check(c.remedies.length > 0, 'a modified or quashed decision ordered no remedy');
   }
   if (c.stage === 'remedies') check(c.decision !== null, 'stage remedies without a decision');
   if (c.remedies.length > 0) check(c.decision !== null, 'remedies without a decision');
@@ -66,30 +100,49 @@ export function caseViolations(c: Case): string[] {
   // Closure.
   if (c.stage === 'closed' || purged) {
     check(c.closure !== null, 'a closed case has no closure record');
-    if (c.closure?.reason === 'remedies-done') check(c.decision !== null && c.remedies.every((r) => r.done !== null), 'closed as done with remedies outstanding');
-    if (c.closure?.reason === 'window-closed-unchallenged') check(c.challenge === null && c.affectedPeople.every((p) => p.notice.state === 'issued' || purged), 'closed unchallenged while a challenge or deferred notice exists');
+    if (c.closure?.reason === 'remedies-done')
+      check(
+        c.decision !== null && c.remedies.every((r) => r.done !== null),
+        'closed as done with remedies outstanding',
+      );
+    if (c.closure?.reason === 'window-closed-unchallenged')
+      check(
+        c.challenge === null && c.affectedPeople.every((p) => p.notice.state === 'issued' || purged),
+        'closed unchallenged while a challenge or deferred notice exists',
+      );
   }
-  if (purged) check(c.affectedPeople.length === 0 && c.notes.length === 0 && c.evidence.length === 0 && isBlank(c.title), 'a purged case still holds personal data');
-  if (purged && c.retention.purgeAt && c.purgedAt) check(at(c.purgedAt) >= at(c.retention.purgeAt), 'purged before retention ended');
+  if (purged)
+    check(
+      c.affectedPeople.length === 0 && c.notes.length === 0 && c.evidence.length === 0 && isBlank(c.title),
+      'a purged case still holds personal data',
+    );
+  if (purged && c.retention.purgeAt && c.purgedAt)
+    check(at(c.purgedAt) >= at(c.retention.purgeAt), 'purged before retention ended');
 
   // Enforcement ladder: each rung after the one below, or with an exception.
   if (c.ladder.length > 0) check(c.kind === 'enforcement-action', 'only enforcement actions climb the ladder');
   c.ladder.forEach((step, index) => {
     const below = rungBelow(step.rung);
     const earlier = c.ladder.slice(0, index);
-    if (below && !earlier.some((s) => s.rung === below)) check(step.exception !== null, `${step.rung} was taken without ${below} and without an exception`);
-    if (step.review) check(step.review.by !== step.by, 'an enforcement exception was reviewed by the person who took it');
+    if (below && !earlier.some((s) => s.rung === below))
+      check(step.exception !== null, `${step.rung} was taken without ${below} and without an exception`);
+    if (step.review)
+      check(step.review.by !== step.by, 'an enforcement exception was reviewed by the person who took it');
   });
 
   // Deadlines: the stored due date is the computed one, and extensions stay within the rule.
   for (const d of c.deadlines) {
-    if (d.extensionRule) check(d.extensions.length <= d.extensionRule.maxCount, `deadline ${d.id} was extended too often`);
+    if (d.extensionRule)
+      check(d.extensions.length <= d.extensionRule.maxCount, `deadline ${d.id} was extended too often`);
     else check(d.extensions.length === 0, `deadline ${d.id} was extended without an extension rule`);
     check(d.suspensions.filter((s) => s.to === null).length <= 1, `deadline ${d.id} has two stopped clocks`);
     check(recomputeDue(d).dueAt === d.dueAt, `deadline ${d.id} stores a due date that does not match its rule`);
     if (d.purpose === 'decision') {
       const hands = [...d.extensions.map((e) => e.by), ...d.suspensions.map((s) => s.by)];
-      check(!hands.some((by) => c.caseworkerIds.includes(by)), `a caseworker on the case changed the decision deadline ${d.id}`);
+      check(
+        !hands.some((by) => c.caseworkerIds.includes(by)),
+        `a caseworker on the case changed the decision deadline ${d.id}`,
+      );
     }
   }
   return v;

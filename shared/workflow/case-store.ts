@@ -56,7 +56,12 @@ export async function applyAction(
   return committed.ok ? result : committed;
 }
 
-export async function openAndStore(store: CaseStore, input: OpenCaseInput, actor: Actor, context: WorkflowContext): Promise<StoredTransition> {
+export async function openAndStore(
+  store: CaseStore,
+  input: OpenCaseInput,
+  actor: Actor,
+  context: WorkflowContext,
+): Promise<StoredTransition> {
   const result = openCase(input, actor, context);
   if (!result.ok) return result;
   const created = await store.create(result.case, result.event);

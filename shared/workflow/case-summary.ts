@@ -21,7 +21,8 @@ export type CaseSummary = {
 
 /** Derives the summary the store keeps next to each case (recomputed on every commit). */
 export function summariseCase(c: Case): CaseSummary {
-  const ended = c.emergency !== null && c.emergency.reviews.length > 0 && c.emergency.reviews.at(-1)?.newSunsetAt === null;
+  const ended =
+    c.emergency !== null && c.emergency.reviews.length > 0 && c.emergency.reviews.at(-1)?.newSunsetAt === null;
   const live = c.stage !== 'closed' && c.stage !== 'purged';
   let noticeReviewMs: number | null = null;
   for (const person of c.affectedPeople) {
@@ -36,9 +37,15 @@ export function summariseCase(c: Case): CaseSummary {
     stage: c.stage,
     updatedAtMs: Date.parse(c.updatedAt),
     deadlines: live
-      ? c.deadlines.flatMap((d) => (d.metAt === null && d.dueAt !== null && d.lapseOutcome !== 'window-closed' ? [{ id: d.id, label: d.label, dueMs: Date.parse(d.dueAt) }] : []))
+      ? c.deadlines.flatMap((d) =>
+          d.metAt === null && d.dueAt !== null && d.lapseOutcome !== 'window-closed'
+            ? [{ id: d.id, label: d.label, dueMs: Date.parse(d.dueAt) }]
+            : [],
+        )
       : [],
-    openRemedies: c.remedies.flatMap((r) => (r.done === null ? [{ id: r.id, code: r.code, dueMs: Date.parse(r.dueAt) }] : [])),
+    openRemedies: c.remedies.flatMap((r) =>
+      r.done === null ? [{ id: r.id, code: r.code, dueMs: Date.parse(r.dueAt) }] : [],
+    ),
     emergencySunsetMs: live && c.emergency && !ended && c.stage !== 'draft' ? Date.parse(c.emergency.sunsetAt) : null,
     noticeReviewMs: live ? noticeReviewMs : null,
     purgeAtMs: c.stage === 'closed' && c.retention.purgeAt ? Date.parse(c.retention.purgeAt) : null,

@@ -43,13 +43,17 @@ export function dashboard(summaries: readonly CaseSummary[], options: DashboardO
   const today = localDateAt(nowMs, options.timeZone);
   const endOfToday = endOfLocalDay(today, options.timeZone);
   const endOfWeek = endOfLocalDay(addDays(today, 6), options.timeZone);
-  const perStage = Object.fromEntries(CASE_STAGES.map((s) => [s, { overdue: 0, today: 0, thisWeek: 0 }])) as Record<CaseStage, StageCounts>;
+  const perStage = Object.fromEntries(CASE_STAGES.map((s) => [s, { overdue: 0, today: 0, thisWeek: 0 }])) as Record<
+    CaseStage,
+    StageCounts
+  >;
   const due: DashboardItem[] = [];
   const emergencySunsets: DashboardItem[] = [];
   const noticeReviews: DashboardItem[] = [];
   const purges: DashboardItem[] = [];
 
-  const bucketOf = (dueMs: number): DueBucket | null => (dueMs < nowMs ? 'overdue' : dueMs <= endOfToday ? 'today' : dueMs <= endOfWeek ? 'this-week' : null);
+  const bucketOf = (dueMs: number): DueBucket | null =>
+    dueMs < nowMs ? 'overdue' : dueMs <= endOfToday ? 'today' : dueMs <= endOfWeek ? 'this-week' : null;
 
   for (const s of summaries) {
     const counts = perStage[s.stage];
@@ -64,10 +68,18 @@ export function dashboard(summaries: readonly CaseSummary[], options: DashboardO
     };
     for (const d of s.deadlines) push(due, 'deadline', d.label, d.dueMs, true);
     for (const r of s.openRemedies) push(due, 'remedy', r.code, r.dueMs, true);
-    if (s.emergencySunsetMs !== null) push(emergencySunsets, 'emergency-sunset', 'emergency sunset', s.emergencySunsetMs, false);
-    if (s.noticeReviewMs !== null) push(noticeReviews, 'notice-review', 'deferred notice review', s.noticeReviewMs, false);
+    if (s.emergencySunsetMs !== null)
+      push(emergencySunsets, 'emergency-sunset', 'emergency sunset', s.emergencySunsetMs, false);
+    if (s.noticeReviewMs !== null)
+      push(noticeReviews, 'notice-review', 'deferred notice review', s.noticeReviewMs, false);
     if (s.purgeAtMs !== null) push(purges, 'purge', 'retention ends', s.purgeAtMs, false);
   }
   const soonest = (a: DashboardItem, b: DashboardItem) => a.dueMs - b.dueMs;
-  return { perStage, due: due.sort(soonest), emergencySunsets: emergencySunsets.sort(soonest), noticeReviews: noticeReviews.sort(soonest), purges: purges.sort(soonest) };
+  return {
+    perStage,
+    due: due.sort(soonest),
+    emergencySunsets: emergencySunsets.sort(soonest),
+    noticeReviews: noticeReviews.sort(soonest),
+    purges: purges.sort(soonest),
+  };
 }

@@ -24,9 +24,11 @@ export type OpenCaseInput = z.infer<typeof openCaseInputSchema>;
 export function openCase(input: OpenCaseInput, actor: Actor, context: WorkflowContext): TransitionResult {
   const missing: string[] = [];
   if (!canActAsCaseworker(actor)) return refuse('role-not-permitted', ['only a caseworker can open a case']);
-  if (!findJurisdiction(input.originatingJurisdiction)) missing.push(`jurisdiction "${input.originatingJurisdiction}" is not in the vocabulary`);
+  if (!findJurisdiction(input.originatingJurisdiction))
+    missing.push(`jurisdiction "${input.originatingJurisdiction}" is not in the vocabulary`);
   const procedure = input.procedure ?? DEFAULT_PROCEDURE;
-  if (!findProcedureTemplate(procedure)) missing.push(`procedure template "${procedure.id}" version ${procedure.version} is not known`);
+  if (!findProcedureTemplate(procedure))
+    missing.push(`procedure template "${procedure.id}" version ${procedure.version} is not known`);
   if (missing.length > 0) return refuse('invalid-input', missing);
   const now = context.clock.now().toISOString();
   const draft: Case = {
@@ -77,7 +79,12 @@ export function openCase(input: OpenCaseInput, actor: Actor, context: WorkflowCo
       action: 'open-case',
       fromStage: 'draft',
       toStage: 'draft',
-      details: { kind: input.kind, originatingJurisdiction: input.originatingJurisdiction, procedure: procedure.id, procedureVersion: procedure.version },
+      details: {
+        kind: input.kind,
+        originatingJurisdiction: input.originatingJurisdiction,
+        procedure: procedure.id,
+        procedureVersion: procedure.version,
+      },
     },
     context.hash,
   );

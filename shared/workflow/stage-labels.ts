@@ -16,13 +16,45 @@ export const STAGE_LABELS: Record<CaseStage, string> = {
 
 /** The stages each kind of case passes through, in order. */
 export const STAGE_PATHS: Record<CaseKind, readonly CaseStage[]> = {
-  'data-access-request': ['draft', 'authorised', 'request-sent', 'response-received', 'notice', 'challenge-window', 'challenge-lodged', 'redress-review', 'remedies', 'closed', 'purged'],
-  'enforcement-action': ['draft', 'authorised', 'notice', 'challenge-window', 'challenge-lodged', 'redress-review', 'remedies', 'closed', 'purged'],
+  'data-access-request': [
+    'draft',
+    'authorised',
+    'request-sent',
+    'response-received',
+    'notice',
+    'challenge-window',
+    'challenge-lodged',
+    'redress-review',
+    'remedies',
+    'closed',
+    'purged',
+  ],
+  'enforcement-action': [
+    'draft',
+    'authorised',
+    'notice',
+    'challenge-window',
+    'challenge-lodged',
+    'redress-review',
+    'remedies',
+    'closed',
+    'purged',
+  ],
   'rights-complaint': ['draft', 'authorised', 'challenge-lodged', 'redress-review', 'remedies', 'closed', 'purged'],
 };
 
 /** Stages in which the case is live (not yet closed). */
-export const LIVE_STAGES: readonly CaseStage[] = ['draft', 'authorised', 'request-sent', 'response-received', 'notice', 'challenge-window', 'challenge-lodged', 'redress-review', 'remedies'];
+export const LIVE_STAGES: readonly CaseStage[] = [
+  'draft',
+  'authorised',
+  'request-sent',
+  'response-received',
+  'notice',
+  'challenge-window',
+  'challenge-lodged',
+  'redress-review',
+  'remedies',
+];
 export const ACTIVE_STAGES: readonly CaseStage[] = LIVE_STAGES.filter((s) => s !== 'draft');
 
 export const KIND_WORDS: Record<CaseKind, string> = {

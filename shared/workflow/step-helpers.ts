@@ -14,7 +14,8 @@ export function clockFor(c: Case, side: ProcedurePeriod['clock']): { jurisdictio
   return { jurisdiction: code, timeZone: findJurisdiction(code)?.timeZone ?? 'UTC' };
 }
 
-export const isEmergencyActive = (c: Case, nowMs: number): boolean => c.emergency !== null && Date.parse(c.emergency.sunsetAt) > nowMs;
+export const isEmergencyActive = (c: Case, nowMs: number): boolean =>
+  c.emergency !== null && Date.parse(c.emergency.sunsetAt) > nowMs;
 
 function start(c: Case, template: ProcedureTemplate, period: ProcedurePeriod, env: StepEnv): Result<TrackedDeadline> {
   const started = startDeadline({
@@ -37,7 +38,8 @@ export function startPeriodsOn(
   trigger: 'request-sent' | 'notice-issued' | 'challenge-lodged',
   env: StepEnv,
 ): Result<TrackedDeadline[]> {
-  const purpose = trigger === 'request-sent' ? 'response' : trigger === 'notice-issued' ? 'challenge-window' : 'decision';
+  const purpose =
+    trigger === 'request-sent' ? 'response' : trigger === 'notice-issued' ? 'challenge-window' : 'decision';
   const started: TrackedDeadline[] = [];
   const own = periodForPurpose(c.procedure, purpose);
   if (own) {
@@ -64,8 +66,11 @@ export function startManualPeriod(c: Case, periodId: string, env: StepEnv): Resu
   return start(c, template, period, env);
 }
 
-export const markMet = (deadlines: readonly TrackedDeadline[], purpose: TrackedDeadline['purpose'], now: string): TrackedDeadline[] =>
-  deadlines.map((d) => (d.purpose === purpose && d.metAt === null ? { ...d, metAt: now } : d));
+export const markMet = (
+  deadlines: readonly TrackedDeadline[],
+  purpose: TrackedDeadline['purpose'],
+  now: string,
+): TrackedDeadline[] => deadlines.map((d) => (d.purpose === purpose && d.metAt === null ? { ...d, metAt: now } : d));
 
 export const runningDeadline = (c: Case, purpose: TrackedDeadline['purpose']): TrackedDeadline | undefined =>
   c.deadlines.find((d) => d.purpose === purpose && d.metAt === null);

@@ -1,6 +1,12 @@
 import { type ActionType } from './workflow-action';
 import { type StepDefinition } from './workflow-types';
-import { extendDeadlineStep, markPeriodMetStep, resumeDeadlineStep, startPeriodStep, suspendDeadlineStep } from './steps/deadline-steps';
+import {
+  extendDeadlineStep,
+  markPeriodMetStep,
+  resumeDeadlineStep,
+  startPeriodStep,
+  suspendDeadlineStep,
+} from './steps/deadline-steps';
 import { authoriseStep, updateDraftStep, withdrawStep } from './steps/draft-steps';
 import { reviewEmergencyStep } from './steps/emergency-step';
 import { reviewLadderExceptionStep, takeLadderRungStep } from './steps/ladder-steps';

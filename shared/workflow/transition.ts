@@ -25,14 +25,21 @@ export function stepEnv(c: Case, context: WorkflowContext): StepEnv {
  */
 export function gateRefusal<T extends ActionType>(c: Case, actor: Actor, type: T, env: StepEnv): Refusal | null {
   const step: StepDefinition<T> = STEPS[type];
-  if (c.stage === 'purged') return { code: 'case-purged', missing: ['the case was purged at the end of retention; nothing more can be done to it'] };
+  if (c.stage === 'purged')
+    return {
+      code: 'case-purged',
+      missing: ['the case was purged at the end of retention; nothing more can be done to it'],
+    };
   if (step.kinds && !step.kinds.includes(c.kind)) {
     return { code: 'wrong-kind', missing: [`"${step.label}" does not apply to ${KIND_WORDS[c.kind]}`] };
   }
   const stages = step.stages(c);
   if (!stages.includes(c.stage)) {
     const where = stages.map((s) => STAGE_LABELS[s]).join(', ');
-    return { code: 'wrong-stage', missing: [`"${step.label}" is possible only in stage ${where}; this case is in stage ${STAGE_LABELS[c.stage]}`] };
+    return {
+      code: 'wrong-stage',
+      missing: [`"${step.label}" is possible only in stage ${where}; this case is in stage ${STAGE_LABELS[c.stage]}`],
+    };
   }
   if (!actorMayActAs(actor, step.capacity)) {
     return { code: 'role-not-permitted', missing: [`only ${ROLE_WORDS[step.capacity]} can ${step.label}`] };
@@ -51,7 +58,12 @@ export function transition(c: Case, actor: Actor, action: WorkflowAction, contex
   return run(c, actor, action, context);
 }
 
-function run<T extends ActionType>(c: Case, actor: Actor, action: ActionOf<T>, context: WorkflowContext): TransitionResult {
+function run<T extends ActionType>(
+  c: Case,
+  actor: Actor,
+  action: ActionOf<T>,
+  context: WorkflowContext,
+): TransitionResult {
   const env = stepEnv(c, context);
   // TypeScript cannot correlate `action` with `STEPS[action.type]`; the mapped STEPS type keeps them in step.
   const type: T = action.type as T;
@@ -88,4 +100,3 @@ function run<T extends ActionType>(c: Case, actor: Actor, action: ActionOf<T>, c
   };
   return { ok: true, case: next, event };
 }
-

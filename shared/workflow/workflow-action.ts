@@ -34,9 +34,18 @@ export const draftChangesSchema = z.strictObject({
   procedure: z.strictObject({ id: z.string().min(1), version: z.number().int().positive() }).optional(),
   parties: z.array(partySchema).optional(),
   affectedPeople: z
-    .array(z.strictObject({ id: entityIdSchema, name: z.string(), contactForNotice: z.string(), preferredLanguage: languageSchema }))
+    .array(
+      z.strictObject({
+        id: entityIdSchema,
+        name: z.string(),
+        contactForNotice: z.string(),
+        preferredLanguage: languageSchema,
+      }),
+    )
     .optional(),
-  partnerReferences: z.array(z.strictObject({ jurisdiction: jurisdictionCodeSchema, reference: z.string().min(1) })).optional(),
+  partnerReferences: z
+    .array(z.strictObject({ jurisdiction: jurisdictionCodeSchema, reference: z.string().min(1) }))
+    .optional(),
 });
 export type DraftChanges = z.infer<typeof draftChangesSchema>;
 
@@ -48,8 +57,18 @@ export const workflowActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('authorise') }),
   z.strictObject({ type: z.literal('send-request') }),
   z.strictObject({ type: z.literal('record-response'), summary: text }),
-  z.strictObject({ type: z.literal('issue-notice'), personId: entityIdSchema, method: noticeMethodSchema, language: languageSchema }),
-  z.strictObject({ type: z.literal('defer-notice'), personId: entityIdSchema, reasons: text, reviewAt: instantSchema.nullable() }),
+  z.strictObject({
+    type: z.literal('issue-notice'),
+    personId: entityIdSchema,
+    method: noticeMethodSchema,
+    language: languageSchema,
+  }),
+  z.strictObject({
+    type: z.literal('defer-notice'),
+    personId: entityIdSchema,
+    reasons: text,
+    reviewAt: instantSchema.nullable(),
+  }),
   z.strictObject({
     type: z.literal('lodge-challenge'),
     personId: entityIdSchema.nullable(),
@@ -69,8 +88,18 @@ export const workflowActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('close') }),
   z.strictObject({ type: z.literal('withdraw'), reason: text }),
   z.strictObject({ type: z.literal('purge') }),
-  z.strictObject({ type: z.literal('take-ladder-rung'), rung: ladderRungSchema, reasons: text, exceptionReason: text.nullable() }),
-  z.strictObject({ type: z.literal('review-ladder-exception'), stepId: entityIdSchema, confirmed: z.boolean(), note: text }),
+  z.strictObject({
+    type: z.literal('take-ladder-rung'),
+    rung: ladderRungSchema,
+    reasons: text,
+    exceptionReason: text.nullable(),
+  }),
+  z.strictObject({
+    type: z.literal('review-ladder-exception'),
+    stepId: entityIdSchema,
+    confirmed: z.boolean(),
+    note: text,
+  }),
   z.strictObject({ type: z.literal('review-emergency'), reasons: text, newSunsetAt: instantSchema.nullable() }),
   z.strictObject({ type: z.literal('extend-deadline'), deadlineId: entityIdSchema, reason: text }),
   z.strictObject({ type: z.literal('suspend-deadline'), deadlineId: entityIdSchema, reason: text }),
@@ -86,7 +115,12 @@ export const workflowActionSchema = z.discriminatedUnion('type', [
     contentHash: digestHexSchema,
     note: text,
   }),
-  z.strictObject({ type: z.literal('record-custody'), evidenceId: entityIdSchema, action: z.enum(CUSTODY_ACTIONS), note: text }),
+  z.strictObject({
+    type: z.literal('record-custody'),
+    evidenceId: entityIdSchema,
+    action: z.enum(CUSTODY_ACTIONS),
+    note: text,
+  }),
   z.strictObject({
     type: z.literal('view-sensitive'),
     what: z.enum(['affected-people', 'data-categories', 'evidence', 'challenge-statement', 'response']),
@@ -97,7 +131,9 @@ export type WorkflowAction = z.infer<typeof workflowActionSchema>;
 export type ActionType = WorkflowAction['type'];
 export type ActionOf<T extends ActionType> = Extract<WorkflowAction, { type: T }>;
 
-export const ACTION_TYPES = workflowActionSchema.options.map((option) => option.shape.type.value) satisfies ActionType[];
+export const ACTION_TYPES = workflowActionSchema.options.map(
+  (option) => option.shape.type.value,
+) satisfies ActionType[];
 
 /** Parse, don't trust: actions from IPC or a bundle are `unknown` until this accepted them. */
 export const parseWorkflowAction = (untrusted: unknown) => workflowActionSchema.safeParse(untrusted);

@@ -1,5 +1,11 @@
 /** Prints one benchmark figure as a ratio against a baseline measured in the same run. */
-export function reportRatio(name: string, measuredMs: number, baselineName: string, baselineMs: number, extra = ''): void {
+export function reportRatio(
+  name: string,
+  measuredMs: number,
+  baselineName: string,
+  baselineMs: number,
+  extra = '',
+): void {
   const ratio = measuredMs / Math.max(baselineMs, 0.001);
   console.log(
     `BENCH ${name}: ${measuredMs.toFixed(1)} ms vs ${baselineName} ${baselineMs.toFixed(1)} ms = ${ratio.toFixed(2)}x${extra ? ` (${extra})` : ''}`,

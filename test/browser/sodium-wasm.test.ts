@@ -22,9 +22,16 @@ describe('libsodium in real Chromium', () => {
     const emscripten: object = Reflect.get(sodium, 'libsodium');
     const jsFallback = new Proxy(emscripten, {
       // what an asm.js build's export looks like: ordinary JavaScript source
-      get: (target, key) => (key === '_crypto_generichash' ? function crypto_generichash(a: number) { return a | 0; } : Reflect.get(target, key)),
+      get: (target, key) =>
+        key === '_crypto_generichash'
+          ? function crypto_generichash(a: number) {
+              return a | 0;
+            }
+          : Reflect.get(target, key),
     });
-    const fake = new Proxy(sodium, { get: (target, key) => (key === 'libsodium' ? jsFallback : Reflect.get(target, key)) });
+    const fake = new Proxy(sodium, {
+      get: (target, key) => (key === 'libsodium' ? jsFallback : Reflect.get(target, key)),
+    });
     expect(() => assertWasmBuild(fake)).toThrow(/crypto_generichash is not running as WebAssembly/);
   });
 });

@@ -14,7 +14,10 @@ test('the page prints itself to a PDF the user saves, and saves a CSV table', as
 
     shell.dialogs.nextSavePath = join(folder, 'table.csv');
     const csv = await shell.page.evaluate(() =>
-      window.casebridge?.document.saveFile({ suggestedName: 'table.csv', bytes: new TextEncoder().encode('partner,count\nFR,12\n') }),
+      window.casebridge?.document.saveFile({
+        suggestedName: 'table.csv',
+        bytes: new TextEncoder().encode('partner,count\nFR,12\n'),
+      }),
     );
     expect(csv).toMatchObject({ ok: true, value: { bytes: 20 } });
     expect(await readFile(join(folder, 'table.csv'), 'utf8')).toBe('partner,count\nFR,12\n');

@@ -21,11 +21,19 @@ test('the page writes a bundle to a picked folder in chunks and reads it back', 
         if (!folder.ok || folder.value === null) return folder;
         const token = folder.value.folderToken;
         const data = new Uint8Array(3 * 1024 * 1024 + 17).map((_, i) => (i * 31) % 251);
-        const begun = await api.exchange.beginExport({ folderToken: token, fileName: 'request-1.cbundle', bytes: data.length, hashHex });
+        const begun = await api.exchange.beginExport({
+          folderToken: token,
+          fileName: 'request-1.cbundle',
+          bytes: data.length,
+          hashHex,
+        });
         if (!begun.ok) return begun;
         const progress: number[] = [];
         for (let i = 0; i < data.length; i += 1024 * 1024) {
-          const step = await api.exchange.writeChunk({ exportId: begun.value.exportId, chunk: data.subarray(i, i + 1024 * 1024) });
+          const step = await api.exchange.writeChunk({
+            exportId: begun.value.exportId,
+            chunk: data.subarray(i, i + 1024 * 1024),
+          });
           if (!step.ok) return step;
           progress.push(step.value.writtenBytes);
         }
@@ -47,7 +55,12 @@ test('the page writes a bundle to a picked folder in chunks and reads it back', 
       },
       { hashHex },
     );
-    expect(result).toMatchObject({ ok: true, finished: { ok: true, value: { bytes: bytes.length, hashHex } }, readBack: bytes.length, same: true });
+    expect(result).toMatchObject({
+      ok: true,
+      finished: { ok: true, value: { bytes: bytes.length, hashHex } },
+      readBack: bytes.length,
+      same: true,
+    });
     expect((await readFile(join(stick, 'request-1.cbundle'))).length).toBe(bytes.length);
     expect(shell.problems).toEqual([]);
   } finally {

@@ -19,7 +19,12 @@ import { VaultPage } from './pages/VaultPage';
  * the USB stick; the native dialogs are scripted. Everything happens through the screens.
  */
 
-type Office = { readonly shell: Shell; readonly name: string; readonly offices: PartnerOfficesPage; readonly exchange: ExchangePage };
+type Office = {
+  readonly shell: Shell;
+  readonly name: string;
+  readonly offices: PartnerOfficesPage;
+  readonly exchange: ExchangePage;
+};
 
 /**
  * The machine's real volume detection, except that `folder` appears mounted as a USB stick (/dev/sdb1 on a
@@ -39,19 +44,33 @@ function stickProbe(folder: string): VolumeProbe {
   };
 }
 
-async function office(context: BrowserContext, name: string, jurisdiction: string, role: 'Caseworker' | 'Redress officer', clockAheadMs = 0, volumeProbe?: VolumeProbe): Promise<Office> {
+async function office(
+  context: BrowserContext,
+  name: string,
+  jurisdiction: string,
+  role: 'Caseworker' | 'Redress officer',
+  clockAheadMs = 0,
+  volumeProbe?: VolumeProbe,
+): Promise<Office> {
   const shell = await openShell(context, volumeProbe ? { volumeProbe } : {});
   // Playwright's clock moves this office's time (no backdoor in the app).
   if (clockAheadMs > 0) await shell.page.clock.install({ time: Date.now() + clockAheadMs });
   await shell.page.goto(`${TEST_ORIGIN}/index.html`);
   await new VaultPage(shell.page).createVault({ officeName: name, jurisdiction, role });
-  return { shell, name, offices: new PartnerOfficesPage(shell.page, shell.dialogs), exchange: new ExchangePage(shell.page, shell.dialogs) };
+  return {
+    shell,
+    name,
+    offices: new PartnerOfficesPage(shell.page, shell.dialogs),
+    exchange: new ExchangePage(shell.page, shell.dialogs),
+  };
 }
 
 /** Axe finds nothing serious or critical on the screen as it is now. */
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(serious, name).toEqual([]);
 }
 
@@ -119,26 +138,40 @@ async function openCase(page: Office['shell']['page'], reference: string): Promi
   return new CasePage(page);
 }
 
-test('two offices: key cards, request with evidence, tampered copy and replay refused, receipt and response back', async ({ context, browser }) => {
+test('two offices: key cards, request with evidence, tampered copy and replay refused, receipt and response back', async ({
+  context,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
   // B sees this folder as an inserted USB stick; A writes the request onto it.
   const usb = join(stick, 'usb');
   await mkdir(usb);
-  const contextB = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 800 } });
-  const [a, b] = await Promise.all([office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'), office(contextB, 'Commission des Ports Calmes', 'FR', 'Caseworker', 0, stickProbe(usb))]);
+  const contextB = await browser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/Berlin',
+    viewport: { width: 1280, height: 800 },
+  });
+  const [a, b] = await Promise.all([
+    office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'),
+    office(contextB, 'Commission des Ports Calmes', 'FR', 'Caseworker', 0, stickProbe(usb)),
+  ]);
   try {
     await exchangeKeyCards(stick, a, b);
 
     // A: an authorised case with one evidence file, sent as a request; personal data stays unticked.
     const reference = await authorisedCase(a.shell.page);
     const evidence = Buffer.from('Screenshots of the threats, 2026-01-10 to 2026-01-24.\n'.repeat(2000));
-    await a.shell.page.getByLabel('Choose files…').setInputFiles({ name: 'threats.txt', mimeType: 'text/plain', buffer: evidence });
+    await a.shell.page
+      .getByLabel('Choose files…')
+      .setInputFiles({ name: 'threats.txt', mimeType: 'text/plain', buffer: evidence });
     await expect(a.shell.page.getByText('threats.txt').first()).toBeVisible();
     await a.exchange.open();
     await a.exchange.selectCase(reference);
     await expect(a.exchange.exportPanel.getByRole('radio', { name: 'Request' })).toBeChecked();
-    await expect(a.exchange.exportPanel.getByLabel('Recipient office (verified offices only)')).toHaveValue(/[0-9a-f]{64}/);
+    await expect(a.exchange.exportPanel.getByLabel('Recipient office (verified offices only)')).toHaveValue(
+      /[0-9a-f]{64}/,
+    );
     await expect(a.exchange.field('Affected people (names, contacts)')).not.toBeChecked();
     await expect(a.exchange.field('Purpose')).toBeChecked();
     await expect(a.exchange.field(/threats\.txt/)).toBeChecked();
@@ -193,13 +226,21 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await b.exchange.open();
     await b.exchange.writeReceipt('Request', toA);
     await expect(b.exchange.receivedLog()).toContainText('Receipt written');
-    const bCase = (await b.exchange.receivedLog().getByRole('row', { name: /^Request/ }).getByRole('cell').nth(2).textContent()) ?? '';
+    const bCase =
+      (await b.exchange
+        .receivedLog()
+        .getByRole('row', { name: /^Request/ })
+        .getByRole('cell')
+        .nth(2)
+        .textContent()) ?? '';
     expect(bCase).toBe(reference);
     const options = await b.shell.page.getByLabel('Case to send').locator('option').allTextContents();
     const bReference = (options.find((text) => text.includes('Heron')) ?? '').split(' — ')[0] ?? '';
     await b.exchange.selectCase(bReference);
     await expect(b.exchange.exportPanel.getByRole('radio', { name: 'Response' })).toBeChecked();
-    await b.exchange.exportPanel.getByLabel('Your response (what was found or done)').fill('Subscriber record and login times attached to our letter.');
+    await b.exchange.exportPanel
+      .getByLabel('Your response (what was found or done)')
+      .fill('Subscriber record and login times attached to our letter.');
     const responseFolder = join(stick, 'b-to-a-response');
     await mkdir(responseFolder);
     await b.exchange.exportTo(responseFolder);
@@ -227,11 +268,21 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
 
 const inTwoMonths = () => new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 
-test('a challenge goes to a redress office (refused until verified) and its decision comes back and advances the case', async ({ context, browser }) => {
+test('a challenge goes to a redress office (refused until verified) and its decision comes back and advances the case', async ({
+  context,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
-  const contextR = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 800 } });
-  const [a, r] = await Promise.all([office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'), office(contextR, 'Harbour Redress Board', 'NL', 'Redress officer')]);
+  const contextR = await browser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/Berlin',
+    viewport: { width: 1280, height: 800 },
+  });
+  const [a, r] = await Promise.all([
+    office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'),
+    office(contextR, 'Harbour Redress Board', 'NL', 'Redress officer'),
+  ]);
   try {
     // Key cards cross, but the redress office has not compared A's fingerprint yet.
     const cards = { a: join(stick, 'card-a'), r: join(stick, 'card-r') };
@@ -259,17 +310,24 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     await notice.prepare(1);
     await notice.recordDelivery('registered-post');
     await casePage.expectStage('Challenge window');
-    await new RedressPage(page).lodgeChallenge(['The measure was disproportionate'], 'Three months is far more than the threats justify.');
+    await new RedressPage(page).lodgeChallenge(
+      ['The measure was disproportionate'],
+      'Three months is far more than the threats justify.',
+    );
     await casePage.expectStage('Challenge lodged');
 
     // Sent from the case itself.
     await page.getByRole('button', { name: 'Send as a bundle…' }).click();
     await expect(a.exchange.exportPanel.getByRole('radio', { name: 'Challenge' })).toBeChecked();
-    await expect(a.exchange.exportPanel.getByRole('checkbox', { name: /The challenge \(grounds and statement/ })).toBeChecked();
+    await expect(
+      a.exchange.exportPanel.getByRole('checkbox', { name: /The challenge \(grounds and statement/ }),
+    ).toBeChecked();
     const toR = join(stick, 'a-to-r');
     await mkdir(toR);
     await a.exchange.exportTo(toR);
-    await expect(page.getByRole('list', { name: 'Bundles for this case' })).toContainText('Challenge sent to Harbour Redress Board');
+    await expect(page.getByRole('list', { name: 'Bundles for this case' })).toContainText(
+      'Challenge sent to Harbour Redress Board',
+    );
     await expect(page.getByRole('list', { name: 'Bundles for this case' })).toContainText('Awaiting receipt');
     const challengeFile = await onlyBundle(toR);
 
@@ -277,7 +335,9 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     await r.exchange.open();
     await r.exchange.check(challengeFile);
     await expect(r.exchange.outcome).toContainText('Refused (BUNDLE_SIGNER_UNVERIFIED)');
-    await expect(r.exchange.outcome).toContainText(`an office you have not verified: compare fingerprint ${fingerprintA}`);
+    await expect(r.exchange.outcome).toContainText(
+      `an office you have not verified: compare fingerprint ${fingerprintA}`,
+    );
     await r.offices.open();
     await r.offices.verify('Bureau of Quiet Harbours', fingerprintA);
     await r.exchange.open();
@@ -294,7 +354,9 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     await r.shell.page.getByRole('button', { name: /^Redress/ }).click();
     await redress.takeReview();
     await rCase.expectStage('Redress review');
-    await redress.decide('Modified', 'Traffic data went beyond what the threats required.', [{ code: 'erase-data', description: 'Erase the traffic data received', due: inTwoMonths() }]);
+    await redress.decide('Modified', 'Traffic data went beyond what the threats required.', [
+      { code: 'erase-data', description: 'Erase the traffic data received', due: inTwoMonths() },
+    ]);
     await rCase.expectStage('Remedies');
     await r.exchange.open();
     await r.exchange.selectCase(rReference);
@@ -321,12 +383,22 @@ test('a challenge goes to a redress office (refused until verified) and its deci
   }
 });
 
-test('an expired bundle is refused with its class, and imported only with a reason that the case keeps', async ({ context, browser }) => {
+test('an expired bundle is refused with its class, and imported only with a reason that the case keeps', async ({
+  context,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
-  const contextB = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 800 } });
+  const contextB = await browser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/Berlin',
+    viewport: { width: 1280, height: 800 },
+  });
   // B's calendar is 31 days ahead: a bundle valid for 30 days arrives expired.
-  const [a, b] = await Promise.all([office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'), office(contextB, 'Commission des Ports Calmes', 'FR', 'Caseworker', 31 * 86_400_000)]);
+  const [a, b] = await Promise.all([
+    office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'),
+    office(contextB, 'Commission des Ports Calmes', 'FR', 'Caseworker', 31 * 86_400_000),
+  ]);
   try {
     await exchangeKeyCards(stick, a, b);
     const reference = await authorisedCase(a.shell.page);
@@ -341,7 +413,9 @@ test('an expired bundle is refused with its class, and imported only with a reas
     await expect(b.exchange.outcome).toContainText('Refused (BUNDLE_EXPIRED)');
     const override = b.shell.page.getByRole('group', { name: 'Import an expired bundle' });
     await expect(override.getByRole('button', { name: 'Check again and import despite expiry' })).toBeDisabled();
-    await override.getByLabel(/Reason for importing it/).fill('Courier delayed by a strike; content confirmed by phone.');
+    await override
+      .getByLabel(/Reason for importing it/)
+      .fill('Courier delayed by a strike; content confirmed by phone.');
     await override.getByRole('button', { name: 'Check again and import despite expiry' }).click();
     await expect(b.exchange.preview).toContainText('Reason recorded in the case: Courier delayed by a strike');
     await b.exchange.apply();

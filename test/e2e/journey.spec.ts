@@ -24,7 +24,9 @@ const START = new Date('2026-03-02T08:00:00Z');
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** Axe finds nothing serious, and the screen is kept as an artifact. */
@@ -37,7 +39,11 @@ async function start(page: Page): Promise<void> {
   // Playwright's clock stands in for time: installed before load, so the app needs no test backdoor.
   await page.clock.install({ time: START });
   await page.goto(`${TEST_ORIGIN}/index.html`);
-  await new VaultPage(page).createVault({ officeName: 'Bureau of Quiet Harbours', jurisdiction: 'DE', role: 'Caseworker' });
+  await new VaultPage(page).createVault({
+    officeName: 'Bureau of Quiet Harbours',
+    jurisdiction: 'DE',
+    role: 'Caseworker',
+  });
 }
 
 const request = (over: Partial<NewCaseInput> = {}): NewCaseInput => ({
@@ -64,7 +70,12 @@ async function sentRequest(page: Page, title: string, over: Partial<NewCaseInput
   await new AppShellPage(page).open('Cases');
   const reference = await cases.startNewCase();
   const base = request();
-  await cases.fillNewCase({ ...base, title, statements: { ...base.statements, proportionality: 'Three months only, against ongoing threats.' }, ...over });
+  await cases.fillNewCase({
+    ...base,
+    title,
+    statements: { ...base.statements, proportionality: 'Three months only, against ongoing threats.' },
+    ...over,
+  });
   await cases.saveNewCase(reference);
   await casePage.press('Authorise the case');
   await casePage.expectStage('Authorised');
@@ -89,7 +100,9 @@ async function setRole(page: Page, role: 'Caseworker' | 'Redress officer'): Prom
 }
 
 test.describe('the guided journey', () => {
-  test('draft → refused authorisation → authorised → request → French notice → challenge → redress decision with two remedies → closed', async ({ shell }) => {
+  test('draft → refused authorisation → authorised → request → French notice → challenge → redress decision with two remedies → closed', async ({
+    shell,
+  }) => {
     const { page } = shell;
     await start(page);
     const shellPage = new AppShellPage(page);
@@ -115,13 +128,17 @@ test.describe('the guided journey', () => {
     await casePage.expectStage('Draft');
     await checkScreen(page, 'case-draft-refused');
 
-    await page.getByLabel('Proportionality statement').fill('Three months of subscriber data against a campaign of threats.');
+    await page
+      .getByLabel('Proportionality statement')
+      .fill('Three months of subscriber data against a campaign of threats.');
     await casePage.press('Authorise the case');
     await casePage.expectStage('Authorised');
 
     // Evidence: the file is encrypted into the vault; the item shows its BLAKE2b-256 and its chain of custody.
     const evidenceBytes = Buffer.from('Screenshot of the threatening messages, 14 February 2026');
-    await page.getByLabel('Choose files…').setInputFiles({ name: 'threats.txt', mimeType: 'text/plain', buffer: evidenceBytes });
+    await page
+      .getByLabel('Choose files…')
+      .setInputFiles({ name: 'threats.txt', mimeType: 'text/plain', buffer: evidenceBytes });
     const evidence = page.getByTestId('evidence-item');
     await expect(evidence).toContainText('threats.txt');
     await expect(evidence).toContainText(toHex(kit.hash(new Uint8Array(evidenceBytes), 32)));
@@ -161,13 +178,19 @@ test.describe('the guided journey', () => {
     await casePage.expectStage('Challenge window');
     await expect(page.getByTestId('notice-status-1')).toContainText('in French');
 
-    await redress.lodgeChallenge(['The measure was disproportionate'], 'Three months is far more than the threats justify.', ['threats.txt']);
+    await redress.lodgeChallenge(
+      ['The measure was disproportionate'],
+      'Three months is far more than the threats justify.',
+      ['threats.txt'],
+    );
     await casePage.expectStage('Challenge lodged');
     await page.getByRole('button', { name: /^Challenge/ }).click();
     await expect(casePage.stepPanel).toContainText('threats.txt');
     // The caseworker cannot take the review: the reason is shown, not a dead button.
     await casePage.page.getByRole('button', { name: /^Redress/ }).click();
-    await expect(page.getByTestId('not-permitted-begin-review')).toContainText('only a redress officer can take the redress review');
+    await expect(page.getByTestId('not-permitted-begin-review')).toContainText(
+      'only a redress officer can take the redress review',
+    );
 
     // The redress officer works from the queue on the dashboard.
     await setRole(page, 'Redress officer');
@@ -211,7 +234,9 @@ test.describe('the guided journey', () => {
 });
 
 test.describe('deadlines over time', () => {
-  test('a deferred notice comes up for review, then becomes due again, and opens at the notice step', async ({ shell }) => {
+  test('a deferred notice comes up for review, then becomes due again, and opens at the notice step', async ({
+    shell,
+  }) => {
     const { page } = shell;
     await start(page);
     const casePage = new CasePage(page);
@@ -245,7 +270,9 @@ test.describe('deadlines over time', () => {
     expect(shell.problems).toEqual([]);
   });
 
-  test('an unanswered request turns overdue on the dashboard and in the list; the UI also works in French', async ({ shell }) => {
+  test('an unanswered request turns overdue on the dashboard and in the list; the UI also works in French', async ({
+    shell,
+  }) => {
     const { page } = shell;
     await start(page);
     const reference = await sentRequest(page, 'Unanswered request');
@@ -287,10 +314,14 @@ test.describe('deadlines over time', () => {
     expect(shell.problems).toEqual([]);
   });
 
-  test('an emergency measure nears its sunset on the dashboard; a reviewed extension takes it off the list', async ({ shell }) => {
+  test('an emergency measure nears its sunset on the dashboard; a reviewed extension takes it off the list', async ({
+    shell,
+  }) => {
     const { page } = shell;
     await start(page);
-    const reference = await sentRequest(page, 'Imminent threat to life', { emergency: { justification: 'Credible threat to a journalist’s life within days.', sunset: '2026-03-06' } });
+    const reference = await sentRequest(page, 'Imminent threat to life', {
+      emergency: { justification: 'Credible threat to a journalist’s life within days.', sunset: '2026-03-06' },
+    });
     await expect(page.getByTestId('emergency')).toContainText('Lapses');
     const shellPage = new AppShellPage(page);
     const dashboard = new DashboardPage(page);
@@ -298,7 +329,9 @@ test.describe('deadlines over time', () => {
     await expect(dashboard.list('sunsets')).toContainText(reference);
     await dashboard.openFrom(dashboard.list('sunsets'), reference);
     const emergency = page.getByTestId('emergency');
-    await emergency.getByLabel('Reasons for the review').fill('The threat persists; the partner confirmed the account is still active.');
+    await emergency
+      .getByLabel('Reasons for the review')
+      .fill('The threat persists; the partner confirmed the account is still active.');
     await emergency.getByLabel('New sunset date').fill('2026-03-30');
     await emergency.getByRole('button', { name: 'Record the review' }).click();
     await expect(emergency).toContainText('The threat persists');

@@ -84,14 +84,19 @@ test('an oversight officer produces last year’s report as charts, CSV and PDF'
     expect(pdf.length).toBeGreaterThan(10_000);
 
     const results = await new AxeBuilder({ page: app }).analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(
+      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
     expect(shell.problems).toEqual([]);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
 });
 
-test('a request sent this year is counted (and suppressed), and its signed audit trail verifies for an oversight body', async ({ app, shell }) => {
+test('a request sent this year is counted (and suppressed), and its signed audit trail verifies for an oversight body', async ({
+  app,
+  shell,
+}) => {
   const folder = await mkdtemp(join(tmpdir(), 'casebridge-audit-'));
   try {
     await sendRequest(app, 'Subscriber data for the Heron account');
@@ -112,8 +117,12 @@ test('a request sent this year is counted (and suppressed), and its signed audit
     expect(new TextDecoder().decode(file)).not.toContain('Camille');
 
     const kit = await cryptoKit();
-    const signer = (JSON.parse(new TextDecoder().decode(file)) as { body: { office: { signingKey: string } } }).body.office.signingKey;
-    expect(verifyOversightExport(kit, file, [])).toMatchObject({ ok: false, error: { code: 'OVERSIGHT_SIGNER_UNTRUSTED' } });
+    const signer = (JSON.parse(new TextDecoder().decode(file)) as { body: { office: { signingKey: string } } }).body
+      .office.signingKey;
+    expect(verifyOversightExport(kit, file, [])).toMatchObject({
+      ok: false,
+      error: { code: 'OVERSIGHT_SIGNER_UNTRUSTED' },
+    });
     const verified = verifyOversightExport(kit, file, [signer]);
     expect(verified.ok).toBe(true);
     if (verified.ok) {

@@ -14,7 +14,9 @@ async function open(page: Page): Promise<VaultPage> {
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.help}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} ${v.help}`);
 }
 
 test.describe('the vault', () => {
@@ -89,7 +91,9 @@ test.describe('the vault', () => {
 
     await vault.unlock();
     await vault.expectUnlocked();
-    await shell.page.evaluate(() => (window as Window & { __casebridgeSystemLock?: () => void }).__casebridgeSystemLock?.());
+    await shell.page.evaluate(() =>
+      (window as Window & { __casebridgeSystemLock?: () => void }).__casebridgeSystemLock?.(),
+    );
     await vault.expectLocked();
     expect(shell.problems).toEqual([]);
   });
@@ -115,7 +119,12 @@ test.describe('the vault', () => {
 
   test('the recovery key opens the vault and a new passphrase is set', async ({ shell }) => {
     const vault = await open(shell.page);
-    const recoveryKey = await vault.createVault({ recoveryKey: true, officeName: 'Redress Board, Lyon', jurisdiction: 'FR', role: 'Redress officer' });
+    const recoveryKey = await vault.createVault({
+      recoveryKey: true,
+      officeName: 'Redress Board, Lyon',
+      jurisdiction: 'FR',
+      role: 'Redress officer',
+    });
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){8}[0-9A-Z]{4}$/);
     await vault.lock();
     await shell.page.getByRole('button', { name: /Use the recovery key/ }).click();

@@ -33,13 +33,20 @@ test('opens one hardened window served from app://', async () => {
     type WithPrefs = { getLastWebPreferences(): Record<string, unknown> | null };
     const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as WithPrefs | undefined;
     const p = contents?.getLastWebPreferences();
-    return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration, webviewTag: p?.webviewTag };
+    return {
+      contextIsolation: p?.contextIsolation,
+      sandbox: p?.sandbox,
+      nodeIntegration: p?.nodeIntegration,
+      webviewTag: p?.webviewTag,
+    };
   });
   expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
-  expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual([
-    'undefined',
-    'undefined',
-  ]);
+  expect(
+    await page.evaluate(() => [
+      typeof (globalThis as { require?: unknown }).require,
+      typeof (globalThis as { process?: unknown }).process,
+    ]),
+  ).toEqual(['undefined', 'undefined']);
 });
 
 test('denies navigation, new windows and network requests', async () => {
@@ -50,9 +57,19 @@ test('denies navigation, new windows and network requests', async () => {
   expect(page.url()).toBe('app://casebridge/index.html');
   expect(await page.evaluate(() => window.open('https://example.org/') === null)).toBe(true);
   expect(app.windows()).toHaveLength(1);
-  const fetched = await page.evaluate(() => fetch('app://casebridge/../../etc/passwd').then((r) => r.status, () => 'failed'));
+  const fetched = await page.evaluate(() =>
+    fetch('app://casebridge/../../etc/passwd').then(
+      (r) => r.status,
+      () => 'failed',
+    ),
+  );
   expect(fetched === 404 || fetched === 'failed').toBe(true);
-  const external = await page.evaluate(() => fetch('https://example.org/').then(() => 'reached', () => 'blocked'));
+  const external = await page.evaluate(() =>
+    fetch('https://example.org/').then(
+      () => 'reached',
+      () => 'blocked',
+    ),
+  );
   expect(external).toBe('blocked');
 });
 

@@ -6,7 +6,12 @@ import { chromium } from 'playwright';
  * Playwright's own download. Fails with instructions rather than a stack trace.
  */
 export function chromiumPath(): string {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', safePlaywrightPath()];
+  const candidates = [
+    process.env['CHROMIUM_PATH'],
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    safePlaywrightPath(),
+  ];
   for (const candidate of candidates) {
     if (candidate && existsSync(candidate)) return candidate;
   }

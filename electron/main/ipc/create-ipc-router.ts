@@ -35,14 +35,20 @@ export function createIpcRouter({ handlers, isTrustedSender, logError }: IpcRout
     }
     const parsed = ipcContract[channel].input.safeParse(input);
     if (!parsed.success) {
-      return err('invalid-input', `The request to ${channel} was malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+      return err(
+        'invalid-input',
+        `The request to ${channel} was malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
+      );
     }
     try {
       const handler = handlers[channel] as (value: unknown) => Promise<IpcResult<IpcChannel>>;
       return await handler(parsed.data);
     } catch (error) {
       logError?.(channel, error);
-      return err('internal', `Casebridge could not complete ${channel}. Try again; if it keeps failing, restart the app.`);
+      return err(
+        'internal',
+        `Casebridge could not complete ${channel}. Try again; if it keeps failing, restart the app.`,
+      );
     }
   }
   return { dispatch };

@@ -16,7 +16,9 @@ export const cspDirectives = {
   'frame-ancestors': ["'none'"],
 } as const satisfies Record<string, readonly string[]>;
 
-export function buildContentSecurityPolicy(directives: Readonly<Record<string, readonly string[]>> = cspDirectives): string {
+export function buildContentSecurityPolicy(
+  directives: Readonly<Record<string, readonly string[]>> = cspDirectives,
+): string {
   return Object.entries(directives)
     .map(([name, sources]) => `${name} ${sources.join(' ')}`)
     .join('; ');

@@ -57,7 +57,13 @@ export function App({ shell, session }: Props) {
   );
 }
 
-function renderScreen(screen: ScreenId, shell: CasebridgeApi, session: VaultSession, caseRoute: CaseRoute, openCase: (route: CaseRoute) => void) {
+function renderScreen(
+  screen: ScreenId,
+  shell: CasebridgeApi,
+  session: VaultSession,
+  caseRoute: CaseRoute,
+  openCase: (route: CaseRoute) => void,
+) {
   switch (screen) {
     case 'dashboard':
       return <DashboardScreen onOpen={openCase} />;

@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Result } from '@shared/result';
 
-export type CallState<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'done'; readonly result: Result<T> };
+export type CallState<T> = { readonly status: 'loading' } | { readonly status: 'done'; readonly result: Result<T> };
 
 /** Runs a shell call on mount (and on `reload`), tracking its result; stale answers are dropped. */
 export function useShellCall<T>(call: () => Promise<Result<T>>): [CallState<T>, () => void] {

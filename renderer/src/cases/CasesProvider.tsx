@@ -25,7 +25,15 @@ export type CasesContextValue = {
 const CasesContext = createContext<CasesContextValue | null>(null);
 
 /** Gives the case screens the repository, the acting role and the office's workflow settings. */
-export function CasesProvider({ session, shell, children }: { readonly session: VaultSession; readonly shell: CasebridgeApi; readonly children: ReactNode }) {
+export function CasesProvider({
+  session,
+  shell,
+  children,
+}: {
+  readonly session: VaultSession;
+  readonly shell: CasebridgeApi;
+  readonly children: ReactNode;
+}) {
   const [profile, setProfile] = useState<OfficeProfile | null>(session.profile);
   const [settings, setSettings] = useState<OfficeSettings>(DEFAULT_OFFICE_SETTINGS);
   useEffect(() => {
@@ -35,7 +43,10 @@ export function CasesProvider({ session, shell, children }: { readonly session: 
       live = false;
     };
   }, [session.vault]);
-  const repository = useMemo(() => new CaseRepository(session.vault.db, workflowContext(session.vault.kit, settings)), [session.vault, settings]);
+  const repository = useMemo(
+    () => new CaseRepository(session.vault.db, workflowContext(session.vault.kit, settings)),
+    [session.vault, settings],
+  );
   const saveProfile = useCallback(
     async (next: OfficeProfile) => {
       const saved = await session.vault.saveProfile(next);
@@ -53,7 +64,15 @@ export function CasesProvider({ session, shell, children }: { readonly session: 
     [session.vault],
   );
   const value = useMemo(
-    () => ({ shell, repository, profile, actor: actorFromProfile(profile), settings, saveProfile, saveSettings: saveSettingsAndUse }),
+    () => ({
+      shell,
+      repository,
+      profile,
+      actor: actorFromProfile(profile),
+      settings,
+      saveProfile,
+      saveSettings: saveSettingsAndUse,
+    }),
     [shell, repository, profile, settings, saveProfile, saveSettingsAndUse],
   );
   return <CasesContext.Provider value={value}>{children}</CasesContext.Provider>;
@@ -74,7 +93,10 @@ export function useAllCases(): Case[] | undefined {
 /** One case and its audit trail, kept current (undefined while loading, null when missing). */
 export function useCaseWithTrail(caseId: string): { case: Case | null; events: AuditEvent[] } | undefined {
   const { repository } = useCases();
-  return useLiveQuery(async () => ({ case: await repository.get(caseId), events: await repository.events(caseId) }), [repository, caseId]);
+  return useLiveQuery(
+    async () => ({ case: await repository.get(caseId), events: await repository.events(caseId) }),
+    [repository, caseId],
+  );
 }
 
 /** "Now" for deadline displays: re-rendered every minute so clocks count down without a reload. */

@@ -27,7 +27,14 @@ export async function addEvidenceFile(
   if (!stored.ok) return { ok: false, code: stored.error.code, messages: [stored.error.message] };
   return repository.apply(
     caseId,
-    { type: 'add-evidence', title: file.name, mediaType: stored.value.mediaType, sizeBytes: stored.value.size, contentHash: stored.value.contentHash, note },
+    {
+      type: 'add-evidence',
+      title: file.name,
+      mediaType: stored.value.mediaType,
+      sizeBytes: stored.value.size,
+      contentHash: stored.value.contentHash,
+      note,
+    },
     actor,
   );
 }

@@ -25,9 +25,19 @@ const PLATFORM_ROLES = new Set(['controller', 'service-provider']);
 
 export function toCaseListRow(c: Case, nowMs: number, settings: OfficeSettings): CaseListRow {
   const required = requiredNow(c, nowMs, settings);
-  const dues = required.items.map((item) => item.dueAt).filter((d): d is string => d !== null).sort();
-  const overdue = required.items.some((item) => item.severity === 'overdue' || (item.dueAt !== null && Date.parse(item.dueAt) < nowMs && item.severity === 'todo'));
-  const platform = c.parties.filter((p) => PLATFORM_ROLES.has(p.role)).map((p) => p.name).join(', ');
+  const dues = required.items
+    .map((item) => item.dueAt)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const overdue = required.items.some(
+    (item) =>
+      item.severity === 'overdue' ||
+      (item.dueAt !== null && Date.parse(item.dueAt) < nowMs && item.severity === 'todo'),
+  );
+  const platform = c.parties
+    .filter((p) => PLATFORM_ROLES.has(p.role))
+    .map((p) => p.name)
+    .join(', ');
   const people = c.affectedPeople.map((p) => p.name).join(', ');
   const partner = c.partnerJurisdiction;
   return {
@@ -42,7 +52,16 @@ export function toCaseListRow(c: Case, nowMs: number, settings: OfficeSettings):
     updatedAt: c.updatedAt,
     nextDueAt: dues[0] ?? null,
     overdue,
-    haystack: [c.references.local, ...c.references.partner.map((r) => r.reference), c.title, people, partner ?? '', platform].join('\u0001').toLowerCase(),
+    haystack: [
+      c.references.local,
+      ...c.references.partner.map((r) => r.reference),
+      c.title,
+      people,
+      partner ?? '',
+      platform,
+    ]
+      .join('\u0001')
+      .toLowerCase(),
   };
 }
 
@@ -57,7 +76,14 @@ export type CaseFilter = {
   readonly sort: CaseSort;
 };
 
-export const NO_FILTER: CaseFilter = { query: '', kind: 'all', stage: 'all', partner: 'all', overdueOnly: false, sort: 'updated' };
+export const NO_FILTER: CaseFilter = {
+  query: '',
+  kind: 'all',
+  stage: 'all',
+  partner: 'all',
+  overdueOnly: false,
+  sort: 'updated',
+};
 
 const compareBy: Record<CaseSort, (a: CaseListRow, b: CaseListRow) => number> = {
   updated: (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0),
@@ -68,7 +94,10 @@ const compareBy: Record<CaseSort, (a: CaseListRow, b: CaseListRow) => number> = 
 
 /** Every word of the query must appear somewhere in the case's searchable text. */
 export function filterCases(cases: readonly CaseListRow[], filter: CaseFilter): CaseListRow[] {
-  const words = filter.query.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  const words = filter.query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   const matches = cases.filter(
     (c) =>
       (filter.kind === 'all' || c.kind === filter.kind) &&

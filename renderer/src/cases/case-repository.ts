@@ -18,7 +18,11 @@ export type CaseChange =
   | { readonly ok: true; readonly case: Case }
   | { readonly ok: false; readonly code: string; readonly messages: readonly string[] };
 
-const refused = (refusal: Refusal): CaseChange & { ok: false } => ({ ok: false, code: refusal.code, messages: refusal.missing });
+const refused = (refusal: Refusal): CaseChange & { ok: false } => ({
+  ok: false,
+  code: refusal.code,
+  messages: refusal.missing,
+});
 
 export type NewCaseInput = Omit<OpenCaseInput, 'id'> & { readonly changes: DraftChanges };
 
@@ -37,14 +41,16 @@ export class CaseRepository implements CaseStore {
 
   async load(caseId: string): Promise<Result<Case, CaseStoreErrorCode>> {
     const untrusted: unknown = await this.db.cases.get(caseId);
-    if (untrusted === undefined) return err('case-not-found', 'This case is not in the vault (or its record could not be opened).');
+    if (untrusted === undefined)
+      return err('case-not-found', 'This case is not in the vault (or its record could not be opened).');
     const c = parseStoredCase(untrusted);
     return c ? ok(c) : err('case-corrupt', 'The stored case failed its schema check. Restore it from a backup.');
   }
 
   async create(created: Case, genesis: AuditEvent): Promise<Result<void, CaseStoreErrorCode>> {
     return this.#write(async () => {
-      if ((await this.db.cases.get(created.id)) !== undefined) return err('case-exists', `A case with id ${created.id} already exists.`);
+      if ((await this.db.cases.get(created.id)) !== undefined)
+        return err('case-exists', `A case with id ${created.id} already exists.`);
       await this.db.cases.add(created);
       await this.db.events.add(toStoredEvent(genesis));
       return ok(undefined);
@@ -54,9 +60,13 @@ export class CaseRepository implements CaseStore {
   async commit(next: Case, event: AuditEvent, expectedHead: AuditHead): Promise<Result<void, CaseStoreErrorCode>> {
     return this.#write(async () => {
       const current = parseStoredCase(await this.db.cases.get(next.id));
-      if (current === null) return err('case-not-found', 'This case is not in the vault (or its record could not be opened).');
+      if (current === null)
+        return err('case-not-found', 'This case is not in the vault (or its record could not be opened).');
       if (!headsEqual(current.audit, expectedHead) || event.prevHash !== current.audit.headHash) {
-        return err('case-conflict', 'The case changed in another window since it was opened. Look at it again, then retry.');
+        return err(
+          'case-conflict',
+          'The case changed in another window since it was opened. Look at it again, then retry.',
+        );
       }
       await this.db.cases.put(next);
       await this.db.events.add(toStoredEvent(event));
@@ -104,7 +114,12 @@ export class CaseRepository implements CaseStore {
       return true;
     });
     if (!written.ok) return { ok: false, code: written.error.code, messages: [written.error.message] };
-    if (!written.value) return { ok: false, code: 'invalid-input', messages: [`reference ${reference} is already used by another case; choose another`] };
+    if (!written.value)
+      return {
+        ok: false,
+        code: 'invalid-input',
+        messages: [`reference ${reference} is already used by another case; choose another`],
+      };
     return { ok: true, case: current };
   }
 
@@ -128,7 +143,10 @@ export class CaseRepository implements CaseStore {
   }
 
   async #eventRows(caseId: string): Promise<unknown[]> {
-    return this.db.events.where('[caseId+seq]').between([caseId, 0], [caseId, Number.MAX_SAFE_INTEGER], true, true).toArray();
+    return this.db.events
+      .where('[caseId+seq]')
+      .between([caseId, 0], [caseId, Number.MAX_SAFE_INTEGER], true, true)
+      .toArray();
   }
 
   async events(caseId: string): Promise<AuditEvent[]> {

@@ -15,11 +15,16 @@ const officeSettingsRecordSchema = z.strictObject({
 /** The office's workflow rules (encrypted in the settings table); the defaults when none were saved. */
 export async function readOfficeSettings(db: VaultDb): Promise<OfficeSettings> {
   const parsed = officeSettingsRecordSchema.safeParse(await db.settings.get(OFFICE_SETTINGS_ID));
-  return parsed.success ? { requireSecondPersonAuthorisation: parsed.data.requireSecondPersonAuthorisation } : DEFAULT_OFFICE_SETTINGS;
+  return parsed.success
+    ? { requireSecondPersonAuthorisation: parsed.data.requireSecondPersonAuthorisation }
+    : DEFAULT_OFFICE_SETTINGS;
 }
 
 export function saveOfficeSettings(db: VaultDb, settings: OfficeSettings): Promise<Result<void, VaultWriteErrorCode>> {
   return vaultWrite(db, [db.settings], async () => {
-    await db.settings.put({ id: OFFICE_SETTINGS_ID, requireSecondPersonAuthorisation: settings.requireSecondPersonAuthorisation });
+    await db.settings.put({
+      id: OFFICE_SETTINGS_ID,
+      requireSecondPersonAuthorisation: settings.requireSecondPersonAuthorisation,
+    });
   });
 }

@@ -21,7 +21,13 @@ export const storedEventSchema = z.strictObject({
 });
 export type StoredEvent = z.infer<typeof storedEventSchema>;
 
-export const toStoredEvent = (event: AuditEvent): StoredEvent => ({ id: event.id, caseId: event.caseId, seq: event.seq, at: event.at, event });
+export const toStoredEvent = (event: AuditEvent): StoredEvent => ({
+  id: event.id,
+  caseId: event.caseId,
+  seq: event.seq,
+  at: event.at,
+  event,
+});
 
 /** The event inside a row, still untrusted (the chain verifier parses it). */
 export function untrustedEventOf(row: unknown): unknown {

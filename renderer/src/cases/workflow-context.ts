@@ -6,6 +6,10 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = { requireSecondPersonAuthorisation: false };
 
-export function workflowContext(kit: CryptoKit, settings: OfficeSettings = DEFAULT_OFFICE_SETTINGS, clock: Clock = systemClock): WorkflowContext {
+export function workflowContext(
+  kit: CryptoKit,
+  settings: OfficeSettings = DEFAULT_OFFICE_SETTINGS,
+  clock: Clock = systemClock,
+): WorkflowContext {
   return { clock, hash: (bytes) => kit.hash(bytes, 32), settings };
 }

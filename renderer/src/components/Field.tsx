@@ -18,7 +18,8 @@ type Props = Common &
 /** A labelled text input or text area with its help text and inline validation message wired for screen readers. */
 export function Field(props: Props) {
   const id = useId();
-  const describedBy = [props.help ? `${id}-help` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [props.help ? `${id}-help` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const shared = {
     id,
     value: props.value,
@@ -64,14 +65,21 @@ type SelectProps = {
 
 export function SelectField(props: SelectProps) {
   const id = useId();
-  const describedBy = [props.help ? `${id}-help` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [props.help ? `${id}-help` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>
         {props.label}
         {props.required ? <span aria-hidden="true"> *</span> : null}
       </label>
-      <select id={id} value={props.value} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy} onChange={(e) => props.onChange(e.target.value)}>
+      <select
+        id={id}
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

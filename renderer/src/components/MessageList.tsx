@@ -1,7 +1,15 @@
 import { useWorkflowMessage } from './useWorkflowMessage';
 
 /** What a refusal or failure carries, shown as a list the user can act on (announced to screen readers). */
-export function MessageList({ title, messages, tone = 'error' }: { readonly title: string; readonly messages: readonly string[]; readonly tone?: 'error' | 'warning' }) {
+export function MessageList({
+  title,
+  messages,
+  tone = 'error',
+}: {
+  readonly title: string;
+  readonly messages: readonly string[];
+  readonly tone?: 'error' | 'warning';
+}) {
   const translate = useWorkflowMessage();
   if (messages.length === 0) return null;
   return (

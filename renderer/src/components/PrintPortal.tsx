@@ -7,7 +7,13 @@ import { PrintableDocumentView } from './PrintableDocumentView';
  * drop the whole app (display: none, not just hidden) and the PDF holds the letter alone, with no blank pages.
  * Mount one at a time: the open notice or decision letter.
  */
-export function PrintPortal({ document: printable, label }: { readonly document: PrintableDocument; readonly label: string }) {
+export function PrintPortal({
+  document: printable,
+  label,
+}: {
+  readonly document: PrintableDocument;
+  readonly label: string;
+}) {
   return createPortal(
     <div className="print-root" aria-hidden="true">
       <PrintableDocumentView document={printable} label={label} />

@@ -4,7 +4,13 @@ import type { PrintableDocument } from '@shared/notices/notice-document';
  * A notice or decision letter as it prints. The print stylesheet hides everything but `.print-document`, so the
  * shell's print-to-PDF produces the letter alone.
  */
-export function PrintableDocumentView({ document, label }: { readonly document: PrintableDocument; readonly label: string }) {
+export function PrintableDocumentView({
+  document,
+  label,
+}: {
+  readonly document: PrintableDocument;
+  readonly label: string;
+}) {
   return (
     <article className="print-document" lang={document.language} aria-label={label}>
       <h2 className="print-document__title">{document.title}</h2>

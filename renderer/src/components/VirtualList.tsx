@@ -18,7 +18,16 @@ type Props<T> = {
  * ten. It is a single tab stop (role=listbox); arrow keys, Page Up/Down, Home and End move the active row, which
  * is kept in view, and Enter opens it.
  */
-export function VirtualList<T>({ items, rowHeight, height, label, getKey, renderRow, onActivate, overscan = 8 }: Props<T>) {
+export function VirtualList<T>({
+  items,
+  rowHeight,
+  height,
+  label,
+  getKey,
+  renderRow,
+  onActivate,
+  overscan = 8,
+}: Props<T>) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
@@ -37,11 +46,23 @@ export function VirtualList<T>({ items, rowHeight, height, label, getKey, render
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
       const page = Math.max(1, Math.floor(height / rowHeight) - 1);
-      const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+      const moves: Record<string, number> = {
+        ArrowDown: 1,
+        ArrowUp: -1,
+        PageDown: page,
+        PageUp: -page,
+        Home: -Infinity,
+        End: Infinity,
+      };
       const move = moves[event.key];
       if (move !== undefined) {
         event.preventDefault();
-        setActive((current) => Math.max(0, Math.min(items.length - 1, Number.isFinite(move) ? current + move : move > 0 ? items.length - 1 : 0)));
+        setActive((current) =>
+          Math.max(
+            0,
+            Math.min(items.length - 1, Number.isFinite(move) ? current + move : move > 0 ? items.length - 1 : 0),
+          ),
+        );
       } else if (event.key === 'Enter') {
         const item = items[clampedActive];
         if (item !== undefined) onActivate(item);
@@ -82,7 +103,11 @@ export function VirtualList<T>({ items, rowHeight, height, label, getKey, render
       role="listbox"
       aria-label={label}
       tabIndex={0}
-      aria-activedescendant={activeItem !== undefined && clampedActive >= first && clampedActive < last ? `vrow-${getKey(activeItem)}` : undefined}
+      aria-activedescendant={
+        activeItem !== undefined && clampedActive >= first && clampedActive < last
+          ? `vrow-${getKey(activeItem)}`
+          : undefined
+      }
       onKeyDown={onKeyDown}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       // React applies `style` through the CSSOM, which the CSP's style-src 'self' allows (only style attributes in markup are blocked).

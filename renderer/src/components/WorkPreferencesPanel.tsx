@@ -10,7 +10,8 @@ export function WorkPreferencesPanel() {
   const { t, i18n } = useTranslation();
   const { profile, saveProfile, settings, saveSettings } = useCases();
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const report = (error: string | null) => setStatus(error === null ? { ok: true, message: t('work.saved') } : { ok: false, message: error });
+  const report = (error: string | null) =>
+    setStatus(error === null ? { ok: true, message: t('work.saved') } : { ok: false, message: error });
   return (
     <section aria-labelledby="work-settings-title" className="vault-settings">
       <h2 id="work-settings-title">{t('work.heading')}</h2>

@@ -35,7 +35,9 @@ export function useLocaleFormat(): LocaleFormat {
       number: (value) => numberFormat.format(value),
       relative: (iso, nowMs) => {
         const delta = Date.parse(iso) - nowMs;
-        return Math.abs(delta) < 2 * DAY_MS ? relativeFormat.format(Math.round(delta / HOUR_MS), 'hour') : relativeFormat.format(Math.round(delta / DAY_MS), 'day');
+        return Math.abs(delta) < 2 * DAY_MS
+          ? relativeFormat.format(Math.round(delta / HOUR_MS), 'hour')
+          : relativeFormat.format(Math.round(delta / DAY_MS), 'day');
       },
     };
   }, [code]);

@@ -10,9 +10,16 @@ export function useTerms() {
   const { language } = useLocaleFormat();
   const stage = useCallback((s: CaseStage) => t(`caseTerms.stage.${s}`), [t]);
   const kind = useCallback((k: CaseKind) => t(`caseTerms.kind.${k}`), [t]);
-  const term = useCallback((vocabulary: VocabularyName, code: string) => termLabel(vocabulary, code, language), [language]);
+  const term = useCallback(
+    (vocabulary: VocabularyName, code: string) => termLabel(vocabulary, code, language),
+    [language],
+  );
   const options = useCallback(
-    (vocabulary: VocabularyName) => VOCABULARIES[vocabulary].terms.map((entry: { code: string; labels: Record<string, string> }) => ({ value: entry.code, label: entry.labels[language] ?? entry.code })),
+    (vocabulary: VocabularyName) =>
+      VOCABULARIES[vocabulary].terms.map((entry: { code: string; labels: Record<string, string> }) => ({
+        value: entry.code,
+        label: entry.labels[language] ?? entry.code,
+      })),
     [language],
   );
   return { stage, kind, term, options, language };

@@ -18,7 +18,8 @@ const EXACT: Readonly<Record<string, string>> = {
   'emergency sunset date must be in the future': 'sunsetInFuture',
   'retention end (the date the case data is purged) is not set': 'retentionNotSet',
   'retention end must be in the future': 'retentionInFuture',
-  'this office requires a second person: someone other than the person who opened the case must authorise it': 'secondPerson',
+  'this office requires a second person: someone other than the person who opened the case must authorise it':
+    'secondPerson',
   'ready to authorise': 'readyToAuthorise',
   'ready: a second person must authorise the case': 'readySecondPerson',
   'send the request to the partner': 'sendRequest',
@@ -43,7 +44,11 @@ const EXACT: Readonly<Record<string, string>> = {
   'no remedy is outstanding': 'noRemedyOutstanding',
 };
 
-type Pattern = { readonly re: RegExp; readonly key: string; readonly values: (m: RegExpExecArray) => Record<string, string> };
+type Pattern = {
+  readonly re: RegExp;
+  readonly key: string;
+  readonly values: (m: RegExpExecArray) => Record<string, string>;
+};
 
 const STATEMENT_KEYS: Readonly<Record<string, string>> = {
   necessity: 'necessity',
@@ -59,22 +64,62 @@ export function useWorkflowMessage(): (message: string) => string {
     (message: string) => {
       if (i18n.language.startsWith('en')) return message;
       const patterns: readonly Pattern[] = [
-        { re: /^(necessity|proportionality|non-discrimination|data minimisation) statement is empty$/, key: 'statementEmpty', values: (m) => ({ what: t(`draft.statement.${STATEMENT_KEYS[m[1] ?? ''] ?? ''}`) }) },
+        {
+          re: /^(necessity|proportionality|non-discrimination|data minimisation) statement is empty$/,
+          key: 'statementEmpty',
+          values: (m) => ({ what: t(`draft.statement.${STATEMENT_KEYS[m[1] ?? ''] ?? ''}`) }),
+        },
         { re: /^affected person (\d+) has no name$/, key: 'personNoName', values: (m) => ({ n: m[1] ?? '' }) },
-        { re: /^affected person (\d+) has no contact for notice$/, key: 'personNoContact', values: (m) => ({ n: m[1] ?? '' }) },
+        {
+          re: /^affected person (\d+) has no contact for notice$/,
+          key: 'personNoContact',
+          values: (m) => ({ n: m[1] ?? '' }),
+        },
         { re: /^no affected person is recorded/, key: 'noPerson', values: () => ({}) },
-        { re: /^issue or defer notice to affected person (\d+)$/, key: 'noticePerson', values: (m) => ({ n: m[1] ?? '' }) },
-        { re: /^notice to affected person (\d+) is deferred until (.+)$/, key: 'noticeDeferred', values: (m) => ({ n: m[1] ?? '', date: m[2] ?? '' }) },
-        { re: /^notice deferral for affected person (\d+) expired: notice is due again$/, key: 'noticeDueAgain', values: (m) => ({ n: m[1] ?? '' }) },
-        { re: /^carry out remedy "(.+)"$/, key: 'carryOutRemedy', values: (m) => ({ remedy: termLabel('remedies', m[1] ?? '', language) }) },
-        { re: /^remedy "(.+)" is not done \(due (.+)\)$/, key: 'remedyNotDone', values: (m) => ({ remedy: termLabel('remedies', m[1] ?? '', language), date: m[2] ?? '' }) },
+        {
+          re: /^issue or defer notice to affected person (\d+)$/,
+          key: 'noticePerson',
+          values: (m) => ({ n: m[1] ?? '' }),
+        },
+        {
+          re: /^notice to affected person (\d+) is deferred until (.+)$/,
+          key: 'noticeDeferred',
+          values: (m) => ({ n: m[1] ?? '', date: m[2] ?? '' }),
+        },
+        {
+          re: /^notice deferral for affected person (\d+) expired: notice is due again$/,
+          key: 'noticeDueAgain',
+          values: (m) => ({ n: m[1] ?? '' }),
+        },
+        {
+          re: /^carry out remedy "(.+)"$/,
+          key: 'carryOutRemedy',
+          values: (m) => ({ remedy: termLabel('remedies', m[1] ?? '', language) }),
+        },
+        {
+          re: /^remedy "(.+)" is not done \(due (.+)\)$/,
+          key: 'remedyNotDone',
+          values: (m) => ({ remedy: termLabel('remedies', m[1] ?? '', language), date: m[2] ?? '' }),
+        },
         { re: /^emergency measure sunsets (.+)$/, key: 'emergencySunsets', values: (m) => ({ date: m[1] ?? '' }) },
-        { re: /^the challenge window is still open until (.+)$/, key: 'windowOpenUntil', values: (m) => ({ date: m[1] ?? '' }) },
+        {
+          re: /^the challenge window is still open until (.+)$/,
+          key: 'windowOpenUntil',
+          values: (m) => ({ date: m[1] ?? '' }),
+        },
         { re: /^"(.+)" is overdue(?: \((.+)\))?$/, key: 'deadlineOverdue', values: (m) => ({ label: m[1] ?? '' }) },
         { re: /^only a redress officer can /, key: 'onlyRedressOfficer', values: () => ({}) },
         { re: /^only a caseworker can /, key: 'onlyCaseworker', values: () => ({}) },
-        { re: /^a (upheld|modified|quashed) decision needs at least one remedy/, key: 'decisionNeedsRemedy', values: (m) => ({ outcome: termLabel('outcomes', m[1] ?? '', language) }) },
-        { re: /^remedy (\d+): the due date must be in the future$/, key: 'remedyDueFuture', values: (m) => ({ n: m[1] ?? '' }) },
+        {
+          re: /^a (upheld|modified|quashed) decision needs at least one remedy/,
+          key: 'decisionNeedsRemedy',
+          values: (m) => ({ outcome: termLabel('outcomes', m[1] ?? '', language) }),
+        },
+        {
+          re: /^remedy (\d+): the due date must be in the future$/,
+          key: 'remedyDueFuture',
+          values: (m) => ({ n: m[1] ?? '' }),
+        },
       ];
       const exact = EXACT[message];
       if (exact) return t(`workflowMessages.${exact}`, { defaultValue: message });

@@ -11,7 +11,10 @@ import type { ExchangeDeps } from './exchange-deps';
 import { loadLedger } from './ledger-store';
 import { sweepStagingFiles } from './staging-file';
 
-export type OwnOfficeState = { readonly status: 'loading' } | { readonly status: 'ready'; readonly own: OwnOffice } | { readonly status: 'failed'; readonly message: string };
+export type OwnOfficeState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly own: OwnOffice }
+  | { readonly status: 'failed'; readonly message: string };
 
 export type ExchangeContextValue = {
   readonly session: VaultSession;
@@ -28,7 +31,13 @@ export type ExchangeContextValue = {
 const ExchangeContext = createContext<ExchangeContextValue | null>(null);
 
 /** Our office identity (created on first use), the partner offices and the bundle ledger, for the exchange screens. */
-export function ExchangeProvider({ session, children }: { readonly session: VaultSession; readonly children: ReactNode }) {
+export function ExchangeProvider({
+  session,
+  children,
+}: {
+  readonly session: VaultSession;
+  readonly children: ReactNode;
+}) {
   const { shell, repository, profile, actor } = useCases();
   const { db, kit } = session.vault;
   const [own, setOwn] = useState<OwnOfficeState>({ status: 'loading' });
@@ -92,7 +101,10 @@ export function ExchangeProvider({ session, children }: { readonly session: Vaul
         : null,
     [own, db, kit, shell, profile, repository, actor],
   );
-  const value = useMemo(() => ({ session, own, trust, updateTrust, reloadTrust, ledger, deps }), [session, own, trust, updateTrust, reloadTrust, ledger, deps]);
+  const value = useMemo(
+    () => ({ session, own, trust, updateTrust, reloadTrust, ledger, deps }),
+    [session, own, trust, updateTrust, reloadTrust, ledger, deps],
+  );
   return <ExchangeContext.Provider value={value}>{children}</ExchangeContext.Provider>;
 }
 

@@ -20,7 +20,10 @@ export type StagedAttachment = {
  * importer adds it in the same transaction as the case. Without the record the chunks are an orphan that the
  * vault sweeps at unlock, so a crash mid-import leaves nothing behind.
  */
-export function stageAttachment(db: VaultDb, input: { id: string; caseId: string; fileName: string; mediaType: string; now: Date }): StagedAttachment {
+export function stageAttachment(
+  db: VaultDb,
+  input: { id: string; caseId: string; fileName: string; mediaType: string; now: Date },
+): StagedAttachment {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let resume: (() => void) | null = null;
   const stream = new ReadableStream<Uint8Array>(
@@ -42,7 +45,8 @@ export function stageAttachment(db: VaultDb, input: { id: string; caseId: string
         controller.enqueue(bytes.slice());
         // Backpressure: wait until the vault writer has taken what is queued.
         // If the writer gave up (a full disk), stop waiting and fail the verification with its message.
-        if ((controller.desiredSize ?? 0) <= 0) await Promise.race([new Promise<void>((resolve) => (resume = resolve)), stored.then(writerFailed)]);
+        if ((controller.desiredSize ?? 0) <= 0)
+          await Promise.race([new Promise<void>((resolve) => (resume = resolve)), stored.then(writerFailed)]);
       },
     },
     finish: () => controller.close(),
@@ -57,5 +61,10 @@ function writerFailed(result: Result<AttachmentRecord, AttachmentErrorCode>): Pr
 
 export async function discardStaged(db: VaultDb, attachmentIds: readonly string[]): Promise<void> {
   if (attachmentIds.length === 0) return;
-  await db.transaction('rw', db.attachmentChunks, () => db.attachmentChunks.where('attachmentId').anyOf([...attachmentIds]).delete());
+  await db.transaction('rw', db.attachmentChunks, () =>
+    db.attachmentChunks
+      .where('attachmentId')
+      .anyOf([...attachmentIds])
+      .delete(),
+  );
 }

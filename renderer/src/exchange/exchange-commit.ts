@@ -24,7 +24,10 @@ export type ExchangeWriteErrorCode = 'already-recorded' | 'case-conflict' | 'cas
 const headsEqual = (a: AuditHead, b: AuditHead) => a.count === b.count && a.headHash === b.headHash;
 
 class WriteRefused extends Error {
-  constructor(readonly code: ExchangeWriteErrorCode, message: string) {
+  constructor(
+    readonly code: ExchangeWriteErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -34,16 +37,23 @@ export async function commitExchange(db: VaultDb, write: ExchangeWrite): Promise
   const written = await vaultWrite(db, [db.cases, db.events, db.attachments, db.bundleLedger], async () => {
     try {
       if (write.once && (await db.bundleLedger.get(write.once.ledgerId)) !== undefined) {
-        throw new WriteRefused('already-recorded', 'This bundle was already imported; nothing was changed. You can safely remove it.');
+        throw new WriteRefused(
+          'already-recorded',
+          'This bundle was already imported; nothing was changed. You can safely remove it.',
+        );
       }
       const change = write.caseChange;
       if (change?.type === 'create') {
-        if ((await db.cases.get(change.case.id)) !== undefined) throw new WriteRefused('case-exists', 'A case with this id already exists; import again.');
+        if ((await db.cases.get(change.case.id)) !== undefined)
+          throw new WriteRefused('case-exists', 'A case with this id already exists; import again.');
         await db.cases.add(change.case);
       } else if (change?.type === 'update') {
         const current = parseStoredCase(await db.cases.get(change.case.id));
         if (!current || !headsEqual(current.audit, change.expectedHead)) {
-          throw new WriteRefused('case-conflict', 'The case changed while the bundle was being processed. Nothing was stored; import the bundle again.');
+          throw new WriteRefused(
+            'case-conflict',
+            'The case changed while the bundle was being processed. Nothing was stored; import the bundle again.',
+          );
         }
         await db.cases.put(change.case);
       }

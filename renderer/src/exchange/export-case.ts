@@ -47,25 +47,56 @@ export async function exportCaseBundle(
   if (!c) return err('case-not-found', 'This case is not in the vault any more.');
   const ledger = await loadLedger(deps.db);
   const option = kindOptions(c, deps.actor, deps.context, ledger).find((candidate) => candidate.kind === request.kind);
-  if (!option?.available) return err('kind-not-allowed', `This case cannot be sent as a ${request.kind} now: ${option && !option.available ? option.reasons.join('; ') : 'unknown kind'}.`);
+  if (!option?.available)
+    return err(
+      'kind-not-allowed',
+      `This case cannot be sent as a ${request.kind} now: ${option && !option.available ? option.reasons.join('; ') : 'unknown kind'}.`,
+    );
   const recipient = Object.hasOwn(trust, request.recipientKey) ? trust[request.recipientKey] : undefined;
   if (!recipient || recipient.state !== 'verified') {
-    return err('recipient-unverified', 'Bundles go only to offices you have verified. Compare the fingerprint with the office in Settings → Partner offices first.');
+    return err(
+      'recipient-unverified',
+      'Bundles go only to offices you have verified. Compare the fingerprint with the office in Settings → Partner offices first.',
+    );
   }
   if (option.recipients !== 'any' && option.recipients.only !== request.recipientKey) {
     return err('recipient-not-allowed', `A ${request.kind} goes back to the office that sent you this case.`);
   }
-  const origin = ledger.find((entry) => entry.caseId === c.id && entry.direction === 'received' && (entry.kind === 'request' || entry.kind === 'challenge'));
+  const origin = ledger.find(
+    (entry) =>
+      entry.caseId === c.id &&
+      entry.direction === 'received' &&
+      (entry.kind === 'request' || entry.kind === 'challenge'),
+  );
   const files = (await caseAttachments(deps.db, c.id)).filter((record) => request.attachmentIds.includes(record.id));
-  const evidence = files.map((record) => ({ title: c.evidence.find((item) => item.contentHash === record.contentHash)?.title ?? record.fileName, contentHash: record.contentHash }));
-  const body = caseBundleBody(c, { kind: request.kind, fields: request.fields, evidence, message: request.message }, origin);
+  const evidence = files.map((record) => ({
+    title: c.evidence.find((item) => item.contentHash === record.contentHash)?.title ?? record.fileName,
+    contentHash: record.contentHash,
+  }));
+  const body = caseBundleBody(
+    c,
+    { kind: request.kind, fields: request.fields, evidence, message: request.message },
+    origin,
+  );
   if (!body.ok) return err('content-invalid', `The bundle cannot be made: ${body.reason}.`);
   const sequence = nextSequence(ledger, request.recipientKey);
-  const facts = { kind: request.kind, recipientKey: request.recipientKey, sequence, fields: [...request.fields], files: files.length };
+  const facts = {
+    kind: request.kind,
+    recipientKey: request.recipientKey,
+    sequence,
+    fields: [...request.fields],
+    files: files.length,
+  };
   // Ask the workflow before writing anything: a refused step must not leave a bundle on the stick.
   const precheck = recordExport(c, deps.actor, deps.context, { ...facts, bundleId: '0'.repeat(32) });
-  if (!precheck.ok) return err('workflow-refused', `The workflow does not allow this now: ${precheck.reasons.join('; ')}.`);
-  const attachments: AttachmentInput[] = files.map((record) => ({ name: record.fileName, mediaType: record.mediaType, size: record.size, bytes: streamChunks(attachmentStream(deps.db, record)) }));
+  if (!precheck.ok)
+    return err('workflow-refused', `The workflow does not allow this now: ${precheck.reasons.join('; ')}.`);
+  const attachments: AttachmentInput[] = files.map((record) => ({
+    name: record.fileName,
+    mediaType: record.mediaType,
+    size: record.size,
+    bytes: streamChunks(attachmentStream(deps.db, record)),
+  }));
   const createdAt = deps.now();
   const written = await writeBundleFile({
     kit: deps.kit,
@@ -73,7 +104,19 @@ export async function exportCaseBundle(
     folderToken: request.folderToken,
     expectedBytes: files.reduce((sum, record) => sum + record.size, 0) + 64 * 1024,
     fileName: (built) => bundleFileName(built.kind, built.bundleId),
-    build: (sink) => buildBundle(deps.kit, { ...body, sender: deps.own.identity, recipients: [{ card: recipient.card, sequence }], attachments, createdAt, notAfter: createdAt + BUNDLE_VALIDITY_MS }, sink),
+    build: (sink) =>
+      buildBundle(
+        deps.kit,
+        {
+          ...body,
+          sender: deps.own.identity,
+          recipients: [{ card: recipient.card, sequence }],
+          attachments,
+          createdAt,
+          notAfter: createdAt + BUNDLE_VALIDITY_MS,
+        },
+        sink,
+      ),
     onProgress,
     signal,
   });
@@ -94,7 +137,11 @@ export async function exportCaseBundle(
   const fresh = (await deps.repository.get(c.id)) ?? c;
   const update = recordExport(fresh, deps.actor, deps.context, { ...facts, bundleId: built.bundleId });
   const committed = update.ok
-    ? await commitExchange(deps.db, { caseChange: { type: 'update', case: update.case, expectedHead: fresh.audit }, events: update.events, ledgerPut: [entry] })
+    ? await commitExchange(deps.db, {
+        caseChange: { type: 'update', case: update.case, expectedHead: fresh.audit },
+        events: update.events,
+        ledgerPut: [entry],
+      })
     : await commitExchange(deps.db, { ledgerPut: [entry] });
   const slip: TransmittalSlip = {
     bundleId: built.bundleId,
@@ -109,6 +156,10 @@ export async function exportCaseBundle(
     createdAt,
     sequence,
   };
-  if (!committed.ok) return err(committed.error.code, `The bundle was written to the drive, but recording it failed: ${committed.error.message}`);
+  if (!committed.ok)
+    return err(
+      committed.error.code,
+      `The bundle was written to the drive, but recording it failed: ${committed.error.message}`,
+    );
   return ok({ slip, caseRecorded: update.ok });
 }

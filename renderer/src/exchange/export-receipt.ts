@@ -16,23 +16,49 @@ import { writeBundleFile } from './write-bundle-file';
  * Writes the signed receipt for a bundle we imported, to carry back to its sender. The receipt names the
  * bundle by id and header digest, so the sender can match it exactly to what it sent.
  */
-export async function exportReceipt(deps: ExchangeDeps, trust: TrustStore, receivedId: string, folderToken: string): Promise<Result<TransmittalSlip, string>> {
+export async function exportReceipt(
+  deps: ExchangeDeps,
+  trust: TrustStore,
+  receivedId: string,
+  folderToken: string,
+): Promise<Result<TransmittalSlip, string>> {
   const ledger = await loadLedger(deps.db);
   const received = ledger.find((entry) => entry.id === receivedId && entry.direction === 'received');
   if (!received) return err('not-found', 'This bundle is not in the exchange log.');
   if (received.kind === 'receipt') return err('no-receipt', 'A receipt is not itself acknowledged.');
   const sender = Object.hasOwn(trust, received.peerKey) ? trust[received.peerKey] : undefined;
-  if (!sender || sender.state === 'revoked') return err('sender-revoked', `The key of ${received.peerName} is no longer trusted, so no receipt can be addressed to it.`);
+  if (!sender || sender.state === 'revoked')
+    return err(
+      'sender-revoked',
+      `The key of ${received.peerName} is no longer trusted, so no receipt can be addressed to it.`,
+    );
   const sequence = nextSequence(ledger, received.peerKey);
   const createdAt = deps.now();
-  const body = receiptBodyFor({ bundleId: received.bundleId, kind: received.kind }, received.headerDigest, received.recordedAt, { status: 'imported' });
+  const body = receiptBodyFor(
+    { bundleId: received.bundleId, kind: received.kind },
+    received.headerDigest,
+    received.recordedAt,
+    { status: 'imported' },
+  );
   const written = await writeBundleFile({
     kit: deps.kit,
     writer: deps.shell.exchange,
     folderToken,
     expectedBytes: 4096,
     fileName: (built) => bundleFileName(built.kind, built.bundleId),
-    build: (sink) => buildBundle(deps.kit, { kind: 'receipt', body, sender: deps.own.identity, recipients: [{ card: sender.card, sequence }], createdAt, notAfter: createdAt + BUNDLE_VALIDITY_MS }, sink),
+    build: (sink) =>
+      buildBundle(
+        deps.kit,
+        {
+          kind: 'receipt',
+          body,
+          sender: deps.own.identity,
+          recipients: [{ card: sender.card, sequence }],
+          createdAt,
+          notAfter: createdAt + BUNDLE_VALIDITY_MS,
+        },
+        sink,
+      ),
   });
   if (!written.ok) return written;
   const { built, fileHash, fileName } = written.value;
@@ -49,9 +75,23 @@ export async function exportReceipt(deps: ExchangeDeps, trust: TrustStore, recei
   });
   const write: ExchangeWrite = { ledgerPut: [sent, { ...received, status: 'receipt-sent' }] };
   const c = received.caseId ? await deps.repository.get(received.caseId) : null;
-  const noted = c ? recordNote(c, deps.actor, deps.context, 'receipt-exported', { bundleId: received.bundleId, receiptBundleId: built.bundleId }) : null;
-  const committed = await commitExchange(deps.db, c && noted ? { ...write, caseChange: { type: 'update', case: noted.case, expectedHead: c.audit }, events: [noted.event] } : write);
-  if (!committed.ok) return err(committed.error.code, `The receipt was written to the drive, but recording it failed: ${committed.error.message}`);
+  const noted = c
+    ? recordNote(c, deps.actor, deps.context, 'receipt-exported', {
+        bundleId: received.bundleId,
+        receiptBundleId: built.bundleId,
+      })
+    : null;
+  const committed = await commitExchange(
+    deps.db,
+    c && noted
+      ? { ...write, caseChange: { type: 'update', case: noted.case, expectedHead: c.audit }, events: [noted.event] }
+      : write,
+  );
+  if (!committed.ok)
+    return err(
+      committed.error.code,
+      `The receipt was written to the drive, but recording it failed: ${committed.error.message}`,
+    );
   return ok({
     bundleId: built.bundleId,
     kind: 'receipt',

@@ -25,7 +25,12 @@ export type ReadyImport = {
   readonly fileName: string;
   readonly size: number;
 };
-export type RevocationImport = { readonly status: 'revocation'; readonly revocation: SignedRevocation; readonly officeName: string; readonly senderFingerprint: string };
+export type RevocationImport = {
+  readonly status: 'revocation';
+  readonly revocation: SignedRevocation;
+  readonly officeName: string;
+  readonly senderFingerprint: string;
+};
 export type PreparedImport =
   | ReadyImport
   | RevocationImport
@@ -37,7 +42,12 @@ export type PreparedImport =
  * sequence, every chunk, every hash) and plans what it would change. Nothing is stored: attachment bytes
  * are staged as invisible vault chunks and dropped again unless the user applies the import.
  */
-export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file: { fileToken: string; name: string }, expiryOverride?: { reason: string }): Promise<PreparedImport> {
+export async function prepareImport(
+  deps: ExchangeDeps,
+  trust: TrustStore,
+  file: { fileToken: string; name: string },
+  expiryOverride?: { reason: string },
+): Promise<PreparedImport> {
   const ledger = await loadLedger(deps.db);
   let clock = deps.now;
   if (expiryOverride) {
@@ -56,13 +66,22 @@ export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file:
     verified = await verifyBundle(deps.kit, {
       source: opened.value.source,
       trust: trustView(trust),
-      recipient: { signingPublicKey: deps.own.identity.signingPublicKey, boxPrivateKeyPlaintext: deps.own.identity.boxPrivateKeyPlaintext },
+      recipient: {
+        signingPublicKey: deps.own.identity.signingPublicKey,
+        boxPrivateKeyPlaintext: deps.own.identity.boxPrivateKeyPlaintext,
+      },
       clock,
       ledger: replayView(ledger),
       openAttachment: (_index, descriptor) => {
         finishOpen();
         const id = crypto.randomUUID();
-        const staged = stageAttachment(deps.db, { id, caseId: newCaseId, fileName: descriptor.name, mediaType: descriptor.mediaType, now: new Date(deps.now()) });
+        const staged = stageAttachment(deps.db, {
+          id,
+          caseId: newCaseId,
+          fileName: descriptor.name,
+          mediaType: descriptor.mediaType,
+          now: new Date(deps.now()),
+        });
         staging.push({ id, staged });
         return staged.sink;
       },
@@ -73,7 +92,10 @@ export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file:
   const drop = async () => {
     staging.at(-1)?.staged.fail(new Error('verification failed'));
     await Promise.all(staging.map((item) => item.staged.stored));
-    await discardStaged(deps.db, staging.map((item) => item.id));
+    await discardStaged(
+      deps.db,
+      staging.map((item) => item.id),
+    );
   };
   if (!verified.ok) {
     await drop();
@@ -83,14 +105,21 @@ export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file:
   const bundle = verified.value;
   if (!bundle.opened) {
     await drop();
-    return { status: 'refused', code: 'BUNDLE_NOT_FOR_US', message: 'This bundle could not be opened with your office key.' };
+    return {
+      status: 'refused',
+      code: 'BUNDLE_NOT_FOR_US',
+      message: 'This bundle could not be opened with your office key.',
+    };
   }
   finishOpen();
   const stored = await Promise.all(staging.map((item) => item.staged.stored));
   const staged: AttachmentRecord[] = [];
   for (const result of stored) {
     if (!result.ok) {
-      await discardStaged(deps.db, staging.map((item) => item.id));
+      await discardStaged(
+        deps.db,
+        staging.map((item) => item.id),
+      );
       return { status: 'refused', code: result.error.code, message: result.error.message };
     }
     staged.push(result.value);
@@ -99,9 +128,23 @@ export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file:
   const senderFingerprint = office ? formatFingerprint(fingerprintOf(deps.kit, office.card)) : '';
   const payload = bundle.payload;
   if (payload.kind === 'key-card' || payload.kind === 'revocation') {
-    await discardStaged(deps.db, staging.map((item) => item.id));
-    if (payload.kind === 'key-card') return { status: 'refused', code: 'IMPORT_KEY_CARD', message: 'This file is a key card, not a case bundle. Import it in Settings → Partner offices, then compare its fingerprint.' };
-    return { status: 'revocation', revocation: payload.body.revocation, officeName: office?.card.card.name ?? '', senderFingerprint };
+    await discardStaged(
+      deps.db,
+      staging.map((item) => item.id),
+    );
+    if (payload.kind === 'key-card')
+      return {
+        status: 'refused',
+        code: 'IMPORT_KEY_CARD',
+        message:
+          'This file is a key card, not a case bundle. Import it in Settings → Partner offices, then compare its fingerprint.',
+      };
+    return {
+      status: 'revocation',
+      revocation: payload.body.revocation,
+      officeName: office?.card.card.name ?? '',
+      senderFingerprint,
+    };
   }
   const cases = new Map((await deps.repository.all()).map((c): [string, Case] => [c.id, c]));
   const year = new Date(deps.now()).getUTCFullYear();
@@ -125,12 +168,29 @@ export async function prepareImport(deps: ExchangeDeps, trust: TrustStore, file:
     ...(expiryOverride ? { expiryOverride } : {}),
   });
   if (!plan.ok) {
-    await discardStaged(deps.db, staging.map((item) => item.id));
+    await discardStaged(
+      deps.db,
+      staging.map((item) => item.id),
+    );
     if (plan.code === 'IMPORT_ALREADY_DELIVERED') return { status: 'already', message: plan.reasons.join('; ') };
-    return { status: 'refused', code: plan.code, message: `This bundle was verified but cannot be applied: ${plan.reasons.join('; ')}.` };
+    return {
+      status: 'refused',
+      code: plan.code,
+      message: `This bundle was verified but cannot be applied: ${plan.reasons.join('; ')}.`,
+    };
   }
-  const preview = expiryOverride ? { ...plan, preview: [{ key: 'expiredOverride', values: { reason: expiryOverride.reason } }, ...plan.preview] } : plan;
-  return { status: 'ready', verified: verifiedImport, plan: preview, staged, senderFingerprint, fileName: file.name, size: opened.value.source.size };
+  const preview = expiryOverride
+    ? { ...plan, preview: [{ key: 'expiredOverride', values: { reason: expiryOverride.reason } }, ...plan.preview] }
+    : plan;
+  return {
+    status: 'ready',
+    verified: verifiedImport,
+    plan: preview,
+    staged,
+    senderFingerprint,
+    fileName: file.name,
+    size: opened.value.source.size,
+  };
 }
 
 async function readNotAfter(deps: ExchangeDeps, fileToken: string): Promise<Result<number, string>> {
@@ -148,7 +208,11 @@ async function readNotAfter(deps: ExchangeDeps, fileToken: string): Promise<Resu
 
 /** Drops what a prepared import staged (the user cancelled the preview). */
 export async function discardImport(deps: ExchangeDeps, prepared: PreparedImport): Promise<void> {
-  if (prepared.status === 'ready') await discardStaged(deps.db, prepared.staged.map((record) => record.id));
+  if (prepared.status === 'ready')
+    await discardStaged(
+      deps.db,
+      prepared.staged.map((record) => record.id),
+    );
 }
 
 export type AppliedImport = { readonly caseId: string | null; readonly ledgerId: string };
@@ -180,7 +244,9 @@ export async function applyImport(deps: ExchangeDeps, prepared: ReadyImport): Pr
     shared: null,
   };
   const linked = plan.type === 'receipt' ? [] : plan.evidence.map((link) => link.attachmentIndex);
-  const attachments = prepared.staged.filter((_, index) => linked.includes(index)).map((record) => ({ ...record, caseId: caseId ?? record.caseId }));
+  const attachments = prepared.staged
+    .filter((_, index) => linked.includes(index))
+    .map((record) => ({ ...record, caseId: caseId ?? record.caseId }));
   const caseChange =
     plan.type === 'create'
       ? { type: 'create' as const, case: plan.case }
@@ -189,10 +255,20 @@ export async function applyImport(deps: ExchangeDeps, prepared: ReadyImport): Pr
         : plan.case && plan.expectedHead
           ? { type: 'update' as const, case: plan.case, expectedHead: plan.expectedHead }
           : undefined;
-  const ledgerPut = plan.type === 'receipt' ? [received, { ...plan.sent, status: 'delivered' as const, deliveredAt: now }] : [received];
-  const committed = await commitExchange(deps.db, { caseChange, events: plan.events, attachments, ledgerPut, once: { ledgerId } });
+  const ledgerPut =
+    plan.type === 'receipt' ? [received, { ...plan.sent, status: 'delivered' as const, deliveredAt: now }] : [received];
+  const committed = await commitExchange(deps.db, {
+    caseChange,
+    events: plan.events,
+    attachments,
+    ledgerPut,
+    once: { ledgerId },
+  });
   if (!committed.ok) {
-    await discardStaged(deps.db, prepared.staged.map((record) => record.id));
+    await discardStaged(
+      deps.db,
+      prepared.staged.map((record) => record.id),
+    );
     return err(committed.error.code, committed.error.message);
   }
   const unused = prepared.staged.filter((_, index) => !linked.includes(index)).map((record) => record.id);
@@ -201,7 +277,11 @@ export async function applyImport(deps: ExchangeDeps, prepared: ReadyImport): Pr
 }
 
 /** A partner's signed revocation of its own key: the office is marked revoked (nothing else changes). */
-export async function applyRevocationImport(deps: ExchangeDeps, trust: TrustStore, prepared: RevocationImport): Promise<Result<TrustStore, string>> {
+export async function applyRevocationImport(
+  deps: ExchangeDeps,
+  trust: TrustStore,
+  prepared: RevocationImport,
+): Promise<Result<TrustStore, string>> {
   const applied = applyRevocation(deps.kit, trust, prepared.revocation, deps.now());
   if (!applied.ok) return err(applied.error.code, applied.error.message);
   const saved = await saveTrustChanges(deps.db, deps.kit, trust, applied.value.store);

@@ -12,7 +12,10 @@ export type BundleReader = Pick<CasebridgeApi['exchange'], 'openBundle' | 'readC
  * verifier reads in file order, so this keeps just the bytes between the last read and the next IPC chunk:
  * memory stays bounded however large the bundle. A backward read is refused (it would be a verifier bug).
  */
-export async function openBundleFile(reader: BundleReader, fileToken: string): Promise<Result<OpenedBundleFile, string>> {
+export async function openBundleFile(
+  reader: BundleReader,
+  fileToken: string,
+): Promise<Result<OpenedBundleFile, string>> {
   const opened = await reader.openBundle({ fileToken });
   if (!opened.ok) return err(opened.error.code, opened.error.message);
   const { readId, bytes: size } = opened.value;
@@ -85,19 +88,28 @@ export async function openBundleFile(reader: BundleReader, fileToken: string): P
 }
 
 /** Reads a small file whole (a key card): bounded by `limit`, so a huge file is refused before it is read. */
-export async function readSmallBundle(reader: BundleReader, fileToken: string, limit: number): Promise<Result<Uint8Array, string>> {
+export async function readSmallBundle(
+  reader: BundleReader,
+  fileToken: string,
+  limit: number,
+): Promise<Result<Uint8Array, string>> {
   const opened = await reader.openBundle({ fileToken });
   if (!opened.ok) return err(opened.error.code, opened.error.message);
   const { readId, bytes } = opened.value;
   try {
-    if (bytes > limit) return err('too-large', `This file is ${bytes} bytes, too large for a key card. Choose the office's key-card file.`);
+    if (bytes > limit)
+      return err(
+        'too-large',
+        `This file is ${bytes} bytes, too large for a key card. Choose the office's key-card file.`,
+      );
     const out = new Uint8Array(bytes);
     let filled = 0;
     for (;;) {
       const next = await reader.readChunk({ readId });
       if (!next.ok) return err(next.error.code, next.error.message);
       if (next.value.chunk === null) break;
-      if (filled + next.value.chunk.length > bytes) return err('verify-failed', 'The file grew while it was read. Copy it again.');
+      if (filled + next.value.chunk.length > bytes)
+        return err('verify-failed', 'The file grew while it was read. Copy it again.');
       out.set(next.value.chunk, filled);
       filled += next.value.chunk.length;
     }

@@ -38,7 +38,11 @@ export async function createStagingFile(): Promise<StagingFile> {
   return {
     sink: {
       async writeAt(offset, bytes) {
-        if (pendingLength > 0 && (offset !== pendingOffset + pendingLength || pendingLength + bytes.length > COALESCE_BYTES)) await flush();
+        if (
+          pendingLength > 0 &&
+          (offset !== pendingOffset + pendingLength || pendingLength + bytes.length > COALESCE_BYTES)
+        )
+          await flush();
         if (bytes.length >= COALESCE_BYTES) {
           await writable.write({ type: 'write', position: offset, data: bytes.slice() });
           return;

@@ -11,7 +11,10 @@ export type ExportPhase = 'building' | 'checking' | 'writing';
 export type ExportProgress = { readonly phase: ExportPhase; readonly done: number; readonly total: number };
 
 /** The part of the shell's exchange API that writes a bundle file atomically (main process). */
-export type BundleWriter = Pick<CasebridgeApi['exchange'], 'beginExport' | 'writeChunk' | 'finishExport' | 'cancelExport'>;
+export type BundleWriter = Pick<
+  CasebridgeApi['exchange'],
+  'beginExport' | 'writeChunk' | 'finishExport' | 'cancelExport'
+>;
 
 export type WriteBundleInput = {
   readonly kit: CryptoKit;
@@ -26,7 +29,12 @@ export type WriteBundleInput = {
   readonly signal?: AbortSignal;
 };
 
-export type WrittenBundle = { readonly built: BuiltBundle; readonly fileHash: string; readonly fileName: string; readonly written: ExportResult };
+export type WrittenBundle = {
+  readonly built: BuiltBundle;
+  readonly fileHash: string;
+  readonly fileName: string;
+  readonly written: ExportResult;
+};
 
 const READ_BYTES = MAX_IPC_CHUNK_BYTES;
 
@@ -62,7 +70,12 @@ export async function writeBundleFile(input: WriteBundleInput): Promise<Result<W
     }
     const fileHash = toHex(hasher.digest());
     const fileName = input.fileName(built.value);
-    const begun = await writer.beginExport({ folderToken: input.folderToken, fileName, bytes: file.size, hashHex: fileHash });
+    const begun = await writer.beginExport({
+      folderToken: input.folderToken,
+      fileName,
+      bytes: file.size,
+      hashHex: fileHash,
+    });
     if (!begun.ok) return err(begun.error.code, begun.error.message);
     const { exportId } = begun.value;
     for (let offset = 0; offset < file.size; offset += READ_BYTES) {

@@ -13,26 +13,46 @@ import { saveTrustChanges } from './partner-offices';
 const KEY_CARD_FILE_LIMIT = 256 * 1024;
 
 /** Saves our key card (a public, self-signed key-card bundle) into a granted folder or drive. */
-export function exportOwnKeyCard(kit: CryptoKit, shell: CasebridgeApi, own: OwnOffice, folderToken: string, now: number): Promise<Result<WrittenBundle, string>> {
+export function exportOwnKeyCard(
+  kit: CryptoKit,
+  shell: CasebridgeApi,
+  own: OwnOffice,
+  folderToken: string,
+  now: number,
+): Promise<Result<WrittenBundle, string>> {
   return writeBundleFile({
     kit,
     writer: shell.exchange,
     folderToken,
     expectedBytes: 4096,
-    fileName: (built) => `casebridge-key-card-${own.fingerprint.slice(0, 2).join('')}-${built.bundleId.slice(0, 8)}.cbundle`,
+    fileName: (built) =>
+      `casebridge-key-card-${own.fingerprint.slice(0, 2).join('')}-${built.bundleId.slice(0, 8)}.cbundle`,
     build: (sink) => exportKeyCardBundle(kit, own.identity, own.card, now, sink),
   });
 }
 
-export type ImportedCard = { readonly office: PartnerOffice; readonly outcome: ImportOutcome; readonly store: TrustStore };
+export type ImportedCard = {
+  readonly office: PartnerOffice;
+  readonly outcome: ImportOutcome;
+  readonly store: TrustStore;
+};
 
 /** Reads a partner's key-card file, checks it, and adds it to the partner list as unverified (or renews it). */
-export async function importKeyCardFile(kit: CryptoKit, shell: CasebridgeApi, db: VaultDb, own: OwnOffice, store: TrustStore, fileToken: string, now: number): Promise<Result<ImportedCard, string>> {
+export async function importKeyCardFile(
+  kit: CryptoKit,
+  shell: CasebridgeApi,
+  db: VaultDb,
+  own: OwnOffice,
+  store: TrustStore,
+  fileToken: string,
+  now: number,
+): Promise<Result<ImportedCard, string>> {
   const bytes = await readSmallBundle(shell.exchange, fileToken, KEY_CARD_FILE_LIMIT);
   if (!bytes.ok) return bytes;
   const card = await readKeyCardBundle(kit, memorySource(bytes.value));
   if (!card.ok) return err(card.error.code, card.error.message);
-  if (card.value.card.signingKey === own.card.card.signingKey) return err('own-card', 'This is your own office’s key card. Import the key card of the partner office instead.');
+  if (card.value.card.signingKey === own.card.card.signingKey)
+    return err('own-card', 'This is your own office’s key card. Import the key card of the partner office instead.');
   const imported = importKeyCard(kit, store, card.value, now);
   if (!imported.ok) return err(imported.error.code, imported.error.message);
   const saved = await saveTrustChanges(db, kit, store, imported.value.store);

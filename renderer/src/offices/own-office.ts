@@ -12,7 +12,8 @@ export const OWN_KEYS_ID = 'own';
 /** A key card is valid this long; the office re-issues it (same keys) when it nears the end or the profile changes. */
 export const KEY_CARD_VALIDITY_MS = 2 * 365 * 24 * 60 * 60 * 1000;
 
-const keyBytes = (length: number) => z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length === length, `${length} bytes`);
+const keyBytes = (length: number) =>
+  z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length === length, `${length} bytes`);
 
 /** The office's own keys, sealed in the vault's officeKeys table: private halves never leave it unencrypted. */
 const ownKeysRecordSchema = z.strictObject({
@@ -26,12 +27,20 @@ const ownKeysRecordSchema = z.strictObject({
   card: signedKeyCardSchema,
 });
 
-export type OwnOffice = { readonly identity: OfficeIdentity; readonly card: SignedKeyCard; readonly fingerprint: readonly string[] };
+export type OwnOffice = {
+  readonly identity: OfficeIdentity;
+  readonly card: SignedKeyCard;
+  readonly fingerprint: readonly string[];
+};
 
 export type OwnOfficeErrorCode = VaultWriteErrorCode | 'profile-missing' | 'keys-corrupt';
 
 function cardMatches(card: SignedKeyCard, profile: OfficeProfile, now: number): boolean {
-  return card.card.name === profile.officeName.normalize('NFC') && card.card.jurisdiction === profile.jurisdiction && card.card.validUntil - now > KEY_CARD_VALIDITY_MS / 4;
+  return (
+    card.card.name === profile.officeName.normalize('NFC') &&
+    card.card.jurisdiction === profile.jurisdiction &&
+    card.card.validUntil - now > KEY_CARD_VALIDITY_MS / 4
+  );
 }
 
 /**
@@ -39,22 +48,48 @@ function cardMatches(card: SignedKeyCard, profile: OfficeProfile, now: number): 
  * are made once; the card is re-signed with the same keys when the profile's name or jurisdiction changes or
  * it nears expiry, so partners' trust (which covers the signing key) carries over.
  */
-export async function ensureOwnOffice(db: VaultDb, kit: CryptoKit, profile: OfficeProfile | null, now: number): Promise<Result<OwnOffice, OwnOfficeErrorCode>> {
-  if (!profile) return err('profile-missing', 'Set up the office profile (name and jurisdiction) first: the key card names your office.');
+export async function ensureOwnOffice(
+  db: VaultDb,
+  kit: CryptoKit,
+  profile: OfficeProfile | null,
+  now: number,
+): Promise<Result<OwnOffice, OwnOfficeErrorCode>> {
+  if (!profile)
+    return err(
+      'profile-missing',
+      'Set up the office profile (name and jurisdiction) first: the key card names your office.',
+    );
   const untrusted: unknown = await db.officeKeys.get(OWN_KEYS_ID);
   if (untrusted !== undefined) {
     const parsed = ownKeysRecordSchema.safeParse(untrusted);
-    if (!parsed.success) return err('keys-corrupt', "This office's keys could not be read. Restore the vault from a backup; do not create new keys, or partners will no longer recognise you.");
+    if (!parsed.success)
+      return err(
+        'keys-corrupt',
+        "This office's keys could not be read. Restore the vault from a backup; do not create new keys, or partners will no longer recognise you.",
+      );
     const { card, createdAt: _createdAt, id: _id, officeId: _officeId, ...identity } = parsed.data;
-    if (cardMatches(card, profile, now)) return ok({ identity, card, fingerprint: officeFingerprint(kit, identity.signingPublicKey) });
-    const renewed = createKeyCard(kit, identity, { name: profile.officeName, jurisdiction: profile.jurisdiction }, { validFrom: now, validUntil: now + KEY_CARD_VALIDITY_MS });
+    if (cardMatches(card, profile, now))
+      return ok({ identity, card, fingerprint: officeFingerprint(kit, identity.signingPublicKey) });
+    const renewed = createKeyCard(
+      kit,
+      identity,
+      { name: profile.officeName, jurisdiction: profile.jurisdiction },
+      { validFrom: now, validUntil: now + KEY_CARD_VALIDITY_MS },
+    );
     const saved = await vaultWrite(db, [db.officeKeys], async () => {
       await db.officeKeys.put({ ...parsed.data, card: renewed });
     });
-    return saved.ok ? ok({ identity, card: renewed, fingerprint: officeFingerprint(kit, identity.signingPublicKey) }) : saved;
+    return saved.ok
+      ? ok({ identity, card: renewed, fingerprint: officeFingerprint(kit, identity.signingPublicKey) })
+      : saved;
   }
   const identity = generateOfficeIdentity(kit);
-  const card = createKeyCard(kit, identity, { name: profile.officeName, jurisdiction: profile.jurisdiction }, { validFrom: now, validUntil: now + KEY_CARD_VALIDITY_MS });
+  const card = createKeyCard(
+    kit,
+    identity,
+    { name: profile.officeName, jurisdiction: profile.jurisdiction },
+    { validFrom: now, validUntil: now + KEY_CARD_VALIDITY_MS },
+  );
   const record = { id: OWN_KEYS_ID, officeId: OWN_KEYS_ID, createdAt: new Date(now), ...identity, card };
   const written = await vaultWrite(db, [db.officeKeys], async () => {
     // Checked inside the transaction: two windows must not both mint an identity.

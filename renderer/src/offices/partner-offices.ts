@@ -40,9 +40,15 @@ export function partnerFingerprint(kit: CryptoKit, office: PartnerOffice): strin
 }
 
 /** Writes the entries of `next` that differ from `previous` (trust-store functions return whole new stores). */
-export function saveTrustChanges(db: VaultDb, kit: CryptoKit, previous: TrustStore, next: TrustStore): Promise<Result<void, VaultWriteErrorCode>> {
+export function saveTrustChanges(
+  db: VaultDb,
+  kit: CryptoKit,
+  previous: TrustStore,
+  next: TrustStore,
+): Promise<Result<void, VaultWriteErrorCode>> {
   const changed = Object.entries(next).filter(([key, office]) => previous[key] !== office);
   return vaultWrite(db, [db.offices], async () => {
-    for (const [key, office] of changed) await db.offices.put({ id: key, fingerprint: partnerFingerprint(kit, office), office: { ...office } });
+    for (const [key, office] of changed)
+      await db.offices.put({ id: key, fingerprint: partnerFingerprint(kit, office), office: { ...office } });
   });
 }

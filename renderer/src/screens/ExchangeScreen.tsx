@@ -46,8 +46,12 @@ export function ExchangeScreen({ shell }: Props) {
               <li key={drive.mountPoint} className="drive">
                 <strong>{drive.label}</strong>
                 <span className="drive__path">{drive.mountPoint}</span>
-                <span>{t('exchange.free', { free: formatBytes(drive.freeBytes), total: formatBytes(drive.totalBytes) })}</span>
-                <span className={drive.writable ? 'badge' : 'badge badge--warn'}>{drive.writable ? t('exchange.writable') : t('exchange.readOnly')}</span>
+                <span>
+                  {t('exchange.free', { free: formatBytes(drive.freeBytes), total: formatBytes(drive.totalBytes) })}
+                </span>
+                <span className={drive.writable ? 'badge' : 'badge badge--warn'}>
+                  {drive.writable ? t('exchange.writable') : t('exchange.readOnly')}
+                </span>
               </li>
             ))}
           </ul>

@@ -20,7 +20,9 @@ export function SettingsScreen({ shell }: Props) {
       ) : (
         <dl className="facts" aria-busy={info.status === 'loading'}>
           <dt>{t('settings.version')}</dt>
-          <dd data-testid="app-version">{info.status === 'done' && info.result.ok ? info.result.value.version : '…'}</dd>
+          <dd data-testid="app-version">
+            {info.status === 'done' && info.result.ok ? info.result.value.version : '…'}
+          </dd>
           <dt>{t('settings.platform')}</dt>
           <dd>{info.status === 'done' && info.result.ok ? info.result.value.platform : '…'}</dd>
           <dt>{t('settings.dataFolder')}</dt>

@@ -11,7 +11,13 @@ export function normaliseForBlindIndex(value: string): string {
   return value.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-export function blindIndexToken(kit: CryptoKit, blindIndexKey: Uint8Array, table: string, field: string, value: string): string {
+export function blindIndexToken(
+  kit: CryptoKit,
+  blindIndexKey: Uint8Array,
+  table: string,
+  field: string,
+  value: string,
+): string {
   const data = utf8(JSON.stringify([table, field, normaliseForBlindIndex(value)]));
   return toHex(kit.hash(data, 16, blindIndexKey));
 }

@@ -57,7 +57,8 @@ export function createEncryptionMiddleware(
         table(name) {
           const table = down.table(name);
           const spec = tables[name];
-          if (spec === undefined) throw new VaultStorageError(`Table "${name}" has no storage spec; refusing to store it unencrypted.`);
+          if (spec === undefined)
+            throw new VaultStorageError(`Table "${name}" has no storage spec; refusing to store it unencrypted.`);
           switch (spec.kind) {
             case 'vault-header':
               return headerTable(table);
@@ -205,9 +206,13 @@ function encryptedTable(
     query(req) {
       keyring.subkeys();
       const translated = { ...req, query: { ...req.query, range: translateRange(req.query.index, req.query.range) } };
-      return table.query(translated).then((response) =>
-        req.values ? { ...response, result: response.result.map(open).filter((value) => value !== undefined) } : response,
-      );
+      return table
+        .query(translated)
+        .then((response) =>
+          req.values
+            ? { ...response, result: response.result.map(open).filter((value) => value !== undefined) }
+            : response,
+        );
     },
     count(req) {
       keyring.subkeys();

@@ -58,7 +58,8 @@ export function encodeRecordPlaintext(value: object): Uint8Array {
 
 export function decodeRecordPlaintext(recordPlaintext: Uint8Array): unknown {
   const envelope: unknown = JSON.parse(decoder.decode(recordPlaintext));
-  if (typeof envelope !== 'object' || envelope === null) throw new RecordEncodingError('Record envelope is not an object.');
+  if (typeof envelope !== 'object' || envelope === null)
+    throw new RecordEncodingError('Record envelope is not an object.');
   const value: unknown = Reflect.get(envelope, 'v');
   if (Reflect.get(envelope, 't') === 1) return revive(value);
   const dates: unknown = Reflect.get(envelope, 'd');
@@ -70,10 +71,19 @@ export function decodeRecordPlaintext(recordPlaintext: Uint8Array): unknown {
 function setDate(root: unknown, path: unknown): void {
   if (!Array.isArray(path) || path.length === 0) throw new RecordEncodingError('Bad date path.');
   let parent: unknown = root;
-  for (let i = 0; i < path.length - 1; i++) parent = typeof parent === 'object' && parent !== null ? Reflect.get(parent, path[i]) : undefined;
+  for (let i = 0; i < path.length - 1; i++)
+    parent = typeof parent === 'object' && parent !== null ? Reflect.get(parent, path[i]) : undefined;
   const last: unknown = path[path.length - 1];
-  const text: unknown = typeof parent === 'object' && parent !== null && (typeof last === 'string' || typeof last === 'number') ? Reflect.get(parent, last) : undefined;
-  if (typeof text !== 'string' || typeof parent !== 'object' || parent === null || (typeof last !== 'string' && typeof last !== 'number')) {
+  const text: unknown =
+    typeof parent === 'object' && parent !== null && (typeof last === 'string' || typeof last === 'number')
+      ? Reflect.get(parent, last)
+      : undefined;
+  if (
+    typeof text !== 'string' ||
+    typeof parent !== 'object' ||
+    parent === null ||
+    (typeof last !== 'string' && typeof last !== 'number')
+  ) {
     throw new RecordEncodingError('A date path does not point at a date.');
   }
   Reflect.set(parent, last, new Date(text));

@@ -26,7 +26,11 @@ export class VaultDb extends Dexie {
   declare readonly officeKeys: Table<VaultRecord, string>;
   declare readonly bundleLedger: Table<VaultRecord, string>;
 
-  constructor(name: string, readonly keyring: VaultKeyring, readonly corruption: CorruptionReport) {
+  constructor(
+    name: string,
+    readonly keyring: VaultKeyring,
+    readonly corruption: CorruptionReport,
+  ) {
     super(name, {
       // A committed write is on disk before Dexie reports success: a crash never loses an acknowledged save.
       chromeTransactionDurability: 'strict',

@@ -1,7 +1,16 @@
 import { cryptoKit, type CryptoKit } from '@shared/crypto/crypto-kit';
 import { err, ok, type Result } from '@shared/result';
 import { PRODUCTION_KDF_FLOOR, type KdfParams } from '@shared/vault/kdf-params';
-import { parseVaultHeader, addRecoveryKey, createVaultKey, rewrapWithPassphrase, unlockWithPassphrase, unlockWithRecoveryKey, type DeriveKey, type VaultKeyErrorCode } from '@shared/vault/vault-keys';
+import {
+  parseVaultHeader,
+  addRecoveryKey,
+  createVaultKey,
+  rewrapWithPassphrase,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+  type DeriveKey,
+  type VaultKeyErrorCode,
+} from '@shared/vault/vault-keys';
 import type { VaultHeader } from '@shared/vault/vault-header';
 import { deriveInWorker } from './kdf/derive-in-worker';
 import { CorruptionReport } from './corruption-report';
@@ -12,7 +21,12 @@ import { UnlockThrottle } from './unlock-throttle';
 import { vaultWrite, type VaultWriteErrorCode } from './vault-write';
 import { sweepOrphanChunks } from './attachments/attachment-store';
 import { officeProfileSchema, OFFICE_PROFILE_ID, type OfficeProfile } from './records/office-profile';
-import { defaultPreferences, PREFERENCES_ID, vaultPreferencesSchema, type VaultPreferences } from './records/vault-preferences';
+import {
+  defaultPreferences,
+  PREFERENCES_ID,
+  vaultPreferencesSchema,
+  type VaultPreferences,
+} from './records/vault-preferences';
 
 export type VaultStatus =
   | { readonly kind: 'no-vault' }
@@ -21,12 +35,7 @@ export type VaultStatus =
   | { readonly kind: 'unreadable'; readonly code: VaultKeyErrorCode; readonly message: string };
 
 export type VaultErrorCode =
-  | VaultKeyErrorCode
-  | VaultWriteErrorCode
-  | 'vault-exists'
-  | 'no-vault'
-  | 'unlock-throttled'
-  | 'header-changed';
+  VaultKeyErrorCode | VaultWriteErrorCode | 'vault-exists' | 'no-vault' | 'unlock-throttled' | 'header-changed';
 
 export type VaultServiceOptions = {
   readonly dbName?: string;
@@ -83,16 +92,27 @@ export class VaultService {
     const untrusted = await this.#readHeader();
     if (untrusted === undefined) return { kind: 'no-vault' };
     const header = parseVaultHeader(untrusted, this.#kdf);
-    return header.ok ? { kind: 'locked' } : { kind: 'unreadable', code: header.error.code, message: header.error.message };
+    return header.ok
+      ? { kind: 'locked' }
+      : { kind: 'unreadable', code: header.error.code, message: header.error.message };
   }
 
   async create(passphrase: string): Promise<Result<void, VaultErrorCode>> {
-    if ((await this.#readHeader()) !== undefined) return err('vault-exists', 'A vault already exists in this profile. Unlock it instead.');
+    if ((await this.#readHeader()) !== undefined)
+      return err('vault-exists', 'A vault already exists in this profile. Unlock it instead.');
     const vaultId = crypto.randomUUID();
-    const { header, vaultKey } = await createVaultKey({ kit: this.kit, derive: this.#derive, passphrase, vaultId, now: this.#now(), kdf: this.#kdf });
+    const { header, vaultKey } = await createVaultKey({
+      kit: this.kit,
+      derive: this.#derive,
+      passphrase,
+      vaultId,
+      now: this.#now(),
+      kdf: this.#kdf,
+    });
     const written = await vaultWrite(this.db, [this.db.vaultHeader], async () => {
       // Checked again inside the transaction: two windows racing must not both create a vault.
-      if ((await this.db.vaultHeader.get(VAULT_HEADER_ROW_ID)) !== undefined) throw new Error('A vault already exists in this profile.');
+      if ((await this.db.vaultHeader.get(VAULT_HEADER_ROW_ID)) !== undefined)
+        throw new Error('A vault already exists in this profile.');
       await this.db.vaultHeader.add({ id: VAULT_HEADER_ROW_ID, header });
     });
     if (!written.ok) {
@@ -105,10 +125,20 @@ export class VaultService {
 
   async unlock(passphrase: string): Promise<Result<void, VaultErrorCode>> {
     const wait = this.throttle.waitMs();
-    if (wait > 0) return err('unlock-throttled', `Too many wrong attempts. Wait ${Math.ceil(wait / 1000)} seconds, then try again.`);
+    if (wait > 0)
+      return err(
+        'unlock-throttled',
+        `Too many wrong attempts. Wait ${Math.ceil(wait / 1000)} seconds, then try again.`,
+      );
     const untrustedHeader = await this.#readHeader();
     if (untrustedHeader === undefined) return err('no-vault', 'There is no vault in this profile yet.');
-    const result = await unlockWithPassphrase({ kit: this.kit, derive: this.#derive, untrustedHeader, passphrase, floor: this.#kdf });
+    const result = await unlockWithPassphrase({
+      kit: this.kit,
+      derive: this.#derive,
+      untrustedHeader,
+      passphrase,
+      floor: this.#kdf,
+    });
     if (!result.ok) {
       if (result.error.code === 'wrong-passphrase') this.throttle.recordFailure();
       return result;
@@ -120,7 +150,11 @@ export class VaultService {
 
   async unlockWithRecoveryKey(recoveryKey: string): Promise<Result<void, VaultErrorCode>> {
     const wait = this.throttle.waitMs();
-    if (wait > 0) return err('unlock-throttled', `Too many wrong attempts. Wait ${Math.ceil(wait / 1000)} seconds, then try again.`);
+    if (wait > 0)
+      return err(
+        'unlock-throttled',
+        `Too many wrong attempts. Wait ${Math.ceil(wait / 1000)} seconds, then try again.`,
+      );
     const untrustedHeader = await this.#readHeader();
     if (untrustedHeader === undefined) return err('no-vault', 'There is no vault in this profile yet.');
     const result = unlockWithRecoveryKey({ kit: this.kit, untrustedHeader, recoveryKey, floor: this.#kdf });
@@ -161,17 +195,32 @@ export class VaultService {
       return true;
     });
     if (!written.ok) return written;
-    return written.value ? ok(undefined) : err('header-changed', 'The vault changed in another window. Lock, unlock and try again.');
+    return written.value
+      ? ok(undefined)
+      : err('header-changed', 'The vault changed in another window. Lock, unlock and try again.');
   }
 
   /** Checks the current passphrase, then re-wraps the vault key under the new one. Nothing else is re-encrypted. */
   async changePassphrase(current: string, next: string): Promise<Result<void, VaultErrorCode>> {
     const header = await this.#currentHeader();
     if (!header.ok) return header;
-    const check = await unlockWithPassphrase({ kit: this.kit, derive: this.#derive, untrustedHeader: header.value, passphrase: current, floor: this.#kdf });
+    const check = await unlockWithPassphrase({
+      kit: this.kit,
+      derive: this.#derive,
+      untrustedHeader: header.value,
+      passphrase: current,
+      floor: this.#kdf,
+    });
     if (!check.ok) return check;
     try {
-      const rewrapped = await rewrapWithPassphrase({ kit: this.kit, derive: this.#derive, header: header.value, vaultKey: check.value.vaultKey, newPassphrase: next, kdf: this.#kdf });
+      const rewrapped = await rewrapWithPassphrase({
+        kit: this.kit,
+        derive: this.#derive,
+        header: header.value,
+        vaultKey: check.value.vaultKey,
+        newPassphrase: next,
+        kdf: this.#kdf,
+      });
       return await this.#replaceHeader(header.value, rewrapped);
     } finally {
       this.kit.wipe(check.value.vaultKey);
@@ -182,7 +231,14 @@ export class VaultService {
   async setNewPassphrase(next: string): Promise<Result<void, VaultErrorCode>> {
     const header = await this.#currentHeader();
     if (!header.ok) return header;
-    const rewrapped = await rewrapWithPassphrase({ kit: this.kit, derive: this.#derive, header: header.value, vaultKey: this.keyring.vaultKey(), newPassphrase: next, kdf: this.#kdf });
+    const rewrapped = await rewrapWithPassphrase({
+      kit: this.kit,
+      derive: this.#derive,
+      header: header.value,
+      vaultKey: this.keyring.vaultKey(),
+      newPassphrase: next,
+      kdf: this.#kdf,
+    });
     return this.#replaceHeader(header.value, rewrapped);
   }
 
@@ -190,7 +246,12 @@ export class VaultService {
   async createRecoveryKey(): Promise<Result<string, VaultErrorCode>> {
     const header = await this.#currentHeader();
     if (!header.ok) return header;
-    const { header: next, recoveryKey } = addRecoveryKey({ kit: this.kit, header: header.value, vaultKey: this.keyring.vaultKey(), now: this.#now() });
+    const { header: next, recoveryKey } = addRecoveryKey({
+      kit: this.kit,
+      header: header.value,
+      vaultKey: this.keyring.vaultKey(),
+      now: this.#now(),
+    });
     const written = await this.#replaceHeader(header.value, next);
     return written.ok ? ok(recoveryKey) : written;
   }

@@ -11,7 +11,11 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
   if (Reflect.get(error, 'name') === 'QuotaExceededError') return true;
   const failures: unknown = Reflect.get(error, 'failures');
-  const nested = [Reflect.get(error, 'inner'), Reflect.get(error, 'cause'), ...(Array.isArray(failures) ? failures : [])];
+  const nested = [
+    Reflect.get(error, 'inner'),
+    Reflect.get(error, 'cause'),
+    ...(Array.isArray(failures) ? failures : []),
+  ];
   return nested.some((inner) => isQuotaError(inner, depth + 1));
 }
 
@@ -23,8 +27,12 @@ export function describeWriteError(error: unknown): Result<never, VaultWriteErro
     );
   }
   if (error instanceof VaultLockedError) return err('vault-locked', error.message);
-  if (error instanceof VaultStorageError || error instanceof RecordEncodingError) return err('write-refused', error.message);
-  return err('write-failed', `The change could not be saved and nothing was written. ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof VaultStorageError || error instanceof RecordEncodingError)
+    return err('write-refused', error.message);
+  return err(
+    'write-failed',
+    `The change could not be saved and nothing was written. ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 /**
@@ -32,7 +40,11 @@ export function describeWriteError(error: unknown): Result<never, VaultWriteErro
  * write lands or none does; a full disk becomes a 'storage-full' result with what to do next.
  * `work` must only touch IndexedDB: awaiting anything else would let the transaction auto-commit early.
  */
-export async function vaultWrite<T>(db: Dexie, tables: Table[], work: () => Promise<T>): Promise<Result<T, VaultWriteErrorCode>> {
+export async function vaultWrite<T>(
+  db: Dexie,
+  tables: Table[],
+  work: () => Promise<T>,
+): Promise<Result<T, VaultWriteErrorCode>> {
   try {
     return ok(await db.transaction('rw', tables, work));
   } catch (error) {

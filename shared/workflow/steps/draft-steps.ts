@@ -20,7 +20,10 @@ export const updateDraftStep: StepDefinition<'update-draft'> = {
       ...(changes.purpose !== undefined && { purpose: changes.purpose }),
       ...(changes.legalBasis !== undefined && { legalBasis: changes.legalBasis }),
       ...(changes.dataCategoryCodes !== undefined && {
-        dataCategories: changes.dataCategoryCodes.map((code) => ({ code, sensitivity: findDataCategory(code)?.sensitivity ?? 'sensitive' })),
+        dataCategories: changes.dataCategoryCodes.map((code) => ({
+          code,
+          sensitivity: findDataCategory(code)?.sensitivity ?? 'sensitive',
+        })),
       }),
       ...(changes.dataTimeRange !== undefined && { dataTimeRange: changes.dataTimeRange }),
       ...(changes.assessment !== undefined && {
@@ -36,10 +39,21 @@ export const updateDraftStep: StepDefinition<'update-draft'> = {
       ...(changes.affectedPeople !== undefined && {
         affectedPeople: changes.affectedPeople.map((p) => ({ ...p, notice: { state: 'pending' as const } })),
       }),
-      ...(changes.partnerReferences !== undefined && { references: { ...c.references, partner: changes.partnerReferences } }),
+      ...(changes.partnerReferences !== undefined && {
+        references: { ...c.references, partner: changes.partnerReferences },
+      }),
     };
     // Field names only: the values may be personal data, and the audit trail outlives the purge.
-    return { ok: true, case: next, toStage: 'draft', details: { fields: Object.entries(changes).flatMap(([k, v]) => (v === undefined ? [] : [k])).sort() } };
+    return {
+      ok: true,
+      case: next,
+      toStage: 'draft',
+      details: {
+        fields: Object.entries(changes)
+          .flatMap(([k, v]) => (v === undefined ? [] : [k]))
+          .sort(),
+      },
+    };
   },
 };
 
@@ -75,7 +89,8 @@ function draftChangeProblems(changes: DraftChanges): string[] {
 export function authorisationGaps(c: Case, actorId: string, env: StepEnv): string[] {
   const gaps = [...missingAssessmentStatements(c.assessment)];
   if (c.legalBasis.code === null) gaps.push('legal basis is not chosen');
-  else if (!isKnownCode('legal-bases', c.legalBasis.code)) gaps.push(`legal basis "${c.legalBasis.code}" is not in the vocabulary`);
+  else if (!isKnownCode('legal-bases', c.legalBasis.code))
+    gaps.push(`legal basis "${c.legalBasis.code}" is not in the vocabulary`);
   if (isBlank(c.purpose)) gaps.push('purpose is empty');
   if (c.kind === 'data-access-request') {
     if (c.dataCategories.length === 0) gaps.push('no data category is selected');
@@ -103,9 +118,12 @@ export function authorisationGaps(c: Case, actorId: string, env: StepEnv): strin
   else if (Date.parse(c.retention.purgeAt) <= env.nowMs) gaps.push('retention end must be in the future');
   const template = findProcedureTemplate(c.procedure);
   if (!template) gaps.push(`procedure template "${c.procedure.id}" version ${c.procedure.version} is not known`);
-  else if (!template.appliesTo.includes(c.kind)) gaps.push(`procedure template "${template.title}" does not apply to this kind of case`);
+  else if (!template.appliesTo.includes(c.kind))
+    gaps.push(`procedure template "${template.title}" does not apply to this kind of case`);
   if (env.settings.requireSecondPersonAuthorisation && actorId === c.createdBy) {
-    gaps.push('this office requires a second person: someone other than the person who opened the case must authorise it');
+    gaps.push(
+      'this office requires a second person: someone other than the person who opened the case must authorise it',
+    );
   }
   return gaps;
 }
@@ -119,7 +137,10 @@ export const authoriseStep: StepDefinition<'authorise'> = {
   run(c, actor, _action, env) {
     return {
       ok: true,
-      case: { ...c, authorisation: { by: actor.id, at: env.now, secondPerson: env.settings.requireSecondPersonAuthorisation } },
+      case: {
+        ...c,
+        authorisation: { by: actor.id, at: env.now, secondPerson: env.settings.requireSecondPersonAuthorisation },
+      },
       toStage: 'authorised',
       details: { secondPerson: env.settings.requireSecondPersonAuthorisation, emergency: c.emergency !== null },
     };

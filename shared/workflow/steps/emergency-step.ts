@@ -13,12 +13,20 @@ export const reviewEmergencyStep: StepDefinition<'review-emergency'> = {
     if (c.emergency === null) return refuse('preconditions-unmet', ['this case is not an emergency']);
     const missing: string[] = [];
     if (isBlank(action.reasons)) missing.push('the emergency review needs reasons');
-    if (action.newSunsetAt !== null && Date.parse(action.newSunsetAt) <= env.nowMs) missing.push('the new sunset date must be in the future');
+    if (action.newSunsetAt !== null && Date.parse(action.newSunsetAt) <= env.nowMs)
+      missing.push('the new sunset date must be in the future');
     if (missing.length > 0) return refuse('invalid-input', missing);
     const review = { at: env.now, by: actor.id, reasons: action.reasons, newSunsetAt: action.newSunsetAt };
     return {
       ok: true,
-      case: { ...c, emergency: { ...c.emergency, sunsetAt: action.newSunsetAt ?? env.now, reviews: [...c.emergency.reviews, review] } },
+      case: {
+        ...c,
+        emergency: {
+          ...c.emergency,
+          sunsetAt: action.newSunsetAt ?? env.now,
+          reviews: [...c.emergency.reviews, review],
+        },
+      },
       toStage: c.stage,
       details: { continued: action.newSunsetAt !== null, newSunsetAt: action.newSunsetAt },
     };

@@ -24,9 +24,12 @@ export const takeLadderRungStep: StepDefinition<'take-ladder-rung'> = {
     const below = rungBelow(action.rung);
     const skipping = below !== null && !hasTakenRung(c, below);
     if (skipping && (action.exceptionReason === null || isBlank(action.exceptionReason))) {
-      missing.push(`${RUNG_WORDS[action.rung]} comes after ${RUNG_WORDS[below]}; take that first, or record an exception with reasons`);
+      missing.push(
+        `${RUNG_WORDS[action.rung]} comes after ${RUNG_WORDS[below]}; take that first, or record an exception with reasons`,
+      );
     }
-    if (!skipping && action.exceptionReason !== null) missing.push('no exception is needed: the rung below was taken; leave the exception empty');
+    if (!skipping && action.exceptionReason !== null)
+      missing.push('no exception is needed: the rung below was taken; leave the exception empty');
     if (missing.length > 0) return refuse('invalid-input', missing);
     const step = {
       id: `l${env.seq}`,
@@ -41,7 +44,12 @@ export const takeLadderRungStep: StepDefinition<'take-ladder-rung'> = {
       ok: true,
       case: { ...c, ladder: [...c.ladder, step] },
       toStage: c.stage,
-      details: { stepId: step.id, rung: step.rung, exception: step.exception !== null, level: LADDER_RUNGS.indexOf(step.rung) },
+      details: {
+        stepId: step.id,
+        rung: step.rung,
+        exception: step.exception !== null,
+        level: LADDER_RUNGS.indexOf(step.rung),
+      },
     };
   },
 };
@@ -51,7 +59,15 @@ export const reviewLadderExceptionStep: StepDefinition<'review-ladder-exception'
   label: 'review an enforcement exception',
   capacity: 'anyone',
   kinds: ['enforcement-action'],
-  stages: () => ['authorised', 'notice', 'challenge-window', 'challenge-lodged', 'redress-review', 'remedies', 'closed'],
+  stages: () => [
+    'authorised',
+    'notice',
+    'challenge-window',
+    'challenge-lodged',
+    'redress-review',
+    'remedies',
+    'closed',
+  ],
   gate: (c, actor) =>
     c.ladder.some((s) => s.exception !== null && s.review === null && s.by !== actor.id)
       ? []
@@ -67,7 +83,14 @@ export const reviewLadderExceptionStep: StepDefinition<'review-ladder-exception'
     if (missing.length > 0) return refuse('invalid-input', missing);
     return {
       ok: true,
-      case: { ...c, ladder: c.ladder.map((s) => (s.id === step.id ? { ...s, review: { by: actor.id, at: env.now, confirmed: action.confirmed, note: action.note } } : s)) },
+      case: {
+        ...c,
+        ladder: c.ladder.map((s) =>
+          s.id === step.id
+            ? { ...s, review: { by: actor.id, at: env.now, confirmed: action.confirmed, note: action.note } }
+            : s,
+        ),
+      },
       toStage: c.stage,
       details: { stepId: step.id, confirmed: action.confirmed },
     };

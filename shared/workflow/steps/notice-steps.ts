@@ -6,7 +6,9 @@ import { refuse, type StepDefinition, type StepEnv, type StepOutcome } from '../
 
 /** Where notice can be given, per kind: after the response for a request, straight after authorisation otherwise. */
 const noticeStages = (c: Case): readonly CaseStage[] =>
-  c.kind === 'data-access-request' ? ['response-received', 'notice', 'challenge-window'] : ['authorised', 'notice', 'challenge-window'];
+  c.kind === 'data-access-request'
+    ? ['response-received', 'notice', 'challenge-window']
+    : ['authorised', 'notice', 'challenge-window'];
 
 const NOTICE_KINDS = ['data-access-request', 'enforcement-action'] as const;
 
@@ -27,26 +29,48 @@ export const issueNoticeStep: StepDefinition<'issue-notice'> = {
   capacity: 'caseworker',
   kinds: NOTICE_KINDS,
   stages: noticeStages,
-  gate: (c) => (c.affectedPeople.some((p) => p.notice.state !== 'issued') ? [] : ['every affected person has already been notified']),
+  gate: (c) =>
+    c.affectedPeople.some((p) => p.notice.state !== 'issued')
+      ? []
+      : ['every affected person has already been notified'],
   run(c, actor, action, env): StepOutcome {
     const target = person(c, action.personId);
     if (!target) return refuse('invalid-input', [`affected person "${action.personId}" is not on this case`]);
-    if (target.notice.state === 'issued') return refuse('invalid-input', [`notice was already issued to affected person ${action.personId}`]);
+    if (target.notice.state === 'issued')
+      return refuse('invalid-input', [`notice was already issued to affected person ${action.personId}`]);
     const deferralCount = target.notice.state === 'deferred' ? target.notice.deferralCount : 0;
     const people = c.affectedPeople.map((p) =>
       p.id === target.id
-        ? { ...p, notice: { state: 'issued' as const, method: action.method, issuedAt: env.now, issuedBy: actor.id, language: action.language, deferralCount } }
+        ? {
+            ...p,
+            notice: {
+              state: 'issued' as const,
+              method: action.method,
+              issuedAt: env.now,
+              issuedBy: actor.id,
+              language: action.language,
+              deferralCount,
+            },
+          }
         : p,
     );
     // The window runs from the latest notice, so everyone notified gets the full period.
     const started = startPeriodsOn({ ...c, affectedPeople: people }, 'notice-issued', env);
     if (!started.ok) return refuse('preconditions-unmet', [started.error.message]);
-    const deadlines = [...c.deadlines.filter((d) => !(d.purpose === 'challenge-window' && d.metAt === null)), ...started.value];
+    const deadlines = [
+      ...c.deadlines.filter((d) => !(d.purpose === 'challenge-window' && d.metAt === null)),
+      ...started.value,
+    ];
     return {
       ok: true,
       case: { ...c, affectedPeople: people, deadlines },
       toStage: stageAfterNotice(people),
-      details: { personId: target.id, method: action.method, language: action.language, windowDeadline: started.value[0]?.id ?? null },
+      details: {
+        personId: target.id,
+        method: action.method,
+        language: action.language,
+        windowDeadline: started.value[0]?.id ?? null,
+      },
     };
   },
 };
@@ -58,13 +82,19 @@ export const deferNoticeStep: StepDefinition<'defer-notice'> = {
   kinds: NOTICE_KINDS,
   stages: noticeStages,
   gate: (c, _actor, env) =>
-    c.affectedPeople.some((p) => canDefer(p, env)) ? [] : ['nobody is waiting for notice (a deferral can be renewed only once its review date has passed)'],
+    c.affectedPeople.some((p) => canDefer(p, env))
+      ? []
+      : ['nobody is waiting for notice (a deferral can be renewed only once its review date has passed)'],
   run(c, actor, action, env): StepOutcome {
     const target = person(c, action.personId);
     if (!target) return refuse('invalid-input', [`affected person "${action.personId}" is not on this case`]);
     const missing: string[] = [];
-    if (target.notice.state === 'issued') missing.push('notice was already issued to this person; it cannot be deferred');
-    else if (!canDefer(target, env)) missing.push(`this person's deferral runs until ${formatInstant(target.notice.state === 'deferred' ? target.notice.reviewAt : env.now, caseTimeZone(c))}; renew it after that date`);
+    if (target.notice.state === 'issued')
+      missing.push('notice was already issued to this person; it cannot be deferred');
+    else if (!canDefer(target, env))
+      missing.push(
+        `this person's deferral runs until ${formatInstant(target.notice.state === 'deferred' ? target.notice.reviewAt : env.now, caseTimeZone(c))}; renew it after that date`,
+      );
     if (isBlank(action.reasons)) missing.push('notice deferral needs reasons');
     if (action.reviewAt === null) missing.push('notice deferral needs an end date');
     else if (Date.parse(action.reviewAt) <= env.nowMs) missing.push('notice deferral end date must be in the future');
@@ -72,11 +102,26 @@ export const deferNoticeStep: StepDefinition<'defer-notice'> = {
     const deferralCount = (target.notice.state === 'deferred' ? target.notice.deferralCount : 0) + 1;
     const people = c.affectedPeople.map((p) =>
       p.id === target.id
-        ? { ...p, notice: { state: 'deferred' as const, reasons: action.reasons, reviewAt: action.reviewAt ?? env.now, deferredAt: env.now, deferredBy: actor.id, deferralCount } }
+        ? {
+            ...p,
+            notice: {
+              state: 'deferred' as const,
+              reasons: action.reasons,
+              reviewAt: action.reviewAt ?? env.now,
+              deferredAt: env.now,
+              deferredBy: actor.id,
+              deferralCount,
+            },
+          }
         : p,
     );
     const toStage = c.stage === 'challenge-window' ? 'challenge-window' : stageAfterNotice(people);
-    return { ok: true, case: { ...c, affectedPeople: people }, toStage, details: { personId: target.id, reviewAt: action.reviewAt, deferralCount } };
+    return {
+      ok: true,
+      case: { ...c, affectedPeople: people },
+      toStage,
+      details: { personId: target.id, reviewAt: action.reviewAt, deferralCount },
+    };
   },
 };
 

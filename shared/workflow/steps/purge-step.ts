@@ -38,7 +38,11 @@ export function purgedCopy(c: Case, now: string): Case {
       exception: s.exception && { reason: PURGED_TEXT },
       review: s.review && { ...s.review, note: '' },
     })),
-    deadlines: c.deadlines.map((d) => ({ ...d, extensions: d.extensions.map((e) => ({ ...e, reason: PURGED_TEXT })), suspensions: d.suspensions.map((s) => ({ ...s, reason: PURGED_TEXT })) })),
+    deadlines: c.deadlines.map((d) => ({
+      ...d,
+      extensions: d.extensions.map((e) => ({ ...e, reason: PURGED_TEXT })),
+      suspensions: d.suspensions.map((s) => ({ ...s, reason: PURGED_TEXT })),
+    })),
     closure: c.closure && { ...c.closure, note: '' },
     purgedAt: now,
   };
@@ -51,7 +55,8 @@ export const purgeStep: StepDefinition<'purge'> = {
   stages: () => ['closed'],
   gate(c, _actor, env) {
     if (c.retention.purgeAt === null) return ['no retention end date is set'];
-    if (Date.parse(c.retention.purgeAt) > env.nowMs) return [`retention runs until ${formatInstant(c.retention.purgeAt, caseTimeZone(c))}`];
+    if (Date.parse(c.retention.purgeAt) > env.nowMs)
+      return [`retention runs until ${formatInstant(c.retention.purgeAt, caseTimeZone(c))}`];
     return [];
   },
   run(c, _actor, _action, env) {

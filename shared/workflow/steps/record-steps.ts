@@ -34,7 +34,12 @@ export const addEvidenceStep: StepDefinition<'add-evidence'> = {
       contentHash: action.contentHash,
       custody: [{ at: env.now, by: actor.id, action: 'received' as const, note: action.note }],
     };
-    return { ok: true, case: { ...c, evidence: [...c.evidence, item] }, toStage: c.stage, details: { evidenceId: item.id, contentHash: item.contentHash, sizeBytes: item.sizeBytes } };
+    return {
+      ok: true,
+      case: { ...c, evidence: [...c.evidence, item] },
+      toStage: c.stage,
+      details: { evidenceId: item.id, contentHash: item.contentHash, sizeBytes: item.sizeBytes },
+    };
   },
 };
 
@@ -47,11 +52,15 @@ export const recordCustodyStep: StepDefinition<'record-custody'> = {
   run(c, actor, action, env): StepOutcome {
     const item = c.evidence.find((e) => e.id === action.evidenceId);
     if (!item) return refuse('invalid-input', [`evidence item "${action.evidenceId}" is not on this case`]);
-    if (item.custody.some((entry) => entry.action === 'destroyed')) return refuse('invalid-input', ['this evidence item was destroyed; nothing more can happen to it']);
+    if (item.custody.some((entry) => entry.action === 'destroyed'))
+      return refuse('invalid-input', ['this evidence item was destroyed; nothing more can happen to it']);
     const entry = { at: env.now, by: actor.id, action: action.action, note: action.note };
     return {
       ok: true,
-      case: { ...c, evidence: c.evidence.map((e) => (e.id === item.id ? { ...e, custody: [...e.custody, entry] } : e)) },
+      case: {
+        ...c,
+        evidence: c.evidence.map((e) => (e.id === item.id ? { ...e, custody: [...e.custody, entry] } : e)),
+      },
       toStage: c.stage,
       details: { evidenceId: item.id, custody: action.action },
     };
@@ -65,6 +74,12 @@ export const viewSensitiveStep: StepDefinition<'view-sensitive'> = {
   capacity: 'anyone',
   stages: () => LIVE_OR_CLOSED,
   run(c, _actor, action) {
-    return { ok: true, case: c, toStage: c.stage, eventType: 'sensitive-data-viewed', details: { what: action.what, itemId: action.itemId } };
+    return {
+      ok: true,
+      case: c,
+      toStage: c.stage,
+      eventType: 'sensitive-data-viewed',
+      details: { what: action.what, itemId: action.itemId },
+    };
   },
 };

@@ -5,7 +5,8 @@ import { isKnownCode } from '../../vocab/vocabulary';
 import { caseTimeZone, formatInstant, isBlank, markMet, runningDeadline, startPeriodsOn } from '../step-helpers';
 import { refuse, type StepDefinition, type StepOutcome } from '../workflow-types';
 
-const challengeStages = (c: Case): readonly CaseStage[] => (c.kind === 'rights-complaint' ? ['authorised'] : ['challenge-window']);
+const challengeStages = (c: Case): readonly CaseStage[] =>
+  c.kind === 'rights-complaint' ? ['authorised'] : ['challenge-window'];
 
 export const lodgeChallengeStep: StepDefinition<'lodge-challenge'> = {
   type: 'lodge-challenge',
@@ -22,14 +23,17 @@ export const lodgeChallengeStep: StepDefinition<'lodge-challenge'> = {
   run(c, actor, action, env): StepOutcome {
     const missing: string[] = [];
     if (action.grounds.length === 0) missing.push('a challenge needs at least one ground');
-    for (const code of action.grounds) if (!isKnownCode('challenge-grounds', code)) missing.push(`challenge ground "${code}" is not in the vocabulary`);
+    for (const code of action.grounds)
+      if (!isKnownCode('challenge-grounds', code)) missing.push(`challenge ground "${code}" is not in the vocabulary`);
     if (isBlank(action.statement)) missing.push("the challenger's statement is empty");
     if (action.personId !== null) {
       const challenger = c.affectedPeople.find((p) => p.id === action.personId);
       if (!challenger) missing.push(`affected person "${action.personId}" is not on this case`);
-      else if (c.kind !== 'rights-complaint' && challenger.notice.state !== 'issued') missing.push('this person has not been notified yet; record the notice first');
+      else if (c.kind !== 'rights-complaint' && challenger.notice.state !== 'issued')
+        missing.push('this person has not been notified yet; record the notice first');
     }
-    for (const id of action.attachmentIds) if (!c.evidence.some((e) => e.id === id)) missing.push(`attachment "${id}" is not an evidence item on this case`);
+    for (const id of action.attachmentIds)
+      if (!c.evidence.some((e) => e.id === id)) missing.push(`attachment "${id}" is not an evidence item on this case`);
     if (missing.length > 0) return refuse('invalid-input', missing);
     const started = startPeriodsOn(c, 'challenge-lodged', env);
     if (!started.ok) return refuse('preconditions-unmet', [started.error.message]);
@@ -37,7 +41,14 @@ export const lodgeChallengeStep: StepDefinition<'lodge-challenge'> = {
       ok: true,
       case: {
         ...c,
-        challenge: { lodgedAt: env.now, recordedBy: actor.id, personId: action.personId, grounds: action.grounds, statement: action.statement, attachmentIds: action.attachmentIds },
+        challenge: {
+          lodgedAt: env.now,
+          recordedBy: actor.id,
+          personId: action.personId,
+          grounds: action.grounds,
+          statement: action.statement,
+          attachmentIds: action.attachmentIds,
+        },
         deadlines: [...markMet(c.deadlines, 'challenge-window', env.now), ...started.value],
       },
       toStage: 'challenge-lodged',
@@ -56,19 +67,26 @@ export const closeChallengeWindowStep: StepDefinition<'close-challenge-window'> 
     const zone = caseTimeZone(c);
     for (const [index, p] of c.affectedPeople.entries()) {
       if (p.notice.state === 'deferred') {
-        missing.push(`notice to affected person ${index + 1} is deferred (review ${formatInstant(p.notice.reviewAt, zone)}); everyone must be notified and have their window before it closes`);
+        missing.push(
+          `notice to affected person ${index + 1} is deferred (review ${formatInstant(p.notice.reviewAt, zone)}); everyone must be notified and have their window before it closes`,
+        );
       }
     }
     const window = runningDeadline(c, 'challenge-window');
     if (!window) missing.push('no challenge window is running');
     else if (window.dueAt === null) missing.push('the challenge window clock is stopped; resume it first');
-    else if (deadlineState(window, env.nowMs) !== 'lapsed') missing.push(`the challenge window is still open until ${formatInstant(window.dueAt, window.timeZone)}`);
+    else if (deadlineState(window, env.nowMs) !== 'lapsed')
+      missing.push(`the challenge window is still open until ${formatInstant(window.dueAt, window.timeZone)}`);
     return missing;
   },
   run(c, actor, _action, env) {
     return {
       ok: true,
-      case: { ...c, closure: { at: env.now, by: actor.id, reason: 'window-closed-unchallenged', note: '' }, deadlines: markMet(c.deadlines, 'challenge-window', env.now) },
+      case: {
+        ...c,
+        closure: { at: env.now, by: actor.id, reason: 'window-closed-unchallenged', note: '' },
+        deadlines: markMet(c.deadlines, 'challenge-window', env.now),
+      },
       toStage: 'closed',
       details: { closure: 'window-closed-unchallenged' },
     };
@@ -96,14 +114,20 @@ export const decideStep: StepDefinition<'decide'> = {
   label: 'decide the challenge',
   capacity: 'redress',
   stages: () => ['redress-review'],
-  gate: (c, actor) => (c.review && c.review.officerId !== actor.id ? ['only the reviewing officer can decide; take the review first'] : []),
+  gate: (c, actor) =>
+    c.review && c.review.officerId !== actor.id ? ['only the reviewing officer can decide; take the review first'] : [],
   run(c, actor, action, env): StepOutcome {
     const missing: string[] = [];
     if (isBlank(action.reasons)) missing.push('the decision needs reasons');
-    if (action.outcome !== 'upheld' && action.remedies.length === 0) missing.push(`a ${action.outcome} decision needs at least one remedy (for example: erase data, narrow the scope)`);
+    if (action.outcome !== 'upheld' && action.remedies.length === 0)
+      missing.push(
+        `a ${action.outcome} decision needs at least one remedy (for example: erase data, narrow the scope)`,
+      );
     action.remedies.forEach((remedy, index) => {
-      if (!isKnownCode('remedies', remedy.code)) missing.push(`remedy ${index + 1}: "${remedy.code}" is not in the remedies vocabulary`);
-      if (Date.parse(remedy.dueAt) <= env.nowMs) missing.push(`remedy ${index + 1}: the due date must be in the future`);
+      if (!isKnownCode('remedies', remedy.code))
+        missing.push(`remedy ${index + 1}: "${remedy.code}" is not in the remedies vocabulary`);
+      if (Date.parse(remedy.dueAt) <= env.nowMs)
+        missing.push(`remedy ${index + 1}: the due date must be in the future`);
     });
     if (missing.length > 0) return refuse('invalid-input', missing);
     const remedies = action.remedies.map((remedy, index) => ({ id: `r${env.seq}-${index}`, ...remedy, done: null }));
@@ -133,7 +157,12 @@ export const completeRemedyStep: StepDefinition<'complete-remedy'> = {
     if (remedy.done) return refuse('invalid-input', ['this remedy is already done']);
     return {
       ok: true,
-      case: { ...c, remedies: c.remedies.map((r) => (r.id === remedy.id ? { ...r, done: { at: env.now, by: actor.id, note: action.note } } : r)) },
+      case: {
+        ...c,
+        remedies: c.remedies.map((r) =>
+          r.id === remedy.id ? { ...r, done: { at: env.now, by: actor.id, note: action.note } } : r,
+        ),
+      },
       toStage: 'remedies',
       details: { remedyId: remedy.id, late: Date.parse(remedy.dueAt) < env.nowMs },
     };
@@ -150,6 +179,11 @@ export const closeStep: StepDefinition<'close'> = {
       .filter((r) => r.done === null)
       .map((r) => `remedy "${r.code}" is not done (due ${formatInstant(r.dueAt, caseTimeZone(c))})`),
   run(c, actor, _action, env) {
-    return { ok: true, case: { ...c, closure: { at: env.now, by: actor.id, reason: 'remedies-done', note: '' } }, toStage: 'closed', details: { closure: 'remedies-done' } };
+    return {
+      ok: true,
+      case: { ...c, closure: { at: env.now, by: actor.id, reason: 'remedies-done', note: '' } },
+      toStage: 'closed',
+      details: { closure: 'remedies-done' },
+    };
   },
 };

@@ -9,7 +9,9 @@ export const sendRequestStep: StepDefinition<'send-request'> = {
   stages: () => ['authorised'],
   gate(c, _actor, env) {
     if (c.emergency && Date.parse(c.emergency.sunsetAt) <= env.nowMs) {
-      return ['the emergency measure passed its sunset date; review the emergency (continue with reasons, or end it) before sending'];
+      return [
+        'the emergency measure passed its sunset date; review the emergency (continue with reasons, or end it) before sending',
+      ];
     }
     return [];
   },
@@ -35,7 +37,11 @@ export const recordResponseStep: StepDefinition<'record-response'> = {
     if (isBlank(summary)) return refuse('invalid-input', ['response summary is empty']);
     return {
       ok: true,
-      case: { ...c, response: { receivedAt: env.now, by: actor.id, summary }, deadlines: markMet(c.deadlines, 'response', env.now) },
+      case: {
+        ...c,
+        response: { receivedAt: env.now, by: actor.id, summary },
+        deadlines: markMet(c.deadlines, 'response', env.now),
+      },
       toStage: 'response-received',
       details: {},
     };

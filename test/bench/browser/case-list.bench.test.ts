@@ -18,7 +18,13 @@ import { bestOf, reportRatio } from '../report';
 
 const CASES = 10_000;
 const PARTNERS = ['FR', 'NL', 'IE', 'PL', 'ES', 'IT', 'SE', 'AT'];
-const PLATFORMS = ['Quiet Harbour Social', 'Lanternmail', 'Northwind Cloud', 'Heron Messaging', 'Copper Kettle Payments'];
+const PLATFORMS = [
+  'Quiet Harbour Social',
+  'Lanternmail',
+  'Northwind Cloud',
+  'Heron Messaging',
+  'Copper Kettle Payments',
+];
 const SURNAMES = ['Durand', 'Kowalczyk', 'Murphy', 'García', 'Rossi', 'Svensson', 'de Vries', 'Novak'];
 
 /** 10,000 realistic cases, derived from one real draft so every record parses with caseSchema. */
@@ -26,12 +32,29 @@ async function makeCases(): Promise<Case[]> {
   const kit = await cryptoKit();
   const context = workflowContext(kit, undefined, { now: () => new Date('2026-03-02T09:00:00Z') });
   const actor = { id: 'local-caseworker', role: 'caseworker' } as const;
-  const opened = openCase({ id: 'seed', reference: 'DE-BQH-2026-0000', kind: 'data-access-request', title: 'seed', originatingJurisdiction: 'DE' }, actor, context);
+  const opened = openCase(
+    {
+      id: 'seed',
+      reference: 'DE-BQH-2026-0000',
+      kind: 'data-access-request',
+      title: 'seed',
+      originatingJurisdiction: 'DE',
+    },
+    actor,
+    context,
+  );
   if (!opened.ok) throw new Error(opened.refusal.missing.join('; '));
   const filled = transition(
     opened.case,
     actor,
-    { type: 'update-draft', changes: { purpose: 'Identify an account holder', legalBasis: { code: 'gdpr-61', text: '' }, dataCategoryCodes: ['subscriber', 'traffic'] } },
+    {
+      type: 'update-draft',
+      changes: {
+        purpose: 'Identify an account holder',
+        legalBasis: { code: 'gdpr-61', text: '' },
+        dataCategoryCodes: ['subscriber', 'traffic'],
+      },
+    },
     context,
   );
   if (!filled.ok) throw new Error(filled.refusal.missing.join('; '));
@@ -42,14 +65,27 @@ async function makeCases(): Promise<Case[]> {
     return {
       ...base,
       id: `case-${i}`,
-      references: { local: `DE-BQH-2026-${String(i + 1).padStart(5, '0')}`, partner: [{ jurisdiction: partner, reference: `${partner}-${i}` }] },
+      references: {
+        local: `DE-BQH-2026-${String(i + 1).padStart(5, '0')}`,
+        partner: [{ jurisdiction: partner, reference: `${partner}-${i}` }],
+      },
       title: `Subscriber data for account ${i} on ${PLATFORMS[i % PLATFORMS.length] ?? ''}`,
       stage: LIVE_STAGES[i % LIVE_STAGES.length] ?? 'draft',
       createdAt: at,
       updatedAt: at,
       partnerJurisdiction: partner,
-      parties: [{ id: 'platform', role: 'controller', name: PLATFORMS[i % PLATFORMS.length] ?? '', jurisdiction: partner }],
-      affectedPeople: [{ id: 'p1', name: `Person ${i} ${SURNAMES[i % SURNAMES.length] ?? ''}`, contactForNotice: `p${i}@example.org`, preferredLanguage: 'fr', notice: { state: 'pending' } }],
+      parties: [
+        { id: 'platform', role: 'controller', name: PLATFORMS[i % PLATFORMS.length] ?? '', jurisdiction: partner },
+      ],
+      affectedPeople: [
+        {
+          id: 'p1',
+          name: `Person ${i} ${SURNAMES[i % SURNAMES.length] ?? ''}`,
+          contactForNotice: `p${i}@example.org`,
+          preferredLanguage: 'fr',
+          notice: { state: 'pending' },
+        },
+      ],
     };
   });
 }
@@ -115,9 +151,19 @@ it('case list at 10,000 cases: first rows after unlock and keystroke-to-results,
   });
   const baselineQuery = 'kowalczyk';
   const baseline = await bestOf(20, () => plainFilter(cases, baselineQuery));
-  reportRatio('case list: unlock → first rows (10,000 cases, decrypt + rows + render)', firstRows, 'plain in-memory filter', baseline);
+  reportRatio(
+    'case list: unlock → first rows (10,000 cases, decrypt + rows + render)',
+    firstRows,
+    'plain in-memory filter',
+    baseline,
+  );
   const loadOnly = await bestOf(3, () => repository.all());
-  reportRatio('case list: of which read + decrypt + schema-parse 10,000 records', loadOnly, 'plain in-memory filter', baseline);
+  reportRatio(
+    'case list: of which read + decrypt + schema-parse 10,000 records',
+    loadOnly,
+    'plain in-memory filter',
+    baseline,
+  );
 
   // One keystroke: the query grows by a letter; the list filters and re-renders its first rows.
   const keystroke = await bestOf(20, () => {
@@ -126,7 +172,13 @@ it('case list at 10,000 cases: first rows after unlock and keystroke-to-results,
   });
   const filterOnly = await bestOf(20, () => filterCases(rows, { ...NO_FILTER, query: baselineQuery }));
   reportRatio('case list: keystroke → results rendered (10,000 cases)', keystroke, 'plain in-memory filter', baseline);
-  reportRatio('case list: keystroke → filtered and sorted rows, no render', filterOnly, 'plain in-memory filter', baseline, `${filterCases(rows, { ...NO_FILTER, query: baselineQuery }).length} matches`);
+  reportRatio(
+    'case list: keystroke → filtered and sorted rows, no render',
+    filterOnly,
+    'plain in-memory filter',
+    baseline,
+    `${filterCases(rows, { ...NO_FILTER, query: baselineQuery }).length} matches`,
+  );
   const renderAll = await bestOf(3, () => {
     // What a non-virtual list would cost: one DOM row per case.
     const list = document.createElement('ul');
@@ -139,7 +191,12 @@ it('case list at 10,000 cases: first rows after unlock and keystroke-to-results,
     list.getBoundingClientRect();
     list.remove();
   });
-  reportRatio('case list: non-virtual DOM of 10,000 rows (for comparison)', renderAll, 'plain in-memory filter', baseline);
+  reportRatio(
+    'case list: non-virtual DOM of 10,000 rows (for comparison)',
+    renderAll,
+    'plain in-memory filter',
+    baseline,
+  );
   container.remove();
   vault.lock();
 });

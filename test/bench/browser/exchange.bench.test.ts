@@ -55,13 +55,17 @@ async function opfsFile(name: string) {
 async function copyFile(file: Blob, name: string): Promise<void> {
   const target = await opfsFile(name);
   const writable = await target.handle.createWritable({ keepExistingData: false });
-  for (let offset = 0; offset < file.size; offset += COPY_PIECE) await writable.write(new Uint8Array(await file.slice(offset, offset + COPY_PIECE).arrayBuffer()));
+  for (let offset = 0; offset < file.size; offset += COPY_PIECE)
+    await writable.write(new Uint8Array(await file.slice(offset, offset + COPY_PIECE).arrayBuffer()));
   await writable.close();
   await target.root.removeEntry(name);
 }
 
 function fileSource(file: Blob): ByteSource {
-  return { size: file.size, read: async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()) };
+  return {
+    size: file.size,
+    read: async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()),
+  };
 }
 
 type MemorySampler = { stop(): { peakJsMiB: number; wasmMiB: number } };
@@ -91,21 +95,49 @@ function sampleMemory(): MemorySampler {
 }
 
 it('exchange: export and import of a case with large evidence vs a plain copy of the same bytes', async () => {
-  const vault = new VaultService(kit, { dbName: `exchange-bench-${Date.now()}`, kdf: TEST_KDF_FLOOR, derive: async (p, s, params) => kit.argon2id(p, s, params.iterations, params.memoryBytes) });
+  const vault = new VaultService(kit, {
+    dbName: `exchange-bench-${Date.now()}`,
+    kdf: TEST_KDF_FLOOR,
+    derive: async (p, s, params) => kit.argon2id(p, s, params.iterations, params.memoryBytes),
+  });
   if (!(await vault.create('bench passphrase with 4 lanterns')).ok) throw new Error('vault');
   const now = Date.now();
   const sender = generateOfficeIdentity(kit);
   const recipient = generateOfficeIdentity(kit);
-  const senderCard = createKeyCard(kit, sender, { name: 'A', jurisdiction: 'DE' }, { validFrom: now - DAY, validUntil: now + 300 * DAY });
-  const recipientCard = createKeyCard(kit, recipient, { name: 'B', jurisdiction: 'FR' }, { validFrom: now - DAY, validUntil: now + 300 * DAY });
+  const senderCard = createKeyCard(
+    kit,
+    sender,
+    { name: 'A', jurisdiction: 'DE' },
+    { validFrom: now - DAY, validUntil: now + 300 * DAY },
+  );
+  const recipientCard = createKeyCard(
+    kit,
+    recipient,
+    { name: 'B', jurisdiction: 'FR' },
+    { validFrom: now - DAY, validUntil: now + 300 * DAY },
+  );
   const imported = importKeyCard(kit, {}, senderCard, now);
   if (!imported.ok) throw new Error(imported.error.message);
-  const trust = markVerified(kit, imported.value.store, senderCard.card.signingKey, formatFingerprint(fingerprintOf(kit, senderCard)), now);
+  const trust = markVerified(
+    kit,
+    imported.value.store,
+    senderCard.card.signingKey,
+    formatFingerprint(fingerprintOf(kit, senderCard)),
+    now,
+  );
   if (!trust.ok) throw new Error(trust.error.message);
 
   for (const size of SIZES) {
     const caseId = `bench-case-${size}`;
-    const stored = await storeAttachment(vault.db, { id: `evidence-${size}`, caseId, fileName: 'evidence.bin', mediaType: 'application/octet-stream', source: generated(size), now: new Date(), chunkBytes: MiB });
+    const stored = await storeAttachment(vault.db, {
+      id: `evidence-${size}`,
+      caseId,
+      fileName: 'evidence.bin',
+      mediaType: 'application/octet-stream',
+      source: generated(size),
+      now: new Date(),
+      chunkBytes: MiB,
+    });
     if (!stored.ok) throw new Error(stored.error.message);
     const plain = await opfsFile(`plain-${size}`);
     const writable = await plain.handle.createWritable({ keepExistingData: false });
@@ -130,7 +162,12 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
           body: { caseRef: 'DE-1', case: { originatingJurisdiction: 'DE' } },
           sender,
           recipients: [{ card: recipientCard, sequence: 1 }],
-          attachments: records.map((record) => ({ name: record.fileName, mediaType: record.mediaType, size: record.size, bytes: streamChunks(attachmentStream(vault.db, record)) })),
+          attachments: records.map((record) => ({
+            name: record.fileName,
+            mediaType: record.mediaType,
+            size: record.size,
+            bytes: streamChunks(attachmentStream(vault.db, record)),
+          })),
           createdAt: now,
           notAfter: now + DAY,
         },
@@ -139,7 +176,8 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
       if (!built.ok) throw new Error(built.error.message);
       const file = await staging.finish();
       const hasher = kit.createHasher(64);
-      for (let offset = 0; offset < file.size; offset += COPY_PIECE) hasher.update(new Uint8Array(await file.slice(offset, offset + COPY_PIECE).arrayBuffer()));
+      for (let offset = 0; offset < file.size; offset += COPY_PIECE)
+        hasher.update(new Uint8Array(await file.slice(offset, offset + COPY_PIECE).arrayBuffer()));
       hasher.digest();
       await copyFile(file, `stick-${size}`);
       exportMemory = { ...sampler.stop(), wasmMiB: (await wasmHeapBytes()) / MiB };
@@ -161,12 +199,21 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
       const verified = await verifyBundle(kit, {
         source: fileSource(bundleFile),
         trust: trustView(trust.value),
-        recipient: { signingPublicKey: recipient.signingPublicKey, boxPrivateKeyPlaintext: recipient.boxPrivateKeyPlaintext },
+        recipient: {
+          signingPublicKey: recipient.signingPublicKey,
+          boxPrivateKeyPlaintext: recipient.boxPrivateKeyPlaintext,
+        },
         clock: () => now,
         ledger: null,
         openAttachment: (index, descriptor) => {
           staged.at(-1)?.finish();
-          const next = stageAttachment(vault.db, { id: `imported-${size}-${index}`, caseId: `imported-${size}`, fileName: descriptor.name, mediaType: descriptor.mediaType, now: new Date() });
+          const next = stageAttachment(vault.db, {
+            id: `imported-${size}-${index}`,
+            caseId: `imported-${size}`,
+            fileName: descriptor.name,
+            mediaType: descriptor.mediaType,
+            now: new Date(),
+          });
           staged.push(next);
           return next.sink;
         },
@@ -174,14 +221,28 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
       if (!verified.ok) throw new Error(verified.error.message);
       staged.at(-1)?.finish();
       const records = await Promise.all(staged.map((item) => item.stored));
-      const committed = await commitExchange(vault.db, { attachments: records.flatMap((record) => (record.ok ? [record.value] : [])) });
+      const committed = await commitExchange(vault.db, {
+        attachments: records.flatMap((record) => (record.ok ? [record.value] : [])),
+      });
       if (!committed.ok) throw new Error(committed.error.message);
       importMemory = { ...sampler.stop(), wasmMiB: (await wasmHeapBytes()) / MiB };
     });
 
     const mb = size / MiB;
-    reportRatio(`exchange export ${mb} MiB`, exportMs, `plain copy ${mb} MiB`, copyMs, `${(mb / (exportMs / 1000)).toFixed(0)} MiB/s; JS heap peak +${exportMemory.peakJsMiB.toFixed(1)} MiB; wasm heap ${exportMemory.wasmMiB.toFixed(0)} MiB`);
-    reportRatio(`exchange import ${mb} MiB`, importMs, `plain copy ${mb} MiB`, copyMs, `${(mb / (importMs / 1000)).toFixed(0)} MiB/s; JS heap peak +${importMemory.peakJsMiB.toFixed(1)} MiB; wasm heap ${importMemory.wasmMiB.toFixed(0)} MiB`);
+    reportRatio(
+      `exchange export ${mb} MiB`,
+      exportMs,
+      `plain copy ${mb} MiB`,
+      copyMs,
+      `${(mb / (exportMs / 1000)).toFixed(0)} MiB/s; JS heap peak +${exportMemory.peakJsMiB.toFixed(1)} MiB; wasm heap ${exportMemory.wasmMiB.toFixed(0)} MiB`,
+    );
+    reportRatio(
+      `exchange import ${mb} MiB`,
+      importMs,
+      `plain copy ${mb} MiB`,
+      copyMs,
+      `${(mb / (importMs / 1000)).toFixed(0)} MiB/s; JS heap peak +${importMemory.peakJsMiB.toFixed(1)} MiB; wasm heap ${importMemory.wasmMiB.toFixed(0)} MiB`,
+    );
     await plain.root.removeEntry(plain.name);
     await plain.root.removeEntry(`bundle-${size}`);
   }

@@ -41,7 +41,11 @@ function plainDb(name: string): Dexie {
  * Best of `runs` for two contenders measured alternately (A, B, A, B…), so a burst of load on this shared
  * machine hits both rather than skewing the ratio.
  */
-async function pairedBest(runs: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
+async function pairedBest(
+  runs: number,
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+): Promise<[number, number]> {
   let bestA = Infinity;
   let bestB = Infinity;
   for (let run = 0; run < runs; run++) {
@@ -75,7 +79,13 @@ it('vault: 10,000 case records, unlock-to-dashboard, attachments', async () => {
     },
     () => plain.transaction('rw', plain.table('cases'), () => plain.table('cases').bulkPut(cases)),
   );
-  reportRatio(`write ${RECORDS} cases (encrypted store)`, encryptedWrite, 'plain Dexie table', plainWrite, `${(bytes / RECORDS).toFixed(0)} B/record as JSON`);
+  reportRatio(
+    `write ${RECORDS} cases (encrypted store)`,
+    encryptedWrite,
+    'plain Dexie table',
+    plainWrite,
+    `${(bytes / RECORDS).toFixed(0)} B/record as JSON`,
+  );
 
   const [encryptedRead, plainRead] = await pairedBest(
     5,
@@ -93,15 +103,28 @@ it('vault: 10,000 case records, unlock-to-dashboard, attachments', async () => {
   const ad = new Uint8Array(16);
   const sealedRecords = cases.map((c) => kit.seal(recordKey, encodeRecordPlaintext(c), ad));
   const openOnly = await bestOf(3, () => sealedRecords.map((c) => kit.open(recordKey, c, ad)));
-  const openAndParse = await bestOf(3, () => sealedRecords.map((c) => decodeRecordPlaintext(kit.open(recordKey, c, ad))));
-  reportRatio(`in memory: open + parse ${RECORDS} records`, openAndParse, 'plain Dexie read', plainRead, `open alone ${openOnly.toFixed(1)} ms`);
+  const openAndParse = await bestOf(3, () =>
+    sealedRecords.map((c) => decodeRecordPlaintext(kit.open(recordKey, c, ad))),
+  );
+  reportRatio(
+    `in memory: open + parse ${RECORDS} records`,
+    openAndParse,
+    'plain Dexie read',
+    plainRead,
+    `open alone ${openOnly.toFixed(1)} ms`,
+  );
 
   const [indexedRead, plainIndexedRead] = await pairedBest(
     5,
     () => vault.db.cases.where('stage').equals('notice').toArray(),
     () => plain.table('cases').where('stage').equals('notice').toArray(),
   );
-  reportRatio(`read by plaintext index (~${Math.round(RECORDS / 7)} cases)`, indexedRead, 'plain Dexie table', plainIndexedRead);
+  reportRatio(
+    `read by plaintext index (~${Math.round(RECORDS / 7)} cases)`,
+    indexedRead,
+    'plain Dexie table',
+    plainIndexedRead,
+  );
 
   const [blindLookup, plainLookup] = await pairedBest(
     9,
@@ -122,7 +145,12 @@ it('vault: 10,000 case records, unlock-to-dashboard, attachments', async () => {
     },
     async () => stageCounts(await plain.table('cases').toArray()),
   );
-  reportRatio(`unlock-to-dashboard with ${RECORDS} cases (KDF excluded)`, unlockToReady, 'plain Dexie load + count', plainReady);
+  reportRatio(
+    `unlock-to-dashboard with ${RECORDS} cases (KDF excluded)`,
+    unlockToReady,
+    'plain Dexie load + count',
+    plainReady,
+  );
 
   // Attachments: 64 MiB through secretstream into IndexedDB and back, against WebCrypto AES-GCM over the
   // same bytes in 256 KiB pieces (no storage: "how fast could the crypto be") and plain chunk storage.
@@ -134,7 +162,11 @@ it('vault: 10,000 case records, unlock-to-dashboard, attachments', async () => {
   await vaultWrite(vault.db, [vault.db.cases], () => vault.db.cases.clear());
   await plain.table('cases').clear();
   /** Best of `runs`, with an untimed clean-up after each so the in-memory test profile's quota holds. */
-  const timedRuns = async (runs: number, work: (run: number) => Promise<void>, cleanUp: (run: number) => Promise<unknown>) => {
+  const timedRuns = async (
+    runs: number,
+    work: (run: number) => Promise<void>,
+    cleanUp: (run: number) => Promise<unknown>,
+  ) => {
     let best = Infinity;
     for (let run = 0; run < runs; run++) {
       const start = performance.now();
@@ -144,14 +176,28 @@ it('vault: 10,000 case records, unlock-to-dashboard, attachments', async () => {
     }
     return best;
   };
-  const dropChunks = (db: Dexie, table: string, id: string) => db.transaction('rw', db.table(table), () => db.table(table).where('attachmentId').equals(id).delete());
+  const dropChunks = (db: Dexie, table: string, id: string) =>
+    db.transaction('rw', db.table(table), () => db.table(table).where('attachmentId').equals(id).delete());
   const attachmentWrite = await timedRuns(
     3,
     async (run) => {
-      const stored = await storeAttachment(vault.db, { id: `att-${run}`, caseId: 'c', fileName: 'evidence.bin', mediaType: 'x', source: blob, now: new Date() });
+      const stored = await storeAttachment(vault.db, {
+        id: `att-${run}`,
+        caseId: 'c',
+        fileName: 'evidence.bin',
+        mediaType: 'x',
+        source: blob,
+        now: new Date(),
+      });
       if (!stored.ok) throw new Error(stored.error.message);
     },
-    async (run) => (run < 2 ? Promise.all([dropChunks(vault.db, 'attachmentChunks', `att-${run}`), vault.db.attachments.delete(`att-${run}`)]) : undefined),
+    async (run) =>
+      run < 2
+        ? Promise.all([
+            dropChunks(vault.db, 'attachmentChunks', `att-${run}`),
+            vault.db.attachments.delete(`att-${run}`),
+          ])
+        : undefined,
   );
   const record = attachmentRecordSchema.parse(await vault.db.attachments.get('att-2'));
   const attachmentRead = await bestOf(3, async () => {
@@ -163,7 +209,11 @@ it('vault: 10,000 case records, unlock-to-dashboard, attachments', async () => {
     3,
     async (run) => {
       for (let offset = 0, index = 0; offset < size; index += 16, offset += 16 * piece) {
-        const rows = Array.from({ length: 16 }, (_, i) => ({ attachmentId: `p-${run}`, index: index + i, c: data.slice(offset + i * piece, offset + (i + 1) * piece) })); // slice: a view would clone the whole buffer
+        const rows = Array.from({ length: 16 }, (_, i) => ({
+          attachmentId: `p-${run}`,
+          index: index + i,
+          c: data.slice(offset + i * piece, offset + (i + 1) * piece),
+        })); // slice: a view would clone the whole buffer
         await plain.transaction('rw', plain.table('chunks'), () => plain.table('chunks').bulkAdd(rows));
       }
     },
@@ -175,16 +225,37 @@ it('vault: 10,000 case records, unlock-to-dashboard, attachments', async () => {
     sealedPieces.length = 0;
     for (let offset = 0; offset < size; offset += piece) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      sealedPieces.push({ iv, c: await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, aesKey, data.subarray(offset, offset + piece)) });
+      sealedPieces.push({
+        iv,
+        c: await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, aesKey, data.subarray(offset, offset + piece)),
+      });
     }
   });
   const aesDecrypt = await bestOf(3, async () => {
     for (const p of sealedPieces) await crypto.subtle.decrypt({ name: 'AES-GCM', iv: p.iv }, aesKey, p.c);
   });
   const mibps = (ms: number) => `${(64 / (ms / 1000)).toFixed(0)} MiB/s`;
-  reportRatio('attachment write 64 MiB (hash + secretstream + IndexedDB)', attachmentWrite, 'WebCrypto AES-GCM encrypt only', aesEncrypt, mibps(attachmentWrite));
-  reportRatio('attachment write 64 MiB', attachmentWrite, 'plain chunks into IndexedDB, no crypto', plainChunks, `baseline ${mibps(plainChunks)}`);
-  reportRatio('attachment read 64 MiB (IndexedDB + secretstream + hash check)', attachmentRead, 'WebCrypto AES-GCM decrypt only', aesDecrypt, mibps(attachmentRead));
+  reportRatio(
+    'attachment write 64 MiB (hash + secretstream + IndexedDB)',
+    attachmentWrite,
+    'WebCrypto AES-GCM encrypt only',
+    aesEncrypt,
+    mibps(attachmentWrite),
+  );
+  reportRatio(
+    'attachment write 64 MiB',
+    attachmentWrite,
+    'plain chunks into IndexedDB, no crypto',
+    plainChunks,
+    `baseline ${mibps(plainChunks)}`,
+  );
+  reportRatio(
+    'attachment read 64 MiB (IndexedDB + secretstream + hash check)',
+    attachmentRead,
+    'WebCrypto AES-GCM decrypt only',
+    aesDecrypt,
+    mibps(attachmentRead),
+  );
   vault.lock();
   vault.db.close();
   plain.close();

@@ -7,7 +7,8 @@ export async function writeTestFile(path: string, bytes: number): Promise<void> 
   const block = new Uint8Array(randomBytes(16 * 1024 * 1024));
   const handle = await open(path, 'w');
   try {
-    for (let written = 0; written < bytes; written += block.length) await handle.write(block, 0, Math.min(block.length, bytes - written));
+    for (let written = 0; written < bytes; written += block.length)
+      await handle.write(block, 0, Math.min(block.length, bytes - written));
   } finally {
     await handle.close();
   }

@@ -37,7 +37,17 @@ const bundlePath = join(dir, `bundle-${mib}.cbb`);
 const sink = await openFileSink(bundlePath);
 const built = await buildBundle(
   kit,
-  { kind: 'request', body: { caseRef: 'bench', case: {} }, sender: alice, recipients: [{ card: bobCard, sequence: 1 }], attachments: [{ name: 'a', mediaType: 'application/octet-stream', size: mib * 1024 * 1024, bytes: readFileChunks(source) }], createdAt: now, notAfter: now + 86_400_000 },
+  {
+    kind: 'request',
+    body: { caseRef: 'bench', case: {} },
+    sender: alice,
+    recipients: [{ card: bobCard, sequence: 1 }],
+    attachments: [
+      { name: 'a', mediaType: 'application/octet-stream', size: mib * 1024 * 1024, bytes: readFileChunks(source) },
+    ],
+    createdAt: now,
+    notAfter: now + 86_400_000,
+  },
   sink,
 );
 await sink.finish();
@@ -45,7 +55,10 @@ if (!built.ok) throw new Error(built.error.message);
 const file = await openFileSource(bundlePath);
 const verified = await verifyBundle(kit, {
   source: file,
-  trust: { lookup: (key) => (key === aliceCard.card.signingKey ? { card: aliceCard, state: 'verified', importedAt: now } : undefined) },
+  trust: {
+    lookup: (key) =>
+      key === aliceCard.card.signingKey ? { card: aliceCard, state: 'verified', importedAt: now } : undefined,
+  },
   recipient: { signingPublicKey: bob.signingPublicKey, boxPrivateKeyPlaintext: bob.boxPrivateKeyPlaintext },
   clock: () => now,
   ledger: null,
@@ -55,4 +68,12 @@ await file.close();
 if (!verified.ok) throw new Error(verified.error.message);
 clearInterval(timer);
 sample();
-console.log(JSON.stringify({ mib, rssBeforeMiB: rssBefore / 2 ** 20, maxRssMiB: process.resourceUsage().maxRSS / 1024, peakHeapMiB: peakHeap / 2 ** 20, peakBuffersMiB: peakExternal / 2 ** 20 }));
+console.log(
+  JSON.stringify({
+    mib,
+    rssBeforeMiB: rssBefore / 2 ** 20,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    peakHeapMiB: peakHeap / 2 ** 20,
+    peakBuffersMiB: peakExternal / 2 ** 20,
+  }),
+);

@@ -14,7 +14,13 @@ it('crypto kit throughput vs Node native', async () => {
     cipher.update(data);
     cipher.final();
   });
-  reportRatio('XChaCha20-Poly1305 seal 16 MiB', seal, 'Node AES-256-GCM', aesGcm, `${(16 / (seal / 1000)).toFixed(0)} MiB/s`);
+  reportRatio(
+    'XChaCha20-Poly1305 seal 16 MiB',
+    seal,
+    'Node AES-256-GCM',
+    aesGcm,
+    `${(16 / (seal / 1000)).toFixed(0)} MiB/s`,
+  );
   const blake = await bestOf(3, () => kit.hash(data));
   const sha = await bestOf(3, () => createHash('sha256').update(data).digest());
   reportRatio('BLAKE2b 16 MiB', blake, 'Node SHA-256', sha, `${(16 / (blake / 1000)).toFixed(0)} MiB/s`);

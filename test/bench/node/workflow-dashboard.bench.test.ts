@@ -30,7 +30,11 @@ function syntheticSummaries(): CaseSummary[] {
       kind: 'data-access-request',
       stage,
       updatedAtMs: nowMs - Math.round(random() * 90 * DAY),
-      deadlines: Array.from({ length: Math.floor(random() * 3) }, (_, k) => ({ id: `d${k}`, label: 'Reply', dueMs: around() })),
+      deadlines: Array.from({ length: Math.floor(random() * 3) }, (_, k) => ({
+        id: `d${k}`,
+        label: 'Reply',
+        dueMs: around(),
+      })),
       openRemedies: stage === 'remedies' ? [{ id: 'r0', code: 'erase-data', dueMs: around() }] : [],
       emergencySunsetMs: random() < 0.05 ? around() : null,
       noticeReviewMs: random() < 0.1 ? around() : null,
@@ -54,7 +58,9 @@ function filterBaseline(summaries: readonly CaseSummary[], endOfToday: number, e
   const near = (ms: number | null) => ms !== null && ms <= endOfWeek;
   return {
     perStage,
-    due: summaries.filter((s) => dues(s).some((d) => d <= endOfWeek)).sort((a, b) => Math.min(...dues(a)) - Math.min(...dues(b))),
+    due: summaries
+      .filter((s) => dues(s).some((d) => d <= endOfWeek))
+      .sort((a, b) => Math.min(...dues(a)) - Math.min(...dues(b))),
     emergencySunsets: summaries.filter((s) => near(s.emergencySunsetMs)),
     noticeReviews: summaries.filter((s) => near(s.noticeReviewMs)),
     purges: summaries.filter((s) => near(s.purgeAtMs)),
@@ -70,5 +76,11 @@ it('dashboard over 10,000 cases vs plain Array.filter', async () => {
     items = dashboard(summaries, { nowMs, timeZone: 'Europe/Berlin' }).due.length;
   });
   const baseline = await bestOf(15, () => filterBaseline(summaries, endOfToday, endOfWeek));
-  reportRatio('workflow dashboard, 10,000 cases', measured, 'Array.filter per stage and bucket', baseline, `${items} due items, ${(measured * 1000 / CASES).toFixed(2)} µs per case`);
+  reportRatio(
+    'workflow dashboard, 10,000 cases',
+    measured,
+    'Array.filter per stage and bucket',
+    baseline,
+    `${items} due items, ${((measured * 1000) / CASES).toFixed(2)} µs per case`,
+  );
 });

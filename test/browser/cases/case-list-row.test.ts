@@ -11,7 +11,11 @@ const context = workflowContext(kit, undefined, { now: () => new Date(NOW) });
 const actor = { id: 'local-caseworker', role: 'caseworker' } as const;
 
 function draft(id: string, reference: string, title: string, partner: string, person: string, platform: string): Case {
-  const opened = openCase({ id, reference, kind: 'data-access-request', title, originatingJurisdiction: 'DE' }, actor, context);
+  const opened = openCase(
+    { id, reference, kind: 'data-access-request', title, originatingJurisdiction: 'DE' },
+    actor,
+    context,
+  );
   if (!opened.ok) throw new Error(opened.refusal.missing.join('; '));
   const filled = transition(
     opened.case,

@@ -9,7 +9,12 @@ const alice = { id: 'local-caseworker', role: 'caseworker' } as const;
 
 async function repositoryAt(label: string, iso = '2026-03-02T09:00:00Z') {
   const vault = await createdVault(label);
-  const clock = { ms: Date.parse(iso), now() { return new Date(this.ms); } };
+  const clock = {
+    ms: Date.parse(iso),
+    now() {
+      return new Date(this.ms);
+    },
+  };
   return { vault, clock, repository: new CaseRepository(vault.db, workflowContext(kit, undefined, clock)) };
 }
 
@@ -23,7 +28,12 @@ const draft = {
     legalBasis: { code: 'gdpr-61', text: '' },
     dataCategoryCodes: ['subscriber'],
     partnerJurisdiction: 'FR',
-    assessment: { necessity: 'No other means.', proportionality: '', nonDiscrimination: 'Not on protected traits.', minimisation: 'Subscriber data only.' },
+    assessment: {
+      necessity: 'No other means.',
+      proportionality: '',
+      nonDiscrimination: 'Not on protected traits.',
+      minimisation: 'Subscriber data only.',
+    },
     retention: { purgeAt: '2028-01-01T00:00:00.000Z', basis: 'agreement' },
     affectedPeople: [{ id: 'p1', name: 'Camille Durand', contactForNotice: 'Lyon', preferredLanguage: 'fr' as const }],
   },
@@ -57,7 +67,16 @@ describe('the case repository over the vault', () => {
 
   it('a transition stores the new case and its event together; a stale head is refused as a conflict', async () => {
     const { vault, repository } = await repositoryAt('commit');
-    const created = await repository.createCase({ ...draft, changes: { ...draft.changes, assessment: { ...draft.changes.assessment, proportionality: 'Three months only.' } } }, alice);
+    const created = await repository.createCase(
+      {
+        ...draft,
+        changes: {
+          ...draft.changes,
+          assessment: { ...draft.changes.assessment, proportionality: 'Three months only.' },
+        },
+      },
+      alice,
+    );
     if (!created.ok) throw new Error(created.messages.join('; '));
     const stale = created.case;
     const authorised = await repository.apply(stale.id, { type: 'authorise' }, alice);

@@ -22,7 +22,13 @@ import { recordExport } from '@shared/exchange/export-record';
 import { parseStoredCase } from '../../../renderer/src/cases/stored-case';
 import { alice, makeContext, requestTo } from '../../unit/workflow/workflow-fixtures';
 
-const profile: OfficeProfile = { id: 'office', officeName: 'Bureau of Quiet Harbours', jurisdiction: 'DE', role: 'caseworker', createdAt: new Date() };
+const profile: OfficeProfile = {
+  id: 'office',
+  officeName: 'Bureau of Quiet Harbours',
+  jurisdiction: 'DE',
+  role: 'caseworker',
+  createdAt: new Date(),
+};
 const DAY = 86_400_000;
 
 function bytesOf(total: number): Uint8Array {
@@ -78,28 +84,49 @@ describe('office identity and partners in the vault', () => {
     if (!again.ok) throw new Error(again.error.message);
     expect(toHex(again.value.identity.signingPublicKey)).toBe(toHex(first.value.identity.signingPublicKey));
     expect(again.value.card).toEqual(first.value.card);
-    const renamed = await ensureOwnOffice(vault.db, kit, { ...profile, officeName: 'Bureau of Calm Harbours' }, now + 2000);
+    const renamed = await ensureOwnOffice(
+      vault.db,
+      kit,
+      { ...profile, officeName: 'Bureau of Calm Harbours' },
+      now + 2000,
+    );
     if (!renamed.ok) throw new Error(renamed.error.message);
     expect(renamed.value.card.card.name).toBe('Bureau of Calm Harbours');
     expect(renamed.value.fingerprint).toEqual(first.value.fingerprint);
     // Raw IndexedDB holds no key material in the clear.
-    const raw = JSON.stringify(await dumpRaw(vault.db.name), (_key, value: unknown) => (value instanceof Uint8Array ? toHex(value) : value));
+    const raw = JSON.stringify(await dumpRaw(vault.db.name), (_key, value: unknown) =>
+      value instanceof Uint8Array ? toHex(value) : value,
+    );
     expect(raw).not.toContain(toHex(first.value.identity.signingPrivateKeyPlaintext));
     expect(raw).not.toContain(toHex(first.value.identity.boxPrivateKeyPlaintext));
     expect(raw).not.toContain('Bureau of Quiet Harbours');
     expect(await vault.db.officeKeys.get(OWN_KEYS_ID)).toBeDefined();
-    expect(await ensureOwnOffice(vault.db, kit, null, now)).toMatchObject({ ok: false, error: { code: 'profile-missing' } });
+    expect(await ensureOwnOffice(vault.db, kit, null, now)).toMatchObject({
+      ok: false,
+      error: { code: 'profile-missing' },
+    });
   });
 
   it('stores partner offices and their trust state, and reads them back after a lock', async () => {
     const vault = await createdVault('exchange-trust');
     const partner = generateOfficeIdentity(kit);
-    const card = createKeyCard(kit, partner, { name: 'Commission des Ports Calmes', jurisdiction: 'FR' }, { validFrom: Date.now() - DAY, validUntil: Date.now() + 300 * DAY });
+    const card = createKeyCard(
+      kit,
+      partner,
+      { name: 'Commission des Ports Calmes', jurisdiction: 'FR' },
+      { validFrom: Date.now() - DAY, validUntil: Date.now() + 300 * DAY },
+    );
     const imported = importKeyCard(kit, {}, card, Date.now());
     if (!imported.ok) throw new Error(imported.error.message);
     expect((await saveTrustChanges(vault.db, kit, {}, imported.value.store)).ok).toBe(true);
     const key = card.card.signingKey;
-    const verified = markVerified(kit, imported.value.store, key, formatFingerprint(fingerprintOf(kit, card)), Date.now());
+    const verified = markVerified(
+      kit,
+      imported.value.store,
+      key,
+      formatFingerprint(fingerprintOf(kit, card)),
+      Date.now(),
+    );
     if (!verified.ok) throw new Error(verified.error.message);
     expect((await saveTrustChanges(vault.db, kit, imported.value.store, verified.value)).ok).toBe(true);
     vault.lock();
@@ -115,13 +142,33 @@ describe('export staging and import staging', () => {
     const sender = generateOfficeIdentity(kit);
     const recipient = generateOfficeIdentity(kit);
     const now = Date.now();
-    const senderCard = createKeyCard(kit, sender, { name: 'A', jurisdiction: 'DE' }, { validFrom: now - DAY, validUntil: now + 300 * DAY });
-    const recipientCard = createKeyCard(kit, recipient, { name: 'B', jurisdiction: 'FR' }, { validFrom: now - DAY, validUntil: now + 300 * DAY });
+    const senderCard = createKeyCard(
+      kit,
+      sender,
+      { name: 'A', jurisdiction: 'DE' },
+      { validFrom: now - DAY, validUntil: now + 300 * DAY },
+    );
+    const recipientCard = createKeyCard(
+      kit,
+      recipient,
+      { name: 'B', jurisdiction: 'FR' },
+      { validFrom: now - DAY, validUntil: now + 300 * DAY },
+    );
     const staging = await createStagingFile();
     const evidence = bytesOf(3 * 1024 * 1024 + 11);
     const built = await buildBundle(
       kit,
-      { kind: 'request', body: { caseRef: 'DE-1', case: { originatingJurisdiction: 'DE' } }, sender, recipients: [{ card: recipientCard, sequence: 1 }], attachments: [{ name: 'e.bin', mediaType: 'application/octet-stream', size: evidence.length, bytes: [evidence] }], createdAt: now, notAfter: now + DAY },
+      {
+        kind: 'request',
+        body: { caseRef: 'DE-1', case: { originatingJurisdiction: 'DE' } },
+        sender,
+        recipients: [{ card: recipientCard, sequence: 1 }],
+        attachments: [
+          { name: 'e.bin', mediaType: 'application/octet-stream', size: evidence.length, bytes: [evidence] },
+        ],
+        createdAt: now,
+        notAfter: now + DAY,
+      },
       staging.sink,
     );
     if (!built.ok) throw new Error(built.error.message);
@@ -131,37 +178,75 @@ describe('export staging and import staging', () => {
     await staging.remove();
     const imported = importKeyCard(kit, {}, senderCard, now);
     if (!imported.ok) throw new Error(imported.error.message);
-    const trust = markVerified(kit, imported.value.store, senderCard.card.signingKey, formatFingerprint(fingerprintOf(kit, senderCard)), now);
+    const trust = markVerified(
+      kit,
+      imported.value.store,
+      senderCard.card.signingKey,
+      formatFingerprint(fingerprintOf(kit, senderCard)),
+      now,
+    );
     if (!trust.ok) throw new Error(trust.error.message);
-    const verified = await verifyBundle(kit, { source: memorySource(bytes), trust: trustView(trust.value), recipient: { signingPublicKey: recipient.signingPublicKey, boxPrivateKeyPlaintext: recipient.boxPrivateKeyPlaintext }, clock: () => now, ledger: null });
+    const verified = await verifyBundle(kit, {
+      source: memorySource(bytes),
+      trust: trustView(trust.value),
+      recipient: {
+        signingPublicKey: recipient.signingPublicKey,
+        boxPrivateKeyPlaintext: recipient.boxPrivateKeyPlaintext,
+      },
+      clock: () => now,
+      ledger: null,
+    });
     expect(verified.ok).toBe(true);
   });
 
   it('stages verified attachment bytes invisibly; the record lands only with the commit, and a discard leaves nothing', async () => {
     const vault = await createdVault('exchange-staging');
     const evidence = bytesOf(700 * 1024);
-    const staged = stageAttachment(vault.db, { id: 'att-1', caseId: 'case-1', fileName: 'e.bin', mediaType: 'application/octet-stream', now: new Date() });
-    for (let offset = 0; offset < evidence.length; offset += 100_000) await staged.sink.write(evidence.subarray(offset, offset + 100_000));
+    const staged = stageAttachment(vault.db, {
+      id: 'att-1',
+      caseId: 'case-1',
+      fileName: 'e.bin',
+      mediaType: 'application/octet-stream',
+      now: new Date(),
+    });
+    for (let offset = 0; offset < evidence.length; offset += 100_000)
+      await staged.sink.write(evidence.subarray(offset, offset + 100_000));
     staged.finish();
     const stored = await staged.stored;
     if (!stored.ok) throw new Error(stored.error.message);
     expect(await vault.db.attachments.get('att-1')).toBeUndefined();
     expect(await vault.db.attachmentChunks.where('attachmentId').equals('att-1').count()).toBeGreaterThan(0);
 
-    const committed = await commitExchange(vault.db, { attachments: [stored.value], ledgerPut: [entry('1'.repeat(32))], once: { ledgerId: entry('1'.repeat(32)).id } });
+    const committed = await commitExchange(vault.db, {
+      attachments: [stored.value],
+      ledgerPut: [entry('1'.repeat(32))],
+      once: { ledgerId: entry('1'.repeat(32)).id },
+    });
     expect(committed.ok).toBe(true);
     const record = await readAttachmentRecord(vault.db, 'att-1');
     if (!record.ok) throw new Error(record.error.message);
     // Compared by hash: a deep equality over 700 KiB of bytes is slow in the browser runner.
-    expect(toHex(kit.hash(await drain(attachmentStream(vault.db, record.value)), 32))).toBe(toHex(kit.hash(evidence, 32)));
+    expect(toHex(kit.hash(await drain(attachmentStream(vault.db, record.value)), 32))).toBe(
+      toHex(kit.hash(evidence, 32)),
+    );
 
     // The same bundle again (two imports at once): refused as a no-op, and nothing of the second write is kept.
-    const second = stageAttachment(vault.db, { id: 'att-2', caseId: 'case-1', fileName: 'f.bin', mediaType: 'application/octet-stream', now: new Date() });
+    const second = stageAttachment(vault.db, {
+      id: 'att-2',
+      caseId: 'case-1',
+      fileName: 'f.bin',
+      mediaType: 'application/octet-stream',
+      now: new Date(),
+    });
     await second.sink.write(evidence.subarray(0, 1000));
     second.finish();
     const secondStored = await second.stored;
     if (!secondStored.ok) throw new Error(secondStored.error.message);
-    const twice = await commitExchange(vault.db, { attachments: [secondStored.value], ledgerPut: [entry('1'.repeat(32))], once: { ledgerId: entry('1'.repeat(32)).id } });
+    const twice = await commitExchange(vault.db, {
+      attachments: [secondStored.value],
+      ledgerPut: [entry('1'.repeat(32))],
+      once: { ledgerId: entry('1'.repeat(32)).id },
+    });
     expect(twice).toMatchObject({ ok: false, error: { code: 'already-recorded' } });
     expect(await vault.db.attachments.get('att-2')).toBeUndefined();
     await discardStaged(vault.db, ['att-2']);
@@ -171,7 +256,13 @@ describe('export staging and import staging', () => {
 
   it('a failed verification errors the staging stream and removes what was written', async () => {
     const vault = await createdVault('exchange-staging-fail');
-    const staged = stageAttachment(vault.db, { id: 'att-x', caseId: 'case-1', fileName: 'x.bin', mediaType: 'application/octet-stream', now: new Date() });
+    const staged = stageAttachment(vault.db, {
+      id: 'att-x',
+      caseId: 'case-1',
+      fileName: 'x.bin',
+      mediaType: 'application/octet-stream',
+      now: new Date(),
+    });
     await staged.sink.write(bytesOf(600 * 1024));
     staged.fail(new Error('verification failed'));
     const stored = await staged.stored;
@@ -186,16 +277,36 @@ describe('the one-transaction exchange write', () => {
     const { context, clock } = makeContext();
     const c = requestTo('authorised', context, clock).case;
     await vault.db.cases.add(c);
-    const recorded = recordExport(c, alice, context, { bundleId: '5'.repeat(32), kind: 'request', recipientKey: 'b'.repeat(64), sequence: 1, fields: ['purpose'], files: 0 });
+    const recorded = recordExport(c, alice, context, {
+      bundleId: '5'.repeat(32),
+      kind: 'request',
+      recipientKey: 'b'.repeat(64),
+      sequence: 1,
+      fields: ['purpose'],
+      files: 0,
+    });
     if (!recorded.ok) throw new Error(recorded.reasons.join());
-    const sent = { ...entry('5'.repeat(32)), id: ledgerEntryId('sent', 'b'.repeat(64), '5'.repeat(32)), direction: 'sent' as const, status: 'awaiting-receipt' as const };
-    const stale = await commitExchange(vault.db, { caseChange: { type: 'update', case: recorded.case, expectedHead: { count: 0, headHash: '0'.repeat(64) } }, events: recorded.events, ledgerPut: [sent] });
+    const sent = {
+      ...entry('5'.repeat(32)),
+      id: ledgerEntryId('sent', 'b'.repeat(64), '5'.repeat(32)),
+      direction: 'sent' as const,
+      status: 'awaiting-receipt' as const,
+    };
+    const stale = await commitExchange(vault.db, {
+      caseChange: { type: 'update', case: recorded.case, expectedHead: { count: 0, headHash: '0'.repeat(64) } },
+      events: recorded.events,
+      ledgerPut: [sent],
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'case-conflict' } });
     expect(await loadLedger(vault.db)).toEqual([]);
     expect(await vault.db.events.count()).toBe(0);
     expect(parseStoredCase(await vault.db.cases.get(c.id))?.stage).toBe('authorised');
 
-    const fresh = await commitExchange(vault.db, { caseChange: { type: 'update', case: recorded.case, expectedHead: c.audit }, events: recorded.events, ledgerPut: [sent] });
+    const fresh = await commitExchange(vault.db, {
+      caseChange: { type: 'update', case: recorded.case, expectedHead: c.audit },
+      events: recorded.events,
+      ledgerPut: [sent],
+    });
     expect(fresh.ok).toBe(true);
     expect(parseStoredCase(await vault.db.cases.get(c.id))?.stage).toBe('request-sent');
     expect(await vault.db.events.count()).toBe(2);

@@ -4,13 +4,22 @@ import { toHex } from '@shared/bundle/bytes';
 import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { err, ok } from '@shared/result';
-import { writeBundleFile, type BundleWriter, type ExportProgress } from '../../../renderer/src/exchange/write-bundle-file';
+import {
+  writeBundleFile,
+  type BundleWriter,
+  type ExportProgress,
+} from '../../../renderer/src/exchange/write-bundle-file';
 import { kit } from '../vault/vault-test-kit';
 
 const DAY = 86_400_000;
 const now = Date.now();
 const sender = generateOfficeIdentity(kit);
-const recipientCard = createKeyCard(kit, generateOfficeIdentity(kit), { name: 'B', jurisdiction: 'FR' }, { validFrom: now - DAY, validUntil: now + 300 * DAY });
+const recipientCard = createKeyCard(
+  kit,
+  generateOfficeIdentity(kit),
+  { name: 'B', jurisdiction: 'FR' },
+  { validFrom: now - DAY, validUntil: now + 300 * DAY },
+);
 const evidence = new Uint8Array(9 * 1024 * 1024 + 5).map((_, i) => (i * 11) & 255);
 
 /** Stands in for the main-process writer: keeps what it is sent and checks the announced size and hash. */
@@ -26,7 +35,10 @@ function recordingWriter(options: { failAfterChunks?: number } = {}) {
     },
     writeChunk: ({ chunk }) => {
       calls.push('chunk');
-      if (options.failAfterChunks !== undefined && chunks.length >= options.failAfterChunks) return Promise.resolve(err('volume-full', 'The drive is full. Free space or use another drive, then export again.'));
+      if (options.failAfterChunks !== undefined && chunks.length >= options.failAfterChunks)
+        return Promise.resolve(
+          err('volume-full', 'The drive is full. Free space or use another drive, then export again.'),
+        );
       chunks.push(chunk.slice());
       return Promise.resolve(ok({ writtenBytes: chunks.reduce((sum, c) => sum + c.length, 0) }));
     },
@@ -36,7 +48,11 @@ function recordingWriter(options: { failAfterChunks?: number } = {}) {
       for (const chunk of chunks) hasher.update(chunk);
       const hashHex = toHex(hasher.digest());
       const bytes = chunks.reduce((sum, c) => sum + c.length, 0);
-      return Promise.resolve(hashHex === announced.hashHex && bytes === announced.bytes ? ok({ path: '/stick/x.cbundle', bytes, hashHex }) : err('verify-failed', 'mismatch'));
+      return Promise.resolve(
+        hashHex === announced.hashHex && bytes === announced.bytes
+          ? ok({ path: '/stick/x.cbundle', bytes, hashHex })
+          : err('verify-failed', 'mismatch'),
+      );
     },
     cancelExport: () => {
       calls.push('cancel');
@@ -47,20 +63,44 @@ function recordingWriter(options: { failAfterChunks?: number } = {}) {
 }
 
 const build = (sink: Parameters<typeof buildBundle>[2]) =>
-  buildBundle(kit, { kind: 'request', body: { caseRef: 'DE-1', case: { originatingJurisdiction: 'DE' } }, sender, recipients: [{ card: recipientCard, sequence: 1 }], attachments: [{ name: 'e.bin', mediaType: 'application/octet-stream', size: evidence.length, bytes: [evidence] }], createdAt: now, notAfter: now + DAY }, sink);
+  buildBundle(
+    kit,
+    {
+      kind: 'request',
+      body: { caseRef: 'DE-1', case: { originatingJurisdiction: 'DE' } },
+      sender,
+      recipients: [{ card: recipientCard, sequence: 1 }],
+      attachments: [{ name: 'e.bin', mediaType: 'application/octet-stream', size: evidence.length, bytes: [evidence] }],
+      createdAt: now,
+      notAfter: now + DAY,
+    },
+    sink,
+  );
 
 describe('writing a bundle to the stick', () => {
   it('announces the size and BLAKE2b-512 of exactly the bytes it then sends, in chunks of at most 4 MiB, with progress', async () => {
     const { writer, chunks, calls } = recordingWriter();
     const progress: ExportProgress[] = [];
-    const written = await writeBundleFile({ kit, writer, folderToken: 't', fileName: () => 'x.cbundle', build, expectedBytes: evidence.length, onProgress: (p) => progress.push(p) });
+    const written = await writeBundleFile({
+      kit,
+      writer,
+      folderToken: 't',
+      fileName: () => 'x.cbundle',
+      build,
+      expectedBytes: evidence.length,
+      onProgress: (p) => progress.push(p),
+    });
     if (!written.ok) throw new Error(written.error.message);
     expect(written.value.written.bytes).toBe(written.value.built.size);
     expect(chunks.every((chunk) => chunk.length <= 4 * 1024 * 1024)).toBe(true);
     expect(calls[0]).toBe('begin');
     expect(calls.at(-1)).toBe('finish');
     expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(['building', 'checking', 'writing']));
-    expect(progress.at(-1)).toEqual({ phase: 'writing', done: written.value.built.size, total: written.value.built.size });
+    expect(progress.at(-1)).toEqual({
+      phase: 'writing',
+      done: written.value.built.size,
+      total: written.value.built.size,
+    });
   });
 
   it('cancel while writing tells the writer to remove its temporary file; a full drive reports what to do', async () => {
@@ -83,15 +123,34 @@ describe('writing a bundle to the stick', () => {
     expect(calls).not.toContain('finish');
 
     const full = recordingWriter({ failAfterChunks: 1 });
-    const refused = await writeBundleFile({ kit, writer: full.writer, folderToken: 't', fileName: () => 'x.cbundle', build, expectedBytes: evidence.length });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'volume-full', message: expect.stringContaining('Free space') } });
+    const refused = await writeBundleFile({
+      kit,
+      writer: full.writer,
+      folderToken: 't',
+      fileName: () => 'x.cbundle',
+      build,
+      expectedBytes: evidence.length,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'volume-full', message: expect.stringContaining('Free space') },
+    });
     expect(full.calls.at(-1)).toBe('cancel');
   });
 
   it('cancel while building stops before anything reaches the writer', async () => {
     const controller = new AbortController();
     const { writer, calls } = recordingWriter();
-    const cancelled = await writeBundleFile({ kit, writer, folderToken: 't', fileName: () => 'x.cbundle', build, expectedBytes: evidence.length, signal: controller.signal, onProgress: () => controller.abort() });
+    const cancelled = await writeBundleFile({
+      kit,
+      writer,
+      folderToken: 't',
+      fileName: () => 'x.cbundle',
+      build,
+      expectedBytes: evidence.length,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     expect(cancelled).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(calls).toEqual([]);
   });

@@ -56,16 +56,32 @@ async function renderReports() {
 }
 
 const rowsOf = (title: string) => {
-  const section = [...container.querySelectorAll('section')].find((s) => s.querySelector(':scope > h2')?.textContent === title);
-  return Object.fromEntries([...(section?.querySelectorAll('tr') ?? [])].slice(1).map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
+  const section = [...container.querySelectorAll('section')].find(
+    (s) => s.querySelector(':scope > h2')?.textContent === title,
+  );
+  return Object.fromEntries(
+    [...(section?.querySelectorAll('tr') ?? [])]
+      .slice(1)
+      .map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]),
+  );
 };
 
 describe('Reports screen', () => {
   it('prints the suppressed tables with vocabulary labels, a chart per table and the method', async () => {
     await renderReports();
     expect(container.textContent).toContain('Period: 2025');
-    expect(rowsOf('Requests sent, by partner jurisdiction')).toMatchObject({ France: '120', Ireland: '<5', Austria: 'x', Total: '250' });
-    expect(rowsOf('Redress decisions, by outcome')).toMatchObject({ Upheld: '12', 'Modified (narrowed)': '10', Quashed: '8', Total: '30' });
+    expect(rowsOf('Requests sent, by partner jurisdiction')).toMatchObject({
+      France: '120',
+      Ireland: '<5',
+      Austria: 'x',
+      Total: '250',
+    });
+    expect(rowsOf('Redress decisions, by outcome')).toMatchObject({
+      Upheld: '12',
+      'Modified (narrowed)': '10',
+      Quashed: '8',
+      Total: '30',
+    });
     expect(container.querySelectorAll('figure.report-chart svg').length).toBeGreaterThan(5);
     expect(container.textContent).toContain('Counts below 5 are shown as “<5”');
   });

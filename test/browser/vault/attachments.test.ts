@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toHex } from '@shared/vault/bytes';
-import { attachmentStream, readAttachmentRecord, storeAttachment, sweepOrphanChunks } from '../../../renderer/src/vault/attachments/attachment-store';
+import {
+  attachmentStream,
+  readAttachmentRecord,
+  storeAttachment,
+  sweepOrphanChunks,
+} from '../../../renderer/src/vault/attachments/attachment-store';
 import { createdVault, kit } from './vault-test-kit';
 import { deriveInWorker } from '../../../renderer/src/vault/kdf/derive-in-worker';
 import { getRaw, putRaw, rawValueSizes } from './raw-idb';
@@ -9,7 +14,10 @@ import { loadSodium } from '@shared/crypto/sodium';
 const MiB = 1024 * 1024;
 
 /** A deterministic byte stream of `total` bytes produced piece by piece: the source is never whole in memory. */
-function generatedStream(total: number, piece = 100_000): { stream: ReadableStream<Uint8Array>; largestPiece: () => number } {
+function generatedStream(
+  total: number,
+  piece = 100_000,
+): { stream: ReadableStream<Uint8Array>; largestPiece: () => number } {
   let produced = 0;
   let largest = 0;
   const stream = new ReadableStream<Uint8Array>({
@@ -97,18 +105,51 @@ describe('attachments', () => {
   it('streams from a Blob, handles an empty file, and refuses chunk sizes outside 64 KiB–1 MiB', async () => {
     const vault = await createdVault('blob');
     const blob = new Blob([new Uint8Array(300_000).fill(7)]);
-    const stored = await storeAttachment(vault.db, { id: 'att-b', caseId: 'c', fileName: 'scan.pdf', mediaType: 'application/pdf', source: blob, now: new Date(), chunkBytes: 64 * 1024 });
+    const stored = await storeAttachment(vault.db, {
+      id: 'att-b',
+      caseId: 'c',
+      fileName: 'scan.pdf',
+      mediaType: 'application/pdf',
+      source: blob,
+      now: new Date(),
+      chunkBytes: 64 * 1024,
+    });
     expect(stored.ok && stored.value.chunkCount).toBe(5);
-    const empty = await storeAttachment(vault.db, { id: 'att-e', caseId: 'c', fileName: 'empty.txt', mediaType: 'text/plain', source: new Blob([]), now: new Date() });
+    const empty = await storeAttachment(vault.db, {
+      id: 'att-e',
+      caseId: 'c',
+      fileName: 'empty.txt',
+      mediaType: 'text/plain',
+      source: new Blob([]),
+      now: new Date(),
+    });
     if (!empty.ok) throw new Error(empty.error.message);
     expect((await drain(attachmentStream(vault.db, empty.value))).size).toBe(0);
-    await expect(storeAttachment(vault.db, { id: 'x', caseId: 'c', fileName: 'x', mediaType: 'x', source: blob, now: new Date(), chunkBytes: 2 * MiB })).rejects.toThrow(RangeError);
+    await expect(
+      storeAttachment(vault.db, {
+        id: 'x',
+        caseId: 'c',
+        fileName: 'x',
+        mediaType: 'x',
+        source: blob,
+        now: new Date(),
+        chunkBytes: 2 * MiB,
+      }),
+    ).rejects.toThrow(RangeError);
   });
 
   it('a tampered, swapped or missing chunk makes the stream fail with a clear message', async () => {
     const vault = await createdVault('tamper');
     const make = async (id: string) => {
-      const r = await storeAttachment(vault.db, { id, caseId: 'c', fileName: `${id}.bin`, mediaType: 'x', source: generatedStream(600_000).stream, now: new Date(), chunkBytes: 64 * 1024 });
+      const r = await storeAttachment(vault.db, {
+        id,
+        caseId: 'c',
+        fileName: `${id}.bin`,
+        mediaType: 'x',
+        source: generatedStream(600_000).stream,
+        now: new Date(),
+        chunkBytes: 64 * 1024,
+      });
       if (!r.ok) throw new Error(r.error.message);
       return r.value;
     };
@@ -118,7 +159,9 @@ describe('attachments', () => {
     const flipped = chunk.c.slice();
     flipped[40] = (flipped[40] ?? 0) ^ 1;
     await putRaw(vault.db.name, 'attachmentChunks', { attachmentId: 'att-a', index: 3, c: flipped });
-    await expect(drain(attachmentStream(vault.db, a))).rejects.toThrow(/att-a.bin" is damaged \(chunk 3 failed authentication\)/);
+    await expect(drain(attachmentStream(vault.db, a))).rejects.toThrow(
+      /att-a.bin" is damaged \(chunk 3 failed authentication\)/,
+    );
     const foreign = (await getRaw(vault.db.name, 'attachmentChunks', ['att-a', 1])) as { c: Uint8Array };
     await putRaw(vault.db.name, 'attachmentChunks', { attachmentId: 'att-b', index: 1, c: foreign.c });
     await expect(drain(attachmentStream(vault.db, b))).rejects.toThrow(/chunk 1 failed authentication/);
@@ -128,9 +171,19 @@ describe('attachments', () => {
 
   it('removes chunks of an attachment whose record was never written, and keeps the rest', async () => {
     const vault = await createdVault('orphans');
-    const kept = await storeAttachment(vault.db, { id: 'att-k', caseId: 'c', fileName: 'k', mediaType: 'x', source: new Blob([new Uint8Array(200_000)]), now: new Date(), chunkBytes: 64 * 1024 });
+    const kept = await storeAttachment(vault.db, {
+      id: 'att-k',
+      caseId: 'c',
+      fileName: 'k',
+      mediaType: 'x',
+      source: new Blob([new Uint8Array(200_000)]),
+      now: new Date(),
+      chunkBytes: 64 * 1024,
+    });
     expect(kept.ok).toBe(true);
-    await vault.db.attachmentChunks.bulkAdd([0, 1].map((index) => ({ attachmentId: 'att-interrupted', index, c: kit.randomBytes(100) })));
+    await vault.db.attachmentChunks.bulkAdd(
+      [0, 1].map((index) => ({ attachmentId: 'att-interrupted', index, c: kit.randomBytes(100) })),
+    );
     expect(await sweepOrphanChunks(vault.db)).toBe(2);
     expect(await vault.db.attachmentChunks.count()).toBe(4);
   });

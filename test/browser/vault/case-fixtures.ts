@@ -41,18 +41,29 @@ export function makeCase(i: number): CaseFixture {
     originatingJurisdiction: from,
     partnerJurisdiction: to,
     platform: `Platform ${i % 97} Ltd.`,
-    legalBasis: { code: 'eu-2023-1543-art5', text: 'Production order under Article 5 of Regulation (EU) 2023/1543 for subscriber data.' },
-    purpose: 'Identify the holder of the account used to coordinate the intimidation of a journalist in the partner jurisdiction.',
-    dataCategories: categories.slice(0, 1 + (i % categories.length)).map((code) => ({ code, sensitive: code === 'content' || code === 'biometric' })),
+    legalBasis: {
+      code: 'eu-2023-1543-art5',
+      text: 'Production order under Article 5 of Regulation (EU) 2023/1543 for subscriber data.',
+    },
+    purpose:
+      'Identify the holder of the account used to coordinate the intimidation of a journalist in the partner jurisdiction.',
+    dataCategories: categories
+      .slice(0, 1 + (i % categories.length))
+      .map((code) => ({ code, sensitive: code === 'content' || code === 'biometric' })),
     dataFrom: new Date(Date.UTC(2025, 5, 1)),
     dataTo: new Date(Date.UTC(2025, 8, 30)),
     threshold: {
       necessity: 'No less intrusive means are available: the platform is the only holder of the subscriber record.',
-      proportionality: 'Limited to one account and a four-month window, weighed against a serious threat to a journalist.',
+      proportionality:
+        'Limited to one account and a four-month window, weighed against a serious threat to a journalist.',
       nonDiscrimination: 'The request targets conduct, not any protected characteristic of the account holder.',
       minimisation: 'Only subscriber data is requested; content and location are excluded.',
     },
-    emergency: { flagged: i % 11 === 0, justification: i % 11 === 0 ? 'Imminent risk to life reported by the police.' : null, sunset: i % 11 === 0 ? new Date(Date.UTC(2026, 2, 1)) : null },
+    emergency: {
+      flagged: i % 11 === 0,
+      justification: i % 11 === 0 ? 'Imminent risk to life reported by the police.' : null,
+      sunset: i % 11 === 0 ? new Date(Date.UTC(2026, 2, 1)) : null,
+    },
     retentionUntil: new Date(Date.UTC(2028, 0, 1)),
     notes: `Case note ${i}: partner office acknowledged receipt; awaiting the platform's response.`,
   };

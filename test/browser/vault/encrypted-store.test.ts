@@ -14,7 +14,13 @@ const person = {
   contact: 'zofia.kowalczyk@example.pl',
   language: 'pl',
 };
-const caseA = { ...makeCase(0), id: 'case-a', reference: 'DE-BFDI-2026-0042', title: 'Operation Blue Heron', notes: 'Informant codename Wintermute' };
+const caseA = {
+  ...makeCase(0),
+  id: 'case-a',
+  reference: 'DE-BFDI-2026-0042',
+  title: 'Operation Blue Heron',
+  notes: 'Informant codename Wintermute',
+};
 const caseB = { ...makeCase(2), id: 'case-b', reference: 'FR-CNIL-2026-0007', title: 'Harbour lights inquiry' };
 const caseC = { ...makeCase(3), id: 'case-c', reference: 'NL-AP-2026-0100', title: 'Quiet meadow matter' };
 /** Every sensitive value written below; none may appear in raw IndexedDB. */
@@ -45,21 +51,36 @@ describe('the encrypted store', () => {
     const { db } = vault;
 
     expect(await db.cases.get('case-a')).toEqual(caseA); // get (dates and nesting survive)
-    expect((await db.cases.bulkGet(['case-b', 'missing', 'case-a'])).map((c) => c?.title)).toEqual(['Harbour lights inquiry', undefined, 'Operation Blue Heron']);
+    expect((await db.cases.bulkGet(['case-b', 'missing', 'case-a'])).map((c) => c?.title)).toEqual([
+      'Harbour lights inquiry',
+      undefined,
+      'Operation Blue Heron',
+    ]);
     expect((await db.cases.where('stage').equals(caseA.stage).toArray()).map((c) => c.id)).toEqual(['case-a']); // where/toArray
-    expect((await db.cases.where('reference').equals('  de-bfdi-2026-0042 ').first())?.title).toBe('Operation Blue Heron'); // blind index
+    expect((await db.cases.where('reference').equals('  de-bfdi-2026-0042 ').first())?.title).toBe(
+      'Operation Blue Heron',
+    ); // blind index
     expect(await db.cases.get({ reference: 'FR-CNIL-2026-0007' })).toMatchObject({ id: 'case-b' });
-    expect((await db.people.where('contact').equals('zofia.kowalczyk@example.pl').toArray()).map((p) => p.name)).toEqual(['Zofia Kowalczyk']);
+    expect(
+      (await db.people.where('contact').equals('zofia.kowalczyk@example.pl').toArray()).map((p) => p.name),
+    ).toEqual(['Zofia Kowalczyk']);
 
     const eachTitles: unknown[] = [];
     await db.cases.each((c) => eachTitles.push(c.title)); // each
     expect(eachTitles.sort()).toEqual(['Harbour lights inquiry', 'Operation Blue Heron', 'Quiet meadow matter']);
 
     // Cursor paths: filter(), reverse(), offset/limit and an ordered index all iterate an IDB cursor.
-    expect((await db.cases.filter((c) => String(c.title).includes('Heron')).toArray()).map((c) => c.id)).toEqual(['case-a']);
-    expect((await db.cases.orderBy('updatedAt').reverse().offset(1).limit(1).toArray()).map((c) => c.id)).toEqual(['case-b']);
+    expect((await db.cases.filter((c) => String(c.title).includes('Heron')).toArray()).map((c) => c.id)).toEqual([
+      'case-a',
+    ]);
+    expect((await db.cases.orderBy('updatedAt').reverse().offset(1).limit(1).toArray()).map((c) => c.id)).toEqual([
+      'case-b',
+    ]);
     const viaCursor: string[] = [];
-    await db.cases.orderBy('createdAt').until((c) => c.id === 'case-b', true).each((c) => viaCursor.push(String(c.title)));
+    await db.cases
+      .orderBy('createdAt')
+      .until((c) => c.id === 'case-b', true)
+      .each((c) => viaCursor.push(String(c.title)));
     expect(viaCursor).toEqual(['Operation Blue Heron', 'Harbour lights inquiry']);
 
     // modify() reads through a cursor and writes back through the same layer.
@@ -68,9 +89,11 @@ describe('the encrypted store', () => {
 
     // liveQuery: sees the record, then the change.
     const seen: string[] = [];
-    const subscription = liveQuery(() => db.cases.where('reference').equals('DE-BFDI-2026-0042').first()).subscribe((c) => {
-      if (c) seen.push(String(c.title));
-    });
+    const subscription = liveQuery(() => db.cases.where('reference').equals('DE-BFDI-2026-0042').first()).subscribe(
+      (c) => {
+        if (c) seen.push(String(c.title));
+      },
+    );
     await expect.poll(() => seen).toEqual(['Operation Blue Heron']);
     await db.cases.update('case-a', { title: 'Operation Blue Heron II' });
     await expect.poll(() => seen).toEqual(['Operation Blue Heron', 'Operation Blue Heron II']);
@@ -111,7 +134,11 @@ describe('the encrypted store', () => {
     expect((await db.cases.toArray()).map((c) => c.id)).toEqual(['case-a']);
     expect((await db.cases.orderBy('createdAt').toArray()).map((c) => c.id)).toEqual(['case-a']);
     expect((await db.people.toArray()).map((p) => p.id)).toEqual(['person-1']);
-    expect(vault.corruption.records.map((r) => `${r.table}/${r.id}`).sort()).toEqual(['cases/case-b', 'cases/case-c', 'people/case-a']);
+    expect(vault.corruption.records.map((r) => `${r.table}/${r.id}`).sort()).toEqual([
+      'cases/case-b',
+      'cases/case-c',
+      'people/case-a',
+    ]);
     expect(vault.corruption.records[0]?.reason).toMatch(/altered, damaged or moved/);
     // Nothing was deleted or rewritten: the damaged rows are still on disk, byte for byte.
     expect(await getRaw(db.name, 'cases', 'case-b')).toEqual({ ...rowA, id: 'case-b' });
@@ -141,7 +168,11 @@ describe('the encrypted store', () => {
 
   it('refuses anything but a vault header in the plaintext table, and anything but ciphertext in the chunk table', async () => {
     const vault = await seeded('plaintext-guard');
-    await expect(vault.db.vaultHeader.put({ id: 'vault', header: { note: 'Zofia Kowalczyk' } } as never)).rejects.toThrow(VaultStorageError);
-    await expect(vault.db.attachmentChunks.put({ attachmentId: 'a', index: 0, c: new Uint8Array(4), name: 'x' } as never)).rejects.toThrow(VaultStorageError);
+    await expect(
+      vault.db.vaultHeader.put({ id: 'vault', header: { note: 'Zofia Kowalczyk' } } as never),
+    ).rejects.toThrow(VaultStorageError);
+    await expect(
+      vault.db.attachmentChunks.put({ attachmentId: 'a', index: 0, c: new Uint8Array(4), name: 'x' } as never),
+    ).rejects.toThrow(VaultStorageError);
   });
 });

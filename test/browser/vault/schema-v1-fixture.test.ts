@@ -38,14 +38,29 @@ describe('schema v1 fixture', () => {
     expect(await vault.status()).toEqual({ kind: 'locked' });
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
     const { db } = vault;
-    expect(await vault.readProfile()).toEqual({ id: 'office', officeName: 'Fixture Office, Bonn', jurisdiction: 'DE', role: 'caseworker', createdAt: new Date('2026-01-02T03:04:05Z') });
+    expect(await vault.readProfile()).toEqual({
+      id: 'office',
+      officeName: 'Fixture Office, Bonn',
+      jurisdiction: 'DE',
+      role: 'caseworker',
+      createdAt: new Date('2026-01-02T03:04:05Z'),
+    });
     expect((await vault.readPreferences()).idleLockMinutes).toBe(15);
-    expect(await db.cases.where('reference').equals('DE-BFDI-2026-0001').first()).toMatchObject({ title: 'Fixture case', updatedAt: new Date('2026-01-06T00:00:00Z') });
+    expect(await db.cases.where('reference').equals('DE-BFDI-2026-0001').first()).toMatchObject({
+      title: 'Fixture case',
+      updatedAt: new Date('2026-01-06T00:00:00Z'),
+    });
     expect(await db.cases.where('stage').equals('notice').count()).toBe(1);
-    expect(await db.people.where('contact').equals('fixture@example.org').first()).toMatchObject({ name: 'Fixture Person' });
+    expect(await db.people.where('contact').equals('fixture@example.org').first()).toMatchObject({
+      name: 'Fixture Person',
+    });
     expect(await db.events.where('[caseId+seq]').equals(['case-1', 1]).first()).toMatchObject({ type: 'created' });
-    expect(await db.offices.where('fingerprint').equals('ab12 cd34').first()).toMatchObject({ signingKey: new Uint8Array([1, 2, 3, 4]) });
-    expect(await db.officeKeys.where('officeId').equals('office-2').first()).toMatchObject({ publicKey: new Uint8Array(32).fill(9) });
+    expect(await db.offices.where('fingerprint').equals('ab12 cd34').first()).toMatchObject({
+      signingKey: new Uint8Array([1, 2, 3, 4]),
+    });
+    expect(await db.officeKeys.where('officeId').equals('office-2').first()).toMatchObject({
+      publicKey: new Uint8Array(32).fill(9),
+    });
     expect(await db.bundleLedger.where('bundleId').equals('bundle-0001').first()).toMatchObject({ direction: 'in' });
     const record = await readAttachmentRecord(db, 'att-1');
     if (!record.ok) throw new Error(record.error.message);
@@ -57,7 +72,14 @@ describe('schema v1 fixture', () => {
   it('the current code still writes rows of the v1 shape', async () => {
     const vault = await loadFixture();
     await vault.unlock(PASSPHRASE);
-    await vault.db.cases.put({ id: 'case-2', reference: 'X', title: 'T', stage: 'draft', createdAt: new Date(), updatedAt: new Date() });
+    await vault.db.cases.put({
+      id: 'case-2',
+      reference: 'X',
+      title: 'T',
+      stage: 'draft',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
     const written = (await dumpRaw(vault.db.name)).cases?.find((row) => row.key === 'case-2')?.value;
     const shipped = rawFixture.cases?.[0]?.value;
     expect(Object.keys(written ?? {}).sort()).toEqual(Object.keys(shipped ?? {}).sort());

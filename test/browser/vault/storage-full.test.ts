@@ -30,7 +30,8 @@ function fillingDisk(budget: { bytes: number }): Middleware<DBCore> {
                 return sum + (c instanceof Uint8Array ? c.length : 100);
               }, 0);
               budget.bytes -= size;
-              if (budget.bytes < 0) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+              if (budget.bytes < 0)
+                return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
             }
             return table.mutate(req);
           },
@@ -58,7 +59,10 @@ describe('a full disk', () => {
       await vault.db.events.put({ id: 'ev-1', caseId: 'x', at: new Date(), seq: 1 });
       await vault.db.cases.bulkPut(many);
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'storage-full', message: expect.stringMatching(/nothing was saved\. Free some space/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'storage-full', message: expect.stringMatching(/nothing was saved\. Free some space/) },
+    });
     budget.bytes = Infinity;
     expect(await vault.db.cases.count()).toBe(1);
     expect(await vault.db.events.count()).toBe(0); // the earlier write in the same transaction was rolled back too
@@ -69,7 +73,14 @@ describe('a full disk', () => {
     const budget = { bytes: 6 * 1024 * 1024 };
     const vault = await vaultOnFillingDisk('full-attachment', budget);
     const blob = new Blob([new Uint8Array(24 * 1024 * 1024).fill(1)]);
-    const result = await storeAttachment(vault.db, { id: 'att-big', caseId: 'c', fileName: 'big.bin', mediaType: 'x', source: blob, now: new Date() });
+    const result = await storeAttachment(vault.db, {
+      id: 'att-big',
+      caseId: 'c',
+      fileName: 'big.bin',
+      mediaType: 'x',
+      source: blob,
+      now: new Date(),
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'storage-full' } });
     budget.bytes = Infinity;
     expect(await vault.db.attachmentChunks.count()).toBe(0);

@@ -41,11 +41,18 @@ describe('the vault lifecycle', () => {
   it('refuses a downgraded KDF header before deriving anything, and leaves it on disk', async () => {
     const vault = await createdVault('downgrade');
     vault.lock();
-    const row = (await getRaw(vault.db.name, 'vaultHeader', 'vault')) as { id: string; header: { kdf: Record<string, unknown> } };
+    const row = (await getRaw(vault.db.name, 'vaultHeader', 'vault')) as {
+      id: string;
+      header: { kdf: Record<string, unknown> };
+    };
     const downgraded = { ...row, header: { ...row.header, kdf: { ...row.header.kdf, memoryBytes: 8 * 1024 * 1024 } } };
     await putRaw(vault.db.name, 'vaultHeader', downgraded);
     let derivations = 0;
-    const watching = new VaultService(kit, { dbName: vault.db.name, kdf: TEST_KDF_FLOOR, derive: (...args) => (derivations++, deriveHere(...args)) });
+    const watching = new VaultService(kit, {
+      dbName: vault.db.name,
+      kdf: TEST_KDF_FLOOR,
+      derive: (...args) => (derivations++, deriveHere(...args)),
+    });
     expect(await watching.status()).toMatchObject({ kind: 'unreadable', code: 'kdf-below-floor' });
     expect(await watching.unlock(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'kdf-below-floor' } });
     expect(derivations).toBe(0);
@@ -65,7 +72,10 @@ describe('the vault lifecycle', () => {
     const vault = await createdVault('change');
     await vault.db.cases.bulkPut([makeCase(1), makeCase(2)]);
     const casesBefore = (await dumpRaw(vault.db.name)).cases;
-    expect(await vault.changePassphrase('not it', 'new harbour phrase with 5 lanterns')).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await vault.changePassphrase('not it', 'new harbour phrase with 5 lanterns')).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
     expect((await vault.changePassphrase(PASSPHRASE, 'new harbour phrase with 5 lanterns')).ok).toBe(true);
     expect((await dumpRaw(vault.db.name)).cases).toEqual(casesBefore);
     vault.lock();
@@ -82,7 +92,9 @@ describe('the vault lifecycle', () => {
     if (!recovery.ok) throw new Error(recovery.error.message);
     expect(await vault.hasRecoveryKey()).toBe(true);
     vault.lock();
-    expect(await vault.unlockWithRecoveryKey(recovery.value.slice(0, -1) + (recovery.value.endsWith('0') ? '1' : '0'))).toMatchObject({
+    expect(
+      await vault.unlockWithRecoveryKey(recovery.value.slice(0, -1) + (recovery.value.endsWith('0') ? '1' : '0')),
+    ).toMatchObject({
       ok: false,
       error: { code: 'recovery-key-checksum' },
     });
@@ -99,7 +111,13 @@ describe('the vault lifecycle', () => {
     const vault = await createdVault('profile');
     expect(await vault.readProfile()).toBeNull();
     expect((await vault.readPreferences()).idleLockMinutes).toBe(10);
-    await vault.saveProfile({ id: 'office', officeName: 'Bureau of Quiet Harbours', jurisdiction: 'DE', role: 'both', createdAt: new Date() });
+    await vault.saveProfile({
+      id: 'office',
+      officeName: 'Bureau of Quiet Harbours',
+      jurisdiction: 'DE',
+      role: 'both',
+      createdAt: new Date(),
+    });
     await vault.savePreferences({ id: 'preferences', idleLockMinutes: 5 });
     expect(await vault.readProfile()).toMatchObject({ officeName: 'Bureau of Quiet Harbours', role: 'both' });
     expect((await vault.readPreferences()).idleLockMinutes).toBe(5);
@@ -108,7 +126,11 @@ describe('the vault lifecycle', () => {
   });
 
   it('derives the key in a Web Worker (the app path) and gets the same key as on the page', async () => {
-    const vault = new VaultService(kit, { dbName: uniqueDbName('worker'), kdf: TEST_KDF_FLOOR, derive: deriveInWorker });
+    const vault = new VaultService(kit, {
+      dbName: uniqueDbName('worker'),
+      kdf: TEST_KDF_FLOOR,
+      derive: deriveInWorker,
+    });
     expect((await vault.create(PASSPHRASE)).ok).toBe(true);
     vault.lock();
     const samePage = new VaultService(kit, { dbName: vault.db.name, kdf: TEST_KDF_FLOOR, derive: deriveHere });

@@ -6,7 +6,8 @@ import { VaultService } from '../../../renderer/src/vault/vault-service';
 export const kit = await cryptoKit();
 
 /** Argon2id on the test page's thread at the test floor (fast); the app uses the worker at the production floor. */
-export const deriveHere: DeriveKey = async (passphrase, salt, params) => kit.argon2id(passphrase, salt, params.iterations, params.memoryBytes);
+export const deriveHere: DeriveKey = async (passphrase, salt, params) =>
+  kit.argon2id(passphrase, salt, params.iterations, params.memoryBytes);
 
 export const PASSPHRASE = 'tidal lanterns hum over 47 quiet harbours';
 
@@ -17,7 +18,12 @@ export function uniqueDbName(label: string): string {
 
 /** A vault service on its own database, at the explicit test floor. */
 export function testVault(label: string, options: { now?: () => Date; derive?: DeriveKey } = {}): VaultService {
-  return new VaultService(kit, { dbName: uniqueDbName(label), kdf: TEST_KDF_FLOOR, derive: options.derive ?? deriveHere, now: options.now });
+  return new VaultService(kit, {
+    dbName: uniqueDbName(label),
+    kdf: TEST_KDF_FLOOR,
+    derive: options.derive ?? deriveHere,
+    now: options.now,
+  });
 }
 
 export async function createdVault(label: string, options: { derive?: DeriveKey } = {}): Promise<VaultService> {

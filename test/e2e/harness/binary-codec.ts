@@ -4,7 +4,12 @@
 type Encoded = { $bytes: string };
 
 function isEncoded(value: unknown): value is Encoded {
-  return typeof value === 'object' && value !== null && typeof (value as Partial<Encoded>).$bytes === 'string' && Object.keys(value).length === 1;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<Encoded>).$bytes === 'string' &&
+    Object.keys(value).length === 1
+  );
 }
 
 function toBase64(bytes: Uint8Array): string {

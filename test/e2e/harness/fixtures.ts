@@ -15,7 +15,8 @@ import { decodeBinary, encodeBinary } from './binary-codec';
 /** The test page's origin. Requests to it are answered from out/renderer exactly as app:// would be. */
 export const TEST_ORIGIN = 'https://casebridge.test';
 const rendererRoot = resolve(import.meta.dirname, '../../../out/renderer');
-const version = JSON.parse(await readFile(resolve(import.meta.dirname, '../../../package.json'), 'utf8')).version as string;
+const version = JSON.parse(await readFile(resolve(import.meta.dirname, '../../../package.json'), 'utf8'))
+  .version as string;
 
 export type ShellOptions = { readonly volumeProbe?: VolumeProbe };
 

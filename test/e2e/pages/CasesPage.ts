@@ -8,7 +8,12 @@ export type NewCaseInput = {
   readonly purpose: string;
   readonly categories: readonly string[];
   readonly person: { readonly name: string; readonly contact: string; readonly language: 'en' | 'fr' | 'de' | 'es' };
-  readonly statements: { readonly necessity?: string; readonly proportionality?: string; readonly nonDiscrimination?: string; readonly minimisation?: string };
+  readonly statements: {
+    readonly necessity?: string;
+    readonly proportionality?: string;
+    readonly nonDiscrimination?: string;
+    readonly minimisation?: string;
+  };
   readonly purgeAt: string;
   readonly emergency?: { readonly justification: string; readonly sunset: string };
 };

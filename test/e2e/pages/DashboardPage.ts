@@ -14,7 +14,10 @@ export class DashboardPage {
 
   /** Opens the case from an item in a list (by reference), which lands on the item's step. */
   async openFrom(list: Locator, reference: string): Promise<void> {
-    await list.getByRole('button', { name: new RegExp(reference) }).first().click();
+    await list
+      .getByRole('button', { name: new RegExp(reference) })
+      .first()
+      .click();
     await expect(this.page.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible();
   }
 }

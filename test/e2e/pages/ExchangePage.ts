@@ -35,7 +35,10 @@ export class ExchangePage {
   /** Writes the bundle into `folder` (the stick) and waits for the verified write. */
   async exportTo(folder: string): Promise<void> {
     this.dialogs.nextFolder = folder;
-    await this.exportPanel.getByRole('group', { name: 'Write the bundle to' }).getByRole('button', { name: 'Choose a folder…' }).click();
+    await this.exportPanel
+      .getByRole('group', { name: 'Write the bundle to' })
+      .getByRole('button', { name: 'Choose a folder…' })
+      .click();
     await expect(this.exportPanel.getByRole('status').first()).toContainText('safe to unplug', { timeout: 30_000 });
   }
 
@@ -53,7 +56,10 @@ export class ExchangePage {
   /** Lists the bundles on a removable drive and checks one of them (no file dialog). */
   async checkOnDrive(drive: string, fileName: string): Promise<void> {
     await this.page.getByRole('button', { name: `Look on ${drive}` }).click();
-    const row = this.page.getByRole('list', { name: `Bundles on ${drive}` }).getByRole('listitem').filter({ hasText: fileName });
+    const row = this.page
+      .getByRole('list', { name: `Bundles on ${drive}` })
+      .getByRole('listitem')
+      .filter({ hasText: fileName });
     await row.getByRole('button', { name: 'Check and preview' }).click();
     await expect(this.preview.or(this.outcome)).toBeVisible({ timeout: 30_000 });
   }
@@ -72,9 +78,15 @@ export class ExchangePage {
   }
 
   async writeReceipt(kind: string, folder: string): Promise<void> {
-    await this.receivedLog().getByRole('row', { name: new RegExp(`^${kind}`) }).getByRole('button', { name: 'Write receipt…' }).click();
+    await this.receivedLog()
+      .getByRole('row', { name: new RegExp(`^${kind}`) })
+      .getByRole('button', { name: 'Write receipt…' })
+      .click();
     this.dialogs.nextFolder = folder;
-    await this.page.getByRole('group', { name: 'Write receipt…' }).getByRole('button', { name: 'Choose a folder…' }).click();
+    await this.page
+      .getByRole('group', { name: 'Write receipt…' })
+      .getByRole('button', { name: 'Choose a folder…' })
+      .click();
     await expect(this.page.getByText(/^Receipt written:/)).toBeVisible({ timeout: 30_000 });
   }
 }

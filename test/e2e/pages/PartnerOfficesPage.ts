@@ -26,7 +26,10 @@ export class PartnerOfficesPage {
 
   async exportKeyCard(folder: string): Promise<void> {
     this.dialogs.nextFolder = folder;
-    await this.region.getByRole('group', { name: 'Save your key card' }).getByRole('button', { name: 'Choose a folder…' }).click();
+    await this.region
+      .getByRole('group', { name: 'Save your key card' })
+      .getByRole('button', { name: 'Choose a folder…' })
+      .click();
     await expect(this.region.getByRole('status')).toContainText('Key card saved');
   }
 

@@ -4,9 +4,17 @@ import { type Page } from '@playwright/test';
 export class RedressPage {
   constructor(readonly page: Page) {}
 
-  async lodgeChallenge(grounds: readonly string[], statement: string, attachments: readonly string[] = []): Promise<void> {
+  async lodgeChallenge(
+    grounds: readonly string[],
+    statement: string,
+    attachments: readonly string[] = [],
+  ): Promise<void> {
     for (const ground of grounds) await this.page.getByRole('checkbox', { name: ground }).check();
-    for (const title of attachments) await this.page.getByRole('group', { name: /^Attachments/ }).getByRole('checkbox', { name: title }).check();
+    for (const title of attachments)
+      await this.page
+        .getByRole('group', { name: /^Attachments/ })
+        .getByRole('checkbox', { name: title })
+        .check();
     await this.page.getByLabel("The challenger's statement").fill(statement);
     await this.page.getByRole('button', { name: 'Record the challenge' }).click();
   }
@@ -15,7 +23,11 @@ export class RedressPage {
     await this.page.getByRole('button', { name: 'Take the review' }).click();
   }
 
-  async decide(outcome: 'Upheld' | 'Modified' | 'Quashed', reasons: string, remedies: readonly { code: string; description: string; due: string }[]): Promise<void> {
+  async decide(
+    outcome: 'Upheld' | 'Modified' | 'Quashed',
+    reasons: string,
+    remedies: readonly { code: string; description: string; due: string }[],
+  ): Promise<void> {
     await this.page.getByRole('radio', { name: new RegExp(`^${outcome}`) }).check();
     await this.page.getByRole('textbox', { name: 'Reasons', exact: true }).fill(reasons);
     for (const [index, remedy] of remedies.entries()) {

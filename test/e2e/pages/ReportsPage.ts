@@ -26,7 +26,9 @@ export class ReportsPage {
 
   /** The printed value of one row of a table ("<5", "x" or a number). */
   cell(title: string, row: string): Locator {
-    return this.table(title).getByRole('row', { name: new RegExp(`^${row}\\b`) }).getByRole('cell');
+    return this.table(title)
+      .getByRole('row', { name: new RegExp(`^${row}\\b`) })
+      .getByRole('cell');
   }
 
   async exportCsv(): Promise<void> {

@@ -16,7 +16,15 @@ function chain(length: number, caseId = 'case-1'): { events: AuditEvent[]; head:
     const sealed = sealAuditEvent(
       caseId,
       head,
-      { at: new Date(Date.UTC(2026, 0, 1, i)).toISOString(), actor: { id: 'alice', role: 'caseworker' }, type: 'record-changed', action: 'add-note', fromStage: 'draft', toStage: 'draft', details: { noteId: `n${i}` } },
+      {
+        at: new Date(Date.UTC(2026, 0, 1, i)).toISOString(),
+        actor: { id: 'alice', role: 'caseworker' },
+        type: 'record-changed',
+        action: 'add-note',
+        fromStage: 'draft',
+        toStage: 'draft',
+        details: { noteId: `n${i}` },
+      },
       hash,
     );
     events.push(sealed.event);
@@ -51,7 +59,12 @@ describe('audit chain', () => {
   it('pinpoints the first broken link and says why', () => {
     const { events, head } = chain(5);
     const edited = events.map((e, i) => (i === 2 ? { ...e, details: { noteId: 'forged' } } : e));
-    expect(verifyAuditChain(edited, hash)).toMatchObject({ ok: false, index: 2, eventId: 'case-1#2', reason: 'hash-mismatch' });
+    expect(verifyAuditChain(edited, hash)).toMatchObject({
+      ok: false,
+      index: 2,
+      eventId: 'case-1#2',
+      reason: 'hash-mismatch',
+    });
 
     const rehashed = structuredClone(events);
     const target = rehashed[1];
@@ -65,12 +78,23 @@ describe('audit chain', () => {
     expect(verifyAuditChain(swapped, hash)).toMatchObject({ ok: false, index: 1, reason: 'sequence-gap' });
 
     const foreign = chain(3, 'case-2').events;
-    expect(verifyAuditChain([events[0], foreign[1]], hash)).toMatchObject({ ok: false, index: 1, reason: 'wrong-case' });
-    expect(verifyAuditChain([events[0], { nonsense: true }], hash)).toMatchObject({ ok: false, index: 1, eventId: null, reason: 'malformed' });
+    expect(verifyAuditChain([events[0], foreign[1]], hash)).toMatchObject({
+      ok: false,
+      index: 1,
+      reason: 'wrong-case',
+    });
+    expect(verifyAuditChain([events[0], { nonsense: true }], hash)).toMatchObject({
+      ok: false,
+      index: 1,
+      eventId: null,
+      reason: 'malformed',
+    });
 
     const truncated = verifyAuditChain(events.slice(0, 3), hash, { head });
     expect(truncated).toMatchObject({ ok: false, reason: 'truncated', index: 3 });
-    expect(!truncated.ok && truncated.message).toBe('The trail has 3 events but the case record expects 5: the newest events are missing.');
+    expect(!truncated.ok && truncated.message).toBe(
+      'The trail has 3 events but the case record expects 5: the newest events are missing.',
+    );
   });
 
   it('detects a spliced chain whose events were re-sealed after an edit', () => {
@@ -79,7 +103,11 @@ describe('audit chain', () => {
     if (!first) throw new Error('no event');
     // An attacker who re-hashes event 0 after editing it breaks the link from event 1.
     const forged = sealAuditEvent('case-1', EMPTY_AUDIT_HEAD, { ...first, details: { noteId: 'forged' } }, hash).event;
-    expect(verifyAuditChain([forged, ...events.slice(1)], hash)).toMatchObject({ ok: false, index: 1, reason: 'prev-hash-mismatch' });
+    expect(verifyAuditChain([forged, ...events.slice(1)], hash)).toMatchObject({
+      ok: false,
+      index: 1,
+      reason: 'prev-hash-mismatch',
+    });
   });
 
   it('exports and imports a chain, verifying it on the way in', () => {
@@ -92,15 +120,38 @@ describe('audit chain', () => {
     const refused = importAuditChain(tampered, hash);
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error.code).toBe('audit-import-broken-chain');
-    expect(!refused.ok && refused.error.message).toMatch(/^Audit event 2 \(case-1#1\): content does not match its hash/);
+    expect(!refused.ok && refused.error.message).toMatch(
+      /^Audit event 2 \(case-1#1\): content does not match its hash/,
+    );
 
     expect(importAuditChain('not json', hash)).toMatchObject({ ok: false, error: { code: 'audit-import-not-json' } });
-    expect(importAuditChain('{"format":"other"}', hash)).toMatchObject({ ok: false, error: { code: 'audit-import-wrong-format' } });
+    expect(importAuditChain('{"format":"other"}', hash)).toMatchObject({
+      ok: false,
+      error: { code: 'audit-import-wrong-format' },
+    });
     const otherCase = JSON.stringify({ ...JSON.parse(text), caseId: 'case-9' });
-    expect(importAuditChain(otherCase, hash)).toMatchObject({ ok: false, error: { code: 'audit-import-broken-chain' } });
+    expect(importAuditChain(otherCase, hash)).toMatchObject({
+      ok: false,
+      error: { code: 'audit-import-broken-chain' },
+    });
   });
 
   it('refuses a hash function that is not 32 bytes', () => {
-    expect(() => sealAuditEvent('c', EMPTY_AUDIT_HEAD, { at: '2026-01-01T00:00:00Z', actor: { id: 'a', role: 'caseworker' }, type: 'case-created', action: 'open-case', fromStage: 'draft', toStage: 'draft', details: {} }, (b) => kit.hash(b, 64))).toThrow(RangeError);
+    expect(() =>
+      sealAuditEvent(
+        'c',
+        EMPTY_AUDIT_HEAD,
+        {
+          at: '2026-01-01T00:00:00Z',
+          actor: { id: 'a', role: 'caseworker' },
+          type: 'case-created',
+          action: 'open-case',
+          fromStage: 'draft',
+          toStage: 'draft',
+          details: {},
+        },
+        (b) => kit.hash(b, 64),
+      ),
+    ).toThrow(RangeError);
   });
 });

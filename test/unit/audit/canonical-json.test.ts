@@ -4,7 +4,9 @@ import { canonicalJson, canonicalJsonBytes, CanonicalJsonError } from '@shared/a
 
 describe('canonical JSON', () => {
   it('sorts keys, drops undefined members and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, A: { z: 1, y: 2 } })).toBe('{"A":{"y":2,"z":1},"a":[true,null,"x"],"b":1}');
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, A: { z: 1, y: 2 } })).toBe(
+      '{"A":{"y":2,"z":1},"a":[true,null,"x"],"b":1}',
+    );
   });
 
   it('encodes text as UTF-8 and escapes like JSON', () => {

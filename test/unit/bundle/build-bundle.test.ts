@@ -6,7 +6,14 @@ import { splitBundle } from './bundle-tamper';
 
 describe('bundle builder', async () => {
   const w = await world();
-  const base: BuildBundleInput<'request'> = { kind: 'request', body: requestBody, sender: w.alice.identity, recipients: [{ card: w.bob.card, sequence: 1 }], createdAt: T0, notAfter: T0 + DAY };
+  const base: BuildBundleInput<'request'> = {
+    kind: 'request',
+    body: requestBody,
+    sender: w.alice.identity,
+    recipients: [{ card: w.bob.card, sequence: 1 }],
+    createdAt: T0,
+    notAfter: T0 + DAY,
+  };
 
   async function code(input: BuildBundleInput<'request'>, sink: RandomAccessSink = memorySink()) {
     const result = await buildBundle(w.kit, input, sink);
@@ -21,17 +28,43 @@ describe('bundle builder', async () => {
     expect(await code({ ...base, recipients: [{ card: w.bob.card, sequence: 0 }] })).toBe('BUNDLE_BUILD_INVALID');
     const forged = { ...w.bob.card, card: { ...w.bob.card.card, boxKey: w.mallory.card.card.boxKey } };
     expect(await code({ ...base, recipients: [{ card: forged, sequence: 1 }] })).toBe('BUNDLE_BUILD_INVALID');
-    expect(await code({ ...base, attachments: [{ name: 'a', mediaType: 'Application/PDF', size: 1, bytes: [new Uint8Array(1)] }] })).toBe('BUNDLE_BUILD_INVALID');
-    expect(await code({ ...base, attachments: [{ name: '', mediaType: 'text/plain', size: 1, bytes: [new Uint8Array(1)] }] })).toBe('BUNDLE_BUILD_INVALID');
+    expect(
+      await code({
+        ...base,
+        attachments: [{ name: 'a', mediaType: 'Application/PDF', size: 1, bytes: [new Uint8Array(1)] }],
+      }),
+    ).toBe('BUNDLE_BUILD_INVALID');
+    expect(
+      await code({
+        ...base,
+        attachments: [{ name: '', mediaType: 'text/plain', size: 1, bytes: [new Uint8Array(1)] }],
+      }),
+    ).toBe('BUNDLE_BUILD_INVALID');
     expect(await code({ ...base, body: { caseRef: 'x', case: { ratio: 0.5 } } })).toBe('BUNDLE_BUILD_INVALID');
-    const keyCardToBob = await buildBundle(w.kit, { kind: 'key-card', body: { card: w.alice.card }, sender: w.alice.identity, recipients: [{ card: w.bob.card, sequence: 1 }], createdAt: T0, notAfter: T0 + DAY }, memorySink());
+    const keyCardToBob = await buildBundle(
+      w.kit,
+      {
+        kind: 'key-card',
+        body: { card: w.alice.card },
+        sender: w.alice.identity,
+        recipients: [{ card: w.bob.card, sequence: 1 }],
+        createdAt: T0,
+        notAfter: T0 + DAY,
+      },
+      memorySink(),
+    );
     expect(keyCardToBob.ok ? 'ok' : keyCardToBob.error.code).toBe('BUNDLE_BUILD_INVALID');
     const seventeen = Array.from({ length: 17 }, () => ({ card: w.bob.card, sequence: 1 }));
     expect(await code({ ...base, recipients: seventeen })).toBe('BUNDLE_BUILD_INVALID');
   });
 
   it('refuses an attachment stream that delivers more or fewer bytes than declared', async () => {
-    const attachment = (size: number, actual: number) => ({ name: 'a', mediaType: 'text/plain', size, bytes: [new Uint8Array(actual)] });
+    const attachment = (size: number, actual: number) => ({
+      name: 'a',
+      mediaType: 'text/plain',
+      size,
+      bytes: [new Uint8Array(actual)],
+    });
     expect(await code({ ...base, attachments: [attachment(10, 11)] })).toBe('BUNDLE_BUILD_INVALID');
     expect(await code({ ...base, attachments: [attachment(10, 9)] })).toBe('BUNDLE_BUILD_INVALID');
     expect(await code({ ...base, attachments: [attachment(70_000, 65_536)] })).toBe('BUNDLE_BUILD_INVALID');
@@ -42,7 +75,9 @@ describe('bundle builder', async () => {
       yield new Uint8Array(5);
       throw new Error('EIO');
     }
-    expect(await code({ ...base, attachments: [{ name: 'a', mediaType: 'text/plain', size: 10, bytes: failing() }] })).toBe('BUNDLE_IO_FAILED');
+    expect(
+      await code({ ...base, attachments: [{ name: 'a', mediaType: 'text/plain', size: 10, bytes: failing() }] }),
+    ).toBe('BUNDLE_IO_FAILED');
     expect(await code(base, { writeAt: () => Promise.reject(new Error('ENOSPC')) })).toBe('BUNDLE_IO_FAILED');
   });
 
@@ -63,7 +98,17 @@ describe('bundle builder', async () => {
 
   it('sorts recipients by key and writes an exact-size file', async () => {
     const sink = memorySink();
-    const built = await buildBundle(w.kit, { ...base, recipients: [{ card: w.carol.card, sequence: 3 }, { card: w.bob.card, sequence: 7 }] }, sink);
+    const built = await buildBundle(
+      w.kit,
+      {
+        ...base,
+        recipients: [
+          { card: w.carol.card, sequence: 3 },
+          { card: w.bob.card, sequence: 7 },
+        ],
+      },
+      sink,
+    );
     if (!built.ok) throw new Error(built.error.message);
     expect(built.value.size).toBe(sink.bytes().length);
     const keys = (splitBundle(sink.bytes()).header.recipients as { signingKey: string }[]).map((r) => r.signingKey);

@@ -15,7 +15,10 @@ describe('bundle attacks and faults', async () => {
   const w = await world();
   const { kit, alice, bob, carol, mallory } = w;
   const attachment = kit.randomBytes(3 * CHUNK + 100);
-  const valid = await w.build('request', requestBody, alice, [bob], { chunkSize: CHUNK, attachments: [bytesAttachment('evidence.bin', attachment)] });
+  const valid = await w.build('request', requestBody, alice, [bob], {
+    chunkSize: CHUNK,
+    attachments: [bytesAttachment('evidence.bin', attachment)],
+  });
   const parts = splitBundle(valid);
   const bodyStart = PROLOGUE_BYTES + parts.headerBytes.length + HEADER_SIGNATURE_BYTES;
   const payloadSize = (parts.header.items as { size: number }[])[0]?.size ?? 0;
@@ -35,14 +38,37 @@ describe('bundle attacks and faults', async () => {
   });
 
   it('opens a bundle from the independent test writer when it follows every rule (so its attacks are meaningful)', async () => {
-    const crafted = craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }, { office: carol, sequence: 2 }], attachments: [kit.randomBytes(CHUNK * 2), new Uint8Array(0)] });
+    const crafted = craftBundle(kit, {
+      sender: alice,
+      recipients: [
+        { office: bob, sequence: 1 },
+        { office: carol, sequence: 2 },
+      ],
+      attachments: [kit.randomBytes(CHUNK * 2), new Uint8Array(0)],
+    });
     expect((await w.open(crafted.bytes, bob)).ok).toBe(true);
     expect((await w.open(crafted.bytes, carol)).ok).toBe(true);
     expect((await w.open(crafted.bytes, null)).ok).toBe(true);
   });
 
   it('rejects truncation at every boundary, including exactly at a chunk boundary', async () => {
-    const boundaries = [0, 1, 8, 10, 13, PROLOGUE_BYTES, PROLOGUE_BYTES + 10, bodyStart - HEADER_SIGNATURE_BYTES, bodyStart - 1, bodyStart, bodyStart + 24, attachmentStart, attachmentStart + 24, ...chunkStarts, valid.length - 1];
+    const boundaries = [
+      0,
+      1,
+      8,
+      10,
+      13,
+      PROLOGUE_BYTES,
+      PROLOGUE_BYTES + 10,
+      bodyStart - HEADER_SIGNATURE_BYTES,
+      bodyStart - 1,
+      bodyStart,
+      bodyStart + 24,
+      attachmentStart,
+      attachmentStart + 24,
+      ...chunkStarts,
+      valid.length - 1,
+    ];
     for (const cut of boundaries) {
       const result = await w.open(valid.subarray(0, cut), bob);
       expect(result.ok ? 'ok' : result.error.code, `cut at ${cut}`).toBe('BUNDLE_TRUNCATED');
@@ -50,9 +76,19 @@ describe('bundle attacks and faults', async () => {
   });
 
   it('rejects a stream that ends at a chunk boundary without TAG_FINAL even when sizes and signature agree', async () => {
-    const { bytes } = craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }], attachments: [kit.randomBytes(2 * CHUNK)], tag: () => 'message' });
+    const { bytes } = craftBundle(kit, {
+      sender: alice,
+      recipients: [{ office: bob, sequence: 1 }],
+      attachments: [kit.randomBytes(2 * CHUNK)],
+      tag: () => 'message',
+    });
     await expectCode(bytes, 'BUNDLE_CHUNK_INVALID');
-    const early = craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }], attachments: [kit.randomBytes(2 * CHUNK)], tag: (item, chunk) => (item === 1 && chunk === 0 ? 'final' : chunk === 1 || item === 0 ? 'final' : 'message') });
+    const early = craftBundle(kit, {
+      sender: alice,
+      recipients: [{ office: bob, sequence: 1 }],
+      attachments: [kit.randomBytes(2 * CHUNK)],
+      tag: (item, chunk) => (item === 1 && chunk === 0 ? 'final' : chunk === 1 || item === 0 ? 'final' : 'message'),
+    });
     await expectCode(early.bytes, 'BUNDLE_CHUNK_INVALID');
   });
 
@@ -71,7 +107,10 @@ describe('bundle attacks and faults', async () => {
   });
 
   it('rejects a chunk taken from another bundle between the same offices', async () => {
-    const other = await w.build('request', requestBody, alice, [bob], { chunkSize: CHUNK, attachments: [bytesAttachment('evidence.bin', attachment)] });
+    const other = await w.build('request', requestBody, alice, [bob], {
+      chunkSize: CHUNK,
+      attachments: [bytesAttachment('evidence.bin', attachment)],
+    });
     const spliced = valid.slice();
     spliced.set(other.subarray(chunkStarts[1], (chunkStarts[1] ?? 0) + CHUNK + 17), chunkStarts[1]);
     await expectCode(spliced, 'BUNDLE_CHUNK_INVALID');
@@ -79,7 +118,10 @@ describe('bundle attacks and faults', async () => {
 
   it('rejects trailing bytes, even a whole extra chunk', async () => {
     await expectCode(concatBytes(valid, new Uint8Array([0])), 'BUNDLE_TRAILING_DATA');
-    await expectCode(concatBytes(valid, valid.subarray(chunkStarts[0], (chunkStarts[0] ?? 0) + CHUNK + 17)), 'BUNDLE_TRAILING_DATA');
+    await expectCode(
+      concatBytes(valid, valid.subarray(chunkStarts[0], (chunkStarts[0] ?? 0) + CHUNK + 17)),
+      'BUNDLE_TRAILING_DATA',
+    );
   });
 
   it('rejects a changed value in every header field (signature no longer matches)', async () => {
@@ -90,23 +132,42 @@ describe('bundle attacks and faults', async () => {
       createdAt: (v) => Number(v) - 1000,
       notAfter: (v) => Number(v) + 1000,
       chunkSize: () => CHUNK * 2,
-      items: (v) => (v as { size: number; hash: string }[]).map((item, i) => (i === 1 ? { ...item, hash: flipHex(item.hash) } : item)),
-      recipients: (v) => (v as { signingKey: string; sequence: number; wrap: string }[]).map((entry) => ({ ...entry, sequence: entry.sequence + 1 })),
+      items: (v) =>
+        (v as { size: number; hash: string }[]).map((item, i) =>
+          i === 1 ? { ...item, hash: flipHex(item.hash) } : item,
+        ),
+      recipients: (v) =>
+        (v as { signingKey: string; sequence: number; wrap: string }[]).map((entry) => ({
+          ...entry,
+          sequence: entry.sequence + 1,
+        })),
       suite: (v) => v,
       version: (v) => v,
     };
     for (const [field, edit] of Object.entries(edits)) {
       if (field === 'suite' || field === 'version') continue;
-      const tampered = editHeader(kit, valid, (header) => {
-        header[field] = edit(header[field] ?? null);
-      }, null);
+      const tampered = editHeader(
+        kit,
+        valid,
+        (header) => {
+          header[field] = edit(header[field] ?? null);
+        },
+        null,
+      );
       const result = await w.open(tampered, bob);
-      expect(result.ok ? 'ok' : result.error.code, field).toMatch(/BUNDLE_SIGNATURE_INVALID|BUNDLE_TRUNCATED|BUNDLE_TRAILING_DATA/);
+      expect(result.ok ? 'ok' : result.error.code, field).toMatch(
+        /BUNDLE_SIGNATURE_INVALID|BUNDLE_TRUNCATED|BUNDLE_TRAILING_DATA/,
+      );
     }
-    const wraps = editHeader(kit, valid, (header) => {
-      const [entry] = header.recipients as { wrap: string }[];
-      if (entry) entry.wrap = flipHex(entry.wrap);
-    }, null);
+    const wraps = editHeader(
+      kit,
+      valid,
+      (header) => {
+        const [entry] = header.recipients as { wrap: string }[];
+        if (entry) entry.wrap = flipHex(entry.wrap);
+      },
+      null,
+    );
     await expectCode(wraps, 'BUNDLE_SIGNATURE_INVALID');
   });
 
@@ -114,21 +175,47 @@ describe('bundle attacks and faults', async () => {
     const expectedAt = (position: number): BundleErrorCode[] => {
       if (position < 8) return ['BUNDLE_MALFORMED'];
       if (position < 10) return ['BUNDLE_VERSION_UNSUPPORTED'];
-      if (position < PROLOGUE_BYTES) return ['BUNDLE_LIMIT_EXCEEDED', 'BUNDLE_TRUNCATED', 'BUNDLE_MALFORMED', 'BUNDLE_NONCANONICAL', 'BUNDLE_TRAILING_DATA'];
+      if (position < PROLOGUE_BYTES)
+        return [
+          'BUNDLE_LIMIT_EXCEEDED',
+          'BUNDLE_TRUNCATED',
+          'BUNDLE_MALFORMED',
+          'BUNDLE_NONCANONICAL',
+          'BUNDLE_TRAILING_DATA',
+        ];
       if (position >= bodyStart - HEADER_SIGNATURE_BYTES) return ['BUNDLE_SIGNATURE_INVALID'];
-      return ['BUNDLE_MALFORMED', 'BUNDLE_NONCANONICAL', 'BUNDLE_SIGNATURE_INVALID', 'BUNDLE_VERSION_UNSUPPORTED', 'BUNDLE_ALGORITHM_UNSUPPORTED', 'BUNDLE_LIMIT_EXCEEDED', 'BUNDLE_TRUNCATED', 'BUNDLE_TRAILING_DATA'];
+      return [
+        'BUNDLE_MALFORMED',
+        'BUNDLE_NONCANONICAL',
+        'BUNDLE_SIGNATURE_INVALID',
+        'BUNDLE_VERSION_UNSUPPORTED',
+        'BUNDLE_ALGORITHM_UNSUPPORTED',
+        'BUNDLE_LIMIT_EXCEEDED',
+        'BUNDLE_TRUNCATED',
+        'BUNDLE_TRAILING_DATA',
+      ];
     };
     for (let position = 0; position < bodyStart; position++) {
       const flipped = valid.slice();
       flipped[position] = (flipped[position] ?? 0) ^ 0x01;
       const result = await w.open(flipped, bob);
       expect(result.ok, `flip at ${position}`).toBe(false);
-      if (!result.ok) expect(expectedAt(position), `flip at ${position}: ${result.error.code}`).toContain(result.error.code);
+      if (!result.ok)
+        expect(expectedAt(position), `flip at ${position}: ${result.error.code}`).toContain(result.error.code);
     }
   });
 
   it('rejects a bit flip in stream headers, chunk bodies and MACs of every item', async () => {
-    const positions = [bodyStart, bodyStart + 23, bodyStart + 24, bodyStart + payloadCiphertext - 1, attachmentStart, attachmentStart + 30, ...chunkStarts.map((start) => start + 5), valid.length - 1];
+    const positions = [
+      bodyStart,
+      bodyStart + 23,
+      bodyStart + 24,
+      bodyStart + payloadCiphertext - 1,
+      attachmentStart,
+      attachmentStart + 30,
+      ...chunkStarts.map((start) => start + 5),
+      valid.length - 1,
+    ];
     for (const position of positions) {
       const flipped = valid.slice();
       flipped[position] = (flipped[position] ?? 0) ^ 0x80;
@@ -157,23 +244,62 @@ describe('bundle attacks and faults', async () => {
     }
     const duplicate = assemble(kit, utf8(variants[0]?.[1] ?? ''), parts.body, alice.identity);
     await expectCode(duplicate, 'BUNDLE_NONCANONICAL');
-    const nonNfc = assemble(kit, utf8(text.replace('"items":', '"extensions":{"note":"Cafe\u0301"},"items":')), parts.body, alice.identity);
+    const nonNfc = assemble(
+      kit,
+      utf8(text.replace('"items":', '"extensions":{"note":"Cafe\u0301"},"items":')),
+      parts.body,
+      alice.identity,
+    );
     await expectCode(nonNfc, 'BUNDLE_NONCANONICAL');
-    const nfc = assemble(kit, utf8(text.replace('"items":', '"extensions":{"note":"Caf\u00e9"},"items":')), parts.body, alice.identity);
+    const nfc = assemble(
+      kit,
+      utf8(text.replace('"items":', '"extensions":{"note":"Caf\u00e9"},"items":')),
+      parts.body,
+      alice.identity,
+    );
     expect((await w.open(nfc, bob)).ok).toBe(true);
-    const upperHex = assemble(kit, utf8(text.replace(String(parts.header.bundleId), String(parts.header.bundleId).toUpperCase())), parts.body, alice.identity);
+    const upperHex = assemble(
+      kit,
+      utf8(text.replace(String(parts.header.bundleId), String(parts.header.bundleId).toUpperCase())),
+      parts.body,
+      alice.identity,
+    );
     await expectCode(upperHex, 'BUNDLE_MALFORMED');
-    const unsortedRecipients = craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }, { office: carol, sequence: 1 }], editHeader: (header) => (header.recipients as JsonValue[]).reverse() });
+    const unsortedRecipients = craftBundle(kit, {
+      sender: alice,
+      recipients: [
+        { office: bob, sequence: 1 },
+        { office: carol, sequence: 1 },
+      ],
+      editHeader: (header) => (header.recipients as JsonValue[]).reverse(),
+    });
     await expectCode(unsortedRecipients.bytes, 'BUNDLE_NONCANONICAL');
   });
 
   it('rejects unknown versions, algorithms, critical extensions and unknown fields; ignores non-critical extensions', async () => {
     await expectCode(assemble(kit, parts.headerBytes, parts.body, alice.identity, 2), 'BUNDLE_VERSION_UNSUPPORTED');
-    await expectCode(editHeader(kit, valid, (h) => void (h.version = 2), alice.identity), 'BUNDLE_VERSION_UNSUPPORTED');
-    await expectCode(editHeader(kit, valid, (h) => void (h.suite = 'cb1:rsa'), alice.identity), 'BUNDLE_ALGORITHM_UNSUPPORTED');
-    await expectCode(editHeader(kit, valid, (h) => void (h.extensions = { '!compression': 'zstd' }), alice.identity), 'BUNDLE_CRITICAL_EXTENSION_UNKNOWN');
-    await expectCode(editHeader(kit, valid, (h) => void (h.surprise = 1), alice.identity), 'BUNDLE_MALFORMED');
-    const withNote = editHeader(kit, valid, (h) => void (h.extensions = { 'courier-note': 'blue envelope' }), alice.identity);
+    await expectCode(
+      editHeader(kit, valid, (h) => void (h.version = 2), alice.identity),
+      'BUNDLE_VERSION_UNSUPPORTED',
+    );
+    await expectCode(
+      editHeader(kit, valid, (h) => void (h.suite = 'cb1:rsa'), alice.identity),
+      'BUNDLE_ALGORITHM_UNSUPPORTED',
+    );
+    await expectCode(
+      editHeader(kit, valid, (h) => void (h.extensions = { '!compression': 'zstd' }), alice.identity),
+      'BUNDLE_CRITICAL_EXTENSION_UNKNOWN',
+    );
+    await expectCode(
+      editHeader(kit, valid, (h) => void (h.surprise = 1), alice.identity),
+      'BUNDLE_MALFORMED',
+    );
+    const withNote = editHeader(
+      kit,
+      valid,
+      (h) => void (h.extensions = { 'courier-note': 'blue envelope' }),
+      alice.identity,
+    );
     expect((await w.open(withNote, bob)).ok).toBe(true);
   });
 
@@ -184,15 +310,73 @@ describe('bundle attacks and faults', async () => {
     await expectCode(maxDeclared, 'BUNDLE_LIMIT_EXCEEDED');
     await expectCode(concatBytes(encodePrologue(1000), new Uint8Array(10)), 'BUNDLE_TRUNCATED');
     const fakeKey = 'ab'.repeat(32);
-    await expectCode(editHeader(kit, valid, (h) => void (h.recipients = Array.from({ length: 17 }, (_, i) => ({ signingKey: fakeKey.slice(0, 62) + i.toString(16).padStart(2, '0'), sequence: 1, wrap: '00'.repeat(88) }))), alice.identity), 'BUNDLE_LIMIT_EXCEEDED');
-    await expectCode(editHeader(kit, valid, (h) => void (h.items = Array.from({ length: 258 }, () => ({ size: 0, hash: '00'.repeat(64) }))), alice.identity), 'BUNDLE_LIMIT_EXCEEDED');
-    await expectCode(editHeader(kit, valid, (h) => void (h.chunkSize = 1024), alice.identity), 'BUNDLE_LIMIT_EXCEEDED');
-    await expectCode(editHeader(kit, valid, (h) => void ((h.items as { size: number }[])[1] = { size: 2 ** 41, hash: '00'.repeat(64) } as never), alice.identity), 'BUNDLE_LIMIT_EXCEEDED');
-    await expectCode(editHeader(kit, valid, (h) => void ((h.items as { size: number }[])[0] = { size: 17 * 1024 * 1024, hash: '00'.repeat(64) } as never), alice.identity), 'BUNDLE_LIMIT_EXCEEDED');
+    await expectCode(
+      editHeader(
+        kit,
+        valid,
+        (h) =>
+          void (h.recipients = Array.from({ length: 17 }, (_, i) => ({
+            signingKey: fakeKey.slice(0, 62) + i.toString(16).padStart(2, '0'),
+            sequence: 1,
+            wrap: '00'.repeat(88),
+          }))),
+        alice.identity,
+      ),
+      'BUNDLE_LIMIT_EXCEEDED',
+    );
+    await expectCode(
+      editHeader(
+        kit,
+        valid,
+        (h) => void (h.items = Array.from({ length: 258 }, () => ({ size: 0, hash: '00'.repeat(64) }))),
+        alice.identity,
+      ),
+      'BUNDLE_LIMIT_EXCEEDED',
+    );
+    await expectCode(
+      editHeader(kit, valid, (h) => void (h.chunkSize = 1024), alice.identity),
+      'BUNDLE_LIMIT_EXCEEDED',
+    );
+    await expectCode(
+      editHeader(
+        kit,
+        valid,
+        (h) => void ((h.items as { size: number }[])[1] = { size: 2 ** 41, hash: '00'.repeat(64) } as never),
+        alice.identity,
+      ),
+      'BUNDLE_LIMIT_EXCEEDED',
+    );
+    await expectCode(
+      editHeader(
+        kit,
+        valid,
+        (h) => void ((h.items as { size: number }[])[0] = { size: 17 * 1024 * 1024, hash: '00'.repeat(64) } as never),
+        alice.identity,
+      ),
+      'BUNDLE_LIMIT_EXCEEDED',
+    );
     // Declared sizes that disagree with the file, even when correctly signed.
-    const bigger = editHeader(kit, valid, (h) => void ((h.items as { size: number }[])[1] = { ...(h.items as { size: number; hash: string }[])[1], size: attachment.length + 1 } as never), alice.identity);
+    const bigger = editHeader(
+      kit,
+      valid,
+      (h) =>
+        void ((h.items as { size: number }[])[1] = {
+          ...(h.items as { size: number; hash: string }[])[1],
+          size: attachment.length + 1,
+        } as never),
+      alice.identity,
+    );
     await expectCode(bigger, 'BUNDLE_TRUNCATED');
-    const smaller = editHeader(kit, valid, (h) => void ((h.items as { size: number }[])[1] = { ...(h.items as { size: number; hash: string }[])[1], size: attachment.length - 1 } as never), alice.identity);
+    const smaller = editHeader(
+      kit,
+      valid,
+      (h) =>
+        void ((h.items as { size: number }[])[1] = {
+          ...(h.items as { size: number; hash: string }[])[1],
+          size: attachment.length - 1,
+        } as never),
+      alice.identity,
+    );
     await expectCode(smaller, 'BUNDLE_TRAILING_DATA');
   });
 
@@ -200,7 +384,11 @@ describe('bundle attacks and faults', async () => {
     const stripped = concatBytes(valid.subarray(0, bodyStart - HEADER_SIGNATURE_BYTES), valid.subarray(bodyStart));
     await expectCode(stripped, 'BUNDLE_TRUNCATED');
     await expectCode(assemble(kit, parts.headerBytes, parts.body, new Uint8Array(64)), 'BUNDLE_SIGNATURE_INVALID');
-    await expectCode(assemble(kit, parts.headerBytes, parts.body, new Uint8Array(64)), 'BUNDLE_SIGNATURE_INVALID', null);
+    await expectCode(
+      assemble(kit, parts.headerBytes, parts.body, new Uint8Array(64)),
+      'BUNDLE_SIGNATURE_INVALID',
+      null,
+    );
   });
 
   it('rejects an unknown, unverified or revoked signer, naming the fingerprint to compare', async () => {
@@ -208,7 +396,12 @@ describe('bundle attacks and faults', async () => {
     const unverified = await w.open(valid, bob, { trust: trustView(storeWith(kit, [alice], [alice])) });
     expect(unverified.ok ? 'ok' : unverified.error.code).toBe('BUNDLE_SIGNER_UNVERIFIED');
     if (!unverified.ok) expect(unverified.error.message).toMatch(/compare fingerprint \d{5}( \d{5}){11}/);
-    const revoked = applyRevocation(kit, storeWith(kit, [alice]), createRevocation(kit, alice.identity, 'compromised', T0), T0);
+    const revoked = applyRevocation(
+      kit,
+      storeWith(kit, [alice]),
+      createRevocation(kit, alice.identity, 'compromised', T0),
+      T0,
+    );
     if (!revoked.ok) throw new Error(revoked.error.message);
     await expectCode(valid, 'BUNDLE_SIGNER_REVOKED', bob, { trust: trustView(revoked.value.store) });
     await expectCode(valid, 'BUNDLE_SIGNER_EXPIRED', bob, { clock: () => T0 + 366 * DAY });
@@ -225,11 +418,21 @@ describe('bundle attacks and faults', async () => {
     const carolBox = fromHex(carol.card.card.boxKey, 32) ?? new Uint8Array();
     const bundleId = fromHex(String(parts.header.bundleId), 16) ?? new Uint8Array();
     const nonce = kit.randomBytes(24);
-    const wrap = toHex(concatBytes(nonce, kit.box(concatBytes(bundleId, contentKey), nonce, carolBox, bob.identity.boxPrivateKeyPlaintext)));
-    const forwarded = editHeader(kit, valid, (h) => {
-      h.sender = bob.card.card.signingKey;
-      h.recipients = [{ signingKey: carol.card.card.signingKey, sequence: 1, wrap }];
-    }, bob.identity);
+    const wrap = toHex(
+      concatBytes(
+        nonce,
+        kit.box(concatBytes(bundleId, contentKey), nonce, carolBox, bob.identity.boxPrivateKeyPlaintext),
+      ),
+    );
+    const forwarded = editHeader(
+      kit,
+      valid,
+      (h) => {
+        h.sender = bob.card.card.signingKey;
+        h.recipients = [{ signingKey: carol.card.card.signingKey, sequence: 1, wrap }];
+      },
+      bob.identity,
+    );
     await expectCode(forwarded, 'BUNDLE_INNER_SIGNATURE_INVALID', carol);
   });
 
@@ -237,7 +440,15 @@ describe('bundle attacks and faults', async () => {
     const otherRecipients = craftBundle(kit, {
       sender: alice,
       recipients: [{ office: bob, sequence: 1 }],
-      content: { bundleId: '00'.repeat(16), kind: 'request', sender: alice.card.card.signingKey, recipients: [carol.card.card.signingKey], createdAt: T0, body: { caseRef: 'X', case: {} }, attachments: [] },
+      content: {
+        bundleId: '00'.repeat(16),
+        kind: 'request',
+        sender: alice.card.card.signingKey,
+        recipients: [carol.card.card.signingKey],
+        createdAt: T0,
+        body: { caseRef: 'X', case: {} },
+        attachments: [],
+      },
     });
     await expectCode(otherRecipients.bytes, 'BUNDLE_INNER_MISMATCH');
   });
@@ -254,7 +465,11 @@ describe('bundle attacks and faults', async () => {
     // Even re-signed by the same sender (a splicing tool with the key), the wrap names the other bundle.
     const resigned = editHeader(kit, toCarol, (h) => void (h.recipients = [bobEntry ?? null]), alice.identity);
     await expectCode(resigned, 'BUNDLE_KEY_WRAP_INVALID');
-    const crafted = craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }], wrapBundleId: kit.randomBytes(16) });
+    const crafted = craftBundle(kit, {
+      sender: alice,
+      recipients: [{ office: bob, sequence: 1 }],
+      wrapBundleId: kit.randomBytes(16),
+    });
     await expectCode(crafted.bytes, 'BUNDLE_KEY_WRAP_INVALID');
   });
 
@@ -270,7 +485,9 @@ describe('bundle attacks and faults', async () => {
 
   it('refuses a replayed bundle id and a sequence number not above the last one', async () => {
     const sender = alice.card.card.signingKey;
-    await expectCode(valid, 'BUNDLE_REPLAYED', bob, { ledger: ledgerOf([[sender, String(parts.header.bundleId)]], {}) });
+    await expectCode(valid, 'BUNDLE_REPLAYED', bob, {
+      ledger: ledgerOf([[sender, String(parts.header.bundleId)]], {}),
+    });
     await expectCode(valid, 'BUNDLE_SEQUENCE_OLD', bob, { ledger: ledgerOf([], { [sender]: 1 }) });
     await expectCode(valid, 'BUNDLE_SEQUENCE_OLD', bob, { ledger: ledgerOf([], { [sender]: 5 }) });
     const next = await w.build('request', requestBody, alice, [bob], { sequence: 6 });
@@ -280,9 +497,14 @@ describe('bundle attacks and faults', async () => {
   it('classifies I/O failures of the source and of an attachment sink', async () => {
     const failing = { size: valid.length, read: () => Promise.reject(new Error('EIO')) };
     await expectCode(valid, 'BUNDLE_IO_FAILED', bob, { source: failing });
-    const short = { size: valid.length, read: (offset: number, length: number) => memorySource(valid).read(offset, Math.max(0, length - 1)) };
+    const short = {
+      size: valid.length,
+      read: (offset: number, length: number) => memorySource(valid).read(offset, Math.max(0, length - 1)),
+    };
     await expectCode(valid, 'BUNDLE_TRUNCATED', bob, { source: short });
-    await expectCode(valid, 'BUNDLE_IO_FAILED', bob, { openAttachment: () => ({ write: () => Promise.reject(new Error('ENOSPC')) }) });
+    await expectCode(valid, 'BUNDLE_IO_FAILED', bob, {
+      openAttachment: () => ({ write: () => Promise.reject(new Error('ENOSPC')) }),
+    });
   });
 
   it('refuses an attachment whose plaintext differs from its signed hash, and a payload that is not canonical', async () => {
@@ -296,15 +518,39 @@ describe('bundle attacks and faults', async () => {
       body: { caseRef: 'X', case: {} },
       attachments: [{ name: 'a', mediaType: 'text/plain', size: 1000, blake2b256: '00'.repeat(32) }],
     });
-    const crafted = craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }], attachments: [data], content });
+    const crafted = craftBundle(kit, {
+      sender: alice,
+      recipients: [{ office: bob, sequence: 1 }],
+      attachments: [data],
+      content,
+    });
     const result = await w.open(crafted.bytes, bob);
     expect(result.ok ? 'ok' : result.error.code).toBe('BUNDLE_ATTACHMENT_MISMATCH');
-    const wrongCount = craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }], attachments: [data, data], content });
+    const wrongCount = craftBundle(kit, {
+      sender: alice,
+      recipients: [{ office: bob, sequence: 1 }],
+      attachments: [data, data],
+      content,
+    });
     await expectCode(wrongCount.bytes, 'BUNDLE_ATTACHMENT_MISMATCH');
     const payloadBytes = utf8('{"content": {}, "signature": ""}');
-    await expectCode(craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }], payloadBytes }).bytes, 'BUNDLE_NONCANONICAL');
-    await expectCode(craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }], payloadBytes: utf8('not json') }).bytes, 'BUNDLE_PAYLOAD_INVALID');
-    await expectCode(craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }], payloadBytes: canonicalJsonBytes({ content: {}, signature: '00' }) }).bytes, 'BUNDLE_PAYLOAD_INVALID');
+    await expectCode(
+      craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }], payloadBytes }).bytes,
+      'BUNDLE_NONCANONICAL',
+    );
+    await expectCode(
+      craftBundle(kit, { sender: alice, recipients: [{ office: bob, sequence: 1 }], payloadBytes: utf8('not json') })
+        .bytes,
+      'BUNDLE_PAYLOAD_INVALID',
+    );
+    await expectCode(
+      craftBundle(kit, {
+        sender: alice,
+        recipients: [{ office: bob, sequence: 1 }],
+        payloadBytes: canonicalJsonBytes({ content: {}, signature: '00' }),
+      }).bytes,
+      'BUNDLE_PAYLOAD_INVALID',
+    );
   });
 
   it('only ever reports codes from the published list', () => {

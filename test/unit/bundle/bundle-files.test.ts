@@ -27,7 +27,14 @@ describe('bundles through real files in a temp folder', async () => {
         body: requestBody,
         sender: w.alice.identity,
         recipients: [{ card: w.bob.card, sequence: 1 }],
-        attachments: [{ name: 'evidence.bin', mediaType: 'application/octet-stream', size: evidence.length, bytes: readFileChunks(evidencePath, 100_000) }],
+        attachments: [
+          {
+            name: 'evidence.bin',
+            mediaType: 'application/octet-stream',
+            size: evidence.length,
+            bytes: readFileChunks(evidencePath, 100_000),
+          },
+        ],
         createdAt: T0,
         notAfter: T0 + DAY,
       },
@@ -44,7 +51,10 @@ describe('bundles through real files in a temp folder', async () => {
     const result = await verifyBundle(w.kit, {
       source,
       trust: trustView(storeWith(w.kit, [w.alice])),
-      recipient: { signingPublicKey: w.bob.identity.signingPublicKey, boxPrivateKeyPlaintext: w.bob.identity.boxPrivateKeyPlaintext },
+      recipient: {
+        signingPublicKey: w.bob.identity.signingPublicKey,
+        boxPrivateKeyPlaintext: w.bob.identity.boxPrivateKeyPlaintext,
+      },
       clock: () => T0 + 1000,
       ledger: emptyLedger,
       openAttachment: () => ({ write: async (bytes) => void (await out.write(bytes)) }),
@@ -60,7 +70,13 @@ describe('bundles through real files in a temp folder', async () => {
     const cutPath = join(dir, 'cut.cbb');
     writeFileSync(cutPath, readFileSync(bundlePath).subarray(0, 2 * 1024 * 1024));
     const source = await openFileSource(cutPath);
-    const result = await verifyBundle(w.kit, { source, trust: trustView(storeWith(w.kit, [w.alice])), recipient: null, clock: () => T0, ledger: null });
+    const result = await verifyBundle(w.kit, {
+      source,
+      trust: trustView(storeWith(w.kit, [w.alice])),
+      recipient: null,
+      clock: () => T0,
+      ledger: null,
+    });
     await source.close();
     expect(result.ok ? 'ok' : result.error.code).toBe('BUNDLE_TRUNCATED');
   });

@@ -6,7 +6,13 @@ import { memorySink, memorySource } from '../../../shared/bundle/byte-io';
 import { verifyBundle, type ReplayLedgerView, type VerifyBundleInput } from '../../../shared/bundle/verify-bundle';
 import { createKeyCard, type SignedKeyCard } from '../../../shared/offices/key-card';
 import { generateOfficeIdentity, type OfficeIdentity } from '../../../shared/offices/office-identity';
-import { importKeyCard, markVerified, fingerprintOf, trustView, type TrustStore } from '../../../shared/offices/trust-store';
+import {
+  importKeyCard,
+  markVerified,
+  fingerprintOf,
+  trustView,
+  type TrustStore,
+} from '../../../shared/offices/trust-store';
 import { formatFingerprint } from '../../../shared/offices/fingerprint';
 
 export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
@@ -21,7 +27,12 @@ export function seed(label: number): Uint8Array {
 
 export function makeOffice(kit: CryptoKit, label: number, name: string, jurisdiction: string): TestOffice {
   const identity = generateOfficeIdentity(kit, { signing: seed(label), box: seed(label + 100) });
-  const card = createKeyCard(kit, identity, { name, jurisdiction }, { validFrom: T0 - 30 * DAY, validUntil: T0 + 365 * DAY });
+  const card = createKeyCard(
+    kit,
+    identity,
+    { name, jurisdiction },
+    { validFrom: T0 - 30 * DAY, validUntil: T0 + 365 * DAY },
+  );
   return { identity, card, name };
 }
 
@@ -33,7 +44,13 @@ export function storeWith(kit: CryptoKit, offices: TestOffice[], unverified: Tes
     if (!imported.ok) throw new Error(imported.error.message);
     store = imported.value.store;
     if (!unverified.includes(office)) {
-      const verified = markVerified(kit, store, office.card.card.signingKey, formatFingerprint(fingerprintOf(kit, office.card)), T0 - DAY);
+      const verified = markVerified(
+        kit,
+        store,
+        office.card.card.signingKey,
+        formatFingerprint(fingerprintOf(kit, office.card)),
+        T0 - DAY,
+      );
       if (!verified.ok) throw new Error(verified.error.message);
       store = verified.value;
     }
@@ -87,7 +104,9 @@ export async function world() {
     return verifyBundle(kit, {
       source: memorySource(bytes),
       trust: trustView(storeWith(kit, [alice, bob, carol, mallory])),
-      recipient: as ? { signingPublicKey: as.identity.signingPublicKey, boxPrivateKeyPlaintext: as.identity.boxPrivateKeyPlaintext } : null,
+      recipient: as
+        ? { signingPublicKey: as.identity.signingPublicKey, boxPrivateKeyPlaintext: as.identity.boxPrivateKeyPlaintext }
+        : null,
       clock: () => T0 + DAY,
       ledger: emptyLedger,
       ...overrides,

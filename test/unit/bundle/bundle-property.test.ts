@@ -5,20 +5,28 @@ import { bytesAttachment, requestBody, world } from './bundle-fixtures';
 
 describe('bundle verifier under arbitrary single-byte changes', async () => {
   const w = await world();
-  const valid = await w.build('request', requestBody, w.alice, [w.bob], { chunkSize: 65536, attachments: [bytesAttachment('a.bin', w.kit.randomBytes(70_000))] });
+  const valid = await w.build('request', requestBody, w.alice, [w.bob], {
+    chunkSize: 65536,
+    attachments: [bytesAttachment('a.bin', w.kit.randomBytes(70_000))],
+  });
 
   it('rejects any single-byte change with a published error code, never a throw', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: valid.length - 1 }), fc.integer({ min: 1, max: 255 }), fc.boolean(), async (position, xor, keyless) => {
-        const changed = valid.slice();
-        changed[position] = (changed[position] ?? 0) ^ xor;
-        const result = await w.open(changed, keyless ? null : w.bob);
-        expect(result.ok).toBe(false);
-        if (!result.ok) {
-          expect(isBundleErrorCode(result.error.code)).toBe(true);
-          expect(result.error.message.length).toBeGreaterThan(20);
-        }
-      }),
+      fc.asyncProperty(
+        fc.nat({ max: valid.length - 1 }),
+        fc.integer({ min: 1, max: 255 }),
+        fc.boolean(),
+        async (position, xor, keyless) => {
+          const changed = valid.slice();
+          changed[position] = (changed[position] ?? 0) ^ xor;
+          const result = await w.open(changed, keyless ? null : w.bob);
+          expect(result.ok).toBe(false);
+          if (!result.ok) {
+            expect(isBundleErrorCode(result.error.code)).toBe(true);
+            expect(result.error.message.length).toBeGreaterThan(20);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -27,7 +35,8 @@ describe('bundle verifier under arbitrary single-byte changes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: -valid.length, max: 64 }), async (delta) => {
         if (delta === 0) return;
-        const changed = delta < 0 ? valid.subarray(0, valid.length + delta) : new Uint8Array([...valid, ...new Uint8Array(delta)]);
+        const changed =
+          delta < 0 ? valid.subarray(0, valid.length + delta) : new Uint8Array([...valid, ...new Uint8Array(delta)]);
         const result = await w.open(changed, w.bob);
         expect(result.ok ? 'ok' : result.error.code).toBe(delta < 0 ? 'BUNDLE_TRUNCATED' : 'BUNDLE_TRAILING_DATA');
       }),

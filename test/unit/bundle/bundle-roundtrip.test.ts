@@ -7,10 +7,18 @@ describe('bundle round trip', async () => {
 
   it('builds and opens a request with attachments for two recipients', async () => {
     const data = w.kit.randomBytes(300_000);
-    const bytes = await w.build('request', requestBody, w.alice, [w.bob, w.carol], { attachments: [bytesAttachment('notice.pdf', data), bytesAttachment('empty.txt', new Uint8Array(0))] });
+    const bytes = await w.build('request', requestBody, w.alice, [w.bob, w.carol], {
+      attachments: [bytesAttachment('notice.pdf', data), bytesAttachment('empty.txt', new Uint8Array(0))],
+    });
     for (const reader of [w.bob, w.carol]) {
       const sinks: ReturnType<typeof memoryByteSink>[] = [];
-      const result = await w.open(bytes, reader, { openAttachment: () => { const sink = memoryByteSink(); sinks.push(sink); return sink; } });
+      const result = await w.open(bytes, reader, {
+        openAttachment: () => {
+          const sink = memoryByteSink();
+          sinks.push(sink);
+          return sink;
+        },
+      });
       if (!result.ok) throw new Error(result.error.code + ' ' + result.error.message);
       expect(result.value.opened).toBe(true);
       if (!result.value.opened) return;

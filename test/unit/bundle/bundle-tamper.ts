@@ -1,5 +1,10 @@
 import type { CryptoKit, StreamTag } from '../../../shared/crypto/crypto-kit';
-import { BUNDLE_SUITE, chunkAssociatedData, encodePrologue, PROLOGUE_BYTES } from '../../../shared/bundle/bundle-layout';
+import {
+  BUNDLE_SUITE,
+  chunkAssociatedData,
+  encodePrologue,
+  PROLOGUE_BYTES,
+} from '../../../shared/bundle/bundle-layout';
 import { concatBytes, fromHex, toHex } from '../../../shared/bundle/bytes';
 import { canonicalJsonBytes, parseCanonicalJson, type JsonValue } from '../../../shared/bundle/canonical-json';
 import { signDomain, signingDigest } from '../../../shared/bundle/signing-domains';
@@ -8,7 +13,13 @@ import type { TestOffice } from './bundle-fixtures';
 import { T0, DAY } from './bundle-fixtures';
 
 /** A bundle taken apart: test code edits the pieces and reassembles them, re-signing or not. */
-export type BundleParts = { headerBytes: Uint8Array; header: Record<string, JsonValue>; signature: Uint8Array; body: Uint8Array; version: number };
+export type BundleParts = {
+  headerBytes: Uint8Array;
+  header: Record<string, JsonValue>;
+  signature: Uint8Array;
+  body: Uint8Array;
+  version: number;
+};
 
 export function splitBundle(bytes: Uint8Array): BundleParts {
   const view = new DataView(bytes.buffer, bytes.byteOffset);
@@ -25,14 +36,28 @@ export function splitBundle(bytes: Uint8Array): BundleParts {
 }
 
 /** Reassembles raw header bytes (canonical or not) with a body; signs with `signer` or keeps `signature`. */
-export function assemble(kit: CryptoKit, headerBytes: Uint8Array, body: Uint8Array, signer: OfficeIdentity | Uint8Array, version = 1): Uint8Array {
+export function assemble(
+  kit: CryptoKit,
+  headerBytes: Uint8Array,
+  body: Uint8Array,
+  signer: OfficeIdentity | Uint8Array,
+  version = 1,
+): Uint8Array {
   const prologue = encodePrologue(headerBytes.length, version);
-  const signature = signer instanceof Uint8Array ? signer : kit.sign(signingDigest(kit, 'bundleHeader', prologue, headerBytes), signer.signingPrivateKeyPlaintext);
+  const signature =
+    signer instanceof Uint8Array
+      ? signer
+      : kit.sign(signingDigest(kit, 'bundleHeader', prologue, headerBytes), signer.signingPrivateKeyPlaintext);
   return concatBytes(prologue, headerBytes, signature, body);
 }
 
 /** Edits the header object, re-encodes it canonically, and re-signs (or keeps the old signature). */
-export function editHeader(kit: CryptoKit, bytes: Uint8Array, edit: (header: Record<string, JsonValue>) => void, signer: OfficeIdentity | null): Uint8Array {
+export function editHeader(
+  kit: CryptoKit,
+  bytes: Uint8Array,
+  edit: (header: Record<string, JsonValue>) => void,
+  signer: OfficeIdentity | null,
+): Uint8Array {
   const parts = splitBundle(bytes);
   const header = structuredClone(parts.header);
   edit(header);
@@ -68,19 +93,36 @@ export function craftBundle(kit: CryptoKit, options: CraftOptions): { bytes: Uin
   const contentKey = random(32);
   const kind = options.kind ?? 'request';
   const sender = toHex(options.sender.identity.signingPublicKey);
-  const recipients = [...options.recipients].sort((a, b) => (a.office.card.card.signingKey < b.office.card.card.signingKey ? -1 : 1));
+  const recipients = [...options.recipients].sort((a, b) =>
+    a.office.card.card.signingKey < b.office.card.card.signingKey ? -1 : 1,
+  );
   const attachments = options.attachments ?? [];
-  const content: Record<string, JsonValue> = typeof options.content === 'function' ? options.content(toHex(bundleId)) : options.content ?? {
-    bundleId: toHex(bundleId),
-    kind,
-    sender,
-    recipients: recipients.map((r) => r.office.card.card.signingKey),
-    createdAt: T0,
-    body: { caseRef: 'CB-1', case: {} },
-    attachments: attachments.map((data, index) => ({ name: `a${index}`, mediaType: 'text/plain', size: data.length, blake2b256: toHex(kit.hash(data, 32)) })),
-  };
+  const content: Record<string, JsonValue> =
+    typeof options.content === 'function'
+      ? options.content(toHex(bundleId))
+      : (options.content ?? {
+          bundleId: toHex(bundleId),
+          kind,
+          sender,
+          recipients: recipients.map((r) => r.office.card.card.signingKey),
+          createdAt: T0,
+          body: { caseRef: 'CB-1', case: {} },
+          attachments: attachments.map((data, index) => ({
+            name: `a${index}`,
+            mediaType: 'text/plain',
+            size: data.length,
+            blake2b256: toHex(kit.hash(data, 32)),
+          })),
+        });
   const innerSigner = options.innerSigner ?? options.sender.identity;
-  const payloadBytes = options.payloadBytes ?? canonicalJsonBytes({ content, signature: toHex(signDomain(kit, 'bundlePayload', innerSigner.signingPrivateKeyPlaintext, canonicalJsonBytes(content))) });
+  const payloadBytes =
+    options.payloadBytes ??
+    canonicalJsonBytes({
+      content,
+      signature: toHex(
+        signDomain(kit, 'bundlePayload', innerSigner.signingPrivateKeyPlaintext, canonicalJsonBytes(content)),
+      ),
+    });
   const plaintexts = [payloadBytes, ...attachments];
   const encrypted = plaintexts.map((plaintext, item) => {
     const encryptor = kit.streamEncryptor(contentKey, random(24));
@@ -102,17 +144,28 @@ export function craftBundle(kit: CryptoKit, options: CraftOptions): { bytes: Uin
     createdAt: T0,
     notAfter: T0 + 7 * DAY,
     chunkSize,
-    items: plaintexts.map((plaintext, index) => ({ size: plaintext.length, hash: toHex(kit.hash(encrypted[index] ?? new Uint8Array(), 64)) })),
+    items: plaintexts.map((plaintext, index) => ({
+      size: plaintext.length,
+      hash: toHex(kit.hash(encrypted[index] ?? new Uint8Array(), 64)),
+    })),
     recipients: recipients.map(({ office, sequence }) => {
       const nonce = random(24);
       const boxKey = fromHex(office.card.card.boxKey, 32) ?? new Uint8Array(32);
-      const wrapped = kit.box(concatBytes(options.wrapBundleId ?? bundleId, contentKey), nonce, boxKey, options.sender.identity.boxPrivateKeyPlaintext);
+      const wrapped = kit.box(
+        concatBytes(options.wrapBundleId ?? bundleId, contentKey),
+        nonce,
+        boxKey,
+        options.sender.identity.boxPrivateKeyPlaintext,
+      );
       return { signingKey: office.card.card.signingKey, sequence, wrap: toHex(concatBytes(nonce, wrapped)) };
     }),
   };
   if (recipients.length === 0) header.publicContentKey = toHex(contentKey);
   options.editHeader?.(header);
-  return { bytes: assemble(kit, canonicalJsonBytes(header), concatBytes(...encrypted), options.sender.identity), bundleId };
+  return {
+    bytes: assemble(kit, canonicalJsonBytes(header), concatBytes(...encrypted), options.sender.identity),
+    bundleId,
+  };
 }
 
 /** Unwraps the content key of a bundle as `reader` (for forwarding attacks). */
@@ -121,5 +174,7 @@ export function unwrapAs(kit: CryptoKit, bytes: Uint8Array, reader: TestOffice, 
   const entries = header.recipients as { signingKey: string; wrap: string }[];
   const entry = entries.find((e) => e.signingKey === reader.card.card.signingKey);
   const wrap = fromHex(entry?.wrap ?? '', 88) ?? new Uint8Array(88);
-  return kit.boxOpen(wrap.subarray(24), wrap.subarray(0, 24), senderBoxKey, reader.identity.boxPrivateKeyPlaintext).slice(16);
+  return kit
+    .boxOpen(wrap.subarray(24), wrap.subarray(0, 24), senderBoxKey, reader.identity.boxPrivateKeyPlaintext)
+    .slice(16);
 }

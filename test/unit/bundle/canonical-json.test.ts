@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonicalJsonError, canonicalJson, parseCanonicalJson } from '@shared/bundle/canonical-json';
 
-const wellFormed = (text: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+const wellFormed = (text: string) =>
+  !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 const bytes = (text: string) => new TextEncoder().encode(text);
 const kindOf = (text: string | Uint8Array) => {
   try {
@@ -15,12 +16,15 @@ const kindOf = (text: string | Uint8Array) => {
 
 describe('canonical JSON', () => {
   it('encodes with sorted keys, no whitespace and JSON.stringify escapes', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x\n"é'], c: { z: -5, y: '\u0001' } })).toBe('{"a":[true,null,"x\\n\\"é"],"b":1,"c":{"y":"\\u0001","z":-5}}');
+    expect(canonicalJson({ b: 1, a: [true, null, 'x\n"é'], c: { z: -5, y: '\u0001' } })).toBe(
+      '{"a":[true,null,"x\\n\\"é"],"b":1,"c":{"y":"\\u0001","z":-5}}',
+    );
     expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
   });
 
   it('refuses values without a canonical form', () => {
-    for (const value of [1.5, -0, 2 ** 53, NaN, 'e\u0301', '\ud800', 10n]) expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
+    for (const value of [1.5, -0, 2 ** 53, NaN, 'e\u0301', '\ud800', 10n])
+      expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
   });
 
   it('accepts exactly the canonical encoding and classifies everything else', () => {
@@ -48,7 +52,22 @@ describe('canonical JSON', () => {
 
   it('round-trips any JSON value built from safe integers and NFC strings', () => {
     const json = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.maxSafeInteger(), fc.string().map((s) => s.normalize('NFC')).filter((s) => wellFormed(s)), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.string().filter((s) => wellFormed(s) && s.normalize('NFC') === s), tie('value'), { maxKeys: 4 })),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constant(null),
+        fc.boolean(),
+        fc.maxSafeInteger(),
+        fc
+          .string()
+          .map((s) => s.normalize('NFC'))
+          .filter((s) => wellFormed(s)),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(
+          fc.string().filter((s) => wellFormed(s) && s.normalize('NFC') === s),
+          tie('value'),
+          { maxKeys: 4 },
+        ),
+      ),
     })).value;
     fc.assert(
       fc.property(json, (value) => {

@@ -21,7 +21,12 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'casebridge-cli-'));
-    await build({ ...config, input: { 'casebridge-bundle': join(root, 'electron/cli/casebridge-bundle.ts') }, output: { ...config.output, dir }, logLevel: 'silent' });
+    await build({
+      ...config,
+      input: { 'casebridge-bundle': join(root, 'electron/cli/casebridge-bundle.ts') },
+      output: { ...config.output, dir },
+      logLevel: 'silent',
+    });
     cli = join(dir, 'casebridge-bundle.js');
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,7 +50,10 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
   };
 
   it('inspects a bundle: kind, fingerprints, times and sizes, and no secret', async () => {
-    const [{ status, stdout, stderr }, publicBundle] = await Promise.all([run('inspect', vector('valid-request.bin')), run('inspect', vector('valid-key-card.bin'))]);
+    const [{ status, stdout, stderr }, publicBundle] = await Promise.all([
+      run('inspect', vector('valid-request.bin')),
+      run('inspect', vector('valid-key-card.bin')),
+    ]);
     expect(status, stderr).toBe(0);
     expect(publicBundle.status, publicBundle.stderr).toBe(0);
     expect(stdout).toMatch(/kind: +request/);
@@ -61,7 +69,10 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
   });
 
   it('verifies with a trusted key card and exits 0', async () => {
-    const [ok, card] = await Promise.all([run('verify', vector('valid-request.bin'), '--trust', vector('valid-key-card.bin'), '--at', AT), run('verify', vector('valid-key-card.bin'), '--at', AT)]);
+    const [ok, card] = await Promise.all([
+      run('verify', vector('valid-request.bin'), '--trust', vector('valid-key-card.bin'), '--at', AT),
+      run('verify', vector('valid-key-card.bin'), '--at', AT),
+    ]);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     expect(card.stderr).toBe('');
@@ -85,7 +96,14 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
       expect(result?.stderr.startsWith(`${code}: `), `${file}: ${result?.stderr}`).toBe(true);
     });
     const [expired, badMagic, zeroed] = await Promise.all([
-      run('verify', vector('valid-request.bin'), '--trust', vector('valid-key-card.bin'), '--at', '2026-12-20T00:00:00Z'),
+      run(
+        'verify',
+        vector('valid-request.bin'),
+        '--trust',
+        vector('valid-key-card.bin'),
+        '--at',
+        '2026-12-20T00:00:00Z',
+      ),
       run('inspect', vector('bad-magic.bin')),
       run('inspect', vector('signature-zeroed.bin')),
     ]);
@@ -96,7 +114,9 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
   });
 
   it('accepts a signed key card as JSON, refuses a tampered one, and explains usage', async () => {
-    const manifest = JSON.parse(readFileSync(vector('manifest.json'), 'utf8')) as { offices: { alice: { card: { card: { name: string } } } } };
+    const manifest = JSON.parse(readFileSync(vector('manifest.json'), 'utf8')) as {
+      offices: { alice: { card: { card: { name: string } } } };
+    };
     const good = join(dir, 'alice.json');
     writeFileSync(good, JSON.stringify(manifest.offices.alice.card));
     const bad = join(dir, 'tampered.json');
@@ -125,7 +145,20 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
     let head: AuditHead = EMPTY_AUDIT_HEAD;
     const events: AuditEvent[] = [];
     for (const [i, at] of ['2026-03-01T10:00:00.000Z', '2026-04-01T10:00:00.000Z'].entries()) {
-      const sealed = sealAuditEvent('case-1', head, { at, actor: { id: 'cw-1', role: 'caseworker' }, type: 'stage-changed', action: 'step', fromStage: 'draft', toStage: 'draft', details: { i } }, (b) => kit.hash(b, 32));
+      const sealed = sealAuditEvent(
+        'case-1',
+        head,
+        {
+          at,
+          actor: { id: 'cw-1', role: 'caseworker' },
+          type: 'stage-changed',
+          action: 'step',
+          fromStage: 'draft',
+          toStage: 'draft',
+          details: { i },
+        },
+        (b) => kit.hash(b, 32),
+      );
       events.push(sealed.event);
       head = sealed.head;
     }
@@ -134,7 +167,12 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
       exportFile,
       createOversightExport(
         kit,
-        { office: { name: 'Office Berlin', jurisdiction: 'DE', signingPublicKey: alice.identity.signingPublicKey }, scope: { kind: 'cases', caseIds: ['case-1'] }, trails: [{ caseId: 'case-1', head, events }], now: AT },
+        {
+          office: { name: 'Office Berlin', jurisdiction: 'DE', signingPublicKey: alice.identity.signingPublicKey },
+          scope: { kind: 'cases', caseIds: ['case-1'] },
+          trails: [{ caseId: 'case-1', head, events }],
+          now: AT,
+        },
         alice.identity.signingPrivateKeyPlaintext,
       ),
     );

@@ -11,7 +11,14 @@ import { formatFingerprint } from '@shared/offices/fingerprint';
 import { createKeyCard, type SignedKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity, type OfficeIdentity } from '@shared/offices/office-identity';
 import { createRevocation } from '@shared/offices/revocation';
-import { applyRevocation, fingerprintOf, importKeyCard, markVerified, trustView, type TrustStore } from '@shared/offices/trust-store';
+import {
+  applyRevocation,
+  fingerprintOf,
+  importKeyCard,
+  markVerified,
+  trustView,
+  type TrustStore,
+} from '@shared/offices/trust-store';
 import { DAY, emptyLedger, T0 } from './bundle-fixtures';
 
 describe('two offices exchange key cards, verify each other and exchange every kind of bundle', async () => {
@@ -22,9 +29,26 @@ describe('two offices exchange key cards, verify each other and exchange every k
   const berlinCard = createKeyCard(kit, berlin.identity, berlin.profile, validity);
   const parisCard = createKeyCard(kit, paris.identity, paris.profile, validity);
 
-  async function send<K extends BundleKind>(kind: K, body: PayloadBody<K>, from: OfficeIdentity, to: SignedKeyCard[], sequence = 1): Promise<Uint8Array> {
+  async function send<K extends BundleKind>(
+    kind: K,
+    body: PayloadBody<K>,
+    from: OfficeIdentity,
+    to: SignedKeyCard[],
+    sequence = 1,
+  ): Promise<Uint8Array> {
     const sink = memorySink();
-    const built = await buildBundle(kit, { kind, body, sender: from, recipients: to.map((card) => ({ card, sequence })), createdAt: T0, notAfter: T0 + 14 * DAY }, sink);
+    const built = await buildBundle(
+      kit,
+      {
+        kind,
+        body,
+        sender: from,
+        recipients: to.map((card) => ({ card, sequence })),
+        createdAt: T0,
+        notAfter: T0 + 14 * DAY,
+      },
+      sink,
+    );
     if (!built.ok) throw new Error(built.error.message);
     return sink.bytes();
   }
@@ -64,10 +88,16 @@ describe('two offices exchange key cards, verify each other and exchange every k
     const card = await readKeyCardBundle(kit, memorySource(sink.bytes()));
     expect(card).toEqual({ ok: true, value: berlinCard });
     const request = await send('request', { caseRef: 'CB-1', case: {} }, berlin.identity, [parisCard]);
-    expect(await readKeyCardBundle(kit, memorySource(request))).toMatchObject({ ok: false, error: { code: 'BUNDLE_PAYLOAD_INVALID' } });
+    expect(await readKeyCardBundle(kit, memorySource(request))).toMatchObject({
+      ok: false,
+      error: { code: 'BUNDLE_PAYLOAD_INVALID' },
+    });
     const tampered = sink.bytes();
     tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;
-    expect(await readKeyCardBundle(kit, memorySource(tampered))).toMatchObject({ ok: false, error: { code: 'BUNDLE_CHUNK_INVALID' } });
+    expect(await readKeyCardBundle(kit, memorySource(tampered))).toMatchObject({
+      ok: false,
+      error: { code: 'BUNDLE_CHUNK_INVALID' },
+    });
   });
 
   it('exchanges key cards as public bundles and imports them as unverified', async () => {
@@ -90,25 +120,83 @@ describe('two offices exchange key cards, verify each other and exchange every k
     const verified = markVerified(kit, parisStore, berlinCard.card.signingKey, spoken, T0 + DAY);
     if (!verified.ok) throw new Error(verified.error.message);
     parisStore = verified.value;
-    const back = markVerified(kit, berlinStore, parisCard.card.signingKey, formatFingerprint(fingerprintOf(kit, parisCard)), T0 + DAY);
+    const back = markVerified(
+      kit,
+      berlinStore,
+      parisCard.card.signingKey,
+      formatFingerprint(fingerprintOf(kit, parisCard)),
+      T0 + DAY,
+    );
     if (!back.ok) throw new Error(back.error.message);
     berlinStore = back.value;
     expect(parisStore[berlinCard.card.signingKey]?.state).toBe('verified');
   });
 
   it('builds and opens a request, response, challenge, decision and receipt', async () => {
-    const caseData = { title: 'Removal of a report on protests', jurisdiction: 'DE', items: [1, 2, 3], nested: { ok: true, note: null } };
-    const request = opened(await receive(await send('request', { caseRef: 'CB-1', case: caseData, message: 'Hello' }, berlin.identity, [parisCard]), paris.identity, parisStore));
+    const caseData = {
+      title: 'Removal of a report on protests',
+      jurisdiction: 'DE',
+      items: [1, 2, 3],
+      nested: { ok: true, note: null },
+    };
+    const request = opened(
+      await receive(
+        await send('request', { caseRef: 'CB-1', case: caseData, message: 'Hello' }, berlin.identity, [parisCard]),
+        paris.identity,
+        parisStore,
+      ),
+    );
     expect(request.payload).toEqual({ kind: 'request', body: { caseRef: 'CB-1', case: caseData, message: 'Hello' } });
-    const response = opened(await receive(await send('response', { caseRef: 'CB-1', inReplyTo: request.header.bundleId, case: { accepted: true } }, paris.identity, [berlinCard]), berlin.identity, berlinStore));
+    const response = opened(
+      await receive(
+        await send(
+          'response',
+          { caseRef: 'CB-1', inReplyTo: request.header.bundleId, case: { accepted: true } },
+          paris.identity,
+          [berlinCard],
+        ),
+        berlin.identity,
+        berlinStore,
+      ),
+    );
     expect(response.payload.kind).toBe('response');
-    const challenge = opened(await receive(await send('challenge', { caseRef: 'CB-1', grounds: ['art-17-dsa'], case: {} }, berlin.identity, [parisCard], 2), paris.identity, parisStore));
+    const challenge = opened(
+      await receive(
+        await send(
+          'challenge',
+          { caseRef: 'CB-1', grounds: ['art-17-dsa'], case: {} },
+          berlin.identity,
+          [parisCard],
+          2,
+        ),
+        paris.identity,
+        parisStore,
+      ),
+    );
     expect(challenge.sequence).toBe(2);
-    const decision = opened(await receive(await send('decision', { caseRef: 'CB-1', outcome: 'upheld', case: {}, reasons: 'Restored.' }, paris.identity, [berlinCard], 2), berlin.identity, berlinStore));
+    const decision = opened(
+      await receive(
+        await send(
+          'decision',
+          { caseRef: 'CB-1', outcome: 'upheld', case: {}, reasons: 'Restored.' },
+          paris.identity,
+          [berlinCard],
+          2,
+        ),
+        berlin.identity,
+        berlinStore,
+      ),
+    );
     expect(decision.payload).toMatchObject({ kind: 'decision', body: { outcome: 'upheld' } });
     const receipt = opened(
       await receive(
-        await send('receipt', receiptBodyFor(decision.header, decision.headerDigest, T0 + DAY, { status: 'imported' }), berlin.identity, [parisCard], 3),
+        await send(
+          'receipt',
+          receiptBodyFor(decision.header, decision.headerDigest, T0 + DAY, { status: 'imported' }),
+          berlin.identity,
+          [parisCard],
+          3,
+        ),
         paris.identity,
         parisStore,
       ),
@@ -118,33 +206,62 @@ describe('two offices exchange key cards, verify each other and exchange every k
 
   it('accepts a rotated key card signed by the old key, keeping trust, and refuses the old key afterwards', async () => {
     const next = generateOfficeIdentity(kit);
-    const rotatedCard = createKeyCard(kit, next, berlin.profile, { validFrom: T0, validUntil: T0 + 400 * DAY }, berlin.identity);
+    const rotatedCard = createKeyCard(
+      kit,
+      next,
+      berlin.profile,
+      { validFrom: T0, validUntil: T0 + 400 * DAY },
+      berlin.identity,
+    );
     const rotated = importKeyCard(kit, parisStore, rotatedCard, T0 + DAY);
     if (!rotated.ok) throw new Error(rotated.error.message);
     expect(rotated.value.outcome).toBe('rotated');
     expect(rotated.value.office.state).toBe('verified');
     const store = rotated.value.store;
     expect(store[berlinCard.card.signingKey]?.state).toBe('revoked');
-    const fromNew = await receive(await send('request', { caseRef: 'CB-2', case: {} }, next, [parisCard]), paris.identity, store);
+    const fromNew = await receive(
+      await send('request', { caseRef: 'CB-2', case: {} }, next, [parisCard]),
+      paris.identity,
+      store,
+    );
     expect(fromNew.ok).toBe(true);
-    const fromOld = await receive(await send('request', { caseRef: 'CB-2', case: {} }, berlin.identity, [parisCard]), paris.identity, store);
+    const fromOld = await receive(
+      await send('request', { caseRef: 'CB-2', case: {} }, berlin.identity, [parisCard]),
+      paris.identity,
+      store,
+    );
     expect(fromOld.ok ? 'ok' : fromOld.error.code).toBe('BUNDLE_SIGNER_REVOKED');
     const forged = createKeyCard(kit, generateOfficeIdentity(kit), berlin.profile, validity, paris.identity);
-    const conflict = importKeyCard(kit, store, { ...forged, card: { ...forged.card, previousSigningKey: berlinCard.card.signingKey } }, T0 + DAY);
+    const conflict = importKeyCard(
+      kit,
+      store,
+      { ...forged, card: { ...forged.card, previousSigningKey: berlinCard.card.signingKey } },
+      T0 + DAY,
+    );
     expect(conflict.ok).toBe(false);
   });
 
   it('carries a revocation as a bundle; afterwards the revoked key is refused', async () => {
     const revocation = createRevocation(kit, paris.identity, 'retired', T0 + DAY, 'Office moved');
     for (const recipients of [[], [berlinCard]]) {
-      const bundle = opened(await receive(await send('revocation', { revocation }, paris.identity, recipients, 9), berlin.identity, berlinStore));
+      const bundle = opened(
+        await receive(
+          await send('revocation', { revocation }, paris.identity, recipients, 9),
+          berlin.identity,
+          berlinStore,
+        ),
+      );
       if (bundle.payload.kind !== 'revocation') throw new Error('kind');
       const applied = applyRevocation(kit, berlinStore, bundle.payload.body.revocation, T0 + DAY);
       if (!applied.ok) throw new Error(applied.error.message);
       expect(applied.value.store[parisCard.card.signingKey]?.state).toBe('revoked');
       if (recipients.length === 1) berlinStore = applied.value.store;
     }
-    const after = await receive(await send('decision', { caseRef: 'CB-1', outcome: 'rejected', case: {} }, paris.identity, [berlinCard], 10), berlin.identity, berlinStore);
+    const after = await receive(
+      await send('decision', { caseRef: 'CB-1', outcome: 'rejected', case: {} }, paris.identity, [berlinCard], 10),
+      berlin.identity,
+      berlinStore,
+    );
     expect(after.ok ? 'ok' : after.error.code).toBe('BUNDLE_SIGNER_REVOKED');
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths, daysInMonth, easterSunday, formatCivilDate, fromDayNumber, isoWeekday, parseCivilDate, toDayNumber } from '@shared/deadlines/civil-date';
+import {
+  addMonths,
+  daysInMonth,
+  easterSunday,
+  formatCivilDate,
+  fromDayNumber,
+  isoWeekday,
+  parseCivilDate,
+  toDayNumber,
+} from '@shared/deadlines/civil-date';
 import { holidayCalendarFor } from '@shared/deadlines/holiday-calendar';
 
 describe('civil dates', () => {
@@ -24,7 +33,8 @@ describe('civil dates', () => {
   });
 
   it('adds months with the end-of-month rule', () => {
-    const plus = (text: string, n: number) => formatCivilDate(addMonths(parseCivilDate(text) ?? { year: 0, month: 1, day: 1 }, n));
+    const plus = (text: string, n: number) =>
+      formatCivilDate(addMonths(parseCivilDate(text) ?? { year: 0, month: 1, day: 1 }, n));
     expect(plus('2025-01-31', 1)).toBe('2025-02-28');
     expect(plus('2024-01-31', 1)).toBe('2024-02-29');
     expect(plus('2025-05-31', 1)).toBe('2025-06-30');

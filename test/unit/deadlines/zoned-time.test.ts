@@ -12,7 +12,10 @@ describe('zoned time', () => {
     expect(offsetAt(Date.parse('2026-10-25T00:59:59Z'), 'Europe/Berlin')).toBe(7_200_000);
     expect(offsetAt(Date.parse('2026-10-25T01:00:00Z'), 'Europe/Berlin')).toBe(3_600_000);
     // The spring-forward day has 23 hours, the fall-back day 25.
-    const length = (day: number, month: number) => endOfLocalDay({ year: 2026, month, day }, 'Europe/Berlin') + 1 - startOfLocalDay({ year: 2026, month, day }, 'Europe/Berlin');
+    const length = (day: number, month: number) =>
+      endOfLocalDay({ year: 2026, month, day }, 'Europe/Berlin') +
+      1 -
+      startOfLocalDay({ year: 2026, month, day }, 'Europe/Berlin');
     expect(length(29, 3)).toBe(23 * 3_600_000);
     expect(length(25, 10)).toBe(25 * 3_600_000);
     expect(length(28, 3)).toBe(24 * 3_600_000);
@@ -20,7 +23,11 @@ describe('zoned time', () => {
 
   it('finds the local date and wall clock of an instant', () => {
     expect(localDateAt(Date.parse('2026-01-15T23:30:00Z'), 'Europe/Berlin')).toEqual({ year: 2026, month: 1, day: 16 });
-    expect(localDateAt(Date.parse('2026-01-15T23:30:00Z'), 'America/New_York')).toEqual({ year: 2026, month: 1, day: 15 });
+    expect(localDateAt(Date.parse('2026-01-15T23:30:00Z'), 'America/New_York')).toEqual({
+      year: 2026,
+      month: 1,
+      day: 15,
+    });
     expect(wallClockAt(Date.parse('2026-07-01T12:00:00Z'), 'Asia/Tokyo')).toMatchObject({ hour: 21, minute: 0 });
   });
 
@@ -54,7 +61,15 @@ describe('deadline properties', () => {
         const timeZone = zones[place] ?? 'UTC';
         const code = jurisdictions[place] ?? 'DE';
         const due = (n: number) =>
-          computeDue({ startMs, duration: { amount: n, unit }, extensions: [], suspensions: [], timeZone, calendar: holidayCalendarFor(code) ?? weekendOnlyCalendar(code), rollForward }).dueMs ?? 0;
+          computeDue({
+            startMs,
+            duration: { amount: n, unit },
+            extensions: [],
+            suspensions: [],
+            timeZone,
+            calendar: holidayCalendarFor(code) ?? weekendOnlyCalendar(code),
+            rollForward,
+          }).dueMs ?? 0;
         const end = due(amount);
         expect(end).toBeGreaterThan(startMs);
         expect(due(amount + 1)).toBeGreaterThanOrEqual(end);

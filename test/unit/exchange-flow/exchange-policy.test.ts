@@ -28,7 +28,11 @@ function entry(over: Partial<LedgerEntry>): LedgerEntry {
     deliveredAt: null,
     shared: null,
   };
-  return { ...base, ...over, id: ledgerEntryId(over.direction ?? base.direction, over.peerKey ?? PEER, over.bundleId ?? base.bundleId) };
+  return {
+    ...base,
+    ...over,
+    id: ledgerEntryId(over.direction ?? base.direction, over.peerKey ?? PEER, over.bundleId ?? base.bundleId),
+  };
 }
 
 describe('minimisation', () => {
@@ -36,7 +40,9 @@ describe('minimisation', () => {
   const c = requestTo('authorised', context, clock).case;
 
   it('offers only fields with content and leaves personal data unticked by default', () => {
-    expect(presentFields(c)).toEqual(expect.arrayContaining(['title', 'purpose', 'legalBasis', 'dataCategories', 'affectedPeople', 'assessment']));
+    expect(presentFields(c)).toEqual(
+      expect.arrayContaining(['title', 'purpose', 'legalBasis', 'dataCategories', 'affectedPeople', 'assessment']),
+    );
     expect(presentFields(c)).not.toContain('emergency');
     expect(defaultSelection(c)).not.toContain('affectedPeople');
     expect(defaultSelection(c)).toContain('purpose');
@@ -62,16 +68,28 @@ describe('which bundle a case may become', () => {
     expect(refused).toMatchObject({ available: false });
     expect(refused && !refused.available && refused.reasons.join(' ')).toContain('possible only in stage authorised');
     const authorised = requestTo('authorised', context, clock).case;
-    expect(kindOptions(authorised, alice, context, []).find((option) => option.kind === 'request')).toEqual({ kind: 'request', available: true, recipients: 'any' });
+    expect(kindOptions(authorised, alice, context, []).find((option) => option.kind === 'request')).toEqual({
+      kind: 'request',
+      available: true,
+      recipients: 'any',
+    });
   });
 
   it('a response only to the office that sent the request, once', () => {
     const c = requestTo('draft-complete', context, clock).case;
     const received = entry({ direction: 'received', caseId: c.id, kind: 'request', status: 'received' });
-    expect(kindOptions(c, alice, context, [received]).find((option) => option.kind === 'response')).toEqual({ kind: 'response', available: true, recipients: { only: PEER } });
-    expect(kindOptions(c, alice, context, [received]).find((option) => option.kind === 'request')?.available).toBe(false);
+    expect(kindOptions(c, alice, context, [received]).find((option) => option.kind === 'response')).toEqual({
+      kind: 'response',
+      available: true,
+      recipients: { only: PEER },
+    });
+    expect(kindOptions(c, alice, context, [received]).find((option) => option.kind === 'request')?.available).toBe(
+      false,
+    );
     const answered = [received, entry({ direction: 'sent', caseId: c.id, kind: 'response', bundleId: '2'.repeat(32) })];
-    expect(kindOptions(c, alice, context, answered).find((option) => option.kind === 'response')?.available).toBe(false);
+    expect(kindOptions(c, alice, context, answered).find((option) => option.kind === 'response')?.available).toBe(
+      false,
+    );
   });
 
   it('a challenge once lodged; a decision only for a received challenge that was decided', () => {
@@ -80,20 +98,47 @@ describe('which bundle a case may become', () => {
     expect(kindOptions(lodged, alice, context, []).find((option) => option.kind === 'decision')?.available).toBe(false);
     const decided = requestTo('remedies', makeContext().context, makeContext().clock).case;
     const origin = entry({ direction: 'received', caseId: decided.id, kind: 'challenge', status: 'received' });
-    expect(kindOptions(decided, rita, context, [origin]).find((option) => option.kind === 'decision')).toEqual({ kind: 'decision', available: true, recipients: { only: PEER } });
+    expect(kindOptions(decided, rita, context, [origin]).find((option) => option.kind === 'decision')).toEqual({
+      kind: 'decision',
+      available: true,
+      recipients: { only: PEER },
+    });
   });
 
   it('records an export: a request advances the case, and the audit event names bundle, recipient and fields only', () => {
     const c = requestTo('authorised', context, clock).case;
-    const recorded = recordExport(c, alice, context, { bundleId: 'f'.repeat(32), kind: 'request', recipientKey: PEER, sequence: 3, fields: ['purpose'], files: 1 });
+    const recorded = recordExport(c, alice, context, {
+      bundleId: 'f'.repeat(32),
+      kind: 'request',
+      recipientKey: PEER,
+      sequence: 3,
+      fields: ['purpose'],
+      files: 1,
+    });
     expect(recorded.ok).toBe(true);
     if (!recorded.ok) return;
     expect(recorded.case.stage).toBe('request-sent');
     expect(recorded.events.map((event) => event.action)).toEqual(['send-request', 'bundle-exported']);
-    expect(recorded.events[1]?.details).toEqual({ bundleId: 'f'.repeat(32), kind: 'request', recipient: PEER.slice(0, 16), sequence: 3, fields: ['purpose'], files: 1 });
+    expect(recorded.events[1]?.details).toEqual({
+      bundleId: 'f'.repeat(32),
+      kind: 'request',
+      recipient: PEER.slice(0, 16),
+      sequence: 3,
+      fields: ['purpose'],
+      files: 1,
+    });
     expect(recorded.case.audit.count).toBe(c.audit.count + 2);
     const draft = requestTo('draft-complete', context, clock).case;
-    expect(recordExport(draft, alice, context, { bundleId: 'f'.repeat(32), kind: 'request', recipientKey: PEER, sequence: 1, fields: [], files: 0 }).ok).toBe(false);
+    expect(
+      recordExport(draft, alice, context, {
+        bundleId: 'f'.repeat(32),
+        kind: 'request',
+        recipientKey: PEER,
+        sequence: 1,
+        fields: [],
+        files: 0,
+      }).ok,
+    ).toBe(false);
   });
 });
 
@@ -123,7 +168,9 @@ describe('ledger', () => {
   });
 
   it('names files after kind and id only, and groups hashes for reading aloud', () => {
-    expect(bundleFileName('request', '0123456789abcdef0123456789abcdef')).toBe('casebridge-request-0123456789abcdef.cbundle');
+    expect(bundleFileName('request', '0123456789abcdef0123456789abcdef')).toBe(
+      'casebridge-request-0123456789abcdef.cbundle',
+    );
     expect(groupHex('0123456789abcdef01')).toBe('01234567 89abcdef 01');
   });
 });

@@ -18,11 +18,23 @@ import type { WorkflowContext } from '@shared/workflow/workflow-types';
 import { transition } from '@shared/workflow/transition';
 import { alice, DAY, kit, makeContext, requestTo, rita } from '../workflow/workflow-fixtures';
 
-type Office = { identity: OfficeIdentity; card: SignedKeyCard; key: string; name: string; trust: TrustStore; ledger: LedgerEntry[] };
+type Office = {
+  identity: OfficeIdentity;
+  card: SignedKeyCard;
+  key: string;
+  name: string;
+  trust: TrustStore;
+  ledger: LedgerEntry[];
+};
 
 function makeOffice(name: string, jurisdiction: string, now: number): Office {
   const identity = generateOfficeIdentity(kit);
-  const card = createKeyCard(kit, identity, { name, jurisdiction }, { validFrom: now - DAY, validUntil: now + 400 * DAY });
+  const card = createKeyCard(
+    kit,
+    identity,
+    { name, jurisdiction },
+    { validFrom: now - DAY, validUntil: now + 400 * DAY },
+  );
   return { identity, card, key: toHex(identity.signingPublicKey), name, trust: {}, ledger: [] };
 }
 
@@ -30,26 +42,86 @@ function makeOffice(name: string, jurisdiction: string, now: number): Office {
 function trust(self: Office, other: Office, now: number): void {
   const imported = importKeyCard(kit, self.trust, other.card, now);
   if (!imported.ok) throw new Error(imported.error.message);
-  const verified = markVerified(kit, imported.value.store, other.key, formatFingerprint(fingerprintOf(kit, other.card)), now);
+  const verified = markVerified(
+    kit,
+    imported.value.store,
+    other.key,
+    formatFingerprint(fingerprintOf(kit, other.card)),
+    now,
+  );
   if (!verified.ok) throw new Error(verified.error.message);
   self.trust = verified.value;
 }
 
-async function send(from: Office, to: Office, kind: VerifiedImport['payload']['kind'], body: unknown, now: number): Promise<Uint8Array> {
+async function send(
+  from: Office,
+  to: Office,
+  kind: VerifiedImport['payload']['kind'],
+  body: unknown,
+  now: number,
+): Promise<Uint8Array> {
   const sink = memorySink();
   const sequence = from.ledger.filter((e) => e.direction === 'sent' && e.peerKey === to.key).length + 1;
-  const built = await buildBundle(kit, { kind, body: body as never, sender: from.identity, recipients: [{ card: to.card, sequence }], createdAt: now, notAfter: now + 30 * DAY }, sink);
+  const built = await buildBundle(
+    kit,
+    {
+      kind,
+      body: body as never,
+      sender: from.identity,
+      recipients: [{ card: to.card, sequence }],
+      createdAt: now,
+      notAfter: now + 30 * DAY,
+    },
+    sink,
+  );
   if (!built.ok) throw new Error(built.error.message);
   from.ledger.push(ledgerEntry('sent', to, built.value.bundleId, kind, sequence, built.value.headerDigest, now));
   return sink.bytes();
 }
 
-function ledgerEntry(direction: LedgerEntry['direction'], peer: Office, bundleId: string, kind: LedgerEntry['kind'], sequence: number, headerDigest: string, now: number, caseId: string | null = null, caseRef: string | null = null): LedgerEntry {
-  return { id: ledgerEntryId(direction, peer.key, bundleId), direction, bundleId, kind, peerKey: peer.key, peerName: peer.name, caseId, caseRef, sequence, headerDigest, fileHash: null, fileName: null, size: 0, recordedAt: now, status: direction === 'sent' ? 'awaiting-receipt' : 'received', deliveredAt: null, shared: null };
+function ledgerEntry(
+  direction: LedgerEntry['direction'],
+  peer: Office,
+  bundleId: string,
+  kind: LedgerEntry['kind'],
+  sequence: number,
+  headerDigest: string,
+  now: number,
+  caseId: string | null = null,
+  caseRef: string | null = null,
+): LedgerEntry {
+  return {
+    id: ledgerEntryId(direction, peer.key, bundleId),
+    direction,
+    bundleId,
+    kind,
+    peerKey: peer.key,
+    peerName: peer.name,
+    caseId,
+    caseRef,
+    sequence,
+    headerDigest,
+    fileHash: null,
+    fileName: null,
+    size: 0,
+    recordedAt: now,
+    status: direction === 'sent' ? 'awaiting-receipt' : 'received',
+    deliveredAt: null,
+    shared: null,
+  };
 }
 
 async function receive(self: Office, bytes: Uint8Array, now: number): Promise<OpenedBundle> {
-  const verified = await verifyBundle(kit, { source: memorySource(bytes), trust: trustView(self.trust), recipient: { signingPublicKey: self.identity.signingPublicKey, boxPrivateKeyPlaintext: self.identity.boxPrivateKeyPlaintext }, clock: () => now, ledger: replayView(self.ledger) });
+  const verified = await verifyBundle(kit, {
+    source: memorySource(bytes),
+    trust: trustView(self.trust),
+    recipient: {
+      signingPublicKey: self.identity.signingPublicKey,
+      boxPrivateKeyPlaintext: self.identity.boxPrivateKeyPlaintext,
+    },
+    clock: () => now,
+    ledger: replayView(self.ledger),
+  });
   if (!verified.ok) throw new Error(`${verified.error.code}: ${verified.error.message}`);
   if (!verified.value.opened) throw new Error('not opened');
   return verified.value;
@@ -58,11 +130,27 @@ async function receive(self: Office, bytes: Uint8Array, now: number): Promise<Op
 function asImport(bundle: OpenedBundle, sender: Office): VerifiedImport {
   const payload = bundle.payload;
   if (payload.kind === 'key-card' || payload.kind === 'revocation') throw new Error('not a case bundle');
-  return { bundleId: bundle.header.bundleId, headerDigest: bundle.headerDigest, sequence: bundle.sequence ?? 0, senderKey: bundle.header.sender, senderName: sender.name, senderJurisdiction: sender.card.card.jurisdiction, attachments: bundle.attachments, payload };
+  return {
+    bundleId: bundle.header.bundleId,
+    headerDigest: bundle.headerDigest,
+    sequence: bundle.sequence ?? 0,
+    senderKey: bundle.header.sender,
+    senderName: sender.name,
+    senderJurisdiction: sender.card.card.jurisdiction,
+    attachments: bundle.attachments,
+    payload,
+  };
 }
 
 function local(self: Office, context: WorkflowContext, cases: Case[], reference: string): ImportLocalState {
-  return { actor: alice, context, ledger: self.ledger, findCase: (id) => cases.find((c) => c.id === id), newCaseId: `new-${reference}`, newReference: reference };
+  return {
+    actor: alice,
+    context,
+    ledger: self.ledger,
+    findCase: (id) => cases.find((c) => c.id === id),
+    newCaseId: `new-${reference}`,
+    newReference: reference,
+  };
 }
 
 describe('exchange round trips through real bundles', () => {
@@ -74,7 +162,11 @@ describe('exchange round trips through real bundles', () => {
     trust(a, b, now());
     trust(b, a, now());
     const authorised = requestTo('authorised', context, clock).case;
-    const requestBody = caseBundleBody(authorised, { kind: 'request', fields: defaultSelection(authorised), evidence: [], message: 'Urgent' }, undefined);
+    const requestBody = caseBundleBody(
+      authorised,
+      { kind: 'request', fields: defaultSelection(authorised), evidence: [], message: 'Urgent' },
+      undefined,
+    );
     expect(requestBody.ok).toBe(true);
     if (!requestBody.ok) return;
     const requestBytes = await send(a, b, 'request', requestBody.body, now());
@@ -86,29 +178,73 @@ describe('exchange round trips through real bundles', () => {
     const plan = planImport(asImport(atB, a), local(b, context, [], 'FR-CPC-2026-0001'));
     expect(plan.ok).toBe(true);
     if (!plan.ok || plan.type !== 'create') throw new Error('expected a new case');
-    expect(plan.case.references).toEqual({ local: 'FR-CPC-2026-0001', partner: [{ jurisdiction: 'DE', reference: authorised.references.local }] });
+    expect(plan.case.references).toEqual({
+      local: 'FR-CPC-2026-0001',
+      partner: [{ jurisdiction: 'DE', reference: authorised.references.local }],
+    });
     expect(plan.case.purpose).toBe(authorised.purpose);
     expect(plan.case.affectedPeople).toEqual([]);
     expect(plan.case.stage).toBe('draft');
     expect(plan.events.at(-1)?.action).toBe('bundle-imported');
     expect(plan.case.audit.count).toBe(plan.events.length);
     expect(plan.case.caseworkerIds).toEqual([partnerActor(a.key, 'caseworker').id]);
-    b.ledger.push(ledgerEntry('received', a, atB.header.bundleId, 'request', atB.sequence ?? 0, atB.headerDigest, now(), plan.case.id, authorised.references.local));
+    b.ledger.push(
+      ledgerEntry(
+        'received',
+        a,
+        atB.header.bundleId,
+        'request',
+        atB.sequence ?? 0,
+        atB.headerDigest,
+        now(),
+        plan.case.id,
+        authorised.references.local,
+      ),
+    );
     // The same file again: the verifier refuses it as a replay, so nothing is planned twice.
-    const again = await verifyBundle(kit, { source: memorySource(requestBytes), trust: trustView(b.trust), recipient: { signingPublicKey: b.identity.signingPublicKey, boxPrivateKeyPlaintext: b.identity.boxPrivateKeyPlaintext }, clock: now, ledger: replayView(b.ledger) });
+    const again = await verifyBundle(kit, {
+      source: memorySource(requestBytes),
+      trust: trustView(b.trust),
+      recipient: {
+        signingPublicKey: b.identity.signingPublicKey,
+        boxPrivateKeyPlaintext: b.identity.boxPrivateKeyPlaintext,
+      },
+      clock: now,
+      ledger: replayView(b.ledger),
+    });
     expect(again.ok ? 'accepted' : again.error.code).toBe('BUNDLE_REPLAYED');
 
     // B answers: a receipt, then a response.
-    const receiptBytes = await send(b, a, 'receipt', receiptBodyFor(atB.header, atB.headerDigest, now(), { status: 'imported' }), now());
+    const receiptBytes = await send(
+      b,
+      a,
+      'receipt',
+      receiptBodyFor(atB.header, atB.headerDigest, now(), { status: 'imported' }),
+      now(),
+    );
     const origin = b.ledger.find((e) => e.direction === 'received');
-    const responseBody = caseBundleBody(plan.case, { kind: 'response', fields: [], evidence: [], message: 'Record attached.' }, origin);
+    const responseBody = caseBundleBody(
+      plan.case,
+      { kind: 'response', fields: [], evidence: [], message: 'Record attached.' },
+      origin,
+    );
     if (!responseBody.ok) throw new Error(responseBody.reason);
     const responseBytes = await send(b, a, 'response', responseBody.body, now());
 
     const receipt = await receive(a, receiptBytes, now());
     const receiptPlan = planImport(asImport(receipt, b), local(a, context, [authorised], 'unused'));
     expect(receiptPlan).toMatchObject({ ok: true, type: 'receipt', sent: { bundleId: atB.header.bundleId } });
-    a.ledger.push(ledgerEntry('received', b, receipt.header.bundleId, 'receipt', receipt.sequence ?? 0, receipt.headerDigest, now()));
+    a.ledger.push(
+      ledgerEntry(
+        'received',
+        b,
+        receipt.header.bundleId,
+        'receipt',
+        receipt.sequence ?? 0,
+        receipt.headerDigest,
+        now(),
+      ),
+    );
     const sent = await send(a, b, 'request', requestBody.body, now());
     expect(sent.length).toBeGreaterThan(0);
 
@@ -129,12 +265,22 @@ describe('exchange round trips through real bundles', () => {
     const r = makeOffice('Harbour Redress Board', 'NL', now());
     trust(a, r, now());
     trust(r, a, now());
-    const stray = await send(r, a, 'response', { caseRef: 'X-1', inReplyTo: '7'.repeat(32), case: { summary: 'hi', responderReference: 'NL-1' } }, now());
+    const stray = await send(
+      r,
+      a,
+      'response',
+      { caseRef: 'X-1', inReplyTo: '7'.repeat(32), case: { summary: 'hi', responderReference: 'NL-1' } },
+      now(),
+    );
     const strayPlan = planImport(asImport(await receive(a, stray, now()), r), local(a, context, [], 'unused'));
     expect(strayPlan).toMatchObject({ ok: false, code: 'IMPORT_NO_MATCHING_CASE' });
 
     const lodged = requestTo('challenge-lodged', context, clock).case;
-    const challengeBody = caseBundleBody(lodged, { kind: 'challenge', fields: ['purpose', 'legalBasis'], evidence: [], message: '' }, undefined);
+    const challengeBody = caseBundleBody(
+      lodged,
+      { kind: 'challenge', fields: ['purpose', 'legalBasis'], evidence: [], message: '' },
+      undefined,
+    );
     if (!challengeBody.ok) throw new Error(challengeBody.reason);
     const challengeBytes = await send(a, r, 'challenge', challengeBody.body, now());
     const sentChallenge = a.ledger.at(-1);
@@ -149,18 +295,50 @@ describe('exchange round trips through real bundles', () => {
     // The redress officer at R did not work the case, so the engine lets them review and decide.
     const reviewed = transition(rPlan.case, rita, { type: 'begin-review' }, context);
     if (!reviewed.ok) throw new Error(reviewed.refusal.missing.join());
-    const decided = transition(reviewed.case, rita, { type: 'decide', outcome: 'quashed', reasons: 'No necessity shown.', remedies: [{ code: 'erase-data', description: 'Erase all', dueAt: new Date(now() + 20 * DAY).toISOString() }] }, context);
+    const decided = transition(
+      reviewed.case,
+      rita,
+      {
+        type: 'decide',
+        outcome: 'quashed',
+        reasons: 'No necessity shown.',
+        remedies: [{ code: 'erase-data', description: 'Erase all', dueAt: new Date(now() + 20 * DAY).toISOString() }],
+      },
+      context,
+    );
     if (!decided.ok) throw new Error(decided.refusal.missing.join());
-    r.ledger.push(ledgerEntry('received', a, atR.header.bundleId, 'challenge', atR.sequence ?? 0, atR.headerDigest, now(), decided.case.id, lodged.references.local));
-    const decisionBody = caseBundleBody(decided.case, { kind: 'decision', fields: [], evidence: [], message: '' }, r.ledger.at(-1));
+    r.ledger.push(
+      ledgerEntry(
+        'received',
+        a,
+        atR.header.bundleId,
+        'challenge',
+        atR.sequence ?? 0,
+        atR.headerDigest,
+        now(),
+        decided.case.id,
+        lodged.references.local,
+      ),
+    );
+    const decisionBody = caseBundleBody(
+      decided.case,
+      { kind: 'decision', fields: [], evidence: [], message: '' },
+      r.ledger.at(-1),
+    );
     if (!decisionBody.ok) throw new Error(decisionBody.reason);
     expect(decisionBody.kind === 'decision' && decisionBody.body.outcome).toBe('upheld');
     const decisionBytes = await send(r, a, 'decision', decisionBody.body, now());
 
-    const aPlan = planImport(asImport(await receive(a, decisionBytes, now()), r), local(a, context, [lodged], 'unused'));
+    const aPlan = planImport(
+      asImport(await receive(a, decisionBytes, now()), r),
+      local(a, context, [lodged], 'unused'),
+    );
     if (!aPlan.ok || aPlan.type !== 'update') throw new Error(JSON.stringify(aPlan));
     expect(aPlan.case.stage).toBe('remedies');
-    expect(aPlan.case.decision).toMatchObject({ outcome: 'quashed', decidedBy: partnerActor(r.key, 'redress-officer').id });
+    expect(aPlan.case.decision).toMatchObject({
+      outcome: 'quashed',
+      decidedBy: partnerActor(r.key, 'redress-officer').id,
+    });
     expect(aPlan.events.map((event) => event.action)).toEqual(['begin-review', 'decide', 'bundle-imported']);
   });
 });
@@ -174,13 +352,24 @@ describe('importing an expired bundle on a person’s decision', () => {
     trust(a, b, now());
     trust(b, a, now());
     const authorised = requestTo('authorised', context, clock).case;
-    const body = caseBundleBody(authorised, { kind: 'request', fields: ['purpose'], evidence: [], message: '' }, undefined);
+    const body = caseBundleBody(
+      authorised,
+      { kind: 'request', fields: ['purpose'], evidence: [], message: '' },
+      undefined,
+    );
     if (!body.ok) throw new Error(body.reason);
     const bundle = asImport(await receive(b, await send(a, b, 'request', body.body, now()), now()), a);
-    const plan = planImport(bundle, { ...local(b, context, [], 'FR-CPC-2026-0002'), expiryOverride: { reason: 'Courier delayed by a strike; content confirmed by phone.' } });
+    const plan = planImport(bundle, {
+      ...local(b, context, [], 'FR-CPC-2026-0002'),
+      expiryOverride: { reason: 'Courier delayed by a strike; content confirmed by phone.' },
+    });
     if (!plan.ok || plan.type !== 'create') throw new Error(JSON.stringify(plan));
-    expect(plan.case.notes.map((note) => note.text)).toEqual([`Bundle ${bundle.bundleId} was imported after it expired. Reason: Courier delayed by a strike; content confirmed by phone.`]);
+    expect(plan.case.notes.map((note) => note.text)).toEqual([
+      `Bundle ${bundle.bundleId} was imported after it expired. Reason: Courier delayed by a strike; content confirmed by phone.`,
+    ]);
     expect(plan.events.at(-1)?.details).toMatchObject({ expiryOverridden: 'yes', bundleId: bundle.bundleId });
-    expect(planImport(bundle, { ...local(b, context, [], 'FR-CPC-2026-0003'), expiryOverride: { reason: '  ' } })).toMatchObject({ ok: false, code: 'IMPORT_CONTENT_INVALID' });
+    expect(
+      planImport(bundle, { ...local(b, context, [], 'FR-CPC-2026-0003'), expiryOverride: { reason: '  ' } }),
+    ).toMatchObject({ ok: false, code: 'IMPORT_CONTENT_INVALID' });
   });
 });

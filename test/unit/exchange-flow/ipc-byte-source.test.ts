@@ -12,7 +12,11 @@ import { openBundleFile, readSmallBundle, type BundleReader } from '../../../ren
 import { DAY, kit } from '../workflow/workflow-fixtures';
 
 /** Stands in for the main process: serves `file` in chunks of the given sizes (cycled), forward only. */
-function reader(file: Uint8Array, sizes: readonly number[], cutAt = file.length): BundleReader & { closed: () => boolean } {
+function reader(
+  file: Uint8Array,
+  sizes: readonly number[],
+  cutAt = file.length,
+): BundleReader & { closed: () => boolean } {
   let position = 0;
   let call = 0;
   let closed = false;
@@ -36,13 +40,32 @@ function reader(file: Uint8Array, sizes: readonly number[], cutAt = file.length)
 const now = Date.parse('2026-03-02T09:00:00Z');
 const sender = generateOfficeIdentity(kit);
 const recipient = generateOfficeIdentity(kit);
-const senderCard = createKeyCard(kit, sender, { name: 'A', jurisdiction: 'DE' }, { validFrom: now - DAY, validUntil: now + 300 * DAY });
-const recipientCard = createKeyCard(kit, recipient, { name: 'B', jurisdiction: 'FR' }, { validFrom: now - DAY, validUntil: now + 300 * DAY });
+const senderCard = createKeyCard(
+  kit,
+  sender,
+  { name: 'A', jurisdiction: 'DE' },
+  { validFrom: now - DAY, validUntil: now + 300 * DAY },
+);
+const recipientCard = createKeyCard(
+  kit,
+  recipient,
+  { name: 'B', jurisdiction: 'FR' },
+  { validFrom: now - DAY, validUntil: now + 300 * DAY },
+);
 const evidence = new Uint8Array(300 * 1024 + 17).map((_, i) => (i * 13) & 255);
 const sink = memorySink();
 const built = await buildBundle(
   kit,
-  { kind: 'request', body: { caseRef: 'DE-1', case: { originatingJurisdiction: 'DE' } }, sender, recipients: [{ card: recipientCard, sequence: 1 }], attachments: [{ name: 'e.bin', mediaType: 'application/octet-stream', size: evidence.length, bytes: [evidence] }], createdAt: now, notAfter: now + DAY, chunkSize: 64 * 1024 },
+  {
+    kind: 'request',
+    body: { caseRef: 'DE-1', case: { originatingJurisdiction: 'DE' } },
+    sender,
+    recipients: [{ card: recipientCard, sequence: 1 }],
+    attachments: [{ name: 'e.bin', mediaType: 'application/octet-stream', size: evidence.length, bytes: [evidence] }],
+    createdAt: now,
+    notAfter: now + DAY,
+    chunkSize: 64 * 1024,
+  },
   sink,
 );
 if (!built.ok) throw new Error(built.error.message);
@@ -50,7 +73,13 @@ const file = sink.bytes();
 const trusted = (() => {
   const added = importKeyCard(kit, {}, senderCard, now);
   if (!added.ok) throw new Error(added.error.message);
-  const verified = markVerified(kit, added.value.store, senderCard.card.signingKey, formatFingerprint(fingerprintOf(kit, senderCard)), now);
+  const verified = markVerified(
+    kit,
+    added.value.store,
+    senderCard.card.signingKey,
+    formatFingerprint(fingerprintOf(kit, senderCard)),
+    now,
+  );
   if (!verified.ok) throw new Error(verified.error.message);
   return verified.value;
 })();
@@ -61,7 +90,10 @@ async function verifyThrough(source: Awaited<ReturnType<typeof openBundleFile>>,
   const result = await verifyBundle(kit, {
     source: source.value.source,
     trust: trustView(trust),
-    recipient: { signingPublicKey: recipient.signingPublicKey, boxPrivateKeyPlaintext: recipient.boxPrivateKeyPlaintext },
+    recipient: {
+      signingPublicKey: recipient.signingPublicKey,
+      boxPrivateKeyPlaintext: recipient.boxPrivateKeyPlaintext,
+    },
     clock: () => now,
     ledger: null,
     openAttachment: () => attachment,
@@ -73,13 +105,16 @@ async function verifyThrough(source: Awaited<ReturnType<typeof openBundleFile>>,
 describe('reading a bundle forward through the IPC chunk stream', () => {
   it('verifies the same bundle whatever sizes the main process chunks it into', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 200_000 }), { minLength: 1, maxLength: 6 }), async (sizes) => {
-        const fake = reader(file, sizes);
-        const { result, attachment } = await verifyThrough(await openBundleFile(fake, 'token'), trusted);
-        expect(result.ok).toBe(true);
-        expect(Buffer.from(attachment).equals(Buffer.from(evidence))).toBe(true);
-        expect(fake.closed()).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 200_000 }), { minLength: 1, maxLength: 6 }),
+        async (sizes) => {
+          const fake = reader(file, sizes);
+          const { result, attachment } = await verifyThrough(await openBundleFile(fake, 'token'), trusted);
+          expect(result.ok).toBe(true);
+          expect(Buffer.from(attachment).equals(Buffer.from(evidence))).toBe(true);
+          expect(fake.closed()).toBe(true);
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -96,7 +131,10 @@ describe('reading a bundle forward through the IPC chunk stream', () => {
     if (!opened.ok) throw new Error(opened.error.message);
     await opened.value.source.read(100, 10);
     await expect(opened.value.source.read(50, 10)).rejects.toThrow('only reads forward');
-    expect(await readSmallBundle(reader(file, [4096]), 'token', 1024)).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(await readSmallBundle(reader(file, [4096]), 'token', 1024)).toMatchObject({
+      ok: false,
+      error: { code: 'too-large' },
+    });
     const small = await readSmallBundle(reader(file, [4096]), 'token', file.length);
     expect(small.ok && Buffer.from(small.value).equals(Buffer.from(file))).toBe(true);
   });

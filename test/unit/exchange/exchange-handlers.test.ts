@@ -37,11 +37,18 @@ describe('exchange handlers', () => {
     expect(folder?.path).toBe(dir);
     const data = new Uint8Array(randomBytes(2_500_000));
     const { exportId } = value(
-      await h['exchange.beginExport']({ folderToken: folder?.folderToken ?? '', fileName: 'req-1.cbundle', bytes: data.length, hashHex: blake(data) }),
+      await h['exchange.beginExport']({
+        folderToken: folder?.folderToken ?? '',
+        fileName: 'req-1.cbundle',
+        bytes: data.length,
+        hashHex: blake(data),
+      }),
     );
     let written = 0;
     for (let i = 0; i < data.length; i += 1024 * 1024) {
-      written = value(await h['exchange.writeChunk']({ exportId, chunk: data.subarray(i, i + 1024 * 1024) })).writtenBytes;
+      written = value(
+        await h['exchange.writeChunk']({ exportId, chunk: data.subarray(i, i + 1024 * 1024) }),
+      ).writtenBytes;
     }
     expect(written).toBe(data.length);
     const result = value(await h['exchange.finishExport']({ exportId }));
@@ -63,9 +70,18 @@ describe('exchange handlers', () => {
   it('refuses tokens it did not hand out, and sessions that do not exist', async () => {
     const h = handlers();
     const fake = 'a'.repeat(32);
-    expect(await h['exchange.listBundles']({ folderToken: fake })).toMatchObject({ ok: false, error: { code: 'not-granted' } });
-    expect(await h['exchange.openBundle']({ fileToken: fake })).toMatchObject({ ok: false, error: { code: 'not-granted' } });
-    expect(await h['exchange.readChunk']({ readId: fake })).toMatchObject({ ok: false, error: { code: 'unknown-session' } });
+    expect(await h['exchange.listBundles']({ folderToken: fake })).toMatchObject({
+      ok: false,
+      error: { code: 'not-granted' },
+    });
+    expect(await h['exchange.openBundle']({ fileToken: fake })).toMatchObject({
+      ok: false,
+      error: { code: 'not-granted' },
+    });
+    expect(await h['exchange.readChunk']({ readId: fake })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-session' },
+    });
     expect(await h['exchange.writeChunk']({ exportId: fake, chunk: new Uint8Array(1) })).toMatchObject({
       ok: false,
       error: { code: 'unknown-session' },
@@ -75,7 +91,10 @@ describe('exchange handlers', () => {
   it('a folder token is not a file token', async () => {
     const h = handlers();
     const folder = value(await h['exchange.chooseFolder'](undefined));
-    expect(await h['exchange.openBundle']({ fileToken: folder?.folderToken ?? '' })).toMatchObject({ ok: false, error: { code: 'not-granted' } });
+    expect(await h['exchange.openBundle']({ fileToken: folder?.folderToken ?? '' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-granted' },
+    });
   });
 
   it('returns null when the user cancels a dialog', async () => {
@@ -89,7 +108,12 @@ describe('exchange handlers', () => {
     await writeFile(join(dir, 'req-1.cbundle'), 'x');
     const h = handlers();
     const folder = value(await h['exchange.chooseFolder'](undefined));
-    const result = await h['exchange.beginExport']({ folderToken: folder?.folderToken ?? '', fileName: 'req-1.cbundle', bytes: 10, hashHex: '0'.repeat(128) });
+    const result = await h['exchange.beginExport']({
+      folderToken: folder?.folderToken ?? '',
+      fileName: 'req-1.cbundle',
+      bytes: 10,
+      hashHex: '0'.repeat(128),
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'already-exists' } });
   });
 
@@ -97,19 +121,35 @@ describe('exchange handlers', () => {
     const h = handlers();
     const folder = value(await h['exchange.chooseFolder'](undefined));
     const { exportId } = value(
-      await h['exchange.beginExport']({ folderToken: folder?.folderToken ?? '', fileName: 'x.cbundle', bytes: 4, hashHex: '0'.repeat(128) }),
+      await h['exchange.beginExport']({
+        folderToken: folder?.folderToken ?? '',
+        fileName: 'x.cbundle',
+        bytes: 4,
+        hashHex: '0'.repeat(128),
+      }),
     );
     value(await h['exchange.writeChunk']({ exportId, chunk: new Uint8Array([1, 2, 3, 4]) }));
-    expect(await h['exchange.finishExport']({ exportId })).toMatchObject({ ok: false, error: { code: 'verify-failed' } });
+    expect(await h['exchange.finishExport']({ exportId })).toMatchObject({
+      ok: false,
+      error: { code: 'verify-failed' },
+    });
     expect(await readdir(dir)).toEqual([]);
-    expect(await h['exchange.finishExport']({ exportId })).toMatchObject({ ok: false, error: { code: 'unknown-session' } });
+    expect(await h['exchange.finishExport']({ exportId })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-session' },
+    });
   });
 
   it('cancel leaves nothing on the drive', async () => {
     const h = handlers();
     const folder = value(await h['exchange.chooseFolder'](undefined));
     const { exportId } = value(
-      await h['exchange.beginExport']({ folderToken: folder?.folderToken ?? '', fileName: 'x.cbundle', bytes: 100, hashHex: '0'.repeat(128) }),
+      await h['exchange.beginExport']({
+        folderToken: folder?.folderToken ?? '',
+        fileName: 'x.cbundle',
+        bytes: 100,
+        hashHex: '0'.repeat(128),
+      }),
     );
     value(await h['exchange.writeChunk']({ exportId, chunk: new Uint8Array(50) }));
     expect(value(await h['exchange.cancelExport']({ exportId }))).toBeNull();
@@ -118,8 +158,21 @@ describe('exchange handlers', () => {
 
   it('grants a removable drive only while it is mounted', async () => {
     const h = handlers();
-    expect(await h['exchange.useVolume']({ mountPoint: dir })).toMatchObject({ ok: false, error: { code: 'volume-gone' } });
-    volumes = [{ mountPoint: dir, label: 'STICK', device: '/dev/sdb1', fileSystem: 'vfat', totalBytes: 1, freeBytes: 1, writable: true }];
+    expect(await h['exchange.useVolume']({ mountPoint: dir })).toMatchObject({
+      ok: false,
+      error: { code: 'volume-gone' },
+    });
+    volumes = [
+      {
+        mountPoint: dir,
+        label: 'STICK',
+        device: '/dev/sdb1',
+        fileSystem: 'vfat',
+        totalBytes: 1,
+        freeBytes: 1,
+        writable: true,
+      },
+    ];
     const granted = value(await h['exchange.useVolume']({ mountPoint: dir }));
     expect(granted.path).toBe(dir);
     expect(value(await h['exchange.listBundles']({ folderToken: granted.folderToken }))).toEqual([]);
@@ -130,7 +183,10 @@ describe('exchange handlers', () => {
     picked.file = join(dir, 'big.cbundle');
     const h = handlers();
     const file = value(await h['exchange.chooseBundleFile'](undefined));
-    expect(await h['exchange.openBundle']({ fileToken: file?.fileToken ?? '' })).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(await h['exchange.openBundle']({ fileToken: file?.fileToken ?? '' })).toMatchObject({
+      ok: false,
+      error: { code: 'too-large' },
+    });
     expect((await readFile(join(dir, 'big.cbundle'))).length).toBe(10 * 1024 * 1024 + 1);
   });
 });

@@ -57,9 +57,15 @@ describe.skipIf(!canMount)('real volumes (tmpfs; skipped unless root can mount)'
   it('refuses up front when the bundle cannot fit, writing nothing', async () => {
     const stick = mount('size=1m');
     const data = randomBytes(2 * 1024 * 1024);
-    expect(await codeOf(writeFileAtomically({ targetPath: join(stick, 'b.cbundle'), chunks: chunksOf(data), expectedBytes: data.length }))).toBe(
-      'volume-full',
-    );
+    expect(
+      await codeOf(
+        writeFileAtomically({
+          targetPath: join(stick, 'b.cbundle'),
+          chunks: chunksOf(data),
+          expectedBytes: data.length,
+        }),
+      ),
+    ).toBe('volume-full');
     expect(await readdir(stick)).toEqual([]);
   });
 
@@ -73,7 +79,8 @@ describe.skipIf(!canMount)('real volumes (tmpfs; skipped unless root can mount)'
         expectedBytes: data.length,
         // someone else fills the stick after our free-space check
         afterStep: async (step) => {
-          if (step === 'temp-created') await writeFile(join(stick, 'other.bin'), randomBytes(700 * 1024)).catch(() => undefined);
+          if (step === 'temp-created')
+            await writeFile(join(stick, 'other.bin'), randomBytes(700 * 1024)).catch(() => undefined);
         },
       }),
     );
@@ -83,9 +90,15 @@ describe.skipIf(!canMount)('real volumes (tmpfs; skipped unless root can mount)'
 
   it('reports a write-protected drive', async () => {
     const stick = mount('size=1m,ro');
-    expect(await codeOf(writeFileAtomically({ targetPath: join(stick, 'b.cbundle'), chunks: chunksOf(randomBytes(10)), expectedBytes: 10 }))).toBe(
-      'read-only',
-    );
+    expect(
+      await codeOf(
+        writeFileAtomically({
+          targetPath: join(stick, 'b.cbundle'),
+          chunks: chunksOf(randomBytes(10)),
+          expectedBytes: 10,
+        }),
+      ),
+    ).toBe('read-only');
   });
 
   it('reports a drive unmounted mid-write and leaves no valid-looking file', async () => {

@@ -7,7 +7,11 @@ import { build } from 'rolldown';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FileOperationError } from '../../../electron/main/handlers/files/file-errors';
 import { listBundleFiles, readFileBounded } from '../../../electron/main/handlers/files/bundle-files';
-import { writeFileAtomically, writeSteps, type WriteStep } from '../../../electron/main/handlers/files/write-file-atomically';
+import {
+  writeFileAtomically,
+  writeSteps,
+  type WriteStep,
+} from '../../../electron/main/handlers/files/write-file-atomically';
 
 let dir: string;
 beforeEach(async () => {
@@ -50,7 +54,12 @@ describe('atomic bundle writer', () => {
   it('refuses a hash that does not match and leaves nothing', async () => {
     const data = randomBytes(1000);
     await expectCode(
-      writeFileAtomically({ targetPath: join(dir, 'b.cbundle'), chunks: chunksOf(data), expectedBytes: 1000, expectedHashHex: blake(randomBytes(8)) }),
+      writeFileAtomically({
+        targetPath: join(dir, 'b.cbundle'),
+        chunks: chunksOf(data),
+        expectedBytes: 1000,
+        expectedHashHex: blake(randomBytes(8)),
+      }),
       'verify-failed',
     );
     expect(await readdir(dir)).toEqual([]);
@@ -58,14 +67,23 @@ describe('atomic bundle writer', () => {
 
   it('refuses fewer or more bytes than announced and leaves nothing', async () => {
     const data = randomBytes(1000);
-    await expectCode(writeFileAtomically({ targetPath: join(dir, 'a.cbundle'), chunks: chunksOf(data), expectedBytes: 1001 }), 'io-failed');
-    await expectCode(writeFileAtomically({ targetPath: join(dir, 'b.cbundle'), chunks: chunksOf(data), expectedBytes: 999 }), 'io-failed');
+    await expectCode(
+      writeFileAtomically({ targetPath: join(dir, 'a.cbundle'), chunks: chunksOf(data), expectedBytes: 1001 }),
+      'io-failed',
+    );
+    await expectCode(
+      writeFileAtomically({ targetPath: join(dir, 'b.cbundle'), chunks: chunksOf(data), expectedBytes: 999 }),
+      'io-failed',
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('never overwrites an existing file', async () => {
     await writeFile(join(dir, 'b.cbundle'), 'original');
-    await expectCode(writeFileAtomically({ targetPath: join(dir, 'b.cbundle'), chunks: chunksOf(randomBytes(10)), expectedBytes: 10 }), 'already-exists');
+    await expectCode(
+      writeFileAtomically({ targetPath: join(dir, 'b.cbundle'), chunks: chunksOf(randomBytes(10)), expectedBytes: 10 }),
+      'already-exists',
+    );
     expect(await readFile(join(dir, 'b.cbundle'), 'utf8')).toBe('original');
   });
 
@@ -151,18 +169,21 @@ describe('a crash at any step', () => {
   });
   afterAll(() => rm(join(script, '..'), { recursive: true, force: true }));
 
-  it.each(writeSteps.map((s) => [s]))('after %s never leaves a partial file under the final name', async (step: WriteStep) => {
-    const target = join(dir, 'b.cbundle');
-    const run = spawnSync(process.execPath, [script, target, step], { encoding: 'utf8' });
-    expect(run.signal, run.stderr).toBe('SIGKILL');
-    const names = await readdir(dir);
-    if (writeSteps.indexOf(step) < writeSteps.indexOf('renamed')) {
-      expect(names).not.toContain('b.cbundle');
-      expect(names.every((n) => n.endsWith('.partial'))).toBe(true);
-      expect(await listBundleFiles(dir)).toEqual([]);
-    } else {
-      expect(names).toEqual(['b.cbundle']);
-      expect((await readFile(target)).length).toBe(512 * 1024);
-    }
-  });
+  it.each(writeSteps.map((s) => [s]))(
+    'after %s never leaves a partial file under the final name',
+    async (step: WriteStep) => {
+      const target = join(dir, 'b.cbundle');
+      const run = spawnSync(process.execPath, [script, target, step], { encoding: 'utf8' });
+      expect(run.signal, run.stderr).toBe('SIGKILL');
+      const names = await readdir(dir);
+      if (writeSteps.indexOf(step) < writeSteps.indexOf('renamed')) {
+        expect(names).not.toContain('b.cbundle');
+        expect(names.every((n) => n.endsWith('.partial'))).toBe(true);
+        expect(await listBundleFiles(dir)).toEqual([]);
+      } else {
+        expect(names).toEqual(['b.cbundle']);
+        expect((await readFile(target)).length).toBe(512 * 1024);
+      }
+    },
+  );
 });

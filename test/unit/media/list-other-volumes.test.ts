@@ -32,7 +32,8 @@ describe('Windows volumes (best effort)', () => {
   });
 
   it('parses one removable disk (PowerShell prints a bare object)', async () => {
-    const out = '{"DeviceID":"E:","VolumeName":"COURIER","FileSystem":"FAT32","Size":16000000000,"FreeSpace":"9000000000"}';
+    const out =
+      '{"DeviceID":"E:","VolumeName":"COURIER","FileSystem":"FAT32","Size":16000000000,"FreeSpace":"9000000000"}';
     expect(await listWindowsVolumes(probe(out))).toEqual([
       {
         mountPoint: 'E:\\',

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '@shared/domain/primitives';
-import { buildDecisionLetter, buildNotice, isNoticeProblem, type PrintableDocument } from '@shared/notices/notice-document';
+import {
+  buildDecisionLetter,
+  buildNotice,
+  isNoticeProblem,
+  type PrintableDocument,
+} from '@shared/notices/notice-document';
 import { NOTICE_TEXTS } from '@shared/notices/notice-texts';
 import { termLabel, VOCABULARIES } from '@shared/vocab/vocabulary';
 import { alice, apply, completeDraftChanges, DAY, makeContext, open, rita } from '../workflow/workflow-fixtures';
@@ -8,7 +13,12 @@ import { alice, apply, completeDraftChanges, DAY, makeContext, open, rita } from
 function noticedCase() {
   const { clock, context } = makeContext('2026-03-02T09:00:00Z');
   let trail = open('data-access-request', context);
-  trail = apply(trail, alice, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
+  trail = apply(
+    trail,
+    alice,
+    { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) },
+    context,
+  );
   trail = apply(trail, alice, { type: 'authorise' }, context);
   trail = apply(trail, alice, { type: 'send-request' }, context);
   clock.advance(DAY);
@@ -17,8 +27,19 @@ function noticedCase() {
   return { clock, context, trail };
 }
 
-const text = (doc: PrintableDocument) => [doc.title, ...doc.fields.flatMap((f) => [f.label, f.value]), ...doc.sections.flatMap((s) => [s.heading, ...s.paragraphs, ...(s.list ?? [])]), doc.closing].join('\n');
-const options = (language: (typeof LANGUAGES)[number]) => ({ language, officeName: 'Bureau of Quiet Harbours', at: '2026-03-03T10:00:00Z', timeZone: 'Europe/Berlin' });
+const text = (doc: PrintableDocument) =>
+  [
+    doc.title,
+    ...doc.fields.flatMap((f) => [f.label, f.value]),
+    ...doc.sections.flatMap((s) => [s.heading, ...s.paragraphs, ...(s.list ?? [])]),
+    doc.closing,
+  ].join('\n');
+const options = (language: (typeof LANGUAGES)[number]) => ({
+  language,
+  officeName: 'Bureau of Quiet Harbours',
+  at: '2026-03-03T10:00:00Z',
+  timeZone: 'Europe/Berlin',
+});
 
 describe('the standard notice', () => {
   it.each(LANGUAGES)('in %s carries every required particular, with vocabulary labels in that language', (language) => {
@@ -43,7 +64,10 @@ describe('the standard notice', () => {
       expect(all).toContain(needed);
     }
     // The challenge deadline is a date in the reader's language, in the office's time zone.
-    const deadline = new Intl.DateTimeFormat({ en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' }[language], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date('2026-04-02T21:59:59Z'));
+    const deadline = new Intl.DateTimeFormat({ en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' }[language], {
+      dateStyle: 'long',
+      timeZone: 'Europe/Berlin',
+    }).format(new Date('2026-04-02T21:59:59Z'));
     expect(doc.fields.find((f) => f.label === NOTICE_TEXTS[language].fields.challengeBy)?.value).toBe(deadline);
     expect(all).not.toMatch(/\{\w+\}/); // no placeholder left unfilled
   });
@@ -72,7 +96,10 @@ describe('the standard notice', () => {
   });
 
   it('every language has the same fields filled (no language falls behind)', () => {
-    const keys = (value: object): string[] => Object.entries(value).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v).map((inner) => `${k}.${inner}`) : [k]));
+    const keys = (value: object): string[] =>
+      Object.entries(value).flatMap(([k, v]) =>
+        typeof v === 'object' && v !== null ? keys(v).map((inner) => `${k}.${inner}`) : [k],
+      );
     const english = keys(NOTICE_TEXTS.en).sort();
     for (const language of LANGUAGES) expect(keys(NOTICE_TEXTS[language]).sort()).toEqual(english);
   });
@@ -81,8 +108,24 @@ describe('the standard notice', () => {
 describe('the decision letter', () => {
   it('is refused before there is a decision, then lists outcome, reasons and remedies with due dates', () => {
     const { clock, context, trail: noticed } = noticedCase();
-    let trail = apply(noticed, alice, { type: 'issue-notice', personId: 'p2', method: 'email', language: 'en' }, context);
-    trail = apply(trail, alice, { type: 'lodge-challenge', personId: 'p1', grounds: ['disproportionate'], statement: 'Too much data', attachmentIds: [] }, context);
+    let trail = apply(
+      noticed,
+      alice,
+      { type: 'issue-notice', personId: 'p2', method: 'email', language: 'en' },
+      context,
+    );
+    trail = apply(
+      trail,
+      alice,
+      {
+        type: 'lodge-challenge',
+        personId: 'p1',
+        grounds: ['disproportionate'],
+        statement: 'Too much data',
+        attachmentIds: [],
+      },
+      context,
+    );
     const early = buildDecisionLetter(trail.case, options('fr'));
     expect(isNoticeProblem(early) && early.code).toBe('no-decision');
     trail = apply(trail, rita, { type: 'begin-review' }, context);

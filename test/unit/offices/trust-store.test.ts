@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
-import { fingerprintMatches, fingerprintQrText, formatFingerprint, officeFingerprint } from '@shared/offices/fingerprint';
+import {
+  fingerprintMatches,
+  fingerprintQrText,
+  formatFingerprint,
+  officeFingerprint,
+} from '@shared/offices/fingerprint';
 import { createKeyCard, verifyKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity, wipeOfficeIdentity } from '@shared/offices/office-identity';
 import { createRevocation, verifyRevocation } from '@shared/offices/revocation';
-import { applyRevocation, fingerprintOf, importKeyCard, markVerified, trustView, type TrustStore } from '@shared/offices/trust-store';
+import {
+  applyRevocation,
+  fingerprintOf,
+  importKeyCard,
+  markVerified,
+  trustView,
+  type TrustStore,
+} from '@shared/offices/trust-store';
 
 const T0 = Date.UTC(2026, 10, 26);
 const DAY = 86_400_000;
@@ -44,7 +56,12 @@ describe('offices: identity, key cards, fingerprints, trust', async () => {
     expect(verifyKeyCard(kit, swappedBox)).toMatchObject({ ok: false, error: { code: 'KEYCARD_SIGNATURE_INVALID' } });
     expect(verifyKeyCard(kit, { card: card.card })).toMatchObject({ ok: false, error: { code: 'KEYCARD_MALFORMED' } });
     expect(verifyKeyCard(kit, 'not a card')).toMatchObject({ ok: false, error: { code: 'KEYCARD_MALFORMED' } });
-    const backwards = createKeyCard(kit, alice, { name: 'X', jurisdiction: 'DE' }, { validFrom: T0, validUntil: T0 - 1 });
+    const backwards = createKeyCard(
+      kit,
+      alice,
+      { name: 'X', jurisdiction: 'DE' },
+      { validFrom: T0, validUntil: T0 - 1 },
+    );
     expect(verifyKeyCard(kit, backwards)).toMatchObject({ ok: false, error: { code: 'KEYCARD_MALFORMED' } });
   });
 
@@ -64,15 +81,35 @@ describe('offices: identity, key cards, fingerprints, trust', async () => {
     const first = importKeyCard(kit, {}, card, T0);
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value.outcome).toBe('added');
-    expect(importKeyCard(kit, first.value.store, card, T0)).toMatchObject({ ok: true, value: { outcome: 'unchanged' } });
-    expect(importKeyCard(kit, {}, card, T0 + 200 * DAY)).toMatchObject({ ok: false, error: { code: 'TRUST_CARD_EXPIRED' } });
-    const verified = markVerified(kit, first.value.store, card.card.signingKey, formatFingerprint(fingerprintOf(kit, card)), T0);
+    expect(importKeyCard(kit, first.value.store, card, T0)).toMatchObject({
+      ok: true,
+      value: { outcome: 'unchanged' },
+    });
+    expect(importKeyCard(kit, {}, card, T0 + 200 * DAY)).toMatchObject({
+      ok: false,
+      error: { code: 'TRUST_CARD_EXPIRED' },
+    });
+    const verified = markVerified(
+      kit,
+      first.value.store,
+      card.card.signingKey,
+      formatFingerprint(fingerprintOf(kit, card)),
+      T0,
+    );
     if (!verified.ok) throw new Error(verified.error.message);
-    const renewal = createKeyCard(kit, alice, { name: 'Office Berlin-Mitte', jurisdiction: 'DE' }, { validFrom: T0, validUntil: T0 + 300 * DAY });
+    const renewal = createKeyCard(
+      kit,
+      alice,
+      { name: 'Office Berlin-Mitte', jurisdiction: 'DE' },
+      { validFrom: T0, validUntil: T0 + 300 * DAY },
+    );
     const renewed = importKeyCard(kit, verified.value, renewal, T0);
     expect(renewed).toMatchObject({ ok: true, value: { outcome: 'renewed', office: { state: 'verified' } } });
     if (!renewed.ok) return;
-    expect(importKeyCard(kit, renewed.value.store, card, T0)).toMatchObject({ ok: false, error: { code: 'TRUST_CARD_STALE' } });
+    expect(importKeyCard(kit, renewed.value.store, card, T0)).toMatchObject({
+      ok: false,
+      error: { code: 'TRUST_CARD_STALE' },
+    });
   });
 
   it('applies revocations signed by the revoked key only; compromised wins; revoked keys stay revoked', () => {
@@ -82,22 +119,43 @@ describe('offices: identity, key cards, fingerprints, trust', async () => {
     store = imported.value.store;
     const forged = { ...createRevocation(kit, alice, 'retired', T0), signature: '00'.repeat(64) };
     expect(verifyRevocation(kit, forged)).toBe(false);
-    expect(applyRevocation(kit, store, forged, T0)).toMatchObject({ ok: false, error: { code: 'TRUST_REVOCATION_INVALID' } });
+    expect(applyRevocation(kit, store, forged, T0)).toMatchObject({
+      ok: false,
+      error: { code: 'TRUST_REVOCATION_INVALID' },
+    });
     const unknown = createRevocation(kit, generateOfficeIdentity(kit), 'retired', T0);
-    expect(applyRevocation(kit, store, unknown, T0)).toMatchObject({ ok: false, error: { code: 'TRUST_UNKNOWN_OFFICE' } });
+    expect(applyRevocation(kit, store, unknown, T0)).toMatchObject({
+      ok: false,
+      error: { code: 'TRUST_UNKNOWN_OFFICE' },
+    });
     const retired = applyRevocation(kit, store, createRevocation(kit, alice, 'retired', T0), T0);
     if (!retired.ok) throw new Error(retired.error.message);
     expect(trustView(retired.value.store).lookup(card.card.signingKey)?.state).toBe('revoked');
-    expect(applyRevocation(kit, retired.value.store, createRevocation(kit, alice, 'retired', T0), T0)).toMatchObject({ ok: true, value: { outcome: 'unchanged' } });
+    expect(applyRevocation(kit, retired.value.store, createRevocation(kit, alice, 'retired', T0), T0)).toMatchObject({
+      ok: true,
+      value: { outcome: 'unchanged' },
+    });
     const compromised = applyRevocation(kit, retired.value.store, createRevocation(kit, alice, 'compromised', T0), T0);
     if (!compromised.ok) throw new Error(compromised.error.message);
     expect(compromised.value.store[card.card.signingKey]?.revocationReason).toBe('compromised');
-    expect(importKeyCard(kit, compromised.value.store, card, T0)).toMatchObject({ ok: false, error: { code: 'TRUST_KEY_REVOKED' } });
-    expect(markVerified(kit, compromised.value.store, card.card.signingKey, '', T0)).toMatchObject({ ok: false, error: { code: 'TRUST_KEY_REVOKED' } });
+    expect(importKeyCard(kit, compromised.value.store, card, T0)).toMatchObject({
+      ok: false,
+      error: { code: 'TRUST_KEY_REVOKED' },
+    });
+    expect(markVerified(kit, compromised.value.store, card.card.signingKey, '', T0)).toMatchObject({
+      ok: false,
+      error: { code: 'TRUST_KEY_REVOKED' },
+    });
     const next = generateOfficeIdentity(kit);
     const rotated = createKeyCard(kit, next, { name: 'Office Berlin', jurisdiction: 'DE' }, validity, alice);
-    expect(importKeyCard(kit, compromised.value.store, rotated, T0)).toMatchObject({ ok: false, error: { code: 'TRUST_KEY_REVOKED' } });
-    expect(markVerified(kit, {}, card.card.signingKey, '', T0)).toMatchObject({ ok: false, error: { code: 'TRUST_UNKNOWN_OFFICE' } });
+    expect(importKeyCard(kit, compromised.value.store, rotated, T0)).toMatchObject({
+      ok: false,
+      error: { code: 'TRUST_KEY_REVOKED' },
+    });
+    expect(markVerified(kit, {}, card.card.signingKey, '', T0)).toMatchObject({
+      ok: false,
+      error: { code: 'TRUST_UNKNOWN_OFFICE' },
+    });
     expect(trustView({}).lookup('__proto__')).toBeUndefined();
   });
 });

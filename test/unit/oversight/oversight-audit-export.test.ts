@@ -20,7 +20,15 @@ function trail(caseId: string, dates: string[]): CaseTrail {
     const sealed = sealAuditEvent(
       caseId,
       head,
-      { at, actor: { id: 'cw-1', role: 'caseworker' }, type: i === 0 ? 'case-created' : 'stage-changed', action: i === 0 ? 'open' : 'authorise', fromStage: 'draft', toStage: 'draft', details: { n: i } },
+      {
+        at,
+        actor: { id: 'cw-1', role: 'caseworker' },
+        type: i === 0 ? 'case-created' : 'stage-changed',
+        action: i === 0 ? 'open' : 'authorise',
+        fromStage: 'draft',
+        toStage: 'draft',
+        details: { n: i },
+      },
       hash,
     );
     events.push(sealed.event);
@@ -47,7 +55,9 @@ describe('signed oversight audit export', () => {
     const result = verifyOversightExport(kit, file, trusted);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.body.chains.map((c) => [c.caseId, c.eventsInScope, c.events.length, c.verification.ok])).toEqual([
+    expect(
+      result.value.body.chains.map((c) => [c.caseId, c.eventsInScope, c.events.length, c.verification.ok]),
+    ).toEqual([
       ['case-a', 2, 2, true],
       ['case-c', 1, 3, true],
     ]);
@@ -56,7 +66,11 @@ describe('signed oversight audit export', () => {
   });
 
   it('can cover chosen cases instead of a period', () => {
-    const file = createOversightExport(kit, { ...input, scope: { kind: 'cases', caseIds: ['case-b'] } }, office.signingPrivateKeyPlaintext);
+    const file = createOversightExport(
+      kit,
+      { ...input, scope: { kind: 'cases', caseIds: ['case-b'] } },
+      office.signingPrivateKeyPlaintext,
+    );
     const result = verifyOversightExport(kit, file, trusted);
     expect(result.ok && result.value.body.chains.map((c) => c.caseId)).toEqual(['case-b']);
   });
@@ -72,15 +86,24 @@ describe('signed oversight audit export', () => {
     const file = createOversightExport(kit, input, office.signingPrivateKeyPlaintext);
     const text = new TextDecoder().decode(file);
     const edited = new TextEncoder().encode(text.replace('"authorise"', '"authorize"'));
-    expect(verifyOversightExport(kit, edited, trusted)).toMatchObject({ ok: false, error: { code: 'OVERSIGHT_SIGNATURE_INVALID' } });
+    expect(verifyOversightExport(kit, edited, trusted)).toMatchObject({
+      ok: false,
+      error: { code: 'OVERSIGHT_SIGNATURE_INVALID' },
+    });
     const reformatted = new TextEncoder().encode(JSON.stringify(JSON.parse(text), null, 2));
-    expect(verifyOversightExport(kit, reformatted, trusted)).toMatchObject({ ok: false, error: { code: 'OVERSIGHT_MALFORMED' } });
+    expect(verifyOversightExport(kit, reformatted, trusted)).toMatchObject({
+      ok: false,
+      error: { code: 'OVERSIGHT_MALFORMED' },
+    });
   });
 
   it('reports a chain the office found broken, and refuses a file that hides one', () => {
     const [a] = trails;
     if (!a) throw new Error('seed');
-    const tampered: CaseTrail = { ...a, events: [a.events[0] as AuditEvent, { ...(a.events[1] as AuditEvent), action: 'quash' }] };
+    const tampered: CaseTrail = {
+      ...a,
+      events: [a.events[0] as AuditEvent, { ...(a.events[1] as AuditEvent), action: 'quash' }],
+    };
     const honest = createOversightExport(kit, { ...input, trails: [tampered] }, office.signingPrivateKeyPlaintext);
     const result = verifyOversightExport(kit, honest, trusted);
     expect(result.ok && result.value.brokenChains.map((c) => c.caseId)).toEqual(['case-a']);
@@ -92,8 +115,13 @@ describe('signed oversight audit export', () => {
     if (chain) chain.verification = { ok: true };
     const lying = canonicalJsonBytes({
       body: claim.body,
-      signature: toHex(signDomain(kit, 'oversightAudit', office.signingPrivateKeyPlaintext, canonicalJsonBytes(claim.body))),
+      signature: toHex(
+        signDomain(kit, 'oversightAudit', office.signingPrivateKeyPlaintext, canonicalJsonBytes(claim.body)),
+      ),
     });
-    expect(verifyOversightExport(kit, lying, trusted)).toMatchObject({ ok: false, error: { code: 'OVERSIGHT_CHAIN_BROKEN' } });
+    expect(verifyOversightExport(kit, lying, trusted)).toMatchObject({
+      ok: false,
+      error: { code: 'OVERSIGHT_CHAIN_BROKEN' },
+    });
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_KINDS } from '@shared/domain/case-stage';
 import { startDeadline } from '@shared/deadlines/tracked-deadline';
-import { DEFAULT_PROCEDURE, findProcedureTemplate, periodForPurpose, PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
+import {
+  DEFAULT_PROCEDURE,
+  findProcedureTemplate,
+  periodForPurpose,
+  PROCEDURE_TEMPLATES,
+} from '@shared/procedures/procedure-registry';
 import { procedureTemplateSchema } from '@shared/procedures/procedure-template';
 
 const find = (id: string) => {
@@ -22,18 +27,32 @@ describe('procedure templates', () => {
       'generic-notice-challenge-decision',
     ]);
     for (const template of PROCEDURE_TEMPLATES) {
-      for (const period of template.periods) expect(period.source, `${template.id}/${period.id}`).toMatch(/Art\.|agreement/);
+      for (const period of template.periods)
+        expect(period.source, `${template.id}/${period.id}`).toMatch(/Art\.|agreement/);
     }
   });
 
   it('states the figures of the legal texts', () => {
-    const summary = (id: string) => find(id).periods.map((p) => [p.id, p.duration.amount, p.duration.unit, p.emergencyDuration?.amount ?? null, p.extension?.duration.amount ?? null, p.extension?.maxCount ?? null, p.lapse.outcome]);
-    expect(summary('gdpr-art61-mutual-assistance')).toEqual([['reply', 1, 'calendar-months', null, null, null, 'provisional-measures-allowed']]);
+    const summary = (id: string) =>
+      find(id).periods.map((p) => [
+        p.id,
+        p.duration.amount,
+        p.duration.unit,
+        p.emergencyDuration?.amount ?? null,
+        p.extension?.duration.amount ?? null,
+        p.extension?.maxCount ?? null,
+        p.lapse.outcome,
+      ]);
+    expect(summary('gdpr-art61-mutual-assistance')).toEqual([
+      ['reply', 1, 'calendar-months', null, null, null, 'provisional-measures-allowed'],
+    ]);
     expect(summary('gdpr-art60-draft-decision').slice(0, 2)).toEqual([
       ['objections', 4, 'weeks', null, null, null, 'deemed-agreement'],
       ['revised-objections', 2, 'weeks', null, null, null, 'deemed-agreement'],
     ]);
-    expect(summary('gdpr-art56-local-case')).toEqual([['lead-authority-decides', 3, 'weeks', null, null, null, 'overdue']]);
+    expect(summary('gdpr-art56-local-case')).toEqual([
+      ['lead-authority-decides', 3, 'weeks', null, null, null, 'overdue'],
+    ]);
     expect(summary('eio-art12-recognition-execution')).toEqual([
       ['recognition', 30, 'calendar-days', null, 30, 1, 'overdue'],
       ['execution', 90, 'calendar-days', null, 30, 3, 'overdue'],
@@ -43,7 +62,9 @@ describe('procedure templates', () => {
       ['enforcing-state-grounds', 10, 'calendar-days', 96, null, null, 'no-grounds-raised'],
     ]);
     expect(find('epo-2023-1543-production-order').notice?.source).toBe('Art. 13 Regulation (EU) 2023/1543');
-    expect(summary('epo-2023-1543-preservation-order')).toEqual([['preservation', 60, 'calendar-days', null, 30, 1, 'preservation-ends']]);
+    expect(summary('epo-2023-1543-preservation-order')).toEqual([
+      ['preservation', 60, 'calendar-days', null, 30, 1, 'preservation-ends'],
+    ]);
     expect(summary('generic-notice-challenge-decision')).toEqual([
       ['challenge-window', 30, 'calendar-days', null, null, null, 'window-closed'],
       ['redress-decision', 60, 'calendar-days', null, 30, 1, 'overdue'],
@@ -71,7 +92,14 @@ describe('procedure templates', () => {
     for (const template of PROCEDURE_TEMPLATES) {
       for (const kind of template.appliesTo) expect(CASE_KINDS).toContain(kind);
       for (const period of template.periods) {
-        const started = startDeadline({ id: 'd', template, period, startedAt: '2026-05-04T08:00:00.000Z', emergency: false, clock: { jurisdiction: 'DE', timeZone: 'Europe/Berlin' } });
+        const started = startDeadline({
+          id: 'd',
+          template,
+          period,
+          startedAt: '2026-05-04T08:00:00.000Z',
+          emergency: false,
+          clock: { jurisdiction: 'DE', timeZone: 'Europe/Berlin' },
+        });
         expect(started.ok && started.value.dueAt !== null, `${template.id}/${period.id}`).toBe(true);
       }
     }
@@ -81,7 +109,14 @@ describe('procedure templates', () => {
     const template = find('generic-notice-challenge-decision');
     const period = template.periods[0];
     if (!period) throw new Error('no period');
-    const started = startDeadline({ id: 'd', template, period, startedAt: '2026-05-04T08:00:00.000Z', emergency: false, clock: { jurisdiction: 'DE', timeZone: 'Mars/Olympus' } });
+    const started = startDeadline({
+      id: 'd',
+      template,
+      period,
+      startedAt: '2026-05-04T08:00:00.000Z',
+      emergency: false,
+      clock: { jurisdiction: 'DE', timeZone: 'Mars/Olympus' },
+    });
     expect(started).toMatchObject({ ok: false, error: { code: 'deadline-bad-time-zone' } });
   });
 });

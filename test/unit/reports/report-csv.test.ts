@@ -4,7 +4,11 @@ import { buildTransparencyReport } from '@shared/reports/transparency-report';
 import { yearPeriod } from '@shared/reports/report-period';
 import { seededCases } from './seeded-cases';
 
-const labels = { table: (id: string) => `T:${id}`, key: (_t: string, k: string) => `K:${k}`, span: (id: string) => `S:${id}` };
+const labels = {
+  table: (id: string) => `T:${id}`,
+  key: (_t: string, k: string) => `K:${k}`,
+  span: (id: string) => `S:${id}`,
+};
 
 describe('report CSV', () => {
   it('escapes fields and defuses spreadsheet formulas', () => {
@@ -16,7 +20,11 @@ describe('report CSV', () => {
   });
 
   it('holds the period, the rule, every published cell and the durations', () => {
-    const report = buildTransparencyReport(seededCases(), { period: yearPeriod(2025), officeJurisdiction: 'DE', now: '2026-02-01T00:00:00.000Z' });
+    const report = buildTransparencyReport(seededCases(), {
+      period: yearPeriod(2025),
+      officeJurisdiction: 'DE',
+      now: '2026-02-01T00:00:00.000Z',
+    });
     const csv = reportToCsv(report, labels, 'BfDI, Bonn');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('Casebridge transparency report,"BfDI, Bonn"');

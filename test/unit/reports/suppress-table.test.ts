@@ -71,25 +71,29 @@ describe('small-count suppression', () => {
 
   it('property: no withheld value can be derived from the published table (brute-force attacker)', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: 14 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 5, max: 7 }), (counts, t) => {
-        const published = suppressTable(table(...counts), t);
-        const candidates = bruteForceCandidates(published);
-        for (const [key, values] of candidates) {
-          // the truth is among the candidates, and it is not the only one
-          const truth = counts[Number(key.slice(1))];
-          expect(values.has(truth ?? -1)).toBe(true);
-          expect(values.size).toBeGreaterThanOrEqual(2);
-        }
-        // every small count is hidden
-        published.cells.forEach((cell, i) => {
-          if ((counts[i] ?? 0) < t) expect(cell.value.kind).not.toBe('count');
-        });
-        // the closed form agrees with the brute force
-        for (const [key, [lo, hi]] of withheldRanges(published)) {
-          const values = [...(candidates.get(key) ?? [])];
-          expect([lo, hi]).toEqual([Math.min(...values), Math.max(...values)]);
-        }
-      }),
+      fc.property(
+        fc.array(fc.nat({ max: 14 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 5, max: 7 }),
+        (counts, t) => {
+          const published = suppressTable(table(...counts), t);
+          const candidates = bruteForceCandidates(published);
+          for (const [key, values] of candidates) {
+            // the truth is among the candidates, and it is not the only one
+            const truth = counts[Number(key.slice(1))];
+            expect(values.has(truth ?? -1)).toBe(true);
+            expect(values.size).toBeGreaterThanOrEqual(2);
+          }
+          // every small count is hidden
+          published.cells.forEach((cell, i) => {
+            if ((counts[i] ?? 0) < t) expect(cell.value.kind).not.toBe('count');
+          });
+          // the closed form agrees with the brute force
+          for (const [key, [lo, hi]] of withheldRanges(published)) {
+            const values = [...(candidates.get(key) ?? [])];
+            expect([lo, hi]).toEqual([Math.min(...values), Math.max(...values)]);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildTransparencyReport, type ReportTableId, type TransparencyReport } from '@shared/reports/transparency-report';
+import {
+  buildTransparencyReport,
+  type ReportTableId,
+  type TransparencyReport,
+} from '@shared/reports/transparency-report';
 import { quarterPeriod, yearPeriod } from '@shared/reports/report-period';
 import { formatPublished } from '@shared/reports/suppress-table';
 import { median, percentile } from '@shared/reports/percentiles';
 import { seededCases } from './seeded-cases';
 
-const report = buildTransparencyReport(seededCases(), { period: yearPeriod(2025), officeJurisdiction: 'DE', now: '2026-02-01T00:00:00.000Z' });
+const report = buildTransparencyReport(seededCases(), {
+  period: yearPeriod(2025),
+  officeJurisdiction: 'DE',
+  now: '2026-02-01T00:00:00.000Z',
+});
 
 /** A table as a reader sees it: key → printed value, plus the printed total. */
 function printed(r: TransparencyReport, id: ReportTableId) {
@@ -19,7 +27,10 @@ function printed(r: TransparencyReport, id: ReportTableId) {
 
 describe('transparency report on the seeded office (figures checked by hand from the quotas in seeded-cases.ts)', () => {
   it('requests sent, by partner and by legal basis', () => {
-    expect(printed(report, 'requests-sent-by-partner')).toEqual({ cells: { AT: 'x', ES: '40', FR: '120', IE: '<5', NL: '80' }, total: '250' });
+    expect(printed(report, 'requests-sent-by-partner')).toEqual({
+      cells: { AT: 'x', ES: '40', FR: '120', IE: '<5', NL: '80' },
+      total: '250',
+    });
     expect(printed(report, 'requests-sent-by-legal-basis')).toEqual({
       cells: { 'eio-2014-41': '150', 'epo-2023-1543-5': '90', 'gdpr-61': 'x', mlat: '<5' },
       total: '250',
@@ -27,17 +38,32 @@ describe('transparency report on the seeded office (figures checked by hand from
   });
 
   it('requests received, by partner and by legal basis', () => {
-    expect(printed(report, 'requests-received-by-partner')).toEqual({ cells: { BE: '<5', FR: '60', NL: 'x' }, total: '92' });
-    expect(printed(report, 'requests-received-by-legal-basis')).toEqual({ cells: { 'gdpr-61': '70', 'led-8': '22' }, total: '92' });
+    expect(printed(report, 'requests-received-by-partner')).toEqual({
+      cells: { BE: '<5', FR: '60', NL: 'x' },
+      total: '92',
+    });
+    expect(printed(report, 'requests-received-by-legal-basis')).toEqual({
+      cells: { 'gdpr-61': '70', 'led-8': '22' },
+      total: '92',
+    });
   });
 
   it('emergency uses and how many lapsed at sunset', () => {
-    expect(printed(report, 'emergency-measures')).toEqual({ cells: { 'in-force': '<5', 'lapsed-at-sunset': 'x' }, total: '12' });
+    expect(printed(report, 'emergency-measures')).toEqual({
+      cells: { 'in-force': '<5', 'lapsed-at-sunset': 'x' },
+      total: '12',
+    });
   });
 
   it('notices issued and deferred, with deferral length', () => {
-    expect(printed(report, 'notices-issued')).toEqual({ cells: { 'after-deferral': '30', 'without-deferral': '200' }, total: '230' });
-    expect(printed(report, 'notices-deferred-by-length')).toEqual({ cells: { '31-to-90-days': '5', 'up-to-30-days': '10' }, total: '15' });
+    expect(printed(report, 'notices-issued')).toEqual({
+      cells: { 'after-deferral': '30', 'without-deferral': '200' },
+      total: '230',
+    });
+    expect(printed(report, 'notices-deferred-by-length')).toEqual({
+      cells: { '31-to-90-days': '5', 'up-to-30-days': '10' },
+      total: '15',
+    });
   });
 
   it('challenges by ground, outcomes, remedies ordered and completed', () => {
@@ -45,9 +71,18 @@ describe('transparency report on the seeded office (figures checked by hand from
       cells: { disproportionate: '20', 'excessive-data': '15', 'not-necessary': '15', 'notice-not-given': '5' },
       total: '55',
     });
-    expect(printed(report, 'decisions-by-outcome')).toEqual({ cells: { modified: '10', quashed: '8', upheld: '12' }, total: '30' });
-    expect(printed(report, 'remedies-ordered')).toEqual({ cells: { 'erase-data': '8', 'narrow-scope': '10', 'notify-partner': '8' }, total: '26' });
-    expect(printed(report, 'remedies-completed')).toEqual({ cells: { 'erase-data': 'x', 'narrow-scope': '<5' }, total: '8' });
+    expect(printed(report, 'decisions-by-outcome')).toEqual({
+      cells: { modified: '10', quashed: '8', upheld: '12' },
+      total: '30',
+    });
+    expect(printed(report, 'remedies-ordered')).toEqual({
+      cells: { 'erase-data': '8', 'narrow-scope': '10', 'notify-partner': '8' },
+      total: '26',
+    });
+    expect(printed(report, 'remedies-completed')).toEqual({
+      cells: { 'erase-data': 'x', 'narrow-scope': '<5' },
+      total: '8',
+    });
   });
 
   it('deadlines met and missed', () => {
@@ -55,7 +90,9 @@ describe('transparency report on the seeded office (figures checked by hand from
   });
 
   it('days per stage: median and 90th percentile, withheld under the threshold', () => {
-    const byId = Object.fromEntries(report.stageDurations.map((d) => [d.id, [formatPublished(d.cases, 5), d.medianDays, d.p90Days]]));
+    const byId = Object.fromEntries(
+      report.stageDurations.map((d) => [d.id, [formatPublished(d.cases, 5), d.medianDays, d.p90Days]]),
+    );
     expect(byId).toEqual({
       'draft-to-authorised': ['250', 5, 5],
       'authorised-to-request-sent': ['250', 5, 5],
@@ -68,14 +105,19 @@ describe('transparency report on the seeded office (figures checked by hand from
   });
 
   it('counts nothing outside the period', () => {
-    const q = buildTransparencyReport(seededCases(), { period: quarterPeriod(2024, 2), officeJurisdiction: 'DE', now: '2026-02-01T00:00:00.000Z' });
+    const q = buildTransparencyReport(seededCases(), {
+      period: quarterPeriod(2024, 2),
+      officeJurisdiction: 'DE',
+      now: '2026-02-01T00:00:00.000Z',
+    });
     expect(printed(q, 'requests-sent-by-partner')).toEqual({ cells: { FR: '30' }, total: '30' });
     expect(printed(q, 'decisions-by-outcome')).toEqual({ cells: {}, total: '<5' });
   });
 
   it('contains no names, contacts or free text: only codes and numbers', () => {
     const json = JSON.stringify(report);
-    for (const word of ['imminent risk', 'ongoing investigation', 'see file', 'cw-1', 'ro-1']) expect(json).not.toContain(word);
+    for (const word of ['imminent risk', 'ongoing investigation', 'see file', 'cw-1', 'ro-1'])
+      expect(json).not.toContain(word);
   });
 
   it('every published table is consistent: shown counts never exceed the total', () => {
@@ -87,8 +129,20 @@ describe('transparency report on the seeded office (figures checked by hand from
   });
 
   it('cannot lower the threshold, can raise it', () => {
-    expect(() => buildTransparencyReport([], { period: yearPeriod(2025), officeJurisdiction: 'DE', now: '2026-01-01T00:00:00Z', threshold: 3 })).toThrow();
-    const strict = buildTransparencyReport(seededCases(), { period: yearPeriod(2025), officeJurisdiction: 'DE', now: '2026-02-01T00:00:00.000Z', threshold: 10 });
+    expect(() =>
+      buildTransparencyReport([], {
+        period: yearPeriod(2025),
+        officeJurisdiction: 'DE',
+        now: '2026-01-01T00:00:00Z',
+        threshold: 3,
+      }),
+    ).toThrow();
+    const strict = buildTransparencyReport(seededCases(), {
+      period: yearPeriod(2025),
+      officeJurisdiction: 'DE',
+      now: '2026-02-01T00:00:00.000Z',
+      threshold: 10,
+    });
     expect(printed(strict, 'emergency-measures').cells['in-force']).toBe('<10');
   });
 });

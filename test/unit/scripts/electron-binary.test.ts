@@ -25,7 +25,9 @@ describe('locating the Electron binary', () => {
     await writeFile(join(root, 'node_modules/electron/path.txt'), 'electron');
     await mkdir(join(root, 'node_modules/electron/dist'));
     await writeFile(join(root, 'node_modules/electron/dist/electron'), '');
-    expect(locateElectron({ root, env: {}, platform: 'linux' }).path).toBe(join(root, 'node_modules/electron/dist/electron'));
+    expect(locateElectron({ root, env: {}, platform: 'linux' }).path).toBe(
+      join(root, 'node_modules/electron/dist/electron'),
+    );
   });
 
   it('prefers ELECTRON_OVERRIDE_DIST_PATH and says when it is wrong', async () => {
@@ -35,7 +37,9 @@ describe('locating the Electron binary', () => {
     );
     await mkdir(dist);
     await writeFile(executableIn(dist, 'linux'), '');
-    expect(locateElectron({ root, env: { ELECTRON_OVERRIDE_DIST_PATH: dist }, platform: 'linux' }).path).toBe(join(dist, 'electron'));
+    expect(locateElectron({ root, env: { ELECTRON_OVERRIDE_DIST_PATH: dist }, platform: 'linux' }).path).toBe(
+      join(dist, 'electron'),
+    );
     expect(executableIn(dist, 'win32')).toBe(join(dist, 'electron.exe'));
     expect(executableIn(dist, 'darwin')).toMatch(/Electron\.app\/Contents\/MacOS\/Electron$/);
   });

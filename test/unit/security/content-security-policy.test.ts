@@ -18,7 +18,10 @@ describe('content security policy', () => {
   });
 
   it('is sent as a header with nosniff', () => {
-    expect(securityHeaders()).toMatchObject({ 'Content-Security-Policy': required, 'X-Content-Type-Options': 'nosniff' });
+    expect(securityHeaders()).toMatchObject({
+      'Content-Security-Policy': required,
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
 
   it('is repeated in index.html as a meta tag (frame-ancestors only works as a header)', () => {

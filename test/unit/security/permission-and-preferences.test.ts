@@ -4,12 +4,19 @@ import { secureWebPreferences } from '../../../electron/main/security/secure-web
 import { applicationMenuTemplate } from '../../../electron/main/application-menu';
 
 describe('permission policy', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb', 'openExternal', 'fullscreen'])(
-    'denies %s',
-    (permission) => {
-      expect(isPermissionGranted(permission)).toBe(false);
-    },
-  );
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'hid',
+    'serial',
+    'usb',
+    'openExternal',
+    'fullscreen',
+  ])('denies %s', (permission) => {
+    expect(isPermissionGranted(permission)).toBe(false);
+  });
 });
 
 describe('web preferences', () => {
@@ -40,7 +47,13 @@ describe('application menu', () => {
     const labels = applicationMenuTemplate(platform, 'Casebridge').map((item) => item.label);
     expect(labels).toEqual(expect.arrayContaining(['&Edit', '&View', '&Window', '&Help']));
     expect(roles(platform)).toEqual(
-      expect.arrayContaining(['"role":"copy"', '"role":"paste"', '"role":"undo"', '"role":"selectAll"', '"role":"windowMenu"']),
+      expect.arrayContaining([
+        '"role":"copy"',
+        '"role":"paste"',
+        '"role":"undo"',
+        '"role":"selectAll"',
+        '"role":"windowMenu"',
+      ]),
     );
   });
 

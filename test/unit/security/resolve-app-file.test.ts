@@ -17,7 +17,9 @@ describe('app:// file resolution', () => {
 
   it('keeps dot segments inside the renderer folder (the URL parser folds them first)', () => {
     expect(resolveAppFile('app://casebridge/../secret.html', root)?.path).toBe(join(root, 'secret.html'));
-    expect(resolveAppFile('app://casebridge/%2e%2e/%2e%2e/etc/passwd.txt', root)?.path).toBe(join(root, 'etc/passwd.txt'));
+    expect(resolveAppFile('app://casebridge/%2e%2e/%2e%2e/etc/passwd.txt', root)?.path).toBe(
+      join(root, 'etc/passwd.txt'),
+    );
   });
 
   it.each([

@@ -1,15 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeRecordPlaintext, encodeRecordPlaintext, recordAssociatedData, RecordEncodingError } from '../../../renderer/src/vault/record-codec';
+import {
+  decodeRecordPlaintext,
+  encodeRecordPlaintext,
+  recordAssociatedData,
+  RecordEncodingError,
+} from '../../../renderer/src/vault/record-codec';
 import { normaliseForBlindIndex, blindIndexToken } from '../../../renderer/src/vault/blind-index';
 import { unlockDelayMs, UnlockThrottle } from '../../../renderer/src/vault/unlock-throttle';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 
 const validDate = fc.date({ min: new Date(0), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: true });
-const leaf = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), validDate, fc.uint8Array({ maxLength: 40 }));
+const leaf = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  validDate,
+  fc.uint8Array({ maxLength: 40 }),
+);
 const recordArb = fc.record({
   id: fc.string({ minLength: 1 }),
-  body: fc.dictionary(fc.string(), fc.oneof(leaf, fc.array(leaf, { maxLength: 4 }), fc.dictionary(fc.string(), leaf, { maxKeys: 3 })), { maxKeys: 6 }),
+  body: fc.dictionary(
+    fc.string(),
+    fc.oneof(leaf, fc.array(leaf, { maxLength: 4 }), fc.dictionary(fc.string(), leaf, { maxKeys: 3 })),
+    { maxKeys: 6 },
+  ),
 });
 
 describe('record codec', () => {
@@ -44,7 +60,9 @@ describe('blind index', async () => {
   it('normalises case, width and whitespace, so equal references match', () => {
     expect(normaliseForBlindIndex('  DE-BFDI-2026-0042 ')).toBe('de-bfdi-2026-0042');
     expect(normaliseForBlindIndex('ＤＥ  bfdi')).toBe('de bfdi');
-    expect(blindIndexToken(kit, key, 'cases', 'reference', 'DE-BFDI-2026-0042')).toBe(blindIndexToken(kit, key, 'cases', 'reference', 'de-bfdi-2026-0042 '));
+    expect(blindIndexToken(kit, key, 'cases', 'reference', 'DE-BFDI-2026-0042')).toBe(
+      blindIndexToken(kit, key, 'cases', 'reference', 'de-bfdi-2026-0042 '),
+    );
   });
   it('differs per key, table and field', () => {
     const token = blindIndexToken(kit, key, 'cases', 'reference', 'x');
@@ -57,7 +75,9 @@ describe('blind index', async () => {
 
 describe('unlock throttle', () => {
   it('lets two mistakes pass, then doubles from 2 s up to 60 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 20].map(unlockDelayMs)).toEqual([0, 0, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 20].map(unlockDelayMs)).toEqual([
+      0, 0, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000,
+    ]);
   });
   it('counts down on its clock and resets on success', () => {
     let now = 1000;

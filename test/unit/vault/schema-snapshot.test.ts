@@ -20,7 +20,11 @@ const shipped: Record<string, string[]> = {
   bundleLedger: ['id', 'recordedAt', 'bundleId'],
 };
 
-const parse = (store: string) => store.split(',').map((part) => part.trim()).filter(Boolean);
+const parse = (store: string) =>
+  store
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 
 describe('vault schema', () => {
   it('keeps every shipped table and index', () => {
@@ -33,7 +37,8 @@ describe('vault schema', () => {
 
   it('versions are consecutive from 1 and every Dexie table has a storage spec', () => {
     expect(schemaVersions.map((v) => v.version)).toEqual(schemaVersions.map((_, i) => i + 1));
-    for (const version of schemaVersions) expect(Object.keys(version.stores).sort()).toEqual(Object.keys(version.tables).sort());
+    for (const version of schemaVersions)
+      expect(Object.keys(version.stores).sort()).toEqual(Object.keys(version.tables).sort());
   });
 
   it('plain indexes never expose a field that is also blind-indexed, and sensitive names are never plain', () => {

@@ -30,12 +30,24 @@ describe('vault key hierarchy', () => {
   it('creates a header at the requested cost and unlocks with the passphrase', async () => {
     expect(created.header.kdf).toMatchObject({ algorithm: 'argon2id13', iterations: 3, memoryBytes: 64 * 1024 * 1024 });
     expect(created.vaultKey).toHaveLength(32);
-    const unlocked = await unlockWithPassphrase({ kit, derive, untrustedHeader: created.header, passphrase, floor: TEST_KDF_FLOOR });
+    const unlocked = await unlockWithPassphrase({
+      kit,
+      derive,
+      untrustedHeader: created.header,
+      passphrase,
+      floor: TEST_KDF_FLOOR,
+    });
     expect(unlocked.ok && kit.equal(unlocked.value.vaultKey, created.vaultKey)).toBe(true);
   });
 
   it('refuses a wrong passphrase with a code and a next step', async () => {
-    const result = await unlockWithPassphrase({ kit, derive, untrustedHeader: created.header, passphrase: 'tidal lanterns', floor: TEST_KDF_FLOOR });
+    const result = await unlockWithPassphrase({
+      kit,
+      derive,
+      untrustedHeader: created.header,
+      passphrase: 'tidal lanterns',
+      floor: TEST_KDF_FLOOR,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
     expect(!result.ok && result.error.message).toMatch(/Caps Lock/);
   });
@@ -51,25 +63,47 @@ describe('vault key hierarchy', () => {
 
   it('the production floor is t=3, m=256 MiB and the ceiling refuses absurd costs', () => {
     expect(PRODUCTION_KDF_FLOOR).toEqual({ iterations: 3, memoryBytes: 256 * 1024 * 1024 });
-    expect(checkKdfParams({ iterations: 3, memoryBytes: 255 * 1024 * 1024 }, PRODUCTION_KDF_FLOOR)).toEqual({ ok: false, code: 'kdf-below-floor' });
-    expect(checkKdfParams({ iterations: 3, memoryBytes: 256 * 1024 * 1024 }, PRODUCTION_KDF_FLOOR)).toEqual({ ok: true });
-    expect(checkKdfParams({ iterations: KDF_CEILING.iterations + 1, memoryBytes: 256 * 1024 * 1024 }, PRODUCTION_KDF_FLOOR)).toEqual({ ok: false, code: 'kdf-above-ceiling' });
+    expect(checkKdfParams({ iterations: 3, memoryBytes: 255 * 1024 * 1024 }, PRODUCTION_KDF_FLOOR)).toEqual({
+      ok: false,
+      code: 'kdf-below-floor',
+    });
+    expect(checkKdfParams({ iterations: 3, memoryBytes: 256 * 1024 * 1024 }, PRODUCTION_KDF_FLOOR)).toEqual({
+      ok: true,
+    });
+    expect(
+      checkKdfParams({ iterations: KDF_CEILING.iterations + 1, memoryBytes: 256 * 1024 * 1024 }, PRODUCTION_KDF_FLOOR),
+    ).toEqual({ ok: false, code: 'kdf-above-ceiling' });
   });
 
   it('binds the wrap to the vault id and every KDF field (AD)', async () => {
     const raisedCost = { ...created.header, kdf: { ...created.header.kdf, iterations: 4 } };
-    expect(await unlockWithPassphrase({ kit, derive, untrustedHeader: raisedCost, passphrase, floor: TEST_KDF_FLOOR })).toMatchObject({
+    expect(
+      await unlockWithPassphrase({ kit, derive, untrustedHeader: raisedCost, passphrase, floor: TEST_KDF_FLOOR }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'wrong-passphrase' },
     });
     const otherId = { ...created.header, vaultId: 'b2a4f1de-1111-4c55-9a57-0d7c2f1b9e21' };
-    expect(await unlockWithPassphrase({ kit, derive, untrustedHeader: otherId, passphrase, floor: TEST_KDF_FLOOR })).toMatchObject({ ok: false });
+    expect(
+      await unlockWithPassphrase({ kit, derive, untrustedHeader: otherId, passphrase, floor: TEST_KDF_FLOOR }),
+    ).toMatchObject({ ok: false });
   });
 
   it('refuses damaged or future headers with distinct codes', () => {
-    expect(parseVaultHeader({ ...created.header, version: 2 }, TEST_KDF_FLOOR)).toMatchObject({ ok: false, error: { code: 'header-too-new' } });
-    expect(parseVaultHeader({ ...created.header, passphraseWrap: 'not base64!' }, TEST_KDF_FLOOR)).toMatchObject({ ok: false, error: { code: 'header-invalid' } });
-    expect(parseVaultHeader({ ...created.header, kdf: { ...created.header.kdf, salt: toBase64(new Uint8Array(8)) } }, TEST_KDF_FLOOR)).toMatchObject({
+    expect(parseVaultHeader({ ...created.header, version: 2 }, TEST_KDF_FLOOR)).toMatchObject({
+      ok: false,
+      error: { code: 'header-too-new' },
+    });
+    expect(parseVaultHeader({ ...created.header, passphraseWrap: 'not base64!' }, TEST_KDF_FLOOR)).toMatchObject({
+      ok: false,
+      error: { code: 'header-invalid' },
+    });
+    expect(
+      parseVaultHeader(
+        { ...created.header, kdf: { ...created.header.kdf, salt: toBase64(new Uint8Array(8)) } },
+        TEST_KDF_FLOOR,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'header-invalid' },
     });
@@ -78,27 +112,63 @@ describe('vault key hierarchy', () => {
   });
 
   it('changing the passphrase re-wraps the same vault key; the old passphrase stops working', async () => {
-    const next = await rewrapWithPassphrase({ kit, derive, header: created.header, vaultKey: created.vaultKey, newPassphrase: 'a completely different long phrase', kdf: TEST_KDF_FLOOR });
+    const next = await rewrapWithPassphrase({
+      kit,
+      derive,
+      header: created.header,
+      vaultKey: created.vaultKey,
+      newPassphrase: 'a completely different long phrase',
+      kdf: TEST_KDF_FLOOR,
+    });
     expect(next.vaultId).toBe(created.header.vaultId);
     expect(next.kdf.salt).not.toBe(created.header.kdf.salt);
-    const withNew = await unlockWithPassphrase({ kit, derive, untrustedHeader: next, passphrase: 'a completely different long phrase', floor: TEST_KDF_FLOOR });
+    const withNew = await unlockWithPassphrase({
+      kit,
+      derive,
+      untrustedHeader: next,
+      passphrase: 'a completely different long phrase',
+      floor: TEST_KDF_FLOOR,
+    });
     expect(withNew.ok && kit.equal(withNew.value.vaultKey, created.vaultKey)).toBe(true);
-    expect(await unlockWithPassphrase({ kit, derive, untrustedHeader: next, passphrase, floor: TEST_KDF_FLOOR })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(
+      await unlockWithPassphrase({ kit, derive, untrustedHeader: next, passphrase, floor: TEST_KDF_FLOOR }),
+    ).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
   });
 
   it('a recovery key opens the vault, survives a passphrase change, and a replaced one stops working', async () => {
-    expect(unlockWithRecoveryKey({ kit, untrustedHeader: created.header, recoveryKey: 'x', floor: TEST_KDF_FLOOR })).toMatchObject({
+    expect(
+      unlockWithRecoveryKey({ kit, untrustedHeader: created.header, recoveryKey: 'x', floor: TEST_KDF_FLOOR }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'no-recovery-key' },
     });
     const first = addRecoveryKey({ kit, header: created.header, vaultKey: created.vaultKey, now });
     expect(first.recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){8}[0-9A-HJKMNP-TV-Z]{4}$/);
-    const rewrapped = await rewrapWithPassphrase({ kit, derive, header: first.header, vaultKey: created.vaultKey, newPassphrase: 'another long passphrase here', kdf: TEST_KDF_FLOOR });
+    const rewrapped = await rewrapWithPassphrase({
+      kit,
+      derive,
+      header: first.header,
+      vaultKey: created.vaultKey,
+      newPassphrase: 'another long passphrase here',
+      kdf: TEST_KDF_FLOOR,
+    });
     const typed = first.recoveryKey.toLowerCase().replace(/-/g, ' ');
-    const opened = unlockWithRecoveryKey({ kit, untrustedHeader: rewrapped, recoveryKey: typed, floor: TEST_KDF_FLOOR });
+    const opened = unlockWithRecoveryKey({
+      kit,
+      untrustedHeader: rewrapped,
+      recoveryKey: typed,
+      floor: TEST_KDF_FLOOR,
+    });
     expect(opened.ok && kit.equal(opened.value.vaultKey, created.vaultKey)).toBe(true);
     const second = addRecoveryKey({ kit, header: rewrapped, vaultKey: created.vaultKey, now });
-    expect(unlockWithRecoveryKey({ kit, untrustedHeader: second.header, recoveryKey: first.recoveryKey, floor: TEST_KDF_FLOOR })).toMatchObject({
+    expect(
+      unlockWithRecoveryKey({
+        kit,
+        untrustedHeader: second.header,
+        recoveryKey: first.recoveryKey,
+        floor: TEST_KDF_FLOOR,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'wrong-recovery-key' },
     });

@@ -1,10 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '@shared/domain/primitives';
-import { findDataCategory, findJurisdiction, isKnownCode, termLabel, VOCABULARIES, vocabularyVersions, type VocabularyName } from '@shared/vocab/vocabulary';
+import {
+  findDataCategory,
+  findJurisdiction,
+  isKnownCode,
+  termLabel,
+  VOCABULARIES,
+  vocabularyVersions,
+  type VocabularyName,
+} from '@shared/vocab/vocabulary';
 import { isValidTimeZone } from '@shared/deadlines/zoned-time';
 
 const names = Object.keys(VOCABULARIES) as VocabularyName[];
-const EU = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
+const EU = [
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+];
 
 describe('controlled vocabularies', () => {
   it.each(names)('%s: every term has a non-empty label in en, fr, de and es', (name) => {
@@ -27,12 +63,14 @@ describe('controlled vocabularies', () => {
   it('lists every EU member state and allied jurisdictions, each with a real time zone', () => {
     for (const code of [...EU, 'GB', 'CH', 'NO', 'IS', 'US', 'CA']) expect(findJurisdiction(code), code).toBeDefined();
     expect(VOCABULARIES.jurisdictions.terms.filter((t) => t.group === 'eu')).toHaveLength(27);
-    for (const term of VOCABULARIES.jurisdictions.terms) expect(isValidTimeZone(term.timeZone), term.timeZone).toBe(true);
+    for (const term of VOCABULARIES.jurisdictions.terms)
+      expect(isValidTimeZone(term.timeZone), term.timeZone).toBe(true);
   });
 
   it('marks each data category personal or sensitive', () => {
     expect(findDataCategory('subscriber')?.sensitivity).toBe('personal');
-    for (const code of ['content', 'traffic', 'location', 'biometric']) expect(findDataCategory(code)?.sensitivity).toBe('sensitive');
+    for (const code of ['content', 'traffic', 'location', 'biometric'])
+      expect(findDataCategory(code)?.sensitivity).toBe('sensitive');
   });
 
   it('has the outcomes the redress decision uses, and labels in each language', () => {

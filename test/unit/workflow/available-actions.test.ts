@@ -10,12 +10,19 @@ describe('available actions', () => {
     const t = open('data-access-request', context);
     const list = availableActions(t.case, alice, context);
     expect(list.map((a) => a.type)).toEqual(ACTION_TYPES);
-    expect(list.filter((a) => a.available).map((a) => a.type).sort()).toEqual(['add-evidence', 'add-note', 'update-draft', 'view-sensitive', 'withdraw']);
+    expect(
+      list
+        .filter((a) => a.available)
+        .map((a) => a.type)
+        .sort(),
+    ).toEqual(['add-evidence', 'add-note', 'update-draft', 'view-sensitive', 'withdraw']);
     const authorise = list.find((a) => a.type === 'authorise');
     expect(authorise).toMatchObject({ available: false, code: 'preconditions-unmet' });
     expect(authorise && !authorise.available && authorise.reasons).toContain('proportionality statement is empty');
     const decide = list.find((a) => a.type === 'decide');
-    expect(decide && !decide.available && decide.reasons).toEqual(['"decide the challenge" is possible only in stage redress review; this case is in stage draft']);
+    expect(decide && !decide.available && decide.reasons).toEqual([
+      '"decide the challenge" is possible only in stage redress review; this case is in stage draft',
+    ]);
   });
 
   it('agrees with transition: an available action without input problems succeeds, an unavailable one is refused', () => {
@@ -25,7 +32,11 @@ describe('available actions', () => {
     expect(forRita.find((a) => a.type === 'begin-review')?.available).toBe(true);
     expect(forRita.find((a) => a.type === 'update-draft')).toMatchObject({ available: false, code: 'wrong-stage' });
     const forAlice = availableActions(t.case, alice, context);
-    expect(forAlice.find((a) => a.type === 'begin-review')).toMatchObject({ available: false, code: 'role-not-permitted', reasons: ['only a redress officer can take the redress review'] });
+    expect(forAlice.find((a) => a.type === 'begin-review')).toMatchObject({
+      available: false,
+      code: 'role-not-permitted',
+      reasons: ['only a redress officer can take the redress review'],
+    });
     expect(apply(t, rita, { type: 'begin-review' }, context).case.stage).toBe('redress-review');
   });
 });
@@ -35,11 +46,20 @@ describe('required now', () => {
     const { context, clock } = makeContext();
     const draft = open('rights-complaint', context);
     const now = requiredNow(draft.case, clock.ms, context.settings);
-    expect(now.stagesAhead).toEqual(['authorised', 'challenge-lodged', 'redress-review', 'remedies', 'closed', 'purged']);
+    expect(now.stagesAhead).toEqual([
+      'authorised',
+      'challenge-lodged',
+      'redress-review',
+      'remedies',
+      'closed',
+      'purged',
+    ]);
     expect(now.items.map((i) => i.message)).toContain('necessity statement is empty');
 
     const sent = requestTo('request-sent', context, clock);
-    expect(requiredNow(sent.case, clock.ms, context.settings).items).toEqual([{ severity: 'todo', message: "record the partner's response", dueAt: null }]);
+    expect(requiredNow(sent.case, clock.ms, context.settings).items).toEqual([
+      { severity: 'todo', message: "record the partner's response", dueAt: null },
+    ]);
 
     const remedies = requestTo('remedies', context, clock);
     clock.advance(20 * DAY);
@@ -52,8 +72,14 @@ describe('required now', () => {
     const { context, clock } = makeContext();
     const t = requestTo('challenge-lodged', context, clock);
     const due = t.case.deadlines.find((d) => d.purpose === 'decision')?.dueAt ?? null;
-    expect(requiredNow(t.case, clock.ms, context.settings).items).toEqual([{ severity: 'todo', message: 'a redress officer must take the review', dueAt: due }]);
+    expect(requiredNow(t.case, clock.ms, context.settings).items).toEqual([
+      { severity: 'todo', message: 'a redress officer must take the review', dueAt: due },
+    ]);
     clock.advance(90 * DAY);
-    expect(requiredNow(t.case, clock.ms, context.settings).items).toContainEqual({ severity: 'overdue', message: '"Redress decision" is overdue (challenge lodged)', dueAt: due });
+    expect(requiredNow(t.case, clock.ms, context.settings).items).toContainEqual({
+      severity: 'overdue',
+      message: '"Redress decision" is overdue (challenge lodged)',
+      dueAt: due,
+    });
   });
 });

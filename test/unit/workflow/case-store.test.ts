@@ -10,7 +10,12 @@ describe('in-memory reference store', () => {
   it('reports a tampered trail as corrupt', async () => {
     const { context } = makeContext();
     const store = new MemoryCaseStore(hash);
-    await openAndStore(store, { id: 'case-1', reference: 'R', kind: 'rights-complaint', title: '', originatingJurisdiction: 'DE' }, alice, context);
+    await openAndStore(
+      store,
+      { id: 'case-1', reference: 'R', kind: 'rights-complaint', title: '', originatingJurisdiction: 'DE' },
+      alice,
+      context,
+    );
     await applyAction(store, 'case-1', alice, { type: 'add-note', text: 'n' }, context);
     const trail = store.trails.get('case-1') ?? [];
     store.trails.set('case-1', [trail[0] ?? '']);

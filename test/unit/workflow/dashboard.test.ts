@@ -27,11 +27,24 @@ describe('dashboard', () => {
     const board = dashboard(
       [
         summary({ caseId: 'a', deadlines: [{ id: 'd1', label: 'reply', dueMs: nowMs - 1 }] }),
-        summary({ caseId: 'b', deadlines: [{ id: 'd2', label: 'reply', dueMs: Date.parse('2026-03-28T22:59:59.999Z') }] }),
-        summary({ caseId: 'c', deadlines: [{ id: 'd3', label: 'reply', dueMs: Date.parse('2026-03-28T23:00:00.000Z') }] }),
+        summary({
+          caseId: 'b',
+          deadlines: [{ id: 'd2', label: 'reply', dueMs: Date.parse('2026-03-28T22:59:59.999Z') }],
+        }),
+        summary({
+          caseId: 'c',
+          deadlines: [{ id: 'd3', label: 'reply', dueMs: Date.parse('2026-03-28T23:00:00.000Z') }],
+        }),
         // End of Friday 3 April in Berlin (CEST) is the last moment of "this week".
-        summary({ caseId: 'd', stage: 'remedies', openRemedies: [{ id: 'r', code: 'erase-data', dueMs: Date.parse('2026-04-03T21:59:59.999Z') }] }),
-        summary({ caseId: 'e', deadlines: [{ id: 'd5', label: 'reply', dueMs: Date.parse('2026-04-03T22:00:00.000Z') }] }),
+        summary({
+          caseId: 'd',
+          stage: 'remedies',
+          openRemedies: [{ id: 'r', code: 'erase-data', dueMs: Date.parse('2026-04-03T21:59:59.999Z') }],
+        }),
+        summary({
+          caseId: 'e',
+          deadlines: [{ id: 'd5', label: 'reply', dueMs: Date.parse('2026-04-03T22:00:00.000Z') }],
+        }),
       ],
       { nowMs, timeZone: 'Europe/Berlin' },
     );
@@ -65,12 +78,21 @@ describe('dashboard', () => {
     const endOfToday = Date.parse('2026-03-28T22:59:59.999Z');
     const endOfWeek = Date.parse('2026-04-03T21:59:59.999Z');
     const arb = fc.array(
-      fc.record({ stage: fc.constantFrom(...CASE_STAGES), dues: fc.array(fc.integer({ min: -10 * DAY, max: 10 * DAY }), { maxLength: 3 }) }),
+      fc.record({
+        stage: fc.constantFrom(...CASE_STAGES),
+        dues: fc.array(fc.integer({ min: -10 * DAY, max: 10 * DAY }), { maxLength: 3 }),
+      }),
       { maxLength: 40 },
     );
     fc.assert(
       fc.property(arb, (rows) => {
-        const summaries = rows.map((r, i) => summary({ caseId: `c${i}`, stage: r.stage, deadlines: r.dues.map((d, k) => ({ id: `d${k}`, label: 'x', dueMs: nowMs + d })) }));
+        const summaries = rows.map((r, i) =>
+          summary({
+            caseId: `c${i}`,
+            stage: r.stage,
+            deadlines: r.dues.map((d, k) => ({ id: `d${k}`, label: 'x', dueMs: nowMs + d })),
+          }),
+        );
         const board = dashboard(summaries, { nowMs, timeZone: 'Europe/Berlin' });
         for (const stage of CASE_STAGES) {
           const dues = summaries.filter((s) => s.stage === stage).flatMap((s) => s.deadlines.map((d) => d.dueMs));

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@shared/audit/audit-chain';
 import { openCase } from '@shared/workflow/open-case';
 import { caseViolations } from '@shared/workflow/case-invariants';
-import { alice, apply, bob, completeDraftChanges, DAY, hash, makeContext, open, refused, requestTo, rita } from './workflow-fixtures';
+import {
+  alice,
+  apply,
+  bob,
+  completeDraftChanges,
+  DAY,
+  hash,
+  makeContext,
+  open,
+  refused,
+  requestTo,
+  rita,
+} from './workflow-fixtures';
 
 describe('opening a case', () => {
   it('creates a draft with a one-event audit chain', () => {
@@ -16,18 +28,39 @@ describe('opening a case', () => {
 
   it('refuses a redress officer, an unknown jurisdiction and an unknown template', () => {
     const { context } = makeContext();
-    const base = { id: 'c1', reference: 'R-1', kind: 'rights-complaint' as const, title: '', originatingJurisdiction: 'DE' };
+    const base = {
+      id: 'c1',
+      reference: 'R-1',
+      kind: 'rights-complaint' as const,
+      title: '',
+      originatingJurisdiction: 'DE',
+    };
     const byOfficer = openCase(base, rita, context);
-    expect(!byOfficer.ok && byOfficer.refusal).toEqual({ code: 'role-not-permitted', missing: ['only a caseworker can open a case'] });
-    const bad = openCase({ ...base, originatingJurisdiction: 'XX', procedure: { id: 'nope', version: 1 } }, alice, context);
-    expect(!bad.ok && bad.refusal.missing).toEqual(['jurisdiction "XX" is not in the vocabulary', 'procedure template "nope" version 1 is not known']);
+    expect(!byOfficer.ok && byOfficer.refusal).toEqual({
+      code: 'role-not-permitted',
+      missing: ['only a caseworker can open a case'],
+    });
+    const bad = openCase(
+      { ...base, originatingJurisdiction: 'XX', procedure: { id: 'nope', version: 1 } },
+      alice,
+      context,
+    );
+    expect(!bad.ok && bad.refusal.missing).toEqual([
+      'jurisdiction "XX" is not in the vocabulary',
+      'procedure template "nope" version 1 is not known',
+    ]);
   });
 });
 
 describe('draft', () => {
   it('records which fields changed, never their values', () => {
     const { context, clock } = makeContext();
-    const t = apply(open('data-access-request', context), alice, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
+    const t = apply(
+      open('data-access-request', context),
+      alice,
+      { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) },
+      context,
+    );
     const event = t.events[1];
     expect(event?.details.fields).toContain('assessment');
     expect(JSON.stringify(event)).not.toContain('Person One');
@@ -39,19 +72,24 @@ describe('draft', () => {
 
   it('refuses vocabulary codes it does not know', () => {
     const { context } = makeContext();
-    const refusal = refused(open('data-access-request', context), alice, {
-      type: 'update-draft',
-      changes: {
-        legalBasis: { code: 'made-up', text: '' },
-        dataCategoryCodes: ['subscriber', 'subscriber', 'dna'],
-        partnerJurisdiction: 'ZZ',
-        procedure: { id: 'missing', version: 3 },
-        affectedPeople: [
-          { id: 'p', name: 'A', contactForNotice: 'a', preferredLanguage: 'en' },
-          { id: 'p', name: 'B', contactForNotice: 'b', preferredLanguage: 'de' },
-        ],
+    const refusal = refused(
+      open('data-access-request', context),
+      alice,
+      {
+        type: 'update-draft',
+        changes: {
+          legalBasis: { code: 'made-up', text: '' },
+          dataCategoryCodes: ['subscriber', 'subscriber', 'dna'],
+          partnerJurisdiction: 'ZZ',
+          procedure: { id: 'missing', version: 3 },
+          affectedPeople: [
+            { id: 'p', name: 'A', contactForNotice: 'a', preferredLanguage: 'en' },
+            { id: 'p', name: 'B', contactForNotice: 'b', preferredLanguage: 'de' },
+          ],
+        },
       },
-    }, context);
+      context,
+    );
     expect(refusal).toEqual({
       code: 'invalid-input',
       missing: [
@@ -69,7 +107,9 @@ describe('draft', () => {
     const { context, clock } = makeContext();
     const t = requestTo('authorised', context, clock);
     expect(refused(t, alice, { type: 'update-draft', changes: { title: 'x' } }, context).code).toBe('wrong-stage');
-    expect(refused(open('data-access-request', context), rita, { type: 'update-draft', changes: { title: 'x' } }, context)).toEqual({
+    expect(
+      refused(open('data-access-request', context), rita, { type: 'update-draft', changes: { title: 'x' } }, context),
+    ).toEqual({
       code: 'role-not-permitted',
       missing: ['only a caseworker can edit the draft'],
     });
@@ -99,16 +139,21 @@ describe('authorisation', () => {
   it('names a single empty statement, and emergency and retention problems', () => {
     const { context, clock } = makeContext();
     let t = requestTo('draft-complete', context, clock);
-    t = apply(t, alice, {
-      type: 'update-draft',
-      changes: {
-        assessment: { proportionality: '   ' },
-        emergency: { justification: '', sunsetAt: clock.iso(-DAY) },
-        retention: { purgeAt: clock.iso(-1), basis: '' },
-        dataTimeRange: { from: clock.iso(0), to: clock.iso(-DAY) },
-        affectedPeople: [{ id: 'p1', name: '', contactForNotice: '', preferredLanguage: 'es' }],
+    t = apply(
+      t,
+      alice,
+      {
+        type: 'update-draft',
+        changes: {
+          assessment: { proportionality: '   ' },
+          emergency: { justification: '', sunsetAt: clock.iso(-DAY) },
+          retention: { purgeAt: clock.iso(-1), basis: '' },
+          dataTimeRange: { from: clock.iso(0), to: clock.iso(-DAY) },
+          affectedPeople: [{ id: 'p1', name: '', contactForNotice: '', preferredLanguage: 'es' }],
+        },
       },
-    }, context);
+      context,
+    );
     expect(refused(t, alice, { type: 'authorise' }, context).missing).toEqual([
       'proportionality statement is empty',
       'the data time range ends before it starts',
@@ -123,7 +168,12 @@ describe('authorisation', () => {
   it('refuses a template that does not fit the kind of case', () => {
     const { context, clock } = makeContext();
     let t = requestTo('draft-complete', context, clock);
-    t = apply(t, alice, { type: 'update-draft', changes: { procedure: { id: 'gdpr-art60-draft-decision', version: 1 } } }, context);
+    t = apply(
+      t,
+      alice,
+      { type: 'update-draft', changes: { procedure: { id: 'gdpr-art60-draft-decision', version: 1 } } },
+      context,
+    );
     expect(refused(t, alice, { type: 'authorise' }, context).missing).toEqual([
       'procedure template "GDPR one-stop-shop draft decision and objections" does not apply to this kind of case',
     ]);
@@ -145,7 +195,12 @@ describe('authorisation', () => {
     const { context, clock } = makeContext();
     const t = requestTo('authorised', context, clock);
     expect(t.case.stage).toBe('authorised');
-    expect(t.events.at(-1)).toMatchObject({ type: 'stage-changed', action: 'authorise', fromStage: 'draft', toStage: 'authorised' });
+    expect(t.events.at(-1)).toMatchObject({
+      type: 'stage-changed',
+      action: 'authorise',
+      fromStage: 'draft',
+      toStage: 'authorised',
+    });
   });
 });
 
@@ -158,7 +213,13 @@ describe('request and response', () => {
     t = apply(t, alice, { type: 'send-request' }, context);
     const [deadline] = t.case.deadlines;
     // One month from 1 April is 1 May, a French public holiday and a Friday: Monday 4 May, Paris time.
-    expect(deadline).toMatchObject({ purpose: 'response', calendarJurisdiction: 'FR', timeZone: 'Europe/Paris', dueAt: '2026-05-04T21:59:59.999Z', lapseOutcome: 'provisional-measures-allowed' });
+    expect(deadline).toMatchObject({
+      purpose: 'response',
+      calendarJurisdiction: 'FR',
+      timeZone: 'Europe/Paris',
+      dueAt: '2026-05-04T21:59:59.999Z',
+      lapseOutcome: 'provisional-measures-allowed',
+    });
     t = apply(t, alice, { type: 'record-response', summary: 'Data received.' }, context);
     expect(t.case.deadlines[0]?.metAt).toBe(clock.iso());
     expect(caseViolations(t.case)).toEqual([]);
@@ -167,7 +228,18 @@ describe('request and response', () => {
   it('uses the 8-hour emergency period of a production order', () => {
     const { context, clock } = makeContext('2026-03-28T22:30:00Z');
     let t = open('data-access-request', context, alice, { id: 'epo-2023-1543-production-order', version: 1 });
-    t = apply(t, alice, { type: 'update-draft', changes: { ...completeDraftChanges('data-access-request', clock), emergency: { justification: 'Imminent threat to life.', sunsetAt: clock.iso(2 * DAY) } } }, context);
+    t = apply(
+      t,
+      alice,
+      {
+        type: 'update-draft',
+        changes: {
+          ...completeDraftChanges('data-access-request', clock),
+          emergency: { justification: 'Imminent threat to life.', sunsetAt: clock.iso(2 * DAY) },
+        },
+      },
+      context,
+    );
     t = apply(t, alice, { type: 'authorise' }, context);
     t = apply(t, alice, { type: 'send-request' }, context);
     expect(t.case.deadlines.map((d) => [d.periodId, d.dueAt])).toEqual([
@@ -179,26 +251,49 @@ describe('request and response', () => {
   it('refuses to send for other kinds, or after the emergency sunset', () => {
     const { context, clock } = makeContext();
     let enforcement = open('enforcement-action', context);
-    enforcement = apply(enforcement, alice, { type: 'update-draft', changes: completeDraftChanges('enforcement-action', clock) }, context);
+    enforcement = apply(
+      enforcement,
+      alice,
+      { type: 'update-draft', changes: completeDraftChanges('enforcement-action', clock) },
+      context,
+    );
     enforcement = apply(enforcement, alice, { type: 'authorise' }, context);
-    expect(refused(enforcement, alice, { type: 'send-request' }, context)).toEqual({ code: 'wrong-kind', missing: ['"send the request to the partner" does not apply to an enforcement action'] });
+    expect(refused(enforcement, alice, { type: 'send-request' }, context)).toEqual({
+      code: 'wrong-kind',
+      missing: ['"send the request to the partner" does not apply to an enforcement action'],
+    });
 
     let t = requestTo('draft-complete', context, clock);
-    t = apply(t, alice, { type: 'update-draft', changes: { emergency: { justification: 'Urgent.', sunsetAt: clock.iso(HOURS(6)) } } }, context);
+    t = apply(
+      t,
+      alice,
+      { type: 'update-draft', changes: { emergency: { justification: 'Urgent.', sunsetAt: clock.iso(HOURS(6)) } } },
+      context,
+    );
     t = apply(t, alice, { type: 'authorise' }, context);
     clock.advance(HOURS(7));
     expect(refused(t, alice, { type: 'send-request' }, context).missing).toEqual([
       'the emergency measure passed its sunset date; review the emergency (continue with reasons, or end it) before sending',
     ]);
-    t = apply(t, alice, { type: 'review-emergency', reasons: 'Threat persists.', newSunsetAt: clock.iso(DAY) }, context);
+    t = apply(
+      t,
+      alice,
+      { type: 'review-emergency', reasons: 'Threat persists.', newSunsetAt: clock.iso(DAY) },
+      context,
+    );
     t = apply(t, alice, { type: 'send-request' }, context);
     expect(t.case.stage).toBe('request-sent');
   });
 
   it('refuses an empty response summary and a response before the request', () => {
     const { context, clock } = makeContext();
-    expect(refused(requestTo('request-sent', context, clock), alice, { type: 'record-response', summary: ' ' }, context).missing).toEqual(['response summary is empty']);
-    expect(refused(requestTo('authorised', context, clock), alice, { type: 'record-response', summary: 'x' }, context).code).toBe('wrong-stage');
+    expect(
+      refused(requestTo('request-sent', context, clock), alice, { type: 'record-response', summary: ' ' }, context)
+        .missing,
+    ).toEqual(['response summary is empty']);
+    expect(
+      refused(requestTo('authorised', context, clock), alice, { type: 'record-response', summary: 'x' }, context).code,
+    ).toBe('wrong-stage');
   });
 });
 

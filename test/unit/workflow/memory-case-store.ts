@@ -33,7 +33,11 @@ export class MemoryCaseStore implements CaseStore {
     const current = await this.load(next.id);
     if (!current.ok) return current;
     const head = current.value.audit;
-    if (head.count !== expectedHead.count || head.headHash !== expectedHead.headHash || event.prevHash !== head.headHash) {
+    if (
+      head.count !== expectedHead.count ||
+      head.headHash !== expectedHead.headHash ||
+      event.prevHash !== head.headHash
+    ) {
       return err('case-conflict', 'The case changed since it was opened. Reload it and try again.');
     }
     this.write(next, [...(this.trails.get(next.id) ?? []), JSON.stringify(event)]);

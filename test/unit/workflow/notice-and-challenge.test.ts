@@ -25,38 +25,70 @@ describe('notice', () => {
   it('refuses unknown people, repeat notices, and deferrals without reasons or an end date', () => {
     const { context, clock } = makeContext();
     let t = requestTo('response-received', context, clock);
-    expect(refused(t, alice, { type: 'issue-notice', personId: 'nobody', method: 'email', language: 'en' }, context).missing).toEqual(['affected person "nobody" is not on this case']);
+    expect(
+      refused(t, alice, { type: 'issue-notice', personId: 'nobody', method: 'email', language: 'en' }, context).missing,
+    ).toEqual(['affected person "nobody" is not on this case']);
     expect(refused(t, alice, { type: 'defer-notice', personId: 'p1', reasons: '', reviewAt: null }, context)).toEqual({
       code: 'invalid-input',
       missing: ['notice deferral needs reasons', 'notice deferral needs an end date'],
     });
-    expect(refused(t, alice, { type: 'defer-notice', personId: 'p1', reasons: 'Ongoing investigation', reviewAt: clock.iso(-1) }, context).missing).toEqual([
-      'notice deferral end date must be in the future',
-    ]);
+    expect(
+      refused(
+        t,
+        alice,
+        { type: 'defer-notice', personId: 'p1', reasons: 'Ongoing investigation', reviewAt: clock.iso(-1) },
+        context,
+      ).missing,
+    ).toEqual(['notice deferral end date must be in the future']);
     t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
-    expect(refused(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context).missing).toEqual(['notice was already issued to affected person p1']);
-    expect(refused(t, alice, { type: 'defer-notice', personId: 'p1', reasons: 'x', reviewAt: clock.iso(DAY) }, context).missing).toEqual([
-      'notice was already issued to this person; it cannot be deferred',
-    ]);
+    expect(
+      refused(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context).missing,
+    ).toEqual(['notice was already issued to affected person p1']);
+    expect(
+      refused(t, alice, { type: 'defer-notice', personId: 'p1', reasons: 'x', reviewAt: clock.iso(DAY) }, context)
+        .missing,
+    ).toEqual(['notice was already issued to this person; it cannot be deferred']);
   });
 
   it('refuses notice before the response on a request', () => {
     const { context, clock } = makeContext();
-    expect(refused(requestTo('request-sent', context, clock), alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context).code).toBe('wrong-stage');
+    expect(
+      refused(
+        requestTo('request-sent', context, clock),
+        alice,
+        { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' },
+        context,
+      ).code,
+    ).toBe('wrong-stage');
   });
 
   it('keeps a deferred notice on the clock: when the review date passes, notice is due again', () => {
     const { context, clock } = makeContext('2026-03-02T09:00:00Z');
     let t = requestTo('response-received', context, clock);
-    t = apply(t, alice, { type: 'defer-notice', personId: 'p2', reasons: 'Would alert suspects (Art. 13(2)).', reviewAt: clock.iso(10 * DAY) }, context);
+    t = apply(
+      t,
+      alice,
+      {
+        type: 'defer-notice',
+        personId: 'p2',
+        reasons: 'Would alert suspects (Art. 13(2)).',
+        reviewAt: clock.iso(10 * DAY),
+      },
+      context,
+    );
     expect(t.case.stage).toBe('notice');
     t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
     expect(t.case.stage).toBe('challenge-window');
 
     // While deferred, a renewal is refused and the window cannot close.
-    expect(refused(t, alice, { type: 'defer-notice', personId: 'p2', reasons: 'again', reviewAt: clock.iso(20 * DAY) }, context).missing).toEqual([
-      'nobody is waiting for notice (a deferral can be renewed only once its review date has passed)',
-    ]);
+    expect(
+      refused(
+        t,
+        alice,
+        { type: 'defer-notice', personId: 'p2', reasons: 'again', reviewAt: clock.iso(20 * DAY) },
+        context,
+      ).missing,
+    ).toEqual(['nobody is waiting for notice (a deferral can be renewed only once its review date has passed)']);
     clock.advance(40 * DAY);
     const closing = refused(t, alice, { type: 'close-challenge-window' }, context);
     expect(closing.missing).toHaveLength(1);
@@ -68,7 +100,12 @@ describe('notice', () => {
     });
 
     // Renewal after expiry needs fresh reasons and date; issuing restarts the window from that notice.
-    t = apply(t, alice, { type: 'defer-notice', personId: 'p2', reasons: 'Investigation continues.', reviewAt: clock.iso(5 * DAY) }, context);
+    t = apply(
+      t,
+      alice,
+      { type: 'defer-notice', personId: 'p2', reasons: 'Investigation continues.', reviewAt: clock.iso(5 * DAY) },
+      context,
+    );
     const p2 = t.case.affectedPeople[1]?.notice;
     expect(p2?.state === 'deferred' && p2.deferralCount).toBe(2);
     clock.advance(6 * DAY);
@@ -87,7 +124,9 @@ describe('notice', () => {
     t = apply(t, alice, { type: 'defer-notice', personId: 'p1', reasons: 'r', reviewAt: clock.iso(DAY) }, context);
     t = apply(t, alice, { type: 'defer-notice', personId: 'p2', reasons: 'r', reviewAt: clock.iso(DAY) }, context);
     expect(t.case.stage).toBe('notice');
-    expect(refused(t, alice, { type: 'defer-notice', personId: 'p1', reasons: 'r', reviewAt: clock.iso(2 * DAY) }, context)).toEqual({
+    expect(
+      refused(t, alice, { type: 'defer-notice', personId: 'p1', reasons: 'r', reviewAt: clock.iso(2 * DAY) }, context),
+    ).toEqual({
       code: 'preconditions-unmet',
       missing: ['nobody is waiting for notice (a deferral can be renewed only once its review date has passed)'],
     });
@@ -120,7 +159,14 @@ describe('challenge window', () => {
   it('records a challenge with grounds from the vocabulary, and starts the decision clock', () => {
     const { context, clock } = makeContext();
     let t = requestTo('challenge-window', context, clock);
-    expect(refused(t, alice, { type: 'lodge-challenge', personId: 'p9', grounds: [], statement: '', attachmentIds: ['e404'] }, context)).toEqual({
+    expect(
+      refused(
+        t,
+        alice,
+        { type: 'lodge-challenge', personId: 'p9', grounds: [], statement: '', attachmentIds: ['e404'] },
+        context,
+      ),
+    ).toEqual({
       code: 'invalid-input',
       missing: [
         'a challenge needs at least one ground',
@@ -129,15 +175,46 @@ describe('challenge window', () => {
         'attachment "e404" is not an evidence item on this case',
       ],
     });
-    expect(refused(t, alice, { type: 'lodge-challenge', personId: null, grounds: ['astrology'], statement: 's', attachmentIds: [] }, context).missing).toEqual([
-      'challenge ground "astrology" is not in the vocabulary',
-    ]);
-    t = apply(t, alice, { type: 'add-evidence', title: 'Letter', mediaType: 'application/pdf', sizeBytes: 1234, contentHash: 'a'.repeat(64), note: 'by post' }, context);
+    expect(
+      refused(
+        t,
+        alice,
+        { type: 'lodge-challenge', personId: null, grounds: ['astrology'], statement: 's', attachmentIds: [] },
+        context,
+      ).missing,
+    ).toEqual(['challenge ground "astrology" is not in the vocabulary']);
+    t = apply(
+      t,
+      alice,
+      {
+        type: 'add-evidence',
+        title: 'Letter',
+        mediaType: 'application/pdf',
+        sizeBytes: 1234,
+        contentHash: 'a'.repeat(64),
+        note: 'by post',
+      },
+      context,
+    );
     const evidenceId = t.case.evidence[0]?.id ?? '';
-    t = apply(t, alice, { type: 'lodge-challenge', personId: 'p2', grounds: ['excessive-data', 'not-necessary'], statement: 'Why my traffic data?', attachmentIds: [evidenceId] }, context);
+    t = apply(
+      t,
+      alice,
+      {
+        type: 'lodge-challenge',
+        personId: 'p2',
+        grounds: ['excessive-data', 'not-necessary'],
+        statement: 'Why my traffic data?',
+        attachmentIds: [evidenceId],
+      },
+      context,
+    );
     expect(t.case.stage).toBe('challenge-lodged');
     expect(t.case.deadlines.find((d) => d.purpose === 'challenge-window')?.metAt).toBe(clock.iso());
-    expect(t.case.deadlines.find((d) => d.purpose === 'decision')).toMatchObject({ templateId: 'generic-notice-challenge-decision', duration: { amount: 60, unit: 'calendar-days' } });
+    expect(t.case.deadlines.find((d) => d.purpose === 'decision')).toMatchObject({
+      templateId: 'generic-notice-challenge-decision',
+      duration: { amount: 60, unit: 'calendar-days' },
+    });
     expect(JSON.stringify(t.events.at(-1))).not.toContain('traffic data?');
     expect(caseViolations(t.case)).toEqual([]);
   });
@@ -147,10 +224,22 @@ describe('challenge window', () => {
     let t = requestTo('response-received', context, clock);
     t = apply(t, alice, { type: 'defer-notice', personId: 'p2', reasons: 'r', reviewAt: clock.iso(90 * DAY) }, context);
     t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
-    expect(refused(t, alice, { type: 'lodge-challenge', personId: 'p2', grounds: ['notice-not-given'], statement: 's', attachmentIds: [] }, context).missing).toEqual([
-      'this person has not been notified yet; record the notice first',
-    ]);
+    expect(
+      refused(
+        t,
+        alice,
+        { type: 'lodge-challenge', personId: 'p2', grounds: ['notice-not-given'], statement: 's', attachmentIds: [] },
+        context,
+      ).missing,
+    ).toEqual(['this person has not been notified yet; record the notice first']);
     clock.advance(60 * DAY);
-    expect(refused(t, alice, { type: 'lodge-challenge', personId: 'p1', grounds: ['disproportionate'], statement: 's', attachmentIds: [] }, context).missing[0]).toMatch(/^the challenge window closed on /);
+    expect(
+      refused(
+        t,
+        alice,
+        { type: 'lodge-challenge', personId: 'p1', grounds: ['disproportionate'], statement: 's', attachmentIds: [] },
+        context,
+      ).missing[0],
+    ).toMatch(/^the challenge window closed on /);
   });
 });

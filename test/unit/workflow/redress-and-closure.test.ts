@@ -2,7 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@shared/audit/audit-chain';
 import { caseViolations } from '@shared/workflow/case-invariants';
 import { PURGED_TEXT } from '@shared/workflow/steps/purge-step';
-import { alice, apply, bob, completeDraftChanges, DAY, hash, makeContext, open, refused, requestTo, rita, ruth, sam } from './workflow-fixtures';
+import {
+  alice,
+  apply,
+  bob,
+  completeDraftChanges,
+  DAY,
+  hash,
+  makeContext,
+  open,
+  refused,
+  requestTo,
+  rita,
+  ruth,
+  sam,
+} from './workflow-fixtures';
 
 const remedy = (dueAt: string) => ({ code: 'erase-data', description: 'Erase the traffic data', dueAt });
 
@@ -10,11 +24,16 @@ describe('redress review', () => {
   it('is taken by a redress officer, never a caseworker', () => {
     const { context, clock } = makeContext();
     const t = requestTo('challenge-lodged', context, clock);
-    expect(refused(t, alice, { type: 'begin-review' }, context)).toEqual({ code: 'role-not-permitted', missing: ['only a redress officer can take the redress review'] });
+    expect(refused(t, alice, { type: 'begin-review' }, context)).toEqual({
+      code: 'role-not-permitted',
+      missing: ['only a redress officer can take the redress review'],
+    });
     const taken = apply(t, rita, { type: 'begin-review' }, context);
     expect(taken.case.review).toEqual({ officerId: 'rita', startedAt: clock.iso() });
     expect(taken.case.caseworkerIds).not.toContain('rita');
-    expect(refused(taken, rita, { type: 'begin-review' }, context).missing).toEqual(['you are already the reviewing officer']);
+    expect(refused(taken, rita, { type: 'begin-review' }, context).missing).toEqual([
+      'you are already the reviewing officer',
+    ]);
     const reassigned = apply(taken, ruth, { type: 'begin-review' }, context);
     expect(reassigned.case.review?.officerId).toBe('ruth');
     expect(reassigned.events.at(-1)?.details).toEqual({ reassigned: true });
@@ -29,7 +48,12 @@ describe('redress review', () => {
     t = apply(t, alice, { type: 'record-response', summary: 'ok' }, context);
     t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
     t = apply(t, alice, { type: 'issue-notice', personId: 'p2', method: 'email', language: 'en' }, context);
-    t = apply(t, alice, { type: 'lodge-challenge', personId: 'p1', grounds: ['no-legal-basis'], statement: 's', attachmentIds: [] }, context);
+    t = apply(
+      t,
+      alice,
+      { type: 'lodge-challenge', personId: 'p1', grounds: ['no-legal-basis'], statement: 's', attachmentIds: [] },
+      context,
+    );
     expect(refused(t, sam, { type: 'begin-review' }, context)).toEqual({
       code: 'conflict-of-interest',
       missing: ['you worked on this case as a caseworker, so another redress officer must handle the challenge'],
@@ -40,13 +64,45 @@ describe('redress review', () => {
     const { context, clock } = makeContext();
     let t = requestTo('challenge-lodged', context, clock);
     t = apply(t, sam, { type: 'begin-review' }, context);
-    const conflict = { code: 'conflict-of-interest', missing: ['you are the independent reviewer of this case, so another caseworker must do caseworker work on it'] };
-    expect(refused(t, sam, { type: 'add-evidence', title: 'Log', mediaType: 'application/pdf', sizeBytes: 10, contentHash: 'd'.repeat(64), note: '' }, context)).toEqual(conflict);
+    const conflict = {
+      code: 'conflict-of-interest',
+      missing: ['you are the independent reviewer of this case, so another caseworker must do caseworker work on it'],
+    };
+    expect(
+      refused(
+        t,
+        sam,
+        {
+          type: 'add-evidence',
+          title: 'Log',
+          mediaType: 'application/pdf',
+          sizeBytes: 10,
+          contentHash: 'd'.repeat(64),
+          note: '',
+        },
+        context,
+      ),
+    ).toEqual(conflict);
     const other = t.case.deadlines.find((d) => d.purpose !== 'decision' && d.metAt === null);
-    if (other) expect(refused(t, sam, { type: 'suspend-deadline', deadlineId: other.id, reason: 'Waiting.' }, context)).toEqual(conflict);
+    if (other)
+      expect(refused(t, sam, { type: 'suspend-deadline', deadlineId: other.id, reason: 'Waiting.' }, context)).toEqual(
+        conflict,
+      );
     expect(t.case.caseworkerIds).not.toContain('sam');
     // Another caseworker still can; redress work on the case stays open to the reviewer.
-    t = apply(t, alice, { type: 'add-evidence', title: 'Log', mediaType: 'application/pdf', sizeBytes: 10, contentHash: 'd'.repeat(64), note: '' }, context);
+    t = apply(
+      t,
+      alice,
+      {
+        type: 'add-evidence',
+        title: 'Log',
+        mediaType: 'application/pdf',
+        sizeBytes: 10,
+        contentHash: 'd'.repeat(64),
+        note: '',
+      },
+      context,
+    );
     t = apply(t, sam, { type: 'decide', outcome: 'upheld', reasons: 'Lawful.', remedies: [] }, context);
     expect(caseViolations(t.case)).toEqual([]);
   });
@@ -60,11 +116,19 @@ describe('redress review', () => {
     t = apply(t, alice, { type: 'record-response', summary: 'ok' }, context);
     t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
     t = apply(t, alice, { type: 'issue-notice', personId: 'p2', method: 'email', language: 'en' }, context);
-    t = apply(t, alice, { type: 'lodge-challenge', personId: 'p1', grounds: ['no-legal-basis'], statement: 's', attachmentIds: [] }, context);
+    t = apply(
+      t,
+      alice,
+      { type: 'lodge-challenge', personId: 'p1', grounds: ['no-legal-basis'], statement: 's', attachmentIds: [] },
+      context,
+    );
     t = apply(t, rita, { type: 'begin-review' }, context);
     const decision = t.case.deadlines.find((d) => d.purpose === 'decision' && d.metAt === null);
     expect(decision).toBeDefined();
-    const conflict = { code: 'conflict-of-interest', missing: ['you worked on this case as a caseworker, so another redress officer must handle the challenge'] };
+    const conflict = {
+      code: 'conflict-of-interest',
+      missing: ['you worked on this case as a caseworker, so another redress officer must handle the challenge'],
+    };
     for (const action of [
       { type: 'extend-deadline', deadlineId: decision?.id ?? '', reason: 'More time.' },
       { type: 'suspend-deadline', deadlineId: decision?.id ?? '', reason: 'Waiting.' },
@@ -79,7 +143,12 @@ describe('redress review', () => {
     t = apply(t, sam, { type: 'add-note', text: 'Read the file.' }, context);
     t = apply(t, sam, { type: 'view-sensitive', what: 'challenge-statement', itemId: null }, context);
     t = apply(t, sam, { type: 'begin-review' }, context);
-    t = apply(t, sam, { type: 'decide', outcome: 'upheld', reasons: 'Lawful and proportionate.', remedies: [] }, context);
+    t = apply(
+      t,
+      sam,
+      { type: 'decide', outcome: 'upheld', reasons: 'Lawful and proportionate.', remedies: [] },
+      context,
+    );
     expect(t.case.decision?.decidedBy).toBe('sam');
     expect(caseViolations(t.case)).toEqual([]);
   });
@@ -89,39 +158,92 @@ describe('decision', () => {
   it('refuses caseworkers, other officers, missing reasons and missing remedies', () => {
     const { context, clock } = makeContext();
     const t = requestTo('redress-review', context, clock);
-    expect(refused(t, alice, { type: 'decide', outcome: 'upheld', reasons: 'x', remedies: [] }, context).code).toBe('role-not-permitted');
-    expect(refused(t, ruth, { type: 'decide', outcome: 'upheld', reasons: 'x', remedies: [] }, context).missing).toEqual(['only the reviewing officer can decide; take the review first']);
+    expect(refused(t, alice, { type: 'decide', outcome: 'upheld', reasons: 'x', remedies: [] }, context).code).toBe(
+      'role-not-permitted',
+    );
+    expect(
+      refused(t, ruth, { type: 'decide', outcome: 'upheld', reasons: 'x', remedies: [] }, context).missing,
+    ).toEqual(['only the reviewing officer can decide; take the review first']);
     expect(refused(t, rita, { type: 'decide', outcome: 'quashed', reasons: '', remedies: [] }, context)).toEqual({
       code: 'invalid-input',
-      missing: ['the decision needs reasons', 'a quashed decision needs at least one remedy (for example: erase data, narrow the scope)'],
+      missing: [
+        'the decision needs reasons',
+        'a quashed decision needs at least one remedy (for example: erase data, narrow the scope)',
+      ],
     });
-    expect(refused(t, rita, { type: 'decide', outcome: 'modified', reasons: 'r', remedies: [{ code: 'flogging', description: '', dueAt: clock.iso(-DAY) }] }, context).missing).toEqual([
+    expect(
+      refused(
+        t,
+        rita,
+        {
+          type: 'decide',
+          outcome: 'modified',
+          reasons: 'r',
+          remedies: [{ code: 'flogging', description: '', dueAt: clock.iso(-DAY) }],
+        },
+        context,
+      ).missing,
+    ).toEqual([
       'remedy 1: "flogging" is not in the remedies vocabulary',
       'remedy 1: the due date must be in the future',
     ]);
-    expect(refused(requestTo('challenge-lodged', context, clock), rita, { type: 'decide', outcome: 'upheld', reasons: 'x', remedies: [] }, context).code).toBe('wrong-stage');
+    expect(
+      refused(
+        requestTo('challenge-lodged', context, clock),
+        rita,
+        { type: 'decide', outcome: 'upheld', reasons: 'x', remedies: [] },
+        context,
+      ).code,
+    ).toBe('wrong-stage');
   });
 
   it('turns remedies into tasks with due dates, and closes only when they are done', () => {
     const { context, clock } = makeContext();
     let t = requestTo('redress-review', context, clock);
-    t = apply(t, rita, { type: 'decide', outcome: 'quashed', reasons: 'No necessity shown.', remedies: [remedy(clock.iso(14 * DAY)), { code: 'notify-partner', description: 'Tell FR', dueAt: clock.iso(7 * DAY) }] }, context);
+    t = apply(
+      t,
+      rita,
+      {
+        type: 'decide',
+        outcome: 'quashed',
+        reasons: 'No necessity shown.',
+        remedies: [
+          remedy(clock.iso(14 * DAY)),
+          { code: 'notify-partner', description: 'Tell FR', dueAt: clock.iso(7 * DAY) },
+        ],
+      },
+      context,
+    );
     expect(t.case.stage).toBe('remedies');
-    expect(t.case.remedies.map((r) => [r.code, r.done])).toEqual([['erase-data', null], ['notify-partner', null]]);
+    expect(t.case.remedies.map((r) => [r.code, r.done])).toEqual([
+      ['erase-data', null],
+      ['notify-partner', null],
+    ]);
     expect(t.case.deadlines.find((d) => d.purpose === 'decision')?.metAt).toBe(clock.iso());
     expect(t.events.at(-1)?.details).toEqual({ outcome: 'quashed', remedies: ['erase-data', 'notify-partner'] });
 
     const closing = refused(t, alice, { type: 'close' }, context);
     expect(closing.missing).toHaveLength(2);
     expect(closing.missing[0]).toMatch(/^remedy "erase-data" is not done \(due /);
-    expect(refused(t, alice, { type: 'complete-remedy', remedyId: 'r-x', note: '' }, context).missing).toEqual(['remedy "r-x" is not on this case']);
+    expect(refused(t, alice, { type: 'complete-remedy', remedyId: 'r-x', note: '' }, context).missing).toEqual([
+      'remedy "r-x" is not on this case',
+    ]);
     const [first, second] = t.case.remedies;
-    t = apply(t, alice, { type: 'complete-remedy', remedyId: first?.id ?? '', note: 'Erased on all systems.' }, context);
-    expect(refused(t, alice, { type: 'complete-remedy', remedyId: first?.id ?? '', note: '' }, context).missing).toEqual(['this remedy is already done']);
+    t = apply(
+      t,
+      alice,
+      { type: 'complete-remedy', remedyId: first?.id ?? '', note: 'Erased on all systems.' },
+      context,
+    );
+    expect(
+      refused(t, alice, { type: 'complete-remedy', remedyId: first?.id ?? '', note: '' }, context).missing,
+    ).toEqual(['this remedy is already done']);
     clock.advance(10 * DAY);
     t = apply(t, alice, { type: 'complete-remedy', remedyId: second?.id ?? '', note: '' }, context);
     expect(t.events.at(-1)?.details).toEqual({ remedyId: second?.id, late: true });
-    expect(refused(t, alice, { type: 'complete-remedy', remedyId: second?.id ?? '', note: '' }, context).missing).toEqual(['no remedy is outstanding']);
+    expect(
+      refused(t, alice, { type: 'complete-remedy', remedyId: second?.id ?? '', note: '' }, context).missing,
+    ).toEqual(['no remedy is outstanding']);
     t = apply(t, alice, { type: 'close' }, context);
     expect(t.case.closure?.reason).toBe('remedies-done');
     expect(caseViolations(t.case)).toEqual([]);
@@ -141,23 +263,36 @@ describe('closing, withdrawing and purging', () => {
     expect(t.case.stage).toBe('purged');
     expect(t.events.at(-1)?.type).toBe('case-purged');
     const text = JSON.stringify(t.case);
-    for (const secret of ['Person One', 'p1@example.org', 'Rue 1', 'Called Person One', 'No other means']) expect(text).not.toContain(secret);
+    for (const secret of ['Person One', 'p1@example.org', 'Rue 1', 'Called Person One', 'No other means'])
+      expect(text).not.toContain(secret);
     expect(caseViolations(t.case)).toEqual([]);
     expect(verifyAuditChain(t.events, hash, { head: t.case.audit }).ok).toBe(true);
-    expect(refused(t, alice, { type: 'add-note', text: 'x' }, context)).toEqual({ code: 'case-purged', missing: ['the case was purged at the end of retention; nothing more can be done to it'] });
+    expect(refused(t, alice, { type: 'add-note', text: 'x' }, context)).toEqual({
+      code: 'case-purged',
+      missing: ['the case was purged at the end of retention; nothing more can be done to it'],
+    });
     expect(PURGED_TEXT).toBe('(purged)');
   });
 
   it('withdraws with a reason, but not once a challenge is lodged', () => {
     const { context, clock } = makeContext();
     const t = requestTo('request-sent', context, clock);
-    expect(refused(t, alice, { type: 'withdraw', reason: ' ' }, context).missing).toEqual(['withdrawal needs a reason']);
+    expect(refused(t, alice, { type: 'withdraw', reason: ' ' }, context).missing).toEqual([
+      'withdrawal needs a reason',
+    ]);
     const withdrawn = apply(t, alice, { type: 'withdraw', reason: 'Partner resolved it locally.' }, context);
     expect(withdrawn.case.stage).toBe('closed');
     expect(withdrawn.case.deadlines.every((d) => d.metAt !== null)).toBe(true);
     expect(caseViolations(withdrawn.case)).toEqual([]);
-    expect(refused(requestTo('challenge-lodged', context, clock), alice, { type: 'withdraw', reason: 'x' }, context).code).toBe('wrong-stage');
-    const draft = apply(open('rights-complaint', context), alice, { type: 'withdraw', reason: 'Opened by mistake.' }, context);
+    expect(
+      refused(requestTo('challenge-lodged', context, clock), alice, { type: 'withdraw', reason: 'x' }, context).code,
+    ).toBe('wrong-stage');
+    const draft = apply(
+      open('rights-complaint', context),
+      alice,
+      { type: 'withdraw', reason: 'Opened by mistake.' },
+      context,
+    );
     expect(caseViolations(draft.case)).toEqual([]);
   });
 });
@@ -166,15 +301,54 @@ describe('rights complaint', () => {
   it('goes from admission straight to redress, and closes without remedies when upheld', () => {
     const { context, clock } = makeContext();
     let t = open('rights-complaint', context);
-    t = apply(t, alice, { type: 'update-draft', changes: { ...completeDraftChanges('rights-complaint', clock), affectedPeople: [{ id: 'c', name: 'Complainant', contactForNotice: 'c@example.org', preferredLanguage: 'de' }] } }, context);
+    t = apply(
+      t,
+      alice,
+      {
+        type: 'update-draft',
+        changes: {
+          ...completeDraftChanges('rights-complaint', clock),
+          affectedPeople: [
+            { id: 'c', name: 'Complainant', contactForNotice: 'c@example.org', preferredLanguage: 'de' },
+          ],
+        },
+      },
+      context,
+    );
     t = apply(t, alice, { type: 'authorise' }, context);
-    expect(refused(t, alice, { type: 'issue-notice', personId: 'c', method: 'email', language: 'de' }, context).code).toBe('wrong-kind');
-    t = apply(t, alice, { type: 'lodge-challenge', personId: 'c', grounds: ['fundamental-rights'], statement: 'My account was disclosed.', attachmentIds: [] }, context);
+    expect(
+      refused(t, alice, { type: 'issue-notice', personId: 'c', method: 'email', language: 'de' }, context).code,
+    ).toBe('wrong-kind');
+    t = apply(
+      t,
+      alice,
+      {
+        type: 'lodge-challenge',
+        personId: 'c',
+        grounds: ['fundamental-rights'],
+        statement: 'My account was disclosed.',
+        attachmentIds: [],
+      },
+      context,
+    );
     t = apply(t, rita, { type: 'begin-review' }, context);
-    t = apply(t, rita, { type: 'decide', outcome: 'upheld', reasons: 'The disclosure was lawful.', remedies: [] }, context);
+    t = apply(
+      t,
+      rita,
+      { type: 'decide', outcome: 'upheld', reasons: 'The disclosure was lawful.', remedies: [] },
+      context,
+    );
     t = apply(t, alice, { type: 'close' }, context);
     expect(t.case.stage).toBe('closed');
-    expect(t.events.map((e) => e.toStage)).toEqual(['draft', 'draft', 'authorised', 'challenge-lodged', 'redress-review', 'remedies', 'closed']);
+    expect(t.events.map((e) => e.toStage)).toEqual([
+      'draft',
+      'draft',
+      'authorised',
+      'challenge-lodged',
+      'redress-review',
+      'remedies',
+      'closed',
+    ]);
     expect(caseViolations(t.case)).toEqual([]);
   });
 });

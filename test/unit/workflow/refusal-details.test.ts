@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { caseViolations } from '@shared/workflow/case-invariants';
-import { alice, apply, completeDraftChanges, DAY, makeContext, open, refused, requestTo, rita, type Trail } from './workflow-fixtures';
+import {
+  alice,
+  apply,
+  completeDraftChanges,
+  DAY,
+  makeContext,
+  open,
+  refused,
+  requestTo,
+  rita,
+  type Trail,
+} from './workflow-fixtures';
 import { type WorkflowContext } from '@shared/workflow/workflow-types';
 import { type TestClock } from './workflow-fixtures';
 
@@ -17,9 +28,16 @@ describe('refusals in detail', () => {
     let t = requestTo('response-received', context, clock);
     t = apply(t, alice, { type: 'defer-notice', personId: 'p2', reasons: 'r', reviewAt: clock.iso(10 * DAY) }, context);
     // p1 is still pending, so deferral is open in general; p2's own deferral is still running.
-    const refusal = refused(t, alice, { type: 'defer-notice', personId: 'p2', reasons: 'r', reviewAt: clock.iso(20 * DAY) }, context);
+    const refusal = refused(
+      t,
+      alice,
+      { type: 'defer-notice', personId: 'p2', reasons: 'r', reviewAt: clock.iso(20 * DAY) },
+      context,
+    );
     expect(refusal.code).toBe('invalid-input');
-    expect(refusal.missing[0]).toMatch(/^this person's deferral runs until 14 Mar 2026, 10:00 \(Europe\/Berlin\); renew it after that date$/);
+    expect(refusal.missing[0]).toMatch(
+      /^this person's deferral runs until 14 Mar 2026, 10:00 \(Europe\/Berlin\); renew it after that date$/,
+    );
   });
 
   it('refuses deadline changes that do not fit the deadline', () => {
@@ -29,15 +47,27 @@ describe('refusals in detail', () => {
     t = apply(t, alice, { type: 'start-period', periodId: 'execution' }, context);
     const execution = t.case.deadlines[1]?.id ?? '';
     t = apply(t, alice, { type: 'suspend-deadline', deadlineId: execution, reason: 'Awaiting translation.' }, context);
-    expect(refused(t, alice, { type: 'resume-deadline', deadlineId: id }, context).missing).toEqual(['this clock is not stopped']);
+    expect(refused(t, alice, { type: 'resume-deadline', deadlineId: id }, context).missing).toEqual([
+      'this clock is not stopped',
+    ]);
     t = apply(t, alice, { type: 'mark-period-met', deadlineId: id }, context);
-    expect(refused(t, alice, { type: 'extend-deadline', deadlineId: id, reason: 'r' }, context).missing).toEqual(['this deadline is already met']);
-    expect(refused(t, alice, { type: 'mark-period-met', deadlineId: id }, context).missing).toEqual(['this deadline is already met']);
-    expect(refused(t, alice, { type: 'mark-period-met', deadlineId: 'nope' }, context).missing).toEqual(['deadline "nope" is not on this case']);
-    expect(refused(t, rita, { type: 'suspend-deadline', deadlineId: execution, reason: 'r' }, context).missing).toEqual(['only a caseworker can change this deadline']);
+    expect(refused(t, alice, { type: 'extend-deadline', deadlineId: id, reason: 'r' }, context).missing).toEqual([
+      'this deadline is already met',
+    ]);
+    expect(refused(t, alice, { type: 'mark-period-met', deadlineId: id }, context).missing).toEqual([
+      'this deadline is already met',
+    ]);
+    expect(refused(t, alice, { type: 'mark-period-met', deadlineId: 'nope' }, context).missing).toEqual([
+      'deadline "nope" is not on this case',
+    ]);
+    expect(refused(t, rita, { type: 'suspend-deadline', deadlineId: execution, reason: 'r' }, context).missing).toEqual(
+      ['only a caseworker can change this deadline'],
+    );
     t = apply(t, alice, { type: 'resume-deadline', deadlineId: execution }, context);
     clock.advance(200 * DAY);
-    expect(refused(t, alice, { type: 'suspend-deadline', deadlineId: execution, reason: 'late' }, context).missing).toEqual(['this deadline has already passed; it cannot be stopped']);
+    expect(
+      refused(t, alice, { type: 'suspend-deadline', deadlineId: execution, reason: 'late' }, context).missing,
+    ).toEqual(['this deadline has already passed; it cannot be stopped']);
     expect(caseViolations(t.case)).toEqual([]);
   });
 
@@ -46,10 +76,17 @@ describe('refusals in detail', () => {
     const t = eio(context, clock);
     const withWindow = requestTo('challenge-window', context, clock);
     const window = withWindow.case.deadlines.find((d) => d.purpose === 'challenge-window')?.id ?? '';
-    expect(refused(withWindow, alice, { type: 'mark-period-met', deadlineId: window }, context).code).toBe('preconditions-unmet');
+    expect(refused(withWindow, alice, { type: 'mark-period-met', deadlineId: window }, context).code).toBe(
+      'preconditions-unmet',
+    );
     const started = apply(t, alice, { type: 'start-period', periodId: 'execution' }, context);
-    const merged = { ...started, case: { ...started.case, deadlines: [...started.case.deadlines, ...withWindow.case.deadlines] } };
-    expect(refused(merged, alice, { type: 'mark-period-met', deadlineId: window }, context).missing).toEqual(['this deadline is met by its workflow step, not by hand']);
+    const merged = {
+      ...started,
+      case: { ...started.case, deadlines: [...started.case.deadlines, ...withWindow.case.deadlines] },
+    };
+    expect(refused(merged, alice, { type: 'mark-period-met', deadlineId: window }, context).missing).toEqual([
+      'this deadline is met by its workflow step, not by hand',
+    ]);
   });
 
   it('reviews only real, unreviewed exceptions', () => {
@@ -58,11 +95,30 @@ describe('refusals in detail', () => {
     t = apply(t, alice, { type: 'update-draft', changes: completeDraftChanges('enforcement-action', clock) }, context);
     t = apply(t, alice, { type: 'authorise' }, context);
     t = apply(t, alice, { type: 'take-ladder-rung', rung: 'warning', reasons: 'w', exceptionReason: null }, context);
-    t = apply(t, alice, { type: 'take-ladder-rung', rung: 'penalty', reasons: 'p', exceptionReason: 'Grave.' }, context);
+    t = apply(
+      t,
+      alice,
+      { type: 'take-ladder-rung', rung: 'penalty', reasons: 'p', exceptionReason: 'Grave.' },
+      context,
+    );
     const [warning, penalty] = t.case.ladder;
-    expect(refused(t, rita, { type: 'review-ladder-exception', stepId: warning?.id ?? '', confirmed: true, note: '' }, context).missing).toEqual(['this enforcement step was not an exception']);
-    expect(refused(t, rita, { type: 'review-ladder-exception', stepId: 'x', confirmed: true, note: '' }, context).missing).toEqual(['enforcement step "x" is not on this case']);
-    t = apply(t, rita, { type: 'review-ladder-exception', stepId: penalty?.id ?? '', confirmed: false, note: 'Not grave enough.' }, context);
+    expect(
+      refused(
+        t,
+        rita,
+        { type: 'review-ladder-exception', stepId: warning?.id ?? '', confirmed: true, note: '' },
+        context,
+      ).missing,
+    ).toEqual(['this enforcement step was not an exception']);
+    expect(
+      refused(t, rita, { type: 'review-ladder-exception', stepId: 'x', confirmed: true, note: '' }, context).missing,
+    ).toEqual(['enforcement step "x" is not on this case']);
+    t = apply(
+      t,
+      rita,
+      { type: 'review-ladder-exception', stepId: penalty?.id ?? '', confirmed: false, note: 'Not grave enough.' },
+      context,
+    );
     expect(t.case.ladder[1]?.review?.confirmed).toBe(false);
   });
 

@@ -62,8 +62,24 @@ export function completeDraftChanges(kind: CaseKind, clock: TestClock): DraftCha
 
 export type Trail = { case: Case; events: AuditEvent[] };
 
-export function open(kind: CaseKind, context: WorkflowContext, actor: Actor = alice, procedure?: { id: string; version: number }): Trail {
-  const result = openCase({ id: `case-${kind}`, reference: 'DE-BFDI-2026-0042', kind, title: 'Test', originatingJurisdiction: 'DE', ...(procedure && { procedure }) }, actor, context);
+export function open(
+  kind: CaseKind,
+  context: WorkflowContext,
+  actor: Actor = alice,
+  procedure?: { id: string; version: number },
+): Trail {
+  const result = openCase(
+    {
+      id: `case-${kind}`,
+      reference: 'DE-BFDI-2026-0042',
+      kind,
+      title: 'Test',
+      originatingJurisdiction: 'DE',
+      ...(procedure && { procedure }),
+    },
+    actor,
+    context,
+  );
   if (!result.ok) throw new Error(result.refusal.missing.join('; '));
   return { case: result.case, events: [result.event] };
 }
@@ -71,7 +87,8 @@ export function open(kind: CaseKind, context: WorkflowContext, actor: Actor = al
 /** Applies an action that must succeed, keeping the audit trail. */
 export function apply(trail: Trail, actor: Actor, action: WorkflowAction, context: WorkflowContext): Trail {
   const result = transition(trail.case, actor, action, context);
-  if (!result.ok) throw new Error(`${action.type} refused: ${result.refusal.code}: ${result.refusal.missing.join('; ')}`);
+  if (!result.ok)
+    throw new Error(`${action.type} refused: ${result.refusal.code}: ${result.refusal.missing.join('; ')}`);
   return { case: result.case, events: [...trail.events, result.event] };
 }
 
@@ -85,7 +102,15 @@ export function refused(trail: Trail, actor: Actor, action: WorkflowAction, cont
 
 /** A data-access request driven to the given point with valid steps. */
 export function requestTo(
-  point: 'draft-complete' | 'authorised' | 'request-sent' | 'response-received' | 'challenge-window' | 'challenge-lodged' | 'redress-review' | 'remedies',
+  point:
+    | 'draft-complete'
+    | 'authorised'
+    | 'request-sent'
+    | 'response-received'
+    | 'challenge-window'
+    | 'challenge-lodged'
+    | 'redress-review'
+    | 'remedies',
   context: WorkflowContext,
   clock: TestClock,
 ): Trail {
@@ -103,9 +128,30 @@ export function requestTo(
   t = apply(t, alice, { type: 'issue-notice', personId: 'p2', method: 'post', language: 'en' }, context);
   if (point === 'challenge-window') return t;
   clock.advance(DAY);
-  t = apply(t, alice, { type: 'lodge-challenge', personId: 'p1', grounds: ['disproportionate'], statement: 'Too much data was taken.', attachmentIds: [] }, context);
+  t = apply(
+    t,
+    alice,
+    {
+      type: 'lodge-challenge',
+      personId: 'p1',
+      grounds: ['disproportionate'],
+      statement: 'Too much data was taken.',
+      attachmentIds: [],
+    },
+    context,
+  );
   if (point === 'challenge-lodged') return t;
   t = apply(t, rita, { type: 'begin-review' }, context);
   if (point === 'redress-review') return t;
-  return apply(t, rita, { type: 'decide', outcome: 'modified', reasons: 'Traffic data was not necessary.', remedies: [{ code: 'erase-data', description: 'Erase traffic data', dueAt: clock.iso(14 * DAY) }] }, context);
+  return apply(
+    t,
+    rita,
+    {
+      type: 'decide',
+      outcome: 'modified',
+      reasons: 'Traffic data was not necessary.',
+      remedies: [{ code: 'erase-data', description: 'Erase traffic data', dueAt: clock.iso(14 * DAY) }],
+    },
+    context,
+  );
 }

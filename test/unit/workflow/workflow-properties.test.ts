@@ -19,7 +19,15 @@ import { alice, bob, completeDraftChanges, DAY, hash, HOUR, rita, ruth, sam, Tes
 
 const ACTORS: Actor[] = [alice, bob, rita, ruth, sam];
 
-type Intent = { actor: number; mode: 'random' | 'available' | 'progress'; type: number; a: number; b: number; flag: boolean; advanceHours: number };
+type Intent = {
+  actor: number;
+  mode: 'random' | 'available' | 'progress';
+  type: number;
+  a: number;
+  b: number;
+  flag: boolean;
+  advanceHours: number;
+};
 
 const intentArb: fc.Arbitrary<Intent> = fc.record({
   actor: fc.nat(ACTORS.length - 1),
@@ -38,12 +46,17 @@ const scenarioArb = fc.record({
   intents: fc.array(intentArb, { minLength: 1, maxLength: 80 }),
 });
 
-const pick = <T>(items: readonly T[], n: number): T | undefined => (items.length === 0 ? undefined : items[n % items.length]);
+const pick = <T>(items: readonly T[], n: number): T | undefined =>
+  items.length === 0 ? undefined : items[n % items.length];
 
 /** Turns an abstract intent into a concrete action for the current case; about half the inputs are valid. */
 function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock): WorkflowAction {
   const later = (days: number) => clock.iso(days * DAY);
-  const person = i.flag ? pick(c.affectedPeople, i.a)?.id ?? 'ghost' : i.a % 7 === 0 ? 'ghost' : pick(c.affectedPeople, i.a)?.id ?? 'ghost';
+  const person = i.flag
+    ? (pick(c.affectedPeople, i.a)?.id ?? 'ghost')
+    : i.a % 7 === 0
+      ? 'ghost'
+      : (pick(c.affectedPeople, i.a)?.id ?? 'ghost');
   const text = i.b % 5 === 0 ? ' ' : 'Reasoned text.';
   const deadlineId = pick(c.deadlines, i.a)?.id ?? 'none';
   switch (type) {
@@ -73,16 +86,31 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
     case 'issue-notice':
       return { type, personId: person, method: 'email', language: 'en' };
     case 'defer-notice':
-      return { type, personId: person, reasons: text, reviewAt: i.b % 4 === 0 ? null : i.b % 4 === 1 ? clock.iso(-HOUR) : later(1 + (i.b % 30)) };
+      return {
+        type,
+        personId: person,
+        reasons: text,
+        reviewAt: i.b % 4 === 0 ? null : i.b % 4 === 1 ? clock.iso(-HOUR) : later(1 + (i.b % 30)),
+      };
     case 'lodge-challenge':
-      return { type, personId: i.flag ? null : person, grounds: i.b % 6 === 0 ? [] : i.b % 6 === 1 ? ['bogus'] : ['disproportionate'], statement: text, attachmentIds: [] };
+      return {
+        type,
+        personId: i.flag ? null : person,
+        grounds: i.b % 6 === 0 ? [] : i.b % 6 === 1 ? ['bogus'] : ['disproportionate'],
+        statement: text,
+        attachmentIds: [],
+      };
     case 'decide': {
       const count = i.b % 3;
       return {
         type,
         outcome: OUTCOMES[i.a % 3] ?? 'upheld',
         reasons: text,
-        remedies: Array.from({ length: count }, (_, k) => ({ code: k === 0 ? 'erase-data' : 'notify-partner', description: 'd', dueAt: i.flag ? later(5 + k) : clock.iso(-HOUR) })),
+        remedies: Array.from({ length: count }, (_, k) => ({
+          code: k === 0 ? 'erase-data' : 'notify-partner',
+          description: 'd',
+          dueAt: i.flag ? later(5 + k) : clock.iso(-HOUR),
+        })),
       };
     }
     case 'complete-remedy':
@@ -90,7 +118,12 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
     case 'withdraw':
       return { type, reason: text };
     case 'take-ladder-rung':
-      return { type, rung: LADDER_RUNGS[i.a % 4] ?? 'warning', reasons: text, exceptionReason: i.flag ? 'Exceptional gravity.' : null };
+      return {
+        type,
+        rung: LADDER_RUNGS[i.a % 4] ?? 'warning',
+        reasons: text,
+        exceptionReason: i.flag ? 'Exceptional gravity.' : null,
+      };
     case 'review-ladder-exception':
       return { type, stepId: pick(c.ladder, i.a)?.id ?? 'none', confirmed: i.flag, note: i.b % 2 === 0 ? '' : 'n' };
     case 'review-emergency':
@@ -109,7 +142,12 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
     case 'add-evidence':
       return { type, title: text, mediaType: 'application/pdf', sizeBytes: i.b, contentHash: 'd'.repeat(64), note: '' };
     case 'record-custody':
-      return { type, evidenceId: pick(c.evidence, i.a)?.id ?? 'none', action: i.flag ? 'accessed' : 'destroyed', note: '' };
+      return {
+        type,
+        evidenceId: pick(c.evidence, i.a)?.id ?? 'none',
+        action: i.flag ? 'accessed' : 'destroyed',
+        note: '',
+      };
     case 'view-sensitive':
       return { type, what: 'affected-people', itemId: null };
   }
@@ -117,8 +155,19 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
 
 /** Actions that move a case along its path; "progress" intents pick among these so runs reach the later stages. */
 const MOVERS: readonly ActionType[] = [
-  'update-draft', 'authorise', 'send-request', 'record-response', 'issue-notice', 'defer-notice', 'lodge-challenge',
-  'close-challenge-window', 'begin-review', 'decide', 'complete-remedy', 'close', 'purge',
+  'update-draft',
+  'authorise',
+  'send-request',
+  'record-response',
+  'issue-notice',
+  'defer-notice',
+  'lodge-challenge',
+  'close-challenge-window',
+  'begin-review',
+  'decide',
+  'complete-remedy',
+  'close',
+  'purge',
 ];
 
 function chooseAction(c: Case, intent: Intent, context: WorkflowContext): { actor: Actor; type: ActionType } {
@@ -141,7 +190,18 @@ function runScenario(s: Scenario, record: (failure: string) => void): Run {
   const context: WorkflowContext = { clock, hash, settings: { requireSecondPersonAuthorisation: s.secondPerson } };
   const applicable = PROCEDURE_TEMPLATES.filter((t) => t.appliesTo.includes(s.kind));
   const template = pick(applicable, s.template) ?? PROCEDURE_TEMPLATES[0];
-  const opened = openCase({ id: 'case-p', reference: 'R-1', kind: s.kind, title: 't', originatingJurisdiction: 'DE', procedure: template && { id: template.id, version: template.version } }, alice, context);
+  const opened = openCase(
+    {
+      id: 'case-p',
+      reference: 'R-1',
+      kind: s.kind,
+      title: 't',
+      originatingJurisdiction: 'DE',
+      procedure: template && { id: template.id, version: template.version },
+    },
+    alice,
+    context,
+  );
   if (!opened.ok) throw new Error('open refused');
   let c = opened.case;
   const events = [opened.event];
@@ -152,7 +212,8 @@ function runScenario(s: Scenario, record: (failure: string) => void): Run {
     clock.advance(intent.advanceHours * HOUR);
     const { actor, type } = chooseAction(c, intent, context);
     // Random and available intents probe invalid inputs too; progress intents carry valid ones, so runs go deep.
-    const inputs = intent.mode === 'progress' ? { ...intent, flag: true, b: intent.b % 5 === 0 ? intent.b + 1 : intent.b } : intent;
+    const inputs =
+      intent.mode === 'progress' ? { ...intent, flag: true, b: intent.b % 5 === 0 ? intent.b + 1 : intent.b } : intent;
     const action = concreteAction(type, c, inputs, clock);
     const before = structuredClone(c);
     const result = transition(c, actor, action, context);
@@ -163,8 +224,10 @@ function runScenario(s: Scenario, record: (failure: string) => void): Run {
     }
     const violations = caseViolations(result.case);
     if (violations.length > 0) record(`${type} by ${actor.id} produced an illegal case: ${violations.join('; ')}`);
-    if (path.indexOf(result.case.stage) < path.indexOf(c.stage)) record(`${type} moved the case back from ${c.stage} to ${result.case.stage}`);
-    if (result.event.seq !== events.length) record(`${type} produced event ${result.event.seq}, expected ${events.length}`);
+    if (path.indexOf(result.case.stage) < path.indexOf(c.stage))
+      record(`${type} moved the case back from ${c.stage} to ${result.case.stage}`);
+    if (result.event.seq !== events.length)
+      record(`${type} produced event ${result.event.seq}, expected ${events.length}`);
     c = result.case;
     events.push(result.event);
     successes++;
@@ -193,7 +256,16 @@ describe('workflow properties', () => {
     for (const scenario of fc.sample(scenarioArb, { numRuns: 250, seed: 20261130 })) {
       for (const stage of runScenario(scenario, () => undefined).stagesSeen) reached.add(stage);
     }
-    for (const stage of ['authorised', 'request-sent', 'notice', 'challenge-window', 'challenge-lodged', 'redress-review', 'remedies', 'closed']) {
+    for (const stage of [
+      'authorised',
+      'request-sent',
+      'notice',
+      'challenge-window',
+      'challenge-lodged',
+      'redress-review',
+      'remedies',
+      'closed',
+    ]) {
       expect(reached, `no run reached ${stage}`).toContain(stage);
     }
   });
@@ -209,14 +281,29 @@ describe('workflow properties', () => {
         if (!target) return;
         const flip = (hex: string) => (hex[0] === 'a' ? 'b' : 'a') + hex.slice(1);
         switch (edit.field) {
-          case 0: target.at = new Date(Date.parse(target.at) + 1000).toISOString(); break;
-          case 1: target.actor = { ...target.actor, id: `${target.actor.id}${edit.salt}` }; break;
-          case 2: target.action = `${target.action}${edit.salt}`; break;
-          case 3: target.details = { ...target.details, injected: edit.salt }; break;
-          case 4: target.toStage = target.toStage === 'closed' ? 'draft' : 'closed'; break;
-          case 5: target.prevHash = flip(target.prevHash); break;
-          case 6: target.hash = flip(target.hash); break;
-          default: target.seq += 1;
+          case 0:
+            target.at = new Date(Date.parse(target.at) + 1000).toISOString();
+            break;
+          case 1:
+            target.actor = { ...target.actor, id: `${target.actor.id}${edit.salt}` };
+            break;
+          case 2:
+            target.action = `${target.action}${edit.salt}`;
+            break;
+          case 3:
+            target.details = { ...target.details, injected: edit.salt };
+            break;
+          case 4:
+            target.toStage = target.toStage === 'closed' ? 'draft' : 'closed';
+            break;
+          case 5:
+            target.prevHash = flip(target.prevHash);
+            break;
+          case 6:
+            target.hash = flip(target.hash);
+            break;
+          default:
+            target.seq += 1;
         }
         const verdict = verifyAuditChain(events, hash, { head: run.case.audit });
         expect(verdict.ok).toBe(false);

@@ -41,13 +41,20 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
   const exports = new Map<string, ExportSession>();
   const reads = new Map<string, AsyncGenerator<Uint8Array>>();
 
-  const notGranted = () => err('not-granted', 'Casebridge may only use folders and files you picked. Choose the drive or file again.');
-  const unknownSession = () => err('unknown-session', 'This transfer is no longer open (it finished, failed or was cancelled). Start it again.');
+  const notGranted = () =>
+    err('not-granted', 'Casebridge may only use folders and files you picked. Choose the drive or file again.');
+  const unknownSession = () =>
+    err('unknown-session', 'This transfer is no longer open (it finished, failed or was cancelled). Start it again.');
   const fail = (error: unknown, where: string) => toErr(describeFsError(error, where));
 
   async function describeFile(path: string) {
     const info = await stat(path);
-    return { fileToken: deps.grants.grant(path, 'file'), name: basename(path), bytes: info.size, modifiedAt: info.mtime.toISOString() };
+    return {
+      fileToken: deps.grants.grant(path, 'file'),
+      name: basename(path),
+      bytes: info.size,
+      modifiedAt: info.mtime.toISOString(),
+    };
   }
 
   return {
@@ -58,7 +65,11 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
 
     'exchange.useVolume': async ({ mountPoint }) => {
       const volume = (await deps.listVolumes()).find((v) => v.mountPoint === mountPoint);
-      if (volume === undefined) return err('volume-gone', `The drive at ${mountPoint} is not mounted any more. Insert it again and choose Refresh.`);
+      if (volume === undefined)
+        return err(
+          'volume-gone',
+          `The drive at ${mountPoint} is not mounted any more. Insert it again and choose Refresh.`,
+        );
       return ok({ folderToken: deps.grants.grant(volume.mountPoint, 'folder'), path: volume.mountPoint });
     },
 
@@ -67,7 +78,14 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       if (folder === null) return notGranted();
       try {
         const files = await listBundleFiles(folder);
-        return ok(files.map((f) => ({ fileToken: deps.grants.grant(f.path, 'file'), name: f.name, bytes: f.bytes, modifiedAt: f.modifiedAt })));
+        return ok(
+          files.map((f) => ({
+            fileToken: deps.grants.grant(f.path, 'file'),
+            name: f.name,
+            bytes: f.bytes,
+            modifiedAt: f.modifiedAt,
+          })),
+        );
       } catch (error) {
         return fail(error, `the drive at ${folder}`);
       }
@@ -159,7 +177,11 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       if (path === null) return notGranted();
       try {
         const info = await stat(path);
-        if (info.size > maxBytes) throw new FileOperationError('too-large', `This file is larger than any bundle may be (${maxBytes} bytes). It is not a Casebridge bundle.`);
+        if (info.size > maxBytes)
+          throw new FileOperationError(
+            'too-large',
+            `This file is larger than any bundle may be (${maxBytes} bytes). It is not a Casebridge bundle.`,
+          );
         const readId = newId();
         reads.set(readId, readFileBounded(path, maxBytes));
         return ok({ readId, bytes: info.size });

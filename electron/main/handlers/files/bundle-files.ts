@@ -6,7 +6,12 @@ import { isTempName } from './write-file-atomically';
 
 export const BUNDLE_EXTENSION = '.cbundle';
 
-export type BundleFileEntry = { readonly path: string; readonly name: string; readonly bytes: number; readonly modifiedAt: string };
+export type BundleFileEntry = {
+  readonly path: string;
+  readonly name: string;
+  readonly bytes: number;
+  readonly modifiedAt: string;
+};
 
 /** Bundle files directly in a folder (no recursion), newest first; temp files of interrupted exports are ignored. */
 export async function listBundleFiles(folder: string): Promise<BundleFileEntry[]> {
@@ -27,20 +32,29 @@ export async function listBundleFiles(folder: string): Promise<BundleFileEntry[]
  * Streams a file in chunks, refusing it up front when it is larger than `maxBytes`, and stopping if it grows
  * while being read. The caller verifies the bytes; this only bounds them.
  */
-export async function* readFileBounded(path: string, maxBytes: number, chunkBytes = 1024 * 1024): AsyncGenerator<Uint8Array> {
+export async function* readFileBounded(
+  path: string,
+  maxBytes: number,
+  chunkBytes = 1024 * 1024,
+): AsyncGenerator<Uint8Array> {
   const info = await stat(path).catch((error: unknown) => {
     throw describeFsError(error, `the file ${path}`);
   });
-  if (!info.isFile()) throw new FileOperationError('not-found', `${path} is not a file. Choose a bundle file (${BUNDLE_EXTENSION}).`);
+  if (!info.isFile())
+    throw new FileOperationError('not-found', `${path} is not a file. Choose a bundle file (${BUNDLE_EXTENSION}).`);
   if (info.size > maxBytes) {
-    throw new FileOperationError('too-large', `This file is ${info.size} bytes, more than the ${maxBytes} a bundle may have. It is not a Casebridge bundle, or it was damaged.`);
+    throw new FileOperationError(
+      'too-large',
+      `This file is ${info.size} bytes, more than the ${maxBytes} a bundle may have. It is not a Casebridge bundle, or it was damaged.`,
+    );
   }
   let read = 0;
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
       const bytes = chunk as Buffer;
       read += bytes.byteLength;
-      if (read > info.size) throw new FileOperationError('io-failed', 'The file changed while it was being read. Try again.');
+      if (read > info.size)
+        throw new FileOperationError('io-failed', 'The file changed while it was being read. Try again.');
       yield new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
   } catch (error) {

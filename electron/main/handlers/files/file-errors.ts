@@ -35,7 +35,10 @@ export function describeFsError(error: unknown, where: string): FileOperationErr
       );
     case 'ENOSPC':
     case 'EDQUOT':
-      return new FileOperationError('volume-full', `${where} is full. Free some space or choose another drive. No usable file was left behind.`);
+      return new FileOperationError(
+        'volume-full',
+        `${where} is full. Free some space or choose another drive. No usable file was left behind.`,
+      );
     case 'ENOENT':
     case 'ENOTDIR':
     case 'EIO':
@@ -47,9 +50,15 @@ export function describeFsError(error: unknown, where: string): FileOperationErr
         `${where} is no longer available (was the drive removed?). Re-insert it and try again. No usable file was left behind.`,
       );
     case 'EEXIST':
-      return new FileOperationError('already-exists', `A file with this name already exists on ${where}. Nothing was overwritten.`);
+      return new FileOperationError(
+        'already-exists',
+        `A file with this name already exists on ${where}. Nothing was overwritten.`,
+      );
     default:
-      return new FileOperationError('io-failed', `Writing to ${where} failed (${typeof code === 'string' ? code : 'unknown error'}). Try again or choose another drive.`);
+      return new FileOperationError(
+        'io-failed',
+        `Writing to ${where} failed (${typeof code === 'string' ? code : 'unknown error'}). Try again or choose another drive.`,
+      );
   }
 }
 

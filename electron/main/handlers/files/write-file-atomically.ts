@@ -5,7 +5,14 @@ import { basename, dirname, join } from 'node:path';
 import { describeFsError, FileOperationError } from './file-errors';
 
 /** The steps of an atomic write, in order; tests stop the process at each to prove nothing half-written survives. */
-export const writeSteps = ['temp-created', 'data-written', 'file-synced', 'renamed', 'folder-synced', 'verified'] as const;
+export const writeSteps = [
+  'temp-created',
+  'data-written',
+  'file-synced',
+  'renamed',
+  'folder-synced',
+  'verified',
+] as const;
 export type WriteStep = (typeof writeSteps)[number];
 
 export type AtomicWriteOptions = {
@@ -46,7 +53,9 @@ export function isTempName(name: string): boolean {
  * The checks that can refuse a write before any byte moves: an existing file (unless replacing) and too little
  * free space. The writer runs them itself; callers that stream data in later run them first to answer at once.
  */
-export async function preflightWrite(options: Pick<AtomicWriteOptions, 'targetPath' | 'expectedBytes' | 'replaceExisting'>): Promise<void> {
+export async function preflightWrite(
+  options: Pick<AtomicWriteOptions, 'targetPath' | 'expectedBytes' | 'replaceExisting'>,
+): Promise<void> {
   const where = `the drive at ${dirname(options.targetPath)}`;
   if (!options.replaceExisting) await refuseExisting(options.targetPath, where);
   await ensureSpace(dirname(options.targetPath), options.expectedBytes, where);
@@ -57,7 +66,8 @@ export async function writeFileAtomically(options: AtomicWriteOptions): Promise<
   const where = `the drive at ${dirname(targetPath)}`;
   const step = async (name: WriteStep) => {
     await options.afterStep?.(name);
-    if (signal?.aborted) throw new FileOperationError('cancelled', 'The export was cancelled. No usable file was left behind.');
+    if (signal?.aborted)
+      throw new FileOperationError('cancelled', 'The export was cancelled. No usable file was left behind.');
   };
   await preflightWrite(options);
 
@@ -72,15 +82,20 @@ export async function writeFileAtomically(options: AtomicWriteOptions): Promise<
     try {
       await step('temp-created');
       for await (const chunk of options.chunks) {
-        if (signal?.aborted) throw new FileOperationError('cancelled', 'The export was cancelled. No usable file was left behind.');
+        if (signal?.aborted)
+          throw new FileOperationError('cancelled', 'The export was cancelled. No usable file was left behind.');
         written += chunk.byteLength;
-        if (written > expectedBytes) throw new FileOperationError('io-failed', 'More data arrived than was announced; the export was stopped.');
+        if (written > expectedBytes)
+          throw new FileOperationError('io-failed', 'More data arrived than was announced; the export was stopped.');
         await handle.write(chunk);
         hash.update(chunk);
         options.onProgress?.(written);
       }
       if (written !== expectedBytes) {
-        throw new FileOperationError('io-failed', `Only ${written} of ${expectedBytes} bytes arrived; the export was stopped.`);
+        throw new FileOperationError(
+          'io-failed',
+          `Only ${written} of ${expectedBytes} bytes arrived; the export was stopped.`,
+        );
       }
       await step('data-written');
       await handle.sync();
@@ -100,7 +115,10 @@ export async function writeFileAtomically(options: AtomicWriteOptions): Promise<
     await step('folder-synced');
     const readBack = await hashFile(targetPath);
     if (readBack !== hashHex) {
-      throw new FileOperationError('verify-failed', `The file read back from ${where} does not match what was written. The drive may be failing: use another one.`);
+      throw new FileOperationError(
+        'verify-failed',
+        `The file read back from ${where} does not match what was written. The drive may be failing: use another one.`,
+      );
     }
     await step('verified');
     return { path: targetPath, bytes: written, hashHex };
@@ -125,7 +143,11 @@ async function refuseExisting(targetPath: string, where: string): Promise<void> 
     () => true,
     () => false,
   );
-  if (exists) throw new FileOperationError('already-exists', `A file with this name already exists on ${where}. Nothing was overwritten.`);
+  if (exists)
+    throw new FileOperationError(
+      'already-exists',
+      `A file with this name already exists on ${where}. Nothing was overwritten.`,
+    );
 }
 
 async function ensureSpace(folder: string, bytes: number, where: string): Promise<void> {

@@ -17,13 +17,21 @@ export const nodeVolumeProbe: VolumeProbe = {
   readText: (path) => readFile(path, 'utf8').catch(() => null),
   realpath: (path) => realpath(path).catch(() => null),
   listDir: (path) => readdir(path).catch(() => []),
-  isSymlink: (path) => lstat(path).then((s) => s.isSymbolicLink(), () => false),
+  isSymlink: (path) =>
+    lstat(path).then(
+      (s) => s.isSymbolicLink(),
+      () => false,
+    ),
   space: (path) =>
     statfs(path).then(
       (s) => ({ totalBytes: s.blocks * s.bsize, freeBytes: s.bavail * s.bsize }),
       () => null,
     ),
-  canWrite: (path) => access(path, constants.W_OK).then(() => true, () => false),
+  canWrite: (path) =>
+    access(path, constants.W_OK).then(
+      () => true,
+      () => false,
+    ),
   run: (command, args, timeoutMs) =>
     new Promise((resolve) => {
       execFile(command, [...args], { timeout: timeoutMs, windowsHide: true }, (error, stdout) =>

@@ -11,7 +11,15 @@ import { useWorkflowMessage } from '../../components/useWorkflowMessage';
  * the form is replaced by the reason, so nothing fails silently. Unmet preconditions still show the form: trying
  * it returns the workflow's list of what is missing.
  */
-export function ActionGate({ c, type, children }: { readonly c: Case; readonly type: ActionType; readonly children: ReactNode }) {
+export function ActionGate({
+  c,
+  type,
+  children,
+}: {
+  readonly c: Case;
+  readonly type: ActionType;
+  readonly children: ReactNode;
+}) {
   const { t } = useTranslation();
   const { actor, repository } = useCases();
   const translate = useWorkflowMessage();
@@ -21,7 +29,11 @@ export function ActionGate({ c, type, children }: { readonly c: Case; readonly t
   if (availability.code === 'wrong-stage' || availability.code === 'wrong-kind') return null;
   return (
     <div className="role-note" role="note" data-testid={`not-permitted-${type}`}>
-      <strong>{t('case.notForYou', { action: t(`case.actionLabels.${availability.type}`, { defaultValue: availability.label }) })}</strong>
+      <strong>
+        {t('case.notForYou', {
+          action: t(`case.actionLabels.${availability.type}`, { defaultValue: availability.label }),
+        })}
+      </strong>
       <ul>
         {availability.reasons.map((reason) => (
           <li key={reason}>{translate(reason)}</li>

@@ -29,20 +29,32 @@ export function AuditTimeline({ caseId, events }: { readonly caseId: string; rea
       </div>
       <div aria-live="polite" data-testid="audit-verdict">
         {result === null ? null : result.ok ? (
-          <p className="success">{t('audit.pass', { count: number(result.head.count), hash: result.head.headHash.slice(0, 16) })}</p>
+          <p className="success">
+            {t('audit.pass', { count: number(result.head.count), hash: result.head.headHash.slice(0, 16) })}
+          </p>
         ) : (
           <p className="error">{t('audit.broken', { n: result.index + 1, message: result.message })}</p>
         )}
       </div>
       <ol className="timeline">
         {events.map((event) => (
-          <li key={event.id} className={event.seq === brokenIndex ? 'timeline__event timeline__event--broken' : 'timeline__event'}>
+          <li
+            key={event.id}
+            className={event.seq === brokenIndex ? 'timeline__event timeline__event--broken' : 'timeline__event'}
+          >
             <span className="timeline__when">{dateTime(event.at)}</span>
             <span className="timeline__what">
               <strong>{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</strong>
-              {event.fromStage !== event.toStage ? ` · ${t(`caseTerms.stage.${event.fromStage}`)} → ${t(`caseTerms.stage.${event.toStage}`)}` : ''}
+              {event.fromStage !== event.toStage
+                ? ` · ${t(`caseTerms.stage.${event.fromStage}`)} → ${t(`caseTerms.stage.${event.toStage}`)}`
+                : ''}
             </span>
-            <span className="timeline__who">{t('audit.by', { actor: event.actor.id, role: t(`roles.${event.actor.role}`, { defaultValue: event.actor.role }) })}</span>
+            <span className="timeline__who">
+              {t('audit.by', {
+                actor: event.actor.id,
+                role: t(`roles.${event.actor.role}`, { defaultValue: event.actor.role }),
+              })}
+            </span>
             <span className="timeline__hash mono" title={event.hash}>
               #{event.seq} {event.hash.slice(0, 12)}…
             </span>

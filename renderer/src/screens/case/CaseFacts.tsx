@@ -15,7 +15,11 @@ export function CaseFacts({ c }: { readonly c: Case }) {
         <dt>{t('draft.partner')}</dt>
         <dd>{c.partnerJurisdiction ? term('jurisdictions', c.partnerJurisdiction) : '—'}</dd>
         <dt>{t('draft.legalBasis')}</dt>
-        <dd>{[c.legalBasis.code ? term('legal-bases', c.legalBasis.code) : '', c.legalBasis.text].filter(Boolean).join(' — ') || '—'}</dd>
+        <dd>
+          {[c.legalBasis.code ? term('legal-bases', c.legalBasis.code) : '', c.legalBasis.text]
+            .filter(Boolean)
+            .join(' — ') || '—'}
+        </dd>
         <dt>{t('draft.purpose')}</dt>
         <dd>{c.purpose || '—'}</dd>
         <dt>{t('draft.dataCategories')}</dt>

@@ -22,7 +22,15 @@ import { RequiredNowPanel } from './RequiredNowPanel';
 import { Stepper } from './Stepper';
 
 /** One case: where it stands, what is required now, its deadlines, the step's work, notes and the audit trail. */
-export function CaseScreen({ caseId, step, onOpen }: { readonly caseId: string; readonly step?: CaseStep; readonly onOpen: OpenRoute }) {
+export function CaseScreen({
+  caseId,
+  step,
+  onOpen,
+}: {
+  readonly caseId: string;
+  readonly step?: CaseStep;
+  readonly onOpen: OpenRoute;
+}) {
   const { t } = useTranslation();
   const loaded = useCaseWithTrail(caseId);
   if (loaded === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
@@ -39,7 +47,17 @@ export function CaseScreen({ caseId, step, onOpen }: { readonly caseId: string; 
   return <CaseView c={loaded.case} events={loaded.case ? loaded.events : []} initialStep={step} onOpen={onOpen} />;
 }
 
-function CaseView({ c, events, initialStep, onOpen }: { readonly c: Case; readonly events: Parameters<typeof AuditTimeline>[0]['events']; readonly initialStep?: CaseStep; readonly onOpen: OpenRoute }) {
+function CaseView({
+  c,
+  events,
+  initialStep,
+  onOpen,
+}: {
+  readonly c: Case;
+  readonly events: Parameters<typeof AuditTimeline>[0]['events'];
+  readonly initialStep?: CaseStep;
+  readonly onOpen: OpenRoute;
+}) {
   const { t } = useTranslation();
   const { stage, kind } = useTerms();
   const { actor } = useCases();
@@ -62,7 +80,8 @@ function CaseView({ c, events, initialStep, onOpen }: { readonly c: Case; readon
           <span className="mono case-view__ref">{c.references.local}</span> {c.title || t('cases.untitled')}
         </ScreenHeading>
         <p className="case-view__meta">
-          {kind(c.kind)} · <span data-testid="case-stage">{stage(c.stage)}</span> · {t('case.actingAs', { role: t(`roles.${actor.role}`) })}
+          {kind(c.kind)} · <span data-testid="case-stage">{stage(c.stage)}</span> ·{' '}
+          {t('case.actingAs', { role: t(`roles.${actor.role}`) })}
         </p>
       </header>
       <Stepper c={c} selected={selected} onSelect={setSelected} />
@@ -105,7 +124,11 @@ function StepContent({ c, step }: { readonly c: Case; readonly step: CaseStep })
     case 'redress':
       return c.challenge ? <RedressStep c={c} /> : <p>{t('case.notYet')}</p>;
     case 'closed':
-      return c.closure ? <p data-testid="closure">{t(`case.closure.${c.closure.reason}`)}</p> : <p>{t('case.notYet')}</p>;
+      return c.closure ? (
+        <p data-testid="closure">{t(`case.closure.${c.closure.reason}`)}</p>
+      ) : (
+        <p>{t('case.notYet')}</p>
+      );
     case 'overview':
       return null;
   }

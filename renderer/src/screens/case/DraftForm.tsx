@@ -26,7 +26,10 @@ export function DraftForm({ kind, form, onChange, errors, showRequired }: Props)
   const { term, options, language } = useTerms();
   const id = useId();
   const set = <K extends keyof DraftFormState>(key: K, value: DraftFormState[K]) => onChange({ ...form, [key]: value });
-  const jurisdictions = VOCABULARIES.jurisdictions.terms.map((j) => ({ value: j.code, label: `${j.labels[language]} (${j.code})` }));
+  const jurisdictions = VOCABULARIES.jurisdictions.terms.map((j) => ({
+    value: j.code,
+    label: `${j.labels[language]} (${j.code})`,
+  }));
   const procedures = PROCEDURE_TEMPLATES.filter((p) => p.appliesTo.includes(kind));
   const errorText = (code: string | undefined) => (code ? t(`draft.errors.${code}`) : null);
   const statementsDone = STATEMENTS.filter((s) => form[s].trim() !== '').length;
@@ -35,7 +38,13 @@ export function DraftForm({ kind, form, onChange, errors, showRequired }: Props)
     <div className="draft-form">
       <fieldset className="form-group">
         <legend>{t('draft.subject')}</legend>
-        <Field label={t('draft.title')} required value={form.title} onChange={(v) => set('title', v)} error={showRequired && form.title.trim() === '' ? t('draft.errors.titleEmpty') : null} />
+        <Field
+          label={t('draft.title')}
+          required
+          value={form.title}
+          onChange={(v) => set('title', v)}
+          error={showRequired && form.title.trim() === '' ? t('draft.errors.titleEmpty') : null}
+        />
         <SelectField
           label={t('draft.procedure')}
           value={form.procedureId}
@@ -50,7 +59,12 @@ export function DraftForm({ kind, form, onChange, errors, showRequired }: Props)
           onChange={(v) => set('partnerJurisdiction', v)}
           options={[{ value: '', label: t('draft.choose') }, ...jurisdictions]}
         />
-        <Field label={t('draft.platform')} help={t('draft.platformHelp')} value={form.platform} onChange={(v) => set('platform', v)} />
+        <Field
+          label={t('draft.platform')}
+          help={t('draft.platformHelp')}
+          value={form.platform}
+          onChange={(v) => set('platform', v)}
+        />
       </fieldset>
 
       <fieldset className="form-group">
@@ -62,7 +76,11 @@ export function DraftForm({ kind, form, onChange, errors, showRequired }: Props)
           onChange={(v) => set('legalBasisCode', v)}
           options={[{ value: '', label: t('draft.choose') }, ...options('legal-bases')]}
         />
-        <Field label={t('draft.legalBasisText')} value={form.legalBasisText} onChange={(v) => set('legalBasisText', v)} />
+        <Field
+          label={t('draft.legalBasisText')}
+          value={form.legalBasisText}
+          onChange={(v) => set('legalBasisText', v)}
+        />
         <Field label={t('draft.purpose')} required multiline value={form.purpose} onChange={(v) => set('purpose', v)} />
       </fieldset>
 
@@ -79,17 +97,36 @@ export function DraftForm({ kind, form, onChange, errors, showRequired }: Props)
                   type="checkbox"
                   checked={form.dataCategoryCodes.includes(category.code)}
                   onChange={(e) =>
-                    set('dataCategoryCodes', e.target.checked ? [...form.dataCategoryCodes, category.code] : form.dataCategoryCodes.filter((c) => c !== category.code))
+                    set(
+                      'dataCategoryCodes',
+                      e.target.checked
+                        ? [...form.dataCategoryCodes, category.code]
+                        : form.dataCategoryCodes.filter((c) => c !== category.code),
+                    )
                   }
                 />
                 {term('data-categories', category.code)}
-                {category.sensitivity === 'sensitive' ? <span className="badge badge--warn">{t('draft.sensitive')}</span> : null}
+                {category.sensitivity === 'sensitive' ? (
+                  <span className="badge badge--warn">{t('draft.sensitive')}</span>
+                ) : null}
               </label>
             ))}
           </div>
           <div className="field-row">
-            <Field kind="date" label={t('draft.dataFrom')} value={form.dataFrom} onChange={(v) => set('dataFrom', v)} error={errorText(errors.dataFrom)} />
-            <Field kind="date" label={t('draft.dataTo')} value={form.dataTo} onChange={(v) => set('dataTo', v)} error={errorText(errors.dataTo)} />
+            <Field
+              kind="date"
+              label={t('draft.dataFrom')}
+              value={form.dataFrom}
+              onChange={(v) => set('dataFrom', v)}
+              error={errorText(errors.dataFrom)}
+            />
+            <Field
+              kind="date"
+              label={t('draft.dataTo')}
+              value={form.dataTo}
+              onChange={(v) => set('dataTo', v)}
+              error={errorText(errors.dataTo)}
+            />
           </div>
         </fieldset>
       ) : null}
@@ -103,30 +140,64 @@ export function DraftForm({ kind, form, onChange, errors, showRequired }: Props)
               label={t('draft.personName', { n: index + 1 })}
               required
               value={person.name}
-              onChange={(v) => set('people', form.people.map((p) => (p.id === person.id ? { ...p, name: v } : p)))}
+              onChange={(v) =>
+                set(
+                  'people',
+                  form.people.map((p) => (p.id === person.id ? { ...p, name: v } : p)),
+                )
+              }
               error={showRequired && person.name.trim() === '' ? t('draft.errors.nameEmpty') : null}
             />
             <Field
               label={t('draft.personContact', { n: index + 1 })}
               required
               value={person.contactForNotice}
-              onChange={(v) => set('people', form.people.map((p) => (p.id === person.id ? { ...p, contactForNotice: v } : p)))}
+              onChange={(v) =>
+                set(
+                  'people',
+                  form.people.map((p) => (p.id === person.id ? { ...p, contactForNotice: v } : p)),
+                )
+              }
               error={showRequired && person.contactForNotice.trim() === '' ? t('draft.errors.contactEmpty') : null}
             />
             <SelectField
               label={t('draft.personLanguage', { n: index + 1 })}
               value={person.preferredLanguage}
-              onChange={(v) => isLanguage(v) && set('people', form.people.map((p) => (p.id === person.id ? { ...p, preferredLanguage: v } : p)))}
+              onChange={(v) =>
+                isLanguage(v) &&
+                set(
+                  'people',
+                  form.people.map((p) => (p.id === person.id ? { ...p, preferredLanguage: v } : p)),
+                )
+              }
               options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
             />
-            <Button className="button button--quiet" onPress={() => set('people', form.people.filter((p) => p.id !== person.id))}>
+            <Button
+              className="button button--quiet"
+              onPress={() =>
+                set(
+                  'people',
+                  form.people.filter((p) => p.id !== person.id),
+                )
+              }
+            >
               {t('draft.removePerson', { n: index + 1 })}
             </Button>
           </div>
         ))}
         <Button
           className="button button--quiet"
-          onPress={() => set('people', [...form.people, { id: `person-${crypto.randomUUID().slice(0, 8)}`, name: '', contactForNotice: '', preferredLanguage: 'en' }])}
+          onPress={() =>
+            set('people', [
+              ...form.people,
+              {
+                id: `person-${crypto.randomUUID().slice(0, 8)}`,
+                name: '',
+                contactForNotice: '',
+                preferredLanguage: 'en',
+              },
+            ])
+          }
         >
           {t('draft.addPerson')}
         </Button>
@@ -134,7 +205,8 @@ export function DraftForm({ kind, form, onChange, errors, showRequired }: Props)
 
       <fieldset className="form-group threshold" aria-describedby={`${id}-threshold-help`}>
         <legend>
-          {t('draft.threshold')} <span className="badge">{t('draft.thresholdDone', { done: statementsDone, total: STATEMENTS.length })}</span>
+          {t('draft.threshold')}{' '}
+          <span className="badge">{t('draft.thresholdDone', { done: statementsDone, total: STATEMENTS.length })}</span>
         </legend>
         <p id={`${id}-threshold-help`} className="field__help">
           {t('draft.thresholdHelp')}
@@ -148,7 +220,15 @@ export function DraftForm({ kind, form, onChange, errors, showRequired }: Props)
           ))}
         </ul>
         {STATEMENTS.map((s) => (
-          <Field key={s} label={t(`draft.statementLabel.${s}`)} required multiline value={form[s]} onChange={(v) => set(s, v)} help={t(`draft.statementHelp.${s}`)} />
+          <Field
+            key={s}
+            label={t(`draft.statementLabel.${s}`)}
+            required
+            multiline
+            value={form[s]}
+            onChange={(v) => set(s, v)}
+            help={t(`draft.statementHelp.${s}`)}
+          />
         ))}
       </fieldset>
 
@@ -160,12 +240,38 @@ export function DraftForm({ kind, form, onChange, errors, showRequired }: Props)
         </label>
         {form.emergency ? (
           <>
-            <Field label={t('draft.emergencyJustification')} required multiline value={form.emergencyJustification} onChange={(v) => set('emergencyJustification', v)} />
-            <Field kind="date" label={t('draft.emergencySunset')} required value={form.emergencySunset} onChange={(v) => set('emergencySunset', v)} error={errorText(errors.emergencySunset)} help={t('draft.sunsetHelp')} />
+            <Field
+              label={t('draft.emergencyJustification')}
+              required
+              multiline
+              value={form.emergencyJustification}
+              onChange={(v) => set('emergencyJustification', v)}
+            />
+            <Field
+              kind="date"
+              label={t('draft.emergencySunset')}
+              required
+              value={form.emergencySunset}
+              onChange={(v) => set('emergencySunset', v)}
+              error={errorText(errors.emergencySunset)}
+              help={t('draft.sunsetHelp')}
+            />
           </>
         ) : null}
-        <Field kind="date" label={t('draft.purgeAt')} required value={form.purgeAt} onChange={(v) => set('purgeAt', v)} error={errorText(errors.purgeAt)} help={t('draft.purgeHelp')} />
-        <Field label={t('draft.retentionBasis')} value={form.retentionBasis} onChange={(v) => set('retentionBasis', v)} />
+        <Field
+          kind="date"
+          label={t('draft.purgeAt')}
+          required
+          value={form.purgeAt}
+          onChange={(v) => set('purgeAt', v)}
+          error={errorText(errors.purgeAt)}
+          help={t('draft.purgeHelp')}
+        />
+        <Field
+          label={t('draft.retentionBasis')}
+          value={form.retentionBasis}
+          onChange={(v) => set('retentionBasis', v)}
+        />
       </fieldset>
     </div>
   );

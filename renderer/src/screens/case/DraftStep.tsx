@@ -38,7 +38,13 @@ export function DraftStep({ c }: { readonly c: Case }) {
   return (
     <ActionGate c={c} type="update-draft">
       <div className="step-panel">
-        <DraftForm kind={c.kind} form={form} onChange={(next) => (setForm(next), setSaved(false))} errors={attempted ? errors : {}} showRequired={attempted} />
+        <DraftForm
+          kind={c.kind}
+          form={form}
+          onChange={(next) => (setForm(next), setSaved(false))}
+          errors={attempted ? errors : {}}
+          showRequired={attempted}
+        />
         <MessageList title={t('case.notSaved')} messages={save.messages} />
         {saved ? (
           <p role="status" className="success">

@@ -20,19 +20,27 @@ export function EmergencyPanel({ c, now }: { readonly c: Case; readonly now: num
   const ended = c.emergency.reviews.length > 0 && c.emergency.reviews.at(-1)?.newSunsetAt === null;
   const lapsed = !ended && Date.parse(c.emergency.sunsetAt) <= now;
   return (
-    <section aria-labelledby="emergency-title" className={lapsed ? 'panel panel--alert' : 'panel'} data-testid="emergency">
+    <section
+      aria-labelledby="emergency-title"
+      className={lapsed ? 'panel panel--alert' : 'panel'}
+      data-testid="emergency"
+    >
       <h2 id="emergency-title">{t('emergency.heading')}</h2>
       <p>{c.emergency.justification}</p>
       <p className={lapsed ? 'overdue-text' : undefined}>
         {ended
           ? t('emergency.ended', { date: dateTime(c.emergency.sunsetAt) })
-          : t(lapsed ? 'emergency.lapsed' : 'emergency.sunset', { date: dateTime(c.emergency.sunsetAt), when: relative(c.emergency.sunsetAt, now) })}
+          : t(lapsed ? 'emergency.lapsed' : 'emergency.sunset', {
+              date: dateTime(c.emergency.sunsetAt),
+              when: relative(c.emergency.sunsetAt, now),
+            })}
       </p>
       {c.emergency.reviews.length > 0 ? (
         <ul>
           {c.emergency.reviews.map((r, index) => (
             <li key={index}>
-              {dateTime(r.at)} — {r.reasons} {r.newSunsetAt ? `→ ${dateTime(r.newSunsetAt)}` : `(${t('emergency.endedShort')})`}
+              {dateTime(r.at)} — {r.reasons}{' '}
+              {r.newSunsetAt ? `→ ${dateTime(r.newSunsetAt)}` : `(${t('emergency.endedShort')})`}
             </li>
           ))}
         </ul>
@@ -44,12 +52,20 @@ export function EmergencyPanel({ c, now }: { readonly c: Case; readonly now: num
             <input type="checkbox" checked={end} onChange={(e) => setEnd(e.target.checked)} />
             {t('emergency.end')}
           </label>
-          {!end ? <Field kind="date" label={t('emergency.newSunset')} required value={until} onChange={setUntil} /> : null}
+          {!end ? (
+            <Field kind="date" label={t('emergency.newSunset')} required value={until} onChange={setUntil} />
+          ) : null}
           <MessageList title={t('case.notDone')} messages={review.messages} />
           <Button
             className="button button--quiet"
             isDisabled={review.busy}
-            onPress={() => void review.run({ type: 'review-emergency', reasons, newSunsetAt: end ? null : (endOfDateInput(until) ?? new Date(0).toISOString()) })}
+            onPress={() =>
+              void review.run({
+                type: 'review-emergency',
+                reasons,
+                newSunsetAt: end ? null : (endOfDateInput(until) ?? new Date(0).toISOString()),
+              })
+            }
           >
             {t('emergency.record')}
           </Button>

@@ -19,7 +19,11 @@ export function EvidencePanel({ c }: { readonly c: Case }) {
   const { dateTime } = useLocaleFormat();
   const formatBytes = useFormatBytes();
   const id = useId();
-  const [working, setWorking] = useState<{ readonly name: string; readonly done: number; readonly size: number } | null>(null);
+  const [working, setWorking] = useState<{
+    readonly name: string;
+    readonly done: number;
+    readonly size: number;
+  } | null>(null);
   const [messages, setMessages] = useState<readonly string[]>([]);
   const [dragging, setDragging] = useState(false);
 
@@ -46,7 +50,10 @@ export function EvidencePanel({ c }: { readonly c: Case }) {
       <ul className="evidence-list">
         {c.evidence.map((item) => (
           <li key={item.id} className="evidence" data-testid="evidence-item">
-            <strong>{item.title}</strong> <span className="field__help">{item.mediaType} · {formatBytes(item.sizeBytes)}</span>
+            <strong>{item.title}</strong>{' '}
+            <span className="field__help">
+              {item.mediaType} · {formatBytes(item.sizeBytes)}
+            </span>
             <span className="evidence__hash mono">
               {t('evidence.hash')}: {item.contentHash}
             </span>
@@ -93,7 +100,12 @@ export function EvidencePanel({ c }: { readonly c: Case }) {
           {working ? t('evidence.working', { name: working.name }) : ''}
         </p>
         {working && working.size > 0 && (
-          <progress className="evidence-progress" max={working.size} value={working.done} aria-label={t('evidence.working', { name: working.name })} />
+          <progress
+            className="evidence-progress"
+            max={working.size}
+            value={working.done}
+            aria-label={t('evidence.working', { name: working.name })}
+          />
         )}
         <MessageList title={t('evidence.notAdded')} messages={messages} />
       </ActionGate>
@@ -101,7 +113,15 @@ export function EvidencePanel({ c }: { readonly c: Case }) {
   );
 }
 
-function CustodyForm({ c, evidenceId, title }: { readonly c: Case; readonly evidenceId: string; readonly title: string }) {
+function CustodyForm({
+  c,
+  evidenceId,
+  title,
+}: {
+  readonly c: Case;
+  readonly evidenceId: string;
+  readonly title: string;
+}) {
   const { t } = useTranslation();
   const record = useCaseAction(c.id);
   const [action, setAction] = useState<(typeof CUSTODY_ACTIONS)[number]>('accessed');
@@ -109,9 +129,20 @@ function CustodyForm({ c, evidenceId, title }: { readonly c: Case; readonly evid
   return (
     <ActionGate c={c} type="record-custody">
       <div className="custody-form" role="group" aria-label={t('evidence.recordFor', { title })}>
-        <SelectField label={t('evidence.step', { title })} value={action} onChange={(v) => setAction(CUSTODY_ACTIONS.find((a) => a === v) ?? 'accessed')} options={CUSTODY_ACTIONS.map((a) => ({ value: a, label: t(`evidence.actions.${a}`) }))} />
+        <SelectField
+          label={t('evidence.step', { title })}
+          value={action}
+          onChange={(v) => setAction(CUSTODY_ACTIONS.find((a) => a === v) ?? 'accessed')}
+          options={CUSTODY_ACTIONS.map((a) => ({ value: a, label: t(`evidence.actions.${a}`) }))}
+        />
         <Field label={t('evidence.note', { title })} value={note} onChange={setNote} />
-        <Button className="button button--quiet" isDisabled={record.busy} onPress={() => void record.run({ type: 'record-custody', evidenceId, action, note }).then((ok) => ok && setNote(''))}>
+        <Button
+          className="button button--quiet"
+          isDisabled={record.busy}
+          onPress={() =>
+            void record.run({ type: 'record-custody', evidenceId, action, note }).then((ok) => ok && setNote(''))
+          }
+        >
           {t('evidence.record')}
         </Button>
         <MessageList title={t('case.notDone')} messages={record.messages} />

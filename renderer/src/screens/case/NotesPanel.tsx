@@ -26,7 +26,11 @@ export function NotesPanel({ c }: { readonly c: Case }) {
       <ActionGate c={c} type="add-note">
         <Field label={t('notes.new')} multiline value={text} onChange={setText} />
         <MessageList title={t('case.notDone')} messages={add.messages} />
-        <Button className="button button--quiet" isDisabled={add.busy} onPress={() => void add.run({ type: 'add-note', text }).then((ok) => ok && setText(''))}>
+        <Button
+          className="button button--quiet"
+          isDisabled={add.busy}
+          onPress={() => void add.run({ type: 'add-note', text }).then((ok) => ok && setText(''))}
+        >
           {t('notes.add')}
         </Button>
       </ActionGate>

@@ -14,7 +14,9 @@ export function OtherActions({ c }: { readonly c: Case }) {
   const mayWithdraw = useMayTake(c, 'withdraw');
   const extend = useCaseAction(c.id);
   const withdraw = useCaseAction(c.id);
-  const extendable = c.deadlines.filter((d) => d.metAt === null && d.extensionRule !== null && d.extensions.length < d.extensionRule.maxCount);
+  const extendable = c.deadlines.filter(
+    (d) => d.metAt === null && d.extensionRule !== null && d.extensions.length < d.extensionRule.maxCount,
+  );
   const [deadlineId, setDeadlineId] = useState('');
   const [extendReason, setExtendReason] = useState('');
   const [withdrawReason, setWithdrawReason] = useState('');
@@ -27,7 +29,11 @@ export function OtherActions({ c }: { readonly c: Case }) {
           <h3>{t('other.extend')}</h3>
           <div className="field">
             <label htmlFor="extend-deadline">{t('other.deadline')}</label>
-            <select id="extend-deadline" value={deadlineId || (extendable[0]?.id ?? '')} onChange={(e) => setDeadlineId(e.target.value)}>
+            <select
+              id="extend-deadline"
+              value={deadlineId || (extendable[0]?.id ?? '')}
+              onChange={(e) => setDeadlineId(e.target.value)}
+            >
               {extendable.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.label}
@@ -37,7 +43,17 @@ export function OtherActions({ c }: { readonly c: Case }) {
           </div>
           <Field label={t('other.extendReason')} required value={extendReason} onChange={setExtendReason} />
           <MessageList title={t('case.notDone')} messages={extend.messages} />
-          <Button className="button button--quiet" isDisabled={extend.busy} onPress={() => void extend.run({ type: 'extend-deadline', deadlineId: deadlineId || (extendable[0]?.id ?? ''), reason: extendReason })}>
+          <Button
+            className="button button--quiet"
+            isDisabled={extend.busy}
+            onPress={() =>
+              void extend.run({
+                type: 'extend-deadline',
+                deadlineId: deadlineId || (extendable[0]?.id ?? ''),
+                reason: extendReason,
+              })
+            }
+          >
             {t('other.extendButton')}
           </Button>
         </div>
@@ -47,7 +63,11 @@ export function OtherActions({ c }: { readonly c: Case }) {
           <h3>{t('other.withdraw')}</h3>
           <Field label={t('other.withdrawReason')} required value={withdrawReason} onChange={setWithdrawReason} />
           <MessageList title={t('case.notDone')} messages={withdraw.messages} />
-          <Button className="button button--quiet" isDisabled={withdraw.busy} onPress={() => void withdraw.run({ type: 'withdraw', reason: withdrawReason })}>
+          <Button
+            className="button button--quiet"
+            isDisabled={withdraw.busy}
+            onPress={() => void withdraw.run({ type: 'withdraw', reason: withdrawReason })}
+          >
             {t('other.withdrawButton')}
           </Button>
         </div>

@@ -36,7 +36,11 @@ export function RequestStep({ c }: { readonly c: Case }) {
         <ActionGate c={c} type="record-response">
           <Field label={t('case.responseSummary')} required multiline value={summary} onChange={setSummary} />
           <MessageList title={t('case.notDone')} messages={respond.messages} />
-          <Button className="button" onPress={() => void respond.run({ type: 'record-response', summary })} isDisabled={respond.busy}>
+          <Button
+            className="button"
+            onPress={() => void respond.run({ type: 'record-response', summary })}
+            isDisabled={respond.busy}
+          >
             {t('case.recordResponse')}
           </Button>
         </ActionGate>

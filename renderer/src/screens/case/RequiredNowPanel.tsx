@@ -47,7 +47,13 @@ export function RequiredNowPanel({ c, now }: { readonly c: Case; readonly now: n
                 <li key={d.id} className={`clock clock--${state}`}>
                   <span className="clock__label">{d.label}</span>
                   <span className="clock__due">{d.dueAt ? dateTime(d.dueAt) : t('case.clockStopped')}</span>
-                  <span className="clock__left">{d.dueAt ? (state === 'lapsed' ? t('case.lapsed', { when: relative(d.dueAt, now) }) : relative(d.dueAt, now)) : ''}</span>
+                  <span className="clock__left">
+                    {d.dueAt
+                      ? state === 'lapsed'
+                        ? t('case.lapsed', { when: relative(d.dueAt, now) })
+                        : relative(d.dueAt, now)
+                      : ''}
+                  </span>
                 </li>
               );
             })}

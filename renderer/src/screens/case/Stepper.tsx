@@ -4,7 +4,15 @@ import type { Case } from '@shared/domain/case';
 import { stepForStage, stepsFor, type CaseStep } from '../../cases/case-steps';
 
 /** Where the case stands: done steps, the current one (aria-current="step") and those ahead. Each step opens its panel. */
-export function Stepper({ c, selected, onSelect }: { readonly c: Case; readonly selected: CaseStep; readonly onSelect: (step: CaseStep) => void }) {
+export function Stepper({
+  c,
+  selected,
+  onSelect,
+}: {
+  readonly c: Case;
+  readonly selected: CaseStep;
+  readonly onSelect: (step: CaseStep) => void;
+}) {
   const { t } = useTranslation();
   const steps = stepsFor(c.kind);
   const current = stepForStage(c.stage);
@@ -15,8 +23,16 @@ export function Stepper({ c, selected, onSelect }: { readonly c: Case; readonly 
         {steps.map((step, index) => {
           const state = index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'ahead';
           return (
-            <li key={step} className={`stepper__step stepper__step--${state}${selected === step ? ' stepper__step--selected' : ''}`}>
-              <Button className="stepper__button" aria-current={state === 'current' ? 'step' : undefined} aria-pressed={selected === step} onPress={() => onSelect(step)}>
+            <li
+              key={step}
+              className={`stepper__step stepper__step--${state}${selected === step ? ' stepper__step--selected' : ''}`}
+            >
+              <Button
+                className="stepper__button"
+                aria-current={state === 'current' ? 'step' : undefined}
+                aria-pressed={selected === step}
+                onPress={() => onSelect(step)}
+              >
                 <span className="stepper__marker" aria-hidden="true">
                   {state === 'done' ? '✓' : index + 1}
                 </span>

@@ -4,7 +4,12 @@ import { PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
 import { draftChangesSchema, type DraftChanges } from '@shared/workflow/workflow-action';
 import { endOfDateInput, toDateInputValue } from '../../components/useLocaleFormat';
 
-export type PersonRow = { readonly id: string; readonly name: string; readonly contactForNotice: string; readonly preferredLanguage: Language };
+export type PersonRow = {
+  readonly id: string;
+  readonly name: string;
+  readonly contactForNotice: string;
+  readonly preferredLanguage: Language;
+};
 
 /** What the draft form edits: strings as typed, converted to the workflow's DraftChanges on save. */
 export type DraftFormState = {
@@ -80,7 +85,12 @@ export function draftFormFromCase(c: Case): DraftFormState {
     purgeAt: dateOnly(c.retention.purgeAt),
     retentionBasis: c.retention.basis,
     procedureId: c.procedure.id,
-    people: c.affectedPeople.map((p) => ({ id: p.id, name: p.name, contactForNotice: p.contactForNotice, preferredLanguage: p.preferredLanguage })),
+    people: c.affectedPeople.map((p) => ({
+      id: p.id,
+      name: p.name,
+      contactForNotice: p.contactForNotice,
+      preferredLanguage: p.preferredLanguage,
+    })),
   };
 }
 
@@ -105,16 +115,34 @@ export function draftChangesFromForm(form: DraftFormState): { changes: DraftChan
     legalBasis: { code: form.legalBasisCode || null, text: form.legalBasisText },
     dataCategoryCodes: [...form.dataCategoryCodes],
     dataTimeRange: from && to ? { from, to } : null,
-    assessment: { necessity: form.necessity, proportionality: form.proportionality, nonDiscrimination: form.nonDiscrimination, minimisation: form.minimisation },
+    assessment: {
+      necessity: form.necessity,
+      proportionality: form.proportionality,
+      nonDiscrimination: form.nonDiscrimination,
+      minimisation: form.minimisation,
+    },
     emergency: form.emergency && sunset ? { justification: form.emergencyJustification, sunsetAt: sunset } : null,
     retention: { purgeAt, basis: form.retentionBasis },
     partnerJurisdiction: form.partnerJurisdiction || null,
-    procedure: { id: form.procedureId, version: PROCEDURE_TEMPLATES.find((t) => t.id === form.procedureId)?.version ?? 1 },
-    parties: form.platform.trim() ? [{ id: 'platform', role: 'controller' as const, name: form.platform.trim(), jurisdiction: form.partnerJurisdiction || null }] : [],
+    procedure: {
+      id: form.procedureId,
+      version: PROCEDURE_TEMPLATES.find((t) => t.id === form.procedureId)?.version ?? 1,
+    },
+    parties: form.platform.trim()
+      ? [
+          {
+            id: 'platform',
+            role: 'controller' as const,
+            name: form.platform.trim(),
+            jurisdiction: form.partnerJurisdiction || null,
+          },
+        ]
+      : [],
     affectedPeople: form.people.map((p) => ({ ...p })),
   } satisfies DraftChanges;
   // Parse, don't trust: the same schema the workflow uses guards what the form produced.
   const parsed = draftChangesSchema.safeParse(changes);
-  if (!parsed.success) throw new Error(`The draft form produced invalid changes: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new Error(`The draft form produced invalid changes: ${parsed.error.issues[0]?.message ?? ''}`);
   return { changes: parsed.data, errors };
 }

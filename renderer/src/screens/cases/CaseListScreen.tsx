@@ -2,7 +2,14 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, CASE_STAGES } from '@shared/domain/case-stage';
-import { filterCases, NO_FILTER, toCaseListRow, type CaseFilter, type CaseSort, type CaseListRow } from '../../cases/case-list-row';
+import {
+  filterCases,
+  NO_FILTER,
+  toCaseListRow,
+  type CaseFilter,
+  type CaseSort,
+  type CaseListRow,
+} from '../../cases/case-list-row';
 import { useAllCases, useCases, useNow } from '../../cases/CasesProvider';
 import { Field, SelectField } from '../../components/Field';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -20,7 +27,10 @@ export function CaseListScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
   const { settings } = useCases();
   const cases = useAllCases();
   const now = useNow();
-  const summaries = useMemo(() => (cases ? cases.map((c) => toCaseListRow(c, now, settings)) : null), [cases, now, settings]);
+  const summaries = useMemo(
+    () => (cases ? cases.map((c) => toCaseListRow(c, now, settings)) : null),
+    [cases, now, settings],
+  );
   return (
     <section aria-labelledby="screen-title">
       <div className="section-header">
@@ -29,12 +39,22 @@ export function CaseListScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
           {t('cases.new')}
         </Button>
       </div>
-      {summaries === null ? <p aria-busy="true">{t('common.loading')}</p> : <CaseList summaries={summaries} onOpen={onOpen} />}
+      {summaries === null ? (
+        <p aria-busy="true">{t('common.loading')}</p>
+      ) : (
+        <CaseList summaries={summaries} onOpen={onOpen} />
+      )}
     </section>
   );
 }
 
-export function CaseList({ summaries, onOpen }: { readonly summaries: readonly CaseListRow[]; readonly onOpen: OpenRoute }) {
+export function CaseList({
+  summaries,
+  onOpen,
+}: {
+  readonly summaries: readonly CaseListRow[];
+  readonly onOpen: OpenRoute;
+}) {
   const { t } = useTranslation();
   const { stage, kind } = useTerms();
   const { date, number } = useLocaleFormat();
@@ -42,12 +62,22 @@ export function CaseList({ summaries, onOpen }: { readonly summaries: readonly C
   // Typing stays responsive: React renders the filtered list at lower priority than the keystroke.
   const deferred = useDeferredValue(filter);
   const shown = useMemo(() => filterCases(summaries, deferred), [summaries, deferred]);
-  const partners = useMemo(() => [...new Set(summaries.map((s) => s.partner).filter((p): p is string => p !== null))].sort(), [summaries]);
-  const set = <K extends keyof CaseFilter>(key: K, value: CaseFilter[K]) => setFilter((current) => ({ ...current, [key]: value }));
+  const partners = useMemo(
+    () => [...new Set(summaries.map((s) => s.partner).filter((p): p is string => p !== null))].sort(),
+    [summaries],
+  );
+  const set = <K extends keyof CaseFilter>(key: K, value: CaseFilter[K]) =>
+    setFilter((current) => ({ ...current, [key]: value }));
   return (
     <>
       <div className="case-filters" role="search" aria-label={t('cases.searchLabel')}>
-        <Field kind="search" label={t('cases.search')} help={t('cases.searchHelp')} value={filter.query} onChange={(v) => set('query', v)} />
+        <Field
+          kind="search"
+          label={t('cases.search')}
+          help={t('cases.searchHelp')}
+          value={filter.query}
+          onChange={(v) => set('query', v)}
+        />
         <SelectField
           label={t('cases.kind')}
           value={filter.kind}
@@ -58,7 +88,10 @@ export function CaseList({ summaries, onOpen }: { readonly summaries: readonly C
           label={t('cases.stage')}
           value={filter.stage}
           onChange={(v) => set('stage', CASE_STAGES.find((s) => s === v) ?? 'all')}
-          options={[{ value: 'all', label: t('cases.all') }, ...CASE_STAGES.map((s) => ({ value: s, label: stage(s) }))]}
+          options={[
+            { value: 'all', label: t('cases.all') },
+            ...CASE_STAGES.map((s) => ({ value: s, label: stage(s) })),
+          ]}
         />
         <SelectField
           label={t('cases.partner')}
@@ -70,7 +103,10 @@ export function CaseList({ summaries, onOpen }: { readonly summaries: readonly C
           label={t('cases.sort')}
           value={filter.sort}
           onChange={(v) => set('sort', (['updated', 'reference', 'due'] as const).find((s) => s === v) ?? 'updated')}
-          options={(['updated', 'reference', 'due'] satisfies CaseSort[]).map((s) => ({ value: s, label: t(`cases.sortBy.${s}`) }))}
+          options={(['updated', 'reference', 'due'] satisfies CaseSort[]).map((s) => ({
+            value: s,
+            label: t(`cases.sortBy.${s}`),
+          }))}
         />
         <label className="choice case-filters__overdue">
           <input type="checkbox" checked={filter.overdueOnly} onChange={(e) => set('overdueOnly', e.target.checked)} />

@@ -11,6 +11,13 @@ export function CasesWorkspace({ route, onOpen }: { readonly route: CaseRoute; r
     case 'new':
       return <NewCaseScreen onOpen={onOpen} />;
     case 'case':
-      return <CaseScreen key={`${route.caseId}-${route.step ?? ''}`} caseId={route.caseId} step={route.step} onOpen={onOpen} />;
+      return (
+        <CaseScreen
+          key={`${route.caseId}-${route.step ?? ''}`}
+          caseId={route.caseId}
+          step={route.step}
+          onOpen={onOpen}
+        />
+      );
   }
 }

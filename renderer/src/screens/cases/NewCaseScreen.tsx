@@ -33,7 +33,9 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
 
   useEffect(() => {
     let live = true;
-    void repository.nextReference(profile?.jurisdiction ?? 'XX', profile?.officeName ?? 'Office', new Date().getFullYear()).then((next) => live && setReference((r) => r || next));
+    void repository
+      .nextReference(profile?.jurisdiction ?? 'XX', profile?.officeName ?? 'Office', new Date().getFullYear())
+      .then((next) => live && setReference((r) => r || next));
     return () => {
       live = false;
     };
@@ -59,7 +61,14 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
     setBusy(true);
     const { changes } = draftChangesFromForm(form);
     const created = await repository.createCase(
-      { reference: reference.trim(), kind, title: form.title, originatingJurisdiction: profile?.jurisdiction ?? 'DE', procedure: changes.procedure, changes },
+      {
+        reference: reference.trim(),
+        kind,
+        title: form.title,
+        originatingJurisdiction: profile?.jurisdiction ?? 'DE',
+        procedure: changes.procedure,
+        changes,
+      },
       actor,
     );
     setBusy(false);
@@ -80,9 +89,22 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
               {kindLabel(k)}
             </label>
           ))}
-          <Field label={t('newCase.reference')} required value={reference} onChange={setReference} help={t('newCase.referenceHelp')} error={submitted ? referenceError : null} />
+          <Field
+            label={t('newCase.reference')}
+            required
+            value={reference}
+            onChange={setReference}
+            help={t('newCase.referenceHelp')}
+            error={submitted ? referenceError : null}
+          />
         </fieldset>
-        <DraftForm kind={kind} form={form} onChange={setForm} errors={submitted ? errors : {}} showRequired={submitted} />
+        <DraftForm
+          kind={kind}
+          form={form}
+          onChange={setForm}
+          errors={submitted ? errors : {}}
+          showRequired={submitted}
+        />
         <MessageList title={t('newCase.notSaved')} messages={messages} />
         <div className="form-actions">
           <Button type="submit" className="button" isDisabled={busy}>

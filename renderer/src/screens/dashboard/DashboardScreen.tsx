@@ -27,8 +27,12 @@ export function DashboardScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
   const { actor, profile } = useCases();
   const cases = useAllCases();
   const now = useNow();
-  const timeZone = findJurisdiction(profile?.jurisdiction ?? '')?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const board = useMemo(() => (cases ? dashboard(cases.map(summariseCase), { nowMs: now, timeZone }) : null), [cases, now, timeZone]);
+  const timeZone =
+    findJurisdiction(profile?.jurisdiction ?? '')?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const board = useMemo(
+    () => (cases ? dashboard(cases.map(summariseCase), { nowMs: now, timeZone }) : null),
+    [cases, now, timeZone],
+  );
   const byId = useMemo(() => new Map((cases ?? []).map((c) => [c.id, c])), [cases]);
   const { stage } = useTerms();
   const { number } = useLocaleFormat();
@@ -82,11 +86,42 @@ export function DashboardScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
         </tbody>
       </table>
       <div className="dashboard__grid">
-        <DueList id="overdue" title={t('dashboard.overdue')} items={list('overdue')} byId={byId} onOpen={onOpen} now={now} tone="overdue" />
+        <DueList
+          id="overdue"
+          title={t('dashboard.overdue')}
+          items={list('overdue')}
+          byId={byId}
+          onOpen={onOpen}
+          now={now}
+          tone="overdue"
+        />
         <DueList id="today" title={t('dashboard.today')} items={list('today')} byId={byId} onOpen={onOpen} now={now} />
-        <DueList id="week" title={t('dashboard.week')} items={list('this-week')} byId={byId} onOpen={onOpen} now={now} />
-        <DueList id="sunsets" title={t('dashboard.sunsets')} items={board.emergencySunsets} byId={byId} onOpen={onOpen} now={now} tone="warning" />
-        <DueList id="deferrals" title={t('dashboard.deferrals')} items={board.noticeReviews} byId={byId} onOpen={onOpen} now={now} tone="warning" />
+        <DueList
+          id="week"
+          title={t('dashboard.week')}
+          items={list('this-week')}
+          byId={byId}
+          onOpen={onOpen}
+          now={now}
+        />
+        <DueList
+          id="sunsets"
+          title={t('dashboard.sunsets')}
+          items={board.emergencySunsets}
+          byId={byId}
+          onOpen={onOpen}
+          now={now}
+          tone="warning"
+        />
+        <DueList
+          id="deferrals"
+          title={t('dashboard.deferrals')}
+          items={board.noticeReviews}
+          byId={byId}
+          onOpen={onOpen}
+          now={now}
+          tone="warning"
+        />
       </div>
     </section>
   );
@@ -121,7 +156,11 @@ function DueList({ id, title, items, byId, onOpen, now, tone }: DueListProps) {
     }
   };
   return (
-    <section aria-labelledby={`due-${id}`} className={`due-list${tone ? ` due-list--${tone}` : ''}`} data-testid={`due-${id}`}>
+    <section
+      aria-labelledby={`due-${id}`}
+      className={`due-list${tone ? ` due-list--${tone}` : ''}`}
+      data-testid={`due-${id}`}
+    >
       <h2 id={`due-${id}`}>
         {title} <span className="badge">{number(items.length)}</span>
       </h2>
@@ -133,7 +172,10 @@ function DueList({ id, title, items, byId, onOpen, now, tone }: DueListProps) {
             const iso = new Date(item.dueMs).toISOString();
             return (
               <li key={`${item.caseId}-${item.kind}-${item.label}-${item.dueMs}`}>
-                <Button className="due-item" onPress={() => onOpen({ view: 'case', caseId: item.caseId, step: stepFor(item) })}>
+                <Button
+                  className="due-item"
+                  onPress={() => onOpen({ view: 'case', caseId: item.caseId, step: stepFor(item) })}
+                >
                   <span className="due-item__ref mono">{item.reference}</span>
                   <span className="due-item__title">{byId.get(item.caseId)?.title || t('cases.untitled')}</span>
                   <span className="due-item__what">{describe(item)}</span>
@@ -144,7 +186,9 @@ function DueList({ id, title, items, byId, onOpen, now, tone }: DueListProps) {
               </li>
             );
           })}
-          {items.length > 50 ? <li className="field__help">{t('dashboard.more', { count: items.length - 50 })}</li> : null}
+          {items.length > 50 ? (
+            <li className="field__help">{t('dashboard.more', { count: items.length - 50 })}</li>
+          ) : null}
         </ul>
       )}
     </section>

@@ -29,14 +29,20 @@ export function DestinationPicker({ shell, label, onPicked, isDisabled }: Props)
     if (!granted.ok) setError(granted.error.message);
     else onPicked(granted.value);
   };
-  const writableDrives = drives.status === 'done' && drives.result.ok ? drives.result.value.filter((drive) => drive.writable) : [];
+  const writableDrives =
+    drives.status === 'done' && drives.result.ok ? drives.result.value.filter((drive) => drive.writable) : [];
   return (
     <div className="destination" role="group" aria-label={label}>
       <Button className="button" onPress={() => void chooseFolder()} isDisabled={isDisabled}>
         {t('exchange.chooseFolder')}
       </Button>
       {writableDrives.map((drive) => (
-        <Button key={drive.mountPoint} className="button button--quiet" onPress={() => void grantDrive(drive.mountPoint)} isDisabled={isDisabled}>
+        <Button
+          key={drive.mountPoint}
+          className="button button--quiet"
+          onPress={() => void grantDrive(drive.mountPoint)}
+          isDisabled={isDisabled}
+        >
           {t('exchange.saveToDrive', { drive: drive.label })}
         </Button>
       ))}

@@ -49,7 +49,10 @@ export function ExportPanel({ c }: { readonly c: Case }) {
   }, [deps, c.id]);
 
   const verified = Object.entries(trust).filter(([, office]) => office.state === 'verified');
-  const recipients = chosen && chosen.available && chosen.recipients !== 'any' ? verified.filter(([key]) => chosen.available && chosen.recipients !== 'any' && key === chosen.recipients.only) : verified;
+  const recipients =
+    chosen && chosen.available && chosen.recipients !== 'any'
+      ? verified.filter(([key]) => chosen.available && chosen.recipients !== 'any' && key === chosen.recipients.only)
+      : verified;
   const recipient = recipients.find(([key]) => key === recipientKey)?.[0] ?? recipients[0]?.[0] ?? '';
   const carriesCase = chosen?.kind === 'request' || chosen?.kind === 'challenge';
 
@@ -63,7 +66,15 @@ export function ExportPanel({ c }: { readonly c: Case }) {
     const result = await exportCaseBundle(
       deps,
       trust,
-      { caseId: c.id, kind: chosen.kind, recipientKey: recipient, fields: carriesCase ? fields : [], attachmentIds: fileIds, message, folderToken: folder.folderToken },
+      {
+        caseId: c.id,
+        kind: chosen.kind,
+        recipientKey: recipient,
+        fields: carriesCase ? fields : [],
+        attachmentIds: fileIds,
+        message,
+        folderToken: folder.folderToken,
+      },
       setProgress,
       controller.signal,
     );
@@ -81,7 +92,16 @@ export function ExportPanel({ c }: { readonly c: Case }) {
         <div className="notice">
           <p>{t('exchange.export.nothingAllowed')}</p>
           <ul>
-            {options.map((option) => (option.available ? null : <li key={option.kind}>{t('exchange.export.whyNot', { kind: t(`exchange.kinds.${option.kind}`), reasons: option.reasons.join('; ') })}</li>))}
+            {options.map((option) =>
+              option.available ? null : (
+                <li key={option.kind}>
+                  {t('exchange.export.whyNot', {
+                    kind: t(`exchange.kinds.${option.kind}`),
+                    reasons: option.reasons.join('; '),
+                  })}
+                </li>
+              ),
+            )}
           </ul>
         </div>
       ) : (
@@ -90,7 +110,12 @@ export function ExportPanel({ c }: { readonly c: Case }) {
             <legend>{t('exchange.export.kind')}</legend>
             {available.map((option) => (
               <label key={option.kind} className="choice">
-                <input type="radio" name="bundle-kind" checked={chosen?.kind === option.kind} onChange={() => setKind(option.kind)} />
+                <input
+                  type="radio"
+                  name="bundle-kind"
+                  checked={chosen?.kind === option.kind}
+                  onChange={() => setKind(option.kind)}
+                />
                 {t(`exchange.kinds.${option.kind}`)}
               </label>
             ))}
@@ -121,9 +146,17 @@ export function ExportPanel({ c }: { readonly c: Case }) {
               </label>
               {presentFields(c).map((field) => (
                 <label key={field} className="choice">
-                  <input type="checkbox" checked={fields.includes(field)} onChange={(event) => setFields(event.target.checked ? [...fields, field] : fields.filter((f) => f !== field))} />
+                  <input
+                    type="checkbox"
+                    checked={fields.includes(field)}
+                    onChange={(event) =>
+                      setFields(event.target.checked ? [...fields, field] : fields.filter((f) => f !== field))
+                    }
+                  />
                   {t(`exchange.fields.${field}`)}
-                  {PERSONAL_FIELDS.includes(field) ? <span className="badge badge--warn">{t('exchange.export.personal')}</span> : null}
+                  {PERSONAL_FIELDS.includes(field) ? (
+                    <span className="badge badge--warn">{t('exchange.export.personal')}</span>
+                  ) : null}
                 </label>
               ))}
               {chosen?.kind === 'challenge' ? (
@@ -139,14 +172,27 @@ export function ExportPanel({ c }: { readonly c: Case }) {
             {files.length === 0 ? <p className="field__help">{t('exchange.export.noFiles')}</p> : null}
             {files.map((file) => (
               <label key={file.id} className="choice">
-                <input type="checkbox" checked={fileIds.includes(file.id)} onChange={(event) => setFileIds(event.target.checked ? [...fileIds, file.id] : fileIds.filter((id) => id !== file.id))} />
+                <input
+                  type="checkbox"
+                  checked={fileIds.includes(file.id)}
+                  onChange={(event) =>
+                    setFileIds(event.target.checked ? [...fileIds, file.id] : fileIds.filter((id) => id !== file.id))
+                  }
+                />
                 {file.fileName} ({t('exchange.slip.bytes', { count: file.size })})
               </label>
             ))}
           </fieldset>
           <div className="field">
-            <label htmlFor="export-message">{chosen?.kind === 'response' ? t('exchange.export.responseText') : t('exchange.export.message')}</label>
-            <textarea id="export-message" rows={3} value={message} onChange={(event) => setMessage(event.target.value)} />
+            <label htmlFor="export-message">
+              {chosen?.kind === 'response' ? t('exchange.export.responseText') : t('exchange.export.message')}
+            </label>
+            <textarea
+              id="export-message"
+              rows={3}
+              value={message}
+              onChange={(event) => setMessage(event.target.value)}
+            />
           </div>
           {progress ? (
             <div className="export-progress">
@@ -157,7 +203,12 @@ export function ExportPanel({ c }: { readonly c: Case }) {
               </Button>
             </div>
           ) : (
-            <DestinationPicker shell={deps.shell} label={t('exchange.export.destination')} onPicked={(folder) => void run(folder)} isDisabled={recipients.length === 0} />
+            <DestinationPicker
+              shell={deps.shell}
+              label={t('exchange.export.destination')}
+              onPicked={(folder) => void run(folder)}
+              isDisabled={recipients.length === 0}
+            />
           )}
         </>
       )}

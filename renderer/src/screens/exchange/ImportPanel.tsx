@@ -3,7 +3,13 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BundleFile, RemovableVolume } from '@shared/ipc/contract';
 import { useExchange } from '../../exchange/ExchangeProvider';
-import { applyImport, applyRevocationImport, discardImport, prepareImport, type PreparedImport } from '../../exchange/import-bundle';
+import {
+  applyImport,
+  applyRevocationImport,
+  discardImport,
+  prepareImport,
+  type PreparedImport,
+} from '../../exchange/import-bundle';
 
 type Outcome = { readonly tone: 'success' | 'info' | 'error'; readonly text: string } | null;
 
@@ -41,9 +47,13 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
       setExpired(null);
       const result = await prepareImport(deps, trust, { fileToken: file.fileToken, name: file.name }, expiryOverride);
       setBusy(false);
-      if (result.status === 'already') setOutcome({ tone: 'info', text: t('exchange.import.already', { message: result.message }) });
+      if (result.status === 'already')
+        setOutcome({ tone: 'info', text: t('exchange.import.already', { message: result.message }) });
       else if (result.status === 'refused') {
-        setOutcome({ tone: 'error', text: t('exchange.import.refused', { code: result.code, message: result.message }) });
+        setOutcome({
+          tone: 'error',
+          text: t('exchange.import.refused', { code: result.code, message: result.message }),
+        });
         // Expiry alone may be overridden by a person, with a reason that is recorded in the case.
         if (result.code === 'BUNDLE_EXPIRED') setExpired(file);
       } else setPrepared(result);
@@ -74,11 +84,22 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
     setBusy(true);
     if (prepared.status === 'ready') {
       const applied = await applyImport(deps, prepared);
-      setOutcome(applied.ok ? { tone: 'success', text: t('exchange.import.applied', { kind: t(`exchange.kinds.${prepared.verified.payload.kind}`) }) } : { tone: applied.error.code === 'already-recorded' ? 'info' : 'error', text: applied.error.message });
+      setOutcome(
+        applied.ok
+          ? {
+              tone: 'success',
+              text: t('exchange.import.applied', { kind: t(`exchange.kinds.${prepared.verified.payload.kind}`) }),
+            }
+          : { tone: applied.error.code === 'already-recorded' ? 'info' : 'error', text: applied.error.message },
+      );
     } else if (prepared.status === 'revocation') {
       const applied = await applyRevocationImport(deps, trust, prepared);
       if (applied.ok) await reloadTrust();
-      setOutcome(applied.ok ? { tone: 'success', text: t('exchange.import.revocationApplied', { office: prepared.officeName }) } : { tone: 'error', text: applied.error.message });
+      setOutcome(
+        applied.ok
+          ? { tone: 'success', text: t('exchange.import.revocationApplied', { office: prepared.officeName }) }
+          : { tone: 'error', text: applied.error.message },
+      );
     }
     setBusy(false);
     setPrepared(null);
@@ -99,7 +120,12 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
           {t('exchange.import.chooseFile')}
         </Button>
         {drives.map((drive) => (
-          <Button key={drive.mountPoint} className="button button--quiet" onPress={() => void scanDrive(drive)} isDisabled={busy || !deps}>
+          <Button
+            key={drive.mountPoint}
+            className="button button--quiet"
+            onPress={() => void scanDrive(drive)}
+            isDisabled={busy || !deps}
+          >
             {t('exchange.import.scanDrive', { drive: drive.label })}
           </Button>
         ))}
@@ -123,7 +149,11 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
       {busy ? <p role="status">{t('exchange.import.verifying')}</p> : null}
       <div aria-live="polite">
         {outcome ? (
-          <p role={outcome.tone === 'error' ? 'alert' : 'status'} className={outcome.tone === 'error' ? 'error' : outcome.tone === 'success' ? 'success' : 'notice'} data-testid="import-outcome">
+          <p
+            role={outcome.tone === 'error' ? 'alert' : 'status'}
+            className={outcome.tone === 'error' ? 'error' : outcome.tone === 'success' ? 'success' : 'notice'}
+            data-testid="import-outcome"
+          >
             {outcome.text}
           </p>
         ) : null}
@@ -132,20 +162,39 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
         <div className="warning" role="group" aria-label={t('exchange.import.overrideHeading')}>
           <div className="field">
             <label htmlFor="expiry-reason">{t('exchange.import.overrideReason')}</label>
-            <textarea id="expiry-reason" rows={2} value={overrideReason} onChange={(event) => setOverrideReason(event.target.value)} />
+            <textarea
+              id="expiry-reason"
+              rows={2}
+              value={overrideReason}
+              onChange={(event) => setOverrideReason(event.target.value)}
+            />
           </div>
-          <Button className="button" onPress={() => void verify(expired, { reason: overrideReason })} isDisabled={busy || overrideReason.trim() === ''}>
+          <Button
+            className="button"
+            onPress={() => void verify(expired, { reason: overrideReason })}
+            isDisabled={busy || overrideReason.trim() === ''}
+          >
             {t('exchange.import.overrideButton')}
           </Button>
         </div>
       ) : null}
       {prepared && prepared.status === 'ready' ? (
         <div className="import-preview" role="region" aria-label={t('exchange.import.previewLabel')}>
-          <h3>{t('exchange.import.previewHeading', { kind: t(`exchange.kinds.${prepared.verified.payload.kind}`), office: prepared.verified.senderName })}</h3>
+          <h3>
+            {t('exchange.import.previewHeading', {
+              kind: t(`exchange.kinds.${prepared.verified.payload.kind}`),
+              office: prepared.verified.senderName,
+            })}
+          </h3>
           <p className="success">{t('exchange.import.verifiedAll', { fingerprint: prepared.senderFingerprint })}</p>
           <ul>
             {prepared.plan.preview.map((line, index) => (
-              <li key={index}>{t(`exchange.preview.${line.key}`, { ...line.values, field: line.values?.field ? t(`exchange.fields.${String(line.values.field)}`) : '' })}</li>
+              <li key={index}>
+                {t(`exchange.preview.${line.key}`, {
+                  ...line.values,
+                  field: line.values?.field ? t(`exchange.fields.${String(line.values.field)}`) : '',
+                })}
+              </li>
             ))}
           </ul>
           <div className="vault-actions">
@@ -160,7 +209,12 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
       ) : null}
       {prepared && prepared.status === 'revocation' ? (
         <div className="import-preview warning" role="region" aria-label={t('exchange.import.previewLabel')}>
-          <p>{t('exchange.import.revocationPreview', { office: prepared.officeName, reason: prepared.revocation.statement.reason })}</p>
+          <p>
+            {t('exchange.import.revocationPreview', {
+              office: prepared.officeName,
+              reason: prepared.revocation.statement.reason,
+            })}
+          </p>
           <div className="vault-actions">
             <Button className="button" onPress={() => void apply()} isDisabled={busy}>
               {t('exchange.import.apply')}

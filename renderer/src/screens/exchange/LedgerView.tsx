@@ -48,7 +48,9 @@ export function LedgerView() {
         date={date}
         status={(entry) => (
           <>
-            {entry.kind === 'receipt' ? t('exchange.ledger.states.received') : t(`exchange.ledger.states.${entry.status}`)}
+            {entry.kind === 'receipt'
+              ? t('exchange.ledger.states.received')
+              : t(`exchange.ledger.states.${entry.status}`)}
             {entry.kind !== 'receipt' ? (
               <Button className="button button--quiet" onPress={() => setReceiptFor(entry.id)}>
                 {t('exchange.ledger.exportReceipt')}

@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { groupHex, type TransmittalSlip } from '@shared/exchange/transmittal-slip';
 import { useSavePdf } from '../notices/useSavePdf';
 
-function SlipDocument({ rows, title, instructions, headingId }: { rows: readonly [string, string][]; title: string; instructions: string; headingId?: string }) {
+function SlipDocument({
+  rows,
+  title,
+  instructions,
+  headingId,
+}: {
+  rows: readonly [string, string][];
+  title: string;
+  instructions: string;
+  headingId?: string;
+}) {
   return (
     <article className="print-document transmittal-slip">
       <h2 id={headingId}>{title}</h2>
@@ -51,7 +61,12 @@ export function TransmittalSlipView({ slip }: { readonly slip: TransmittalSlip }
         </div>,
         document.body,
       )}
-      <button type="button" className="button no-print" disabled={busy} onClick={() => void save(`transmittal-${slip.bundleId.slice(0, 8)}.pdf`)}>
+      <button
+        type="button"
+        className="button no-print"
+        disabled={busy}
+        onClick={() => void save(`transmittal-${slip.bundleId.slice(0, 8)}.pdf`)}
+      >
         {t('exchange.slip.print')}
       </button>
       {outcome ? (

@@ -22,7 +22,9 @@ import { useSavePdf } from './useSavePdf';
 /** Notice to each affected person: generate in their language, preview, save as PDF, record delivery — or defer. */
 export function NoticePanel({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
-  const [openPerson, setOpenPerson] = useState<string | null>(c.affectedPeople.find((p) => p.notice.state !== 'issued')?.id ?? null);
+  const [openPerson, setOpenPerson] = useState<string | null>(
+    c.affectedPeople.find((p) => p.notice.state !== 'issued')?.id ?? null,
+  );
   return (
     <div className="step-panel notice-panel">
       <ul className="people-notices">
@@ -30,14 +32,20 @@ export function NoticePanel({ c }: { readonly c: Case }) {
           <li key={person.id} className="people-notices__item">
             <PersonNoticeStatus person={person} index={index} />
             {person.notice.state !== 'issued' ? (
-              <Button className="button button--quiet" aria-expanded={openPerson === person.id} onPress={() => setOpenPerson(openPerson === person.id ? null : person.id)}>
+              <Button
+                className="button button--quiet"
+                aria-expanded={openPerson === person.id}
+                onPress={() => setOpenPerson(openPerson === person.id ? null : person.id)}
+              >
                 {t('notice.prepare', { n: index + 1 })}
               </Button>
             ) : null}
           </li>
         ))}
       </ul>
-      {openPerson && c.affectedPeople.some((p) => p.id === openPerson) ? <PersonNotice key={openPerson} c={c} personId={openPerson} /> : null}
+      {openPerson && c.affectedPeople.some((p) => p.id === openPerson) ? (
+        <PersonNotice key={openPerson} c={c} personId={openPerson} />
+      ) : null}
     </div>
   );
 }
@@ -48,7 +56,11 @@ function PersonNoticeStatus({ person, index }: { readonly person: AffectedPerson
   const n = person.notice;
   const status =
     n.state === 'issued'
-      ? t('notice.issuedStatus', { date: dateTime(n.issuedAt), method: t(`notice.methods.${n.method}`), language: t(`languages.${n.language}`) })
+      ? t('notice.issuedStatus', {
+          date: dateTime(n.issuedAt),
+          method: t(`notice.methods.${n.method}`),
+          language: t(`languages.${n.language}`),
+        })
       : n.state === 'deferred'
         ? t('notice.deferredStatus', { date: dateTime(n.reviewAt) })
         : t('notice.pendingStatus');
@@ -75,7 +87,14 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
   const now = useNow();
   // The notice states the window the person will get: the period from today, as the workflow will start it.
   const document = useMemo(
-    () => buildNotice(c, personId, { language, officeName: profile?.officeName ?? '', at: new Date(now).toISOString(), timeZone, challengeDeadline: prospectiveChallengeDeadline(c, now) }),
+    () =>
+      buildNotice(c, personId, {
+        language,
+        officeName: profile?.officeName ?? '',
+        at: new Date(now).toISOString(),
+        timeZone,
+        challengeDeadline: prospectiveChallengeDeadline(c, now),
+      }),
     [c, personId, language, profile, timeZone, now],
   );
   if (!person) return null;
@@ -92,13 +111,23 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
       {isNoticeProblem(document) ? (
         <MessageList title={t('notice.cannotGenerate')} messages={[document.message]} />
       ) : (
-        <div className="notice-preview" data-testid="notice-preview" tabIndex={0} role="region" aria-label={t('notice.preview')}>
+        <div
+          className="notice-preview"
+          data-testid="notice-preview"
+          tabIndex={0}
+          role="region"
+          aria-label={t('notice.preview')}
+        >
           <PrintableDocumentView document={document} label={t('notice.preview')} />
           <PrintPortal document={document} label={t('notice.preview')} />
         </div>
       )}
       <div className="form-actions">
-        <Button className="button button--quiet" onPress={() => void pdf.save(`${c.references.local}-notice-${language}.pdf`)} isDisabled={pdf.busy || isNoticeProblem(document)}>
+        <Button
+          className="button button--quiet"
+          onPress={() => void pdf.save(`${c.references.local}-notice-${language}.pdf`)}
+          isDisabled={pdf.busy || isNoticeProblem(document)}
+        >
           {pdf.busy ? t('notice.savingPdf') : t('notice.savePdf')}
         </Button>
       </div>
@@ -107,9 +136,18 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
       </p>
       <ActionGate c={c} type="issue-notice">
         <h4>{t('notice.recordDelivery')}</h4>
-        <SelectField label={t('notice.method')} value={method} onChange={(v) => setMethod(NOTICE_METHODS.find((m) => m === v) ?? 'post')} options={NOTICE_METHODS.map((m) => ({ value: m, label: t(`notice.methods.${m}`) }))} />
+        <SelectField
+          label={t('notice.method')}
+          value={method}
+          onChange={(v) => setMethod(NOTICE_METHODS.find((m) => m === v) ?? 'post')}
+          options={NOTICE_METHODS.map((m) => ({ value: m, label: t(`notice.methods.${m}`) }))}
+        />
         <MessageList title={t('case.notDone')} messages={issue.messages} />
-        <Button className="button" isDisabled={issue.busy || !mayIssue} onPress={() => void issue.run({ type: 'issue-notice', personId, method, language })}>
+        <Button
+          className="button"
+          isDisabled={issue.busy || !mayIssue}
+          onPress={() => void issue.run({ type: 'issue-notice', personId, method, language })}
+        >
           {t('notice.issue')}
         </Button>
       </ActionGate>
@@ -120,7 +158,18 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
           <Field label={t('notice.deferReasons')} required multiline value={deferReasons} onChange={setDeferReasons} />
           <Field kind="date" label={t('notice.deferUntil')} required value={deferUntil} onChange={setDeferUntil} />
           <MessageList title={t('notice.notDeferred')} messages={defer.messages} />
-          <Button className="button button--quiet" isDisabled={defer.busy} onPress={() => void defer.run({ type: 'defer-notice', personId, reasons: deferReasons, reviewAt: endOfDateInput(deferUntil) })}>
+          <Button
+            className="button button--quiet"
+            isDisabled={defer.busy}
+            onPress={() =>
+              void defer.run({
+                type: 'defer-notice',
+                personId,
+                reasons: deferReasons,
+                reviewAt: endOfDateInput(deferUntil),
+              })
+            }
+          >
             {t('notice.defer')}
           </Button>
         </ActionGate>

@@ -31,7 +31,11 @@ export function PartnerOfficesPanel() {
     setMessage(null);
     const written = await exportOwnKeyCard(deps.kit, deps.shell, deps.own, folder.folderToken, deps.now());
     setBusy(false);
-    setMessage(written.ok ? { ok: true, text: t('offices.cardSaved', { path: written.value.written.path }) } : { ok: false, text: written.error.message });
+    setMessage(
+      written.ok
+        ? { ok: true, text: t('offices.cardSaved', { path: written.value.written.path }) }
+        : { ok: false, text: written.error.message },
+    );
   };
 
   const importCard = async () => {
@@ -56,11 +60,23 @@ export function PartnerOfficesPanel() {
   const importFile = async (file: BundleFile) => {
     if (!deps) return;
     setBusy(true);
-    const imported = await importKeyCardFile(deps.kit, deps.shell, deps.db, deps.own, trust, file.fileToken, deps.now());
+    const imported = await importKeyCardFile(
+      deps.kit,
+      deps.shell,
+      deps.db,
+      deps.own,
+      trust,
+      file.fileToken,
+      deps.now(),
+    );
     setBusy(false);
-    if (!imported.ok) return setMessage({ ok: false, text: t('offices.importRefused', { message: imported.error.message }) });
+    if (!imported.ok)
+      return setMessage({ ok: false, text: t('offices.importRefused', { message: imported.error.message }) });
     await reloadTrust();
-    setMessage({ ok: true, text: t(`offices.imported.${imported.value.outcome}`, { office: imported.value.office.card.card.name }) });
+    setMessage({
+      ok: true,
+      text: t(`offices.imported.${imported.value.outcome}`, { office: imported.value.office.card.card.name }),
+    });
   };
 
   return (
@@ -76,9 +92,21 @@ export function PartnerOfficesPanel() {
       {own.status === 'ready' ? (
         <>
           <p>{t('offices.ownIntro', { office: own.own.card.card.name })}</p>
-          <FingerprintView groups={own.own.fingerprint} qrText={fingerprintQrText(own.own.identity.signingPublicKey)} officeName={own.own.card.card.name} testId="own-fingerprint" />
+          <FingerprintView
+            groups={own.own.fingerprint}
+            qrText={fingerprintQrText(own.own.identity.signingPublicKey)}
+            officeName={own.own.card.card.name}
+            testId="own-fingerprint"
+          />
           <h4>{t('offices.exportCard')}</h4>
-          {deps ? <DestinationPicker shell={deps.shell} label={t('offices.exportCard')} onPicked={(folder) => void exportCard(folder)} isDisabled={busy} /> : null}
+          {deps ? (
+            <DestinationPicker
+              shell={deps.shell}
+              label={t('offices.exportCard')}
+              onPicked={(folder) => void exportCard(folder)}
+              isDisabled={busy}
+            />
+          ) : null}
         </>
       ) : null}
       <h3>{t('offices.partnersHeading')}</h3>
@@ -87,7 +115,12 @@ export function PartnerOfficesPanel() {
           {t('offices.importCard')}
         </Button>
         {mounted.map((drive) => (
-          <Button key={drive.mountPoint} className="button button--quiet" onPress={() => void scanDrive(drive.mountPoint, drive.label)} isDisabled={busy || !deps}>
+          <Button
+            key={drive.mountPoint}
+            className="button button--quiet"
+            onPress={() => void scanDrive(drive.mountPoint, drive.label)}
+            isDisabled={busy || !deps}
+          >
             {t('exchange.import.scanDrive', { drive: drive.label })}
           </Button>
         ))}
@@ -122,7 +155,14 @@ export function PartnerOfficesPanel() {
           {Object.entries(trust)
             .sort(([, a], [, b]) => a.card.card.name.localeCompare(b.card.card.name))
             .map(([key, office]) => (
-              <PartnerRow key={key} signingKey={key} office={office} onChange={async (next) => setMessage(next)} updateTrust={updateTrust} trust={trust} />
+              <PartnerRow
+                key={key}
+                signingKey={key}
+                office={office}
+                onChange={async (next) => setMessage(next)}
+                updateTrust={updateTrust}
+                trust={trust}
+              />
             ))}
         </ul>
       )}
@@ -153,15 +193,22 @@ function PartnerRow({ signingKey, office, trust, updateTrust, onChange }: RowPro
     if (!next.ok) return onChange({ ok: false, text: next.error.message });
     const failed = await updateTrust(next.value);
     setComparing(false);
-    await onChange(failed ? { ok: false, text: failed } : { ok: true, text: t('offices.verifiedDone', { office: name }) });
+    await onChange(
+      failed ? { ok: false, text: failed } : { ok: true, text: t('offices.verifiedDone', { office: name }) },
+    );
   };
 
   const revoke = async () => {
     if (!deps) return;
     // A local decision to stop trusting this key (the office's own signed revocation arrives as a bundle).
-    const failed = await updateTrust({ ...trust, [signingKey]: { ...office, state: 'revoked', revokedAt: deps.now(), revocationReason: 'retired' } });
+    const failed = await updateTrust({
+      ...trust,
+      [signingKey]: { ...office, state: 'revoked', revokedAt: deps.now(), revocationReason: 'retired' },
+    });
     setConfirmRevoke(false);
-    await onChange(failed ? { ok: false, text: failed } : { ok: true, text: t('offices.revokedDone', { office: name }) });
+    await onChange(
+      failed ? { ok: false, text: failed } : { ok: true, text: t('offices.revokedDone', { office: name }) },
+    );
   };
 
   return (
@@ -181,7 +228,11 @@ function PartnerRow({ signingKey, office, trust, updateTrust, onChange }: RowPro
       {comparing ? (
         <div className="partner__compare">
           <p>{t('offices.compareIntro', { office: name })}</p>
-          <FingerprintView groups={groups} qrText={fingerprintQrText(fromHex(signingKey, 32) ?? new Uint8Array(32))} officeName={name} />
+          <FingerprintView
+            groups={groups}
+            qrText={fingerprintQrText(fromHex(signingKey, 32) ?? new Uint8Array(32))}
+            officeName={name}
+          />
           <label className="choice">
             <input type="checkbox" checked={matches} onChange={(event) => setMatches(event.target.checked)} />
             {t('offices.digitsMatch', { office: name })}

@@ -35,7 +35,10 @@ export function ChallengeStep({ c }: { readonly c: Case }) {
           <dt>{t('challenge.statement')}</dt>
           <dd>{c.challenge.statement}</dd>
           <dt>{t('challenge.attachments')}</dt>
-          <dd>{c.challenge.attachmentIds.map((aid) => c.evidence.find((e) => e.id === aid)?.title ?? aid).join(', ') || '—'}</dd>
+          <dd>
+            {c.challenge.attachmentIds.map((aid) => c.evidence.find((e) => e.id === aid)?.title ?? aid).join(', ') ||
+              '—'}
+          </dd>
         </dl>
       </div>
     );
@@ -48,7 +51,13 @@ export function ChallengeStep({ c }: { readonly c: Case }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void lodge.run({ type: 'lodge-challenge', personId: personId || null, grounds: [...grounds], statement, attachmentIds: [...attachments] });
+            void lodge.run({
+              type: 'lodge-challenge',
+              personId: personId || null,
+              grounds: [...grounds],
+              statement,
+              attachmentIds: [...attachments],
+            });
           }}
         >
           <h3>{t('challenge.heading')}</h3>
@@ -56,7 +65,10 @@ export function ChallengeStep({ c }: { readonly c: Case }) {
             label={t('challenge.person')}
             value={personId}
             onChange={setPersonId}
-            options={[...notified.map((p) => ({ value: p.id, label: p.name })), { value: '', label: t('challenge.party') }]}
+            options={[
+              ...notified.map((p) => ({ value: p.id, label: p.name })),
+              { value: '', label: t('challenge.party') },
+            ]}
           />
           <div className="checkbox-grid" role="group" aria-labelledby={`${id}-grounds`}>
             <span id={`${id}-grounds`} className="field__label">
@@ -64,12 +76,25 @@ export function ChallengeStep({ c }: { readonly c: Case }) {
             </span>
             {VOCABULARIES['challenge-grounds'].terms.map((g) => (
               <label key={g.code} className="choice">
-                <input type="checkbox" checked={grounds.includes(g.code)} onChange={(e) => setGrounds(e.target.checked ? [...grounds, g.code] : grounds.filter((x) => x !== g.code))} />
+                <input
+                  type="checkbox"
+                  checked={grounds.includes(g.code)}
+                  onChange={(e) =>
+                    setGrounds(e.target.checked ? [...grounds, g.code] : grounds.filter((x) => x !== g.code))
+                  }
+                />
                 {term('challenge-grounds', g.code)}
               </label>
             ))}
           </div>
-          <Field label={t('challenge.statement')} required multiline rows={4} value={statement} onChange={setStatement} />
+          <Field
+            label={t('challenge.statement')}
+            required
+            multiline
+            rows={4}
+            value={statement}
+            onChange={setStatement}
+          />
           {c.evidence.length > 0 ? (
             <div className="checkbox-grid" role="group" aria-labelledby={`${id}-attachments`}>
               <span id={`${id}-attachments`} className="field__label">
@@ -77,7 +102,15 @@ export function ChallengeStep({ c }: { readonly c: Case }) {
               </span>
               {c.evidence.map((item) => (
                 <label key={item.id} className="choice">
-                  <input type="checkbox" checked={attachments.includes(item.id)} onChange={(e) => setAttachments(e.target.checked ? [...attachments, item.id] : attachments.filter((x) => x !== item.id))} />
+                  <input
+                    type="checkbox"
+                    checked={attachments.includes(item.id)}
+                    onChange={(e) =>
+                      setAttachments(
+                        e.target.checked ? [...attachments, item.id] : attachments.filter((x) => x !== item.id),
+                      )
+                    }
+                  />
                   {item.title}
                 </label>
               ))}
@@ -95,7 +128,11 @@ export function ChallengeStep({ c }: { readonly c: Case }) {
         <ActionGate c={c} type="close-challenge-window">
           <h3>{t('challenge.closeHeading')}</h3>
           <MessageList title={t('challenge.cannotClose')} messages={closeWindow.messages} />
-          <Button className="button button--quiet" isDisabled={closeWindow.busy} onPress={() => void closeWindow.run({ type: 'close-challenge-window' })}>
+          <Button
+            className="button button--quiet"
+            isDisabled={closeWindow.busy}
+            onPress={() => void closeWindow.run({ type: 'close-challenge-window' })}
+          >
             {t('challenge.closeWindow')}
           </Button>
         </ActionGate>

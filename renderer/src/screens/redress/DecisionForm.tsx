@@ -20,10 +20,13 @@ export function DecisionForm({ c }: { readonly c: Case }) {
   const [reasons, setReasons] = useState('');
   const [remedies, setRemedies] = useState<readonly RemedyRow[]>([]);
   const [dateErrors, setDateErrors] = useState<readonly string[]>([]);
-  const update = (key: string, patch: Partial<RemedyRow>) => setRemedies(remedies.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: string, patch: Partial<RemedyRow>) =>
+    setRemedies(remedies.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const submit = () => {
-    const missingDates = remedies.filter((r) => endOfDateInput(r.due) === null).map((r) => t('decision.dueMissing', { remedy: term('remedies', r.code) }));
+    const missingDates = remedies
+      .filter((r) => endOfDateInput(r.due) === null)
+      .map((r) => t('decision.dueMissing', { remedy: term('remedies', r.code) }));
     setDateErrors(missingDates);
     if (missingDates.length > 0) return;
     void decide.run({
@@ -48,7 +51,13 @@ export function DecisionForm({ c }: { readonly c: Case }) {
         <legend>{t('decision.outcome')}</legend>
         {OUTCOMES.map((o) => (
           <label key={o} className="choice">
-            <input type="radio" name="decision-outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
+            <input
+              type="radio"
+              name="decision-outcome"
+              value={o}
+              checked={outcome === o}
+              onChange={() => setOutcome(o)}
+            />
             {term('outcomes', o)}
           </label>
         ))}
@@ -58,15 +67,38 @@ export function DecisionForm({ c }: { readonly c: Case }) {
         <legend>{t('decision.remedies')}</legend>
         {remedies.map((r, index) => (
           <div key={r.key} className="remedy-row" role="group" aria-label={t('decision.remedyN', { n: index + 1 })}>
-            <SelectField label={t('decision.remedyType', { n: index + 1 })} value={r.code} onChange={(v) => update(r.key, { code: v })} options={options('remedies')} />
-            <Field label={t('decision.remedyDescription', { n: index + 1 })} value={r.description} onChange={(v) => update(r.key, { description: v })} />
-            <Field kind="date" label={t('decision.remedyDue', { n: index + 1 })} required value={r.due} onChange={(v) => update(r.key, { due: v })} />
-            <Button className="button button--quiet" onPress={() => setRemedies(remedies.filter((x) => x.key !== r.key))}>
+            <SelectField
+              label={t('decision.remedyType', { n: index + 1 })}
+              value={r.code}
+              onChange={(v) => update(r.key, { code: v })}
+              options={options('remedies')}
+            />
+            <Field
+              label={t('decision.remedyDescription', { n: index + 1 })}
+              value={r.description}
+              onChange={(v) => update(r.key, { description: v })}
+            />
+            <Field
+              kind="date"
+              label={t('decision.remedyDue', { n: index + 1 })}
+              required
+              value={r.due}
+              onChange={(v) => update(r.key, { due: v })}
+            />
+            <Button
+              className="button button--quiet"
+              onPress={() => setRemedies(remedies.filter((x) => x.key !== r.key))}
+            >
               {t('decision.removeRemedy', { n: index + 1 })}
             </Button>
           </div>
         ))}
-        <Button className="button button--quiet" onPress={() => setRemedies([...remedies, { key: crypto.randomUUID(), code: 'erase-data', description: '', due: '' }])}>
+        <Button
+          className="button button--quiet"
+          onPress={() =>
+            setRemedies([...remedies, { key: crypto.randomUUID(), code: 'erase-data', description: '', due: '' }])
+          }
+        >
           {t('decision.addRemedy')}
         </Button>
       </fieldset>

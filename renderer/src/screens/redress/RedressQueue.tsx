@@ -29,7 +29,9 @@ export function RedressQueue({ cases, onOpen }: { readonly cases: readonly Case[
               <Button className="due-item" onPress={() => onOpen({ view: 'case', caseId: c.id, step: 'redress' })}>
                 <span className="due-item__ref mono">{c.references.local}</span>
                 <span className="due-item__title">{c.title || t('cases.untitled')}</span>
-                <span className="due-item__what">{c.challenge?.grounds.map((g) => term('challenge-grounds', g)).join(', ')}</span>
+                <span className="due-item__what">
+                  {c.challenge?.grounds.map((g) => term('challenge-grounds', g)).join(', ')}
+                </span>
                 <span className="due-item__meta">
                   {stage(c.stage)}
                   {c.challenge ? ` · ${t('redress.lodgedOn', { date: date(c.challenge.lodgedAt) })}` : ''}

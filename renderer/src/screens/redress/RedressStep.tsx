@@ -71,16 +71,34 @@ function RemedyTasks({ c }: { readonly c: Case }) {
       {c.remedies.length === 0 ? <p>{t('remedies.none')}</p> : null}
       <ul className="remedy-tasks">
         {c.remedies.map((r) => (
-          <li key={r.id} className={r.done ? 'remedy-task remedy-task--done' : 'remedy-task'} data-testid={`remedy-${r.code}`}>
+          <li
+            key={r.id}
+            className={r.done ? 'remedy-task remedy-task--done' : 'remedy-task'}
+            data-testid={`remedy-${r.code}`}
+          >
             <span>
               <strong>{term('remedies', r.code)}</strong>
               {r.description ? ` — ${r.description}` : ''}
             </span>
-            <span>{r.done ? t('remedies.doneOn', { date: dateTime(r.done.at) }) : t('remedies.dueOn', { date: dateTime(r.dueAt) })}</span>
+            <span>
+              {r.done
+                ? t('remedies.doneOn', { date: dateTime(r.done.at) })
+                : t('remedies.dueOn', { date: dateTime(r.dueAt) })}
+            </span>
             {r.done === null && c.stage === 'remedies' ? (
               <ActionGate c={c} type="complete-remedy">
-                <Field label={t('remedies.note', { remedy: term('remedies', r.code) })} value={notes[r.id] ?? ''} onChange={(v) => setNotes({ ...notes, [r.id]: v })} />
-                <Button className="button button--quiet" isDisabled={complete.busy} onPress={() => void complete.run({ type: 'complete-remedy', remedyId: r.id, note: notes[r.id] ?? '' })}>
+                <Field
+                  label={t('remedies.note', { remedy: term('remedies', r.code) })}
+                  value={notes[r.id] ?? ''}
+                  onChange={(v) => setNotes({ ...notes, [r.id]: v })}
+                />
+                <Button
+                  className="button button--quiet"
+                  isDisabled={complete.busy}
+                  onPress={() =>
+                    void complete.run({ type: 'complete-remedy', remedyId: r.id, note: notes[r.id] ?? '' })
+                  }
+                >
                   {t('remedies.markDone', { remedy: term('remedies', r.code) })}
                 </Button>
               </ActionGate>
@@ -109,22 +127,43 @@ function DecisionLetter({ c }: { readonly c: Case }) {
   const pdf = useSavePdf();
   const timeZone = findJurisdiction(c.originatingJurisdiction)?.timeZone ?? 'UTC';
   const letter = useMemo(
-    () => buildDecisionLetter(c, { language, officeName: profile?.officeName ?? '', at: c.decision?.decidedAt ?? c.updatedAt, timeZone }),
+    () =>
+      buildDecisionLetter(c, {
+        language,
+        officeName: profile?.officeName ?? '',
+        at: c.decision?.decidedAt ?? c.updatedAt,
+        timeZone,
+      }),
     [c, language, profile, timeZone],
   );
   return (
     <section aria-labelledby="letter-title">
       <h3 id="letter-title">{t('decision.letter')}</h3>
-      <SelectField label={t('decision.letterLanguage')} value={language} onChange={(v) => isLanguage(v) && setLanguage(v)} options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+      <SelectField
+        label={t('decision.letterLanguage')}
+        value={language}
+        onChange={(v) => isLanguage(v) && setLanguage(v)}
+        options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+      />
       {isNoticeProblem(letter) ? (
         <MessageList title={t('notice.cannotGenerate')} messages={[letter.message]} />
       ) : (
-        <div className="notice-preview" data-testid="letter-preview" tabIndex={0} role="region" aria-label={t('decision.letter')}>
+        <div
+          className="notice-preview"
+          data-testid="letter-preview"
+          tabIndex={0}
+          role="region"
+          aria-label={t('decision.letter')}
+        >
           <PrintableDocumentView document={letter} label={t('decision.letter')} />
           <PrintPortal document={letter} label={t('decision.letter')} />
         </div>
       )}
-      <Button className="button button--quiet" isDisabled={pdf.busy || isNoticeProblem(letter)} onPress={() => void pdf.save(`${c.references.local}-decision-${language}.pdf`)}>
+      <Button
+        className="button button--quiet"
+        isDisabled={pdf.busy || isNoticeProblem(letter)}
+        onPress={() => void pdf.save(`${c.references.local}-decision-${language}.pdf`)}
+      >
         {pdf.busy ? t('notice.savingPdf') : t('decision.savePdf')}
       </Button>
       <p role="status" className={pdf.outcome?.ok === false ? 'error' : 'field__help'}>

@@ -15,7 +15,11 @@ export function ReportPeriodPicker({ now, onChange }: Props) {
     { id: 'last-year', label: t('reports.presetLastYear', { year: year - 1 }), period: yearPeriod(year - 1) },
     { id: 'this-year', label: t('reports.presetThisYear', { year }), period: yearPeriod(year) },
     ...[year, year - 1].flatMap((y) =>
-      ([1, 2, 3, 4] as const).map((q) => ({ id: `${y}-q${q}`, label: t('reports.presetQuarter', { year: y, quarter: q }), period: quarterPeriod(y, q) })),
+      ([1, 2, 3, 4] as const).map((q) => ({
+        id: `${y}-q${q}`,
+        label: t('reports.presetQuarter', { year: y, quarter: q }),
+        period: quarterPeriod(y, q),
+      })),
     ),
   ];
   const [choice, setChoice] = useState('last-year');
@@ -27,7 +31,11 @@ export function ReportPeriodPicker({ now, onChange }: Props) {
     if (!(nextFrom <= nextTo) || nextFrom === '' || nextTo === '') return;
     const end = new Date(`${nextTo}T00:00:00.000Z`);
     end.setUTCDate(end.getUTCDate() + 1); // "to" is inclusive for the user, exclusive in the period
-    onChange({ from: new Date(`${nextFrom}T00:00:00.000Z`).toISOString(), to: end.toISOString(), label: `${nextFrom} – ${nextTo}` });
+    onChange({
+      from: new Date(`${nextFrom}T00:00:00.000Z`).toISOString(),
+      to: end.toISOString(),
+      label: `${nextFrom} – ${nextTo}`,
+    });
   };
 
   return (
@@ -54,7 +62,15 @@ export function ReportPeriodPicker({ now, onChange }: Props) {
       {choice === 'custom' && (
         <div className="report-period__custom">
           <label htmlFor={`${id}-from`}>{t('reports.from')}</label>
-          <input id={`${id}-from`} type="date" value={from} onChange={(e) => { setFrom(e.target.value); applyCustom(e.target.value, to); }} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={from}
+            onChange={(e) => {
+              setFrom(e.target.value);
+              applyCustom(e.target.value, to);
+            }}
+          />
           <label htmlFor={`${id}-to`}>{t('reports.to')}</label>
           <input
             id={`${id}-to`}
@@ -62,7 +78,10 @@ export function ReportPeriodPicker({ now, onChange }: Props) {
             value={to}
             aria-invalid={customInvalid}
             aria-describedby={`${id}-note`}
-            onChange={(e) => { setTo(e.target.value); applyCustom(from, e.target.value); }}
+            onChange={(e) => {
+              setTo(e.target.value);
+              applyCustom(from, e.target.value);
+            }}
           />
           <p id={`${id}-note`} className={customInvalid ? 'error' : 'hint'}>
             {customInvalid ? t('reports.periodInvalid') : t('reports.customNote')}

@@ -19,7 +19,10 @@ export function ReportTableSection({ table, threshold, labels }: Props) {
     value.kind === 'count' ? number.format(value.count) : formatPublished(value, threshold);
   const bars = table.cells
     .filter((cell) => cell.value.kind === 'count')
-    .map((cell) => ({ name: labels.key(table.id, cell.key), count: cell.value.kind === 'count' ? cell.value.count : 0 }));
+    .map((cell) => ({
+      name: labels.key(table.id, cell.key),
+      count: cell.value.kind === 'count' ? cell.value.count : 0,
+    }));
   return (
     <section className="report-table" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
@@ -29,7 +32,13 @@ export function ReportTableSection({ table, threshold, labels }: Props) {
         <>
           {bars.length > 0 && (
             <figure className="report-chart" aria-label={t('reports.chartOf', { title })}>
-              <BarChart width={640} height={Math.max(120, 36 * bars.length + 40)} data={bars} layout="vertical" margin={{ left: 16, right: 24 }}>
+              <BarChart
+                width={640}
+                height={Math.max(120, 36 * bars.length + 40)}
+                data={bars}
+                layout="vertical"
+                margin={{ left: 16, right: 24 }}
+              >
                 <CartesianGrid horizontal={false} stroke="#d9dee5" />
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="name" width={260} tick={{ fontSize: 12 }} />

@@ -23,12 +23,23 @@ type Props = {
   readonly buildOversightFile?: (period: ReportPeriod, now: Date) => Promise<Result<Uint8Array, string>>;
 };
 
-type Load = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'ready'; readonly data: ReportCases };
+type Load =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed'; readonly message: string }
+  | { readonly status: 'ready'; readonly data: ReportCases };
 
 /** File names may only carry letters, digits, space and . _ - (the shell checks the same rule). */
 const fileSafe = (text: string) => text.replace(/[^\p{L}\p{N} ._-]+/gu, '-');
 
-export function ReportsScreen({ shell, officeName, officeJurisdiction, loadCases, threshold, now: givenNow, buildOversightFile }: Props) {
+export function ReportsScreen({
+  shell,
+  officeName,
+  officeJurisdiction,
+  loadCases,
+  threshold,
+  now: givenNow,
+  buildOversightFile,
+}: Props) {
   const { t, i18n } = useTranslation();
   const [now] = useState(() => givenNow ?? new Date());
   const [period, setPeriod] = useState<ReportPeriod>(() => defaultReportPeriod(now));
@@ -39,7 +50,8 @@ export function ReportsScreen({ shell, officeName, officeJurisdiction, loadCases
     let current = true;
     loadCases().then(
       (data) => current && setLoad({ status: 'ready', data }),
-      (error: unknown) => current && setLoad({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        current && setLoad({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       current = false;
@@ -49,7 +61,12 @@ export function ReportsScreen({ shell, officeName, officeJurisdiction, loadCases
   const report = useMemo(
     () =>
       load.status === 'ready'
-        ? buildTransparencyReport(load.data.cases, { period, officeJurisdiction, now: now.toISOString(), ...(threshold ? { threshold } : {}) })
+        ? buildTransparencyReport(load.data.cases, {
+            period,
+            officeJurisdiction,
+            now: now.toISOString(),
+            ...(threshold ? { threshold } : {}),
+          })
         : null,
     [load, period, officeJurisdiction, now, threshold],
   );
@@ -71,15 +88,22 @@ export function ReportsScreen({ shell, officeName, officeJurisdiction, loadCases
       }
       const saved = await shell.document.saveFile({ suggestedName, bytes: file.value });
       if (!saved.ok) setSaveMessage({ text: t('reports.saveFailed', { message: saved.error.message }), isError: true });
-      else setSaveMessage(saved.value === null ? null : { text: t('reports.saved', { name: saved.value.name }), isError: false });
+      else
+        setSaveMessage(
+          saved.value === null ? null : { text: t('reports.saved', { name: saved.value.name }), isError: false },
+        );
       return;
     }
     const result =
       kind === 'csv'
-        ? await shell.document.saveFile({ suggestedName, bytes: new TextEncoder().encode(reportToCsv(report, labels, officeName)) })
+        ? await shell.document.saveFile({
+            suggestedName,
+            bytes: new TextEncoder().encode(reportToCsv(report, labels, officeName)),
+          })
         : await shell.document.savePdf({ suggestedName });
     if (!result.ok) setSaveMessage({ text: t('reports.saveFailed', { message: result.error.message }), isError: true });
-    else if (result.value !== null) setSaveMessage({ text: t('reports.saved', { name: result.value.name }), isError: false });
+    else if (result.value !== null)
+      setSaveMessage({ text: t('reports.saved', { name: result.value.name }), isError: false });
   }
 
   return (
@@ -103,7 +127,13 @@ export function ReportsScreen({ shell, officeName, officeJurisdiction, loadCases
 
       <header className="report__header">
         <p className="report__office">{t('reports.reportFor', { office: officeName })}</p>
-        <p>{t('reports.periodLine', { label: period.label, from: date.format(new Date(period.from)), to: date.format(lastDay) })}</p>
+        <p>
+          {t('reports.periodLine', {
+            label: period.label,
+            from: date.format(new Date(period.from)),
+            to: date.format(lastDay),
+          })}
+        </p>
         <p>{t('reports.generatedLine', { date: date.format(now) })}</p>
       </header>
 
@@ -129,9 +159,15 @@ export function ReportsScreen({ shell, officeName, officeJurisdiction, loadCases
               <thead>
                 <tr>
                   <th scope="col">{t('reports.stage')}</th>
-                  <th scope="col" className="num">{t('reports.cases')}</th>
-                  <th scope="col" className="num">{t('reports.medianDays')}</th>
-                  <th scope="col" className="num">{t('reports.p90Days')}</th>
+                  <th scope="col" className="num">
+                    {t('reports.cases')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('reports.medianDays')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('reports.p90Days')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

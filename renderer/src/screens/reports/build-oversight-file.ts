@@ -13,7 +13,12 @@ import type { VaultDb } from '../../vault/vault-db';
  * chain, signed with this office's key. Unreadable rows are left out of the chain they belong to, which the
  * verification inside the file then reports as a break — nothing is papered over.
  */
-export async function buildOversightFile(db: VaultDb, profile: OfficeProfile | null, period: ReportPeriod, now: Date): Promise<Result<Uint8Array, string>> {
+export async function buildOversightFile(
+  db: VaultDb,
+  profile: OfficeProfile | null,
+  period: ReportPeriod,
+  now: Date,
+): Promise<Result<Uint8Array, string>> {
   const kit = await cryptoKit();
   const own = await ensureOwnOffice(db, kit, profile, now.getTime());
   if (!own.ok) return err(own.error.code, own.error.message);
@@ -26,7 +31,11 @@ export async function buildOversightFile(db: VaultDb, profile: OfficeProfile | n
     createOversightExport(
       kit,
       {
-        office: { name: own.value.card.card.name, jurisdiction: own.value.card.card.jurisdiction, signingPublicKey: own.value.identity.signingPublicKey },
+        office: {
+          name: own.value.card.card.name,
+          jurisdiction: own.value.card.card.jurisdiction,
+          signingPublicKey: own.value.identity.signingPublicKey,
+        },
         scope: { kind: 'period', from: period.from, to: period.to },
         trails,
         now: now.toISOString(),

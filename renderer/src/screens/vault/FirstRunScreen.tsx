@@ -18,7 +18,11 @@ export function FirstRunScreen({ vault, onDone, initialStep = 'passphrase' }: Pr
   return (
     <main className="vault-screen" aria-labelledby="vault-title">
       <h1 id="vault-title">{t('vault.firstRun.title')}</h1>
-      <p className="vault-step">{t(`vault.firstRun.${step === 'passphrase' ? 'stepPassphrase' : step === 'profile' ? 'stepProfile' : 'stepRecovery'}`)}</p>
+      <p className="vault-step">
+        {t(
+          `vault.firstRun.${step === 'passphrase' ? 'stepPassphrase' : step === 'profile' ? 'stepProfile' : 'stepRecovery'}`,
+        )}
+      </p>
       {step === 'passphrase' ? <CreateVaultStep vault={vault} onCreated={() => setStep('profile')} /> : null}
       {step === 'profile' ? <OfficeProfileForm vault={vault} onSaved={() => setStep('recovery')} /> : null}
       {step === 'recovery' ? (
@@ -59,7 +63,13 @@ function CreateVaultStep({ vault, onCreated }: { readonly vault: VaultService; r
   return (
     <form className="vault-form" onSubmit={(e) => void submit(e)} noValidate>
       <p className="lead">{t('vault.firstRun.intro')}</p>
-      <NewPassphraseFields passphrase={passphrase} repeat={repeat} onPassphrase={setPassphrase} onRepeat={setRepeat} disabled={creating} />
+      <NewPassphraseFields
+        passphrase={passphrase}
+        repeat={repeat}
+        onPassphrase={setPassphrase}
+        onRepeat={setRepeat}
+        disabled={creating}
+      />
       <div className="warning" role="note">
         <strong>{t('vault.firstRun.warningTitle')}</strong>
         <p>{t('vault.firstRun.warningBody')}</p>

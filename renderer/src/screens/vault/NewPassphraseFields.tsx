@@ -35,11 +35,22 @@ export function NewPassphraseFields({ passphrase, repeat, onPassphrase, onRepeat
             t('vault.strength.checking')
           ) : (
             <>
-              <meter className="strength__meter" min={0} max={4} low={2} high={3} optimum={4} value={strength.score} aria-label={t('vault.strength.label')} />
+              <meter
+                className="strength__meter"
+                min={0}
+                max={4}
+                low={2}
+                high={3}
+                optimum={4}
+                value={strength.score}
+                aria-label={t('vault.strength.label')}
+              />
               <span className="strength__label" data-testid="strength-label">
                 {t(`vault.strength.${strength.score}`)}
               </span>
-              {strength.score < MIN_STRENGTH_SCORE ? <span className="strength__hint">{t('vault.strength.tooWeak')}</span> : null}
+              {strength.score < MIN_STRENGTH_SCORE ? (
+                <span className="strength__hint">{t('vault.strength.tooWeak')}</span>
+              ) : null}
               {strength.warning ? <span className="strength__hint">{strength.warning}</span> : null}
               {strength.score < MIN_STRENGTH_SCORE
                 ? strength.suggestions.map((s) => (

@@ -26,7 +26,13 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
       return;
     }
     setSaving(true);
-    const saved = await vault.saveProfile({ id: OFFICE_PROFILE_ID, officeName: officeName.trim(), jurisdiction, role, createdAt: new Date() });
+    const saved = await vault.saveProfile({
+      id: OFFICE_PROFILE_ID,
+      officeName: officeName.trim(),
+      jurisdiction,
+      role,
+      createdAt: new Date(),
+    });
     setSaving(false);
     if (saved.ok) onSaved();
     else setError(vaultErrorMessage(t, saved.error));
@@ -36,7 +42,13 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
     <form className="vault-form" onSubmit={(e) => void submit(e)} noValidate>
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('vault.firstRun.officeName')}</label>
-        <input id={`${id}-name`} value={officeName} maxLength={200} aria-describedby={`${id}-name-help`} onChange={(e) => setOfficeName(e.target.value)} />
+        <input
+          id={`${id}-name`}
+          value={officeName}
+          maxLength={200}
+          aria-describedby={`${id}-name-help`}
+          onChange={(e) => setOfficeName(e.target.value)}
+        />
         <span id={`${id}-name-help`} className="field__help">
           {t('vault.firstRun.officeNameHelp')}
         </span>

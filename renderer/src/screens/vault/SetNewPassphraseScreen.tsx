@@ -7,7 +7,13 @@ import { NewPassphraseFields, useNewPassphraseReady } from './NewPassphraseField
 import { vaultErrorMessage } from './vault-error-message';
 
 /** After a recovery-key unlock: the forgotten passphrase is replaced before the app opens. */
-export function SetNewPassphraseScreen({ vault, onDone }: { readonly vault: VaultService; readonly onDone: () => void }) {
+export function SetNewPassphraseScreen({
+  vault,
+  onDone,
+}: {
+  readonly vault: VaultService;
+  readonly onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');

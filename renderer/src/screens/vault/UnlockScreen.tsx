@@ -42,7 +42,10 @@ export function UnlockScreen({ vault, onUnlocked }: Props) {
     try {
       result = mode === 'passphrase' ? await vault.unlock(secret) : await vault.unlockWithRecoveryKey(secret);
     } catch (failure) {
-      result = { ok: false, error: { code: 'unexpected', message: failure instanceof Error ? failure.message : String(failure) } };
+      result = {
+        ok: false,
+        error: { code: 'unexpected', message: failure instanceof Error ? failure.message : String(failure) },
+      };
     }
     setBusy(false);
     setAttempts((n) => n + 1);
@@ -50,7 +53,11 @@ export function UnlockScreen({ vault, onUnlocked }: Props) {
       setSecret('');
       onUnlocked(mode);
     } else {
-      setError(result.error.code === 'unexpected' ? t('vault.errors.unexpected', { message: result.error.message }) : vaultErrorMessage(t, result.error));
+      setError(
+        result.error.code === 'unexpected'
+          ? t('vault.errors.unexpected', { message: result.error.message })
+          : vaultErrorMessage(t, result.error),
+      );
     }
   };
 
@@ -66,7 +73,9 @@ export function UnlockScreen({ vault, onUnlocked }: Props) {
       <p className="lead">{t('vault.unlock.intro')}</p>
       <form className="vault-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
-          <label htmlFor={`${id}-secret`}>{mode === 'passphrase' ? t('vault.passphrase') : t('vault.unlock.recoveryKey')}</label>
+          <label htmlFor={`${id}-secret`}>
+            {mode === 'passphrase' ? t('vault.passphrase') : t('vault.unlock.recoveryKey')}
+          </label>
           <input
             id={`${id}-secret`}
             // The only thing to do on this screen; Bitwarden and Signal focus it too.

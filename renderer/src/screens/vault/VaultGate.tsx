@@ -53,7 +53,8 @@ export function VaultGate({ vault, shell, children }: Props) {
       if (!current) return;
       if (status.kind === 'no-vault') setState({ kind: 'first-run' });
       else if (status.kind === 'locked') setState({ kind: 'locked' });
-      else if (status.kind === 'unreadable') setState({ kind: 'unreadable', message: t(`vault.errors.${status.code}`, { defaultValue: status.message }) });
+      else if (status.kind === 'unreadable')
+        setState({ kind: 'unreadable', message: t(`vault.errors.${status.code}`, { defaultValue: status.message }) });
       else void enter();
     });
     return () => {
@@ -86,7 +87,12 @@ export function VaultGate({ vault, shell, children }: Props) {
     case 'profile':
       return <FirstRunScreen vault={vault} onDone={() => void enter()} initialStep="profile" />;
     case 'locked':
-      return <UnlockScreen vault={vault} onUnlocked={(via) => (via === 'recovery-key' ? setState({ kind: 'set-passphrase' }) : void enter())} />;
+      return (
+        <UnlockScreen
+          vault={vault}
+          onUnlocked={(via) => (via === 'recovery-key' ? setState({ kind: 'set-passphrase' }) : void enter())}
+        />
+      );
     case 'set-passphrase':
       return <SetNewPassphraseScreen vault={vault} onDone={() => void enter()} />;
     case 'unreadable':

@@ -82,7 +82,14 @@ function ChangePassphrase({ session }: { readonly session: VaultSession }) {
       <p className="field__help">{t('vault.settings.changeIntro')}</p>
       <div className="field">
         <label htmlFor={`${id}-current`}>{t('vault.currentPassphrase')}</label>
-        <input id={`${id}-current`} type="password" autoComplete="current-password" value={current} disabled={busy} onChange={(e) => setCurrent(e.target.value)} />
+        <input
+          id={`${id}-current`}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          disabled={busy}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
       </div>
       <NewPassphraseFields
         passphrase={next}
@@ -119,7 +126,9 @@ function RecoverySetting({ session }: { readonly session: VaultSession }) {
   return (
     <div>
       <h3>{t('vault.settings.recoveryHeading')}</h3>
-      {present === null ? null : <p className="field__help">{present ? t('vault.recovery.present') : t('vault.recovery.absent')}</p>}
+      {present === null ? null : (
+        <p className="field__help">{present ? t('vault.recovery.present') : t('vault.recovery.absent')}</p>
+      )}
       <RecoveryKeyPanel
         key={generation}
         vault={session.vault}

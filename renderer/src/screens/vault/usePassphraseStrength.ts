@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
-export type Strength = { readonly score: 0 | 1 | 2 | 3 | 4; readonly warning: string | null; readonly suggestions: readonly string[] };
+export type Strength = {
+  readonly score: 0 | 1 | 2 | 3 | 4;
+  readonly warning: string | null;
+  readonly suggestions: readonly string[];
+};
 
 /** The weakest score we accept for a vault passphrase (zxcvbn: 3 = "safely unguessable"). */
 export const MIN_STRENGTH_SCORE = 3;
@@ -10,7 +14,11 @@ let estimator: Promise<ZxcvbnFactory> | undefined;
 
 /** zxcvbn-ts and its dictionaries are large; load them only when someone chooses a passphrase. */
 function loadEstimator(): Promise<ZxcvbnFactory> {
-  estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(
+  estimator ??= Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ]).then(
     ([core, common, en]) =>
       new core.ZxcvbnFactory({
         translations: en.translations,
@@ -30,7 +38,14 @@ export function usePassphraseStrength(passphrase: string): Strength | null {
     void loadEstimator().then((factory) => {
       if (!current) return;
       const checked = factory.check(passphrase, ['casebridge']);
-      setResult({ for: passphrase, strength: { score: checked.score, warning: checked.feedback.warning, suggestions: checked.feedback.suggestions } });
+      setResult({
+        for: passphrase,
+        strength: {
+          score: checked.score,
+          warning: checked.feedback.warning,
+          suggestions: checked.feedback.suggestions,
+        },
+      });
     });
     return () => {
       current = false;

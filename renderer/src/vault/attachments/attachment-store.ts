@@ -39,7 +39,10 @@ export type StoreAttachmentInput = {
 
 export class AttachmentError extends Error {
   override readonly name = 'AttachmentError';
-  constructor(readonly code: AttachmentErrorCode, message: string) {
+  constructor(
+    readonly code: AttachmentErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -49,7 +52,10 @@ function chunkAd(attachmentId: string, index: number): Uint8Array {
 }
 
 /** Re-cuts a byte stream into fixed-size chunks, keeping one chunk of look-ahead to know which is last. */
-async function* fixedChunks(source: ReadableStream<Uint8Array>, size: number): AsyncGenerator<{ bytes: Uint8Array; last: boolean }> {
+async function* fixedChunks(
+  source: ReadableStream<Uint8Array>,
+  size: number,
+): AsyncGenerator<{ bytes: Uint8Array; last: boolean }> {
   const reader = source.getReader();
   let buffer = new Uint8Array(size);
   let filled = 0;
@@ -83,9 +89,13 @@ async function* fixedChunks(source: ReadableStream<Uint8Array>, size: number): A
   }
 }
 
-export async function storeAttachment(db: VaultDb, input: StoreAttachmentInput): Promise<Result<AttachmentRecord, AttachmentErrorCode>> {
+export async function storeAttachment(
+  db: VaultDb,
+  input: StoreAttachmentInput,
+): Promise<Result<AttachmentRecord, AttachmentErrorCode>> {
   const chunkBytes = input.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  if (chunkBytes < MIN_CHUNK_BYTES || chunkBytes > MAX_CHUNK_BYTES) throw new RangeError('Chunk size must be 64 KiB to 1 MiB.');
+  if (chunkBytes < MIN_CHUNK_BYTES || chunkBytes > MAX_CHUNK_BYTES)
+    throw new RangeError('Chunk size must be 64 KiB to 1 MiB.');
   const { kit } = db.keyring;
   let encryptor;
   try {
@@ -142,16 +152,29 @@ export async function storeAttachment(db: VaultDb, input: StoreAttachmentInput):
 }
 
 function deleteChunks(db: VaultDb, attachmentId: string): Promise<number> {
-  return db.transaction('rw', db.attachmentChunks, () => db.attachmentChunks.where('attachmentId').equals(attachmentId).delete());
+  return db.transaction('rw', db.attachmentChunks, () =>
+    db.attachmentChunks.where('attachmentId').equals(attachmentId).delete(),
+  );
 }
 
-export async function readAttachmentRecord(db: VaultDb, id: string): Promise<Result<AttachmentRecord, AttachmentErrorCode>> {
+export async function readAttachmentRecord(
+  db: VaultDb,
+  id: string,
+): Promise<Result<AttachmentRecord, AttachmentErrorCode>> {
   const untrusted: unknown = await db.attachments.get(id);
   if (untrusted === undefined) {
-    return err('attachment-missing', 'This attachment is not in the vault (or could not be opened). Ask the sender for the file again.');
+    return err(
+      'attachment-missing',
+      'This attachment is not in the vault (or could not be opened). Ask the sender for the file again.',
+    );
   }
   const parsed = attachmentRecordSchema.safeParse(untrusted);
-  return parsed.success ? ok(parsed.data) : err('attachment-corrupt', 'The attachment record is damaged. Restore it from a backup or ask for the file again.');
+  return parsed.success
+    ? ok(parsed.data)
+    : err(
+        'attachment-corrupt',
+        'The attachment record is damaged. Restore it from a backup or ask for the file again.',
+      );
 }
 
 const CHUNKS_PER_READ = 8;
@@ -166,13 +189,19 @@ export function attachmentStream(db: VaultDb, record: AttachmentRecord): Readabl
   const hasher = kit.createHasher(32);
   let next = 0;
   const corrupt = (detail: string) =>
-    new AttachmentError('attachment-corrupt', `Attachment "${record.fileName}" is damaged (${detail}). Restore it from a backup or ask the sender again.`);
+    new AttachmentError(
+      'attachment-corrupt',
+      `Attachment "${record.fileName}" is damaged (${detail}). Restore it from a backup or ask the sender again.`,
+    );
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         decryptor ??= kit.streamDecryptor(record.streamHeader, db.keyring.subkeys().attachments);
         const last = Math.min(next + CHUNKS_PER_READ, record.chunkCount) - 1;
-        const rows = await db.attachmentChunks.where('[attachmentId+index]').between([record.id, next], [record.id, last], true, true).toArray();
+        const rows = await db.attachmentChunks
+          .where('[attachmentId+index]')
+          .between([record.id, next], [record.id, last], true, true)
+          .toArray();
         for (const row of rows) {
           if (row.index !== next) throw corrupt(`chunk ${next} is missing`);
           let opened;
@@ -202,7 +231,9 @@ export function attachmentStream(db: VaultDb, record: AttachmentRecord): Readabl
 
 /** Removes chunks whose attachment record was never written (an interrupted import). Run right after unlock. */
 export async function sweepOrphanChunks(db: VaultDb): Promise<number> {
-  const ids = (await db.attachmentChunks.orderBy('attachmentId').uniqueKeys()).filter((key): key is string => typeof key === 'string');
+  const ids = (await db.attachmentChunks.orderBy('attachmentId').uniqueKeys()).filter(
+    (key): key is string => typeof key === 'string',
+  );
   if (ids.length === 0) return 0;
   // Keys only: a record that exists but fails to decrypt still protects its chunks (never delete on damage).
   const present = new Set(await db.attachments.where('id').anyOf(ids).primaryKeys());

@@ -24,6 +24,10 @@ globalThis.addEventListener('message', (event: MessageEvent<unknown>) => {
     },
     (error: unknown) =>
       // A cold WebAssembly module on a busy machine can fail the start-up speed check; a fresh worker may pass.
-      reply({ ok: false, message: error instanceof Error ? error.message : String(error), retryable: error instanceof CryptoUnavailableError }),
+      reply({
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+        retryable: error instanceof CryptoUnavailableError,
+      }),
   );
 });

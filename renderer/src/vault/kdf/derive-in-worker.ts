@@ -3,7 +3,10 @@ import { kdfResponseSchema } from './kdf-messages';
 
 export class KdfWorkerError extends Error {
   override readonly name = 'KdfWorkerError';
-  constructor(message: string, readonly retryable = false) {
+  constructor(
+    message: string,
+    readonly retryable = false,
+  ) {
     super(message);
   }
 }

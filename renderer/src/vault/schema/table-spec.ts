@@ -29,7 +29,11 @@ export type SchemaVersionSpec = {
   readonly tables: Readonly<Record<string, TableSpec>>;
 };
 
-export function encrypted(recordVersion: number, plainIndexes: readonly string[] = [], blindIndexes: readonly string[] = []): EncryptedTableSpec {
+export function encrypted(
+  recordVersion: number,
+  plainIndexes: readonly string[] = [],
+  blindIndexes: readonly string[] = [],
+): EncryptedTableSpec {
   return { kind: 'encrypted', recordVersion, plainIndexes, blindIndexes };
 }
 
