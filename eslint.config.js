@@ -68,6 +68,35 @@ const boundaries = {
   },
 };
 
+/**
+ * Layers inside the renderer, top to bottom. A folder imports only from folders on lower rows, never from its own
+ * row or above: screens use providers and stores, never the other way round. docs/ARCHITECTURE.md shows the table.
+ */
+const rendererLayers = [
+  ['app'],
+  ['screens'],
+  ['components'],
+  ['exchange'],
+  ['cases', 'offices'],
+  ['vault', 'bundle-io'],
+  ['boot', 'hooks', 'format', 'i18n'],
+];
+const rendererZones = rendererLayers.flatMap((row, level) =>
+  row.map((folder) => {
+    const above = rendererLayers
+      .slice(0, level + 1)
+      .flat()
+      .filter((other) => other !== folder);
+    return {
+      folder,
+      patterns: above.map((other) => ({
+        group: [`**/${other}/**`, `../${other}/*`, `../../${other}/*`],
+        message: `renderer/src/${folder}/ sits below ${other}/: move the shared piece down instead of importing upward.`,
+      })),
+    };
+  }),
+);
+
 const sodiumRule = { name: 'libsodium-wrappers-sumo', message: 'Use shared/crypto: one module wraps libsodium.' };
 const sodiumOnlyHere = { paths: [sodiumRule] };
 /** Merges a boundary with the libsodium rule (ESLint keeps only one `paths` list per rule). */
@@ -97,6 +126,22 @@ export default tseslint.config(
       'no-restricted-imports': ['error', sodiumOnlyHere],
     },
   },
+  // Type-aware rules on TypeScript: promises that nobody awaits or catches, and switches that miss a case.
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // `void` marks a promise whose function reports its own failures (a Result, a message on screen); reviewed per use.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+    },
+  },
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/crypto/**'],
@@ -112,6 +157,15 @@ export default tseslint.config(
       'no-restricted-imports': ['error', withSodiumRule(boundaries.renderer)],
     },
   },
+  ...rendererZones.map(({ folder, patterns }) => ({
+    files: [`renderer/src/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        withSodiumRule({ ...boundaries.renderer, patterns: [...boundaries.renderer.patterns, ...patterns] }),
+      ],
+    },
+  })),
   {
     files: ['electron/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', withSodiumRule(boundaries.mainModules)] },

@@ -66,7 +66,7 @@ function run<T extends ActionType>(
 ): TransitionResult {
   const env = stepEnv(c, context);
   // TypeScript cannot correlate `action` with `STEPS[action.type]`; the mapped STEPS type keeps them in step.
-  const type: T = action.type as T;
+  const type: T = action.type;
   const gate = gateRefusal(c, actor, type, env);
   if (gate) return { ok: false, refusal: gate };
   const step: StepDefinition<T> = STEPS[type];

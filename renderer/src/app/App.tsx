@@ -14,7 +14,7 @@ import { loadReportCases } from '../screens/reports/load-report-cases';
 import { buildOversightFile } from '../screens/reports/build-oversight-file';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { useTranslation } from 'react-i18next';
-import type { VaultSession } from '../screens/vault/VaultGate';
+import type { VaultSession } from '../vault/vault-session';
 import { VaultBar } from '../screens/vault/VaultBar';
 import { VaultSettingsPanel } from '../screens/vault/VaultSettingsPanel';
 import { CorruptRecordsNotice } from '../screens/vault/CorruptRecordsNotice';

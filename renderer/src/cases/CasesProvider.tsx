@@ -5,12 +5,13 @@ import type { Case } from '@shared/domain/case';
 import type { AuditEvent } from '@shared/audit/audit-event';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import type { OfficeSettings } from '@shared/workflow/workflow-types';
-import type { VaultSession } from '../screens/vault/VaultGate';
+import type { VaultSession } from '../vault/vault-session';
 import type { OfficeProfile } from '../vault/records/office-profile';
 import { actorFromProfile } from './case-actor';
 import { CaseRepository } from './case-repository';
 import { readOfficeSettings, saveOfficeSettings } from './office-settings';
 import { DEFAULT_OFFICE_SETTINGS, workflowContext } from './workflow-context';
+import { useAsyncEffect } from '../hooks/useAsyncEffect';
 
 export type CasesContextValue = {
   readonly shell: CasebridgeApi;
@@ -36,13 +37,15 @@ export function CasesProvider({
 }) {
   const [profile, setProfile] = useState<OfficeProfile | null>(session.profile);
   const [settings, setSettings] = useState<OfficeSettings>(DEFAULT_OFFICE_SETTINGS);
-  useEffect(() => {
-    let live = true;
-    void readOfficeSettings(session.vault.db).then((read) => live && setSettings(read));
-    return () => {
-      live = false;
-    };
-  }, [session.vault]);
+  useAsyncEffect(
+    useCallback(
+      async ({ alive }) => {
+        const read = await readOfficeSettings(session.vault.db);
+        if (alive()) setSettings(read);
+      },
+      [session.vault],
+    ),
+  );
   const repository = useMemo(
     () => new CaseRepository(session.vault.db, workflowContext(session.vault.kit, settings)),
     [session.vault, settings],

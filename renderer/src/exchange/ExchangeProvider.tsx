@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LedgerEntry } from '@shared/exchange/ledger-entry';
 import { wipeOfficeIdentity } from '@shared/offices/office-identity';
@@ -6,10 +6,11 @@ import type { TrustStore } from '@shared/offices/trust-store';
 import { useCases } from '../cases/CasesProvider';
 import { ensureOwnOffice, type OwnOffice } from '../offices/own-office';
 import { loadTrustStore, saveTrustChanges } from '../offices/partner-offices';
-import type { VaultSession } from '../screens/vault/VaultGate';
+import type { VaultSession } from '../vault/vault-session';
 import type { ExchangeDeps } from './exchange-deps';
 import { loadLedger } from './ledger-store';
-import { sweepStagingFiles } from './staging-file';
+import { sweepStagingFiles } from '../bundle-io/staging-file';
+import { useAsyncEffect } from '../hooks/useAsyncEffect';
 
 export type OwnOfficeState =
   | { readonly status: 'loading' }
@@ -43,33 +44,33 @@ export function ExchangeProvider({
   const [own, setOwn] = useState<OwnOfficeState>({ status: 'loading' });
   const [trust, setTrust] = useState<TrustStore>({});
 
-  useEffect(() => {
-    let live = true;
-    let made: OwnOffice | null = null;
-    void ensureOwnOffice(db, kit, profile, Date.now()).then((result) => {
-      if (!live) {
-        if (result.ok) wipeOfficeIdentity(kit, result.value.identity);
-        return;
-      }
-      if (result.ok) made = result.value;
-      setOwn(result.ok ? { status: 'ready', own: result.value } : { status: 'failed', message: result.error.message });
-    });
-    return () => {
-      live = false;
-      // The private keys live in the vault; the copy in memory goes when the vault locks (this unmounts).
-      if (made) wipeOfficeIdentity(kit, made.identity);
-    };
-  }, [db, kit, profile]);
+  useAsyncEffect(
+    useCallback(
+      async ({ alive, onCleanup }) => {
+        const result = await ensureOwnOffice(db, kit, profile, Date.now());
+        // The private keys live in the vault; the copy in memory goes when the vault locks (this unmounts).
+        if (result.ok) onCleanup(() => wipeOfficeIdentity(kit, result.value.identity));
+        if (!alive()) return;
+        setOwn(
+          result.ok ? { status: 'ready', own: result.value } : { status: 'failed', message: result.error.message },
+        );
+      },
+      [db, kit, profile],
+    ),
+  );
 
   const reloadTrust = useCallback(async () => setTrust(await loadTrustStore(db)), [db]);
-  useEffect(() => {
-    let live = true;
-    void loadTrustStore(db).then((store) => live && setTrust(store));
-    void sweepStagingFiles().catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [db]);
+  useAsyncEffect(
+    useCallback(
+      async ({ alive }) => {
+        // Staging files left by a crash are swept; failing to sweep them loses nothing, so it never blocks loading.
+        sweepStagingFiles().catch(() => undefined);
+        const store = await loadTrustStore(db);
+        if (alive()) setTrust(store);
+      },
+      [db],
+    ),
+  );
 
   const updateTrust = useCallback(
     async (next: TrustStore) => {

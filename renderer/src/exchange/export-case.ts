@@ -13,7 +13,7 @@ import { caseAttachments, streamChunks } from './case-attachments';
 import { commitExchange } from './exchange-commit';
 import type { ExchangeDeps } from './exchange-deps';
 import { loadLedger } from './ledger-store';
-import { writeBundleFile, type ExportProgress } from './write-bundle-file';
+import { writeBundleFile, type ExportProgress } from '../bundle-io/write-bundle-file';
 
 /** A bundle is valid for this long after export: long enough for a courier, short enough to limit replay. */
 export const BUNDLE_VALIDITY_MS = 30 * 24 * 60 * 60 * 1000;

@@ -10,7 +10,7 @@ import { commitExchange, type ExchangeWrite } from './exchange-commit';
 import type { ExchangeDeps } from './exchange-deps';
 import { BUNDLE_VALIDITY_MS } from './export-case';
 import { loadLedger } from './ledger-store';
-import { writeBundleFile } from './write-bundle-file';
+import { writeBundleFile } from '../bundle-io/write-bundle-file';
 
 /**
  * Writes the signed receipt for a bundle we imported, to carry back to its sender. The receipt names the

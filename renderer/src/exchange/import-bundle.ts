@@ -13,7 +13,7 @@ import { saveTrustChanges } from '../offices/partner-offices';
 import { discardStaged, stageAttachment, type StagedAttachment } from './attachment-staging';
 import { commitExchange } from './exchange-commit';
 import type { ExchangeDeps } from './exchange-deps';
-import { openBundleFile } from './ipc-byte-source';
+import { openBundleFile } from '../bundle-io/ipc-byte-source';
 import { loadLedger } from './ledger-store';
 
 export type ReadyImport = {

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CasebridgeApi } from '@shared/ipc/contract';
-import { useShellCall } from '../app/useShellCall';
+import { useShellCall } from '../hooks/useShellCall';
 import { useAllCases } from '../cases/CasesProvider';
 import { useFormatBytes } from '../format/useFormatBytes';
 import { ExportPanel } from './exchange/ExportPanel';

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasebridgeApi } from '@shared/ipc/contract';
-import { useShellCall } from '../app/useShellCall';
+import { useShellCall } from '../hooks/useShellCall';
 
 type Props = { readonly shell: CasebridgeApi };
 

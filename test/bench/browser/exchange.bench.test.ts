@@ -12,7 +12,7 @@ import { TEST_KDF_FLOOR } from '@shared/vault/kdf-params';
 import { stageAttachment } from '../../../renderer/src/exchange/attachment-staging';
 import { caseAttachments, streamChunks } from '../../../renderer/src/exchange/case-attachments';
 import { commitExchange } from '../../../renderer/src/exchange/exchange-commit';
-import { createStagingFile } from '../../../renderer/src/exchange/staging-file';
+import { createStagingFile } from '../../../renderer/src/bundle-io/staging-file';
 import { attachmentStream, storeAttachment } from '../../../renderer/src/vault/attachments/attachment-store';
 import { VaultService } from '../../../renderer/src/vault/vault-service';
 import { bestOf, reportRatio } from '../report';

@@ -10,7 +10,7 @@ import { formatFingerprint } from '@shared/offices/fingerprint';
 import { ledgerEntryId, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { ensureOwnOffice, OWN_KEYS_ID } from '../../../renderer/src/offices/own-office';
 import { loadTrustStore, saveTrustChanges } from '../../../renderer/src/offices/partner-offices';
-import { createStagingFile } from '../../../renderer/src/exchange/staging-file';
+import { createStagingFile } from '../../../renderer/src/bundle-io/staging-file';
 import { stageAttachment, discardStaged } from '../../../renderer/src/exchange/attachment-staging';
 import { commitExchange } from '../../../renderer/src/exchange/exchange-commit';
 import { loadLedger } from '../../../renderer/src/exchange/ledger-store';

@@ -8,7 +8,7 @@ import {
   writeBundleFile,
   type BundleWriter,
   type ExportProgress,
-} from '../../../renderer/src/exchange/write-bundle-file';
+} from '../../../renderer/src/bundle-io/write-bundle-file';
 import { kit } from '../vault/vault-test-kit';
 
 const DAY = 86_400_000;

@@ -4,14 +4,14 @@ function openRaw(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
   });
 }
 
 function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
   });
 }
 
@@ -49,7 +49,7 @@ export async function putRaw(name: string, store: string, value: unknown): Promi
     tx.objectStore(store).put(value);
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
     });
   } finally {
     db.close();
@@ -87,7 +87,7 @@ export async function rawValueSizes(name: string, store: string): Promise<number
     const sizes: number[] = [];
     const request = db.transaction(store, 'readonly').objectStore(store).openCursor();
     await new Promise<void>((resolve, reject) => {
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       request.onsuccess = () => {
         const cursor = request.result;
         if (cursor === null) return resolve();

@@ -8,7 +8,7 @@ import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { fingerprintOf, importKeyCard, markVerified, trustView, type TrustStore } from '@shared/offices/trust-store';
 import { ok } from '@shared/result';
-import { openBundleFile, readSmallBundle, type BundleReader } from '../../../renderer/src/exchange/ipc-byte-source';
+import { openBundleFile, readSmallBundle, type BundleReader } from '../../../renderer/src/bundle-io/ipc-byte-source';
 import { DAY, kit } from '../workflow/workflow-fixtures';
 
 /** Stands in for the main process: serves `file` in chunks of the given sizes (cycled), forward only. */

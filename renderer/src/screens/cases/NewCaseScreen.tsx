@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, type CaseKind } from '@shared/domain/case-stage';
@@ -11,6 +11,7 @@ import { useTerms } from '../../components/useTerms';
 import { DraftForm } from '../case/DraftForm';
 import { draftChangesFromForm, emptyDraftForm, type DraftFormState } from '../case/draft-form-state';
 import type { OpenRoute } from './case-route';
+import { useAsyncEffect } from '../../hooks/useAsyncEffect';
 
 /** The template a new case of each kind starts with (the user can pick another). */
 const DEFAULT_TEMPLATE: Record<CaseKind, string> = {
@@ -31,15 +32,20 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
   const [messages, setMessages] = useState<readonly string[]>([]);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    void repository
-      .nextReference(profile?.jurisdiction ?? 'XX', profile?.officeName ?? 'Office', new Date().getFullYear())
-      .then((next) => live && setReference((r) => r || next));
-    return () => {
-      live = false;
-    };
-  }, [repository, profile]);
+  useAsyncEffect(
+    useCallback(
+      async ({ alive }) => {
+        const year = new Date().getFullYear();
+        const next = await repository.nextReference(
+          profile?.jurisdiction ?? 'XX',
+          profile?.officeName ?? 'Office',
+          year,
+        );
+        if (alive()) setReference((r) => r || next);
+      },
+      [repository, profile],
+    ),
+  );
 
   const chooseKind = (next: CaseKind) => {
     setKind(next);

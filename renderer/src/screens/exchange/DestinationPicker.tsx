@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CasebridgeApi, GrantedFolder } from '@shared/ipc/contract';
-import { useShellCall } from '../../app/useShellCall';
+import { useShellCall } from '../../hooks/useShellCall';
 
 type Props = {
   readonly shell: CasebridgeApi;

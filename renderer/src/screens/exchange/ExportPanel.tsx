@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '@shared/domain/case';
@@ -10,9 +10,10 @@ import type { AttachmentRecord } from '../../vault/attachments/attachment-record
 import { caseAttachments } from '../../exchange/case-attachments';
 import { exportCaseBundle } from '../../exchange/export-case';
 import { useExchange } from '../../exchange/ExchangeProvider';
-import type { ExportProgress } from '../../exchange/write-bundle-file';
+import type { ExportProgress } from '../../bundle-io/write-bundle-file';
 import { DestinationPicker } from './DestinationPicker';
 import { TransmittalSlipView } from './TransmittalSlipView';
+import { useAsyncEffect } from '../../hooks/useAsyncEffect';
 
 /**
  * Sending one case: the kind its stage allows, a verified recipient, exactly which fields and files leave
@@ -35,18 +36,18 @@ export function ExportPanel({ c }: { readonly c: Case }) {
   const [slip, setSlip] = useState<TransmittalSlip | null>(null);
   const abort = useRef<AbortController | null>(null);
 
-  useEffect(() => {
-    if (!deps) return;
-    let live = true;
-    void caseAttachments(deps.db, c.id).then((records) => {
-      if (!live) return;
-      setFiles(records);
-      setFileIds(records.map((record) => record.id));
-    });
-    return () => {
-      live = false;
-    };
-  }, [deps, c.id]);
+  useAsyncEffect(
+    useCallback(
+      async ({ alive }) => {
+        if (!deps) return;
+        const records = await caseAttachments(deps.db, c.id);
+        if (!alive()) return;
+        setFiles(records);
+        setFileIds(records.map((record) => record.id));
+      },
+      [deps, c.id],
+    ),
+  );
 
   const verified = Object.entries(trust).filter(([, office]) => office.state === 'verified');
   const recipients =

@@ -6,7 +6,7 @@ import { fingerprintQrText, formatFingerprint } from '@shared/offices/fingerprin
 import { fingerprintOf, markVerified, type PartnerOffice } from '@shared/offices/trust-store';
 import type { BundleFile, GrantedFolder } from '@shared/ipc/contract';
 import { ok } from '@shared/result';
-import { useShellCall } from '../../app/useShellCall';
+import { useShellCall } from '../../hooks/useShellCall';
 import { useExchange } from '../../exchange/ExchangeProvider';
 import { exportOwnKeyCard, importKeyCardFile } from '../../offices/key-card-files';
 import { DestinationPicker } from '../exchange/DestinationPicker';

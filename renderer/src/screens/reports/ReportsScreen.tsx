@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CasebridgeApi } from '@shared/ipc/contract';
@@ -10,6 +10,7 @@ import { defaultReportPeriod, ReportPeriodPicker } from './ReportPeriodPicker';
 import { ReportTableSection } from './ReportTableSection';
 import { reportLabels } from './report-labels';
 import type { ReportCases } from './load-report-cases';
+import { useAsyncEffect } from '../../hooks/useAsyncEffect';
 
 type Props = {
   readonly shell: CasebridgeApi;
@@ -46,17 +47,19 @@ export function ReportsScreen({
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [saveMessage, setSaveMessage] = useState<{ text: string; isError: boolean } | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    loadCases().then(
-      (data) => current && setLoad({ status: 'ready', data }),
-      (error: unknown) =>
-        current && setLoad({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [loadCases]);
+  useAsyncEffect(
+    useCallback(
+      async ({ alive }) => {
+        try {
+          const data = await loadCases();
+          if (alive()) setLoad({ status: 'ready', data });
+        } catch (error: unknown) {
+          if (alive()) setLoad({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        }
+      },
+      [loadCases],
+    ),
+  );
 
   const report = useMemo(
     () =>

@@ -1,6 +1,6 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { VaultSession } from './VaultGate';
+import type { VaultSession } from '../../vault/vault-session';
 
 /** The strip above every screen: which office this is, and the Lock button. */
 export function VaultBar({ session }: { readonly session: VaultSession }) {

@@ -3,19 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import type { VaultService } from '../../vault/vault-service';
 import type { OfficeProfile } from '../../vault/records/office-profile';
+import type { VaultSession } from '../../vault/vault-session';
 import { FirstRunScreen } from './FirstRunScreen';
 import { UnlockScreen } from './UnlockScreen';
 import { SetNewPassphraseScreen } from './SetNewPassphraseScreen';
 import { useIdleLock } from './useIdleLock';
-
-/** What an unlocked app gets from the gate. */
-export type VaultSession = {
-  readonly vault: VaultService;
-  readonly profile: OfficeProfile | null;
-  readonly lock: () => void;
-  readonly idleLockMinutes: number;
-  readonly setIdleLockMinutes: (minutes: number) => void;
-};
+import { useAsyncEffect } from '../../hooks/useAsyncEffect';
 
 type GateState =
   | { readonly kind: 'checking' }
@@ -47,20 +40,30 @@ export function VaultGate({ vault, shell, children }: Props) {
     setState({ kind: 'unlocked', profile, idleLockMinutes: preferences.idleLockMinutes });
   }, [vault]);
 
-  useEffect(() => {
-    let current = true;
-    void vault.status().then((status) => {
-      if (!current) return;
-      if (status.kind === 'no-vault') setState({ kind: 'first-run' });
-      else if (status.kind === 'locked') setState({ kind: 'locked' });
-      else if (status.kind === 'unreadable')
-        setState({ kind: 'unreadable', message: t(`vault.errors.${status.code}`, { defaultValue: status.message }) });
-      else void enter();
-    });
-    return () => {
-      current = false;
-    };
-  }, [vault, enter, t]);
+  useAsyncEffect(
+    useCallback(
+      async ({ alive }) => {
+        try {
+          const status = await vault.status();
+          if (!alive()) return;
+          if (status.kind === 'no-vault') setState({ kind: 'first-run' });
+          else if (status.kind === 'locked') setState({ kind: 'locked' });
+          else if (status.kind === 'unreadable')
+            setState({
+              kind: 'unreadable',
+              message: t(`vault.errors.${status.code}`, { defaultValue: status.message }),
+            });
+          else await enter();
+        } catch (error: unknown) {
+          // The store could not even be asked: say so instead of checking forever.
+          console.error('The vault status could not be read', error);
+          const message = error instanceof Error ? error.message : 'no detail';
+          if (alive()) setState({ kind: 'unreadable', message: t('vault.errors.unexpected', { message }) });
+        }
+      },
+      [vault, enter, t],
+    ),
+  );
 
   // Whatever locks the keyring (button, idle, OS), the screen follows.
   useEffect(() => vault.onChange(() => !vault.keyring.unlocked && setState({ kind: 'locked' })), [vault]);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { idleLockMinuteChoices, PREFERENCES_ID } from '../../vault/records/vault-preferences';
@@ -6,7 +6,8 @@ import { KdfProgress } from './KdfProgress';
 import { NewPassphraseFields, useNewPassphraseReady } from './NewPassphraseFields';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { vaultErrorMessage } from './vault-error-message';
-import type { VaultSession } from './VaultGate';
+import type { VaultSession } from '../../vault/vault-session';
+import { useAsyncEffect } from '../../hooks/useAsyncEffect';
 
 /** Security settings: idle lock, change passphrase, recovery key. */
 export function VaultSettingsPanel({ session }: { readonly session: VaultSession }) {
@@ -113,16 +114,29 @@ function ChangePassphrase({ session }: { readonly session: VaultSession }) {
 }
 
 function RecoverySetting({ session }: { readonly session: VaultSession }) {
+  // A new or replaced key remounts the body, which then reads the vault again.
+  const [generation, setGeneration] = useState(0);
+  return <RecoverySettingBody key={generation} session={session} onChanged={() => setGeneration((g) => g + 1)} />;
+}
+
+function RecoverySettingBody({
+  session,
+  onChanged,
+}: {
+  readonly session: VaultSession;
+  readonly onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const [present, setPresent] = useState<boolean | null>(null);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let current = true;
-    void session.vault.hasRecoveryKey().then((has) => current && setPresent(has));
-    return () => {
-      current = false;
-    };
-  }, [session.vault, generation]);
+  useAsyncEffect(
+    useCallback(
+      async ({ alive }) => {
+        const has = await session.vault.hasRecoveryKey();
+        if (alive()) setPresent(has);
+      },
+      [session.vault],
+    ),
+  );
   return (
     <div>
       <h3>{t('vault.settings.recoveryHeading')}</h3>
@@ -130,10 +144,9 @@ function RecoverySetting({ session }: { readonly session: VaultSession }) {
         <p className="field__help">{present ? t('vault.recovery.present') : t('vault.recovery.absent')}</p>
       )}
       <RecoveryKeyPanel
-        key={generation}
         vault={session.vault}
         createLabel={present ? t('vault.recovery.replace') : t('vault.recovery.create')}
-        onDone={() => setGeneration((g) => g + 1)}
+        onDone={onChanged}
       />
     </div>
   );

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { useAsyncEffect } from '../../hooks/useAsyncEffect';
 
 export type Strength = {
   readonly score: 0 | 1 | 2 | 3 | 4;
@@ -32,24 +33,24 @@ function loadEstimator(): Promise<ZxcvbnFactory> {
 /** Strength of `passphrase` (null while the estimator loads or the field is empty). */
 export function usePassphraseStrength(passphrase: string): Strength | null {
   const [result, setResult] = useState<{ for: string; strength: Strength } | null>(null);
-  useEffect(() => {
-    if (passphrase === '') return;
-    let current = true;
-    void loadEstimator().then((factory) => {
-      if (!current) return;
-      const checked = factory.check(passphrase, ['casebridge']);
-      setResult({
-        for: passphrase,
-        strength: {
-          score: checked.score,
-          warning: checked.feedback.warning,
-          suggestions: checked.feedback.suggestions,
-        },
-      });
-    });
-    return () => {
-      current = false;
-    };
-  }, [passphrase]);
+  useAsyncEffect(
+    useCallback(
+      async ({ alive }) => {
+        if (passphrase === '') return;
+        const factory = await loadEstimator();
+        if (!alive()) return;
+        const checked = factory.check(passphrase, ['casebridge']);
+        setResult({
+          for: passphrase,
+          strength: {
+            score: checked.score,
+            warning: checked.feedback.warning,
+            suggestions: checked.feedback.suggestions,
+          },
+        });
+      },
+      [passphrase],
+    ),
+  );
   return passphrase !== '' && result?.for === passphrase ? result.strength : null;
 }
