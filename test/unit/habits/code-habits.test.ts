@@ -35,7 +35,7 @@ describe('the gate enforces the code habits', () => {
   it('refuses unformatted code', async () => {
     const file = join(root, 'shared/result.ts');
     const options = { ...(await prettier.resolveConfig(file)), filepath: file };
-    expect(await prettier.check("export const x = { a: 1,b:2 }\n", options)).toBe(false);
+    expect(await prettier.check('export const x = { a: 1,b:2 }\n', options)).toBe(false);
     expect(await prettier.check('export const x = { a: 1, b: 2 };\n', options)).toBe(true);
   });
 });
