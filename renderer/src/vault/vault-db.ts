@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
-import { schemaVersions, latestSchema } from './schema/versions';
+import { schemaVersions } from './schema/versions';
+import type { SchemaVersionSpec } from './schema/table-spec';
 import { createEncryptionMiddleware } from './encryption-middleware';
 import type { VaultHeaderRow } from './vault-header-row';
 import type { CorruptionReport } from './corruption-report';
@@ -30,6 +31,7 @@ export class VaultDb extends Dexie {
     name: string,
     readonly keyring: VaultKeyring,
     readonly corruption: CorruptionReport,
+    versions: readonly SchemaVersionSpec[] = schemaVersions,
   ) {
     super(name, {
       // A committed write is on disk before Dexie reports success: a crash never loses an acknowledged save.
@@ -37,11 +39,18 @@ export class VaultDb extends Dexie {
       // No in-memory query cache: decrypted records must not outlive a lock in Dexie's memory.
       cache: 'disabled',
     });
-    for (const schema of schemaVersions) this.version(schema.version).stores(schema.stores);
-    this.use(createEncryptionMiddleware(latestSchema.tables, keyring, corruption));
+    for (const schema of versions) this.version(schema.version).stores(schema.stores);
+    const latest = versions.at(-1);
+    if (!latest) throw new Error('A vault needs at least one schema version.');
+    this.use(createEncryptionMiddleware(latest.tables, keyring, corruption));
   }
 }
 
-export function openVaultDb(name: string, keyring: VaultKeyring, corruption: CorruptionReport): VaultDb {
-  return new VaultDb(name, keyring, corruption);
+export function openVaultDb(
+  name: string,
+  keyring: VaultKeyring,
+  corruption: CorruptionReport,
+  versions: readonly SchemaVersionSpec[] = schemaVersions,
+): VaultDb {
+  return new VaultDb(name, keyring, corruption, versions);
 }

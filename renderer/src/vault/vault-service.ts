@@ -20,6 +20,9 @@ import { VAULT_HEADER_ROW_ID } from './vault-header-row';
 import { UnlockThrottle } from './unlock-throttle';
 import { vaultWrite, type VaultWriteErrorCode } from './vault-write';
 import { sweepOrphanChunks } from './attachments/attachment-store';
+import { appMigrationPlan, latestVersion, type MigrationPlan } from './migrations/migration-plan';
+import { writeDataVersion } from './migrations/data-version';
+import { runRecordMigrations, type MigrationErrorCode } from './migrations/run-record-migrations';
 import { officeProfileSchema, OFFICE_PROFILE_ID, type OfficeProfile } from './records/office-profile';
 import {
   defaultPreferences,
@@ -35,7 +38,13 @@ export type VaultStatus =
   | { readonly kind: 'unreadable'; readonly code: VaultKeyErrorCode; readonly message: string };
 
 export type VaultErrorCode =
-  VaultKeyErrorCode | VaultWriteErrorCode | 'vault-exists' | 'no-vault' | 'unlock-throttled' | 'header-changed';
+  | VaultKeyErrorCode
+  | VaultWriteErrorCode
+  | MigrationErrorCode
+  | 'vault-exists'
+  | 'no-vault'
+  | 'unlock-throttled'
+  | 'header-changed';
 
 export type VaultServiceOptions = {
   readonly dbName?: string;
@@ -47,6 +56,8 @@ export type VaultServiceOptions = {
   readonly kdf?: KdfParams;
   readonly now?: () => Date;
   readonly kit?: CryptoKit;
+  /** Tests only: another schema and record-migration chain (the app always uses `appMigrationPlan`). */
+  readonly migrationPlan?: MigrationPlan;
 };
 
 /**
@@ -62,10 +73,12 @@ export class VaultService {
   readonly #kdf: KdfParams;
   readonly #now: () => Date;
   readonly #listeners = new Set<() => void>();
+  readonly #plan: MigrationPlan;
 
   constructor(kit: CryptoKit, options: VaultServiceOptions = {}) {
     this.keyring = new VaultKeyring(kit);
-    this.db = openVaultDb(options.dbName ?? DEFAULT_VAULT_DB_NAME, this.keyring, this.corruption);
+    this.#plan = options.migrationPlan ?? appMigrationPlan;
+    this.db = openVaultDb(options.dbName ?? DEFAULT_VAULT_DB_NAME, this.keyring, this.corruption, this.#plan.versions);
     this.#derive = options.derive ?? deriveInWorker;
     this.#kdf = options.kdf ?? PRODUCTION_KDF_FLOOR;
     this.#now = options.now ?? (() => new Date());
@@ -119,8 +132,16 @@ export class VaultService {
       this.kit.wipe(vaultKey);
       return written;
     }
-    await this.#opened(vaultKey);
-    return ok(undefined);
+    this.keyring.install(vaultKey);
+    // A new vault starts at the newest record version: there is nothing to migrate.
+    const marked = await vaultWrite(this.db, [this.db.settings], () =>
+      writeDataVersion(this.db, latestVersion(this.#plan), this.#now()),
+    );
+    if (!marked.ok) {
+      this.lock();
+      return marked;
+    }
+    return this.#opened();
   }
 
   async unlock(passphrase: string): Promise<Result<void, VaultErrorCode>> {
@@ -144,8 +165,8 @@ export class VaultService {
       return result;
     }
     this.throttle.reset();
-    await this.#opened(result.value.vaultKey);
-    return ok(undefined);
+    this.keyring.install(result.value.vaultKey);
+    return this.#opened();
   }
 
   async unlockWithRecoveryKey(recoveryKey: string): Promise<Result<void, VaultErrorCode>> {
@@ -163,16 +184,23 @@ export class VaultService {
       return result;
     }
     this.throttle.reset();
-    await this.#opened(result.value.vaultKey);
-    return ok(undefined);
+    this.keyring.install(result.value.vaultKey);
+    return this.#opened();
   }
 
-  async #opened(vaultKey: Uint8Array): Promise<void> {
+  /** After the key is installed: bring the records up to date (or refuse a newer vault), then tidy up. */
+  async #opened(): Promise<Result<void, VaultErrorCode>> {
     this.corruption.clear();
-    this.keyring.install(vaultKey);
+    const migrated = await runRecordMigrations(this.db, this.#plan, this.#now());
+    if (!migrated.ok) {
+      // Nothing may run on records this build cannot read or could not bring up to date.
+      this.lock();
+      return migrated;
+    }
     // Ask the browser not to evict the store under storage pressure (best effort; the shell may decide).
     void navigator.storage?.persist?.().catch(() => false);
     await sweepOrphanChunks(this.db).catch(() => 0);
+    return ok(undefined);
   }
 
   /** Zeroes every key; the store refuses all reads and writes until the next unlock. */

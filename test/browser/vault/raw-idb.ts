@@ -101,3 +101,34 @@ export async function rawValueSizes(name: string, store: string): Promise<number
     db.close();
   }
 }
+
+export type StoreStructure = {
+  readonly keyPath: string | string[] | null;
+  readonly autoIncrement: boolean;
+  readonly indexes: Record<string, { keyPath: string | string[]; unique: boolean; multiEntry: boolean }>;
+};
+
+/** The object stores and indexes IndexedDB really holds (not what the code declares), sorted by name. */
+export async function describeStructure(
+  name: string,
+): Promise<{ version: number; stores: Record<string, StoreStructure> }> {
+  const db = await openRaw(name);
+  try {
+    const stores: Record<string, StoreStructure> = {};
+    const names = Array.from(db.objectStoreNames).sort();
+    if (names.length === 0) return { version: db.version, stores };
+    const tx = db.transaction(names, 'readonly');
+    for (const storeName of names) {
+      const store = tx.objectStore(storeName);
+      const indexes: StoreStructure['indexes'] = {};
+      for (const indexName of Array.from(store.indexNames).sort()) {
+        const index = store.index(indexName);
+        indexes[indexName] = { keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+      }
+      stores[storeName] = { keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+    }
+    return { version: db.version, stores };
+  } finally {
+    db.close();
+  }
+}

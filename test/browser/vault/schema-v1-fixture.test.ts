@@ -1,36 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64 } from '@shared/vault/bytes';
 import { attachmentStream, readAttachmentRecord } from '../../../renderer/src/vault/attachments/attachment-store';
-import fixture from './fixtures/v1-database.json';
-import { PASSPHRASE, testVault } from './vault-test-kit';
-import { dumpRaw, putRaw } from './raw-idb';
+import { PASSPHRASE } from './vault-test-kit';
+import { dumpRaw } from './raw-idb';
+import { loadV1Fixture, rawV1Fixture } from './v1-fixture';
 
-/**
- * Schema v1 fixture: a database written by the v1 code (committed as raw IndexedDB rows, bytes in base64).
- * Every later version must still open it and read every table. Never regenerate it: that would hide a break.
- */
-function revive(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(revive);
-  if (typeof value === 'object' && value !== null) {
-    const bytes: unknown = Reflect.get(value, '$bytes');
-    if (typeof bytes === 'string') return fromBase64(bytes);
-    const date: unknown = Reflect.get(value, '$date');
-    if (typeof date === 'string') return new Date(date);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
-  }
-  return value;
-}
-
-const rawFixture = fixture as Record<string, { key: unknown; value: unknown }[]>;
-
-async function loadFixture() {
-  const vault = testVault('v1-fixture');
-  await vault.db.open(); // creates the current schema, as an upgrade from nothing would
-  for (const [table, rows] of Object.entries(rawFixture)) {
-    for (const row of rows) await putRaw(vault.db.name, table, revive(row.value));
-  }
-  return vault;
-}
+const loadFixture = () => loadV1Fixture('v1-fixture');
 
 describe('schema v1 fixture', () => {
   it('opens a v1 database and reads every table through the current code', async () => {
@@ -81,7 +55,7 @@ describe('schema v1 fixture', () => {
       updatedAt: new Date(),
     });
     const written = (await dumpRaw(vault.db.name)).cases?.find((row) => row.key === 'case-2')?.value;
-    const shipped = rawFixture.cases?.[0]?.value;
+    const shipped = rawV1Fixture.cases?.[0]?.value;
     expect(Object.keys(written ?? {}).sort()).toEqual(Object.keys(shipped ?? {}).sort());
   });
 });

@@ -2,6 +2,7 @@ import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { TEST_KDF_FLOOR } from '@shared/vault/kdf-params';
 import type { DeriveKey } from '@shared/vault/vault-keys';
 import { VaultService } from '../../../renderer/src/vault/vault-service';
+import type { MigrationPlan } from '../../../renderer/src/vault/migrations/migration-plan';
 
 export const kit = await cryptoKit();
 
@@ -16,13 +17,22 @@ export function uniqueDbName(label: string): string {
   return `vault-test-${label}-${Date.now()}-${counter++}`;
 }
 
+export type TestVaultOptions = {
+  readonly now?: () => Date;
+  readonly derive?: DeriveKey;
+  /** Reopen an existing test database (another service over the same data), instead of a new one. */
+  readonly dbName?: string;
+  readonly migrationPlan?: MigrationPlan;
+};
+
 /** A vault service on its own database, at the explicit test floor. */
-export function testVault(label: string, options: { now?: () => Date; derive?: DeriveKey } = {}): VaultService {
+export function testVault(label: string, options: TestVaultOptions = {}): VaultService {
   return new VaultService(kit, {
-    dbName: uniqueDbName(label),
+    dbName: options.dbName ?? uniqueDbName(label),
     kdf: TEST_KDF_FLOOR,
     derive: options.derive ?? deriveHere,
     now: options.now,
+    migrationPlan: options.migrationPlan,
   });
 }
 
