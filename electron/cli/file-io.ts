@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import type { ByteSource, RandomAccessSink } from '../../shared/bundle/byte-io';
+import type { ByteSource, RandomAccessSink } from '../../shared/bytes/byte-io';
 
 /** A bundle file as a ByteSource: positional reads, size taken once at open (the verifier checks it). */
 export async function openFileSource(path: string): Promise<ByteSource & { close(): Promise<void> }> {

@@ -1,5 +1,5 @@
-import { canonicalJsonBytes } from './canonical-json';
-import { toHex } from './hex';
+import { canonicalJsonBytes } from '../json/canonical-json';
+import { toHex } from '../bytes/bytes';
 import {
   auditEventSchema,
   GENESIS_PREV_HASH,
@@ -11,7 +11,7 @@ import {
 
 /** The hash an event commits to: everything in it except its own `hash`, canonically encoded. */
 export function eventHash(event: Omit<AuditEvent, 'hash'>, hash: HashFn): string {
-  const digest = hash(canonicalJsonBytes(event));
+  const digest = hash(canonicalJsonBytes(event, 'audit'));
   if (digest.length !== 32) throw new RangeError('The audit hash must be 32 bytes (BLAKE2b-256).');
   return toHex(digest);
 }

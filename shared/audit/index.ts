@@ -1,4 +1,3 @@
 export * from './audit-event';
 export * from './audit-chain';
 export * from './audit-export';
-export * from './canonical-json';

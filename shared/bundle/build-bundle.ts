@@ -21,9 +21,9 @@ import {
   type PayloadBody,
   type PayloadContent,
 } from './bundle-payloads';
-import { rechunk, type ByteStream, type RandomAccessSink } from './byte-io';
-import { concatBytes, fromHex, toHex } from './bytes';
-import { canonicalJsonBytes, parseCanonicalJson } from './canonical-json';
+import { rechunk, type ByteStream, type RandomAccessSink } from '../bytes/byte-io';
+import { concatBytes, fromHex, toHex } from '../bytes/bytes';
+import { canonicalJsonBytes, parseCanonicalJson } from '../json/canonical-json';
 import { signDomain, signingDigest } from './signing-domains';
 
 export type BundleRecipient = {

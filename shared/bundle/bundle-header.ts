@@ -10,7 +10,7 @@ import {
   parseCanonicalJson,
   type JsonObject,
   type JsonValue,
-} from './canonical-json';
+} from '../json/canonical-json';
 import { hexBytes, jsonValueSchema, safeUint, timestampMs } from './json-schemas';
 
 export const recipientEntrySchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { STREAM_ABYTES, STREAM_HEADER_BYTES } from '../crypto/crypto-kit';
 import { BUNDLE_LIMITS } from './bundle-limits';
 import { bundleError } from './bundle-error';
-import { concatBytes, u32be, utf8 } from './bytes';
+import { concatBytes, u32be, utf8 } from '../bytes/bytes';
 
 /** "CASEBNDL": the first eight bytes of every bundle. */
 export const BUNDLE_MAGIC = utf8('CASEBNDL');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonValue } from './canonical-json';
+import type { JsonValue } from '../json/canonical-json';
 
 /** Lowercase hex of exactly `bytes` bytes. */
 export const hexBytes = (bytes: number) =>

@@ -6,7 +6,7 @@ import { trustView } from '../offices/trust-store';
 import { buildBundle, type BuiltBundle } from './build-bundle';
 import { DEFAULT_VERIFY_POLICY } from './bundle-limits';
 import { toBundleErr, type BundleErrorCode } from './bundle-error';
-import type { ByteSource, RandomAccessSink } from './byte-io';
+import type { ByteSource, RandomAccessSink } from '../bytes/byte-io';
 import { readBundleFrame } from './read-bundle-frame';
 import { verifyBundle } from './verify-bundle';
 

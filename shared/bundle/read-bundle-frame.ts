@@ -2,8 +2,8 @@ import type { CryptoKit } from '../crypto/crypto-kit';
 import { bundleError, BundleError } from './bundle-error';
 import { decodeHeader, type BundleHeader } from './bundle-header';
 import { decodePrologue, HEADER_SIGNATURE_BYTES, layoutItems, PROLOGUE_BYTES, type ItemSpan } from './bundle-layout';
-import type { ByteSource } from './byte-io';
-import { fromHex, toHex } from './bytes';
+import type { ByteSource } from '../bytes/byte-io';
+import { fromHex, toHex } from '../bytes/bytes';
 import { signingDigest } from './signing-domains';
 
 export type BundleFrame = {

@@ -1,5 +1,5 @@
 import type { CryptoKit } from '../crypto/crypto-kit';
-import { concatBytes, utf8 } from './bytes';
+import { concatBytes, utf8 } from '../bytes/bytes';
 
 /**
  * Every Ed25519 signature in Casebridge signs BLAKE2b-512(domain ‖ 0x00 ‖ message), with a distinct domain

@@ -16,9 +16,9 @@ import {
   type PayloadBody,
   type PayloadContent,
 } from './bundle-payloads';
-import type { ByteSink, ByteSource } from './byte-io';
-import { fromHex, toHex } from './bytes';
-import { CanonicalJsonError, canonicalJsonBytes, parseCanonicalJson } from './canonical-json';
+import type { ByteSink, ByteSource } from '../bytes/byte-io';
+import { fromHex, toHex } from '../bytes/bytes';
+import { CanonicalJsonError, canonicalJsonBytes, parseCanonicalJson } from '../json/canonical-json';
 import { readBundleFrame, readExactly, type BundleFrame } from './read-bundle-frame';
 import { verifyDomain } from './signing-domains';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PayloadBody } from '../bundle/bundle-payloads';
-import type { JsonValue } from '../bundle/canonical-json';
+import type { JsonValue } from '../json/canonical-json';
 import type { Case } from '../domain/case';
 import { digestHexSchema, instantSchema, termCodeSchema } from '../domain/primitives';
 import { outcomeSchema, type Outcome } from '../domain/redress';

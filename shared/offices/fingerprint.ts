@@ -1,5 +1,5 @@
 import type { CryptoKit } from '../crypto/crypto-kit';
-import { concatBytes, toHex, utf8 } from '../bundle/bytes';
+import { concatBytes, toHex, utf8 } from '../bytes/bytes';
 
 export const FINGERPRINT_GROUPS = 12;
 

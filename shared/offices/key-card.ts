@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { CryptoKit } from '../crypto/crypto-kit';
 import { err, ok, type Result } from '../result';
-import { fromHex, toHex } from '../bundle/bytes';
-import { canonicalJsonBytes } from '../bundle/canonical-json';
+import { fromHex, toHex } from '../bytes/bytes';
+import { canonicalJsonBytes } from '../json/canonical-json';
 import { hexBytes, timestampMs } from '../bundle/json-schemas';
 import { signDomain, verifyDomain } from '../bundle/signing-domains';
 import type { OfficeIdentity } from './office-identity';

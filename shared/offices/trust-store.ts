@@ -1,7 +1,7 @@
 import type { CryptoKit } from '../crypto/crypto-kit';
 import { err, ok, type Result } from '../result';
-import { fromHex } from '../bundle/bytes';
-import { canonicalJson } from '../bundle/canonical-json';
+import { fromHex } from '../bytes/bytes';
+import { canonicalJson } from '../json/canonical-json';
 import { verifyKeyCard, type KeyCardErrorCode, type SignedKeyCard } from './key-card';
 import { formatFingerprint, officeFingerprint } from './fingerprint';
 import { verifyRevocation, type RevocationReason, type SignedRevocation } from './revocation';

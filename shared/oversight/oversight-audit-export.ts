@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { CryptoKit } from '../crypto/crypto-kit';
 import { auditEventSchema, verifyAuditChain, type AuditEvent, type AuditHead } from '../audit';
-import { fromHex, toHex } from '../bundle/bytes';
-import { canonicalJsonBytes, parseCanonicalJson } from '../bundle/canonical-json';
+import { fromHex, toHex } from '../bytes/bytes';
+import { canonicalJsonBytes, parseCanonicalJson } from '../json/canonical-json';
 import { signDomain, verifyDomain } from '../bundle/signing-domains';
 import { formatFingerprint, officeFingerprint } from '../offices/fingerprint';
 import { err, ok, type Result } from '../result';

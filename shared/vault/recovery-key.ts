@@ -1,5 +1,5 @@
 import type { CryptoKit } from '../crypto/crypto-kit';
-import { concatBytes, utf8 } from './bytes';
+import { concatBytes, utf8 } from '../bytes/bytes';
 
 /**
  * A printable recovery key: 160 random bits in Crockford base32 plus a 20-bit checksum, in nine groups of

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SALT_BYTES } from '../crypto/crypto-kit';
-import { fromBase64 } from './bytes';
+import { fromBase64 } from '../bytes/bytes';
 
 /**
  * The only vault data stored in plaintext: what is needed to derive the key again. It reveals that a vault

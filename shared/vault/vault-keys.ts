@@ -1,6 +1,6 @@
 import { DecryptionError, KEY_BYTES, SALT_BYTES, type CryptoKit } from '../crypto/crypto-kit';
 import { err, ok, type Result } from '../result';
-import { fromBase64, toBase64, utf8 } from './bytes';
+import { fromBase64, toBase64, utf8 } from '../bytes/bytes';
 import { checkKdfParams, PRODUCTION_KDF_FLOOR, type KdfParams } from './kdf-params';
 import { formatRecoveryKey, parseRecoveryKey, RECOVERY_SECRET_BYTES } from './recovery-key';
 import {

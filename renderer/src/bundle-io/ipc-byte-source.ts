@@ -1,4 +1,4 @@
-import type { ByteSource } from '@shared/bundle/byte-io';
+import type { ByteSource } from '@shared/bytes/byte-io';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import { err, ok, type Result } from '@shared/result';
 

@@ -1,4 +1,4 @@
-import type { RandomAccessSink } from '@shared/bundle/byte-io';
+import type { RandomAccessSink } from '@shared/bytes/byte-io';
 
 const STAGING_FOLDER = 'exchange-staging';
 const COALESCE_BYTES = 4 * 1024 * 1024;

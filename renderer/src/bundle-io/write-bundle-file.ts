@@ -1,7 +1,7 @@
 import type { BuiltBundle } from '@shared/bundle/build-bundle';
 import type { BundleErrorCode } from '@shared/bundle/bundle-error';
-import type { RandomAccessSink } from '@shared/bundle/byte-io';
-import { toHex } from '@shared/bundle/bytes';
+import type { RandomAccessSink } from '@shared/bytes/byte-io';
+import { toHex } from '@shared/bytes/bytes';
 import type { CryptoKit } from '@shared/crypto/crypto-kit';
 import { MAX_IPC_CHUNK_BYTES, type CasebridgeApi, type ExportResult } from '@shared/ipc/contract';
 import { err, ok, type Result } from '@shared/result';

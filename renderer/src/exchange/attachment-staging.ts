@@ -1,4 +1,4 @@
-import type { ByteSink } from '@shared/bundle/byte-io';
+import type { ByteSink } from '@shared/bytes/byte-io';
 import type { Result } from '@shared/result';
 import type { AttachmentRecord } from '../vault/attachments/attachment-record';
 import { storeAttachment, type AttachmentErrorCode } from '../vault/attachments/attachment-store';

@@ -1,5 +1,5 @@
 import { readKeyCardBundle, exportKeyCardBundle } from '@shared/bundle/key-card-bundle';
-import { memorySource } from '@shared/bundle/byte-io';
+import { memorySource } from '@shared/bytes/byte-io';
 import type { CryptoKit } from '@shared/crypto/crypto-kit';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import { importKeyCard, type ImportOutcome, type PartnerOffice, type TrustStore } from '@shared/offices/trust-store';

@@ -4,7 +4,7 @@ import { signedKeyCardSchema } from '@shared/offices/key-card';
 import { formatFingerprint, officeFingerprint } from '@shared/offices/fingerprint';
 import { REVOCATION_REASONS } from '@shared/offices/revocation';
 import type { PartnerOffice, TrustStore } from '@shared/offices/trust-store';
-import { fromHex } from '@shared/bundle/bytes';
+import { fromHex } from '@shared/bytes/bytes';
 import type { Result } from '@shared/result';
 import type { VaultDb } from '../vault/vault-db';
 import { vaultWrite, type VaultWriteErrorCode } from '../vault/vault-write';

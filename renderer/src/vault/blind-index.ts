@@ -1,5 +1,5 @@
 import type { CryptoKit } from '@shared/crypto/crypto-kit';
-import { toHex, utf8 } from '@shared/vault/bytes';
+import { toHex, utf8 } from '@shared/bytes/bytes';
 
 /**
  * Keyed BLAKE2b over table ‖ field ‖ normalised value: equal values give equal tokens (that is the

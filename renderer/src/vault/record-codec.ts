@@ -1,4 +1,4 @@
-import { fromBase64, toBase64, utf8 } from '@shared/vault/bytes';
+import { fromBase64, toBase64, utf8 } from '@shared/bytes/bytes';
 
 /**
  * Records are sealed as JSON. Dates survive as a list of their paths beside the value (JSON writes them as ISO

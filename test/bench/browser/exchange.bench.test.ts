@@ -1,6 +1,6 @@
 import { it } from 'vitest';
 import { buildBundle } from '@shared/bundle/build-bundle';
-import type { ByteSource } from '@shared/bundle/byte-io';
+import type { ByteSource } from '@shared/bytes/byte-io';
 import { verifyBundle } from '@shared/bundle/verify-bundle';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { loadSodium } from '@shared/crypto/sodium';

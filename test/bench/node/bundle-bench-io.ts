@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import type { ByteSink } from '../../../shared/bundle/byte-io';
+import type { ByteSink } from '../../../shared/bytes/byte-io';
 
 /** Writes `bytes` of incompressible data (a random 16 MiB block, repeated) to `path`. */
 export async function writeTestFile(path: string, bytes: number): Promise<void> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '@shared/bundle/build-bundle';
-import { toHex } from '@shared/bundle/bytes';
+import { concatBytes, toHex } from '@shared/bytes/bytes';
 import { verifyBundle } from '@shared/bundle/verify-bundle';
-import { memorySource } from '@shared/bundle/byte-io';
+import { memorySource } from '@shared/bytes/byte-io';
 import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { importKeyCard, markVerified, fingerprintOf, trustView } from '@shared/offices/trust-store';
@@ -43,13 +43,7 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
     if (done) break;
     parts.push(value);
   }
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 function entry(bundleId: string): LedgerEntry {

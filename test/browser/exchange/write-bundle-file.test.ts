@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '@shared/bundle/build-bundle';
-import { toHex } from '@shared/bundle/bytes';
+import { toHex } from '@shared/bytes/bytes';
 import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { err, ok } from '@shared/result';

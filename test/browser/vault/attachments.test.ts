@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toHex } from '@shared/vault/bytes';
+import { toHex } from '@shared/bytes/bytes';
 import {
   attachmentStream,
   readAttachmentRecord,

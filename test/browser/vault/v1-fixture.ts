@@ -1,4 +1,4 @@
-import { fromBase64 } from '@shared/vault/bytes';
+import { fromBase64 } from '@shared/bytes/bytes';
 import type { VaultService } from '../../../renderer/src/vault/vault-service';
 import fixture from './fixtures/v1-database.json';
 import { putRaw } from './raw-idb';

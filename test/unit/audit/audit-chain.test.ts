@@ -3,8 +3,8 @@ import { sealAuditEvent, verifyAuditChain } from '@shared/audit/audit-chain';
 import { EMPTY_AUDIT_HEAD, GENESIS_PREV_HASH, type AuditEvent, type AuditHead } from '@shared/audit/audit-event';
 import { exportAuditChain, importAuditChain } from '@shared/audit/audit-export';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
-import { canonicalJson } from '@shared/audit/canonical-json';
-import { toHex } from '@shared/audit/hex';
+import { canonicalJson } from '@shared/json/canonical-json';
+import { toHex } from '@shared/bytes/bytes';
 
 const kit = await cryptoKit();
 const hash = (bytes: Uint8Array) => kit.hash(bytes);

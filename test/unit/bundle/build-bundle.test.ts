@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBundle, type BuildBundleInput } from '@shared/bundle/build-bundle';
-import { memorySink, type RandomAccessSink } from '@shared/bundle/byte-io';
+import { memorySink, type RandomAccessSink } from '@shared/bytes/byte-io';
 import { DAY, requestBody, T0, world } from './bundle-fixtures';
 import { splitBundle } from './bundle-tamper';
 

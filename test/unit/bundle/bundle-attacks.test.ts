@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_ERROR_CODES, type BundleErrorCode } from '@shared/bundle/bundle-error';
 import { encodePrologue, HEADER_SIGNATURE_BYTES, PROLOGUE_BYTES } from '@shared/bundle/bundle-layout';
-import { concatBytes, fromHex, toHex, utf8 } from '@shared/bundle/bytes';
-import { canonicalJsonBytes, type JsonValue } from '@shared/bundle/canonical-json';
-import { memorySource } from '@shared/bundle/byte-io';
+import { concatBytes, fromHex, toHex, utf8 } from '@shared/bytes/bytes';
+import { canonicalJsonBytes, type JsonValue } from '@shared/json/canonical-json';
+import { memorySource } from '@shared/bytes/byte-io';
 import { applyRevocation, trustView } from '@shared/offices/trust-store';
 import { createRevocation } from '@shared/offices/revocation';
 import { bytesAttachment, DAY, ledgerOf, requestBody, storeWith, T0, world } from './bundle-fixtures';

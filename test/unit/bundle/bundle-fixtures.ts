@@ -2,7 +2,7 @@ import { cryptoKit, type CryptoKit } from '../../../shared/crypto/crypto-kit';
 import { buildBundle, type AttachmentInput, type BuildBundleInput } from '../../../shared/bundle/build-bundle';
 import type { BundleKind } from '../../../shared/bundle/bundle-kinds';
 import type { PayloadBody } from '../../../shared/bundle/bundle-payloads';
-import { memorySink, memorySource } from '../../../shared/bundle/byte-io';
+import { memorySink, memorySource } from '../../../shared/bytes/byte-io';
 import { verifyBundle, type ReplayLedgerView, type VerifyBundleInput } from '../../../shared/bundle/verify-bundle';
 import { createKeyCard, type SignedKeyCard } from '../../../shared/offices/key-card';
 import { generateOfficeIdentity, type OfficeIdentity } from '../../../shared/offices/office-identity';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryByteSink } from '@shared/bundle/byte-io';
+import { memoryByteSink } from '@shared/bytes/byte-io';
 import { bytesAttachment, requestBody, world } from './bundle-fixtures';
 
 describe('bundle round trip', async () => {

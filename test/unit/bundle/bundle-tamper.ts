@@ -5,8 +5,8 @@ import {
   encodePrologue,
   PROLOGUE_BYTES,
 } from '../../../shared/bundle/bundle-layout';
-import { concatBytes, fromHex, toHex } from '../../../shared/bundle/bytes';
-import { canonicalJsonBytes, parseCanonicalJson, type JsonValue } from '../../../shared/bundle/canonical-json';
+import { concatBytes, fromHex, toHex } from '../../../shared/bytes/bytes';
+import { canonicalJsonBytes, parseCanonicalJson, type JsonValue } from '../../../shared/json/canonical-json';
 import { signDomain, signingDigest } from '../../../shared/bundle/signing-domains';
 import type { OfficeIdentity } from '../../../shared/offices/office-identity';
 import type { TestOffice } from './bundle-fixtures';

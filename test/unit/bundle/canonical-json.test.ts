@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CanonicalJsonError, canonicalJson, parseCanonicalJson } from '@shared/bundle/canonical-json';
+import { CanonicalJsonError, canonicalJson, parseCanonicalJson } from '@shared/json/canonical-json';
 
 const wellFormed = (text: string) =>
   !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);

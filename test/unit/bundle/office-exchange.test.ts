@@ -3,7 +3,7 @@ import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { buildBundle } from '@shared/bundle/build-bundle';
 import type { BundleKind } from '@shared/bundle/bundle-kinds';
 import type { PayloadBody } from '@shared/bundle/bundle-payloads';
-import { memorySink, memorySource } from '@shared/bundle/byte-io';
+import { memorySink, memorySource } from '@shared/bytes/byte-io';
 import { verifyBundle, type OpenedBundle } from '@shared/bundle/verify-bundle';
 import { exportKeyCardBundle, readKeyCardBundle } from '@shared/bundle/key-card-bundle';
 import { receiptBodyFor } from '@shared/bundle/receipt-body';

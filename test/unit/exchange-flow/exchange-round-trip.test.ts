@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '@shared/bundle/build-bundle';
-import { memorySink, memorySource } from '@shared/bundle/byte-io';
+import { memorySink, memorySource } from '@shared/bytes/byte-io';
 import { receiptBodyFor } from '@shared/bundle/receipt-body';
 import { verifyBundle, type OpenedBundle } from '@shared/bundle/verify-bundle';
 import { caseBundleBody } from '@shared/exchange/bundle-bodies';
@@ -12,7 +12,7 @@ import { createKeyCard, type SignedKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity, type OfficeIdentity } from '@shared/offices/office-identity';
 import { importKeyCard, markVerified, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
 import { formatFingerprint } from '@shared/offices/fingerprint';
-import { toHex } from '@shared/bundle/bytes';
+import { toHex } from '@shared/bytes/bytes';
 import type { Case } from '@shared/domain/case';
 import type { WorkflowContext } from '@shared/workflow/workflow-types';
 import { transition } from '@shared/workflow/transition';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildBundle } from '@shared/bundle/build-bundle';
-import { memoryByteSink, memorySink } from '@shared/bundle/byte-io';
+import { memoryByteSink, memorySink } from '@shared/bytes/byte-io';
 import { verifyBundle } from '@shared/bundle/verify-bundle';
 import { formatFingerprint } from '@shared/offices/fingerprint';
 import { createKeyCard } from '@shared/offices/key-card';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { sealAuditEvent, EMPTY_AUDIT_HEAD, type AuditEvent, type AuditHead } from '@shared/audit';
-import { toHex } from '@shared/bundle/bytes';
-import { canonicalJsonBytes } from '@shared/bundle/canonical-json';
+import { toHex } from '@shared/bytes/bytes';
+import { canonicalJsonBytes } from '@shared/json/canonical-json';
 import { signDomain } from '@shared/bundle/signing-domains';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { createOversightExport, verifyOversightExport, type CaseTrail } from '@shared/oversight/oversight-audit-export';

@@ -11,7 +11,7 @@ import {
   unlockWithRecoveryKey,
   type DeriveKey,
 } from '@shared/vault/vault-keys';
-import { toBase64 } from '@shared/vault/bytes';
+import { toBase64 } from '@shared/bytes/bytes';
 
 const kit = await cryptoKit();
 let derivations = 0;

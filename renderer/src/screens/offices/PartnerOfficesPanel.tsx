@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { fromHex } from '@shared/bundle/bytes';
+import { fromHex } from '@shared/bytes/bytes';
 import { fingerprintQrText, formatFingerprint } from '@shared/offices/fingerprint';
 import { fingerprintOf, markVerified, type PartnerOffice } from '@shared/offices/trust-store';
 import type { BundleFile, GrantedFolder } from '@shared/ipc/contract';

@@ -1,5 +1,5 @@
 import { DecryptionError } from '@shared/crypto/crypto-kit';
-import { toHex, utf8 } from '@shared/vault/bytes';
+import { toHex, utf8 } from '@shared/bytes/bytes';
 import { err, ok, type Result } from '@shared/result';
 import type { AttachmentChunkRow, VaultDb } from '../vault-db';
 import { describeWriteError, type VaultWriteErrorCode } from '../vault-write';

@@ -1,4 +1,4 @@
-/** Small byte helpers shared by the bundle format and office keys (no Node Buffer: shared/ runs everywhere). */
+/** The byte helpers every format uses: hex, base64, UTF-8, big-endian integers (no Node Buffer: shared/ runs everywhere). */
 
 const HEX = '0123456789abcdef';
 
@@ -28,8 +28,27 @@ export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+const encoder = new TextEncoder();
+
 export function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+  return encoder.encode(text);
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let offset = 0; offset < bytes.length; offset += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** Returns null for anything that is not canonical base64, so callers refuse it instead of guessing. */
+export function fromBase64(text: string): Uint8Array | null {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return null;
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
 }
 
 export function u32be(value: number): Uint8Array {

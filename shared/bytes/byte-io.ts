@@ -1,3 +1,5 @@
+import { concatBytes } from './bytes';
+
 /**
  * The bundle code never touches a file system: it reads through a ByteSource (random access, known size)
  * and writes through sinks. Node adapts real files (electron/cli/file-io.ts); tests use memory.
@@ -56,15 +58,7 @@ export function memoryByteSink(): ByteSink & { bytes(): Uint8Array } {
       parts.push(bytes.slice());
       return Promise.resolve();
     },
-    bytes() {
-      const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-      let offset = 0;
-      for (const part of parts) {
-        out.set(part, offset);
-        offset += part.length;
-      }
-      return out;
-    },
+    bytes: () => concatBytes(...parts),
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * Canonical JSON for bundle headers, payloads and key cards (a strict subset of RFC 8785 / JCS):
+ * Canonical JSON, the one encoding that signatures and hashes commit to. For bundle headers, payloads, key cards
+ * and exports it is a strict subset of RFC 8785 / JCS:
  * UTF-8 without BOM, no insignificant whitespace, object keys sorted by UTF-16 code units and unique,
  * integers only (|n| ≤ 2^53−1, no leading zeros, no −0, no fraction or exponent), strings in Unicode NFC
  * without lone surrogates, escaped exactly as JSON.stringify does. A document is canonical when re-encoding
@@ -22,42 +23,71 @@ export class CanonicalJsonError extends Error {
   }
 }
 
+/**
+ * Two profiles of the one encoder:
+ * - `strict` (bundles, key cards, exports): the rules above; a value outside them is refused.
+ * - `audit` (audit-event hashes): any finite number, written as `JSON.stringify` writes it, and any string
+ *   (not only NFC) — the rules audit hashes already stored on users' disks commit to, so they can never tighten.
+ * Both sort keys the same way, leave out `undefined` object values, and refuse `undefined` in arrays,
+ * non-finite numbers and anything that is not a plain object or array (a Date must become a string first).
+ */
+export type CanonicalProfile = 'strict' | 'audit';
+
 /** Encodes a value canonically. Throws CanonicalJsonError for values that have no canonical form. */
-export function canonicalJson(value: unknown): string {
-  return encodeValue(value, 0);
+export function canonicalJson(value: unknown, profile: CanonicalProfile = 'strict'): string {
+  return encodeValue(value, 0, profile, '$');
 }
 
-export function canonicalJsonBytes(value: unknown): Uint8Array {
-  return new TextEncoder().encode(canonicalJson(value));
+export function canonicalJsonBytes(value: unknown, profile: CanonicalProfile = 'strict'): Uint8Array {
+  return new TextEncoder().encode(canonicalJson(value, profile));
 }
 
-function encodeValue(value: unknown, depth: number): string {
-  if (depth > MAX_JSON_DEPTH) throw new CanonicalJsonError('limit', `JSON nesting deeper than ${MAX_JSON_DEPTH}.`);
+function encodeValue(value: unknown, depth: number, profile: CanonicalProfile, path: string): string {
+  const strict = profile === 'strict';
+  if (strict && depth > MAX_JSON_DEPTH) {
+    throw new CanonicalJsonError('limit', `JSON nesting deeper than ${MAX_JSON_DEPTH}.`);
+  }
   if (value === null) return 'null';
   if (value === true) return 'true';
   if (value === false) return 'false';
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value) || Object.is(value, -0)) {
+    if (strict && (!Number.isSafeInteger(value) || Object.is(value, -0))) {
       throw new CanonicalJsonError('non-canonical', `Only safe integers are allowed in canonical JSON, not ${value}.`);
     }
-    return String(value);
-  }
-  if (typeof value === 'string') {
-    checkString(value);
+    if (!Number.isFinite(value)) {
+      throw new CanonicalJsonError('non-canonical', `${path} is ${String(value)}, which JSON cannot carry.`);
+    }
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((item: unknown) => encodeValue(item, depth + 1)).join(',')}]`;
+  if (typeof value === 'string') {
+    if (strict) checkString(value);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    const items = value.map((item: unknown, index) => {
+      if (item === undefined) throw new CanonicalJsonError('non-canonical', `${path}[${index}] is undefined.`);
+      return encodeValue(item, depth + 1, profile, `${path}[${index}]`);
+    });
+    return `[${items.join(',')}]`;
+  }
   if (typeof value === 'object') {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      throw new CanonicalJsonError(
+        'non-canonical',
+        `${path} is not a plain object; convert it (e.g. a Date to an ISO string) first.`,
+      );
+    }
     const entries = Object.entries(value).filter(([, item]) => item !== undefined);
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries
       .map(([key, item]) => {
-        checkString(key);
-        return `${JSON.stringify(key)}:${encodeValue(item, depth + 1)}`;
+        if (strict) checkString(key);
+        return `${JSON.stringify(key)}:${encodeValue(item, depth + 1, profile, `${path}.${key}`)}`;
       })
       .join(',')}}`;
   }
-  throw new CanonicalJsonError('non-canonical', `A ${typeof value} has no canonical JSON form.`);
+  throw new CanonicalJsonError('non-canonical', `${path} is a ${typeof value}, which canonical JSON does not allow.`);
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
