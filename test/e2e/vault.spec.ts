@@ -145,4 +145,50 @@ test.describe('the vault', () => {
     await vault.expectUnlocked();
     expect(shell.problems).toEqual([]);
   });
+
+  test('two people, one laptop: each signs in with their own passphrase; a removed person is locked out', async ({
+    shell,
+  }) => {
+    const BEN = 'Ben keeps 12 copper kettles by the river';
+    const vault = await open(shell.page);
+    await vault.createVault({ personName: 'Ana Silva' });
+    await expect(shell.page.getByTestId('signed-in-person')).toHaveText('Signed in as Ana Silva');
+    const app = new AppShellPage(shell.page);
+    await app.open('Settings');
+    await expect(shell.page.getByRole('heading', { name: 'People' })).toBeVisible();
+    await expect(shell.page.getByText('Ana Silva (you)')).toBeVisible();
+    // A name is required; the form says so and stores nothing.
+    await shell.page.getByRole('form', { name: 'Add a person' }).getByRole('button', { name: 'Add person' }).click();
+    await expect(shell.page.getByRole('alert')).toContainText('Type a name');
+    await vault.addPerson('Ben Okafor', BEN);
+    await shell.page.screenshot({ path: 'test-results/screenshots/people-panel.png', fullPage: true });
+    expect(await seriousViolations(shell.page)).toEqual([]);
+
+    await vault.lock();
+    await expect(shell.page.getByRole('group', { name: 'Who is signing in?' })).toBeVisible();
+    await shell.page.screenshot({ path: 'test-results/screenshots/unlock-people.png', fullPage: true });
+    expect(await seriousViolations(shell.page)).toEqual([]);
+    await vault.choosePerson('Ben Okafor');
+    await vault.unlock(); // Ana's passphrase does not open Ben's slot
+    await expect(shell.page.getByRole('alert')).toContainText('That passphrase does not open this vault');
+    await vault.unlock(BEN);
+    await vault.expectUnlocked();
+    await expect(shell.page.getByTestId('signed-in-person')).toHaveText('Signed in as Ben Okafor');
+
+    await vault.lock();
+    await vault.choosePerson('Ana Silva');
+    await vault.unlock();
+    await vault.expectUnlocked();
+    await app.open('Settings');
+    await shell.page.getByRole('button', { name: 'Remove Ben Okafor’s access' }).click();
+    await shell.page
+      .getByRole('group', { name: 'Confirm removing Ben Okafor' })
+      .getByRole('button', { name: 'Remove access' })
+      .click();
+    await expect(shell.page.getByText('Ben Okafor can no longer open this vault.')).toBeVisible();
+    await vault.lock();
+    await expect(shell.page.getByText('Signing in as Ana Silva')).toBeVisible();
+    await expect(shell.page.getByRole('radio', { name: 'Ben Okafor' })).toHaveCount(0);
+    expect(shell.problems).toEqual([]);
+  });
 });

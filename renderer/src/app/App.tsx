@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { VaultSession } from '../vault/vault-session';
 import { VaultBar } from '../screens/vault/VaultBar';
 import { VaultSettingsPanel } from '../screens/vault/VaultSettingsPanel';
+import { PeoplePanel } from '../screens/vault/PeoplePanel';
 import { CorruptRecordsNotice } from '../screens/vault/CorruptRecordsNotice';
 import { ExchangeProvider } from '../exchange/ExchangeProvider';
 import { PartnerOfficesPanel } from '../screens/offices/PartnerOfficesPanel';
@@ -93,6 +94,7 @@ function renderScreen(
           <WorkPreferencesPanel />
           <PartnerOfficesPanel />
           <VaultSettingsPanel session={session} />
+          <PeoplePanel session={session} />
         </>
       );
     default:

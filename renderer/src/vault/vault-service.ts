@@ -2,12 +2,17 @@ import { cryptoKit, type CryptoKit } from '@shared/crypto/crypto-kit';
 import { err, ok, type Result } from '@shared/result';
 import { PRODUCTION_KDF_FLOOR, type KdfParams } from '@shared/vault/kdf-params';
 import {
-  parseVaultHeader,
+  addPersonSlot,
   addRecoveryKey,
   createVaultKey,
-  rewrapWithPassphrase,
+  parseLegacyVaultHeader,
+  parseVaultHeader,
+  removePersonSlot,
+  rewrapPersonSlot,
+  unlockLegacyWithPassphrase,
   unlockWithPassphrase,
   unlockWithRecoveryKey,
+  upgradeLegacyHeader,
   type DeriveKey,
   type VaultKeyErrorCode,
 } from '@shared/vault/vault-keys';
@@ -31,9 +36,16 @@ import {
   type VaultPreferences,
 } from './records/vault-preferences';
 
+/** Someone with their own key slot, as the lock screen lists them. */
+export type PersonEntry = { readonly personId: string; readonly name: string };
+
+/** The name the first person gets when a test or an upgrade gives none; the screens always ask for one. */
+export const DEFAULT_FIRST_PERSON_NAME = 'Administrator';
+
 export type VaultStatus =
   | { readonly kind: 'no-vault' }
-  | { readonly kind: 'locked' }
+  /** `persons` is empty for a vault from before persons: its one passphrase upgrades it on unlock. */
+  | { readonly kind: 'locked'; readonly persons: readonly PersonEntry[] }
   | { readonly kind: 'unlocked' }
   | { readonly kind: 'unreadable'; readonly code: VaultKeyErrorCode; readonly message: string };
 
@@ -74,6 +86,10 @@ export class VaultService {
   readonly #now: () => Date;
   readonly #listeners = new Set<() => void>();
   readonly #plan: MigrationPlan;
+  /** After a recovery-key unlock: whose passphrase is being reset (null for a vault from before persons). */
+  #recoveringPerson: string | null = null;
+  /** After a recovery-key unlock of a vault from before persons: the name its first person gives. */
+  #recoveringName: string | null = null;
 
   constructor(kit: CryptoKit, options: VaultServiceOptions = {}) {
     this.keyring = new VaultKeyring(kit);
@@ -105,19 +121,23 @@ export class VaultService {
     const untrusted = await this.#readHeader();
     if (untrusted === undefined) return { kind: 'no-vault' };
     const header = parseVaultHeader(untrusted, this.#kdf);
-    return header.ok
-      ? { kind: 'locked' }
-      : { kind: 'unreadable', code: header.error.code, message: header.error.message };
+    if (header.ok) return { kind: 'locked', persons: header.value.slots.map(personEntry) };
+    const legacy = parseLegacyVaultHeader(untrusted, this.#kdf);
+    if (legacy?.ok) return { kind: 'locked', persons: [] };
+    const failure = legacy ?? header;
+    return { kind: 'unreadable', code: failure.error.code, message: failure.error.message };
   }
 
-  async create(passphrase: string): Promise<Result<void, VaultErrorCode>> {
+  /** A new vault whose first person (the administrator) is `name`, with their own passphrase. */
+  async create(passphrase: string, name = DEFAULT_FIRST_PERSON_NAME): Promise<Result<void, VaultErrorCode>> {
     if ((await this.#readHeader()) !== undefined)
       return err('vault-exists', 'A vault already exists in this profile. Unlock it instead.');
     const vaultId = crypto.randomUUID();
-    const { header, vaultKey } = await createVaultKey({
+    const personId = crypto.randomUUID();
+    const { header, vaultKey, signing } = await createVaultKey({
       kit: this.kit,
       derive: this.#derive,
-      passphrase,
+      person: { personId, name, passphrase },
       vaultId,
       now: this.#now(),
       kdf: this.#kdf,
@@ -129,10 +149,10 @@ export class VaultService {
       await this.db.vaultHeader.add({ id: VAULT_HEADER_ROW_ID, header });
     });
     if (!written.ok) {
-      this.kit.wipe(vaultKey);
+      this.kit.wipe(vaultKey, signing.privateKey);
       return written;
     }
-    this.keyring.install(vaultKey);
+    this.keyring.install(vaultKey, { personId, name: name.trim(), signing });
     // A new vault starts at the newest record version: there is nothing to migrate.
     const marked = await vaultWrite(this.db, [this.db.settings], () =>
       writeDataVersion(this.db, latestVersion(this.#plan), this.#now()),
@@ -144,7 +164,14 @@ export class VaultService {
     return this.#opened();
   }
 
-  async unlock(passphrase: string): Promise<Result<void, VaultErrorCode>> {
+  /**
+   * Signs `person` in with their own passphrase (the only person when there is one). A vault from before persons
+   * is opened with its one passphrase and upgraded: whoever opens it becomes its first person, named `name`.
+   */
+  async unlock(
+    passphrase: string,
+    person: { readonly personId?: string; readonly name?: string } = {},
+  ): Promise<Result<void, VaultErrorCode>> {
     const wait = this.throttle.waitMs();
     if (wait > 0)
       return err(
@@ -153,10 +180,18 @@ export class VaultService {
       );
     const untrustedHeader = await this.#readHeader();
     if (untrustedHeader === undefined) return err('no-vault', 'There is no vault in this profile yet.');
+    const legacy = parseLegacyVaultHeader(untrustedHeader, this.#kdf);
+    if (legacy?.ok) return this.#unlockLegacy(legacy.value, passphrase, person.name ?? DEFAULT_FIRST_PERSON_NAME);
+    const header = parseVaultHeader(untrustedHeader, this.#kdf);
+    if (!header.ok) return header;
+    const personId = person.personId ?? (header.value.slots.length === 1 ? header.value.slots[0]?.personId : undefined);
+    if (personId === undefined)
+      return err('unknown-person', 'Choose your name from the list, then type your passphrase.');
     const result = await unlockWithPassphrase({
       kit: this.kit,
       derive: this.#derive,
       untrustedHeader,
+      personId,
       passphrase,
       floor: this.#kdf,
     });
@@ -165,11 +200,54 @@ export class VaultService {
       return result;
     }
     this.throttle.reset();
-    this.keyring.install(result.value.vaultKey);
+    this.keyring.install(result.value.vaultKey, result.value.person);
     return this.#opened();
   }
 
-  async unlockWithRecoveryKey(recoveryKey: string): Promise<Result<void, VaultErrorCode>> {
+  async #unlockLegacy(
+    legacy: Parameters<typeof upgradeLegacyHeader>[0]['legacy'],
+    passphrase: string,
+    name: string,
+  ): Promise<Result<void, VaultErrorCode>> {
+    const vaultKey = await unlockLegacyWithPassphrase({
+      kit: this.kit,
+      derive: this.#derive,
+      header: legacy,
+      passphrase,
+    });
+    if (!vaultKey.ok) {
+      if (vaultKey.error.code === 'wrong-passphrase') this.throttle.recordFailure();
+      return vaultKey;
+    }
+    this.throttle.reset();
+    const personId = crypto.randomUUID();
+    const upgraded = await upgradeLegacyHeader({
+      kit: this.kit,
+      derive: this.#derive,
+      legacy,
+      vaultKey: vaultKey.value,
+      person: { personId, name, passphrase },
+      now: this.#now(),
+      kdf: this.#kdf,
+    });
+    const written = await this.#swapHeader(legacy, upgraded.header);
+    if (!written.ok) {
+      this.kit.wipe(vaultKey.value, upgraded.signing.privateKey);
+      return written;
+    }
+    this.keyring.install(vaultKey.value, { personId, name: name.trim(), signing: upgraded.signing });
+    return this.#opened();
+  }
+
+  /**
+   * Opens the vault with the recovery key for `personId` (the only person when there is one). Nobody is signed in
+   * until that person sets a new passphrase (`setNewPassphrase`); the screens allow nothing else meanwhile.
+   */
+  async unlockWithRecoveryKey(
+    recoveryKey: string,
+    person: { readonly personId?: string; readonly name?: string } = {},
+  ): Promise<Result<void, VaultErrorCode>> {
+    const { personId } = person;
     const wait = this.throttle.waitMs();
     if (wait > 0)
       return err(
@@ -178,13 +256,20 @@ export class VaultService {
       );
     const untrustedHeader = await this.#readHeader();
     if (untrustedHeader === undefined) return err('no-vault', 'There is no vault in this profile yet.');
+    const header = parseVaultHeader(untrustedHeader, this.#kdf);
+    const chosen = personId ?? (header.ok && header.value.slots.length === 1 ? header.value.slots[0]?.personId : null);
+    if (header.ok && !header.value.slots.some((slot) => slot.personId === chosen)) {
+      return err('unknown-person', 'Choose your name from the list, then type the recovery key.');
+    }
     const result = unlockWithRecoveryKey({ kit: this.kit, untrustedHeader, recoveryKey, floor: this.#kdf });
     if (!result.ok) {
       if (result.error.code === 'wrong-recovery-key') this.throttle.recordFailure();
       return result;
     }
     this.throttle.reset();
-    this.keyring.install(result.value.vaultKey);
+    this.#recoveringPerson = chosen ?? null;
+    this.#recoveringName = person.name ?? null;
+    this.keyring.install(result.value.vaultKey, null);
     return this.#opened();
   }
 
@@ -215,7 +300,11 @@ export class VaultService {
   }
 
   /** Writes a new header only if the stored one is still the one we started from. */
-  async #replaceHeader(expected: VaultHeader, next: VaultHeader): Promise<Result<void, VaultErrorCode>> {
+  #replaceHeader(expected: VaultHeader, next: VaultHeader): Promise<Result<void, VaultErrorCode>> {
+    return this.#swapHeader(expected, next);
+  }
+
+  async #swapHeader(expected: unknown, next: VaultHeader): Promise<Result<void, VaultErrorCode>> {
     const written = await vaultWrite(this.db, [this.db.vaultHeader], async () => {
       const row = await this.db.vaultHeader.get(VAULT_HEADER_ROW_ID);
       if (JSON.stringify(row?.header) !== JSON.stringify(expected)) return false;
@@ -228,46 +317,133 @@ export class VaultService {
       : err('header-changed', 'The vault changed in another window. Lock, unlock and try again.');
   }
 
-  /** Checks the current passphrase, then re-wraps the vault key under the new one. Nothing else is re-encrypted. */
+  /** Who is signed in, or null (locked, or between a recovery unlock and a new passphrase). */
+  get person(): PersonEntry | null {
+    const person = this.keyring.person;
+    return person ? { personId: person.personId, name: person.name } : null;
+  }
+
+  /** Everyone with a key slot, in the order they were added. */
+  async persons(): Promise<PersonEntry[]> {
+    const header = await this.#currentHeader();
+    return header.ok ? header.value.slots.map(personEntry) : [];
+  }
+
+  /** Checks the signed-in person's passphrase, then re-wraps their slot under the new one (same signing key). */
   async changePassphrase(current: string, next: string): Promise<Result<void, VaultErrorCode>> {
     const header = await this.#currentHeader();
     if (!header.ok) return header;
+    const person = this.keyring.person;
+    if (!person) return err('unknown-person', 'Nobody is signed in. Lock, then sign in with your own passphrase.');
     const check = await unlockWithPassphrase({
       kit: this.kit,
       derive: this.#derive,
       untrustedHeader: header.value,
+      personId: person.personId,
       passphrase: current,
       floor: this.#kdf,
     });
     if (!check.ok) return check;
     try {
-      const rewrapped = await rewrapWithPassphrase({
+      const rewrapped = await rewrapPersonSlot({
         kit: this.kit,
         derive: this.#derive,
         header: header.value,
         vaultKey: check.value.vaultKey,
+        personId: person.personId,
         newPassphrase: next,
+        signing: person.signing,
+        now: this.#now(),
         kdf: this.#kdf,
       });
-      return await this.#replaceHeader(header.value, rewrapped);
+      if (!rewrapped.ok) return rewrapped;
+      return await this.#replaceHeader(header.value, rewrapped.value.header);
     } finally {
-      this.kit.wipe(check.value.vaultKey);
+      this.kit.wipe(check.value.vaultKey, check.value.person.signing.privateKey);
     }
   }
 
-  /** After a recovery-key unlock: set a new passphrase without knowing the old one (the vault is open). */
-  async setNewPassphrase(next: string): Promise<Result<void, VaultErrorCode>> {
+  /**
+   * After a recovery-key unlock: the person chosen at unlock sets a new passphrase (their old one stops working) and
+   * gets a new signing key, because the old one was sealed under the passphrase nobody remembers. A vault from before
+   * persons becomes a version 2 vault whose first person is `name`.
+   */
+  async setNewPassphrase(
+    next: string,
+    name = this.#recoveringName ?? DEFAULT_FIRST_PERSON_NAME,
+  ): Promise<Result<void, VaultErrorCode>> {
+    const untrusted = await this.#readHeader();
+    const legacy = parseLegacyVaultHeader(untrusted, this.#kdf);
+    if (legacy?.ok) {
+      const personId = crypto.randomUUID();
+      const upgraded = await upgradeLegacyHeader({
+        kit: this.kit,
+        derive: this.#derive,
+        legacy: legacy.value,
+        vaultKey: this.keyring.vaultKey(),
+        person: { personId, name, passphrase: next },
+        now: this.#now(),
+        kdf: this.#kdf,
+      });
+      const written = await this.#swapHeader(legacy.value, upgraded.header);
+      if (written.ok) this.keyring.signIn({ personId, name: name.trim(), signing: upgraded.signing });
+      else this.kit.wipe(upgraded.signing.privateKey);
+      return written;
+    }
     const header = await this.#currentHeader();
     if (!header.ok) return header;
-    const rewrapped = await rewrapWithPassphrase({
+    const personId = this.keyring.person?.personId ?? this.#recoveringPerson;
+    if (personId === null)
+      return err('unknown-person', 'Lock, then unlock with the recovery key and choose your name.');
+    const rewrapped = await rewrapPersonSlot({
       kit: this.kit,
       derive: this.#derive,
       header: header.value,
       vaultKey: this.keyring.vaultKey(),
+      personId,
       newPassphrase: next,
+      now: this.#now(),
       kdf: this.#kdf,
     });
-    return this.#replaceHeader(header.value, rewrapped);
+    if (!rewrapped.ok) return rewrapped;
+    const written = await this.#replaceHeader(header.value, rewrapped.value.header);
+    if (!written.ok) {
+      this.kit.wipe(rewrapped.value.signing.privateKey);
+      return written;
+    }
+    const slot = rewrapped.value.header.slots.find((candidate) => candidate.personId === personId);
+    this.#recoveringPerson = null;
+    this.keyring.signIn({ personId, name: slot?.name ?? '', signing: rewrapped.value.signing });
+    return ok(undefined);
+  }
+
+  /** Adds a person with their own key slot; they type their own passphrase at this laptop. */
+  async addPerson(name: string, passphrase: string): Promise<Result<PersonEntry, VaultErrorCode>> {
+    const header = await this.#currentHeader();
+    if (!header.ok) return header;
+    const added = await addPersonSlot({
+      kit: this.kit,
+      derive: this.#derive,
+      header: header.value,
+      vaultKey: this.keyring.vaultKey(),
+      person: { personId: crypto.randomUUID(), name, passphrase },
+      now: this.#now(),
+      kdf: this.#kdf,
+    });
+    this.kit.wipe(added.signing.privateKey);
+    const slot = added.header.slots.at(-1);
+    if (!slot) return err('header-invalid', 'The new key slot was not made.');
+    const written = await this.#replaceHeader(header.value, added.header);
+    return written.ok ? ok(personEntry(slot)) : written;
+  }
+
+  /** Deletes a person's key slot: their passphrase opens nothing afterwards. */
+  async removePerson(personId: string): Promise<Result<void, VaultErrorCode>> {
+    this.keyring.vaultKey(); // only an open vault changes who may open it
+    const header = await this.#currentHeader();
+    if (!header.ok) return header;
+    const next = removePersonSlot(header.value, personId);
+    return next.ok ? this.#replaceHeader(header.value, next.value) : next;
   }
 
   /** Creates (or replaces) the recovery key; returns it for printing. It is never stored. */
@@ -312,6 +488,10 @@ export class VaultService {
       await this.db.settings.put(valid);
     });
   }
+}
+
+function personEntry(slot: { readonly personId: string; readonly name: string }): PersonEntry {
+  return { personId: slot.personId, name: slot.name };
 }
 
 /** The app's vault: production KDF floor, Argon2id in a worker, the default database. */

@@ -9,7 +9,7 @@ const loadFixture = () => loadV1Fixture('v1-fixture');
 describe('schema v1 fixture', () => {
   it('opens a v1 database and reads every table through the current code', async () => {
     const vault = await loadFixture();
-    expect(await vault.status()).toEqual({ kind: 'locked' });
+    expect(await vault.status()).toEqual({ kind: 'locked', persons: [] });
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
     const { db } = vault;
     expect(await vault.readProfile()).toEqual({

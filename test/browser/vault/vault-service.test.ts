@@ -14,7 +14,10 @@ describe('the vault lifecycle', () => {
     expect(await vault.status()).toEqual({ kind: 'unlocked' });
     expect(await vault.create(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'vault-exists' } });
     vault.lock();
-    expect(await vault.status()).toEqual({ kind: 'locked' });
+    expect(await vault.status()).toEqual({
+      kind: 'locked',
+      persons: [{ personId: expect.any(String) as unknown, name: 'Administrator' }],
+    });
   });
 
   it('a wrong passphrase changes nothing on disk and grows the delay after repeated failures', async () => {
@@ -43,9 +46,10 @@ describe('the vault lifecycle', () => {
     vault.lock();
     const row = (await getRaw(vault.db.name, 'vaultHeader', 'vault')) as {
       id: string;
-      header: { kdf: Record<string, unknown> };
+      header: { slots: { kdf: Record<string, unknown> }[] };
     };
-    const downgraded = { ...row, header: { ...row.header, kdf: { ...row.header.kdf, memoryBytes: 8 * 1024 * 1024 } } };
+    const slots = row.header.slots.map((slot) => ({ ...slot, kdf: { ...slot.kdf, memoryBytes: 8 * 1024 * 1024 } }));
+    const downgraded = { ...row, header: { ...row.header, slots } };
     await putRaw(vault.db.name, 'vaultHeader', downgraded);
     let derivations = 0;
     const watching = new VaultService(kit, {
@@ -64,8 +68,10 @@ describe('the vault lifecycle', () => {
     vault.lock();
     const app = new VaultService(kit, { dbName: vault.db.name, derive: deriveHere });
     expect(await app.status()).toMatchObject({ kind: 'unreadable', code: 'kdf-below-floor' });
-    const row = (await getRaw(vault.db.name, 'vaultHeader', 'vault')) as { header: { kdf: { memoryBytes: number } } };
-    expect(row.header.kdf.memoryBytes).toBeLessThan(PRODUCTION_KDF_FLOOR.memoryBytes);
+    const row = (await getRaw(vault.db.name, 'vaultHeader', 'vault')) as {
+      header: { slots: { kdf: { memoryBytes: number } }[] };
+    };
+    expect(row.header.slots[0]?.kdf.memoryBytes).toBeLessThan(PRODUCTION_KDF_FLOOR.memoryBytes);
   });
 
   it('change passphrase re-wraps only: records are untouched byte for byte, the old passphrase stops working', async () => {

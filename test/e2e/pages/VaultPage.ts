@@ -4,6 +4,8 @@ export const E2E_PASSPHRASE = 'Tidal lanterns hum over 47 quiet harbours';
 
 export type NewVault = {
   readonly passphrase?: string;
+  /** The first person's name (the administrator). */
+  readonly personName?: string;
   readonly officeName?: string;
   readonly jurisdiction?: string;
   readonly role?: 'Caseworker' | 'Redress officer' | 'Both';
@@ -26,6 +28,7 @@ export class VaultPage {
   async createVault(options: NewVault = {}): Promise<string | null> {
     const passphrase = options.passphrase ?? E2E_PASSPHRASE;
     await expect(this.heading('Set up Casebridge')).toBeVisible();
+    await this.page.getByLabel('Your name').fill(options.personName ?? 'Ana Silva');
     await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
     await this.page.getByLabel('Repeat the passphrase').fill(passphrase);
     await expect(this.page.getByTestId('strength-label')).toHaveText(/Strong|Very strong/);
@@ -67,6 +70,23 @@ export class VaultPage {
   async expectLocked(): Promise<void> {
     await expect(this.heading('Casebridge is locked')).toBeVisible();
     await expect(this.page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  }
+
+  /** On a lock screen that lists several people: picks who signs in. */
+  async choosePerson(name: string): Promise<void> {
+    await this.page.getByRole('group', { name: 'Who is signing in?' }).getByRole('radio', { name }).check();
+  }
+
+  /** Settings → People: the person types their own passphrase into the form. */
+  async addPerson(name: string, passphrase: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add a person' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Their passphrase', { exact: true }).fill(passphrase);
+    await form.getByLabel('Repeat their passphrase').fill(passphrase);
+    await form.getByRole('button', { name: 'Add person' }).click();
+    await expect(this.page.getByText(`${name} can now open this vault with their own passphrase.`)).toBeVisible({
+      timeout: 20_000,
+    });
   }
 
   async unlock(passphrase = E2E_PASSPHRASE): Promise<void> {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { VaultService } from '../../vault/vault-service';
@@ -7,6 +7,7 @@ import { NewPassphraseFields, useNewPassphraseReady } from './NewPassphraseField
 import { OfficeProfileForm } from './OfficeProfileForm';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { vaultErrorMessage } from './vault-error-message';
+import { PERSON_NAME_MAX, personNameProblem } from './person-name';
 
 type Step = 'passphrase' | 'profile' | 'recovery';
 type Props = { readonly vault: VaultService; readonly onDone: () => void; readonly initialStep?: Step };
@@ -37,12 +38,15 @@ export function FirstRunScreen({ vault, onDone, initialStep = 'passphrase' }: Pr
 
 function CreateVaultStep({ vault, onCreated }: { readonly vault: VaultService; readonly onCreated: () => void }) {
   const { t } = useTranslation();
+  const nameId = useId();
+  const [name, setName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const ready = useNewPassphraseReady(passphrase, repeat) && acknowledged;
+  const nameProblem = personNameProblem(name);
+  const ready = useNewPassphraseReady(passphrase, repeat) && acknowledged && nameProblem === null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,7 +54,7 @@ function CreateVaultStep({ vault, onCreated }: { readonly vault: VaultService; r
     setCreating(true);
     setError(null);
     try {
-      const created = await vault.create(passphrase);
+      const created = await vault.create(passphrase, name.trim());
       if (created.ok) onCreated();
       else setError(vaultErrorMessage(t, created.error));
     } catch (failure) {
@@ -63,6 +67,21 @@ function CreateVaultStep({ vault, onCreated }: { readonly vault: VaultService; r
   return (
     <form className="vault-form" onSubmit={(e) => void submit(e)} noValidate>
       <p className="lead">{t('vault.firstRun.intro')}</p>
+      <div className="field">
+        <label htmlFor={nameId}>{t('vault.person.yourName')}</label>
+        <input
+          id={nameId}
+          autoComplete="name"
+          value={name}
+          maxLength={PERSON_NAME_MAX}
+          disabled={creating}
+          aria-describedby={`${nameId}-help`}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <span id={`${nameId}-help`} className="field__help">
+          {t('vault.person.yourNameHelp')}
+        </span>
+      </div>
       <NewPassphraseFields
         passphrase={passphrase}
         repeat={repeat}

@@ -1,8 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '@shared/result';
-import type { VaultService } from '../../vault/vault-service';
+import type { PersonEntry, VaultService } from '../../vault/vault-service';
+import { useAsyncEffect } from '../../hooks/useAsyncEffect';
+import { PERSON_NAME_MAX, personNameProblem } from './person-name';
 import { KdfProgress } from './KdfProgress';
 import { vaultErrorMessage } from './vault-error-message';
 
@@ -32,15 +34,38 @@ export function UnlockScreen({ vault, onUnlocked }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [attempts, setAttempts] = useState(0);
   const wait = useThrottleWait(vault, attempts);
+  // Who may sign in here; an empty list means a vault from before persons, which asks for a name once.
+  const [persons, setPersons] = useState<readonly PersonEntry[] | null>(null);
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  useAsyncEffect(
+    useCallback(
+      async ({ alive }) => {
+        const status = await vault.status();
+        if (!alive()) return;
+        const listed = status.kind === 'locked' ? status.persons : [];
+        setPersons(listed);
+        setPersonId((current) => current ?? listed[0]?.personId ?? null);
+      },
+      [vault],
+    ),
+  );
+  const legacy = persons !== null && persons.length === 0;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy || secret === '' || wait > 0) return;
+    const problem = legacy ? personNameProblem(name) : null;
+    if (problem) {
+      setError(t(problem));
+      return;
+    }
     setBusy(true);
     setError(null);
+    const who = legacy ? { name: name.trim() } : personId ? { personId } : {};
     let result: Result<void>;
     try {
-      result = mode === 'passphrase' ? await vault.unlock(secret) : await vault.unlockWithRecoveryKey(secret);
+      result = mode === 'passphrase' ? await vault.unlock(secret, who) : await vault.unlockWithRecoveryKey(secret, who);
     } catch (failure) {
       result = {
         ok: false,
@@ -72,6 +97,44 @@ export function UnlockScreen({ vault, onUnlocked }: Props) {
       <h1 id="vault-title">{t('vault.unlock.title')}</h1>
       <p className="lead">{t('vault.unlock.intro')}</p>
       <form className="vault-form" onSubmit={(e) => void submit(e)} noValidate>
+        {persons && persons.length > 1 ? (
+          <fieldset className="field field--choices">
+            <legend>{t('vault.person.who')}</legend>
+            {persons.map((person) => (
+              <label key={person.personId} className="choice">
+                <input
+                  type="radio"
+                  name={`${id}-person`}
+                  value={person.personId}
+                  checked={personId === person.personId}
+                  disabled={busy}
+                  onChange={() => setPersonId(person.personId)}
+                />
+                {person.name}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {persons?.length === 1 ? (
+          <p className="vault-person">{t('vault.person.signingInAs', { name: persons[0]?.name })}</p>
+        ) : null}
+        {legacy ? (
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t('vault.person.yourName')}</label>
+            <input
+              id={`${id}-name`}
+              autoComplete="name"
+              value={name}
+              maxLength={PERSON_NAME_MAX}
+              disabled={busy}
+              aria-describedby={`${id}-name-help`}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <span id={`${id}-name-help`} className="field__help">
+              {t('vault.person.upgradeHelp')}
+            </span>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor={`${id}-secret`}>
             {mode === 'passphrase' ? t('vault.passphrase') : t('vault.unlock.recoveryKey')}

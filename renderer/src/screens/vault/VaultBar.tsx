@@ -10,6 +10,11 @@ export function VaultBar({ session }: { readonly session: VaultSession }) {
       <span className="vault-bar__office" data-testid="office-name">
         {session.profile?.officeName ?? ''}
       </span>
+      {session.vault.person ? (
+        <span className="vault-bar__person" data-testid="signed-in-person">
+          {t('vault.bar.signedInAs', { name: session.vault.person.name })}
+        </span>
+      ) : null}
       <Button className="button button--quiet" onPress={session.lock}>
         {t('vault.bar.lock')}
       </Button>

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { fromBase64 } from '@shared/bytes/bytes';
+import { DecryptionError } from '@shared/crypto/crypto-kit';
+import { vaultHeaderSchema } from '@shared/vault/vault-header';
+import { createdVault, kit, PASSPHRASE, testVault } from './vault-test-kit';
+import { dumpRaw, getRaw } from './raw-idb';
+import { loadV1Fixture, rawV1Fixture } from './v1-fixture';
+
+const BEN_PASSPHRASE = 'ben keeps a different long phrase';
+
+async function storedHeader(dbName: string) {
+  const row = (await getRaw(dbName, 'vaultHeader', 'vault')) as { header: unknown };
+  return vaultHeaderSchema.parse(row.header);
+}
+
+describe('persons in the vault', () => {
+  it('each person opens the vault with their own passphrase, and is the one signed in', async () => {
+    const vault = testVault('persons');
+    expect((await vault.create(PASSPHRASE, 'Ana Silva')).ok).toBe(true);
+    expect(vault.person?.name).toBe('Ana Silva');
+    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    if (!ben.ok) throw new Error(ben.error.message);
+    vault.lock();
+    const status = await vault.status();
+    expect(status.kind === 'locked' && status.persons.map((p) => p.name)).toEqual(['Ana Silva', 'Ben Okafor']);
+    expect(await vault.unlock(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'unknown-person' } });
+    expect(await vault.unlock(PASSPHRASE, { personId: ben.value.personId })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    expect((await vault.unlock(BEN_PASSPHRASE, { personId: ben.value.personId })).ok).toBe(true);
+    expect(vault.person).toEqual(ben.value);
+  });
+
+  it("a removed person's passphrase opens nothing; the last person cannot be removed", async () => {
+    const vault = await createdVault('persons-remove');
+    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    if (!ben.ok) throw new Error(ben.error.message);
+    expect((await vault.removePerson(ben.value.personId)).ok).toBe(true);
+    const last = vault.person?.personId ?? '';
+    const before = await dumpRaw(vault.db.name);
+    expect(await vault.removePerson(last)).toMatchObject({ ok: false, error: { code: 'last-person' } });
+    expect(await dumpRaw(vault.db.name)).toEqual(before);
+    vault.lock();
+    expect(await vault.unlock(BEN_PASSPHRASE, { personId: ben.value.personId })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-person' },
+    });
+  });
+
+  it("a person's signing key cannot be read with the vault key alone (an administrator cannot sign as them)", async () => {
+    const vault = await createdVault('persons-signing');
+    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    if (!ben.ok) throw new Error(ben.error.message);
+    const slot = (await storedHeader(vault.db.name)).slots.find((s) => s.personId === ben.value.personId);
+    const wrap = fromBase64(slot?.signingKeyWrap ?? '');
+    if (!wrap) throw new Error('no wrap');
+    const vaultKey = vault.keyring.vaultKey();
+    const subkeys = vault.keyring.subkeys();
+    for (const key of [vaultKey, subkeys.records, subkeys.audit, subkeys.attachments, subkeys.blindIndex]) {
+      expect(() => kit.open(key, wrap, new Uint8Array())).toThrow(DecryptionError);
+    }
+  });
+
+  it('a recovery unlock leads to a new passphrase for the chosen person only, with a new signing key', async () => {
+    const vault = await createdVault('persons-recovery');
+    const ana = vault.person;
+    const recoveryKey = await vault.createRecoveryKey();
+    if (!recoveryKey.ok || !ana) throw new Error('setup failed');
+    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    if (!ben.ok) throw new Error(ben.error.message);
+    const anaKeyBefore = (await storedHeader(vault.db.name)).slots[0]?.signingPublicKey;
+    vault.lock();
+
+    expect((await vault.unlockWithRecoveryKey(recoveryKey.value, { personId: ana.personId })).ok).toBe(true);
+    expect(vault.person).toBeNull();
+    expect((await vault.setNewPassphrase('ana chose a brand new phrase')).ok).toBe(true);
+    expect(vault.person).toEqual(ana);
+    const after = await storedHeader(vault.db.name);
+    expect(after.slots[0]?.signingPublicKey).not.toBe(anaKeyBefore);
+    vault.lock();
+    expect(await vault.unlock(PASSPHRASE, { personId: ana.personId })).toMatchObject({ ok: false });
+    expect((await vault.unlock('ana chose a brand new phrase', { personId: ana.personId })).ok).toBe(true);
+    vault.lock();
+    expect((await vault.unlock(BEN_PASSPHRASE, { personId: ben.value.personId })).ok).toBe(true);
+  });
+
+  it('a vault from before persons upgrades on unlock: whoever opens it becomes its first person', async () => {
+    const vault = await loadV1Fixture('persons-upgrade');
+    expect(await vault.status()).toEqual({ kind: 'locked', persons: [] });
+    expect((await vault.unlock(PASSPHRASE, { name: 'Ana Silva' })).ok).toBe(true);
+    expect(vault.person?.name).toBe('Ana Silva');
+    const header = await storedHeader(vault.db.name);
+    expect(header.slots.map((slot) => slot.name)).toEqual(['Ana Silva']);
+    const legacy = rawV1Fixture.vaultHeader?.[0]?.value as { header: { vaultId: string; recovery: unknown } };
+    expect(header).toMatchObject({ vaultId: legacy.header.vaultId, recovery: legacy.header.recovery });
+    vault.lock();
+    expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
+    expect(await vault.readProfile()).toMatchObject({ officeName: 'Fixture Office, Bonn' });
+  });
+});
