@@ -3,9 +3,10 @@ import { entityIdSchema } from './primitives';
 
 /**
  * Who may do what. A caseworker runs cases; a redress officer reviews challenges and decides; "both" exists for
- * small offices where one person holds both roles — they still may not decide on a case they worked on.
+ * small offices where one person holds both roles — they still may not decide on a case they worked on. "none" is
+ * a person who may sign in (an administrator, say) but holds no case role: every case step refuses them.
  */
-export const ROLES = ['caseworker', 'redress-officer', 'both'] as const;
+export const ROLES = ['caseworker', 'redress-officer', 'both', 'none'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

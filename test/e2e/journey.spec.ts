@@ -10,7 +10,7 @@ import { CasesPage, type NewCaseInput } from './pages/CasesPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { NoticePage } from './pages/NoticePage';
 import { RedressPage } from './pages/RedressPage';
-import { VaultPage } from './pages/VaultPage';
+import { E2E_PASSPHRASE, VaultPage } from './pages/VaultPage';
 
 // Vault creation runs the production KDF (Argon2id, 256 MiB) once per test: about a second.
 test.describe.configure({ timeout: 120_000 });
@@ -93,10 +93,25 @@ async function passDays(page: Page, days: number): Promise<void> {
   await vault.expectUnlocked();
 }
 
-async function setRole(page: Page, role: 'Caseworker' | 'Redress officer'): Promise<void> {
+const CLARA = 'Clara reads 31 appeals under the linden tree';
+
+/** Ana (administrator) adds Clara and grants her the redress officer role: roles are granted, never chosen. */
+async function addRedressOfficer(page: Page): Promise<void> {
+  const vault = new VaultPage(page);
   await new AppShellPage(page).open('Settings');
-  await page.getByLabel('Role on this computer').selectOption({ label: role });
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByTestId('my-roles')).toContainText('Caseworker, Administrator');
+  await vault.addPerson('Clara Weiss', CLARA);
+  await vault.grantRole('Clara Weiss', 'Redress officer');
+}
+
+/** Switching person locks the vault and signs the other person in with their own passphrase. */
+async function signInAs(page: Page, name: 'Ana Silva' | 'Clara Weiss'): Promise<void> {
+  const vault = new VaultPage(page);
+  await vault.lock();
+  await vault.choosePerson(name);
+  await vault.unlock(name === 'Ana Silva' ? E2E_PASSPHRASE : CLARA);
+  await vault.expectUnlocked();
+  await expect(page.getByTestId('signed-in-person')).toHaveText(`Signed in as ${name}`);
 }
 
 test.describe('the guided journey', () => {
@@ -145,7 +160,7 @@ test.describe('the guided journey', () => {
     await page.getByLabel('Custody step for threats.txt', { exact: true }).selectOption('copied');
     await page.getByLabel('Note for threats.txt').fill('Copy for the partner request');
     await page.getByRole('button', { name: 'Record custody step' }).click();
-    await expect(evidence).toContainText('copied — local-caseworker: Copy for the partner request');
+    await expect(evidence).toContainText('copied — Ana Silva: Copy for the partner request');
 
     await casePage.press('Mark the request as sent');
     await casePage.expectStage('Request sent');
@@ -192,8 +207,9 @@ test.describe('the guided journey', () => {
       'only a redress officer can take the redress review',
     );
 
-    // The redress officer works from the queue on the dashboard.
-    await setRole(page, 'Redress officer');
+    // The redress officer is another person: Ana adds Clara, and Clara signs in with her own passphrase.
+    await addRedressOfficer(page);
+    await signInAs(page, 'Clara Weiss');
     await shellPage.open('Dashboard');
     const dashboard = new DashboardPage(page);
     await expect(dashboard.queue()).toContainText(reference);
@@ -212,7 +228,7 @@ test.describe('the guided journey', () => {
     // A redress officer may not carry out remedies: explained in place.
     await expect(page.getByTestId('not-permitted-complete-remedy').first()).toContainText('only a caseworker');
 
-    await setRole(page, 'Caseworker');
+    await signInAs(page, 'Ana Silva');
     await shellPage.open('Cases');
     await cases.search(reference);
     await checkScreen(page, 'case-list');
@@ -228,6 +244,10 @@ test.describe('the guided journey', () => {
 
     const verdict = await casePage.verifyChain();
     await expect(verdict).toContainText('Chain verified');
+    // The trail names the people who did each step, not role labels.
+    const trail = page.getByRole('region', { name: /Audit trail/ });
+    await expect(trail).toContainText('by Ana Silva (Caseworker)');
+    await expect(trail).toContainText('by Clara Weiss (Redress officer)');
     await checkScreen(page, 'case-closed-audit');
     expect(shell.problems).toEqual([]);
   });

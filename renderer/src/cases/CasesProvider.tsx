@@ -7,7 +7,8 @@ import type { CasebridgeApi } from '@shared/ipc/contract';
 import type { OfficeSettings } from '@shared/workflow/workflow-types';
 import type { VaultSession } from '../vault/vault-session';
 import type { OfficeProfile } from '../vault/records/office-profile';
-import { actorFromProfile } from './case-actor';
+import { actorFromPerson } from './case-actor';
+import type { PersonRecord } from '../vault/records/person-record';
 import { CaseRepository } from './case-repository';
 import { readOfficeSettings, saveOfficeSettings } from './office-settings';
 import { DEFAULT_OFFICE_SETTINGS, workflowContext } from './workflow-context';
@@ -18,6 +19,12 @@ export type CasesContextValue = {
   readonly repository: CaseRepository;
   readonly profile: OfficeProfile | null;
   readonly actor: Actor;
+  /** The signed-in person's record: name and granted roles (null while it loads). */
+  readonly person: PersonRecord | null;
+  /** Everyone on record, removed people too: the audit trail names who did each step. */
+  readonly people: readonly PersonRecord[];
+  /** A person's name for an actor id (the id itself for acts from before persons existed). */
+  readonly nameOf: (id: string) => string;
   readonly settings: OfficeSettings;
   readonly saveProfile: (profile: OfficeProfile) => Promise<string | null>;
   readonly saveSettings: (settings: OfficeSettings) => Promise<string | null>;
@@ -37,6 +44,17 @@ export function CasesProvider({
 }) {
   const [profile, setProfile] = useState<OfficeProfile | null>(session.profile);
   const [settings, setSettings] = useState<OfficeSettings>(DEFAULT_OFFICE_SETTINGS);
+  const [people, setPeople] = useState<readonly PersonRecord[]>([]);
+  const personId = session.vault.person?.personId;
+  useAsyncEffect(
+    useCallback(
+      async ({ alive }) => {
+        const records = await session.vault.personRecords();
+        if (alive()) setPeople(records);
+      },
+      [session.vault],
+    ),
+  );
   useAsyncEffect(
     useCallback(
       async ({ alive }) => {
@@ -66,17 +84,22 @@ export function CasesProvider({
     },
     [session.vault],
   );
+  const person = useMemo(() => people.find((r) => r.id === personId) ?? null, [people, personId]);
+  const nameOf = useCallback((id: string) => people.find((r) => r.id === id)?.name ?? id, [people]);
   const value = useMemo(
     () => ({
+      people,
+      nameOf,
       shell,
       repository,
       profile,
-      actor: actorFromProfile(profile),
+      actor: actorFromPerson(person),
+      person,
       settings,
       saveProfile,
       saveSettings: saveSettingsAndUse,
     }),
-    [shell, repository, profile, settings, saveProfile, saveSettingsAndUse],
+    [shell, repository, profile, people, nameOf, person, settings, saveProfile, saveSettingsAndUse],
   );
   return <CasesContext.Provider value={value}>{children}</CasesContext.Provider>;
 }

@@ -1,12 +1,13 @@
 import type { Actor } from '@shared/domain/actor';
-import type { OfficeProfile } from '../vault/records/office-profile';
+import { actorRoleFor } from '@shared/people/person-roles';
+import type { PersonRecord } from '../vault/records/person-record';
 
 /**
- * Who acts on this installation. The profile names a role but no person, so the actor id is per role: a laptop
- * shared by a caseworker and a redress officer of one office keeps the two apart, and the workflow's
- * independence rule (nobody decides a challenge on a case they worked) holds between them.
+ * Who acts on cases: the signed-in person, under their own id, in the role their granted roles give. The
+ * workflow's second-person and independence rules compare these ids, so they hold between people. Nobody signed in
+ * (or no record yet) acts as nobody: every case step refuses the role "none".
  */
-export function actorFromProfile(profile: OfficeProfile | null): Actor {
-  const role = profile?.role ?? 'caseworker';
-  return { id: `local-${role}`, role };
+export function actorFromPerson(person: PersonRecord | null): Actor {
+  if (!person || person.removedAt !== null) return { id: 'nobody', role: 'none' };
+  return { id: person.id, role: actorRoleFor(person.roles) };
 }

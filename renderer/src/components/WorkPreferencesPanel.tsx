@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PERSON_ROLES } from '@shared/people/person-roles';
 import { useCases } from '../cases/CasesProvider';
 import { setUiLanguage, supportedLanguages } from '../i18n/i18n';
-import { officeRoles } from '../vault/records/office-profile';
 import { SelectField } from './Field';
 
-/** Settings for the work itself: interface language, the role this laptop acts in, and the office's authorisation rule. */
+/** Settings for the work itself: interface language, the roles granted to you, and the office's authorisation rule. */
 export function WorkPreferencesPanel() {
   const { t, i18n } = useTranslation();
-  const { profile, saveProfile, settings, saveSettings } = useCases();
+  const { person, settings, saveSettings } = useCases();
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const report = (error: string | null) =>
     setStatus(error === null ? { ok: true, message: t('work.saved') } : { ok: false, message: error });
@@ -24,17 +24,18 @@ export function WorkPreferencesPanel() {
         }}
         options={supportedLanguages.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
       />
-      {profile ? (
-        <SelectField
-          label={t('work.role')}
-          help={t('work.roleHelp')}
-          value={profile.role}
-          onChange={(v) => {
-            const role = officeRoles.find((r) => r === v);
-            if (role) void saveProfile({ ...profile, role }).then(report);
-          }}
-          options={officeRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-        />
+      {person ? (
+        <div className="field" data-testid="my-roles">
+          <p>
+            <strong>{t('work.yourRoles')}</strong>{' '}
+            {person.roles.length > 0
+              ? PERSON_ROLES.filter((role) => person.roles.includes(role))
+                  .map((role) => t(`people.roles.${role}`))
+                  .join(', ')
+              : t('work.noRoles')}
+          </p>
+          <p className="field__help">{t('work.rolesHelp')}</p>
+        </div>
       ) : null}
       <label className="choice">
         <input

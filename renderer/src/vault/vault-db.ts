@@ -26,6 +26,7 @@ export class VaultDb extends Dexie {
   declare readonly offices: Table<VaultRecord, string>;
   declare readonly officeKeys: Table<VaultRecord, string>;
   declare readonly bundleLedger: Table<VaultRecord, string>;
+  declare readonly persons: Table<VaultRecord, string>;
 
   constructor(
     name: string,

@@ -17,6 +17,15 @@ import {
   type VaultKeyErrorCode,
 } from '@shared/vault/vault-keys';
 import type { VaultHeader } from '@shared/vault/vault-header';
+import {
+  removalRefusal,
+  roleChangeRefusal,
+  type PersonRole,
+  type RoleChange,
+  type RoleChangeRefusal,
+} from '@shared/people/person-roles';
+import { ensureFirstPerson, putNewPerson, readPersonRecords, roleHolders } from './persons-store';
+import { personRecordSchema, type PersonRecord } from './records/person-record';
 import { deriveInWorker } from './kdf/derive-in-worker';
 import { CorruptionReport } from './corruption-report';
 import { DEFAULT_VAULT_DB_NAME, openVaultDb, type VaultDb } from './vault-db';
@@ -56,7 +65,8 @@ export type VaultErrorCode =
   | 'vault-exists'
   | 'no-vault'
   | 'unlock-throttled'
-  | 'header-changed';
+  | 'header-changed'
+  | RoleChangeRefusal;
 
 export type VaultServiceOptions = {
   readonly dbName?: string;
@@ -154,9 +164,10 @@ export class VaultService {
     }
     this.keyring.install(vaultKey, { personId, name: name.trim(), signing });
     // A new vault starts at the newest record version: there is nothing to migrate.
-    const marked = await vaultWrite(this.db, [this.db.settings], () =>
-      writeDataVersion(this.db, latestVersion(this.#plan), this.#now()),
-    );
+    const marked = await vaultWrite(this.db, [this.db.settings, this.db.persons], async () => {
+      await writeDataVersion(this.db, latestVersion(this.#plan), this.#now());
+      await ensureFirstPerson(this.db, { personId, name }, this.#now());
+    });
     if (!marked.ok) {
       this.lock();
       return marked;
@@ -276,11 +287,21 @@ export class VaultService {
   /** After the key is installed: bring the records up to date (or refuse a newer vault), then tidy up. */
   async #opened(): Promise<Result<void, VaultErrorCode>> {
     this.corruption.clear();
-    const migrated = await runRecordMigrations(this.db, this.#plan, this.#now());
+    const migrated = await runRecordMigrations(this.db, this.#plan, this.#now(), this.person);
     if (!migrated.ok) {
       // Nothing may run on records this build cannot read or could not bring up to date.
       this.lock();
       return migrated;
+    }
+    const signedIn = this.person;
+    if (signedIn) {
+      const ensured = await vaultWrite(this.db, [this.db.settings, this.db.persons], () =>
+        ensureFirstPerson(this.db, signedIn, this.#now()),
+      );
+      if (!ensured.ok) {
+        this.lock();
+        return ensured;
+      }
     }
     // Ask the browser not to evict the store under storage pressure (best effort; the shell may decide).
     void navigator.storage?.persist?.().catch(() => false);
@@ -304,11 +325,17 @@ export class VaultService {
     return this.#swapHeader(expected, next);
   }
 
-  async #swapHeader(expected: unknown, next: VaultHeader): Promise<Result<void, VaultErrorCode>> {
-    const written = await vaultWrite(this.db, [this.db.vaultHeader], async () => {
+  /** Swaps the header, and with it (same transaction) writes the person records `alsoWrite` changes. */
+  async #swapHeader(
+    expected: unknown,
+    next: VaultHeader,
+    alsoWrite?: () => Promise<void>,
+  ): Promise<Result<void, VaultErrorCode>> {
+    const written = await vaultWrite(this.db, [this.db.vaultHeader, this.db.persons, this.db.settings], async () => {
       const row = await this.db.vaultHeader.get(VAULT_HEADER_ROW_ID);
       if (JSON.stringify(row?.header) !== JSON.stringify(expected)) return false;
       await this.db.vaultHeader.put({ id: VAULT_HEADER_ROW_ID, header: next });
+      await alsoWrite?.();
       return true;
     });
     if (!written.ok) return written;
@@ -385,7 +412,9 @@ export class VaultService {
         now: this.#now(),
         kdf: this.#kdf,
       });
-      const written = await this.#swapHeader(legacy.value, upgraded.header);
+      const written = await this.#swapHeader(legacy.value, upgraded.header, () =>
+        ensureFirstPerson(this.db, { personId, name }, this.#now()),
+      );
       if (written.ok) this.keyring.signIn({ personId, name: name.trim(), signing: upgraded.signing });
       else this.kit.wipe(upgraded.signing.privateKey);
       return written;
@@ -417,8 +446,13 @@ export class VaultService {
     return ok(undefined);
   }
 
-  /** Adds a person with their own key slot; they type their own passphrase at this laptop. */
+  /**
+   * Adds a person with their own key slot and no roles yet; they type their own passphrase at this laptop. Only an
+   * administrator adds people.
+   */
   async addPerson(name: string, passphrase: string): Promise<Result<PersonEntry, VaultErrorCode>> {
+    const me = await this.#myRecord();
+    if (!me?.roles.includes('administrator')) return refusal('not-administrator');
     const header = await this.#currentHeader();
     if (!header.ok) return header;
     const added = await addPersonSlot({
@@ -433,17 +467,99 @@ export class VaultService {
     this.kit.wipe(added.signing.privateKey);
     const slot = added.header.slots.at(-1);
     if (!slot) return err('header-invalid', 'The new key slot was not made.');
-    const written = await this.#replaceHeader(header.value, added.header);
+    const by = this.keyring.person?.personId ?? 'unknown';
+    const written = await this.#swapHeader(header.value, added.header, async () => {
+      await putNewPerson(this.db, slot, [], by, this.#now());
+    });
     return written.ok ? ok(personEntry(slot)) : written;
   }
 
-  /** Deletes a person's key slot: their passphrase opens nothing afterwards. */
+  /**
+   * Deletes a person's key slot (their passphrase opens nothing afterwards) and marks their record removed, in one
+   * transaction; the record stays, so their past work still names them. Only an administrator, never oneself, never
+   * the last administrator.
+   */
   async removePerson(personId: string): Promise<Result<void, VaultErrorCode>> {
-    this.keyring.vaultKey(); // only an open vault changes who may open it
+    const by = this.keyring.person?.personId ?? '';
+    const records = await readPersonRecords(this.db);
+    const refused = removalRefusal(roleHolders(records), by, personId);
+    if (refused) return refusal(refused);
     const header = await this.#currentHeader();
     if (!header.ok) return header;
     const next = removePersonSlot(header.value, personId);
-    return next.ok ? this.#replaceHeader(header.value, next.value) : next;
+    if (!next.ok) return next;
+    const target = records.find((r) => r.id === personId);
+    return this.#swapHeader(header.value, next.value, async () => {
+      if (!target) return;
+      const now = this.#now();
+      const removed: PersonRecord = {
+        ...target,
+        roles: [],
+        removedAt: now,
+        history: [...target.history, { at: now, by, change: 'removed', role: null }],
+      };
+      await this.db.persons.put(personRecordSchema.parse(removed));
+    });
+  }
+
+  /** Everyone on record (removed people too), for the People panel and for naming who did what. */
+  personRecords(): Promise<PersonRecord[]> {
+    return readPersonRecords(this.db);
+  }
+
+  async #myRecord(): Promise<PersonRecord | null> {
+    const me = this.keyring.person;
+    if (!me) return null;
+    return (await readPersonRecords(this.db)).find((r) => r.id === me.personId && r.removedAt === null) ?? null;
+  }
+
+  /** Grants or revokes a role: only an administrator, never on themselves, never the last administrator. */
+  async changeRole(personId: string, role: PersonRole, change: RoleChange): Promise<Result<void, VaultErrorCode>> {
+    const by = this.keyring.person?.personId ?? '';
+    const now = this.#now();
+    const written = await vaultWrite(this.db, [this.db.persons], async () => {
+      // Checked inside the transaction, on what is stored now.
+      const records = await readPersonRecords(this.db);
+      const refused = roleChangeRefusal(roleHolders(records), by, personId, role, change);
+      if (refused) return refused;
+      const target = records.find((r) => r.id === personId);
+      if (!target) return 'unknown-person' as const;
+      const roles = change === 'granted' ? [...target.roles, role] : target.roles.filter((r) => r !== role);
+      await this.db.persons.put(
+        personRecordSchema.parse({ ...target, roles, history: [...target.history, { at: now, by, change, role }] }),
+      );
+      return null;
+    });
+    if (!written.ok) return written;
+    return written.value === null ? ok(undefined) : refusal(written.value);
+  }
+
+  /**
+   * First run only: the one person of a new installation says which case work they do. Nobody else exists to grant
+   * it; from the second person on, roles are granted by an administrator and never by oneself.
+   */
+  async setUpOwnWorkingRoles(roles: readonly PersonRole[]): Promise<Result<void, VaultErrorCode>> {
+    const me = this.keyring.person;
+    if (!me) return refusal('unknown-person');
+    const now = this.#now();
+    const working = roles.filter((role) => role !== 'administrator');
+    const written = await vaultWrite(this.db, [this.db.persons], async () => {
+      const records = await readPersonRecords(this.db);
+      const mine = records.find((r) => r.id === me.personId);
+      if (records.length !== 1 || !mine) return 'own-roles' as const;
+      const kept = mine.roles.filter((role) => role === 'administrator');
+      const added = working.filter((role) => !mine.roles.includes(role));
+      await this.db.persons.put(
+        personRecordSchema.parse({
+          ...mine,
+          roles: [...new Set([...kept, ...working])],
+          history: [...mine.history, ...added.map((role) => ({ at: now, by: me.personId, change: 'granted', role }))],
+        }),
+      );
+      return null;
+    });
+    if (!written.ok) return written;
+    return written.value === null ? ok(undefined) : refusal(written.value);
   }
 
   /** Creates (or replaces) the recovery key; returns it for printing. It is never stored. */
@@ -488,6 +604,18 @@ export class VaultService {
       await this.db.settings.put(valid);
     });
   }
+}
+
+const refusalMessages: Record<RoleChangeRefusal, string> = {
+  'not-administrator': 'Only an administrator can add people or change their roles. Ask one of them.',
+  'own-roles': 'Nobody changes their own roles or access: another administrator must do it.',
+  'last-administrator': 'This is the last administrator. Make someone else an administrator first.',
+  'unknown-person': 'That person has no access to this vault. Choose your name from the list, or ask an administrator.',
+  'no-change': 'Nothing changed: the person already had that role (or did not).',
+};
+
+function refusal(code: RoleChangeRefusal): Result<never, VaultErrorCode> {
+  return err(code, refusalMessages[code]);
 }
 
 function personEntry(slot: { readonly personId: string; readonly name: string }): PersonEntry {

@@ -26,7 +26,6 @@ const profile: OfficeProfile = {
   id: 'office',
   officeName: 'Bureau of Quiet Harbours',
   jurisdiction: 'DE',
-  role: 'caseworker',
   createdAt: new Date(),
 };
 const DAY = 86_400_000;

@@ -39,7 +39,8 @@ describe('persons in the vault', () => {
     expect((await vault.removePerson(ben.value.personId)).ok).toBe(true);
     const last = vault.person?.personId ?? '';
     const before = await dumpRaw(vault.db.name);
-    expect(await vault.removePerson(last)).toMatchObject({ ok: false, error: { code: 'last-person' } });
+    // Nobody removes themselves, so the last person (always the one signed in) stays.
+    expect(await vault.removePerson(last)).toMatchObject({ ok: false, error: { code: 'own-roles' } });
     expect(await dumpRaw(vault.db.name)).toEqual(before);
     vault.lock();
     expect(await vault.unlock(BEN_PASSPHRASE, { personId: ben.value.personId })).toMatchObject({
@@ -94,8 +95,63 @@ describe('persons in the vault', () => {
     expect(header.slots.map((slot) => slot.name)).toEqual(['Ana Silva']);
     const legacy = rawV1Fixture.vaultHeader?.[0]?.value as { header: { vaultId: string; recovery: unknown } };
     expect(header).toMatchObject({ vaultId: legacy.header.vaultId, recovery: legacy.header.recovery });
+    // The record step to version 2: the old profile's self-chosen role becomes this person's granted roles.
+    const [record] = await vault.personRecords();
+    expect(record).toMatchObject({ name: 'Ana Silva', roles: ['caseworker', 'administrator'], removedAt: null });
+    expect(await vault.readProfile()).toEqual({
+      id: 'office',
+      officeName: 'Fixture Office, Bonn',
+      jurisdiction: 'DE',
+      createdAt: new Date('2026-01-02T03:04:05Z'),
+    });
+    const rawProfile = (await dumpRaw(vault.db.name)).profile?.[0]?.value as { v: number };
+    expect(rawProfile.v).toBe(2);
     vault.lock();
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
     expect(await vault.readProfile()).toMatchObject({ officeName: 'Fixture Office, Bonn' });
+  });
+
+  it('roles are granted by an administrator, never by oneself, and the last administrator stays', async () => {
+    const vault = testVault('persons-roles');
+    await vault.create(PASSPHRASE, 'Ana Silva');
+    expect((await vault.setUpOwnWorkingRoles(['caseworker'])).ok).toBe(true);
+    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    if (!ben.ok) throw new Error(ben.error.message);
+    const ana = vault.person?.personId ?? '';
+    // With a second person on record, nobody sets up their own roles any more.
+    expect(await vault.setUpOwnWorkingRoles(['redress-officer'])).toMatchObject({
+      ok: false,
+      error: { code: 'own-roles' },
+    });
+    expect(await vault.changeRole(ana, 'redress-officer', 'granted')).toMatchObject({
+      ok: false,
+      error: { code: 'own-roles' },
+    });
+    expect(await vault.changeRole(ana, 'administrator', 'revoked')).toMatchObject({
+      ok: false,
+      error: { code: 'own-roles' },
+    });
+    expect((await vault.changeRole(ben.value.personId, 'redress-officer', 'granted')).ok).toBe(true);
+    const records = await vault.personRecords();
+    expect(records.map((r) => [r.name, r.roles])).toEqual([
+      ['Ana Silva', ['administrator', 'caseworker']],
+      ['Ben Okafor', ['redress-officer']],
+    ]);
+    expect(records[1]?.history.map((h) => [h.change, h.role, h.by])).toEqual([
+      ['added', null, ana],
+      ['granted', 'redress-officer', ana],
+    ]);
+    // Ben holds no administrator role: he can neither grant nor add people.
+    vault.lock();
+    await vault.unlock(BEN_PASSPHRASE, { personId: ben.value.personId });
+    expect(await vault.changeRole(ben.value.personId, 'caseworker', 'granted')).toMatchObject({
+      ok: false,
+      error: { code: 'not-administrator' },
+    });
+    expect(await vault.addPerson('Clara Weiss', 'clara has her own long phrase')).toMatchObject({
+      ok: false,
+      error: { code: 'not-administrator' },
+    });
+    expect(await vault.removePerson(ana)).toMatchObject({ ok: false, error: { code: 'not-administrator' } });
   });
 });

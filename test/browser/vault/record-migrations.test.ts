@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { schemaV1 } from '../../../renderer/src/vault/schema/v1';
+import { schemaV2 } from '../../../renderer/src/vault/schema/v2';
 import { encrypted, encryptedStore, type SchemaVersionSpec } from '../../../renderer/src/vault/schema/table-spec';
 import { defineRecordMigration } from '../../../renderer/src/vault/migrations/record-migration';
 import { appMigrationPlan, type MigrationPlan } from '../../../renderer/src/vault/migrations/migration-plan';
@@ -10,19 +10,20 @@ import { dumpRaw } from './raw-idb';
 import { loadV1Fixture } from './v1-fixture';
 
 /**
- * The migration machinery, proved with a test step on the frozen v1 fixture: version 2 gives every case an
- * `ownerId` (the first caseworker, or "unassigned"). The first real step (persons) will follow the same shape.
+ * The migration machinery, proved with a test step after the shipped chain, on the frozen v1 fixture: test version
+ * 3 gives every case an `ownerId` (the first caseworker, or "unassigned"). The fixture runs the real step to
+ * version 2 (persons) first.
  */
-const casesV2 = encrypted(2, ['createdAt', 'updatedAt', 'stage'], ['reference']);
-const testSchemaV2 = {
-  version: 2,
-  tables: { ...schemaV1.tables, cases: casesV2 },
-  stores: { ...schemaV1.stores, cases: encryptedStore(casesV2) },
+const casesV3 = encrypted(2, ['createdAt', 'updatedAt', 'stage'], ['reference']);
+const testSchemaV3 = {
+  version: 3,
+  tables: { ...schemaV2.tables, cases: casesV3 },
+  stores: { ...schemaV2.stores, cases: encryptedStore(casesV3) },
 } as const satisfies SchemaVersionSpec;
 
 const caseV1 = z.looseObject({ id: z.string(), caseworkerIds: z.array(z.string()).optional() });
 
-const ownerStep = defineRecordMigration(schemaV1, testSchemaV2, {
+const ownerStep = defineRecordMigration(schemaV2, testSchemaV3, {
   description: 'cases get an owner',
   tables: ['cases'],
   migrate: async ({ db }) => {
@@ -33,13 +34,17 @@ const ownerStep = defineRecordMigration(schemaV1, testSchemaV2, {
   },
 });
 
-const planV2: MigrationPlan = { versions: [schemaV1, testSchemaV2], migrations: [ownerStep] };
+const planV3: MigrationPlan = {
+  versions: [...appMigrationPlan.versions, testSchemaV3],
+  migrations: [...appMigrationPlan.migrations, ownerStep],
+};
 
 /** The same step, but the process "dies" after its first write: the transaction aborts as it would. */
 const crashingPlan: MigrationPlan = {
-  versions: planV2.versions,
+  versions: planV3.versions,
   migrations: [
-    defineRecordMigration(schemaV1, testSchemaV2, {
+    ...appMigrationPlan.migrations,
+    defineRecordMigration(schemaV2, testSchemaV3, {
       description: 'cases get an owner (crashes half-way)',
       tables: ['cases'],
       migrate: async ({ db }) => {
@@ -53,14 +58,14 @@ const crashingPlan: MigrationPlan = {
 
 describe('record migrations', () => {
   it('run after unlock on a v1 vault: records take the new shape and version, the rest is untouched', async () => {
-    const vault = await loadV1Fixture('migrate', { migrationPlan: planV2 });
+    const vault = await loadV1Fixture('migrate', { migrationPlan: planV3 });
     const before = await dumpRaw(vault.db.name);
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(vault.db)).toBe(2);
+    expect(await readDataVersion(vault.db)).toBe(3);
     expect(await vault.db.cases.get('case-1')).toMatchObject({ title: 'Fixture case', ownerId: 'unassigned' });
     const after = await dumpRaw(vault.db.name);
     expect(after.cases?.map((row) => Reflect.get(row.value as object, 'v'))).toEqual([2]);
-    for (const table of ['people', 'events', 'offices', 'officeKeys', 'bundleLedger', 'attachmentChunks', 'profile']) {
+    for (const table of ['people', 'events', 'offices', 'officeKeys', 'bundleLedger', 'attachmentChunks']) {
       expect(after[table], `${table} changed`).toEqual(before[table]);
     }
     expect(vault.corruption.records).toEqual([]);
@@ -73,29 +78,30 @@ describe('record migrations', () => {
 
   it('a step that dies half-way leaves the vault as it was, and the next unlock completes it', async () => {
     const crashed = await loadV1Fixture('migrate-crash', { migrationPlan: crashingPlan });
-    const { vaultHeader: _headerBefore, ...before } = await dumpRaw(crashed.db.name);
+    const before = await dumpRaw(crashed.db.name);
     const refused = await crashed.unlock(PASSPHRASE);
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error.code).toBe('write-failed');
     expect(crashed.keyring.unlocked).toBe(false);
-    // The key slots were upgraded before the records (same passphrase); no record changed.
-    const { vaultHeader: _headerAfter, ...after } = await dumpRaw(crashed.db.name);
-    expect(after).toEqual(before);
+    // Steps before it committed (the key slots, the shipped step to version 2); nothing of the dying step did.
+    const after = await dumpRaw(crashed.db.name);
+    expect(after.cases).toEqual(before.cases);
+    expect(after.settings?.map((row) => row.key)).toContain('data-version');
     crashed.db.close();
 
-    const resumed = testVault('migrate-crash', { dbName: crashed.db.name, migrationPlan: planV2 });
+    const resumed = testVault('migrate-crash', { dbName: crashed.db.name, migrationPlan: planV3 });
     expect((await resumed.unlock(PASSPHRASE)).ok).toBe(true);
     expect(await resumed.db.cases.get('case-1')).toMatchObject({ ownerId: 'unassigned' });
   });
 
   it('refuses a vault written by a newer build, changing nothing', async () => {
-    const newer = await loadV1Fixture('migrate-newer', { migrationPlan: planV2 });
+    const newer = await loadV1Fixture('migrate-newer', { migrationPlan: planV3 });
     expect((await newer.unlock(PASSPHRASE)).ok).toBe(true);
     newer.lock();
     newer.db.close();
     const written = await dumpRaw(newer.db.name);
 
-    // This build only knows schema version 1.
+    // This build only knows the shipped versions.
     const older = testVault('migrate-newer', { dbName: newer.db.name, migrationPlan: appMigrationPlan });
     const refused = await older.unlock(PASSPHRASE);
     expect(refused.ok).toBe(false);
@@ -109,8 +115,8 @@ describe('record migrations', () => {
   it('a new vault starts at the newest version, with nothing to migrate', async () => {
     const vault = await createdVault('migrate-new');
     expect(await readDataVersion(vault.db)).toBe(appMigrationPlan.versions.at(-1)?.version);
-    const fresh = testVault('migrate-new-v2', { migrationPlan: planV2 });
+    const fresh = testVault('migrate-new-v3', { migrationPlan: planV3 });
     expect((await fresh.create(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(fresh.db)).toBe(2);
+    expect(await readDataVersion(fresh.db)).toBe(3);
   });
 });

@@ -16,7 +16,6 @@ describe('schema v1 fixture', () => {
       id: 'office',
       officeName: 'Fixture Office, Bonn',
       jurisdiction: 'DE',
-      role: 'caseworker',
       createdAt: new Date('2026-01-02T03:04:05Z'),
     });
     expect((await vault.readPreferences()).idleLockMinutes).toBe(15);

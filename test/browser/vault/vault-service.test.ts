@@ -121,11 +121,10 @@ describe('the vault lifecycle', () => {
       id: 'office',
       officeName: 'Bureau of Quiet Harbours',
       jurisdiction: 'DE',
-      role: 'both',
       createdAt: new Date(),
     });
     await vault.savePreferences({ id: 'preferences', idleLockMinutes: 5 });
-    expect(await vault.readProfile()).toMatchObject({ officeName: 'Bureau of Quiet Harbours', role: 'both' });
+    expect(await vault.readProfile()).toMatchObject({ officeName: 'Bureau of Quiet Harbours' });
     expect((await vault.readPreferences()).idleLockMinutes).toBe(5);
     expect(() => vault.savePreferences({ id: 'preferences', idleLockMinutes: 0 } as never)).toThrow();
     expect(JSON.stringify(await dumpRaw(vault.db.name))).not.toContain('Quiet Harbours');

@@ -89,6 +89,15 @@ export class VaultPage {
     });
   }
 
+  /** Settings → People: an administrator grants another person a role. */
+  async grantRole(name: string, role: 'Caseworker' | 'Redress officer' | 'Administrator'): Promise<void> {
+    const box = this.page.getByRole('group', { name: `Roles of ${name}` }).getByRole('checkbox', { name: role });
+    // The box follows the stored record, so it ticks once the grant is saved, not on the click itself.
+    await box.click();
+    await expect(this.page.getByText(`${name} now has the role ${role}.`)).toBeVisible();
+    await expect(box).toBeChecked();
+  }
+
   async unlock(passphrase = E2E_PASSPHRASE): Promise<void> {
     await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
     await this.page.getByRole('button', { name: 'Unlock', exact: true }).click();

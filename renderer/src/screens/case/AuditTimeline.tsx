@@ -9,8 +9,17 @@ import { useLocaleFormat } from '../../components/useLocaleFormat';
 /** The case's hash-chained audit trail as a timeline, with "verify chain": a clear pass, or the first broken event. */
 export function AuditTimeline({ caseId, events }: { readonly caseId: string; readonly events: readonly AuditEvent[] }) {
   const { t } = useTranslation();
-  const { repository } = useCases();
+  const { repository, people } = useCases();
   const { dateTime, number } = useLocaleFormat();
+  /** Who did a step, by name; events from before persons name only the role the laptop was set to. */
+  const actorWords = (actor: AuditEvent['actor']) => {
+    const role = t(`roles.${actor.role}`, { defaultValue: actor.role });
+    const person = people.find((p) => p.id === actor.id);
+    if (!person) return t('audit.byBeforePersons', { role });
+    return person.removedAt
+      ? t('audit.byRemoved', { name: person.name, role, date: dateTime(person.removedAt.toISOString()) })
+      : t('audit.byPerson', { name: person.name, role });
+  };
   const [result, setResult] = useState<ChainVerification | null>(null);
   const [busy, setBusy] = useState(false);
   const verify = async () => {
@@ -49,12 +58,7 @@ export function AuditTimeline({ caseId, events }: { readonly caseId: string; rea
                 ? ` · ${t(`caseTerms.stage.${event.fromStage}`)} → ${t(`caseTerms.stage.${event.toStage}`)}`
                 : ''}
             </span>
-            <span className="timeline__who">
-              {t('audit.by', {
-                actor: event.actor.id,
-                role: t(`roles.${event.actor.role}`, { defaultValue: event.actor.role }),
-              })}
-            </span>
+            <span className="timeline__who">{actorWords(event.actor)}</span>
             <span className="timeline__hash mono" title={event.hash}>
               #{event.seq} {event.hash.slice(0, 12)}…
             </span>

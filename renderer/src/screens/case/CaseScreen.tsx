@@ -60,7 +60,7 @@ function CaseView({
 }) {
   const { t } = useTranslation();
   const { stage, kind } = useTerms();
-  const { actor } = useCases();
+  const { actor, person } = useCases();
   const now = useNow();
   const current = stepForStage(c.stage);
   const [selected, setSelected] = useState<CaseStep>(initialStep && initialStep !== 'overview' ? initialStep : current);
@@ -81,7 +81,7 @@ function CaseView({
         </ScreenHeading>
         <p className="case-view__meta">
           {kind(c.kind)} · <span data-testid="case-stage">{stage(c.stage)}</span> ·{' '}
-          {t('case.actingAs', { role: t(`roles.${actor.role}`) })}
+          {t('case.actingAsPerson', { name: person?.name ?? '', role: t(`roles.${actor.role}`) })}
         </p>
       </header>
       <Stepper c={c} selected={selected} onSelect={setSelected} />
@@ -102,6 +102,7 @@ function CaseView({
 
 function StepContent({ c, step }: { readonly c: Case; readonly step: CaseStep }) {
   const { t } = useTranslation();
+  const { nameOf } = useCases();
   switch (step) {
     case 'draft':
       return c.stage === 'draft' ? <DraftStep c={c} /> : <p>{t('case.draftDone')}</p>;
@@ -109,7 +110,9 @@ function StepContent({ c, step }: { readonly c: Case; readonly step: CaseStep })
       if (c.stage === 'authorised' && c.kind === 'data-access-request') return <RequestStep c={c} />;
       if (c.stage === 'authorised' && c.kind === 'enforcement-action') return <NoticePanel c={c} />;
       if (c.stage === 'authorised') return <ChallengeStep c={c} />;
-      return <p>{c.authorisation ? t('case.authorisedBy', { actor: c.authorisation.by }) : t('case.notYet')}</p>;
+      return (
+        <p>{c.authorisation ? t('case.authorisedBy', { actor: nameOf(c.authorisation.by) }) : t('case.notYet')}</p>
+      );
     case 'request':
       return <RequestStep c={c} />;
     case 'notice':

@@ -15,7 +15,7 @@ import { useCaseAction } from './useCaseAction';
 /** Evidence items with their content hash and chain of custody; add files by choosing or dropping them. */
 export function EvidencePanel({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
-  const { repository, actor } = useCases();
+  const { repository, actor, nameOf } = useCases();
   const { dateTime } = useLocaleFormat();
   const formatBytes = useFormatBytes();
   const id = useId();
@@ -60,7 +60,7 @@ export function EvidencePanel({ c }: { readonly c: Case }) {
             <ol className="custody" aria-label={t('evidence.custody', { title: item.title })}>
               {item.custody.map((entry, index) => (
                 <li key={index}>
-                  {dateTime(entry.at)} — {t(`evidence.actions.${entry.action}`)} — {entry.by}
+                  {dateTime(entry.at)} — {t(`evidence.actions.${entry.action}`)} — {nameOf(entry.by)}
                   {entry.note ? `: ${entry.note}` : ''}
                 </li>
               ))}

@@ -1,12 +1,22 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { officeRoles, type OfficeRole, OFFICE_PROFILE_ID } from '../../vault/records/office-profile';
+import type { PersonRole } from '@shared/people/person-roles';
+import { OFFICE_PROFILE_ID } from '../../vault/records/office-profile';
 import type { VaultService } from '../../vault/vault-service';
 import { jurisdictionOptions } from './jurisdiction-options';
 import { vaultErrorMessage } from './vault-error-message';
 
 type Props = { readonly vault: VaultService; readonly onSaved: () => void };
+
+/** The case work the first person of a new installation does; later people get roles from an administrator. */
+const workChoices = {
+  caseworker: ['caseworker'],
+  'redress-officer': ['redress-officer'],
+  both: ['caseworker', 'redress-officer'],
+} as const satisfies Record<string, readonly PersonRole[]>;
+type WorkChoice = keyof typeof workChoices;
+const workChoiceIds = Object.keys(workChoices) as WorkChoice[];
 
 /** Who this installation works for: office name, jurisdiction (controlled vocabulary) and role. */
 export function OfficeProfileForm({ vault, onSaved }: Props) {
@@ -15,7 +25,7 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
   const jurisdictions = useMemo(() => jurisdictionOptions(), []);
   const [officeName, setOfficeName] = useState('');
   const [jurisdiction, setJurisdiction] = useState('');
-  const [role, setRole] = useState<OfficeRole | null>(null);
+  const [role, setRole] = useState<WorkChoice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -30,12 +40,12 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
       id: OFFICE_PROFILE_ID,
       officeName: officeName.trim(),
       jurisdiction,
-      role,
       createdAt: new Date(),
     });
+    const roles = saved.ok ? await vault.setUpOwnWorkingRoles(workChoices[role]) : saved;
     setSaving(false);
-    if (saved.ok) onSaved();
-    else setError(vaultErrorMessage(t, saved.error));
+    if (roles.ok) onSaved();
+    else setError(vaultErrorMessage(t, roles.error));
   };
 
   return (
@@ -66,7 +76,7 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
       </div>
       <fieldset className="field field--choices">
         <legend>{t('vault.firstRun.role')}</legend>
-        {officeRoles.map((r) => (
+        {workChoiceIds.map((r) => (
           <label key={r} className="choice">
             <input type="radio" name={`${id}-role`} value={r} checked={role === r} onChange={() => setRole(r)} />
             {t(`vault.firstRun.roles.${r}`)}

@@ -1,7 +1,8 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { PersonEntry } from '../../vault/vault-service';
+import { PERSON_ROLES, type PersonRole } from '@shared/people/person-roles';
+import type { PersonRecord } from '../../vault/records/person-record';
 import type { VaultSession } from '../../vault/vault-session';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
 import { KdfProgress } from './KdfProgress';
@@ -17,26 +18,41 @@ type Outcome = { readonly ok: boolean; readonly message: string };
  */
 export function PeoplePanel({ session }: { readonly session: VaultSession }) {
   const { t } = useTranslation();
-  const [persons, setPersons] = useState<readonly PersonEntry[]>([]);
+  const [persons, setPersons] = useState<readonly PersonRecord[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [confirming, setConfirming] = useState<PersonEntry | null>(null);
+  const [confirming, setConfirming] = useState<PersonRecord | null>(null);
   const me = session.vault.person;
+  const iAmAdministrator = persons.some((p) => p.id === me?.personId && p.roles.includes('administrator'));
   useAsyncEffect(
     useCallback(
       async ({ alive }) => {
-        const listed = await session.vault.persons();
-        if (alive()) setPersons(listed);
+        const listed = await session.vault.personRecords();
+        if (alive()) setPersons(listed.filter((p) => p.removedAt === null));
       },
       [session.vault],
     ),
   );
   const changed = async (next: Outcome) => {
     setOutcome(next);
-    setPersons(await session.vault.persons());
+    setPersons((await session.vault.personRecords()).filter((p) => p.removedAt === null));
   };
-  const remove = async (person: PersonEntry) => {
+  const toggle = async (person: PersonRecord, role: PersonRole, granted: boolean) => {
+    const outcome_ = await session.vault.changeRole(person.id, role, granted ? 'granted' : 'revoked');
+    await changed(
+      outcome_.ok
+        ? {
+            ok: true,
+            message: t(granted ? 'vault.people.granted' : 'vault.people.revoked', {
+              name: person.name,
+              role: t(`people.roles.${role}`),
+            }),
+          }
+        : { ok: false, message: vaultErrorMessage(t, outcome_.error) },
+    );
+  };
+  const remove = async (person: PersonRecord) => {
     setConfirming(null);
-    const removed = await session.vault.removePerson(person.personId);
+    const removed = await session.vault.removePerson(person.id);
     await changed(
       removed.ok
         ? { ok: true, message: t('vault.people.removed', { name: person.name }) }
@@ -48,29 +64,56 @@ export function PeoplePanel({ session }: { readonly session: VaultSession }) {
       <h2 id="people-title">{t('vault.people.heading')}</h2>
       <p className="field__help">{t('vault.people.intro')}</p>
       <ul className="people-list">
-        {persons.map((person) => (
-          <li key={person.personId}>
-            <span>{person.personId === me?.personId ? t('vault.people.you', { name: person.name }) : person.name}</span>
-            {person.personId !== me?.personId && confirming?.personId !== person.personId ? (
-              <Button className="button button--quiet" onPress={() => setConfirming(person)}>
-                {t('vault.people.remove', { name: person.name })}
-              </Button>
-            ) : null}
-            {confirming?.personId === person.personId ? (
-              <span role="group" aria-label={t('vault.people.confirmLabel', { name: person.name })}>
-                <span>{t('vault.people.confirm', { name: person.name })}</span>
-                <Button className="button" onPress={() => void remove(person)}>
-                  {t('vault.people.confirmRemove')}
-                </Button>
-                <Button className="button button--quiet" onPress={() => setConfirming(null)}>
-                  {t('vault.people.cancel')}
-                </Button>
+        {persons.map((person) => {
+          const self = person.id === me?.personId;
+          return (
+            <li key={person.id}>
+              <span className="people-list__name">
+                {self ? t('vault.people.you', { name: person.name }) : person.name}
               </span>
-            ) : null}
-          </li>
-        ))}
+              <span
+                role="group"
+                aria-label={t('vault.people.rolesOf', { name: person.name })}
+                className="people-list__roles"
+              >
+                {PERSON_ROLES.map((role) => (
+                  <label key={role} className="choice">
+                    <input
+                      type="checkbox"
+                      checked={person.roles.includes(role)}
+                      // Nobody changes their own roles; only an administrator changes anyone's.
+                      disabled={self || !iAmAdministrator}
+                      onChange={(e) => void toggle(person, role, e.target.checked)}
+                    />
+                    {t(`people.roles.${role}`)}
+                  </label>
+                ))}
+              </span>
+              {!self && iAmAdministrator && confirming?.id !== person.id ? (
+                <Button className="button button--quiet" onPress={() => setConfirming(person)}>
+                  {t('vault.people.remove', { name: person.name })}
+                </Button>
+              ) : null}
+              {confirming?.id === person.id ? (
+                <span role="group" aria-label={t('vault.people.confirmLabel', { name: person.name })}>
+                  <span>{t('vault.people.confirm', { name: person.name })}</span>
+                  <Button className="button" onPress={() => void remove(person)}>
+                    {t('vault.people.confirmRemove')}
+                  </Button>
+                  <Button className="button button--quiet" onPress={() => setConfirming(null)}>
+                    {t('vault.people.cancel')}
+                  </Button>
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
-      <AddPerson session={session} onAdded={changed} />
+      {iAmAdministrator ? (
+        <AddPerson session={session} onAdded={changed} />
+      ) : (
+        <p className="field__help">{t('vault.people.askAdministrator')}</p>
+      )}
       {outcome ? (
         <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'field__help' : 'error'}>
           {outcome.message}

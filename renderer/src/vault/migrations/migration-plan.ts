@@ -1,6 +1,7 @@
 import { schemaVersions } from '../schema/versions';
 import type { SchemaVersionSpec } from '../schema/table-spec';
 import type { RecordMigration } from './record-migration';
+import { migrationToV2 } from './v2';
 
 /** Every schema version, oldest first, and the record steps between them (a version may need none). */
 export type MigrationPlan = {
@@ -11,7 +12,7 @@ export type MigrationPlan = {
 /** The shipped plan. A record change adds `schema/vN.ts`, `migrations/vN.ts` and one line in each list. */
 export const appMigrationPlan: MigrationPlan = {
   versions: schemaVersions,
-  migrations: [],
+  migrations: [migrationToV2],
 };
 
 /** Everything wrong with a plan, in words; empty when it is sound. Run by a unit test on the shipped plan. */

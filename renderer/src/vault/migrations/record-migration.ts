@@ -6,8 +6,15 @@ type Tuple<N extends number, T extends unknown[] = []> = T['length'] extends N ?
 /** N + 1 at the type level: a step that starts at version 3 can only end at version 4. */
 export type NextVersion<N extends number> = [...Tuple<N>, unknown]['length'];
 
-/** What a step may do: read and write the vault's tables, inside the one transaction the runner opened. */
-export type MigrationEnv = { readonly db: VaultDb; readonly now: Date };
+/**
+ * What a step may do: read and write the vault's tables, inside the one transaction the runner opened. `person` is
+ * who just signed in (null after a recovery-key unlock, until they set a passphrase).
+ */
+export type MigrationEnv = {
+  readonly db: VaultDb;
+  readonly now: Date;
+  readonly person: { readonly personId: string; readonly name: string } | null;
+};
 
 /**
  * One step of the record migration chain: it rewrites the encrypted records written under schema version

@@ -3,6 +3,7 @@ import type { VaultDb } from '../vault-db';
 import { vaultWrite, type VaultWriteErrorCode } from '../vault-write';
 import { readDataVersion, writeDataVersion } from './data-version';
 import { latestVersion, type MigrationPlan } from './migration-plan';
+import type { MigrationEnv } from './record-migration';
 
 export type MigrationErrorCode = 'vault-too-new' | 'data-version-unreadable' | VaultWriteErrorCode;
 
@@ -17,6 +18,7 @@ export async function runRecordMigrations(
   db: VaultDb,
   plan: MigrationPlan,
   now: Date,
+  person: MigrationEnv['person'] = null,
 ): Promise<Result<MigrationOutcome, MigrationErrorCode>> {
   const latest = latestVersion(plan);
   let stored: number;
@@ -41,7 +43,7 @@ export async function runRecordMigrations(
     const written = await vaultWrite(db, tables, async () => {
       // Checked again inside the transaction: another window may have run this step meanwhile.
       if ((await readDataVersion(db)) >= version) return false;
-      await step?.migrate({ db, now });
+      await step?.migrate({ db, now, person });
       await writeDataVersion(db, version, now);
       return true;
     });

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 
-export const officeRoles = ['caseworker', 'redress-officer', 'both'] as const;
-export type OfficeRole = (typeof officeRoles)[number];
-
 export const OFFICE_PROFILE_ID = 'office';
 
-/** Who this installation works for; stored encrypted in the `profile` table. */
+/**
+ * Who this installation works for; stored encrypted in the `profile` table (record version 2). What each person
+ * may do is not here: roles are granted to persons (`person-record.ts`).
+ */
 export const officeProfileSchema = z.strictObject({
   id: z.literal(OFFICE_PROFILE_ID),
   officeName: z.string().trim().min(1).max(200),
   jurisdiction: z.string().min(2).max(32),
-  role: z.enum(officeRoles),
   createdAt: z.date(),
 });
 export type OfficeProfile = z.infer<typeof officeProfileSchema>;

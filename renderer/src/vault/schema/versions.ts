@@ -1,4 +1,5 @@
 import { schemaV1 } from './v1';
+import { schemaV2 } from './v2';
 import type { SchemaVersionSpec } from './table-spec';
 
 /**
@@ -6,7 +7,7 @@ import type { SchemaVersionSpec } from './table-spec';
  * when no key is available, so they can never read or rewrite encrypted content. A change to record
  * content bumps that table's recordVersion and is migrated after unlock.
  */
-export const schemaVersions: readonly SchemaVersionSpec[] = [schemaV1];
+export const schemaVersions: readonly SchemaVersionSpec[] = [schemaV1, schemaV2];
 
-export const latestSchema = schemaV1;
+export const latestSchema = schemaV2;
 export type VaultTableName = keyof typeof latestSchema.tables;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { PERSON_ROLES } from '@shared/people/person-roles';
+
+/**
+ * A person who works on this installation, stored encrypted in the `persons` table under their key-slot id. The
+ * record is authoritative for name and roles (the slot's name is only a hint for the lock screen); `history`
+ * keeps every grant and revocation with who made it, and a removed person's record stays, so past work still
+ * names them.
+ */
+export const personRecordSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string().trim().min(1).max(80),
+  roles: z.array(z.enum(PERSON_ROLES)),
+  history: z.array(
+    z.strictObject({
+      at: z.date(),
+      by: z.string().min(1),
+      change: z.enum(['granted', 'revoked', 'added', 'removed']),
+      role: z.enum(PERSON_ROLES).nullable(),
+    }),
+  ),
+  createdAt: z.date(),
+  removedAt: z.date().nullable(),
+});
+export type PersonRecord = z.infer<typeof personRecordSchema>;
