@@ -10,7 +10,7 @@ const work = mkdtempSync(join(tmpdir(), 'casebridge-electronegativity-'));
 try {
   cpSync(join(root, 'electron'), join(work, 'src'), { recursive: true });
   cpSync(join(root, 'renderer/index.html'), join(work, 'src/index.html'));
-  const csv = join(work, 'report.csv');
+  const report = join(work, 'report.sarif');
   const bin = join(root, 'node_modules/.bin/electronegativity');
   // AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK would fetch Electron's release list from the internet: skipped.
   const run = spawnSync(
@@ -20,7 +20,7 @@ try {
       join(work, 'src'),
       '-r',
       '-o',
-      csv,
+      report,
       '-v',
       'false',
       '-e',
@@ -35,14 +35,9 @@ try {
     throw new Error(`electronegativity exited with ${run.status}`);
   }
   const explained = JSON.parse(readFileSync(join(root, 'build/electronegativity-explained.json'), 'utf8'));
-  const findings = readFileSync(csv, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const [check, severity, , file, location] = line.split(',');
-      return { key: `${check}@${file.replaceAll('"', '')}`, severity, location };
-    });
+  // SARIF, not CSV: electronegativity writes its CSV rows racily (a row sometimes overwrites the one before it),
+  // while the SARIF file is written whole.
+  const findings = readSarif(JSON.parse(readFileSync(report, 'utf8')));
   const unexplained = findings.filter((f) => !(f.key in explained));
   for (const f of findings) {
     console.log(`electronegativity: ${f.key} ${f.location} ${f.key in explained ? '(explained)' : 'UNEXPLAINED'}`);
@@ -57,4 +52,17 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** Each finding as `check@file` with its position, from a SARIF 2.1 report; anything unexpected is an error. */
+function readSarif(sarif) {
+  const results = sarif?.runs?.[0]?.results;
+  if (!Array.isArray(results)) throw new Error('electronegativity wrote no SARIF results.');
+  return results.map((result) => {
+    const location = result?.locations?.[0]?.physicalLocation;
+    const file = location?.artifactLocation?.uri;
+    if (typeof result?.ruleId !== 'string' || typeof file !== 'string') throw new Error('Unreadable SARIF finding.');
+    const region = location.region ?? {};
+    return { key: `${result.ruleId}@${file}`, location: `${region.startLine}:${region.startColumn}` };
+  });
 }

@@ -9,6 +9,8 @@ import type { VaultSession } from '../vault/vault-session';
 import type { OfficeProfile } from '../vault/records/office-profile';
 import { actorFromPerson } from './case-actor';
 import type { PersonRecord } from '../vault/records/person-record';
+import type { Result } from '@shared/result';
+import type { PersonEntry } from '../vault/vault-service';
 import { CaseRepository } from './case-repository';
 import { readOfficeSettings, saveOfficeSettings } from './office-settings';
 import { DEFAULT_OFFICE_SETTINGS, workflowContext } from './workflow-context';
@@ -25,6 +27,10 @@ export type CasesContextValue = {
   readonly people: readonly PersonRecord[];
   /** A person's name for an actor id (the id itself for acts from before persons existed). */
   readonly nameOf: (id: string) => string;
+  /** A second person confirms with their own passphrase (the signed-in session stays open). */
+  readonly confirmSecondPerson: (personId: string, passphrase: string) => Promise<Result<PersonEntry, string>>;
+  /** Reads the person records again (after Settings → People changed them). */
+  readonly reloadPeople: () => Promise<void>;
   readonly settings: OfficeSettings;
   readonly saveProfile: (profile: OfficeProfile) => Promise<string | null>;
   readonly saveSettings: (settings: OfficeSettings) => Promise<string | null>;
@@ -85,11 +91,18 @@ export function CasesProvider({
     [session.vault],
   );
   const person = useMemo(() => people.find((r) => r.id === personId) ?? null, [people, personId]);
+  const reloadPeople = useCallback(async () => setPeople(await session.vault.personRecords()), [session.vault]);
+  const confirmSecondPerson = useCallback(
+    (personId: string, passphrase: string) => session.vault.confirmSecondPerson(personId, passphrase),
+    [session.vault],
+  );
   const nameOf = useCallback((id: string) => people.find((r) => r.id === id)?.name ?? id, [people]);
   const value = useMemo(
     () => ({
       people,
       nameOf,
+      confirmSecondPerson,
+      reloadPeople,
       shell,
       repository,
       profile,
@@ -99,7 +112,19 @@ export function CasesProvider({
       saveProfile,
       saveSettings: saveSettingsAndUse,
     }),
-    [shell, repository, profile, people, nameOf, person, settings, saveProfile, saveSettingsAndUse],
+    [
+      shell,
+      repository,
+      profile,
+      people,
+      nameOf,
+      confirmSecondPerson,
+      reloadPeople,
+      person,
+      settings,
+      saveProfile,
+      saveSettingsAndUse,
+    ],
   );
   return <CasesContext.Provider value={value}>{children}</CasesContext.Provider>;
 }

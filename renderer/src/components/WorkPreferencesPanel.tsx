@@ -41,10 +41,15 @@ export function WorkPreferencesPanel() {
         <input
           type="checkbox"
           checked={settings.requireSecondPersonAuthorisation}
+          // An office rule, not a personal preference: only an administrator changes it.
+          disabled={!person?.roles.includes('administrator')}
           onChange={(e) => void saveSettings({ requireSecondPersonAuthorisation: e.target.checked }).then(report)}
         />
         {t('work.secondPerson')}
       </label>
+      {person?.roles.includes('administrator') ? null : (
+        <p className="field__help">{t('work.secondPersonAdminOnly')}</p>
+      )}
       <p role="status" className={status?.ok === false ? 'error' : 'field__help'}>
         {status?.message ?? ''}
       </p>

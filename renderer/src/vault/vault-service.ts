@@ -66,6 +66,7 @@ export type VaultErrorCode =
   | 'no-vault'
   | 'unlock-throttled'
   | 'header-changed'
+  | 'same-person'
   | RoleChangeRefusal;
 
 export type VaultServiceOptions = {
@@ -500,6 +501,43 @@ export class VaultService {
       };
       await this.db.persons.put(personRecordSchema.parse(removed));
     });
+  }
+
+  /**
+   * A second person confirms an act with their own passphrase while the first person's session stays open (the
+   * co-sign for the second-person rule). Throttled like unlock; their keys are wiped at once. Refused for the
+   * person already signed in: a different person must confirm.
+   */
+  async confirmSecondPerson(personId: string, passphrase: string): Promise<Result<PersonEntry, VaultErrorCode>> {
+    if (personId === this.keyring.person?.personId) {
+      return err(
+        'same-person',
+        'A different person must authorise: the second person signs with their own passphrase.',
+      );
+    }
+    const wait = this.throttle.waitMs();
+    if (wait > 0)
+      return err(
+        'unlock-throttled',
+        `Too many wrong attempts. Wait ${Math.ceil(wait / 1000)} seconds, then try again.`,
+      );
+    const header = await this.#currentHeader();
+    if (!header.ok) return header;
+    const checked = await unlockWithPassphrase({
+      kit: this.kit,
+      derive: this.#derive,
+      untrustedHeader: header.value,
+      personId,
+      passphrase,
+      floor: this.#kdf,
+    });
+    if (!checked.ok) {
+      if (checked.error.code === 'wrong-passphrase') this.throttle.recordFailure();
+      return checked;
+    }
+    this.throttle.reset();
+    this.kit.wipe(checked.value.vaultKey, checked.value.person.signing.privateKey);
+    return ok({ personId, name: checked.value.person.name });
   }
 
   /** Everyone on record (removed people too), for the People panel and for naming who did what. */

@@ -154,4 +154,24 @@ describe('persons in the vault', () => {
     });
     expect(await vault.removePerson(ana)).toMatchObject({ ok: false, error: { code: 'not-administrator' } });
   });
+
+  it('a second person confirms with their own passphrase; the signed-in person cannot confirm for themselves', async () => {
+    const vault = testVault('persons-cosign');
+    await vault.create(PASSPHRASE, 'Ana Silva');
+    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    if (!ben.ok) throw new Error(ben.error.message);
+    const ana = vault.person?.personId ?? '';
+    expect(await vault.confirmSecondPerson(ana, PASSPHRASE)).toMatchObject({
+      ok: false,
+      error: { code: 'same-person', message: expect.stringMatching(/different person must authorise/) as unknown },
+    });
+    expect(await vault.confirmSecondPerson(ben.value.personId, PASSPHRASE)).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    expect(await vault.confirmSecondPerson(ben.value.personId, BEN_PASSPHRASE)).toEqual({ ok: true, value: ben.value });
+    // Ana's session stays open, and she is still the one signed in.
+    expect(vault.person?.personId).toBe(ana);
+    expect(vault.keyring.unlocked).toBe(true);
+  });
 });

@@ -7,6 +7,9 @@ import { ActionGate } from './ActionGate';
 import { DraftForm } from './DraftForm';
 import { draftChangesFromForm, draftFormFromCase, type DraftFormState } from './draft-form-state';
 import { useCaseAction } from './useCaseAction';
+import { CoSignPanel } from './CoSignPanel';
+import { useCases } from '../../cases/CasesProvider';
+import type { Actor } from '@shared/domain/actor';
 
 /** The draft step: edit the draft, then authorise it; a refusal lists exactly what is missing. */
 export function DraftStep({ c }: { readonly c: Case }) {
@@ -16,6 +19,8 @@ export function DraftStep({ c }: { readonly c: Case }) {
   const [form, setForm] = useState<DraftFormState>(() => draftFormFromCase(c));
   const [saved, setSaved] = useState(false);
   const [attempted, setAttempted] = useState(false);
+  const [coSigning, setCoSigning] = useState(false);
+  const { settings } = useCases();
   const { changes, errors } = draftChangesFromForm(form);
 
   const dirty = JSON.stringify(form) !== JSON.stringify(draftFormFromCase(c));
@@ -32,7 +37,12 @@ export function DraftStep({ c }: { readonly c: Case }) {
   // Authorising what is on screen: unsaved edits are saved first, so the user never authorises a stale draft.
   const authoriseNow = async () => {
     if (dirty && !(await saveDraft())) return;
-    await authorise.run({ type: 'authorise' });
+    // With the second-person rule, another person confirms here and now, with their own passphrase.
+    if (settings.requireSecondPersonAuthorisation) setCoSigning(true);
+    else await authorise.run({ type: 'authorise' });
+  };
+  const authoriseAs = async (secondPerson: Actor) => {
+    if (await authorise.run({ type: 'authorise' }, secondPerson)) setCoSigning(false);
   };
 
   return (
@@ -61,9 +71,17 @@ export function DraftStep({ c }: { readonly c: Case }) {
             <h3>{t('case.authoriseHeading')}</h3>
             <p className="field__help">{t('case.authoriseHelp')}</p>
             <MessageList title={t('case.cannotAuthorise')} messages={authorise.messages} />
-            <Button className="button" onPress={() => void authoriseNow()} isDisabled={authorise.busy || save.busy}>
-              {t('case.authorise')}
-            </Button>
+            {coSigning ? (
+              <CoSignPanel
+                actionLabel={t('case.authorise')}
+                onConfirmed={authoriseAs}
+                onCancel={() => setCoSigning(false)}
+              />
+            ) : (
+              <Button className="button" onPress={() => void authoriseNow()} isDisabled={authorise.busy || save.busy}>
+                {t('case.authorise')}
+              </Button>
+            )}
           </div>
         </ActionGate>
       </div>

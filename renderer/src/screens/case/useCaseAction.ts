@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { Actor } from '@shared/domain/actor';
 import type { WorkflowAction } from '@shared/workflow/workflow-action';
 import { useCases } from '../../cases/CasesProvider';
 
@@ -6,7 +7,8 @@ export type CaseActionState = {
   readonly busy: boolean;
   /** The refusal's messages (what is missing) or a storage error, from the last attempt. */
   readonly messages: readonly string[];
-  readonly run: (action: WorkflowAction) => Promise<boolean>;
+  /** Runs the action as the signed-in person, or as `by` (a second person who just co-signed with their passphrase). */
+  readonly run: (action: WorkflowAction, by?: Actor) => Promise<boolean>;
   readonly clear: () => void;
 };
 
@@ -16,10 +18,10 @@ export function useCaseAction(caseId: string): CaseActionState {
   const [busy, setBusy] = useState(false);
   const [messages, setMessages] = useState<readonly string[]>([]);
   const run = useCallback(
-    async (action: WorkflowAction) => {
+    async (action: WorkflowAction, by?: Actor) => {
       setBusy(true);
       setMessages([]);
-      const result = await repository.apply(caseId, action, actor);
+      const result = await repository.apply(caseId, action, by ?? actor);
       setBusy(false);
       if (!result.ok) setMessages(result.messages);
       return result.ok;

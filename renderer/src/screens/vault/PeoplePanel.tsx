@@ -5,6 +5,7 @@ import { PERSON_ROLES, type PersonRole } from '@shared/people/person-roles';
 import type { PersonRecord } from '../../vault/records/person-record';
 import type { VaultSession } from '../../vault/vault-session';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
+import { useCases } from '../../cases/CasesProvider';
 import { KdfProgress } from './KdfProgress';
 import { NewPassphraseFields, useNewPassphraseReady } from './NewPassphraseFields';
 import { PERSON_NAME_MAX, personNameProblem } from './person-name';
@@ -32,9 +33,11 @@ export function PeoplePanel({ session }: { readonly session: VaultSession }) {
       [session.vault],
     ),
   );
+  const { reloadPeople } = useCases();
   const changed = async (next: Outcome) => {
     setOutcome(next);
     setPersons((await session.vault.personRecords()).filter((p) => p.removedAt === null));
+    await reloadPeople();
   };
   const toggle = async (person: PersonRecord, role: PersonRole, granted: boolean) => {
     const outcome_ = await session.vault.changeRole(person.id, role, granted ? 'granted' : 'revoked');
