@@ -67,6 +67,23 @@ test.describe('the vault', () => {
     expect(shell.problems).toEqual([]);
   });
 
+  test('the idle lock is armed as soon as keys are in memory, on the first-run office step too', async ({ shell }) => {
+    await shell.page.clock.install();
+    const vault = await open(shell.page);
+    await shell.page.getByLabel('Your name').fill('Ana Silva');
+    await shell.page.getByLabel('Passphrase', { exact: true }).fill(E2E_PASSPHRASE);
+    await shell.page.getByLabel('Repeat the passphrase').fill(E2E_PASSPHRASE);
+    await shell.page.getByLabel('I understand that a lost passphrase means lost data').check();
+    await shell.page.getByRole('button', { name: 'Create the vault' }).click();
+    await expect(shell.page.getByText('Step 2 of 3: your office')).toBeVisible({ timeout: 20_000 });
+    await shell.page.clock.fastForward('10:05');
+    await vault.expectLocked();
+    // Unlocking comes back to the step that was left: the office is still to be described.
+    await vault.unlock();
+    await expect(shell.page.getByText('Step 2 of 3: your office')).toBeVisible({ timeout: 20_000 });
+    expect(shell.problems).toEqual([]);
+  });
+
   test('locks after the idle timeout and when the OS locks the screen', async ({ shell }) => {
     await shell.page.clock.install();
     const vault = await open(shell.page);

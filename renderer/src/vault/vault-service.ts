@@ -515,6 +515,11 @@ export class VaultService {
         'A different person must authorise: the second person signs with their own passphrase.',
       );
     }
+    return this.#checkPassphrase(personId, passphrase);
+  }
+
+  /** Checks a person's passphrase against their slot, throttled like unlock; wipes what it unwrapped at once. */
+  async #checkPassphrase(personId: string, passphrase: string): Promise<Result<PersonEntry, VaultErrorCode>> {
     const wait = this.throttle.waitMs();
     if (wait > 0)
       return err(
@@ -601,7 +606,12 @@ export class VaultService {
   }
 
   /** Creates (or replaces) the recovery key; returns it for printing. It is never stored. */
-  async createRecoveryKey(): Promise<Result<string, VaultErrorCode>> {
+  async createRecoveryKey(passphrase: string): Promise<Result<string, VaultErrorCode>> {
+    // Whoever holds a recovery key can reset anyone's passphrase: only the signed-in person, proving it again, makes one.
+    const me = this.keyring.person;
+    if (!me) return refusal('unknown-person');
+    const proof = await this.#checkPassphrase(me.personId, passphrase);
+    if (!proof.ok) return proof;
     const header = await this.#currentHeader();
     if (!header.ok) return header;
     const { header: next, recoveryKey } = addRecoveryKey({

@@ -66,7 +66,7 @@ describe('persons in the vault', () => {
   it('a recovery unlock leads to a new passphrase for the chosen person only, with a new signing key', async () => {
     const vault = await createdVault('persons-recovery');
     const ana = vault.person;
-    const recoveryKey = await vault.createRecoveryKey();
+    const recoveryKey = await vault.createRecoveryKey(PASSPHRASE);
     if (!recoveryKey.ok || !ana) throw new Error('setup failed');
     const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
@@ -173,5 +173,18 @@ describe('persons in the vault', () => {
     // Ana's session stays open, and she is still the one signed in.
     expect(vault.person?.personId).toBe(ana);
     expect(vault.keyring.unlocked).toBe(true);
+  });
+
+  it("a recovery key is made only with the signed-in person's passphrase; a wrong one writes nothing", async () => {
+    const vault = await createdVault('persons-recovery-proof');
+    const before = await dumpRaw(vault.db.name);
+    expect(await vault.createRecoveryKey('not my passphrase')).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    expect(await dumpRaw(vault.db.name)).toEqual(before);
+    expect(await vault.hasRecoveryKey()).toBe(false);
+    expect((await vault.createRecoveryKey(PASSPHRASE)).ok).toBe(true);
+    expect(await vault.hasRecoveryKey()).toBe(true);
   });
 });

@@ -94,7 +94,7 @@ describe('the vault lifecycle', () => {
     const vault = await createdVault('recovery');
     await vault.db.cases.put(makeCase(7));
     expect(await vault.hasRecoveryKey()).toBe(false);
-    const recovery = await vault.createRecoveryKey();
+    const recovery = await vault.createRecoveryKey(PASSPHRASE);
     if (!recovery.ok) throw new Error(recovery.error.message);
     expect(await vault.hasRecoveryKey()).toBe(true);
     vault.lock();

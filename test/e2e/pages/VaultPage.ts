@@ -45,6 +45,7 @@ export class VaultPage {
       await this.expectUnlocked();
       return null;
     }
+    await this.page.getByLabel('Your passphrase').fill(passphrase);
     await this.page.getByRole('button', { name: 'Create a recovery key' }).click();
     const recoveryKey = (await this.page.getByTestId('recovery-key').textContent()) ?? '';
     await this.page.getByLabel('I have printed or written down the recovery key and stored it safely').check();

@@ -8,6 +8,7 @@ import { FirstRunScreen } from './FirstRunScreen';
 import { UnlockScreen } from './UnlockScreen';
 import { SetNewPassphraseScreen } from './SetNewPassphraseScreen';
 import { useIdleLock } from './useIdleLock';
+import { DEFAULT_IDLE_LOCK_MINUTES } from '../../vault/records/vault-preferences';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
 
 type GateState =
@@ -66,7 +67,15 @@ export function VaultGate({ vault, shell, children }: Props) {
   );
 
   // Whatever locks the keyring (button, idle, OS), the screen follows.
-  useEffect(() => vault.onChange(() => !vault.keyring.unlocked && setState({ kind: 'locked' })), [vault]);
+  const [keysInMemory, setKeysInMemory] = useState(vault.keyring.unlocked);
+  useEffect(
+    () =>
+      vault.onChange(() => {
+        setKeysInMemory(vault.keyring.unlocked);
+        if (!vault.keyring.unlocked) setState({ kind: 'locked' });
+      }),
+    [vault],
+  );
 
   const lock = useCallback(() => vault.lock(), [vault]);
   const unlocked = state.kind === 'unlocked';
@@ -75,8 +84,11 @@ export function VaultGate({ vault, shell, children }: Props) {
   useEffect(() => {
     if (unlocked) appStart.current?.focus({ preventScroll: true });
   }, [unlocked]);
-  useEffect(() => (unlocked ? shell.system.onLock(lock) : undefined), [unlocked, shell, lock]);
-  useIdleLock(state.kind === 'unlocked' ? state.idleLockMinutes * 60_000 : null, lock);
+  // Idle and OS lock are armed in every state that holds a key (first-run steps after the vault exists, a new
+  // passphrase after a recovery unlock), not only in the app itself.
+  useEffect(() => (keysInMemory ? shell.system.onLock(lock) : undefined), [keysInMemory, shell, lock]);
+  const idleMinutes = state.kind === 'unlocked' ? state.idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES;
+  useIdleLock(keysInMemory ? idleMinutes * 60_000 : null, lock);
 
   switch (state.kind) {
     case 'checking':

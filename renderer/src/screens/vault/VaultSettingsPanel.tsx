@@ -146,6 +146,7 @@ function RecoverySettingBody({
       <RecoveryKeyPanel
         vault={session.vault}
         createLabel={present ? t('vault.recovery.replace') : t('vault.recovery.create')}
+        replacing={present === true}
         onDone={onChanged}
       />
     </div>
