@@ -196,6 +196,29 @@ test.describe('the vault', () => {
     await vault.choosePerson('Ana Silva');
     await vault.unlock();
     await vault.expectUnlocked();
+    // Ben forgot his passphrase: Ana resets his access, and he types a new one beside her.
+    const BEN_NEW = 'Ben now counts 40 herons at the weir';
+    await app.open('Settings');
+    await shell.page.getByRole('button', { name: 'Reset Ben Okafor’s access' }).click();
+    const reset = shell.page.getByRole('form', { name: 'New passphrase for Ben Okafor' });
+    await reset.getByLabel('Their new passphrase', { exact: true }).fill(BEN_NEW);
+    await reset.getByLabel('Repeat their new passphrase').fill(BEN_NEW);
+    await reset.getByRole('button', { name: 'Set their new passphrase' }).click();
+    await expect(shell.page.getByText('Ben Okafor can now open this vault with their new passphrase')).toBeVisible({
+      timeout: 20_000,
+    });
+    await vault.lock();
+    await vault.choosePerson('Ben Okafor');
+    await vault.unlock(BEN);
+    await expect(shell.page.getByRole('alert')).toContainText('That passphrase does not open this vault', {
+      timeout: 20_000,
+    });
+    await vault.unlock(BEN_NEW);
+    await vault.expectUnlocked();
+    await vault.lock();
+    await vault.choosePerson('Ana Silva');
+    await vault.unlock();
+    await vault.expectUnlocked();
     await app.open('Settings');
     await shell.page.getByRole('button', { name: 'Remove Ben Okafor’s access' }).click();
     await shell.page

@@ -545,6 +545,38 @@ export class VaultService {
     return ok({ personId, name: checked.value.person.name });
   }
 
+  /**
+   * An administrator resets another person's access: that person types a new passphrase at this laptop, and gets a
+   * new key slot and a new signing key (the old one was sealed under the passphrase they lost). Audited in their
+   * record. Nobody resets their own access this way: they change their passphrase.
+   */
+  async resetPersonAccess(personId: string, newPassphrase: string): Promise<Result<void, VaultErrorCode>> {
+    const by = this.keyring.person?.personId ?? '';
+    const records = await readPersonRecords(this.db);
+    const refused = removalRefusal(roleHolders(records), by, personId);
+    if (refused && refused !== 'last-administrator') return refusal(refused);
+    const header = await this.#currentHeader();
+    if (!header.ok) return header;
+    const rewrapped = await rewrapPersonSlot({
+      kit: this.kit,
+      derive: this.#derive,
+      header: header.value,
+      vaultKey: this.keyring.vaultKey(),
+      personId,
+      newPassphrase,
+      now: this.#now(),
+      kdf: this.#kdf,
+    });
+    if (!rewrapped.ok) return rewrapped;
+    this.kit.wipe(rewrapped.value.signing.privateKey);
+    const target = records.find((r) => r.id === personId);
+    return this.#swapHeader(header.value, rewrapped.value.header, async () => {
+      if (!target) return;
+      const history = [...target.history, { at: this.#now(), by, change: 'access-reset' as const, role: null }];
+      await this.db.persons.put(personRecordSchema.parse({ ...target, history }));
+    });
+  }
+
   /** Everyone on record (removed people too), for the People panel and for naming who did what. */
   personRecords(): Promise<PersonRecord[]> {
     return readPersonRecords(this.db);

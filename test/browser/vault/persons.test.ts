@@ -187,4 +187,30 @@ describe('persons in the vault', () => {
     expect((await vault.createRecoveryKey(PASSPHRASE)).ok).toBe(true);
     expect(await vault.hasRecoveryKey()).toBe(true);
   });
+
+  it("an administrator resets another person's access: new passphrase, new signing key, recorded", async () => {
+    const vault = testVault('persons-reset');
+    await vault.create(PASSPHRASE, 'Ana Silva');
+    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    if (!ben.ok) throw new Error(ben.error.message);
+    const ana = vault.person?.personId ?? '';
+    expect(await vault.resetPersonAccess(ana, 'ana resets herself here')).toMatchObject({
+      ok: false,
+      error: { code: 'own-roles' },
+    });
+    expect((await vault.resetPersonAccess(ben.value.personId, 'ben was given a fresh long phrase')).ok).toBe(true);
+    const record = (await vault.personRecords()).find((r) => r.id === ben.value.personId);
+    expect(record?.history.at(-1)).toMatchObject({ change: 'access-reset', by: ana });
+    vault.lock();
+    expect(await vault.unlock(BEN_PASSPHRASE, { personId: ben.value.personId })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    expect((await vault.unlock('ben was given a fresh long phrase', { personId: ben.value.personId })).ok).toBe(true);
+    // Ben is no administrator: he cannot reset Ana.
+    expect(await vault.resetPersonAccess(ana, 'taking over the vault now')).toMatchObject({
+      ok: false,
+      error: { code: 'not-administrator' },
+    });
+  });
 });

@@ -22,6 +22,7 @@ export function PeoplePanel({ session }: { readonly session: VaultSession }) {
   const [persons, setPersons] = useState<readonly PersonRecord[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState<PersonRecord | null>(null);
+  const [resetting, setResetting] = useState<PersonRecord | null>(null);
   const me = session.vault.person;
   const iAmAdministrator = persons.some((p) => p.id === me?.personId && p.roles.includes('administrator'));
   useAsyncEffect(
@@ -93,9 +94,24 @@ export function PeoplePanel({ session }: { readonly session: VaultSession }) {
                 ))}
               </span>
               {!self && iAmAdministrator && confirming?.id !== person.id ? (
-                <Button className="button button--quiet" onPress={() => setConfirming(person)}>
-                  {t('vault.people.remove', { name: person.name })}
-                </Button>
+                <>
+                  <Button className="button button--quiet" onPress={() => setResetting(person)}>
+                    {t('vault.people.reset', { name: person.name })}
+                  </Button>
+                  <Button className="button button--quiet" onPress={() => setConfirming(person)}>
+                    {t('vault.people.remove', { name: person.name })}
+                  </Button>
+                </>
+              ) : null}
+              {resetting?.id === person.id ? (
+                <ResetAccess
+                  session={session}
+                  person={person}
+                  onDone={async (outcome) => {
+                    setResetting(null);
+                    if (outcome) await changed(outcome);
+                  }}
+                />
               ) : null}
               {confirming?.id === person.id ? (
                 <span role="group" aria-label={t('vault.people.confirmLabel', { name: person.name })}>
@@ -188,6 +204,62 @@ function AddPerson({
       <Button type="submit" className="button" isDisabled={busy}>
         {t('vault.people.add')}
       </Button>
+    </form>
+  );
+}
+
+/** The person whose access is reset types their new passphrase here, with the administrator beside them. */
+function ResetAccess({
+  session,
+  person,
+  onDone,
+}: {
+  readonly session: VaultSession;
+  readonly person: PersonRecord;
+  readonly onDone: (outcome: Outcome | null) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const ready = useNewPassphraseReady(passphrase, repeat);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready) return setProblem(t('vault.people.passphraseNotReady'));
+    setBusy(true);
+    const reset = await session.vault.resetPersonAccess(person.id, passphrase);
+    setBusy(false);
+    if (!reset.ok) return setProblem(vaultErrorMessage(t, reset.error));
+    await onDone({ ok: true, message: t('vault.people.resetDone', { name: person.name }) });
+  };
+  return (
+    <form className="cosign" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)} noValidate>
+      <h4 id={`${id}-title`}>{t('vault.people.resetHeading', { name: person.name })}</h4>
+      <p className="field__help">{t('vault.people.resetIntro', { name: person.name })}</p>
+      <NewPassphraseFields
+        passphrase={passphrase}
+        repeat={repeat}
+        onPassphrase={setPassphrase}
+        onRepeat={setRepeat}
+        labels={{ passphrase: t('vault.people.theirNewPassphrase'), repeat: t('vault.people.theirNewRepeat') }}
+        disabled={busy}
+      />
+      {problem ? (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      ) : null}
+      {busy ? <KdfProgress label={t('vault.people.adding')} /> : null}
+      <div className="form-actions">
+        <Button type="submit" className="button" isDisabled={busy}>
+          {t('vault.people.resetSubmit')}
+        </Button>
+        <Button className="button button--quiet" onPress={() => void onDone(null)} isDisabled={busy}>
+          {t('vault.people.cancel')}
+        </Button>
+      </div>
     </form>
   );
 }

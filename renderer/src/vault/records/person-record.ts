@@ -15,7 +15,7 @@ export const personRecordSchema = z.strictObject({
     z.strictObject({
       at: z.date(),
       by: z.string().min(1),
-      change: z.enum(['granted', 'revoked', 'added', 'removed']),
+      change: z.enum(['granted', 'revoked', 'added', 'removed', 'access-reset']),
       role: z.enum(PERSON_ROLES).nullable(),
     }),
   ),
