@@ -91,7 +91,15 @@ test.describe('the vault', () => {
     // Default: 10 minutes. Nine minutes idle: still open.
     await shell.page.clock.fastForward('09:00');
     await expect(vault.lockButton()).toBeVisible();
-    await shell.page.mouse.move(200, 200); // activity restarts the count
+    // The last minute is announced, and "stay signed in" restarts the count.
+    await shell.page.clock.fastForward('00:05');
+    const warning = shell.page.getByRole('alertdialog');
+    await expect(warning).toContainText('Casebridge locks in one minute');
+    await warning.getByRole('button', { name: 'Stay signed in' }).click();
+    await expect(warning).toHaveCount(0);
+    await shell.page.clock.fastForward('09:00');
+    await expect(vault.lockButton()).toBeVisible();
+    await shell.page.mouse.move(200, 200); // any activity restarts the count too
     await shell.page.clock.fastForward('09:00');
     await expect(vault.lockButton()).toBeVisible();
     await shell.page.clock.fastForward('01:05');

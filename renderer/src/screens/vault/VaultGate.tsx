@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import type { VaultService } from '../../vault/vault-service';
@@ -88,7 +89,8 @@ export function VaultGate({ vault, shell, children }: Props) {
   // passphrase after a recovery unlock), not only in the app itself.
   useEffect(() => (keysInMemory ? shell.system.onLock(lock) : undefined), [keysInMemory, shell, lock]);
   const idleMinutes = state.kind === 'unlocked' ? state.idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES;
-  useIdleLock(keysInMemory ? idleMinutes * 60_000 : null, lock);
+  const idleWarning = useIdleLock(keysInMemory ? idleMinutes * 60_000 : null, lock);
+  const warningBanner = idleWarning ? <IdleWarning /> : null;
 
   switch (state.kind) {
     case 'checking':
@@ -98,9 +100,19 @@ export function VaultGate({ vault, shell, children }: Props) {
         </main>
       );
     case 'first-run':
-      return <FirstRunScreen vault={vault} onDone={() => void enter()} />;
+      return (
+        <>
+          {warningBanner}
+          <FirstRunScreen vault={vault} onDone={() => void enter()} />
+        </>
+      );
     case 'profile':
-      return <FirstRunScreen vault={vault} onDone={() => void enter()} initialStep="profile" />;
+      return (
+        <>
+          {warningBanner}
+          <FirstRunScreen vault={vault} onDone={() => void enter()} initialStep="profile" />
+        </>
+      );
     case 'locked':
       return (
         <UnlockScreen
@@ -109,7 +121,12 @@ export function VaultGate({ vault, shell, children }: Props) {
         />
       );
     case 'set-passphrase':
-      return <SetNewPassphraseScreen vault={vault} onDone={() => void enter()} />;
+      return (
+        <>
+          {warningBanner}
+          <SetNewPassphraseScreen vault={vault} onDone={() => void enter()} />
+        </>
+      );
     case 'unreadable':
       return (
         <main className="vault-screen" role="alert" aria-labelledby="vault-title">
@@ -120,6 +137,7 @@ export function VaultGate({ vault, shell, children }: Props) {
     case 'unlocked':
       return (
         <div ref={appStart} tabIndex={-1} className="vault-unlocked">
+          {warningBanner}
           {children({
             vault,
             profile: state.profile,
@@ -130,4 +148,16 @@ export function VaultGate({ vault, shell, children }: Props) {
         </div>
       );
   }
+}
+
+/** The last minute before the idle lock: say so, and let the person stay (any activity does the same). */
+function IdleWarning() {
+  const { t } = useTranslation();
+  return (
+    <div className="idle-warning" role="alertdialog" aria-labelledby="idle-warning-text" aria-modal="false">
+      <p id="idle-warning-text">{t('vault.idle.warning')}</p>
+      {/* Pressing it is activity: the idle count starts again. No autofocus: moving focus would itself count. */}
+      <Button className="button">{t('vault.idle.stay')}</Button>
+    </div>
+  );
 }
