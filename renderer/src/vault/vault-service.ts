@@ -67,6 +67,8 @@ export type VaultErrorCode =
   | 'unlock-throttled'
   | 'header-changed'
   | 'same-person'
+  | 'duplicate-name'
+  | 'name-invalid'
   | RoleChangeRefusal;
 
 export type VaultServiceOptions = {
@@ -454,6 +456,18 @@ export class VaultService {
   async addPerson(name: string, passphrase: string): Promise<Result<PersonEntry, VaultErrorCode>> {
     const me = await this.#myRecord();
     if (!me?.roles.includes('administrator')) return refusal('not-administrator');
+    if (name.trim() === '' || name.trim().length > 80) {
+      return err(
+        'name-invalid',
+        'Type a name of 1 to 80 characters: each person signs in, and signs their work, under it.',
+      );
+    }
+    const wanted = name.trim().normalize('NFC').toLocaleLowerCase();
+    const taken = (await readPersonRecords(this.db)).some(
+      (r) => r.removedAt === null && r.name.normalize('NFC').toLocaleLowerCase() === wanted,
+    );
+    // The lock screen and the audit trail tell people apart by name.
+    if (taken) return err('duplicate-name', 'Someone here already has that name. Add a surname or an initial.');
     const header = await this.#currentHeader();
     if (!header.ok) return header;
     const added = await addPersonSlot({

@@ -213,4 +213,16 @@ describe('persons in the vault', () => {
       error: { code: 'not-administrator' },
     });
   });
+
+  it('refuses an empty or duplicate name, storing nothing', async () => {
+    const vault = testVault('persons-names');
+    await vault.create(PASSPHRASE, 'Ana Silva');
+    const before = await dumpRaw(vault.db.name);
+    expect(await vault.addPerson(' ana silva ', BEN_PASSPHRASE)).toMatchObject({
+      ok: false,
+      error: { code: 'duplicate-name', message: expect.stringMatching(/already has that name/) as unknown },
+    });
+    expect(await vault.addPerson('   ', BEN_PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'name-invalid' } });
+    expect(await dumpRaw(vault.db.name)).toEqual(before);
+  });
 });

@@ -44,7 +44,8 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
     });
     const roles = saved.ok ? await vault.setUpOwnWorkingRoles(workChoices[role]) : saved;
     setSaving(false);
-    if (roles.ok) onSaved();
+    // With other people on record, roles come from an administrator; the profile itself is saved.
+    if (roles.ok || roles.error.code === 'own-roles') onSaved();
     else setError(vaultErrorMessage(t, roles.error));
   };
 
