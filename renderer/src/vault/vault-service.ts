@@ -1,5 +1,5 @@
 import { cryptoKit, type CryptoKit } from '@shared/crypto/crypto-kit';
-import { err, ok, type Result } from '@shared/result';
+import { err, ok, type Err, type Result } from '@shared/result';
 import { PRODUCTION_KDF_FLOOR, type KdfParams } from '@shared/vault/kdf-params';
 import {
   addPersonSlot,
@@ -186,12 +186,8 @@ export class VaultService {
     passphrase: string,
     person: { readonly personId?: string; readonly name?: string } = {},
   ): Promise<Result<void, VaultErrorCode>> {
-    const wait = this.throttle.waitMs();
-    if (wait > 0)
-      return err(
-        'unlock-throttled',
-        `Too many wrong attempts. Wait ${Math.ceil(wait / 1000)} seconds, then try again.`,
-      );
+    const throttled = this.#throttled();
+    if (throttled) return throttled;
     const untrustedHeader = await this.#readHeader();
     if (untrustedHeader === undefined) return err('no-vault', 'There is no vault in this profile yet.');
     const legacy = parseLegacyVaultHeader(untrustedHeader, this.#kdf);
@@ -262,12 +258,8 @@ export class VaultService {
     person: { readonly personId?: string; readonly name?: string } = {},
   ): Promise<Result<void, VaultErrorCode>> {
     const { personId } = person;
-    const wait = this.throttle.waitMs();
-    if (wait > 0)
-      return err(
-        'unlock-throttled',
-        `Too many wrong attempts. Wait ${Math.ceil(wait / 1000)} seconds, then try again.`,
-      );
+    const throttled = this.#throttled();
+    if (throttled) return throttled;
     const untrustedHeader = await this.#readHeader();
     if (untrustedHeader === undefined) return err('no-vault', 'There is no vault in this profile yet.');
     const header = parseVaultHeader(untrustedHeader, this.#kdf);
@@ -285,6 +277,13 @@ export class VaultService {
     this.#recoveringName = person.name ?? null;
     this.keyring.install(result.value.vaultKey, null);
     return this.#opened();
+  }
+
+  /** The refusal while wrong passphrases have to wait (unlock, recovery key, co-sign share one throttle). */
+  #throttled(): Err<'unlock-throttled'> | null {
+    const wait = this.throttle.waitMs();
+    if (wait <= 0) return null;
+    return err('unlock-throttled', `Too many wrong attempts. Wait ${Math.ceil(wait / 1000)} seconds, then try again.`);
   }
 
   /** After the key is installed: bring the records up to date (or refuse a newer vault), then tidy up. */
@@ -534,12 +533,8 @@ export class VaultService {
 
   /** Checks a person's passphrase against their slot, throttled like unlock; wipes what it unwrapped at once. */
   async #checkPassphrase(personId: string, passphrase: string): Promise<Result<PersonEntry, VaultErrorCode>> {
-    const wait = this.throttle.waitMs();
-    if (wait > 0)
-      return err(
-        'unlock-throttled',
-        `Too many wrong attempts. Wait ${Math.ceil(wait / 1000)} seconds, then try again.`,
-      );
+    const throttled = this.#throttled();
+    if (throttled) return throttled;
     const header = await this.#currentHeader();
     if (!header.ok) return header;
     const checked = await unlockWithPassphrase({

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { VaultService } from '../../vault/vault-service';
@@ -7,7 +7,8 @@ import { NewPassphraseFields, useNewPassphraseReady } from './NewPassphraseField
 import { OfficeProfileForm } from './OfficeProfileForm';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { vaultErrorMessage } from './vault-error-message';
-import { PERSON_NAME_MAX, personNameProblem } from './person-name';
+import { personNameProblem } from './person-name';
+import { PersonNameField } from './PersonNameField';
 
 type Step = 'passphrase' | 'profile' | 'recovery';
 type Props = { readonly vault: VaultService; readonly onDone: () => void; readonly initialStep?: Step };
@@ -38,7 +39,6 @@ export function FirstRunScreen({ vault, onDone, initialStep = 'passphrase' }: Pr
 
 function CreateVaultStep({ vault, onCreated }: { readonly vault: VaultService; readonly onCreated: () => void }) {
   const { t } = useTranslation();
-  const nameId = useId();
   const [name, setName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -67,21 +67,13 @@ function CreateVaultStep({ vault, onCreated }: { readonly vault: VaultService; r
   return (
     <form className="vault-form" onSubmit={(e) => void submit(e)} noValidate>
       <p className="lead">{t('vault.firstRun.intro')}</p>
-      <div className="field">
-        <label htmlFor={nameId}>{t('vault.person.yourName')}</label>
-        <input
-          id={nameId}
-          autoComplete="name"
-          value={name}
-          maxLength={PERSON_NAME_MAX}
-          disabled={creating}
-          aria-describedby={`${nameId}-help`}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <span id={`${nameId}-help`} className="field__help">
-          {t('vault.person.yourNameHelp')}
-        </span>
-      </div>
+      <PersonNameField
+        label={t('vault.person.yourName')}
+        help={t('vault.person.yourNameHelp')}
+        value={name}
+        onChange={setName}
+        disabled={creating}
+      />
       <NewPassphraseFields
         passphrase={passphrase}
         repeat={repeat}

@@ -8,7 +8,8 @@ import { useAsyncEffect } from '../../hooks/useAsyncEffect';
 import { useCases } from '../../cases/CasesProvider';
 import { KdfProgress } from './KdfProgress';
 import { NewPassphraseFields, useNewPassphraseReady } from './NewPassphraseFields';
-import { PERSON_NAME_MAX, personNameProblem } from './person-name';
+import { personNameProblem } from './person-name';
+import { PersonNameField } from './PersonNameField';
 import { vaultErrorMessage } from './vault-error-message';
 
 type Outcome = { readonly ok: boolean; readonly message: string };
@@ -176,17 +177,13 @@ function AddPerson({
     <form className="vault-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('vault.people.addHeading')}</h3>
       <p className="field__help">{t('vault.people.addIntro')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('vault.people.name')}</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          maxLength={PERSON_NAME_MAX}
-          disabled={busy}
-          autoComplete="off"
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
+      <PersonNameField
+        label={t('vault.people.name')}
+        value={name}
+        onChange={setName}
+        disabled={busy}
+        autoComplete="off"
+      />
       <NewPassphraseFields
         passphrase={passphrase}
         repeat={repeat}

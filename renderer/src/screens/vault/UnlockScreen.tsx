@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '@shared/result';
 import type { PersonEntry, VaultService } from '../../vault/vault-service';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
-import { PERSON_NAME_MAX, personNameProblem } from './person-name';
+import { personNameProblem } from './person-name';
+import { PersonNameField } from './PersonNameField';
 import { KdfProgress } from './KdfProgress';
 import { vaultErrorMessage } from './vault-error-message';
 
@@ -119,21 +120,13 @@ export function UnlockScreen({ vault, onUnlocked }: Props) {
           <p className="vault-person">{t('vault.person.signingInAs', { name: persons[0]?.name })}</p>
         ) : null}
         {legacy ? (
-          <div className="field">
-            <label htmlFor={`${id}-name`}>{t('vault.person.yourName')}</label>
-            <input
-              id={`${id}-name`}
-              autoComplete="name"
-              value={name}
-              maxLength={PERSON_NAME_MAX}
-              disabled={busy}
-              aria-describedby={`${id}-name-help`}
-              onChange={(e) => setName(e.target.value)}
-            />
-            <span id={`${id}-name-help`} className="field__help">
-              {t('vault.person.upgradeHelp')}
-            </span>
-          </div>
+          <PersonNameField
+            label={t('vault.person.yourName')}
+            help={t('vault.person.upgradeHelp')}
+            value={name}
+            onChange={setName}
+            disabled={busy}
+          />
         ) : null}
         <div className="field">
           <label htmlFor={`${id}-secret`}>
