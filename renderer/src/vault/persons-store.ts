@@ -1,4 +1,12 @@
-import type { PersonRole, RoleHolder } from '@shared/people/person-roles';
+import { err, ok, type Result } from '@shared/result';
+import {
+  roleChangeRefusal,
+  type PersonRole,
+  type RoleChange,
+  type RoleChangeRefusal,
+  type RoleHolder,
+} from '@shared/people/person-roles';
+import { vaultWrite, type VaultWriteErrorCode } from './vault-write';
 import { personRecordSchema, type PersonRecord } from './records/person-record';
 import type { VaultDb } from './vault-db';
 
@@ -63,4 +71,71 @@ export async function ensureFirstPerson(
   const roles = [...(carried.success ? carried.data : []), 'administrator' as const];
   await putNewPerson(db, person, [...new Set(roles)], person.personId, now);
   await db.settings.delete(PENDING_FIRST_ROLES_ID);
+}
+
+const refusalMessages: Record<RoleChangeRefusal, string> = {
+  'not-administrator': 'Only an administrator can add people or change their roles. Ask one of them.',
+  'own-roles': 'Nobody changes their own roles or access: another administrator must do it.',
+  'last-administrator': 'This is the last administrator. Make someone else an administrator first.',
+  'unknown-person': 'That person has no access to this vault. Choose your name from the list, or ask an administrator.',
+  'no-change': 'Nothing changed: the person already had that role (or did not).',
+};
+
+/** A refusal of a change to people or roles, with the message that says what to do. */
+export function refusal(code: RoleChangeRefusal): Result<never, RoleChangeRefusal> {
+  return err(code, refusalMessages[code]);
+}
+
+type RoleResult = Result<void, RoleChangeRefusal | VaultWriteErrorCode>;
+
+const toResult = (written: Result<RoleChangeRefusal | null, VaultWriteErrorCode>): RoleResult => {
+  if (!written.ok) return written;
+  return written.value === null ? ok(undefined) : refusal(written.value);
+};
+
+/** `by` grants or revokes `role` for `personId`; the rules are checked inside the transaction, on what is stored. */
+export async function changeRole(
+  db: VaultDb,
+  by: string,
+  personId: string,
+  role: PersonRole,
+  change: RoleChange,
+  now: Date,
+): Promise<RoleResult> {
+  const written = await vaultWrite(db, [db.persons], async () => {
+    const records = await readPersonRecords(db);
+    const refused = roleChangeRefusal(roleHolders(records), by, personId, role, change);
+    if (refused) return refused;
+    const target = records.find((r) => r.id === personId);
+    if (!target) return 'unknown-person' as const;
+    const roles = change === 'granted' ? [...target.roles, role] : target.roles.filter((r) => r !== role);
+    const history = [...target.history, { at: now, by, change, role }];
+    await db.persons.put(personRecordSchema.parse({ ...target, roles, history }));
+    return null;
+  });
+  return toResult(written);
+}
+
+/**
+ * First run only: the one person of a new installation says which case work they do. Nobody else exists to grant
+ * it; from the second person on, roles are granted by an administrator and never by oneself.
+ */
+export async function setUpOwnWorkingRoles(
+  db: VaultDb,
+  me: string,
+  roles: readonly PersonRole[],
+  now: Date,
+): Promise<RoleResult> {
+  const working = roles.filter((role) => role !== 'administrator');
+  const written = await vaultWrite(db, [db.persons], async () => {
+    const records = await readPersonRecords(db);
+    const mine = records.find((r) => r.id === me);
+    if (records.length !== 1 || !mine) return 'own-roles' as const;
+    const kept = mine.roles.filter((role) => role === 'administrator');
+    const added = working.filter((role) => !mine.roles.includes(role));
+    const history = [...mine.history, ...added.map((role) => ({ at: now, by: me, change: 'granted' as const, role }))];
+    await db.persons.put(personRecordSchema.parse({ ...mine, roles: [...new Set([...kept, ...working])], history }));
+    return null;
+  });
+  return toResult(written);
 }

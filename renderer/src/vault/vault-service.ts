@@ -17,14 +17,16 @@ import {
   type VaultKeyErrorCode,
 } from '@shared/vault/vault-keys';
 import type { VaultHeader } from '@shared/vault/vault-header';
+import { removalRefusal, type PersonRole, type RoleChange, type RoleChangeRefusal } from '@shared/people/person-roles';
 import {
-  removalRefusal,
-  roleChangeRefusal,
-  type PersonRole,
-  type RoleChange,
-  type RoleChangeRefusal,
-} from '@shared/people/person-roles';
-import { ensureFirstPerson, putNewPerson, readPersonRecords, roleHolders } from './persons-store';
+  changeRole,
+  ensureFirstPerson,
+  putNewPerson,
+  readPersonRecords,
+  refusal,
+  roleHolders,
+  setUpOwnWorkingRoles,
+} from './persons-store';
 import { personRecordSchema, type PersonRecord } from './records/person-record';
 import { deriveInWorker } from './kdf/derive-in-worker';
 import { CorruptionReport } from './corruption-report';
@@ -598,52 +600,15 @@ export class VaultService {
   }
 
   /** Grants or revokes a role: only an administrator, never on themselves, never the last administrator. */
-  async changeRole(personId: string, role: PersonRole, change: RoleChange): Promise<Result<void, VaultErrorCode>> {
-    const by = this.keyring.person?.personId ?? '';
-    const now = this.#now();
-    const written = await vaultWrite(this.db, [this.db.persons], async () => {
-      // Checked inside the transaction, on what is stored now.
-      const records = await readPersonRecords(this.db);
-      const refused = roleChangeRefusal(roleHolders(records), by, personId, role, change);
-      if (refused) return refused;
-      const target = records.find((r) => r.id === personId);
-      if (!target) return 'unknown-person' as const;
-      const roles = change === 'granted' ? [...target.roles, role] : target.roles.filter((r) => r !== role);
-      await this.db.persons.put(
-        personRecordSchema.parse({ ...target, roles, history: [...target.history, { at: now, by, change, role }] }),
-      );
-      return null;
-    });
-    if (!written.ok) return written;
-    return written.value === null ? ok(undefined) : refusal(written.value);
+  changeRole(personId: string, role: PersonRole, change: RoleChange): Promise<Result<void, VaultErrorCode>> {
+    return changeRole(this.db, this.keyring.person?.personId ?? '', personId, role, change, this.#now());
   }
 
-  /**
-   * First run only: the one person of a new installation says which case work they do. Nobody else exists to grant
-   * it; from the second person on, roles are granted by an administrator and never by oneself.
-   */
-  async setUpOwnWorkingRoles(roles: readonly PersonRole[]): Promise<Result<void, VaultErrorCode>> {
+  /** First run only: the one person of a new installation says which case work they do (`persons-store.ts`). */
+  setUpOwnWorkingRoles(roles: readonly PersonRole[]): Promise<Result<void, VaultErrorCode>> {
     const me = this.keyring.person;
-    if (!me) return refusal('unknown-person');
-    const now = this.#now();
-    const working = roles.filter((role) => role !== 'administrator');
-    const written = await vaultWrite(this.db, [this.db.persons], async () => {
-      const records = await readPersonRecords(this.db);
-      const mine = records.find((r) => r.id === me.personId);
-      if (records.length !== 1 || !mine) return 'own-roles' as const;
-      const kept = mine.roles.filter((role) => role === 'administrator');
-      const added = working.filter((role) => !mine.roles.includes(role));
-      await this.db.persons.put(
-        personRecordSchema.parse({
-          ...mine,
-          roles: [...new Set([...kept, ...working])],
-          history: [...mine.history, ...added.map((role) => ({ at: now, by: me.personId, change: 'granted', role }))],
-        }),
-      );
-      return null;
-    });
-    if (!written.ok) return written;
-    return written.value === null ? ok(undefined) : refusal(written.value);
+    if (!me) return Promise.resolve(refusal('unknown-person'));
+    return setUpOwnWorkingRoles(this.db, me.personId, roles, this.#now());
   }
 
   /** Creates (or replaces) the recovery key; returns it for printing. It is never stored. */
@@ -693,18 +658,6 @@ export class VaultService {
       await this.db.settings.put(valid);
     });
   }
-}
-
-const refusalMessages: Record<RoleChangeRefusal, string> = {
-  'not-administrator': 'Only an administrator can add people or change their roles. Ask one of them.',
-  'own-roles': 'Nobody changes their own roles or access: another administrator must do it.',
-  'last-administrator': 'This is the last administrator. Make someone else an administrator first.',
-  'unknown-person': 'That person has no access to this vault. Choose your name from the list, or ask an administrator.',
-  'no-change': 'Nothing changed: the person already had that role (or did not).',
-};
-
-function refusal(code: RoleChangeRefusal): Result<never, VaultErrorCode> {
-  return err(code, refusalMessages[code]);
 }
 
 function personEntry(slot: { readonly personId: string; readonly name: string }): PersonEntry {
