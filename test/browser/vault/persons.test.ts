@@ -170,6 +170,12 @@ describe('persons in the vault', () => {
       error: { code: 'wrong-passphrase' },
     });
     expect(await vault.confirmSecondPerson(ben.value.personId, BEN_PASSPHRASE)).toEqual({ ok: true, value: ben.value });
+    // Wrong co-sign passphrases are slowed down like wrong unlocks: the third one makes the next attempt wait.
+    for (let attempt = 0; attempt < 3; attempt++) await vault.confirmSecondPerson(ben.value.personId, 'guess');
+    expect(await vault.confirmSecondPerson(ben.value.personId, BEN_PASSPHRASE)).toMatchObject({
+      ok: false,
+      error: { code: 'unlock-throttled' },
+    });
     // Ana's session stays open, and she is still the one signed in.
     expect(vault.person?.personId).toBe(ana);
     expect(vault.keyring.unlocked).toBe(true);
