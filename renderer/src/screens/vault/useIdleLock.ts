@@ -35,9 +35,12 @@ export function useIdleLock(timeoutMs: number | null, onIdle: () => void): boole
         schedule(warnAfter - idleFor);
       }
     }
-    const touch = () => {
+    const touch = (event: Event) => {
       lastActivity = Date.now();
-      setWarning(false);
+      // A deliberate act (a key, a press) dismisses the warning at once. Merely moving the pointer keeps the person
+      // signed in too, but leaves the warning in place until the next check: otherwise the warning would vanish
+      // under the pointer on its way to "Stay signed in".
+      if (event.type !== 'pointermove' && event.type !== 'wheel') setWarning(false);
     };
     schedule(warnAfter);
     for (const name of activityEvents) window.addEventListener(name, touch, { capture: true, passive: true });
