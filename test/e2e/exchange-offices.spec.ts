@@ -234,7 +234,9 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
         .nth(2)
         .textContent()) ?? '';
     expect(bCase).toBe(reference);
-    const options = await b.shell.page.getByLabel('Case to send').locator('option').allTextContents();
+    const bCaseToSend = b.shell.page.getByLabel('Case to send');
+    await expect(bCaseToSend.locator('option', { hasText: 'Heron' })).toHaveCount(1);
+    const options = await bCaseToSend.locator('option').allTextContents();
     const bReference = (options.find((text) => text.includes('Heron')) ?? '').split(' — ')[0] ?? '';
     await b.exchange.selectCase(bReference);
     await expect(b.exchange.exportPanel.getByRole('radio', { name: 'Response' })).toBeChecked();
@@ -346,7 +348,10 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     await r.exchange.apply();
 
     // R decides through its own workflow, then sends the decision back.
-    const options = await r.shell.page.getByLabel('Case to send').locator('option').allTextContents();
+    // The new case reaches the list through a live query: wait for it instead of reading the list at once.
+    const caseToSend = r.shell.page.getByLabel('Case to send');
+    await expect(caseToSend.locator('option', { hasText: 'Heron' })).toHaveCount(1);
+    const options = await caseToSend.locator('option').allTextContents();
     const rReference = (options.find((text) => text.includes('Heron')) ?? '').split(' — ')[0] ?? '';
     const rCase = await openCase(r.shell.page, rReference);
     await rCase.expectStage('Challenge lodged');
