@@ -199,19 +199,8 @@ export class VaultService {
     const personId = person.personId ?? (header.value.slots.length === 1 ? header.value.slots[0]?.personId : undefined);
     if (personId === undefined)
       return err('unknown-person', 'Choose your name from the list, then type your passphrase.');
-    const result = await unlockWithPassphrase({
-      kit: this.kit,
-      derive: this.#derive,
-      untrustedHeader,
-      personId,
-      passphrase,
-      floor: this.#kdf,
-    });
-    if (!result.ok) {
-      if (result.error.code === 'wrong-passphrase') this.throttle.recordFailure();
-      return result;
-    }
-    this.throttle.reset();
+    const result = await this.#openSlot(untrustedHeader, personId, passphrase);
+    if (!result.ok) return result;
     this.keyring.install(result.value.vaultKey, result.value.person);
     return this.#opened();
   }
@@ -366,14 +355,9 @@ export class VaultService {
     if (!header.ok) return header;
     const person = this.keyring.person;
     if (!person) return err('unknown-person', 'Nobody is signed in. Lock, then sign in with your own passphrase.');
-    const check = await unlockWithPassphrase({
-      kit: this.kit,
-      derive: this.#derive,
-      untrustedHeader: header.value,
-      personId: person.personId,
-      passphrase: current,
-      floor: this.#kdf,
-    });
+    const throttled = this.#throttled();
+    if (throttled) return throttled;
+    const check = await this.#openSlot(header.value, person.personId, current);
     if (!check.ok) return check;
     try {
       const rewrapped = await rewrapPersonSlot({
@@ -539,21 +523,28 @@ export class VaultService {
     if (throttled) return throttled;
     const header = await this.#currentHeader();
     if (!header.ok) return header;
-    const checked = await unlockWithPassphrase({
+    const checked = await this.#openSlot(header.value, personId, passphrase);
+    if (!checked.ok) return checked;
+    this.kit.wipe(checked.value.vaultKey, checked.value.person.signing.privateKey);
+    return ok({ personId, name: checked.value.person.name });
+  }
+
+  /**
+   * Opens one person's slot with their passphrase; every wrong passphrase counts toward the one throttle (unlock,
+   * co-sign, recovery-key creation and passphrase change all prove a passphrase the same way). The caller owns the keys.
+   */
+  async #openSlot(untrustedHeader: unknown, personId: string, passphrase: string) {
+    const opened = await unlockWithPassphrase({
       kit: this.kit,
       derive: this.#derive,
-      untrustedHeader: header.value,
+      untrustedHeader,
       personId,
       passphrase,
       floor: this.#kdf,
     });
-    if (!checked.ok) {
-      if (checked.error.code === 'wrong-passphrase') this.throttle.recordFailure();
-      return checked;
-    }
-    this.throttle.reset();
-    this.kit.wipe(checked.value.vaultKey, checked.value.person.signing.privateKey);
-    return ok({ personId, name: checked.value.person.name });
+    if (!opened.ok && opened.error.code === 'wrong-passphrase') this.throttle.recordFailure();
+    if (opened.ok) this.throttle.reset();
+    return opened;
   }
 
   /**
