@@ -1,4 +1,4 @@
-// `npm run test:e2e`: builds the renderer, then runs the Playwright journeys against it.
+// `npm run test:e2e`: builds the renderer and the CLI, then runs the Playwright journeys against them.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -8,4 +8,7 @@ const step = (command, args) => spawnSync(command, args, { stdio: 'inherit', cwd
 
 const built = step(bin('electron-vite'), ['build']);
 if (built !== 0) process.exit(built);
+// The journeys check the oversight export with the real CLI, as an oversight body would.
+const cli = step(bin('rolldown'), ['-c', 'electron/cli/rolldown.config.ts']);
+if (cli !== 0) process.exit(cli);
 process.exit(step(bin('playwright'), ['test', '-c', 'test/e2e/playwright.config.ts', ...process.argv.slice(2)]));

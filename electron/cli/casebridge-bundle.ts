@@ -25,7 +25,7 @@ import { verifyBundle } from '../../shared/bundle/verify-bundle';
 import { formatFingerprint, officeFingerprint } from '../../shared/offices/fingerprint';
 import { verifyKeyCard, type SignedKeyCard } from '../../shared/offices/key-card';
 import { trustView, type TrustStore } from '../../shared/offices/trust-store';
-import { verifyOversightExport } from '../../shared/oversight/oversight-audit-export';
+import { verifyOversightExport, type OversightVerification } from '../../shared/oversight/oversight-audit-export';
 import { openFileSource } from './file-io';
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
@@ -106,7 +106,7 @@ async function verifyAudit(
   }
   const result = verifyOversightExport(kit, bytes, trusted);
   if (!result.ok) return report(result.error, io);
-  const { body, fingerprint, brokenChains } = result.value;
+  const { body, fingerprint, brokenChains, signers, people } = result.value;
   io.out(
     `OK oversight audit export from ${body.office.name} (${body.office.jurisdiction}), fingerprint ${fingerprint}`,
   );
@@ -119,10 +119,33 @@ async function verifyAudit(
   io.out(
     `cases:       ${body.chains.length}, events in scope: ${body.chains.reduce((n, c) => n + c.eventsInScope, 0)}`,
   );
+  io.out(`people:      ${people.length} certified signing key(s)`);
+  for (const line of signerSummary(signers, people)) io.out(line);
   for (const broken of brokenChains) io.err(`OVERSIGHT_CHAIN_BROKEN: case ${broken.caseId}: ${broken.message}`);
   if (brokenChains.length > 0) return 1;
-  io.out('Signature valid and every hash chain verified.');
+  io.out('Signature valid; every hash chain and every event signature verified.');
   return 0;
+}
+
+/** One line per person: how many events they signed, and when their access was removed, if it was. */
+function signerSummary(signers: OversightVerification['signers'], people: OversightVerification['people']): string[] {
+  const counts = new Map<string, number>();
+  let unsigned = 0;
+  for (const verdict of signers.flatMap((chain) => chain.verdicts)) {
+    if (verdict.status === 'signed') counts.set(verdict.personId, (counts.get(verdict.personId) ?? 0) + 1);
+    else if (verdict.status === 'before-personal-signing') unsigned++;
+  }
+  const lines = [...counts].map(([personId, count]) => {
+    const revoked = people
+      .filter((key) => key.personId === personId && key.revokedAt !== null)
+      .map((key) => key.revokedAt)
+      .sort()
+      .at(-1);
+    const name = people.find((key) => key.personId === personId)?.name ?? personId;
+    return `signed by:   ${name}: ${count} event(s)${revoked ? `, access removed on ${revoked}` : ''}`;
+  });
+  if (unsigned > 0) lines.push(`unsigned:    ${unsigned} event(s) from before personal signing`);
+  return lines;
 }
 
 async function inspect(kit: CryptoKit, file: string, io: Output): Promise<number> {

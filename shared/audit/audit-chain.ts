@@ -1,3 +1,4 @@
+import type { CryptoKit } from '../crypto/crypto-kit';
 import { canonicalJsonBytes } from '../json/canonical-json';
 import { toHex } from '../bytes/bytes';
 import {
@@ -5,27 +6,43 @@ import {
   GENESIS_PREV_HASH,
   type AuditEvent,
   type AuditHead,
+  type HashedAuditContent,
   type HashFn,
+  type SignedAuditEvent,
   type UnsealedAuditEvent,
 } from './audit-event';
+import {
+  checkEventSignature,
+  forgedEventMessage,
+  type AuditSigner,
+  type EventSignatureVerdict,
+  type ForgedReason,
+  type PersonKey,
+} from './event-signature';
 
-/** The hash an event commits to: everything in it except its own `hash`, canonically encoded. */
-export function eventHash(event: Omit<AuditEvent, 'hash'>, hash: HashFn): string {
-  const digest = hash(canonicalJsonBytes(event, 'audit'));
+/** The hash an event commits to: everything in it except its own `hash` and signature, canonically encoded. */
+export function eventDigest(content: HashedAuditContent, hash: HashFn): Uint8Array {
+  const digest = hash(canonicalJsonBytes(content, 'audit'));
   if (digest.length !== 32) throw new RangeError('The audit hash must be 32 bytes (BLAKE2b-256).');
-  return toHex(digest);
+  return digest;
 }
 
-/** Links an event after `head` in the chain of `caseId`, and returns it with the new head. */
+export const eventHash = (content: HashedAuditContent, hash: HashFn): string => toHex(eventDigest(content, hash));
+
+/** What sealing needs: the chain's hash function and the signer of the person recording the act. */
+export type AuditSealing = { readonly hash: HashFn; readonly signer: AuditSigner };
+
+/** Links an event after `head` in the chain of `caseId`, signs it, and returns it with the new head. */
 export function sealAuditEvent(
   caseId: string,
   head: AuditHead,
   unsealed: UnsealedAuditEvent,
-  hash: HashFn,
+  sealing: AuditSealing,
 ): { event: AuditEvent; head: AuditHead } {
+  const signer = sealing.signer.signerFor(unsealed.actor.id);
   // Fields are picked one by one so that nothing but the event's content (e.g. a stale hash) is committed to.
-  const withoutHash: Omit<AuditEvent, 'hash'> = {
-    formatVersion: 1,
+  const content: Omit<SignedAuditEvent, 'hash' | 'signature'> = {
+    formatVersion: 2,
     caseId,
     seq: head.count,
     id: `${caseId}#${head.count}`,
@@ -37,23 +54,47 @@ export function sealAuditEvent(
     toStage: unsealed.toStage,
     details: unsealed.details,
     prevHash: head.headHash,
+    signedBy: signer.personId,
   };
-  const event: AuditEvent = { ...withoutHash, hash: eventHash(withoutHash, hash) };
+  const digest = eventDigest(content, sealing.hash);
+  const event: AuditEvent = { ...content, hash: toHex(digest), signature: toHex(signer.sign(digest)) };
   return { event, head: { count: head.count + 1, headHash: event.hash } };
 }
 
 export type ChainBreakReason =
-  'malformed' | 'wrong-case' | 'sequence-gap' | 'prev-hash-mismatch' | 'hash-mismatch' | 'truncated' | 'head-mismatch';
+  | 'malformed'
+  | 'wrong-case'
+  | 'sequence-gap'
+  | 'prev-hash-mismatch'
+  | 'hash-mismatch'
+  | 'unsigned-after-signed'
+  | 'signature'
+  | 'truncated'
+  | 'head-mismatch';
 
 export type ChainVerification =
-  | { readonly ok: true; readonly head: AuditHead }
+  | {
+      readonly ok: true;
+      readonly head: AuditHead;
+      /** Who signed each event, in order (empty when signatures were not checked). */
+      readonly signatures: readonly EventSignatureVerdict[];
+    }
   | {
       readonly ok: false;
       readonly index: number;
       readonly eventId: string | null;
       readonly reason: ChainBreakReason;
       readonly message: string;
+      /** For a forged signature: who the event claims signed it, and what is wrong with it. */
+      readonly claimed?: { readonly personId: string; readonly name: string | null; readonly reason: ForgedReason };
     };
+
+/** What checking signatures needs: the person keys the verifier trusts, and when personal signing began. */
+export type SignatureCheck = {
+  readonly kit: CryptoKit;
+  readonly keys: readonly PersonKey[];
+  readonly since: string | null;
+};
 
 /**
  * Walks a chain from its first event and reports the first broken link. `expected` (the head the case record
@@ -63,9 +104,12 @@ export function verifyAuditChain(
   untrustedEvents: readonly unknown[],
   hash: HashFn,
   expected?: { caseId?: string; head?: AuditHead },
+  signatures?: SignatureCheck,
 ): ChainVerification {
   let prevHash = GENESIS_PREV_HASH;
   let caseId = expected?.caseId;
+  let signedSeen = false;
+  const verdicts: EventSignatureVerdict[] = [];
   for (let index = 0; index < untrustedEvents.length; index++) {
     const parsed = auditEventSchema.safeParse(untrustedEvents[index]);
     const rawId = idOf(untrustedEvents[index]);
@@ -91,10 +135,26 @@ export function verifyAuditChain(
         'prev-hash-mismatch',
         'does not link to the event before it. The trail was edited, reordered or spliced.',
       );
-    const { hash: claimed, ...rest } = event;
-    if (eventHash(rest, hash) !== claimed)
+    if (eventHash(hashedContent(event), hash) !== event.hash)
       return broken('hash-mismatch', 'content does not match its hash. The event was edited after it was recorded.');
-    prevHash = claimed;
+    if (event.formatVersion === 1 && signedSeen)
+      return broken('unsigned-after-signed', 'is unsigned but follows a signed event. It was added by hand.');
+    signedSeen ||= event.formatVersion === 2;
+    if (signatures) {
+      const verdict = checkEventSignature(signatures.kit, event, signatures.keys, signatures.since);
+      if (verdict.status === 'forged') {
+        return {
+          ok: false,
+          index,
+          eventId: event.id,
+          reason: 'signature',
+          message: forgedEventMessage(index, event.id, verdict),
+          claimed: { personId: verdict.personId, name: verdict.name, reason: verdict.reason },
+        };
+      }
+      verdicts.push(verdict);
+    }
+    prevHash = event.hash;
   }
   const head: AuditHead = { count: untrustedEvents.length, headHash: prevHash };
   const want = expected?.head;
@@ -112,7 +172,17 @@ export function verifyAuditChain(
           : 'The trail does not end where the case record says it ends.',
     };
   }
-  return { ok: true, head };
+  return { ok: true, head, signatures: verdicts };
+}
+
+/** The part of an event its hash covers. */
+function hashedContent(event: AuditEvent): HashedAuditContent {
+  if (event.formatVersion === 1) {
+    const { hash: _hash, ...content } = event;
+    return content;
+  }
+  const { hash: _hash, signature: _signature, ...content } = event;
+  return content;
 }
 
 function idOf(value: unknown): string | null {

@@ -1,3 +1,4 @@
 export * from './audit-event';
 export * from './audit-chain';
 export * from './audit-export';
+export * from './event-signature';

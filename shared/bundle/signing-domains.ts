@@ -12,6 +12,8 @@ export const SIGNING_DOMAINS = {
   keyRotation: 'casebridge/v1/key-rotation',
   revocation: 'casebridge/v1/revocation',
   oversightAudit: 'casebridge/v1/oversight-audit-export',
+  auditEvent: 'casebridge/v1/audit-event',
+  personCertificate: 'casebridge/v1/person-certificate',
 } as const;
 
 export type SigningDomain = keyof typeof SIGNING_DOMAINS;

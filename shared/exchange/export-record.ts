@@ -53,7 +53,7 @@ export function recordExport(c: Case, actor: Actor, context: WorkflowContext, se
         files: sent.files,
       },
     },
-    context.hash,
+    context,
   );
   events.push(event);
   return { ok: true, case: { ...current, updatedAt: at, audit: head }, events };
@@ -80,7 +80,7 @@ export function recordNote(
       toStage: c.stage,
       details,
     },
-    context.hash,
+    context,
   );
   return { case: { ...c, audit: head }, event };
 }

@@ -211,7 +211,7 @@ function planNewCase(
         toStage: 'challenge-lodged',
         details: { bundleId: bundle.bundleId, grounds: [...challenge.grounds] },
       },
-      local.context.hash,
+      local.context,
     );
     current = { ...lodged, updatedAt: at, audit: sealed.head };
     events.push(sealed.event);

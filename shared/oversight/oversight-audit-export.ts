@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import type { CryptoKit } from '../crypto/crypto-kit';
-import { auditEventSchema, verifyAuditChain, type AuditEvent, type AuditHead } from '../audit';
+import {
+  auditEventSchema,
+  personalSigningSince,
+  verifyAuditChain,
+  type AuditEvent,
+  type AuditHead,
+  type EventSignatureVerdict,
+  type PersonKey,
+} from '../audit';
+import {
+  personKeysFromCertificates,
+  signedPersonCertificateSchema,
+  type SignedPersonCertificate,
+} from '../people/person-certificate';
 import { fromHex, toHex } from '../bytes/bytes';
 import { canonicalJsonBytes, parseCanonicalJson } from '../json/canonical-json';
 import { signDomain, verifyDomain } from '../bundle/signing-domains';
@@ -10,8 +23,10 @@ import { err, ok, type Result } from '../result';
 /**
  * The audit trails an oversight body asks for, as one signed file: every case with an event in the period (or
  * the cases chosen), each with its complete hash chain and the office's own verification result. Events carry
- * ids, codes and dates only, so the file identifies no person. The office signs the canonical JSON with its
- * Ed25519 key (domain-separated), so the body can check who produced it and that nothing was changed since.
+ * ids, codes and dates only, so the file identifies no data subject. Version 2 adds the office's person
+ * certificates: staff names and signing keys, so the body can check that each event was signed by the staff
+ * member it names. The office signs the canonical JSON with its Ed25519 key (domain-separated), so the body can
+ * check who produced it and that nothing was changed since.
  */
 export const OVERSIGHT_EXPORT_FORMAT = 'casebridge.oversight-audit-export';
 
@@ -34,15 +49,19 @@ const chainSchema = z.strictObject({
   events: z.array(auditEventSchema),
 });
 
+export const OVERSIGHT_EXPORT_VERSION = 2;
+
 export const oversightExportBodySchema = z.strictObject({
   format: z.literal(OVERSIGHT_EXPORT_FORMAT),
-  version: z.literal(1),
+  version: z.literal(OVERSIGHT_EXPORT_VERSION),
   office: z.strictObject({ name: z.string().min(1), jurisdiction: z.string().min(2), signingKey: hex(32) }),
   scope: z.union([
     z.strictObject({ kind: z.literal('period'), from: z.iso.datetime(), to: z.iso.datetime() }),
     z.strictObject({ kind: z.literal('cases'), caseIds: z.array(z.string().min(1)).min(1) }),
   ]),
   generatedAt: z.iso.datetime(),
+  /** The office's certificate for every signing key its staff have had (current, replaced and revoked). */
+  people: z.array(signedPersonCertificateSchema),
   chains: z.array(chainSchema),
 });
 export type OversightExportBody = z.infer<typeof oversightExportBodySchema>;
@@ -55,6 +74,7 @@ export type OversightExportInput = {
   readonly office: { readonly name: string; readonly jurisdiction: string; readonly signingPublicKey: Uint8Array };
   readonly scope: OversightExportBody['scope'];
   readonly trails: readonly CaseTrail[];
+  readonly certificates: readonly SignedPersonCertificate[];
   readonly now: string;
 };
 
@@ -65,6 +85,8 @@ export function createOversightExport(
   signingPrivateKey: Uint8Array,
 ): Uint8Array {
   const hash = (bytes: Uint8Array) => kit.hash(bytes, 32);
+  const { keys } = personKeysFromCertificates(kit, input.certificates, toHex(input.office.signingPublicKey));
+  const signatures = { kit, keys, since: personalSigningSince(keys) };
   const inScope = (event: AuditEvent) =>
     input.scope.kind === 'cases' || (event.at >= input.scope.from && event.at < input.scope.to);
   const chains = input.trails
@@ -73,7 +95,7 @@ export function createOversightExport(
     )
     .sort((a, b) => a.caseId.localeCompare(b.caseId))
     .map((trail) => {
-      const verdict = verifyAuditChain(trail.events, hash, { caseId: trail.caseId, head: trail.head });
+      const verdict = verifyAuditChain(trail.events, hash, { caseId: trail.caseId, head: trail.head }, signatures);
       return {
         caseId: trail.caseId,
         eventsInScope: trail.events.filter(inScope).length,
@@ -86,7 +108,7 @@ export function createOversightExport(
     });
   const body: OversightExportBody = oversightExportBodySchema.parse({
     format: OVERSIGHT_EXPORT_FORMAT,
-    version: 1,
+    version: OVERSIGHT_EXPORT_VERSION,
     office: {
       name: input.office.name,
       jurisdiction: input.office.jurisdiction,
@@ -94,6 +116,7 @@ export function createOversightExport(
     },
     scope: input.scope,
     generatedAt: input.now,
+    people: [...input.certificates],
     chains,
   });
   const signature = signDomain(kit, 'oversightAudit', signingPrivateKey, canonicalJsonBytes(body));
@@ -101,13 +124,21 @@ export function createOversightExport(
 }
 
 export type OversightVerifyError =
-  'OVERSIGHT_MALFORMED' | 'OVERSIGHT_SIGNER_UNTRUSTED' | 'OVERSIGHT_SIGNATURE_INVALID' | 'OVERSIGHT_CHAIN_BROKEN';
+  | 'OVERSIGHT_MALFORMED'
+  | 'OVERSIGHT_SIGNER_UNTRUSTED'
+  | 'OVERSIGHT_SIGNATURE_INVALID'
+  | 'OVERSIGHT_CERTIFICATE_INVALID'
+  | 'OVERSIGHT_CHAIN_BROKEN';
 
 export type OversightVerification = {
   readonly body: OversightExportBody;
   readonly fingerprint: string;
   /** Re-verified here from the events, not taken from the file's own claim. */
   readonly brokenChains: readonly { readonly caseId: string; readonly message: string }[];
+  /** Who signed the events of each chain that verifies, as the certificates name them. */
+  readonly signers: readonly { readonly caseId: string; readonly verdicts: readonly EventSignatureVerdict[] }[];
+  /** The staff keys the office certified, checked against its key. */
+  readonly people: readonly PersonKey[];
 };
 
 /**
@@ -133,7 +164,7 @@ export function verifyOversightExport(
   if (!parsed.success)
     return err(
       'OVERSIGHT_MALFORMED',
-      `This is not a Casebridge oversight audit export, version 1 (${parsed.error.issues[0]?.message ?? 'invalid'}).`,
+      `This is not a Casebridge oversight audit export, version ${OVERSIGHT_EXPORT_VERSION} (${parsed.error.issues[0]?.message ?? 'invalid'}). A file made before personal signing must be exported again.`,
     );
   const { body, signature } = parsed.data;
   const signingKey = fromHex(body.office.signingKey, 32);
@@ -154,9 +185,15 @@ export function verifyOversightExport(
     );
   }
   const hash = (bytes: Uint8Array) => kit.hash(bytes, 32);
+  const certified = personKeysFromCertificates(kit, body.people, body.office.signingKey);
+  const badCertificate = certified.problems[0];
+  if (badCertificate) return err('OVERSIGHT_CERTIFICATE_INVALID', badCertificate.message);
+  const signatures = { kit, keys: certified.keys, since: personalSigningSince(certified.keys) };
   const brokenChains: { caseId: string; message: string }[] = [];
+  const signers: { caseId: string; verdicts: readonly EventSignatureVerdict[] }[] = [];
   for (const chain of body.chains) {
-    const verdict = verifyAuditChain(chain.events, hash, { caseId: chain.caseId, head: chain.head });
+    const verdict = verifyAuditChain(chain.events, hash, { caseId: chain.caseId, head: chain.head }, signatures);
+    if (verdict.ok) signers.push({ caseId: chain.caseId, verdicts: verdict.signatures });
     if (verdict.ok && !chain.verification.ok) {
       return err(
         'OVERSIGHT_CHAIN_BROKEN',
@@ -172,5 +209,5 @@ export function verifyOversightExport(
       brokenChains.push({ caseId: chain.caseId, message: verdict.message });
     }
   }
-  return ok({ body, fingerprint, brokenChains });
+  return ok({ body, fingerprint, brokenChains, signers, people: certified.keys });
 }

@@ -67,23 +67,25 @@ export type VaultSubkeys = {
   readonly records: Uint8Array;
   readonly attachments: Uint8Array;
   readonly blindIndex: Uint8Array;
-  readonly audit: Uint8Array;
 };
 
 const SUBKEY_CONTEXT = 'CBvault1';
-const subkeyIds = { records: 1, attachments: 2, blindIndex: 3, audit: 4 } as const;
+/**
+ * Id 4 was an "audit" sub-key that nothing used: audit events are signed with each person's own Ed25519 key
+ * instead (`shared/audit/event-signature.ts`), which no shared key could give. Never reuse id 4.
+ */
+const subkeyIds = { records: 1, attachments: 2, blindIndex: 3 } as const;
 
 export function deriveVaultSubkeys(kit: CryptoKit, vaultKey: Uint8Array): VaultSubkeys {
   return {
     records: kit.deriveSubkey(vaultKey, subkeyIds.records, SUBKEY_CONTEXT),
     attachments: kit.deriveSubkey(vaultKey, subkeyIds.attachments, SUBKEY_CONTEXT),
     blindIndex: kit.deriveSubkey(vaultKey, subkeyIds.blindIndex, SUBKEY_CONTEXT),
-    audit: kit.deriveSubkey(vaultKey, subkeyIds.audit, SUBKEY_CONTEXT),
   };
 }
 
 export function wipeVaultSubkeys(kit: CryptoKit, keys: VaultSubkeys): void {
-  kit.wipe(keys.records, keys.attachments, keys.blindIndex, keys.audit);
+  kit.wipe(keys.records, keys.attachments, keys.blindIndex);
 }
 
 /** AD for the legacy (version 1) passphrase wrap: moving it to another vault, or editing any KDF field, breaks it. */

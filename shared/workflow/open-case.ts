@@ -86,7 +86,7 @@ export function openCase(input: OpenCaseInput, actor: Actor, context: WorkflowCo
         procedureVersion: procedure.version,
       },
     },
-    context.hash,
+    context,
   );
   return { ok: true, case: { ...draft, audit: head }, event };
 }

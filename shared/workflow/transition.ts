@@ -89,7 +89,7 @@ function run<T extends ActionType>(
       toStage: outcome.toStage,
       details: { ...outcome.details },
     },
-    context.hash,
+    context,
   );
   const next: Case = {
     ...outcome.case,

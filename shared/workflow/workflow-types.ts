@@ -1,4 +1,5 @@
-import { type AuditEvent, type AuditEventType, type HashFn } from '../audit/audit-event';
+import { type AuditEvent, type AuditEventType } from '../audit/audit-event';
+import { type AuditSealing } from '../audit/audit-chain';
 import { type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
 import { type CaseStage } from '../domain/case-stage';
@@ -12,10 +13,12 @@ export type OfficeSettings = {
   readonly requireSecondPersonAuthorisation: boolean;
 };
 
-export type WorkflowContext = {
+/**
+ * `hash` is BLAKE2b-256 (pass `(await cryptoKit()).hash`; shared/ does not load libsodium itself) and `signer`
+ * signs each event for the person recording it (the vault's keyring in the app).
+ */
+export type WorkflowContext = AuditSealing & {
   readonly clock: Clock;
-  /** BLAKE2b-256 (pass `(await cryptoKit()).hash`); shared/ does not load libsodium itself. */
-  readonly hash: HashFn;
   readonly settings: OfficeSettings;
 };
 

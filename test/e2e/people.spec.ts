@@ -1,9 +1,15 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, TEST_ORIGIN } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
 import { VaultPage } from './pages/VaultPage';
+import { PartnerOfficesPage } from './pages/PartnerOfficesPage';
+import { ReportsPage } from './pages/ReportsPage';
 
 // Three real Argon2id runs per person at the production floor: allow for a busy machine.
 test.describe.configure({ timeout: 180_000 });
@@ -73,5 +79,62 @@ test('the second-person rule holds between people: Ana cannot authorise alone, B
   await expect(trail).toContainText('by Ana Silva (Caseworker)');
   // Ana is still the one signed in.
   await expect(page.getByTestId('signed-in-person')).toHaveText('Signed in as Ana Silva');
+
+  // Every event is signed by the person who did it, and the trail says so.
+  await expect(await casePage.verifyChain()).toContainText(
+    /Chain verified: all 3 events .* 3 signed by the person named/,
+  );
+
+  // An oversight body checks the same with the CLI: the signed audit export and the office's key card.
+  const folder = await mkdtemp(join(tmpdir(), 'casebridge-people-'));
+  try {
+    const offices = new PartnerOfficesPage(page, shell.dialogs);
+    await offices.open();
+    await offices.exportKeyCard(folder);
+    const [card] = (await readdir(folder)).filter((name) => name.startsWith('casebridge-key-card-'));
+    const reports = new ReportsPage(page);
+    await reports.open();
+    await reports.choosePeriod(/^This year/);
+    shell.dialogs.nextSavePath = join(folder, 'audit.json');
+    await reports.main.getByRole('button', { name: 'Export signed audit trails' }).click();
+    await expect(reports.main.getByText(/^Saved audit\.json\.$/)).toBeVisible({ timeout: 20_000 });
+    const cli = await runCli('verify-audit', join(folder, 'audit.json'), '--trust', join(folder, card ?? 'missing'));
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout).toContain('signed by:   Ana Silva: 2 event(s)');
+    expect(cli.stdout).toContain('signed by:   Ben Okafor: 1 event(s)');
+    expect(cli.stdout).toContain('Signature valid; every hash chain and every event signature verified.');
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+
+  // Someone without the key deletes an event from the raw IndexedDB store: the trail names the gap.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('casebridge');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    const tx = db.transaction('events', 'readwrite');
+    const keys = await new Promise<IDBValidKey[]>((resolve) => {
+      const request = tx.objectStore('events').getAllKeys();
+      request.onsuccess = () => resolve(request.result);
+    });
+    const authorised = keys.find((key) => String(key).endsWith('#2'));
+    if (authorised !== undefined) tx.objectStore('events').delete(authorised);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await app.open('Cases');
+  await cases.openFromList(reference);
+  await expect(await casePage.verifyChain()).toContainText('Chain broken at event 3');
   expect(shell.problems).toEqual([]);
 });
+
+/** The built casebridge-bundle CLI (npm run test:e2e builds it), as an oversight body would run it. */
+async function runCli(...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['out/cli/casebridge-bundle.js', ...args], (_error, stdout, stderr) =>
+      resolve({ stdout, stderr }),
+    );
+  });
+}

@@ -27,8 +27,15 @@ export type CasesContextValue = {
   readonly people: readonly PersonRecord[];
   /** A person's name for an actor id (the id itself for acts from before persons existed). */
   readonly nameOf: (id: string) => string;
-  /** A second person confirms with their own passphrase (the signed-in session stays open). */
-  readonly confirmSecondPerson: (personId: string, passphrase: string) => Promise<Result<PersonEntry, string>>;
+  /**
+   * A second person confirms with their own passphrase (the signed-in session stays open) and `act` runs with their
+   * key in the keyring, so what it records is signed by them. Fails before `act` on a wrong passphrase.
+   */
+  readonly coSign: (
+    personId: string,
+    passphrase: string,
+    act: (second: PersonEntry) => Promise<void>,
+  ) => Promise<Result<void, string>>;
   /** Reads the person records again (after Settings → People changed them). */
   readonly reloadPeople: () => Promise<void>;
   readonly settings: OfficeSettings;
@@ -71,7 +78,7 @@ export function CasesProvider({
     ),
   );
   const repository = useMemo(
-    () => new CaseRepository(session.vault.db, workflowContext(session.vault.kit, settings)),
+    () => new CaseRepository(session.vault.db, workflowContext(session.vault.kit, session.vault.keyring, settings)),
     [session.vault, settings],
   );
   const saveProfile = useCallback(
@@ -92,8 +99,9 @@ export function CasesProvider({
   );
   const person = useMemo(() => people.find((r) => r.id === personId) ?? null, [people, personId]);
   const reloadPeople = useCallback(async () => setPeople(await session.vault.personRecords()), [session.vault]);
-  const confirmSecondPerson = useCallback(
-    (personId: string, passphrase: string) => session.vault.confirmSecondPerson(personId, passphrase),
+  const coSign = useCallback(
+    (personId: string, passphrase: string, act: (second: PersonEntry) => Promise<void>) =>
+      session.vault.coSign(personId, passphrase, act),
     [session.vault],
   );
   const nameOf = useCallback((id: string) => people.find((r) => r.id === id)?.name ?? id, [people]);
@@ -101,7 +109,7 @@ export function CasesProvider({
     () => ({
       people,
       nameOf,
-      confirmSecondPerson,
+      coSign,
       reloadPeople,
       shell,
       repository,
@@ -118,7 +126,7 @@ export function CasesProvider({
       profile,
       people,
       nameOf,
-      confirmSecondPerson,
+      coSign,
       reloadPeople,
       person,
       settings,

@@ -11,6 +11,8 @@ import type { DraftChanges, WorkflowAction } from '@shared/workflow/workflow-act
 import type { Refusal, WorkflowContext } from '@shared/workflow/workflow-types';
 import type { VaultDb } from '../vault/vault-db';
 import { vaultWrite } from '../vault/vault-write';
+import { personKeysForVerification, readPersonKeyRecords } from '../vault/person-keys-store';
+import { readPersonRecords } from '../vault/persons-store';
 import { parseStoredCase, parseStoredEvent, toStoredEvent, untrustedEventOf } from './stored-case';
 
 /** What a change to a case comes back as: the stored case, or every reason it was not made. */
@@ -153,11 +155,21 @@ export class CaseRepository implements CaseStore {
     return (await this.#eventRows(caseId)).map(parseStoredEvent).filter((e): e is AuditEvent => e !== null);
   }
 
-  /** Walks the stored trail against the head the case record holds: a pass, or the first broken event. */
+  /**
+   * Walks the stored trail against the head the case record holds, and checks each event's signature against the
+   * signing keys on record: a pass naming who signed each event, or the first broken or forged event.
+   */
   async verify(caseId: string): Promise<ChainVerification> {
     const c = await this.get(caseId);
     const events = (await this.#eventRows(caseId)).map(untrustedEventOf);
-    return verifyAuditChain(events, this.context.hash, { caseId, ...(c ? { head: c.audit } : {}) });
+    const [keyRecords, people] = await Promise.all([readPersonKeyRecords(this.db), readPersonRecords(this.db)]);
+    const { keys, since } = personKeysForVerification(keyRecords, people);
+    return verifyAuditChain(
+      events,
+      this.context.hash,
+      { caseId, ...(c ? { head: c.audit } : {}) },
+      { kit: this.db.keyring.kit, keys, since },
+    );
   }
 
   // References are sealed inside the case record (the row is the case itself), so uniqueness is checked by scanning.

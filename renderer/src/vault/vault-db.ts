@@ -27,6 +27,7 @@ export class VaultDb extends Dexie {
   declare readonly officeKeys: Table<VaultRecord, string>;
   declare readonly bundleLedger: Table<VaultRecord, string>;
   declare readonly persons: Table<VaultRecord, string>;
+  declare readonly personKeys: Table<VaultRecord, string>;
 
   constructor(
     name: string,

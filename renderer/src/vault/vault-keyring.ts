@@ -1,4 +1,11 @@
 import type { CryptoKit } from '@shared/crypto/crypto-kit';
+import {
+  eventSignerFromKey,
+  isOfficeActor,
+  SignerUnavailableError,
+  type AuditSigner,
+  type EventSigner,
+} from '@shared/audit/event-signature';
 import { deriveVaultSubkeys, wipeVaultSubkeys, type UnlockedPerson, type VaultSubkeys } from '@shared/vault/vault-keys';
 
 export class VaultLockedError extends Error {
@@ -11,11 +18,15 @@ export class VaultLockedError extends Error {
 /**
  * Holds the unlocked vault key, its sub-keys and the signed-in person's signing key — the only place they live.
  * `wipe` zeroes every buffer it owns; after that each vault read or write fails with VaultLockedError.
+ *
+ * It is also the audit signer: each event is signed with the key of the person who acts (the signed-in person,
+ * or a second person for the one act they co-sign); nobody else's key is ever here to sign with.
  */
-export class VaultKeyring {
+export class VaultKeyring implements AuditSigner {
   #vaultKey: Uint8Array | null = null;
   #subkeys: VaultSubkeys | null = null;
   #person: UnlockedPerson | null = null;
+  #coSigner: UnlockedPerson | null = null;
   readonly #listeners = new Set<() => void>();
 
   constructor(readonly kit: CryptoKit) {}
@@ -50,6 +61,34 @@ export class VaultKeyring {
     this.#listeners.forEach((listener) => listener());
   }
 
+  signerFor(actorId: string): EventSigner {
+    const person = isOfficeActor(actorId)
+      ? this.#person
+      : [this.#person, this.#coSigner].find((candidate) => candidate?.personId === actorId);
+    if (!person) throw new SignerUnavailableError(actorId);
+    return eventSignerFromKey(this.kit, person.personId, person.signing.privateKey);
+  }
+
+  /**
+   * Lends a second person's key (from the co-sign dialog) for one act, then wipes it, whatever the act's outcome.
+   * The signed-in person stays signed in throughout.
+   */
+  async withCoSigner<T>(second: UnlockedPerson, act: () => Promise<T>): Promise<T> {
+    this.#dropCoSigner();
+    this.#coSigner = second;
+    try {
+      return await act();
+    } finally {
+      if (this.#coSigner === second) this.#dropCoSigner();
+      else this.kit.wipe(second.signing.privateKey);
+    }
+  }
+
+  #dropCoSigner(): void {
+    if (this.#coSigner) this.kit.wipe(this.#coSigner.signing.privateKey);
+    this.#coSigner = null;
+  }
+
   vaultKey(): Uint8Array {
     if (this.#vaultKey === null) throw new VaultLockedError();
     return this.#vaultKey;
@@ -58,6 +97,7 @@ export class VaultKeyring {
   wipe(): void {
     const wasUnlocked = this.#subkeys !== null;
     if (this.#subkeys) wipeVaultSubkeys(this.kit, this.#subkeys);
+    this.#dropCoSigner();
     this.kit.wipe(this.#vaultKey, this.#person?.signing.privateKey);
     this.#subkeys = null;
     this.#vaultKey = null;

@@ -32,6 +32,7 @@ import { deriveInWorker } from './kdf/derive-in-worker';
 import { CorruptionReport } from './corruption-report';
 import { DEFAULT_VAULT_DB_NAME, openVaultDb, type VaultDb } from './vault-db';
 import { VaultKeyring } from './vault-keyring';
+import { syncPersonKeys } from './person-keys-store';
 import { VAULT_HEADER_ROW_ID } from './vault-header-row';
 import { UnlockThrottle } from './unlock-throttle';
 import { vaultWrite, type VaultWriteErrorCode } from './vault-write';
@@ -169,9 +170,10 @@ export class VaultService {
     }
     this.keyring.install(vaultKey, { personId, name: name.trim(), signing });
     // A new vault starts at the newest record version: there is nothing to migrate.
-    const marked = await vaultWrite(this.db, [this.db.settings, this.db.persons], async () => {
+    const marked = await vaultWrite(this.db, [this.db.settings, this.db.persons, this.db.personKeys], async () => {
       await writeDataVersion(this.db, latestVersion(this.#plan), this.#now());
       await ensureFirstPerson(this.db, { personId, name }, this.#now());
+      await syncPersonKeys(this.db, header, this.#now());
     });
     if (!marked.ok) {
       this.lock();
@@ -324,10 +326,14 @@ export class VaultService {
     next: VaultHeader,
     alsoWrite?: () => Promise<void>,
   ): Promise<Result<void, VaultErrorCode>> {
-    const written = await vaultWrite(this.db, [this.db.vaultHeader, this.db.persons, this.db.settings], async () => {
+    const tables = [this.db.vaultHeader, this.db.persons, this.db.settings, this.db.personKeys];
+    const written = await vaultWrite(this.db, tables, async () => {
       const row = await this.db.vaultHeader.get(VAULT_HEADER_ROW_ID);
       if (JSON.stringify(row?.header) !== JSON.stringify(expected)) return false;
       await this.db.vaultHeader.put({ id: VAULT_HEADER_ROW_ID, header: next });
+      // Keys appear and retire with their slots. Upgrading a vault from before persons swaps the header before
+      // any key is installed; record migration v3 records that first key right after.
+      if (this.keyring.unlocked) await syncPersonKeys(this.db, next, this.#now());
       await alsoWrite?.();
       return true;
     });
@@ -504,17 +510,30 @@ export class VaultService {
 
   /**
    * A second person confirms an act with their own passphrase while the first person's session stays open (the
-   * co-sign for the second-person rule). Throttled like unlock; their keys are wiped at once. Refused for the
-   * person already signed in: a different person must confirm.
+   * co-sign for the second-person rule). Throttled like unlock. Their signing key is lent to the keyring for `act`
+   * alone — so the act's audit event is signed by them — and wiped when it ends. Refused for the person already
+   * signed in: a different person must confirm.
    */
-  async confirmSecondPerson(personId: string, passphrase: string): Promise<Result<PersonEntry, VaultErrorCode>> {
+  async coSign<T>(
+    personId: string,
+    passphrase: string,
+    act: (second: PersonEntry) => Promise<T>,
+  ): Promise<Result<T, VaultErrorCode>> {
     if (personId === this.keyring.person?.personId) {
       return err(
         'same-person',
         'A different person must authorise: the second person signs with their own passphrase.',
       );
     }
-    return this.#checkPassphrase(personId, passphrase);
+    const throttled = this.#throttled();
+    if (throttled) return throttled;
+    const header = await this.#currentHeader();
+    if (!header.ok) return header;
+    const opened = await this.#openSlot(header.value, personId, passphrase);
+    if (!opened.ok) return opened;
+    this.kit.wipe(opened.value.vaultKey);
+    const second = opened.value.person;
+    return ok(await this.keyring.withCoSigner(second, () => act({ personId, name: second.name })));
   }
 
   /** Checks a person's passphrase against their slot, throttled like unlock; wipes what it unwrapped at once. */

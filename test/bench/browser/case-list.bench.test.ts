@@ -1,4 +1,5 @@
 import { it } from 'vitest';
+import { testSigner } from '../../support/test-signer';
 import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
@@ -30,7 +31,7 @@ const SURNAMES = ['Durand', 'Kowalczyk', 'Murphy', 'García', 'Rossi', 'Svensson
 /** 10,000 realistic cases, derived from one real draft so every record parses with caseSchema. */
 async function makeCases(): Promise<Case[]> {
   const kit = await cryptoKit();
-  const context = workflowContext(kit, undefined, { now: () => new Date('2026-03-02T09:00:00Z') });
+  const context = workflowContext(kit, testSigner(kit), undefined, { now: () => new Date('2026-03-02T09:00:00Z') });
   const actor = { id: 'local-caseworker', role: 'caseworker' } as const;
   const opened = openCase(
     {
@@ -134,7 +135,7 @@ it('case list at 10,000 cases: first rows after unlock and keystroke-to-results,
   const cases = await makeCases();
   const written = await vaultWrite(vault.db, [vault.db.cases], () => vault.db.cases.bulkPut(cases));
   if (!written.ok) throw new Error(written.error.message);
-  const repository = new CaseRepository(vault.db, workflowContext(kit));
+  const repository = new CaseRepository(vault.db, workflowContext(kit, vault.keyring));
   const nowMs = Date.parse('2026-03-02T09:00:00Z');
   const settings = { requireSecondPersonAuthorisation: false };
   const container = document.createElement('div');

@@ -5,9 +5,10 @@ import { transition } from '@shared/workflow/transition';
 import { filterCases, NO_FILTER, toCaseListRow } from '../../../renderer/src/cases/case-list-row';
 import { workflowContext } from '../../../renderer/src/cases/workflow-context';
 import { kit } from '../vault/vault-test-kit';
+import { testSigner } from '../../support/test-signer';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
-const context = workflowContext(kit, undefined, { now: () => new Date(NOW) });
+const context = workflowContext(kit, testSigner(kit), undefined, { now: () => new Date(NOW) });
 const actor = { id: 'local-caseworker', role: 'caseworker' } as const;
 
 function draft(id: string, reference: string, title: string, partner: string, person: string, platform: string): Case {

@@ -4,18 +4,27 @@ import { transition } from '@shared/workflow/transition';
 import { CaseRepository } from '../../../renderer/src/cases/case-repository';
 import { workflowContext } from '../../../renderer/src/cases/workflow-context';
 import { createdVault, kit } from '../vault/vault-test-kit';
-
-const alice = { id: 'local-caseworker', role: 'caseworker' } as const;
+import { eventDigest } from '@shared/audit/audit-chain';
+import { toHex } from '@shared/bytes/bytes';
+import { toStoredEvent } from '../../../renderer/src/cases/stored-case';
+import { vaultWrite } from '../../../renderer/src/vault/vault-write';
 
 async function repositoryAt(label: string, iso = '2026-03-02T09:00:00Z') {
   const vault = await createdVault(label);
+  // The vault's first person acts (and signs) as caseworker.
+  const alice = { id: vault.person?.personId ?? 'nobody', role: 'caseworker' } as const;
   const clock = {
     ms: Date.parse(iso),
     now() {
       return new Date(this.ms);
     },
   };
-  return { vault, clock, repository: new CaseRepository(vault.db, workflowContext(kit, undefined, clock)) };
+  return {
+    vault,
+    clock,
+    alice,
+    repository: new CaseRepository(vault.db, workflowContext(kit, vault.keyring, undefined, clock)),
+  };
 }
 
 const draft = {
@@ -41,7 +50,7 @@ const draft = {
 
 describe('the case repository over the vault', () => {
   it('creates a draft as a case row (parseable by caseSchema) with its audit events, and the chain verifies', async () => {
-    const { vault, repository } = await repositoryAt('create');
+    const { vault, repository, alice } = await repositoryAt('create');
     const created = await repository.createCase(draft, alice);
     if (!created.ok) throw new Error(created.messages.join('; '));
     expect(parseCase(await vault.db.cases.get(created.case.id)).success).toBe(true);
@@ -52,7 +61,7 @@ describe('the case repository over the vault', () => {
   });
 
   it('a refused transition writes nothing and returns the list of what is missing', async () => {
-    const { vault, repository } = await repositoryAt('refusal');
+    const { vault, repository, alice } = await repositoryAt('refusal');
     const created = await repository.createCase(draft, alice);
     if (!created.ok) throw new Error(created.messages.join('; '));
     const before = await vault.db.events.count();
@@ -66,7 +75,7 @@ describe('the case repository over the vault', () => {
   });
 
   it('a transition stores the new case and its event together; a stale head is refused as a conflict', async () => {
-    const { vault, repository } = await repositoryAt('commit');
+    const { vault, repository, alice } = await repositoryAt('commit');
     const created = await repository.createCase(
       {
         ...draft,
@@ -93,7 +102,7 @@ describe('the case repository over the vault', () => {
   });
 
   it('verify chain pinpoints the first edited event', async () => {
-    const { vault, repository } = await repositoryAt('tamper');
+    const { vault, repository, alice } = await repositoryAt('tamper');
     const created = await repository.createCase(draft, alice);
     if (!created.ok) throw new Error(created.messages.join('; '));
     await repository.apply(created.case.id, { type: 'add-note', text: 'first' }, alice);
@@ -107,5 +116,37 @@ describe('the case repository over the vault', () => {
     if (verdict.ok) return;
     expect(verdict.index).toBe(2);
     expect(verdict.reason).toBe('hash-mismatch');
+  });
+
+  it('an insider who rewrites an event and re-hashes the chain is caught by the signature, and the event named', async () => {
+    const { vault, repository, alice } = await repositoryAt('forged');
+    const created = await repository.createCase(draft, alice);
+    if (!created.ok) throw new Error(created.messages.join('; '));
+    await repository.apply(created.case.id, { type: 'add-note', text: 'first' }, alice);
+    const passing = await repository.verify(created.case.id);
+    expect(passing.ok && passing.signatures.map((v) => v.status === 'signed' && v.personId)).toEqual(
+      passing.ok ? passing.signatures.map(() => alice.id) : [],
+    );
+    // With the vault key (any signed-in person has it), rewrite event 1 and every hash after it, and the case head.
+    const events = await repository.events(created.case.id);
+    let prevHash = events[0]?.hash ?? '';
+    const forged = events.slice(1).map((event, i) => {
+      if (event.formatVersion !== 2) throw new Error('expected signed events');
+      const { hash: _hash, signature, ...content } = event;
+      const edited = { ...content, prevHash, ...(i === 0 ? { at: '2026-03-01T09:00:00.000Z' } : {}) };
+      const rehash = toHex(eventDigest(edited, repository.context.hash));
+      prevHash = rehash;
+      return { ...edited, hash: rehash, signature };
+    });
+    await vaultWrite(vault.db, [vault.db.events, vault.db.cases], async () => {
+      for (const event of forged) await vault.db.events.put(toStoredEvent(event));
+      const stored = await repository.get(created.case.id);
+      if (stored) await vault.db.cases.put({ ...stored, audit: { count: events.length, headHash: prevHash } });
+    });
+    const verdict = await repository.verify(created.case.id);
+    expect(verdict).toMatchObject({ ok: false, index: 1, reason: 'signature', claimed: { personId: alice.id } });
+    expect(!verdict.ok && verdict.message).toMatch(
+      /^Audit event 2 \(.+#1\), claimed by .+, does not match its signature/,
+    );
   });
 });

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64 } from '@shared/bytes/bytes';
+import { fromBase64, toHex } from '@shared/bytes/bytes';
+import { readPersonKeyRecords } from '../../../renderer/src/vault/person-keys-store';
 import { DecryptionError } from '@shared/crypto/crypto-kit';
 import { vaultHeaderSchema } from '@shared/vault/vault-header';
+import { verifyDomain } from '@shared/bundle/signing-domains';
 import { createdVault, kit, PASSPHRASE, testVault } from './vault-test-kit';
 import { dumpRaw, getRaw } from './raw-idb';
 import { loadV1Fixture, rawV1Fixture } from './v1-fixture';
 
 const BEN_PASSPHRASE = 'ben keeps a different long phrase';
+
+async function publicKeyOf(dbName: string, personId: string): Promise<Uint8Array | null> {
+  const slot = (await storedHeader(dbName)).slots.find((candidate) => candidate.personId === personId);
+  return slot ? fromBase64(slot.signingPublicKey) : null;
+}
 
 async function storedHeader(dbName: string) {
   const row = (await getRaw(dbName, 'vaultHeader', 'vault')) as { header: unknown };
@@ -58,7 +65,7 @@ describe('persons in the vault', () => {
     if (!wrap) throw new Error('no wrap');
     const vaultKey = vault.keyring.vaultKey();
     const subkeys = vault.keyring.subkeys();
-    for (const key of [vaultKey, subkeys.records, subkeys.audit, subkeys.attachments, subkeys.blindIndex]) {
+    for (const key of [vaultKey, subkeys.records, subkeys.attachments, subkeys.blindIndex]) {
       expect(() => kit.open(key, wrap, new Uint8Array())).toThrow(DecryptionError);
     }
   });
@@ -161,18 +168,30 @@ describe('persons in the vault', () => {
     const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
     const ana = vault.person?.personId ?? '';
-    expect(await vault.confirmSecondPerson(ana, PASSPHRASE)).toMatchObject({
+    const act = async () => {
+      throw new Error('must not run');
+    };
+    expect(await vault.coSign(ana, PASSPHRASE, act)).toMatchObject({
       ok: false,
       error: { code: 'same-person', message: expect.stringMatching(/different person must authorise/) as unknown },
     });
-    expect(await vault.confirmSecondPerson(ben.value.personId, PASSPHRASE)).toMatchObject({
+    expect(await vault.coSign(ben.value.personId, PASSPHRASE, act)).toMatchObject({
       ok: false,
       error: { code: 'wrong-passphrase' },
     });
-    expect(await vault.confirmSecondPerson(ben.value.personId, BEN_PASSPHRASE)).toEqual({ ok: true, value: ben.value });
+    // During the act, and only then, Ben's own key signs for Ben.
+    const digest = kit.hash(new TextEncoder().encode('an event hash'), 32);
+    const signed = await vault.coSign(ben.value.personId, BEN_PASSPHRASE, async (second) => {
+      expect(second).toEqual(ben.value);
+      return vault.keyring.signerFor(ben.value.personId).sign(digest);
+    });
+    if (!signed.ok) throw new Error(signed.error.message);
+    const benKey = await publicKeyOf(vault.db.name, ben.value.personId);
+    expect(benKey && verifyDomain(kit, 'auditEvent', signed.value, benKey, digest)).toBe(true);
+    expect(() => vault.keyring.signerFor(ben.value.personId)).toThrow(/Nobody who may sign for/);
     // Wrong co-sign passphrases are slowed down like wrong unlocks: the third one makes the next attempt wait.
-    for (let attempt = 0; attempt < 3; attempt++) await vault.confirmSecondPerson(ben.value.personId, 'guess');
-    expect(await vault.confirmSecondPerson(ben.value.personId, BEN_PASSPHRASE)).toMatchObject({
+    for (let attempt = 0; attempt < 3; attempt++) await vault.coSign(ben.value.personId, 'guess', act);
+    expect(await vault.coSign(ben.value.personId, BEN_PASSPHRASE, act)).toMatchObject({
       ok: false,
       error: { code: 'unlock-throttled' },
     });
@@ -230,5 +249,29 @@ describe('persons in the vault', () => {
     });
     expect(await vault.addPerson('   ', BEN_PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'name-invalid' } });
     expect(await dumpRaw(vault.db.name)).toEqual(before);
+  });
+
+  it('records every signing key a person has had: new ones from their slot, replaced and removed ones retired', async () => {
+    const vault = testVault('persons-keys');
+    await vault.create(PASSPHRASE, 'Ana Silva');
+    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    if (!ben.ok) throw new Error(ben.error.message);
+    const keysOf = async (personId: string) =>
+      (await readPersonKeyRecords(vault.db)).filter((key) => key.personId === personId);
+    const [first] = await keysOf(ben.value.personId);
+    expect(first?.id).toBe(toHex((await publicKeyOf(vault.db.name, ben.value.personId)) ?? new Uint8Array()));
+    expect(first?.retiredAt).toBeNull();
+
+    // A reset gives Ben a new signing key; the old one is kept, retired, so what it signed still verifies.
+    expect((await vault.resetPersonAccess(ben.value.personId, 'ben chose a new long phrase')).ok).toBe(true);
+    const afterReset = await keysOf(ben.value.personId);
+    expect(afterReset).toHaveLength(2);
+    expect(afterReset.filter((key) => key.retiredAt === null).map((key) => key.id)).toEqual([
+      toHex((await publicKeyOf(vault.db.name, ben.value.personId)) ?? new Uint8Array()),
+    ]);
+
+    expect((await vault.removePerson(ben.value.personId)).ok).toBe(true);
+    expect((await keysOf(ben.value.personId)).every((key) => key.retiredAt !== null)).toBe(true);
+    expect(await keysOf(vault.person?.personId ?? '')).toMatchObject([{ retiredAt: null }]);
   });
 });

@@ -4,10 +4,14 @@ import { EMPTY_AUDIT_HEAD, GENESIS_PREV_HASH, type AuditEvent, type AuditHead } 
 import { exportAuditChain, importAuditChain } from '@shared/audit/audit-export';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { canonicalJson } from '@shared/json/canonical-json';
-import { toHex } from '@shared/bytes/bytes';
+import { fromHex, toHex } from '@shared/bytes/bytes';
+import { verifyDomain } from '@shared/bundle/signing-domains';
+import { testSigner } from '../../support/test-signer';
 
 const kit = await cryptoKit();
 const hash = (bytes: Uint8Array) => kit.hash(bytes);
+const signer = testSigner(kit);
+const sealing = { hash, signer };
 
 function chain(length: number, caseId = 'case-1'): { events: AuditEvent[]; head: AuditHead } {
   let head = EMPTY_AUDIT_HEAD;
@@ -25,7 +29,7 @@ function chain(length: number, caseId = 'case-1'): { events: AuditEvent[]; head:
         toStage: 'draft',
         details: { noteId: `n${i}` },
       },
-      hash,
+      sealing,
     );
     events.push(sealed.event);
     head = sealed.head;
@@ -39,21 +43,34 @@ describe('audit chain', () => {
     expect(events[0]?.prevHash).toBe(GENESIS_PREV_HASH);
     expect(events[2]?.prevHash).toBe(events[1]?.hash);
     expect(events.map((e) => e.id)).toEqual(['case-1#0', 'case-1#1', 'case-1#2', 'case-1#3']);
-    expect(verifyAuditChain(events, hash, { head })).toEqual({ ok: true, head });
+    expect(verifyAuditChain(events, hash, { head })).toEqual({ ok: true, head, signatures: [] });
     expect(head).toEqual({ count: 4, headHash: events[3]?.hash });
   });
 
   it('commits to a fixed test vector (canonical JSON + BLAKE2b-256)', () => {
-    // The exact bytes hashed, written out by hand: keys sorted, no whitespace, no "hash" member.
+    // The exact bytes hashed, written out by hand: keys sorted, no whitespace, no "hash" or "signature" member.
     const canonical =
       '{"action":"add-note","actor":{"id":"alice","role":"caseworker"},"at":"2026-01-01T00:00:00.000Z","caseId":"case-1",' +
-      '"details":{"noteId":"n0"},"formatVersion":1,"fromStage":"draft","id":"case-1#0",' +
-      '"prevHash":"0000000000000000000000000000000000000000000000000000000000000000","seq":0,"toStage":"draft","type":"record-changed"}';
+      '"details":{"noteId":"n0"},"formatVersion":2,"fromStage":"draft","id":"case-1#0",' +
+      '"prevHash":"0000000000000000000000000000000000000000000000000000000000000000","seq":0,"signedBy":"alice",' +
+      '"toStage":"draft","type":"record-changed"}';
     const [event] = chain(1).events;
-    const { hash: digest, ...rest } = event ?? { hash: '' };
+    if (event?.formatVersion !== 2) throw new Error('expected a signed event');
+    const { hash: digest, signature, ...rest } = event;
     expect(canonicalJson(rest)).toBe(canonical);
+    // The signature is Ed25519 by Alice's key over the audit-event domain digest of the hash.
+    const { publicKey } = signer.pairOf('alice');
+    expect(
+      verifyDomain(
+        kit,
+        'auditEvent',
+        fromHex(signature, 64) ?? new Uint8Array(),
+        publicKey,
+        fromHex(digest, 32) ?? new Uint8Array(),
+      ),
+    ).toBe(true);
     expect(digest).toBe(toHex(kit.hash(new TextEncoder().encode(canonical))));
-    expect(digest).toBe('95a6ca5c755ee7c9171d938013390f10dd1529d9eb736d36dde74e457f9236a1');
+    expect(digest).toBe('bb77ea6bfbf2c766199967eb1fc244365f0a1ec2782d78f2689c8569aba0e5fb');
   });
 
   it('pinpoints the first broken link and says why', () => {
@@ -102,7 +119,12 @@ describe('audit chain', () => {
     const first = events[0];
     if (!first) throw new Error('no event');
     // An attacker who re-hashes event 0 after editing it breaks the link from event 1.
-    const forged = sealAuditEvent('case-1', EMPTY_AUDIT_HEAD, { ...first, details: { noteId: 'forged' } }, hash).event;
+    const forged = sealAuditEvent(
+      'case-1',
+      EMPTY_AUDIT_HEAD,
+      { ...first, details: { noteId: 'forged' } },
+      sealing,
+    ).event;
     expect(verifyAuditChain([forged, ...events.slice(1)], hash)).toMatchObject({
       ok: false,
       index: 1,
@@ -150,7 +172,7 @@ describe('audit chain', () => {
           toStage: 'draft',
           details: {},
         },
-        (b) => kit.hash(b, 64),
+        { hash: (b) => kit.hash(b, 64), signer },
       ),
     ).toThrow(RangeError);
   });

@@ -8,7 +8,10 @@ import config from '../../../electron/cli/rolldown.config.ts';
 import { splitBundle } from './bundle-tamper';
 import { makeOffice } from './bundle-fixtures';
 import { cryptoKit } from '../../../shared/crypto/crypto-kit';
-import { EMPTY_AUDIT_HEAD, sealAuditEvent, type AuditEvent, type AuditHead } from '../../../shared/audit';
+import { EMPTY_AUDIT_HEAD, eventDigest, sealAuditEvent, type AuditEvent, type AuditHead } from '../../../shared/audit';
+import { toHex } from '../../../shared/bytes/bytes';
+import { issuePersonCertificate } from '../../../shared/people/person-certificate';
+import { testSigner } from '../../support/test-signer';
 import { createOversightExport } from '../../../shared/oversight/oversight-audit-export';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -139,53 +142,91 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
     expect(lateCard.stderr).toMatch(/is not valid at 2030/);
   });
 
-  it('verify-audit checks an oversight audit export against a trusted key card', async () => {
+  it('verify-audit checks an oversight audit export, and every event signature, against a trusted key card', async () => {
     const kit = await cryptoKit();
     const alice = makeOffice(kit, 1, 'Office Berlin', 'DE');
-    let head: AuditHead = EMPTY_AUDIT_HEAD;
-    const events: AuditEvent[] = [];
-    for (const [i, at] of ['2026-03-01T10:00:00.000Z', '2026-04-01T10:00:00.000Z'].entries()) {
-      const sealed = sealAuditEvent(
-        'case-1',
-        head,
-        {
-          at,
-          actor: { id: 'cw-1', role: 'caseworker' },
-          type: 'stage-changed',
-          action: 'step',
-          fromStage: 'draft',
-          toStage: 'draft',
-          details: { i },
-        },
-        (b) => kit.hash(b, 32),
-      );
-      events.push(sealed.event);
-      head = sealed.head;
-    }
-    const exportFile = join(dir, 'audit.json');
-    writeFileSync(
-      exportFile,
+    const ana = '2b0c5f4e-4c1a-4c8e-9a57-1f0d6a3e9b11';
+    const signer = testSigner(kit);
+    const sealTrail = (details: readonly Record<string, number>[]) => {
+      let head: AuditHead = EMPTY_AUDIT_HEAD;
+      const events: AuditEvent[] = [];
+      for (const [i, at] of ['2026-03-01T10:00:00.000Z', '2026-04-01T10:00:00.000Z'].entries()) {
+        const sealed = sealAuditEvent(
+          'case-1',
+          head,
+          {
+            at,
+            actor: { id: ana, role: 'caseworker' },
+            type: 'stage-changed',
+            action: 'step',
+            fromStage: 'draft',
+            toStage: 'draft',
+            details: details[i] ?? {},
+          },
+          { hash: (b) => kit.hash(b, 32), signer },
+        );
+        events.push(sealed.event);
+        head = sealed.head;
+      }
+      return { head, events };
+    };
+    const { head, events } = sealTrail([{ i: 0 }, { i: 1 }]);
+    const certificate = issuePersonCertificate(
+      kit,
+      {
+        signingPublicKey: alice.identity.signingPublicKey,
+        signingPrivateKey: alice.identity.signingPrivateKeyPlaintext,
+      },
+      {
+        personId: ana,
+        name: 'Ana Weber',
+        signingKey: toHex(signer.pairOf(ana).publicKey),
+        validFrom: '2026-01-01T00:00:00.000Z',
+        revokedAt: null,
+      },
+      '2026-01-01T00:00:00.000Z',
+    );
+    const exportOf = (trail: { head: AuditHead; events: AuditEvent[] }) =>
       createOversightExport(
         kit,
         {
           office: { name: 'Office Berlin', jurisdiction: 'DE', signingPublicKey: alice.identity.signingPublicKey },
           scope: { kind: 'cases', caseIds: ['case-1'] },
-          trails: [{ caseId: 'case-1', head, events }],
+          trails: [{ caseId: 'case-1', ...trail }],
+          certificates: [certificate],
           now: AT,
         },
         alice.identity.signingPrivateKeyPlaintext,
-      ),
+      );
+    const exportFile = join(dir, 'audit.json');
+    writeFileSync(exportFile, exportOf({ head, events }));
+    // Someone with the vault key rewrote event 2 and re-hashed the chain; the signature is still Ana's old one.
+    const [first, second] = events;
+    if (second?.formatVersion !== 2 || !first) throw new Error('expected signed events');
+    const { hash: _hash, signature, ...content } = second;
+    const rewritten = { ...content, details: { i: 99 } };
+    const rehash = toHex(eventDigest(rewritten, (b) => kit.hash(b, 32)));
+    const forgedFile = join(dir, 'audit-forged.json');
+    writeFileSync(
+      forgedFile,
+      exportOf({ head: { count: 2, headHash: rehash }, events: [first, { ...rewritten, hash: rehash, signature }] }),
     );
     const tampered = join(dir, 'audit-tampered.json');
     writeFileSync(tampered, readFileSync(exportFile, 'utf8').replace('"step"', '"stop"'));
-    const [ok, untrusted, edited] = await Promise.all([
+    const [ok, untrusted, edited, forged] = await Promise.all([
       run('verify-audit', exportFile, '--trust', vector('valid-key-card.bin'), '--at', AT),
       run('verify-audit', exportFile, '--at', AT),
       run('verify-audit', tampered, '--trust', vector('valid-key-card.bin'), '--at', AT),
+      run('verify-audit', forgedFile, '--trust', vector('valid-key-card.bin'), '--at', AT),
     ]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^OK oversight audit export from Office Berlin \(DE\), fingerprint \d{5}/);
-    expect(ok.stdout).toContain('Signature valid and every hash chain verified.');
+    expect(ok.stdout).toContain('signed by:   Ana Weber: 2 event(s)');
+    expect(ok.stdout).toContain('Signature valid; every hash chain and every event signature verified.');
+    expect(forged.status).toBe(1);
+    expect(forged.stderr).toContain(
+      `OVERSIGHT_CHAIN_BROKEN: case case-1: Audit event 2 (case-1#1), claimed by Ana Weber (${ana}), does not match its signature`,
+    );
     expect(untrusted.stderr).toMatch(/^OVERSIGHT_SIGNER_UNTRUSTED: /);
     expect(edited.stderr).toMatch(/^OVERSIGHT_SIGNATURE_INVALID: /);
   });

@@ -5,6 +5,8 @@ import { toHex } from '@shared/bytes/bytes';
 import { canonicalJsonBytes } from '@shared/json/canonical-json';
 import { signDomain } from '@shared/bundle/signing-domains';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
+import { issuePersonCertificate } from '@shared/people/person-certificate';
+import { testSigner } from '../../support/test-signer';
 import { createOversightExport, verifyOversightExport, type CaseTrail } from '@shared/oversight/oversight-audit-export';
 
 const kit = await cryptoKit();
@@ -12,6 +14,17 @@ const hash = (bytes: Uint8Array) => kit.hash(bytes, 32);
 const office = generateOfficeIdentity(kit);
 const other = generateOfficeIdentity(kit);
 const trusted = [toHex(office.signingPublicKey)];
+const ANA = '2b0c5f4e-4c1a-4c8e-9a57-1f0d6a3e9b11';
+const signer = testSigner(kit);
+const officeKeys = { signingPublicKey: office.signingPublicKey, signingPrivateKey: office.signingPrivateKeyPlaintext };
+const anaFacts = {
+  personId: ANA,
+  name: 'Ana Weber',
+  signingKey: toHex(signer.pairOf(ANA).publicKey),
+  validFrom: '2024-01-01T00:00:00.000Z',
+  revokedAt: null,
+};
+const certificates = [issuePersonCertificate(kit, officeKeys, anaFacts, '2024-01-01T00:00:00.000Z')];
 
 function trail(caseId: string, dates: string[]): CaseTrail {
   let head: AuditHead = EMPTY_AUDIT_HEAD;
@@ -22,14 +35,14 @@ function trail(caseId: string, dates: string[]): CaseTrail {
       head,
       {
         at,
-        actor: { id: 'cw-1', role: 'caseworker' },
+        actor: { id: ANA, role: 'caseworker' },
         type: i === 0 ? 'case-created' : 'stage-changed',
         action: i === 0 ? 'open' : 'authorise',
         fromStage: 'draft',
         toStage: 'draft',
         details: { n: i },
       },
-      hash,
+      { hash, signer },
     );
     events.push(sealed.event);
     head = sealed.head;
@@ -46,6 +59,7 @@ const input = {
   office: { name: 'BfDI', jurisdiction: 'DE', signingPublicKey: office.signingPublicKey },
   scope: { kind: 'period' as const, from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' },
   trails,
+  certificates,
   now: '2026-02-01T00:00:00.000Z',
 };
 
@@ -63,6 +77,47 @@ describe('signed oversight audit export', () => {
     ]);
     expect(result.value.brokenChains).toEqual([]);
     expect(result.value.fingerprint).toMatch(/^\d{5}( \d{5}){11}$/);
+    // Every event is signed by Ana, as the office's certificate names her.
+    const verdicts = result.value.signers.flatMap((chain) => chain.verdicts);
+    expect(verdicts).toHaveLength(5);
+    expect(verdicts.every((v) => v.status === 'signed' && v.name === 'Ana Weber')).toBe(true);
+  });
+
+  it('names the person a forged event claims, and refuses certificates another key signed', () => {
+    const [a] = trails;
+    if (!a) throw new Error('seed');
+    // Ana's access removed before her second event: the office's own file flags it, the reader names her.
+    const revoked = issuePersonCertificate(
+      kit,
+      officeKeys,
+      { ...anaFacts, revokedAt: '2025-02-15T00:00:00.000Z' },
+      '2025-02-15T00:00:00.000Z',
+    );
+    const late = createOversightExport(
+      kit,
+      { ...input, trails: [a], certificates: [...certificates, revoked] },
+      office.signingPrivateKeyPlaintext,
+    );
+    const result = verifyOversightExport(kit, late, trusted);
+    expect(result.ok && result.value.brokenChains).toEqual([
+      {
+        caseId: 'case-a',
+        message:
+          'Audit event 2 (case-a#1), claimed by Ana Weber (2b0c5f4e-4c1a-4c8e-9a57-1f0d6a3e9b11), was signed after the person’s access was removed.',
+      },
+    ]);
+
+    const foreign = issuePersonCertificate(
+      kit,
+      { signingPublicKey: office.signingPublicKey, signingPrivateKey: other.signingPrivateKeyPlaintext },
+      anaFacts,
+      '2024-01-01T00:00:00.000Z',
+    );
+    const file = createOversightExport(kit, { ...input, certificates: [foreign] }, office.signingPrivateKeyPlaintext);
+    expect(verifyOversightExport(kit, file, trusted)).toMatchObject({
+      ok: false,
+      error: { code: 'OVERSIGHT_CERTIFICATE_INVALID', message: expect.stringContaining('Ana Weber') },
+    });
   });
 
   it('can cover chosen cases instead of a period', () => {

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { type AuditEvent } from '@shared/audit/audit-event';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
+import { testSigner } from '../../support/test-signer';
 import { type Actor } from '@shared/domain/actor';
 import { type Case } from '@shared/domain/case';
 import { type CaseKind } from '@shared/domain/case-stage';
@@ -11,6 +12,8 @@ import { type Refusal, type WorkflowContext } from '@shared/workflow/workflow-ty
 
 export const kit = await cryptoKit();
 export const hash = (bytes: Uint8Array) => kit.hash(bytes);
+/** One signer for every fixture: each person id signs with a key of its own. */
+export const signer = testSigner(kit);
 
 export const alice: Actor = { id: 'alice', role: 'caseworker' };
 export const bob: Actor = { id: 'bob', role: 'caseworker' };
@@ -35,7 +38,7 @@ export class TestClock {
 
 export function makeContext(startIso = '2026-03-02T09:00:00Z', requireSecondPersonAuthorisation = false) {
   const clock = new TestClock(Date.parse(startIso));
-  const context: WorkflowContext = { clock, hash, settings: { requireSecondPersonAuthorisation } };
+  const context: WorkflowContext = { clock, hash, signer, settings: { requireSecondPersonAuthorisation } };
   return { clock, context };
 }
 

@@ -15,7 +15,20 @@ import { STAGE_PATHS } from '@shared/workflow/stage-labels';
 import { transition } from '@shared/workflow/transition';
 import { ACTION_TYPES, type ActionType, type WorkflowAction } from '@shared/workflow/workflow-action';
 import { type WorkflowContext } from '@shared/workflow/workflow-types';
-import { alice, bob, completeDraftChanges, DAY, hash, HOUR, rita, ruth, sam, TestClock } from './workflow-fixtures';
+import {
+  alice,
+  bob,
+  completeDraftChanges,
+  DAY,
+  hash,
+  HOUR,
+  kit,
+  rita,
+  ruth,
+  sam,
+  signer,
+  TestClock,
+} from './workflow-fixtures';
 
 const ACTORS: Actor[] = [alice, bob, rita, ruth, sam];
 
@@ -187,7 +200,12 @@ type Scenario = { kind: CaseKind; template: number; secondPerson: boolean; inten
 
 function runScenario(s: Scenario, record: (failure: string) => void): Run {
   const clock = new TestClock(Date.parse('2026-03-02T09:00:00Z'));
-  const context: WorkflowContext = { clock, hash, settings: { requireSecondPersonAuthorisation: s.secondPerson } };
+  const context: WorkflowContext = {
+    clock,
+    hash,
+    signer,
+    settings: { requireSecondPersonAuthorisation: s.secondPerson },
+  };
   const applicable = PROCEDURE_TEMPLATES.filter((t) => t.appliesTo.includes(s.kind));
   const template = pick(applicable, s.template) ?? PROCEDURE_TEMPLATES[0];
   const opened = openCase(
@@ -245,7 +263,18 @@ describe('workflow properties', () => {
         expect(failures).toEqual([]);
         expect(run.case.audit.count).toBe(run.events.length);
         expect(run.events.length).toBe(run.successes + 1);
-        expect(verifyAuditChain(run.events, hash, { caseId: run.case.id, head: run.case.audit }).ok).toBe(true);
+        const verdict = verifyAuditChain(
+          run.events,
+          hash,
+          { caseId: run.case.id, head: run.case.audit },
+          { kit, keys: signer.keys(), since: null },
+        );
+        expect(verdict.ok).toBe(true);
+        // Every act is signed by the person who did it.
+        if (verdict.ok)
+          expect(verdict.signatures.map((v) => (v.status === 'signed' ? v.personId : v.status))).toEqual(
+            run.events.map((e) => e.actor.id),
+          );
       }),
       { numRuns: 250 },
     );

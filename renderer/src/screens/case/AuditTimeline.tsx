@@ -3,19 +3,26 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ChainVerification } from '@shared/audit/audit-chain';
 import type { AuditEvent } from '@shared/audit/audit-event';
+import { isOfficeActor } from '@shared/audit/event-signature';
 import { useCases } from '../../cases/CasesProvider';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 
-/** The case's hash-chained audit trail as a timeline, with "verify chain": a clear pass, or the first broken event. */
+/**
+ * The case's hash-chained audit trail as a timeline, with "verify chain": a clear pass (with how many events their
+ * people signed), or the first broken or forged event, naming the person a forged one claims.
+ */
 export function AuditTimeline({ caseId, events }: { readonly caseId: string; readonly events: readonly AuditEvent[] }) {
   const { t } = useTranslation();
-  const { repository, people } = useCases();
+  const { repository, people, nameOf } = useCases();
   const { dateTime, number } = useLocaleFormat();
-  /** Who did a step, by name; events from before persons name only the role the laptop was set to. */
-  const actorWords = (actor: AuditEvent['actor']) => {
-    const role = t(`roles.${actor.role}`, { defaultValue: actor.role });
-    const person = people.find((p) => p.id === actor.id);
-    if (!person) return t('audit.byBeforePersons', { role });
+  /** Who did a step, by name; events from before personal signing name only the role the laptop was set to. */
+  const actorWords = (event: AuditEvent) => {
+    const role = t(`roles.${event.actor.role}`, { defaultValue: event.actor.role });
+    if (event.formatVersion === 1) return t('audit.byBeforePersons', { role });
+    if (isOfficeActor(event.actor.id))
+      return t('audit.byOffice', { office: event.actor.id.slice('office:'.length), name: nameOf(event.signedBy) });
+    const person = people.find((p) => p.id === event.actor.id);
+    if (!person) return t('audit.byPerson', { name: event.actor.id, role });
     return person.removedAt
       ? t('audit.byRemoved', { name: person.name, role, date: dateTime(person.removedAt.toISOString()) })
       : t('audit.byPerson', { name: person.name, role });
@@ -39,7 +46,19 @@ export function AuditTimeline({ caseId, events }: { readonly caseId: string; rea
       <div aria-live="polite" data-testid="audit-verdict">
         {result === null ? null : result.ok ? (
           <p className="success">
-            {t('audit.pass', { count: number(result.head.count), hash: result.head.headHash.slice(0, 16) })}
+            {t('audit.pass', { count: number(result.head.count), hash: result.head.headHash.slice(0, 16) })}{' '}
+            {t('audit.passSigned', {
+              signed: number(result.signatures.filter((v) => v.status === 'signed').length),
+              before: number(result.signatures.filter((v) => v.status === 'before-personal-signing').length),
+            })}
+          </p>
+        ) : result.claimed ? (
+          <p className="error">
+            {t('audit.forged', {
+              n: result.index + 1,
+              name: result.claimed.name ?? result.claimed.personId,
+              why: t(`audit.forgedReasons.${result.claimed.reason}`),
+            })}
           </p>
         ) : (
           <p className="error">{t('audit.broken', { n: result.index + 1, message: result.message })}</p>
@@ -58,7 +77,7 @@ export function AuditTimeline({ caseId, events }: { readonly caseId: string; rea
                 ? ` · ${t(`caseTerms.stage.${event.fromStage}`)} → ${t(`caseTerms.stage.${event.toStage}`)}`
                 : ''}
             </span>
-            <span className="timeline__who">{actorWords(event.actor)}</span>
+            <span className="timeline__who">{actorWords(event)}</span>
             <span className="timeline__hash mono" title={event.hash}>
               #{event.seq} {event.hash.slice(0, 12)}…
             </span>

@@ -23,7 +23,7 @@ type Props = {
 export function CoSignPanel({ actionLabel, onConfirmed, onCancel }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const { people, person: me, confirmSecondPerson, reloadPeople } = useCases();
+  const { people, person: me, coSign, reloadPeople } = useCases();
   const candidates = people.filter((p) => p.removedAt === null && p.id !== me?.id && p.roles.includes('caseworker'));
   const [picked, setChosen] = useState<string | null>(null);
   const chosen = picked ?? candidates[0]?.id ?? null;
@@ -39,15 +39,13 @@ export function CoSignPanel({ actionLabel, onConfirmed, onCancel }: Props) {
     if (!second || passphrase === '' || busy) return;
     setBusy(true);
     setError(null);
-    const confirmed = await confirmSecondPerson(second.id, passphrase);
+    // The act runs while the second person's key is lent to the keyring: its audit event is signed by them.
+    const confirmed = await coSign(second.id, passphrase, () =>
+      onConfirmed({ id: second.id, role: actorRoleFor(second.roles) }),
+    );
     setPassphrase('');
-    if (!confirmed.ok) {
-      setBusy(false);
-      setError(vaultErrorMessage(t, confirmed.error));
-      return;
-    }
-    await onConfirmed({ id: second.id, role: actorRoleFor(second.roles) });
     setBusy(false);
+    if (!confirmed.ok) setError(vaultErrorMessage(t, confirmed.error));
   };
 
   return (

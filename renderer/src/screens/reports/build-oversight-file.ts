@@ -5,12 +5,14 @@ import { err, ok, type Result } from '@shared/result';
 import { CaseRepository } from '../../cases/case-repository';
 import { workflowContext } from '../../cases/workflow-context';
 import { ensureOwnOffice } from '../../offices/own-office';
+import { certifyPersonKeys } from '../../offices/person-certificates';
+import { READ_ONLY_SIGNER } from '@shared/audit/event-signature';
 import type { OfficeProfile } from '../../vault/records/office-profile';
 import type { VaultDb } from '../../vault/vault-db';
 
 /**
  * The signed audit-trail file for an oversight body: every case with an audit event in the period, its whole
- * chain, signed with this office's key. Unreadable rows are left out of the chain they belong to, which the
+ * chain, and the office's certificates for its people's signing keys, signed with this office's key. Unreadable rows are left out of the chain they belong to, which the
  * verification inside the file then reports as a break — nothing is papered over.
  */
 export async function buildOversightFile(
@@ -22,7 +24,9 @@ export async function buildOversightFile(
   const kit = await cryptoKit();
   const own = await ensureOwnOffice(db, kit, profile, now.getTime());
   if (!own.ok) return err(own.error.code, own.error.message);
-  const repository = new CaseRepository(db, workflowContext(kit));
+  const certificates = await certifyPersonKeys(db, kit, own.value, now);
+  if (!certificates.ok) return err(certificates.error.code, certificates.error.message);
+  const repository = new CaseRepository(db, workflowContext(kit, READ_ONLY_SIGNER));
   const trails: CaseTrail[] = [];
   for (const stored of await repository.all()) {
     trails.push({ caseId: stored.id, head: stored.audit, events: await repository.events(stored.id) });
@@ -38,6 +42,7 @@ export async function buildOversightFile(
         },
         scope: { kind: 'period', from: period.from, to: period.to },
         trails,
+        certificates: certificates.value,
         now: now.toISOString(),
       },
       own.value.identity.signingPrivateKeyPlaintext,
