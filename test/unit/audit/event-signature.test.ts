@@ -139,4 +139,15 @@ describe('personal signatures on audit events', () => {
       message: expect.stringContaining('is unsigned but dated after personal signing began'),
     });
   });
+
+  it('refuses an unsigned event that follows a signed one, even without keys to check', () => {
+    const signer = testSigner(kit);
+    const { events } = trail(signer, ['ana', 'ana']);
+    const [first, second] = events;
+    if (second?.formatVersion !== 2 || !first) throw new Error('expected signed events');
+    const { hash: _h, signature: _s, signedBy: _b, formatVersion: _f, ...rest } = second;
+    const unsigned = { formatVersion: 1 as const, ...rest };
+    const spliced = [first, { ...unsigned, hash: toHex(eventDigest(unsigned, hash)) }];
+    expect(verifyAuditChain(spliced, hash)).toMatchObject({ ok: false, index: 1, reason: 'unsigned-after-signed' });
+  });
 });
