@@ -44,6 +44,8 @@ export const caseSchema = z.strictObject({
   stage: caseStageSchema,
   createdAt: instantSchema,
   createdBy: entityIdSchema,
+  /** The caseworker who carries the case now (null: unassigned, e.g. a case received from a partner office). */
+  ownerId: entityIdSchema.nullable(),
   updatedAt: instantSchema,
   originatingJurisdiction: jurisdictionCodeSchema,
   partnerJurisdiction: jurisdictionCodeSchema.nullable(),

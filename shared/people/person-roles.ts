@@ -4,7 +4,7 @@ import type { Role } from '../domain/actor';
  * What a person may do on an installation. Roles are granted by an administrator, never chosen by oneself: the
  * second-person rule and the independence of review only mean something between different people.
  */
-export const PERSON_ROLES = ['caseworker', 'redress-officer', 'administrator'] as const;
+export const PERSON_ROLES = ['caseworker', 'authoriser', 'redress-officer', 'administrator'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
 export type RoleChange = 'granted' | 'revoked';
@@ -47,12 +47,24 @@ export function removalRefusal(people: readonly RoleHolder[], by: string, target
 const administrators = (people: readonly RoleHolder[]) =>
   people.filter((p) => p.active && p.roles.includes('administrator')).length;
 
-/** The workflow role a person acts in on cases, from the roles granted to them. */
+/**
+ * The workflow role a person acts in on cases, from the roles granted to them. An authoriser who is also a
+ * caseworker or redress officer acts in that role (a caseworker authorises anyway); they confirm another person's
+ * draft as authoriser through the co-sign (`coSignerRoleFor`).
+ */
 export function actorRoleFor(roles: readonly PersonRole[]): Role {
   const caseworker = roles.includes('caseworker');
   const redress = roles.includes('redress-officer');
   if (caseworker && redress) return 'both';
   if (caseworker) return 'caseworker';
   if (redress) return 'redress-officer';
+  if (roles.includes('authoriser')) return 'authoriser';
   return 'none';
+}
+
+/** Who may be the second person for an authorisation: a caseworker or an authoriser; null for anyone else. */
+export function coSignerRoleFor(roles: readonly PersonRole[]): Role | null {
+  if (roles.includes('caseworker')) return actorRoleFor(roles);
+  if (roles.includes('authoriser')) return 'authoriser';
+  return null;
 }

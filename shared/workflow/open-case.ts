@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sealAuditEvent } from '../audit/audit-chain';
+import { isOfficeActor } from '../audit/event-signature';
 import { EMPTY_AUDIT_HEAD } from '../audit/audit-event';
 import { canActAsCaseworker, type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
@@ -40,6 +41,8 @@ export function openCase(input: OpenCaseInput, actor: Actor, context: WorkflowCo
     stage: 'draft',
     createdAt: now,
     createdBy: actor.id,
+    // A case opened from a partner's bundle waits for someone here to take it on.
+    ownerId: isOfficeActor(actor.id) ? null : actor.id,
     updatedAt: now,
     originatingJurisdiction: input.originatingJurisdiction,
     partnerJurisdiction: null,

@@ -1,9 +1,10 @@
-import { canActAsCaseworker, canActAsRedressOfficer, type Actor } from '../domain/actor';
+import { canActAsCaseworker, canActAsRedressOfficer, canAuthorise, type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
 import { type Capacity, type Refusal } from './workflow-types';
 
 export function actorMayActAs(actor: Actor, capacity: Capacity): boolean {
   if (capacity === 'caseworker') return canActAsCaseworker(actor);
+  if (capacity === 'authorise') return canAuthorise(actor);
   if (capacity === 'redress') return canActAsRedressOfficer(actor);
   return true;
 }
@@ -27,7 +28,7 @@ export function independenceRefusal(c: Case, actorId: string, capacity: Capacity
       missing: ['you worked on this case as a caseworker, so another redress officer must handle the challenge'],
     };
   }
-  if (capacity === 'caseworker' && isReviewerOf(c, actorId)) {
+  if (worksOnTheCase(capacity) && isReviewerOf(c, actorId)) {
     return {
       code: 'conflict-of-interest',
       missing: ['you are the independent reviewer of this case, so another caseworker must do caseworker work on it'],
@@ -36,8 +37,12 @@ export function independenceRefusal(c: Case, actorId: string, capacity: Capacity
   return null;
 }
 
+/** Authorising is work on the case: the authoriser may not later review a challenge on it, as for a caseworker. */
+export const worksOnTheCase = (capacity: Capacity): boolean => capacity === 'caseworker' || capacity === 'authorise';
+
 export const ROLE_WORDS: Record<Capacity, string> = {
   caseworker: 'a caseworker',
+  authorise: 'a caseworker or an authoriser',
   redress: 'a redress officer',
   anyone: 'anyone',
 };

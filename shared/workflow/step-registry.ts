@@ -12,6 +12,7 @@ import { reviewEmergencyStep } from './steps/emergency-step';
 import { reviewLadderExceptionStep, takeLadderRungStep } from './steps/ladder-steps';
 import { deferNoticeStep, issueNoticeStep } from './steps/notice-steps';
 import { purgeStep } from './steps/purge-step';
+import { handOverStep } from './steps/hand-over-step';
 import { addEvidenceStep, addNoteStep, recordCustodyStep, viewSensitiveStep } from './steps/record-steps';
 import {
   beginReviewStep,
@@ -48,6 +49,7 @@ export const STEPS: { readonly [T in ActionType]: StepDefinition<T> } = {
   'start-period': startPeriodStep,
   'mark-period-met': markPeriodMetStep,
   'add-note': addNoteStep,
+  'hand-over': handOverStep,
   'add-evidence': addEvidenceStep,
   'record-custody': recordCustodyStep,
   'view-sensitive': viewSensitiveStep,

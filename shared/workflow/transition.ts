@@ -2,7 +2,7 @@ import { sealAuditEvent } from '../audit/audit-chain';
 import { type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
 import { KIND_WORDS, STAGE_LABELS } from './stage-labels';
-import { actorMayActAs, independenceRefusal, ROLE_WORDS } from './roles';
+import { actorMayActAs, independenceRefusal, ROLE_WORDS, worksOnTheCase } from './roles';
 import { STEPS } from './step-registry';
 import { type ActionOf, type ActionType, type WorkflowAction } from './workflow-action';
 import {
@@ -76,7 +76,7 @@ function run<T extends ActionType>(
   // The gate checked the step's own capacity; this use may count as another (a decision deadline is redress work).
   const independence = independenceRefusal(c, actor.id, capacity);
   if (independence) return { ok: false, refusal: independence };
-  const addsCaseworker = capacity === 'caseworker' && !c.caseworkerIds.includes(actor.id);
+  const addsCaseworker = worksOnTheCase(capacity) && !c.caseworkerIds.includes(actor.id);
   const { event, head } = sealAuditEvent(
     c.id,
     c.audit,

@@ -107,6 +107,7 @@ export const workflowActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('start-period'), periodId: z.string().min(1) }),
   z.strictObject({ type: z.literal('mark-period-met'), deadlineId: entityIdSchema }),
   z.strictObject({ type: z.literal('add-note'), text }),
+  z.strictObject({ type: z.literal('hand-over'), to: entityIdSchema, reason: text }),
   z.strictObject({
     type: z.literal('add-evidence'),
     title: text,

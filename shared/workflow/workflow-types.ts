@@ -58,7 +58,7 @@ export type StepEnv = {
 };
 
 /** In which capacity an action is done: caseworker work bars a person from deciding on the case. */
-export type Capacity = 'caseworker' | 'redress' | 'anyone';
+export type Capacity = 'caseworker' | 'authorise' | 'redress' | 'anyone';
 
 export type StepDefinition<T extends ActionType> = {
   readonly type: T;

@@ -244,6 +244,8 @@ test.describe('the guided journey', () => {
 
     const verdict = await casePage.verifyChain();
     await expect(verdict).toContainText('Chain verified');
+    // Ana's and Clara's acts are each signed with their own key.
+    await expect(verdict).toContainText('Every event is signed by the person who did it.');
     // The trail names the people who did each step, not role labels.
     const trail = page.getByRole('region', { name: /Audit trail/ });
     await expect(trail).toContainText('by Ana Silva (Caseworker)');

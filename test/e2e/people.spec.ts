@@ -15,8 +15,9 @@ import { ReportsPage } from './pages/ReportsPage';
 test.describe.configure({ timeout: 180_000 });
 
 const BEN = 'Ben keeps 12 copper kettles by the river';
+const DAN = 'Dan walks 9 grey dogs along the canal';
 
-test('the second-person rule holds between people: Ana cannot authorise alone, Ben co-signs with his own passphrase', async ({
+test('the second-person rule holds between people: Ana cannot authorise alone, Ben (authoriser) co-signs with his own passphrase; every act is signed and checked by the CLI', async ({
   shell,
 }) => {
   const page = shell.page;
@@ -26,7 +27,7 @@ test('the second-person rule holds between people: Ana cannot authorise alone, B
   const app = new AppShellPage(page);
   await app.open('Settings');
   await vault.addPerson('Ben Okafor', BEN);
-  await vault.grantRole('Ben Okafor', 'Caseworker');
+  await vault.grantRole('Ben Okafor', 'Authoriser');
   const rule = page.getByLabel('This office requires a second person to authorise a case');
   await rule.click(); // the box follows the saved setting
   await expect(page.getByText('Saved.')).toBeVisible();
@@ -75,15 +76,16 @@ test('the second-person rule holds between people: Ana cannot authorise alone, B
   await cosign.getByRole('button', { name: 'Confirm: Authorise the case' }).click();
   await casePage.expectStage('Authorised');
   const trail = page.getByRole('region', { name: /Audit trail/ });
-  await expect(trail).toContainText('by Ben Okafor (Caseworker)');
+  await expect(trail).toContainText('by Ben Okafor (Authoriser)');
   await expect(trail).toContainText('by Ana Silva (Caseworker)');
   // Ana is still the one signed in.
   await expect(page.getByTestId('signed-in-person')).toHaveText('Signed in as Ana Silva');
 
   // Every event is signed by the person who did it, and the trail says so.
   await expect(await casePage.verifyChain()).toContainText(
-    /Chain verified: all 3 events .* 3 signed by the person named/,
+    /Chain verified: all 3 events .* Every event is signed by the person who did it\./,
   );
+  await trail.screenshot({ path: 'test-results/screenshots/signed-trail.png' });
 
   // An oversight body checks the same with the CLI: the signed audit export and the office's key card.
   const folder = await mkdtemp(join(tmpdir(), 'casebridge-people-'));
@@ -138,3 +140,64 @@ async function runCli(...args: string[]): Promise<{ stdout: string; stderr: stri
     );
   });
 }
+
+test('cases have owners: Ana hands a case to Dan, each sees it under "My cases", and the trail names both', async ({
+  shell,
+}) => {
+  const page = shell.page;
+  await page.goto(`${TEST_ORIGIN}/index.html`);
+  const vault = new VaultPage(page);
+  await vault.createVault({ personName: 'Ana Silva', role: 'Caseworker' });
+  const app = new AppShellPage(page);
+  await app.open('Settings');
+  await vault.addPerson('Dan Moreau', DAN);
+  await vault.grantRole('Dan Moreau', 'Caseworker');
+
+  const cases = new CasesPage(page);
+  const casePage = new CasePage(page);
+  await app.open('Cases');
+  const reference = await cases.startNewCase();
+  await cases.fillNewCase({
+    title: 'Location data for the Osprey account',
+    partner: 'FR',
+    legalBasis: 'gdpr-61',
+    purpose: 'Locate a device used to stalk a journalist',
+    categories: ['Subscriber data'],
+    person: { name: 'Lucie Martin', contact: '3 quai Voltaire, 75007 Paris', language: 'fr' },
+    statements: {},
+    purgeAt: '2030-03-01',
+  });
+  await cases.saveNewCase(reference);
+  await expect(page.getByTestId('case-owner')).toHaveText('Owned by Ana Silva');
+
+  // Ana hands it over; the reason is optional for the owner.
+  await casePage.press('Hand over…');
+  await page.getByLabel('New owner').selectOption({ label: 'Dan Moreau' });
+  await page.getByRole('region', { name: 'Owner' }).getByLabel('Reason').fill('Dan covers France from Monday.');
+  await casePage.press('Hand over to Dan Moreau');
+  await expect(page.getByTestId('case-owner')).toHaveText('Owned by Dan Moreau');
+  await expect(page.getByRole('region', { name: /Audit trail/ })).toContainText('Handed over');
+
+  // "My cases" no longer lists it for Ana; "All cases" does.
+  await app.open('Cases');
+  await page.getByRole('radio', { name: 'My cases' }).check();
+  await expect(page.getByTestId('case-count')).toContainText('0 of 1');
+  await page.getByRole('radio', { name: 'All cases' }).check();
+  await expect(page.getByTestId('case-count')).toContainText('1 of 1');
+  await page.screenshot({ path: 'test-results/screenshots/case-list-owners.png', fullPage: true });
+
+  // Dan signs in and finds it under "My cases"; taking it back would need a reason from Ana.
+  await vault.lock();
+  await vault.choosePerson('Dan Moreau');
+  await vault.unlock(DAN);
+  await vault.expectUnlocked();
+  await app.open('Cases');
+  await page.getByRole('radio', { name: 'My cases' }).check();
+  await expect(page.getByTestId('case-count')).toContainText('1 of 1');
+  await cases.openFromList(reference);
+  const trail = page.getByRole('region', { name: /Audit trail/ });
+  await expect(trail).toContainText('by Ana Silva (Caseworker)');
+  await expect(await casePage.verifyChain()).toContainText('Every event is signed by the person who did it.');
+  await page.getByRole('region', { name: 'Owner' }).screenshot({ path: 'test-results/screenshots/case-owner.png' });
+  expect(shell.problems).toEqual([]);
+});

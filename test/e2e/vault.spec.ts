@@ -123,6 +123,40 @@ test.describe('the vault', () => {
     expect(shell.problems).toEqual([]);
   });
 
+  test('the idle lock keeps unsaved work: a half-typed new case comes back after unlock, for its author only', async ({
+    shell,
+  }) => {
+    await shell.page.clock.install();
+    const vault = await open(shell.page);
+    await vault.createVault();
+    const app = new AppShellPage(shell.page);
+    await app.open('Cases');
+    await shell.page.getByRole('button', { name: 'New case' }).click();
+    await shell.page.getByLabel('Title').fill('Half-typed: subscriber data for the Kestrel account');
+    await shell.page.getByRole('textbox', { name: 'Purpose', exact: true }).fill('Identify who runs it');
+    // Ten idle minutes: the vault locks, and the form is kept (encrypted) rather than lost.
+    await shell.page.clock.fastForward('10:05');
+    await vault.expectLocked();
+    await vault.unlock();
+    await vault.expectUnlocked();
+    await app.open('Cases');
+    await shell.page.getByRole('button', { name: 'New case' }).click();
+    const offer = shell.page.getByTestId('kept-draft');
+    await expect(offer).toContainText('You had unsaved changes here when the vault locked');
+    await expect(shell.page.getByLabel('Title')).toHaveValue('');
+    await offer.getByRole('button', { name: 'Restore my changes' }).click();
+    await expect(shell.page.getByLabel('Title')).toHaveValue('Half-typed: subscriber data for the Kestrel account');
+    await expect(shell.page.getByRole('textbox', { name: 'Purpose', exact: true })).toHaveValue('Identify who runs it');
+    await expect(offer).toHaveCount(0);
+
+    // Kept once, restored once: leaving and coming back offers nothing more.
+    await app.open('Cases');
+    await shell.page.getByRole('button', { name: 'New case' }).click();
+    await expect(shell.page.getByLabel('Title')).toHaveValue('');
+    await expect(shell.page.getByTestId('kept-draft')).toHaveCount(0);
+    expect(shell.problems).toEqual([]);
+  });
+
   test('change the passphrase in settings; only the new one unlocks', async ({ shell }) => {
     const vault = await open(shell.page);
     await vault.createVault();

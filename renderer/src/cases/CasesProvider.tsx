@@ -15,6 +15,15 @@ import { CaseRepository } from './case-repository';
 import { readOfficeSettings, saveOfficeSettings } from './office-settings';
 import { DEFAULT_OFFICE_SETTINGS, workflowContext } from './workflow-context';
 import { useAsyncEffect } from '../hooks/useAsyncEffect';
+import type { CaseScope } from './case-scope';
+import { dropKeptDraft, readKeptDraft, type KeptDraftRecord } from '../vault/kept-drafts';
+
+export type KeptDrafts = {
+  /** Registers a form on screen; `unsaved` gives its value, or null when nothing is unsaved. Returns the unregister. */
+  readonly register: (key: string, unsaved: () => unknown) => () => void;
+  readonly read: (key: string) => Promise<KeptDraftRecord | null>;
+  readonly drop: (key: string) => Promise<void>;
+};
 
 export type CasesContextValue = {
   readonly shell: CasebridgeApi;
@@ -39,6 +48,11 @@ export type CasesContextValue = {
   /** Reads the person records again (after Settings → People changed them). */
   readonly reloadPeople: () => Promise<void>;
   readonly settings: OfficeSettings;
+  /** "My cases" or "all cases", shared by the dashboard and the case list. */
+  readonly scope: CaseScope;
+  /** Unsaved forms kept across a lock, for the signed-in person (`vault/kept-drafts.ts`). */
+  readonly keptDrafts: KeptDrafts;
+  readonly setScope: (scope: CaseScope) => void;
   readonly saveProfile: (profile: OfficeProfile) => Promise<string | null>;
   readonly saveSettings: (settings: OfficeSettings) => Promise<string | null>;
 };
@@ -58,7 +72,16 @@ export function CasesProvider({
   const [profile, setProfile] = useState<OfficeProfile | null>(session.profile);
   const [settings, setSettings] = useState<OfficeSettings>(DEFAULT_OFFICE_SETTINGS);
   const [people, setPeople] = useState<readonly PersonRecord[]>([]);
+  const [scope, setScope] = useState<CaseScope>('all');
   const personId = session.vault.person?.personId;
+  const keptDrafts = useMemo<KeptDrafts>(() => {
+    const me = personId ?? '';
+    return {
+      register: (key, unsaved) => session.vault.drafts.register(key, unsaved),
+      read: (key) => readKeptDraft(session.vault.db, me, key),
+      drop: (key) => dropKeptDraft(session.vault.db, me, key),
+    };
+  }, [session.vault, personId]);
   useAsyncEffect(
     useCallback(
       async ({ alive }) => {
@@ -117,6 +140,9 @@ export function CasesProvider({
       actor: actorFromPerson(person),
       person,
       settings,
+      scope,
+      setScope,
+      keptDrafts,
       saveProfile,
       saveSettings: saveSettingsAndUse,
     }),
@@ -130,6 +156,8 @@ export function CasesProvider({
       reloadPeople,
       person,
       settings,
+      scope,
+      keptDrafts,
       saveProfile,
       saveSettingsAndUse,
     ],

@@ -2,6 +2,7 @@ import type { Case } from '@shared/domain/case';
 import type { CaseKind, CaseStage } from '@shared/domain/case-stage';
 import { requiredNow } from '@shared/workflow/required-now';
 import type { OfficeSettings } from '@shared/workflow/workflow-types';
+import { isMine } from './case-scope';
 
 /** What the case list shows and searches, computed once per case and kept in memory while unlocked. */
 export type CaseListRow = {
@@ -17,6 +18,9 @@ export type CaseListRow = {
   /** Earliest date something on the case falls due, if any. */
   readonly nextDueAt: string | null;
   readonly overdue: boolean;
+  readonly ownerId: string | null;
+  /** The redress officer reviewing its challenge, if any. */
+  readonly reviewerId: string | null;
   /** Lower-cased reference, title, people, partner and platform: what search as you type looks in. */
   readonly haystack: string;
 };
@@ -52,6 +56,8 @@ export function toCaseListRow(c: Case, nowMs: number, settings: OfficeSettings):
     updatedAt: c.updatedAt,
     nextDueAt: dues[0] ?? null,
     overdue,
+    ownerId: c.ownerId,
+    reviewerId: c.review?.officerId ?? null,
     haystack: [
       c.references.local,
       ...c.references.partner.map((r) => r.reference),
@@ -74,6 +80,8 @@ export type CaseFilter = {
   readonly partner: string | 'all';
   readonly overdueOnly: boolean;
   readonly sort: CaseSort;
+  /** With a person id: only that person's cases (`isMine`). */
+  readonly mineOf: string | null;
 };
 
 export const NO_FILTER: CaseFilter = {
@@ -83,6 +91,7 @@ export const NO_FILTER: CaseFilter = {
   partner: 'all',
   overdueOnly: false,
   sort: 'updated',
+  mineOf: null,
 };
 
 const compareBy: Record<CaseSort, (a: CaseListRow, b: CaseListRow) => number> = {
@@ -104,6 +113,7 @@ export function filterCases(cases: readonly CaseListRow[], filter: CaseFilter): 
       (filter.stage === 'all' || c.stage === filter.stage) &&
       (filter.partner === 'all' || c.partner === filter.partner) &&
       (!filter.overdueOnly || c.overdue) &&
+      (filter.mineOf === null || isMine(c, filter.mineOf)) &&
       words.every((w) => c.haystack.includes(w)),
   );
   return matches.sort(compareBy[filter.sort]);

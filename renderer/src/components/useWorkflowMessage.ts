@@ -9,6 +9,9 @@ import { useLocaleFormat } from './useLocaleFormat';
  * anything unmatched, or untranslated, is shown as the workflow wrote it — never dropped.
  */
 const EXACT: Readonly<Record<string, string>> = {
+  'the case already belongs to that person': 'alreadyOwner',
+  'taking over a colleague’s case needs a reason': 'takeOverReason',
+  'the independent reviewer of this case cannot own it': 'reviewerCannotOwn',
   'legal basis is not chosen': 'legalBasisNotChosen',
   'purpose is empty': 'purposeEmpty',
   'no data category is selected': 'noDataCategory',
@@ -110,6 +113,7 @@ export function useWorkflowMessage(): (message: string) => string {
         { re: /^"(.+)" is overdue(?: \((.+)\))?$/, key: 'deadlineOverdue', values: (m) => ({ label: m[1] ?? '' }) },
         { re: /^only a redress officer can /, key: 'onlyRedressOfficer', values: () => ({}) },
         { re: /^only a caseworker can /, key: 'onlyCaseworker', values: () => ({}) },
+        { re: /^only a caseworker or an authoriser can /, key: 'onlyAuthoriser', values: () => ({}) },
         {
           re: /^a (upheld|modified|quashed) decision needs at least one remedy/,
           key: 'decisionNeedsRemedy',

@@ -33,6 +33,7 @@ import { CorruptionReport } from './corruption-report';
 import { DEFAULT_VAULT_DB_NAME, openVaultDb, type VaultDb } from './vault-db';
 import { VaultKeyring } from './vault-keyring';
 import { syncPersonKeys } from './person-keys-store';
+import { DraftKeeper, keepDrafts } from './kept-drafts';
 import { VAULT_HEADER_ROW_ID } from './vault-header-row';
 import { UnlockThrottle } from './unlock-throttle';
 import { vaultWrite, type VaultWriteErrorCode } from './vault-write';
@@ -95,6 +96,8 @@ export type VaultServiceOptions = {
 export class VaultService {
   readonly db: VaultDb;
   readonly keyring: VaultKeyring;
+  /** The forms on screen with unsaved changes, kept as drafts when the vault locks. */
+  readonly drafts = new DraftKeeper();
   readonly corruption = new CorruptionReport();
   readonly throttle: UnlockThrottle;
   readonly #derive: DeriveKey;
@@ -302,6 +305,19 @@ export class VaultService {
     void navigator.storage?.persist?.().catch(() => false);
     await sweepOrphanChunks(this.db).catch(() => 0);
     return ok(undefined);
+  }
+
+  /**
+   * Locks without losing work: every form on screen with unsaved changes is first kept as an encrypted draft of the
+   * signed-in person (`kept-drafts.ts`), then the keys are wiped. The lock happens even if keeping fails.
+   */
+  async lockKeepingWork(): Promise<void> {
+    const person = this.keyring.person;
+    const pending = this.drafts.pending();
+    if (person && this.keyring.unlocked && pending.length > 0) {
+      await keepDrafts(this.db, person.personId, pending, this.#now()).catch(() => false);
+    }
+    this.lock();
   }
 
   /** Zeroes every key; the store refuses all reads and writes until the next unlock. */

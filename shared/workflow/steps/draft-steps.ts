@@ -131,7 +131,7 @@ export function authorisationGaps(c: Case, actorId: string, env: StepEnv): strin
 export const authoriseStep: StepDefinition<'authorise'> = {
   type: 'authorise',
   label: 'authorise the case',
-  capacity: 'caseworker',
+  capacity: 'authorise',
   stages: () => ['draft'],
   gate: (c, actor, env) => authorisationGaps(c, actor.id, env),
   run(c, actor, _action, env) {

@@ -59,4 +59,19 @@ describe('case list search and filters', () => {
     expect(filterCases(rows, { ...NO_FILTER, overdueOnly: true })).toEqual([]);
     expect(rows.every((r) => r.nextDueAt === null && !r.overdue)).toBe(true);
   });
+
+  it('"my cases" keeps the cases a person owns or reviews', () => {
+    const [a, b, c] = rows;
+    if (!a || !b || !c) throw new Error('rows missing');
+    const office = [a, { ...b, ownerId: 'ben' }, { ...c, ownerId: 'ben', reviewerId: 'clara' }];
+    const mine = (personId: string) =>
+      filterCases(office, { ...NO_FILTER, mineOf: personId })
+        .map((r) => r.id)
+        .sort();
+    expect(a.ownerId).toBe('local-caseworker');
+    expect(mine('local-caseworker')).toEqual(['a']);
+    expect(mine('ben')).toEqual(['b', 'c']);
+    expect(mine('clara')).toEqual(['c']);
+    expect(filterCases(office, NO_FILTER)).toHaveLength(3);
+  });
 });

@@ -1,3 +1,4 @@
+import { latestSchema } from '../../../renderer/src/vault/schema/versions';
 import { describe, expect, it } from 'vitest';
 import { Dexie, liveQuery } from 'dexie';
 import { VaultLockedError } from '../../../renderer/src/vault/vault-keyring';
@@ -104,7 +105,11 @@ describe('the encrypted store', () => {
     // What is stored: the id, the declared plain indexes, a blind token, the record version and the ciphertext.
     const row = dump.cases?.find((entry) => entry.key === 'case-b')?.value;
     expect(Object.keys(row ?? {}).sort()).toEqual(['c', 'createdAt', 'id', 'reference', 'stage', 'updatedAt', 'v']);
-    expect(row).toMatchObject({ reference: expect.stringMatching(/^[0-9a-f]{32}$/), v: 1, c: expect.any(Uint8Array) });
+    expect(row).toMatchObject({
+      reference: expect.stringMatching(/^[0-9a-f]{32}$/),
+      v: latestSchema.tables.cases.recordVersion,
+      c: expect.any(Uint8Array),
+    });
     expect(vault.corruption.records).toEqual([]);
   });
 
@@ -125,7 +130,7 @@ describe('the encrypted store', () => {
     await putRaw(db.name, 'cases', { ...rowA, id: 'case-b' }); // another row
     await putRaw(db.name, 'people', { id: 'case-a', caseId: 'case-a', v: rowA.v, c: rowA.c }); // another table
     const rowC = (await getRaw(db.name, 'cases', 'case-c')) as Record<string, unknown>;
-    await putRaw(db.name, 'cases', { ...rowC, v: 2 }); // another record version
+    await putRaw(db.name, 'cases', { ...rowC, v: Number(rowC.v) + 1 }); // another record version
 
     expect(await db.cases.get('case-b')).toBeUndefined();
     expect(await db.people.get('case-a')).toBeUndefined();

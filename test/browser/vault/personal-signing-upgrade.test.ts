@@ -71,7 +71,7 @@ describe('upgrade to personal signing', () => {
 
     const vault = testVault('signing-upgrade', { dbName: old.db.name });
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(vault.db)).toBe(3);
+    expect(await readDataVersion(vault.db)).toBe(4);
     expect(await readPersonKeyRecords(vault.db)).toMatchObject([{ personId: ana, retiredAt: null }]);
     const repository = new CaseRepository(vault.db, workflowContext(kit, vault.keyring));
     expect(await repository.verify('case-old')).toMatchObject({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { schemaV3 } from '../../../renderer/src/vault/schema/v3';
+import { schemaV4 } from '../../../renderer/src/vault/schema/v4';
 import { encrypted, encryptedStore, type SchemaVersionSpec } from '../../../renderer/src/vault/schema/table-spec';
 import { defineRecordMigration } from '../../../renderer/src/vault/migrations/record-migration';
 import { appMigrationPlan, type MigrationPlan } from '../../../renderer/src/vault/migrations/migration-plan';
@@ -11,45 +11,45 @@ import { loadV1Fixture } from './v1-fixture';
 
 /**
  * The migration machinery, proved with a test step after the shipped chain, on the frozen v1 fixture: test version
- * 4 gives every case an `ownerId` (the first caseworker, or "unassigned"). The fixture runs the real steps to
- * version 2 (persons) and 3 (personal signing) first.
+ * 5 gives every case a `testLabel` (its first caseworker, or "unassigned"). The fixture runs the real steps to
+ * version 2 (persons), 3 (personal signing) and 4 (case owners) first.
  */
-const casesTest = encrypted(2, ['createdAt', 'updatedAt', 'stage'], ['reference']);
-const testSchemaV4 = {
-  version: 4,
-  tables: { ...schemaV3.tables, cases: casesTest },
-  stores: { ...schemaV3.stores, cases: encryptedStore(casesTest) },
+const casesTest = encrypted(3, ['createdAt', 'updatedAt', 'stage'], ['reference']);
+const testSchemaV5 = {
+  version: 5,
+  tables: { ...schemaV4.tables, cases: casesTest },
+  stores: { ...schemaV4.stores, cases: encryptedStore(casesTest) },
 } as const satisfies SchemaVersionSpec;
 
 const caseV1 = z.looseObject({ id: z.string(), caseworkerIds: z.array(z.string()).optional() });
 
-const ownerStep = defineRecordMigration(schemaV3, testSchemaV4, {
-  description: 'cases get an owner',
+const ownerStep = defineRecordMigration(schemaV4, testSchemaV5, {
+  description: 'cases get a test label',
   tables: ['cases'],
   migrate: async ({ db }) => {
     for (const row of await db.cases.toArray()) {
       const old = caseV1.parse(row);
-      await db.cases.put({ ...old, ownerId: old.caseworkerIds?.[0] ?? 'unassigned' });
+      await db.cases.put({ ...old, testLabel: old.caseworkerIds?.[0] ?? 'unassigned' });
     }
   },
 });
 
-const planV4: MigrationPlan = {
-  versions: [...appMigrationPlan.versions, testSchemaV4],
+const planV5: MigrationPlan = {
+  versions: [...appMigrationPlan.versions, testSchemaV5],
   migrations: [...appMigrationPlan.migrations, ownerStep],
 };
 
 /** The same step, but the process "dies" after its first write: the transaction aborts as it would. */
 const crashingPlan: MigrationPlan = {
-  versions: planV4.versions,
+  versions: planV5.versions,
   migrations: [
     ...appMigrationPlan.migrations,
-    defineRecordMigration(schemaV3, testSchemaV4, {
-      description: 'cases get an owner (crashes half-way)',
+    defineRecordMigration(schemaV4, testSchemaV5, {
+      description: 'cases get a test label (crashes half-way)',
       tables: ['cases'],
       migrate: async ({ db }) => {
         const [first] = await db.cases.toArray();
-        if (first) await db.cases.put({ ...first, ownerId: 'half-done' });
+        if (first) await db.cases.put({ ...first, testLabel: 'half-done' });
         throw new Error('power cut');
       },
     }),
@@ -58,13 +58,13 @@ const crashingPlan: MigrationPlan = {
 
 describe('record migrations', () => {
   it('run after unlock on a v1 vault: records take the new shape and version, the rest is untouched', async () => {
-    const vault = await loadV1Fixture('migrate', { migrationPlan: planV4 });
+    const vault = await loadV1Fixture('migrate', { migrationPlan: planV5 });
     const before = await dumpRaw(vault.db.name);
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(vault.db)).toBe(4);
-    expect(await vault.db.cases.get('case-1')).toMatchObject({ title: 'Fixture case', ownerId: 'unassigned' });
+    expect(await readDataVersion(vault.db)).toBe(5);
+    expect(await vault.db.cases.get('case-1')).toMatchObject({ title: 'Fixture case', testLabel: 'unassigned' });
     const after = await dumpRaw(vault.db.name);
-    expect(after.cases?.map((row) => Reflect.get(row.value as object, 'v'))).toEqual([2]);
+    expect(after.cases?.map((row) => Reflect.get(row.value as object, 'v'))).toEqual([3]);
     for (const table of ['people', 'events', 'offices', 'officeKeys', 'bundleLedger', 'attachmentChunks']) {
       expect(after[table], `${table} changed`).toEqual(before[table]);
     }
@@ -83,19 +83,19 @@ describe('record migrations', () => {
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error.code).toBe('write-failed');
     expect(crashed.keyring.unlocked).toBe(false);
-    // Steps before it committed (the key slots, the shipped steps to versions 2 and 3); nothing of the dying step did.
+    // Steps before it committed (the key slots, the shipped steps to versions 2, 3 and 4); nothing of the dying step did.
     const after = await dumpRaw(crashed.db.name);
     expect(after.cases).toEqual(before.cases);
     expect(after.settings?.map((row) => row.key)).toContain('data-version');
     crashed.db.close();
 
-    const resumed = testVault('migrate-crash', { dbName: crashed.db.name, migrationPlan: planV4 });
+    const resumed = testVault('migrate-crash', { dbName: crashed.db.name, migrationPlan: planV5 });
     expect((await resumed.unlock(PASSPHRASE)).ok).toBe(true);
-    expect(await resumed.db.cases.get('case-1')).toMatchObject({ ownerId: 'unassigned' });
+    expect(await resumed.db.cases.get('case-1')).toMatchObject({ testLabel: 'unassigned' });
   });
 
   it('refuses a vault written by a newer build, changing nothing', async () => {
-    const newer = await loadV1Fixture('migrate-newer', { migrationPlan: planV4 });
+    const newer = await loadV1Fixture('migrate-newer', { migrationPlan: planV5 });
     expect((await newer.unlock(PASSPHRASE)).ok).toBe(true);
     newer.lock();
     newer.db.close();
@@ -115,8 +115,8 @@ describe('record migrations', () => {
   it('a new vault starts at the newest version, with nothing to migrate', async () => {
     const vault = await createdVault('migrate-new');
     expect(await readDataVersion(vault.db)).toBe(appMigrationPlan.versions.at(-1)?.version);
-    const fresh = testVault('migrate-new-v4', { migrationPlan: planV4 });
+    const fresh = testVault('migrate-new-v5', { migrationPlan: planV5 });
     expect((await fresh.create(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(fresh.db)).toBe(4);
+    expect(await readDataVersion(fresh.db)).toBe(5);
   });
 });

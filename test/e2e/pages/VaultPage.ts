@@ -91,7 +91,10 @@ export class VaultPage {
   }
 
   /** Settings → People: an administrator grants another person a role. */
-  async grantRole(name: string, role: 'Caseworker' | 'Redress officer' | 'Administrator'): Promise<void> {
+  async grantRole(
+    name: string,
+    role: 'Caseworker' | 'Authoriser' | 'Redress officer' | 'Administrator',
+  ): Promise<void> {
     const box = this.page.getByRole('group', { name: `Roles of ${name}` }).getByRole('checkbox', { name: role });
     // The box follows the stored record, so it ticks once the grant is saved, not on the click itself.
     await box.click();

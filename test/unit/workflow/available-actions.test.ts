@@ -15,7 +15,7 @@ describe('available actions', () => {
         .filter((a) => a.available)
         .map((a) => a.type)
         .sort(),
-    ).toEqual(['add-evidence', 'add-note', 'update-draft', 'view-sensitive', 'withdraw']);
+    ).toEqual(['add-evidence', 'add-note', 'hand-over', 'update-draft', 'view-sensitive', 'withdraw']);
     const authorise = list.find((a) => a.type === 'authorise');
     expect(authorise).toMatchObject({ available: false, code: 'preconditions-unmet' });
     expect(authorise && !authorise.available && authorise.reasons).toContain('proportionality statement is empty');

@@ -191,6 +191,22 @@ describe('authorisation', () => {
     expect(caseViolations(done.case)).toEqual([]);
   });
 
+  it('an authoriser (a supervisor, say) confirms the draft, does no caseworker work, and counts as working on the case', () => {
+    const { context, clock } = makeContext('2026-03-02T09:00:00Z', true);
+    const ada = { id: 'ada', role: 'authoriser' } as const;
+    const t = requestTo('draft-complete', context, clock);
+    expect(refused(t, ada, { type: 'update-draft', changes: { purpose: 'other' } }, context)).toMatchObject({
+      code: 'role-not-permitted',
+    });
+    const done = apply(t, ada, { type: 'authorise' }, context);
+    expect(done.case.authorisation).toMatchObject({ by: 'ada', secondPerson: true });
+    // Authorising is work on the case: the authoriser counts as one of its caseworkers for independence.
+    expect(done.case.caseworkerIds).toEqual(['alice', 'ada']);
+    expect(refused(t, rita, { type: 'authorise' }, context).missing).toEqual([
+      'only a caseworker or an authoriser can authorise the case',
+    ]);
+  });
+
   it('lets the creator authorise when the office does not require a second person', () => {
     const { context, clock } = makeContext();
     const t = requestTo('authorised', context, clock);

@@ -15,6 +15,8 @@ import { STAGE_PATHS } from '@shared/workflow/stage-labels';
 import { transition } from '@shared/workflow/transition';
 import { ACTION_TYPES, type ActionType, type WorkflowAction } from '@shared/workflow/workflow-action';
 import { type WorkflowContext } from '@shared/workflow/workflow-types';
+import { STEPS } from '@shared/workflow/step-registry';
+import { actorRoleFor, PERSON_ROLES, type PersonRole } from '@shared/people/person-roles';
 import {
   alice,
   bob,
@@ -30,7 +32,13 @@ import {
   TestClock,
 } from './workflow-fixtures';
 
+/** Five people with fixed roles (so runs reach every stage), and up to three more with random grants. */
 const ACTORS: Actor[] = [alice, bob, rita, ruth, sam];
+const grantsArb = fc.array(fc.subarray([...PERSON_ROLES]), { maxLength: 3 });
+const peopleOf = (grants: readonly (readonly PersonRole[])[]): Actor[] => [
+  ...ACTORS,
+  ...grants.map((roles, i) => ({ id: `person-${i}`, role: actorRoleFor(roles) })),
+];
 
 type Intent = {
   actor: number;
@@ -43,7 +51,7 @@ type Intent = {
 };
 
 const intentArb: fc.Arbitrary<Intent> = fc.record({
-  actor: fc.nat(ACTORS.length - 1),
+  actor: fc.nat(ACTORS.length + 2),
   mode: fc.constantFrom('random', 'available', 'progress', 'progress', 'progress'),
   type: fc.nat(ACTION_TYPES.length - 1),
   a: fc.nat(1000),
@@ -56,6 +64,7 @@ const scenarioArb = fc.record({
   kind: fc.constantFrom(...CASE_KINDS),
   template: fc.nat(PROCEDURE_TEMPLATES.length - 1),
   secondPerson: fc.boolean(),
+  grants: grantsArb,
   intents: fc.array(intentArb, { minLength: 1, maxLength: 80 }),
 });
 
@@ -152,6 +161,8 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
       return { type, periodId: pick(findProcedureTemplate(c.procedure)?.periods ?? [], i.a)?.id ?? 'none' };
     case 'add-note':
       return { type, text };
+    case 'hand-over':
+      return { type, to: pick(['alice', 'bob', 'rita', 'sam', 'person-0'], i.a) ?? 'bob', reason: text };
     case 'add-evidence':
       return { type, title: text, mediaType: 'application/pdf', sizeBytes: i.b, contentHash: 'd'.repeat(64), note: '' };
     case 'record-custody':
@@ -183,10 +194,15 @@ const MOVERS: readonly ActionType[] = [
   'purge',
 ];
 
-function chooseAction(c: Case, intent: Intent, context: WorkflowContext): { actor: Actor; type: ActionType } {
-  const first = ACTORS[intent.actor] ?? alice;
+function chooseAction(
+  c: Case,
+  intent: Intent,
+  context: WorkflowContext,
+  people: readonly Actor[],
+): { actor: Actor; type: ActionType } {
+  const first = pick(people, intent.actor) ?? alice;
   if (intent.mode === 'random') return { actor: first, type: ACTION_TYPES[intent.type] ?? 'add-note' };
-  const options = ACTORS.flatMap((actor) =>
+  const options = people.flatMap((actor) =>
     availableActions(c, actor, context)
       .filter((a) => a.available && (intent.mode === 'available' || MOVERS.includes(a.type)))
       .map((a) => ({ actor, type: a.type })),
@@ -196,7 +212,13 @@ function chooseAction(c: Case, intent: Intent, context: WorkflowContext): { acto
 
 type Run = { events: AuditEvent[]; case: Case; successes: number; stagesSeen: Set<string> };
 
-type Scenario = { kind: CaseKind; template: number; secondPerson: boolean; intents: Intent[] };
+type Scenario = {
+  kind: CaseKind;
+  template: number;
+  secondPerson: boolean;
+  grants: PersonRole[][];
+  intents: Intent[];
+};
 
 function runScenario(s: Scenario, record: (failure: string) => void): Run {
   const clock = new TestClock(Date.parse('2026-03-02T09:00:00Z'));
@@ -206,6 +228,7 @@ function runScenario(s: Scenario, record: (failure: string) => void): Run {
     signer,
     settings: { requireSecondPersonAuthorisation: s.secondPerson },
   };
+  const people = peopleOf(s.grants);
   const applicable = PROCEDURE_TEMPLATES.filter((t) => t.appliesTo.includes(s.kind));
   const template = pick(applicable, s.template) ?? PROCEDURE_TEMPLATES[0];
   const opened = openCase(
@@ -228,7 +251,7 @@ function runScenario(s: Scenario, record: (failure: string) => void): Run {
   const path = STAGE_PATHS[s.kind];
   for (const intent of s.intents) {
     clock.advance(intent.advanceHours * HOUR);
-    const { actor, type } = chooseAction(c, intent, context);
+    const { actor, type } = chooseAction(c, intent, context, people);
     // Random and available intents probe invalid inputs too; progress intents carry valid ones, so runs go deep.
     const inputs =
       intent.mode === 'progress' ? { ...intent, flag: true, b: intent.b % 5 === 0 ? intent.b + 1 : intent.b } : intent;
@@ -240,6 +263,11 @@ function runScenario(s: Scenario, record: (failure: string) => void): Run {
       if (result.refusal.missing.length === 0) record(`${type} was refused without saying what is missing`);
       continue;
     }
+    // Roles are granted, and each grant means only what it says: an authoriser authorises, nothing more.
+    const capacity = STEPS[type].capacity;
+    if (actor.role === 'authoriser' && capacity !== 'authorise' && capacity !== 'anyone')
+      record(`${type} was done by an authoriser`);
+    if (actor.role === 'none' && capacity !== 'anyone') record(`${type} was done by someone with no case role`);
     const violations = caseViolations(result.case);
     if (violations.length > 0) record(`${type} by ${actor.id} produced an illegal case: ${violations.join('; ')}`);
     if (path.indexOf(result.case.stage) < path.indexOf(c.stage))

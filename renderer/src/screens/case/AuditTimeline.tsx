@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ChainVerification } from '@shared/audit/audit-chain';
 import type { AuditEvent } from '@shared/audit/audit-event';
-import { isOfficeActor } from '@shared/audit/event-signature';
+import { isOfficeActor, type EventSignatureVerdict } from '@shared/audit/event-signature';
 import { useCases } from '../../cases/CasesProvider';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 
@@ -27,6 +27,13 @@ export function AuditTimeline({ caseId, events }: { readonly caseId: string; rea
       ? t('audit.byRemoved', { name: person.name, role, date: dateTime(person.removedAt.toISOString()) })
       : t('audit.byPerson', { name: person.name, role });
   };
+  const signedWords = (signatures: readonly EventSignatureVerdict[]) => {
+    const before = signatures.filter((v) => v.status === 'before-personal-signing').length;
+    const signed = signatures.length - before;
+    return before === 0
+      ? t('audit.allSigned')
+      : t('audit.passSigned', { signed: number(signed), before: number(before) });
+  };
   const [result, setResult] = useState<ChainVerification | null>(null);
   const [busy, setBusy] = useState(false);
   const verify = async () => {
@@ -47,10 +54,7 @@ export function AuditTimeline({ caseId, events }: { readonly caseId: string; rea
         {result === null ? null : result.ok ? (
           <p className="success">
             {t('audit.pass', { count: number(result.head.count), hash: result.head.headHash.slice(0, 16) })}{' '}
-            {t('audit.passSigned', {
-              signed: number(result.signatures.filter((v) => v.status === 'signed').length),
-              before: number(result.signatures.filter((v) => v.status === 'before-personal-signing').length),
-            })}
+            {signedWords(result.signatures)}
           </p>
         ) : result.claimed ? (
           <p className="error">

@@ -16,6 +16,7 @@ import { DraftStep } from './DraftStep';
 import { EmergencyPanel } from './EmergencyPanel';
 import { EvidencePanel } from './EvidencePanel';
 import { OtherActions } from './OtherActions';
+import { HandOverPanel } from './HandOverPanel';
 import { NotesPanel } from './NotesPanel';
 import { RequestStep } from './RequestStep';
 import { RequiredNowPanel } from './RequiredNowPanel';
@@ -93,6 +94,7 @@ function CaseView({
       </section>
       <CaseFacts c={c} />
       <EvidencePanel c={c} />
+      <HandOverPanel c={c} />
       <NotesPanel c={c} />
       <OtherActions c={c} />
       <AuditTimeline caseId={c.id} events={events} />

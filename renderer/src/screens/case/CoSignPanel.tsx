@@ -1,7 +1,7 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { actorRoleFor } from '@shared/people/person-roles';
+import { coSignerRoleFor } from '@shared/people/person-roles';
 import type { Actor } from '@shared/domain/actor';
 import { useCases } from '../../cases/CasesProvider';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
@@ -17,14 +17,15 @@ type Props = {
 };
 
 /**
- * The second-person rule between people: another caseworker, at this laptop now, confirms with their own
- * passphrase. The signed-in person's session stays open; the act is recorded as the second person's.
+ * The second-person rule between people: another caseworker or an authoriser, at this laptop now, confirms with
+ * their own passphrase. The signed-in person's session stays open; the act is recorded as the second person's, and
+ * signed with their key.
  */
 export function CoSignPanel({ actionLabel, onConfirmed, onCancel }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const { people, person: me, coSign, reloadPeople } = useCases();
-  const candidates = people.filter((p) => p.removedAt === null && p.id !== me?.id && p.roles.includes('caseworker'));
+  const candidates = people.filter((p) => p.removedAt === null && p.id !== me?.id && coSignerRoleFor(p.roles) !== null);
   const [picked, setChosen] = useState<string | null>(null);
   const chosen = picked ?? candidates[0]?.id ?? null;
   // Who may confirm is read afresh: people and roles may have changed since this screen opened.
@@ -41,7 +42,7 @@ export function CoSignPanel({ actionLabel, onConfirmed, onCancel }: Props) {
     setError(null);
     // The act runs while the second person's key is lent to the keyring: its audit event is signed by them.
     const confirmed = await coSign(second.id, passphrase, () =>
-      onConfirmed({ id: second.id, role: actorRoleFor(second.roles) }),
+      onConfirmed({ id: second.id, role: coSignerRoleFor(second.roles) ?? 'none' }),
     );
     setPassphrase('');
     setBusy(false);

@@ -5,7 +5,9 @@ import type { Case } from '@shared/domain/case';
 import { MessageList } from '../../components/MessageList';
 import { ActionGate } from './ActionGate';
 import { DraftForm } from './DraftForm';
-import { draftChangesFromForm, draftFormFromCase, type DraftFormState } from './draft-form-state';
+import { draftChangesFromForm, draftFormFromCase, draftFormStateSchema, type DraftFormState } from './draft-form-state';
+import { useKeptDraft } from '../../components/useKeptDraft';
+import { KeptDraftBanner } from '../../components/KeptDraftBanner';
 import { useCaseAction } from './useCaseAction';
 import { CoSignPanel } from './CoSignPanel';
 import { useCases } from '../../cases/CasesProvider';
@@ -24,6 +26,11 @@ export function DraftStep({ c }: { readonly c: Case }) {
   const { changes, errors } = draftChangesFromForm(form);
 
   const dirty = JSON.stringify(form) !== JSON.stringify(draftFormFromCase(c));
+  // Unsaved edits survive a lock: kept as an encrypted draft, offered back here after unlock.
+  const kept = useKeptDraft(`case-draft:${c.id}`, form, dirty, draftFormStateSchema, (value) => {
+    setForm(value);
+    setSaved(false);
+  });
 
   const saveDraft = async (): Promise<boolean> => {
     setAttempted(true);
@@ -48,6 +55,7 @@ export function DraftStep({ c }: { readonly c: Case }) {
   return (
     <ActionGate c={c} type="update-draft">
       <div className="step-panel">
+        <KeptDraftBanner offer={kept} />
         <DraftForm
           kind={c.kind}
           form={form}

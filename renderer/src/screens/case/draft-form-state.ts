@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Case } from '@shared/domain/case';
 import { LANGUAGES, type Language } from '@shared/domain/primitives';
 import { PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
@@ -36,6 +37,37 @@ export type DraftFormState = {
 };
 
 export const isLanguage = (value: string): value is Language => LANGUAGES.some((l) => l === value);
+
+/** The form's shape, for a draft kept across a lock: read back as unknown, used only once it parses. */
+export const draftFormStateSchema = z.strictObject({
+  title: z.string(),
+  purpose: z.string(),
+  legalBasisCode: z.string(),
+  legalBasisText: z.string(),
+  partnerJurisdiction: z.string(),
+  platform: z.string(),
+  dataCategoryCodes: z.array(z.string()),
+  dataFrom: z.string(),
+  dataTo: z.string(),
+  necessity: z.string(),
+  proportionality: z.string(),
+  nonDiscrimination: z.string(),
+  minimisation: z.string(),
+  emergency: z.boolean(),
+  emergencyJustification: z.string(),
+  emergencySunset: z.string(),
+  purgeAt: z.string(),
+  retentionBasis: z.string(),
+  procedureId: z.string(),
+  people: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      contactForNotice: z.string(),
+      preferredLanguage: z.enum(LANGUAGES),
+    }),
+  ),
+}) satisfies z.ZodType<DraftFormState>;
 
 const dateOnly = (iso: string | null | undefined) => (iso ? toDateInputValue(Date.parse(iso)) : '');
 

@@ -16,6 +16,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useTerms } from '../../components/useTerms';
 import { VirtualList } from '../../components/VirtualList';
+import { CaseScopeChoice } from '../../components/CaseScopeChoice';
 import type { OpenRoute } from './case-route';
 
 const ROW_HEIGHT = 56;
@@ -58,7 +59,12 @@ export function CaseList({
   const { t } = useTranslation();
   const { stage, kind } = useTerms();
   const { date, number } = useLocaleFormat();
-  const [filter, setFilter] = useState<CaseFilter>(NO_FILTER);
+  const { scope, person, nameOf } = useCases();
+  const [criteria, setFilter] = useState<CaseFilter>(NO_FILTER);
+  const filter = useMemo(
+    () => ({ ...criteria, mineOf: scope === 'mine' ? (person?.id ?? '') : null }),
+    [criteria, scope, person],
+  );
   // Typing stays responsive: React renders the filtered list at lower priority than the keystroke.
   const deferred = useDeferredValue(filter);
   const shown = useMemo(() => filterCases(summaries, deferred), [summaries, deferred]);
@@ -71,6 +77,7 @@ export function CaseList({
   return (
     <>
       <div className="case-filters" role="search" aria-label={t('cases.searchLabel')}>
+        <CaseScopeChoice />
         <Field
           kind="search"
           label={t('cases.search')}
@@ -139,7 +146,16 @@ export function CaseList({
                 <span className="mono">{s.reference}</span>
                 <span className="case-row__title">
                   {s.title || t('cases.untitled')}
-                  <small>{[kind(s.kind), s.people, s.platform].filter(Boolean).join(' · ')}</small>
+                  <small>
+                    {[
+                      kind(s.kind),
+                      s.people,
+                      s.platform,
+                      s.ownerId ? t('cases.ownedBy', { name: nameOf(s.ownerId) }) : t('cases.unassigned'),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </small>
                 </span>
                 <span>{stage(s.stage)}</span>
                 <span>{s.partner ?? '—'}</span>

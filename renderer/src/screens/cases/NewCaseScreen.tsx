@@ -1,4 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, type CaseKind } from '@shared/domain/case-stage';
@@ -9,7 +10,14 @@ import { MessageList } from '../../components/MessageList';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useTerms } from '../../components/useTerms';
 import { DraftForm } from '../case/DraftForm';
-import { draftChangesFromForm, emptyDraftForm, type DraftFormState } from '../case/draft-form-state';
+import {
+  draftChangesFromForm,
+  draftFormStateSchema,
+  emptyDraftForm,
+  type DraftFormState,
+} from '../case/draft-form-state';
+import { useKeptDraft } from '../../components/useKeptDraft';
+import { KeptDraftBanner } from '../../components/KeptDraftBanner';
 import type { OpenRoute } from './case-route';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
 
@@ -19,6 +27,12 @@ const DEFAULT_TEMPLATE: Record<CaseKind, string> = {
   'enforcement-action': 'generic-notice-challenge-decision',
   'rights-complaint': 'generic-notice-challenge-decision',
 };
+
+const newCaseDraftSchema = z.strictObject({
+  kind: z.enum(CASE_KINDS),
+  reference: z.string(),
+  form: draftFormStateSchema,
+});
 
 /** A new case: kind first (data-access request preselected), then the draft form. Saving creates a draft. */
 export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
@@ -46,6 +60,15 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
       [repository, profile],
     ),
   );
+
+  // A new case typed but not yet saved survives a lock: kept as an encrypted draft, offered back here after unlock.
+  const blank = emptyDraftForm(DEFAULT_TEMPLATE[kind]);
+  const dirty = JSON.stringify({ ...form, procedureId: '' }) !== JSON.stringify({ ...blank, procedureId: '' });
+  const kept = useKeptDraft('new-case', { kind, reference, form }, dirty, newCaseDraftSchema, (value) => {
+    setKind(value.kind);
+    setReference(value.reference);
+    setForm(value.form);
+  });
 
   const chooseKind = (next: CaseKind) => {
     setKind(next);
@@ -86,6 +109,7 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
     <section aria-labelledby="screen-title" className="new-case">
       <ScreenHeading>{t('newCase.title')}</ScreenHeading>
       <p className="lead">{t('newCase.lead')}</p>
+      <KeptDraftBanner offer={kept} />
       <form onSubmit={(e) => void submit(e)} noValidate className={submitted ? 'form form--submitted' : 'form'}>
         <fieldset className="form-group">
           <legend>{t('newCase.kind')}</legend>

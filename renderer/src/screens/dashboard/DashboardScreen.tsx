@@ -13,6 +13,8 @@ import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useTerms } from '../../components/useTerms';
 import type { OpenRoute } from '../cases/case-route';
 import { RedressQueue } from '../redress/RedressQueue';
+import { CaseScopeChoice } from '../../components/CaseScopeChoice';
+import { isMine } from '../../cases/case-scope';
 
 /** The step a dashboard item opens the case at. */
 function stepFor(item: DashboardItem): CaseStep {
@@ -24,8 +26,18 @@ function stepFor(item: DashboardItem): CaseStep {
 /** What is due today, this week and overdue, by stage; emergencies near sunset; deferred notices near review. */
 export function DashboardScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
   const { t } = useTranslation();
-  const { actor, profile } = useCases();
-  const cases = useAllCases();
+  const { actor, profile, scope, person } = useCases();
+  const all = useAllCases();
+  // "My cases": what I own or review. The redress queue below always shows every challenge waiting for a reviewer.
+  const cases = useMemo(
+    () =>
+      scope === 'all'
+        ? all
+        : all?.filter((c) =>
+            isMine({ ownerId: c.ownerId, reviewerId: c.review?.officerId ?? null }, person?.id ?? null),
+          ),
+    [all, scope, person],
+  );
   const now = useNow();
   const timeZone =
     findJurisdiction(profile?.jurisdiction ?? '')?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -50,8 +62,12 @@ export function DashboardScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
     <section aria-labelledby="screen-title" className="dashboard">
       <ScreenHeading>{t('dashboard.title')}</ScreenHeading>
       <p className="lead">{t('dashboard.lead')}</p>
-      {actor.role !== 'caseworker' ? <RedressQueue cases={cases} onOpen={onOpen} /> : null}
-      {cases.length === 0 ? (
+      <CaseScopeChoice />
+      {actor.role !== 'caseworker' && all ? <RedressQueue cases={all} onOpen={onOpen} /> : null}
+      {cases.length === 0 && scope === 'mine' && (all?.length ?? 0) > 0 ? (
+        <p className="empty">{t('dashboard.noneMine')}</p>
+      ) : null}
+      {all?.length === 0 ? (
         <div className="empty">
           <p>{t('dashboard.noCases')}</p>
           <Button className="button" onPress={() => onOpen({ view: 'new' })}>

@@ -78,7 +78,8 @@ export function VaultGate({ vault, shell, children }: Props) {
     [vault],
   );
 
-  const lock = useCallback(() => vault.lock(), [vault]);
+  // Every lock — the button, idle, the OS — keeps unsaved forms as encrypted drafts first.
+  const lock = useCallback(() => void vault.lockKeepingWork(), [vault]);
   const unlocked = state.kind === 'unlocked';
   // The screen that had focus is gone: start keyboard navigation from the top of the app, as after a load.
   const appStart = useRef<HTMLDivElement>(null);

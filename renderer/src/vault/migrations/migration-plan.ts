@@ -3,6 +3,7 @@ import type { SchemaVersionSpec } from '../schema/table-spec';
 import type { RecordMigration } from './record-migration';
 import { migrationToV2 } from './v2';
 import { migrationToV3 } from './v3';
+import { migrationToV4 } from './v4';
 
 /** Every schema version, oldest first, and the record steps between them (a version may need none). */
 export type MigrationPlan = {
@@ -13,7 +14,7 @@ export type MigrationPlan = {
 /** The shipped plan. A record change adds `schema/vN.ts`, `migrations/vN.ts` and one line in each list. */
 export const appMigrationPlan: MigrationPlan = {
   versions: schemaVersions,
-  migrations: [migrationToV2, migrationToV3],
+  migrations: [migrationToV2, migrationToV3, migrationToV4],
 };
 
 /** Everything wrong with a plan, in words; empty when it is sound. Run by a unit test on the shipped plan. */

@@ -1,6 +1,7 @@
 import { schemaV1 } from './v1';
 import { schemaV2 } from './v2';
 import { schemaV3 } from './v3';
+import { schemaV4 } from './v4';
 import type { SchemaVersionSpec } from './table-spec';
 
 /**
@@ -8,7 +9,7 @@ import type { SchemaVersionSpec } from './table-spec';
  * when no key is available, so they can never read or rewrite encrypted content. A change to record
  * content bumps that table's recordVersion and is migrated after unlock.
  */
-export const schemaVersions: readonly SchemaVersionSpec[] = [schemaV1, schemaV2, schemaV3];
+export const schemaVersions: readonly SchemaVersionSpec[] = [schemaV1, schemaV2, schemaV3, schemaV4];
 
-export const latestSchema = schemaV3;
+export const latestSchema = schemaV4;
 export type VaultTableName = keyof typeof latestSchema.tables;
