@@ -3,8 +3,15 @@ import { fromHex, toHex } from '../bytes/bytes';
 import { signDomain, verifyDomain } from '../bundle/signing-domains';
 import type { AuditEvent } from './audit-event';
 
-/** Signs event hashes for one person, with their own key (held by the vault's keyring in the app). */
-export type EventSigner = { readonly personId: string; sign(eventHash: Uint8Array): Uint8Array };
+/**
+ * Signs for one person, with their own key (held by the vault's keyring in the app): audit event hashes, and the
+ * changes they make to people's access (`shared/people/person-change.ts`), each under its own signing domain.
+ */
+export type EventSigner = {
+  readonly personId: string;
+  sign(eventHash: Uint8Array): Uint8Array;
+  signPersonChange(changeHash: Uint8Array): Uint8Array;
+};
 
 /**
  * Who signs an act by `actorId`: that person, or — for an act of a partner office replayed from a bundle — the
@@ -29,9 +36,13 @@ export const READ_ONLY_SIGNER: AuditSigner = {
 /** Acts of a partner office carry the office's key as actor id; a local person records (and signs) them. */
 export const isOfficeActor = (actorId: string): boolean => actorId.startsWith('office:');
 
-/** An EventSigner over a person's Ed25519 private key (domain-separated, so it signs nothing but event hashes). */
+/** An EventSigner over a person's Ed25519 private key (domain-separated: each purpose signs under its own domain). */
 export function eventSignerFromKey(kit: CryptoKit, personId: string, privateKey: Uint8Array): EventSigner {
-  return { personId, sign: (eventHash) => signDomain(kit, 'auditEvent', privateKey, eventHash) };
+  return {
+    personId,
+    sign: (eventHash) => signDomain(kit, 'auditEvent', privateKey, eventHash),
+    signPersonChange: (changeHash) => signDomain(kit, 'personChange', privateKey, changeHash),
+  };
 }
 
 /** A person's signing key as the verifier knows it: from a person certificate, or the vault's own person record. */

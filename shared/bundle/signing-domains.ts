@@ -14,6 +14,7 @@ export const SIGNING_DOMAINS = {
   oversightAudit: 'casebridge/v1/oversight-audit-export',
   auditEvent: 'casebridge/v1/audit-event',
   personCertificate: 'casebridge/v1/person-certificate',
+  personChange: 'casebridge/v1/person-change',
 } as const;
 
 export type SigningDomain = keyof typeof SIGNING_DOMAINS;

@@ -152,6 +152,12 @@ test('cases have owners: Ana hands a case to Dan, each sees it under "My cases",
   await app.open('Settings');
   await vault.addPerson('Dan Moreau', DAN);
   await vault.grantRole('Dan Moreau', 'Caseworker');
+  // Each change to access is signed by the administrator who made it, and the history says so.
+  await page.getByRole('button', { name: 'Show and verify the history' }).click();
+  await expect(page.getByTestId('people-history')).toContainText('Ana Silva granted Dan Moreau the role Caseworker');
+  await expect(page.getByRole('region', { name: 'History of access' })).toContainText(
+    'changes, each signed by the administrator who made it',
+  );
 
   const cases = new CasesPage(page);
   const casePage = new CasePage(page);

@@ -9,6 +9,30 @@ import {
 import { vaultWrite, type VaultWriteErrorCode } from './vault-write';
 import { personRecordSchema, type PersonRecord } from './records/person-record';
 import type { VaultDb } from './vault-db';
+import { signPersonChange, verifyPersonChange, type PersonChangeVerdict } from '@shared/people/person-change';
+import { personKeysForVerification, readPersonKeyRecords } from './person-keys-store';
+
+type HistoryEntry = PersonRecord['history'][number];
+
+/**
+ * A history entry signed by the person who makes the change (the keyring holds only the signed-in person's key, so
+ * nobody signs a change as someone else). Unsigned only where no key of theirs is in memory: the upgrade that makes
+ * the first person, and a vault opened with its recovery key before a passphrase is set.
+ */
+export function signedHistoryEntry(
+  db: VaultDb,
+  personId: string,
+  entry: Omit<HistoryEntry, 'signature'>,
+): HistoryEntry {
+  let signer;
+  try {
+    signer = db.keyring.signerFor(entry.by);
+  } catch {
+    return entry;
+  }
+  const change = { personId, at: entry.at.toISOString(), by: entry.by, change: entry.change, role: entry.role };
+  return { ...entry, signature: signPersonChange(db.keyring.kit, signer, change) };
+}
 
 /** The settings row that carries a version 1 profile's role until the first person's record exists. */
 export const PENDING_FIRST_ROLES_ID = 'pending-first-person-roles';
@@ -43,8 +67,10 @@ export async function putNewPerson(
     name: person.name.trim(),
     roles: [...roles],
     history: [
-      { at: now, by, change: 'added', role: null },
-      ...roles.map((role) => ({ at: now, by, change: 'granted' as const, role })),
+      signedHistoryEntry(db, person.personId, { at: now, by, change: 'added', role: null }),
+      ...roles.map((role) =>
+        signedHistoryEntry(db, person.personId, { at: now, by, change: 'granted' as const, role }),
+      ),
     ],
     createdAt: now,
     removedAt: null,
@@ -109,7 +135,7 @@ export async function changeRole(
     const target = records.find((r) => r.id === personId);
     if (!target) return 'unknown-person' as const;
     const roles = change === 'granted' ? [...target.roles, role] : target.roles.filter((r) => r !== role);
-    const history = [...target.history, { at: now, by, change, role }];
+    const history = [...target.history, signedHistoryEntry(db, personId, { at: now, by, change, role })];
     await db.persons.put(personRecordSchema.parse({ ...target, roles, history }));
     return null;
   });
@@ -133,9 +159,66 @@ export async function setUpOwnWorkingRoles(
     if (records.length !== 1 || !mine) return 'own-roles' as const;
     const kept = mine.roles.filter((role) => role === 'administrator');
     const added = working.filter((role) => !mine.roles.includes(role));
-    const history = [...mine.history, ...added.map((role) => ({ at: now, by: me, change: 'granted' as const, role }))];
+    const history = [
+      ...mine.history,
+      ...added.map((role) => signedHistoryEntry(db, me, { at: now, by: me, change: 'granted' as const, role })),
+    ];
     await db.persons.put(personRecordSchema.parse({ ...mine, roles: [...new Set([...kept, ...working])], history }));
     return null;
   });
   return toResult(written);
+}
+
+/** One line of the people history, verified: who changed what for whom, and whether their signature holds. */
+export type PersonHistoryLine = {
+  readonly at: Date;
+  readonly change: HistoryEntry['change'];
+  readonly role: HistoryEntry['role'];
+  readonly personId: string;
+  readonly personName: string;
+  readonly byName: string;
+  readonly verdict: PersonChangeVerdict;
+};
+
+/** A role a person holds that no valid grant in their history gives them (someone edited the store by hand). */
+export type UnbackedRole = { readonly personName: string; readonly role: PersonRole };
+
+export type PersonHistory = { readonly lines: PersonHistoryLine[]; readonly unbacked: UnbackedRole[] };
+
+/**
+ * Every change to every person, oldest first, each checked against the signing keys on record; and every role a
+ * person holds that their valid grants, replayed in order, do not give them.
+ */
+export async function personHistory(db: VaultDb): Promise<PersonHistory> {
+  const people = await readPersonRecords(db);
+  const { keys, since } = personKeysForVerification(await readPersonKeyRecords(db), people);
+  const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? id;
+  const lines = people
+    .flatMap((person) =>
+      person.history.map((entry) => ({
+        at: entry.at,
+        change: entry.change,
+        role: entry.role,
+        personId: person.id,
+        personName: person.name,
+        byName: entry.by === 'upgrade' ? nameOf(person.id) : nameOf(entry.by),
+        verdict: verifyPersonChange(
+          db.keyring.kit,
+          { personId: person.id, at: entry.at.toISOString(), by: entry.by, change: entry.change, role: entry.role },
+          entry.signature,
+          keys,
+          since,
+        ),
+      })),
+    )
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  const unbacked = people.flatMap((person) => {
+    const granted = new Set<PersonRole>();
+    for (const line of lines.filter((l) => l.personId === person.id && l.verdict !== 'forged')) {
+      if (line.change === 'granted' && line.role) granted.add(line.role);
+      if (line.change === 'revoked' && line.role) granted.delete(line.role);
+    }
+    return person.roles.filter((role) => !granted.has(role)).map((role) => ({ personName: person.name, role }));
+  });
+  return { lines, unbacked };
 }

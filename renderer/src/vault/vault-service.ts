@@ -21,11 +21,14 @@ import { removalRefusal, type PersonRole, type RoleChange, type RoleChangeRefusa
 import {
   changeRole,
   ensureFirstPerson,
+  personHistory,
   putNewPerson,
   readPersonRecords,
   refusal,
   roleHolders,
   setUpOwnWorkingRoles,
+  signedHistoryEntry,
+  type PersonHistory,
 } from './persons-store';
 import { personRecordSchema, type PersonRecord } from './records/person-record';
 import { deriveInWorker } from './kdf/derive-in-worker';
@@ -422,11 +425,12 @@ export class VaultService {
         now: this.#now(),
         kdf: this.#kdf,
       });
+      // Signed in first, so the first person's record is signed by them; if the write fails, the vault locks.
+      this.keyring.signIn({ personId, name: name.trim(), signing: upgraded.signing });
       const written = await this.#swapHeader(legacy.value, upgraded.header, () =>
         ensureFirstPerson(this.db, { personId, name }, this.#now()),
       );
-      if (written.ok) this.keyring.signIn({ personId, name: name.trim(), signing: upgraded.signing });
-      else this.kit.wipe(upgraded.signing.privateKey);
+      if (!written.ok) this.lock();
       return written;
     }
     const header = await this.#currentHeader();
@@ -518,7 +522,10 @@ export class VaultService {
         ...target,
         roles: [],
         removedAt: now,
-        history: [...target.history, { at: now, by, change: 'removed', role: null }],
+        history: [
+          ...target.history,
+          signedHistoryEntry(this.db, personId, { at: now, by, change: 'removed', role: null }),
+        ],
       };
       await this.db.persons.put(personRecordSchema.parse(removed));
     });
@@ -609,9 +616,15 @@ export class VaultService {
     const target = records.find((r) => r.id === personId);
     return this.#swapHeader(header.value, rewrapped.value.header, async () => {
       if (!target) return;
-      const history = [...target.history, { at: this.#now(), by, change: 'access-reset' as const, role: null }];
+      const entry = { at: this.#now(), by, change: 'access-reset' as const, role: null };
+      const history = [...target.history, signedHistoryEntry(this.db, personId, entry)];
       await this.db.persons.put(personRecordSchema.parse({ ...target, history }));
     });
+  }
+
+  /** Every change to people's access, oldest first, each with whether its administrator's signature holds. */
+  personHistory(): Promise<PersonHistory> {
+    return personHistory(this.db);
   }
 
   /** Everyone on record (removed people too), for the People panel and for naming who did what. */

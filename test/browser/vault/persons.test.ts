@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { vaultWrite } from '../../../renderer/src/vault/vault-write';
 import { fromBase64, toHex } from '@shared/bytes/bytes';
 import { readPersonKeyRecords } from '../../../renderer/src/vault/person-keys-store';
 import { DecryptionError } from '@shared/crypto/crypto-kit';
@@ -113,6 +114,14 @@ describe('persons in the vault', () => {
     });
     const rawProfile = (await dumpRaw(vault.db.name)).profile?.[0]?.value as { v: number };
     expect(rawProfile.v).toBe(2);
+    // The grants the upgrade made are from before personal signing, and back the roles held.
+    const history = await vault.personHistory();
+    expect(history.lines.map((line) => line.verdict)).toEqual([
+      'before-personal-signing',
+      'before-personal-signing',
+      'before-personal-signing',
+    ]);
+    expect(history.unbacked).toEqual([]);
     vault.lock();
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
     expect(await vault.readProfile()).toMatchObject({ officeName: 'Fixture Office, Bonn' });
@@ -273,5 +282,55 @@ describe('persons in the vault', () => {
     expect((await vault.removePerson(ben.value.personId)).ok).toBe(true);
     expect((await keysOf(ben.value.personId)).every((key) => key.retiredAt !== null)).toBe(true);
     expect(await keysOf(vault.person?.personId ?? '')).toMatchObject([{ retiredAt: null }]);
+  });
+
+  it('each change to access is signed by the administrator who made it; one written in by hand is named as forged', async () => {
+    const vault = testVault('persons-history');
+    await vault.create(PASSPHRASE, 'Ana Silva');
+    const ana = vault.person?.personId ?? '';
+    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    if (!ben.ok) throw new Error(ben.error.message);
+    expect((await vault.changeRole(ben.value.personId, 'authoriser', 'granted')).ok).toBe(true);
+    const history = await vault.personHistory();
+    expect(history.unbacked).toEqual([]);
+    expect(history.lines.map((line) => [line.change, line.byName, line.personName, line.verdict])).toEqual([
+      ['added', 'Ana Silva', 'Ana Silva', 'signed'],
+      ['granted', 'Ana Silva', 'Ana Silva', 'signed'],
+      ['added', 'Ana Silva', 'Ben Okafor', 'signed'],
+      ['granted', 'Ana Silva', 'Ben Okafor', 'signed'],
+    ]);
+
+    // Someone with the vault key makes Ben an administrator "by Ana", copying one of her real signatures.
+    const record = (await vault.personRecords()).find((p) => p.id === ben.value.personId);
+    if (!record) throw new Error('no record');
+    const copied = record.history.at(-1)?.signature;
+    await vaultWrite(vault.db, [vault.db.persons], () =>
+      vault.db.persons.put({
+        ...record,
+        roles: [...record.roles, 'administrator'],
+        history: [
+          ...record.history,
+          { at: new Date(), by: ana, change: 'granted', role: 'administrator', signature: copied },
+        ],
+      }),
+    );
+    const after = await vault.personHistory();
+    expect(after.lines.at(-1)).toMatchObject({
+      change: 'granted',
+      role: 'administrator',
+      byName: 'Ana Silva',
+      verdict: 'forged',
+    });
+    expect(after.lines.filter((line) => line.verdict === 'forged')).toHaveLength(1);
+    // The forged grant gives nothing: the role it claims is reported as held without a signed grant.
+    expect(after.unbacked).toEqual([{ personName: 'Ben Okafor', role: 'administrator' }]);
+
+    // A role written in with no history entry at all is caught the same way.
+    const bare = (await vault.personRecords()).find((p) => p.id === ana);
+    if (!bare) throw new Error('no record');
+    await vaultWrite(vault.db, [vault.db.persons], () =>
+      vault.db.persons.put({ ...bare, roles: [...bare.roles, 'redress-officer'] }),
+    );
+    expect((await vault.personHistory()).unbacked).toContainEqual({ personName: 'Ana Silva', role: 'redress-officer' });
   });
 });

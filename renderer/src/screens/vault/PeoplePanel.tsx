@@ -11,6 +11,7 @@ import { NewPassphraseFields, useNewPassphraseReady } from './NewPassphraseField
 import { personNameProblem } from './person-name';
 import { PersonNameField } from './PersonNameField';
 import { vaultErrorMessage } from './vault-error-message';
+import { PeopleHistory } from './PeopleHistory';
 
 type Outcome = { readonly ok: boolean; readonly message: string };
 
@@ -129,6 +130,7 @@ export function PeoplePanel({ session }: { readonly session: VaultSession }) {
           );
         })}
       </ul>
+      <PeopleHistory key={outcome?.message ?? ''} session={session} />
       {iAmAdministrator ? (
         <AddPerson session={session} onAdded={changed} />
       ) : (

@@ -17,6 +17,14 @@ export const personRecordSchema = z.strictObject({
       by: z.string().min(1),
       change: z.enum(['granted', 'revoked', 'added', 'removed', 'access-reset']),
       role: z.enum(PERSON_ROLES).nullable(),
+      /**
+       * The signature of `by` over the change (`shared/people/person-change.ts`). Absent on changes from before
+       * personal signing and on the upgrade that made the first person; the record version is unchanged.
+       */
+      signature: z
+        .string()
+        .regex(/^[0-9a-f]{128}$/)
+        .optional(),
     }),
   ),
   createdAt: z.date(),
