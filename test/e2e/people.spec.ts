@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect, TEST_ORIGIN } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
@@ -21,13 +22,7 @@ test('the second-person rule holds between people: Ana cannot authorise alone, B
   shell,
 }) => {
   const page = shell.page;
-  await page.goto(`${TEST_ORIGIN}/index.html`);
-  const vault = new VaultPage(page);
-  await vault.createVault({ personName: 'Ana Silva', role: 'Caseworker' });
-  const app = new AppShellPage(page);
-  await app.open('Settings');
-  await vault.addPerson('Ben Okafor', BEN);
-  await vault.grantRole('Ben Okafor', 'Authoriser');
+  const { app } = await officeOfTwo(page, { name: 'Ben Okafor', passphrase: BEN, role: 'Authoriser' });
   const rule = page.getByLabel('This office requires a second person to authorise a case');
   await rule.click(); // the box follows the saved setting
   await expect(page.getByText('Saved.')).toBeVisible();
@@ -132,6 +127,21 @@ test('the second-person rule holds between people: Ana cannot authorise alone, B
   expect(shell.problems).toEqual([]);
 });
 
+/** Ana (caseworker) creates the office's vault and, as its administrator, adds a colleague with one granted role. */
+async function officeOfTwo(
+  page: Page,
+  colleague: { readonly name: string; readonly passphrase: string; readonly role: 'Caseworker' | 'Authoriser' },
+): Promise<{ vault: VaultPage; app: AppShellPage }> {
+  await page.goto(`${TEST_ORIGIN}/index.html`);
+  const vault = new VaultPage(page);
+  await vault.createVault({ personName: 'Ana Silva', role: 'Caseworker' });
+  const app = new AppShellPage(page);
+  await app.open('Settings');
+  await vault.addPerson(colleague.name, colleague.passphrase);
+  await vault.grantRole(colleague.name, colleague.role);
+  return { vault, app };
+}
+
 /** The built casebridge-bundle CLI (npm run test:e2e builds it), as an oversight body would run it. */
 async function runCli(...args: string[]): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -145,13 +155,7 @@ test('cases have owners: Ana hands a case to Dan, each sees it under "My cases",
   shell,
 }) => {
   const page = shell.page;
-  await page.goto(`${TEST_ORIGIN}/index.html`);
-  const vault = new VaultPage(page);
-  await vault.createVault({ personName: 'Ana Silva', role: 'Caseworker' });
-  const app = new AppShellPage(page);
-  await app.open('Settings');
-  await vault.addPerson('Dan Moreau', DAN);
-  await vault.grantRole('Dan Moreau', 'Caseworker');
+  const { vault, app } = await officeOfTwo(page, { name: 'Dan Moreau', passphrase: DAN, role: 'Caseworker' });
   // Each change to access is signed by the administrator who made it, and the history says so.
   await page.getByRole('button', { name: 'Show and verify the history' }).click();
   await expect(page.getByTestId('people-history')).toContainText('Ana Silva granted Dan Moreau the role Caseworker');

@@ -85,7 +85,7 @@ export function CasesProvider({
   useAsyncEffect(
     useCallback(
       async ({ alive }) => {
-        const records = await session.vault.personRecords();
+        const records = await session.vault.people.personRecords();
         if (alive()) setPeople(records);
       },
       [session.vault],
@@ -121,10 +121,10 @@ export function CasesProvider({
     [session.vault],
   );
   const person = useMemo(() => people.find((r) => r.id === personId) ?? null, [people, personId]);
-  const reloadPeople = useCallback(async () => setPeople(await session.vault.personRecords()), [session.vault]);
+  const reloadPeople = useCallback(async () => setPeople(await session.vault.people.personRecords()), [session.vault]);
   const coSign = useCallback(
     (personId: string, passphrase: string, act: (second: PersonEntry) => Promise<void>) =>
-      session.vault.coSign(personId, passphrase, act),
+      session.vault.people.coSign(personId, passphrase, act),
     [session.vault],
   );
   const nameOf = useCallback((id: string) => people.find((r) => r.id === id)?.name ?? id, [people]);

@@ -14,6 +14,7 @@ export type KeptDraftOffer = {
  * Keeps a form's unsaved value across a lock. While the form is on screen and `dirty`, locking the vault writes its
  * value as an encrypted draft of the signed-in person. When the form opens again, a kept draft that still parses with
  * `schema` is offered: restore puts it back through `onRestore`, discard forgets it; neither happens silently.
+ * `schema` must be a module-level constant: a new schema each render would read the store again each render.
  */
 export function useKeptDraft<T>(
   key: string,

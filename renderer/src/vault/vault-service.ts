@@ -2,12 +2,10 @@ import { cryptoKit, type CryptoKit } from '@shared/crypto/crypto-kit';
 import { err, ok, type Err, type Result } from '@shared/result';
 import { PRODUCTION_KDF_FLOOR, type KdfParams } from '@shared/vault/kdf-params';
 import {
-  addPersonSlot,
   addRecoveryKey,
   createVaultKey,
   parseLegacyVaultHeader,
   parseVaultHeader,
-  removePersonSlot,
   rewrapPersonSlot,
   unlockLegacyWithPassphrase,
   unlockWithPassphrase,
@@ -17,24 +15,13 @@ import {
   type VaultKeyErrorCode,
 } from '@shared/vault/vault-keys';
 import type { VaultHeader } from '@shared/vault/vault-header';
-import { removalRefusal, type PersonRole, type RoleChange, type RoleChangeRefusal } from '@shared/people/person-roles';
-import {
-  changeRole,
-  ensureFirstPerson,
-  personHistory,
-  putNewPerson,
-  readPersonRecords,
-  refusal,
-  roleHolders,
-  setUpOwnWorkingRoles,
-  signedHistoryEntry,
-  type PersonHistory,
-} from './persons-store';
-import { personRecordSchema, type PersonRecord } from './records/person-record';
+import { ensureFirstPerson, refusal } from './persons-store';
 import { deriveInWorker } from './kdf/derive-in-worker';
 import { CorruptionReport } from './corruption-report';
 import { DEFAULT_VAULT_DB_NAME, openVaultDb, type VaultDb } from './vault-db';
 import { VaultKeyring } from './vault-keyring';
+import { VaultPeople } from './vault-people';
+import { personEntry, type PersonEntry, type VaultErrorCode } from './vault-types';
 import { syncPersonKeys } from './person-keys-store';
 import { DraftKeeper, keepDrafts } from './kept-drafts';
 import { VAULT_HEADER_ROW_ID } from './vault-header-row';
@@ -43,7 +30,7 @@ import { vaultWrite, type VaultWriteErrorCode } from './vault-write';
 import { sweepOrphanChunks } from './attachments/attachment-store';
 import { appMigrationPlan, latestVersion, type MigrationPlan } from './migrations/migration-plan';
 import { writeDataVersion } from './migrations/data-version';
-import { runRecordMigrations, type MigrationErrorCode } from './migrations/run-record-migrations';
+import { runRecordMigrations } from './migrations/run-record-migrations';
 import { officeProfileSchema, OFFICE_PROFILE_ID, type OfficeProfile } from './records/office-profile';
 import {
   defaultPreferences,
@@ -52,8 +39,7 @@ import {
   type VaultPreferences,
 } from './records/vault-preferences';
 
-/** Someone with their own key slot, as the lock screen lists them. */
-export type PersonEntry = { readonly personId: string; readonly name: string };
+export type { PersonEntry, VaultErrorCode } from './vault-types';
 
 /** The name the first person gets when a test or an upgrade gives none; the screens always ask for one. */
 export const DEFAULT_FIRST_PERSON_NAME = 'Administrator';
@@ -64,19 +50,6 @@ export type VaultStatus =
   | { readonly kind: 'locked'; readonly persons: readonly PersonEntry[] }
   | { readonly kind: 'unlocked' }
   | { readonly kind: 'unreadable'; readonly code: VaultKeyErrorCode; readonly message: string };
-
-export type VaultErrorCode =
-  | VaultKeyErrorCode
-  | VaultWriteErrorCode
-  | MigrationErrorCode
-  | 'vault-exists'
-  | 'no-vault'
-  | 'unlock-throttled'
-  | 'header-changed'
-  | 'same-person'
-  | 'duplicate-name'
-  | 'name-invalid'
-  | RoleChangeRefusal;
 
 export type VaultServiceOptions = {
   readonly dbName?: string;
@@ -101,6 +74,8 @@ export class VaultService {
   readonly keyring: VaultKeyring;
   /** The forms on screen with unsaved changes, kept as drafts when the vault locks. */
   readonly drafts = new DraftKeeper();
+  /** Adding and removing people, roles, access resets, the co-sign and the history (`vault-people.ts`). */
+  readonly people: VaultPeople;
   readonly corruption = new CorruptionReport();
   readonly throttle: UnlockThrottle;
   readonly #derive: DeriveKey;
@@ -122,6 +97,18 @@ export class VaultService {
     this.#now = options.now ?? (() => new Date());
     this.throttle = new UnlockThrottle(() => this.#now().getTime());
     this.keyring.onChange(() => this.#listeners.forEach((listener) => listener()));
+    this.people = new VaultPeople({
+      db: this.db,
+      kit,
+      keyring: this.keyring,
+      derive: this.#derive,
+      kdf: this.#kdf,
+      now: this.#now,
+      currentHeader: () => this.#currentHeader(),
+      swapHeader: (expected, next, alsoWrite) => this.#swapHeader(expected, next, alsoWrite),
+      openSlot: (header, personId, passphrase) => this.#openSlot(header, personId, passphrase),
+      throttled: () => this.#throttled(),
+    });
   }
 
   get kit(): CryptoKit {
@@ -460,105 +447,6 @@ export class VaultService {
     return ok(undefined);
   }
 
-  /**
-   * Adds a person with their own key slot and no roles yet; they type their own passphrase at this laptop. Only an
-   * administrator adds people.
-   */
-  async addPerson(name: string, passphrase: string): Promise<Result<PersonEntry, VaultErrorCode>> {
-    const me = await this.#myRecord();
-    if (!me?.roles.includes('administrator')) return refusal('not-administrator');
-    if (name.trim() === '' || name.trim().length > 80) {
-      return err(
-        'name-invalid',
-        'Type a name of 1 to 80 characters: each person signs in, and signs their work, under it.',
-      );
-    }
-    const wanted = name.trim().normalize('NFC').toLocaleLowerCase();
-    const taken = (await readPersonRecords(this.db)).some(
-      (r) => r.removedAt === null && r.name.normalize('NFC').toLocaleLowerCase() === wanted,
-    );
-    // The lock screen and the audit trail tell people apart by name.
-    if (taken) return err('duplicate-name', 'Someone here already has that name. Add a surname or an initial.');
-    const header = await this.#currentHeader();
-    if (!header.ok) return header;
-    const added = await addPersonSlot({
-      kit: this.kit,
-      derive: this.#derive,
-      header: header.value,
-      vaultKey: this.keyring.vaultKey(),
-      person: { personId: crypto.randomUUID(), name, passphrase },
-      now: this.#now(),
-      kdf: this.#kdf,
-    });
-    this.kit.wipe(added.signing.privateKey);
-    const slot = added.header.slots.at(-1);
-    if (!slot) return err('header-invalid', 'The new key slot was not made.');
-    const by = this.keyring.person?.personId ?? 'unknown';
-    const written = await this.#swapHeader(header.value, added.header, async () => {
-      await putNewPerson(this.db, slot, [], by, this.#now());
-    });
-    return written.ok ? ok(personEntry(slot)) : written;
-  }
-
-  /**
-   * Deletes a person's key slot (their passphrase opens nothing afterwards) and marks their record removed, in one
-   * transaction; the record stays, so their past work still names them. Only an administrator, never oneself, never
-   * the last administrator.
-   */
-  async removePerson(personId: string): Promise<Result<void, VaultErrorCode>> {
-    const by = this.keyring.person?.personId ?? '';
-    const records = await readPersonRecords(this.db);
-    const refused = removalRefusal(roleHolders(records), by, personId);
-    if (refused) return refusal(refused);
-    const header = await this.#currentHeader();
-    if (!header.ok) return header;
-    const next = removePersonSlot(header.value, personId);
-    if (!next.ok) return next;
-    const target = records.find((r) => r.id === personId);
-    return this.#swapHeader(header.value, next.value, async () => {
-      if (!target) return;
-      const now = this.#now();
-      const removed: PersonRecord = {
-        ...target,
-        roles: [],
-        removedAt: now,
-        history: [
-          ...target.history,
-          signedHistoryEntry(this.db, personId, { at: now, by, change: 'removed', role: null }),
-        ],
-      };
-      await this.db.persons.put(personRecordSchema.parse(removed));
-    });
-  }
-
-  /**
-   * A second person confirms an act with their own passphrase while the first person's session stays open (the
-   * co-sign for the second-person rule). Throttled like unlock. Their signing key is lent to the keyring for `act`
-   * alone — so the act's audit event is signed by them — and wiped when it ends. Refused for the person already
-   * signed in: a different person must confirm.
-   */
-  async coSign<T>(
-    personId: string,
-    passphrase: string,
-    act: (second: PersonEntry) => Promise<T>,
-  ): Promise<Result<T, VaultErrorCode>> {
-    if (personId === this.keyring.person?.personId) {
-      return err(
-        'same-person',
-        'A different person must authorise: the second person signs with their own passphrase.',
-      );
-    }
-    const throttled = this.#throttled();
-    if (throttled) return throttled;
-    const header = await this.#currentHeader();
-    if (!header.ok) return header;
-    const opened = await this.#openSlot(header.value, personId, passphrase);
-    if (!opened.ok) return opened;
-    this.kit.wipe(opened.value.vaultKey);
-    const second = opened.value.person;
-    return ok(await this.keyring.withCoSigner(second, () => act({ personId, name: second.name })));
-  }
-
   /** Checks a person's passphrase against their slot, throttled like unlock; wipes what it unwrapped at once. */
   async #checkPassphrase(personId: string, passphrase: string): Promise<Result<PersonEntry, VaultErrorCode>> {
     const throttled = this.#throttled();
@@ -587,67 +475,6 @@ export class VaultService {
     if (!opened.ok && opened.error.code === 'wrong-passphrase') this.throttle.recordFailure();
     if (opened.ok) this.throttle.reset();
     return opened;
-  }
-
-  /**
-   * An administrator resets another person's access: that person types a new passphrase at this laptop, and gets a
-   * new key slot and a new signing key (the old one was sealed under the passphrase they lost). Audited in their
-   * record. Nobody resets their own access this way: they change their passphrase.
-   */
-  async resetPersonAccess(personId: string, newPassphrase: string): Promise<Result<void, VaultErrorCode>> {
-    const by = this.keyring.person?.personId ?? '';
-    const records = await readPersonRecords(this.db);
-    const refused = removalRefusal(roleHolders(records), by, personId);
-    if (refused && refused !== 'last-administrator') return refusal(refused);
-    const header = await this.#currentHeader();
-    if (!header.ok) return header;
-    const rewrapped = await rewrapPersonSlot({
-      kit: this.kit,
-      derive: this.#derive,
-      header: header.value,
-      vaultKey: this.keyring.vaultKey(),
-      personId,
-      newPassphrase,
-      now: this.#now(),
-      kdf: this.#kdf,
-    });
-    if (!rewrapped.ok) return rewrapped;
-    this.kit.wipe(rewrapped.value.signing.privateKey);
-    const target = records.find((r) => r.id === personId);
-    return this.#swapHeader(header.value, rewrapped.value.header, async () => {
-      if (!target) return;
-      const entry = { at: this.#now(), by, change: 'access-reset' as const, role: null };
-      const history = [...target.history, signedHistoryEntry(this.db, personId, entry)];
-      await this.db.persons.put(personRecordSchema.parse({ ...target, history }));
-    });
-  }
-
-  /** Every change to people's access, oldest first, each with whether its administrator's signature holds. */
-  personHistory(): Promise<PersonHistory> {
-    return personHistory(this.db);
-  }
-
-  /** Everyone on record (removed people too), for the People panel and for naming who did what. */
-  personRecords(): Promise<PersonRecord[]> {
-    return readPersonRecords(this.db);
-  }
-
-  async #myRecord(): Promise<PersonRecord | null> {
-    const me = this.keyring.person;
-    if (!me) return null;
-    return (await readPersonRecords(this.db)).find((r) => r.id === me.personId && r.removedAt === null) ?? null;
-  }
-
-  /** Grants or revokes a role: only an administrator, never on themselves, never the last administrator. */
-  changeRole(personId: string, role: PersonRole, change: RoleChange): Promise<Result<void, VaultErrorCode>> {
-    return changeRole(this.db, this.keyring.person?.personId ?? '', personId, role, change, this.#now());
-  }
-
-  /** First run only: the one person of a new installation says which case work they do (`persons-store.ts`). */
-  setUpOwnWorkingRoles(roles: readonly PersonRole[]): Promise<Result<void, VaultErrorCode>> {
-    const me = this.keyring.person;
-    if (!me) return Promise.resolve(refusal('unknown-person'));
-    return setUpOwnWorkingRoles(this.db, me.personId, roles, this.#now());
   }
 
   /** Creates (or replaces) the recovery key; returns it for printing. It is never stored. */
@@ -697,10 +524,6 @@ export class VaultService {
       await this.db.settings.put(valid);
     });
   }
-}
-
-function personEntry(slot: { readonly personId: string; readonly name: string }): PersonEntry {
-  return { personId: slot.personId, name: slot.name };
 }
 
 /** The app's vault: production KDF floor, Argon2id in a worker, the default database. */

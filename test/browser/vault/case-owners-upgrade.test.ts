@@ -23,11 +23,11 @@ describe('upgrade to case owners', () => {
   it('gives each case its first caseworker who is a person, or else the first caseworker on record', async () => {
     const old = testVault('owners-upgrade');
     expect((await old.create(PASSPHRASE, 'Ana Silva')).ok).toBe(true);
-    expect((await old.setUpOwnWorkingRoles(['caseworker'])).ok).toBe(true);
+    expect((await old.people.setUpOwnWorkingRoles(['caseworker'])).ok).toBe(true);
     const ana = old.person?.personId ?? '';
-    const ben = await old.addPerson('Ben Okafor', 'ben keeps a different long phrase');
+    const ben = await old.people.addPerson('Ben Okafor', 'ben keeps a different long phrase');
     if (!ben.ok) throw new Error(ben.error.message);
-    expect((await old.changeRole(ben.value.personId, 'caseworker', 'granted')).ok).toBe(true);
+    expect((await old.people.changeRole(ben.value.personId, 'caseworker', 'granted')).ok).toBe(true);
     const written = await vaultWrite(old.db, [old.db.cases, old.db.settings], async () => {
       await old.db.cases.put(caseBeforeOwners('0001', ben.value.personId));
       // Worked on before persons existed: its caseworker is a role label, not a person.

@@ -10,7 +10,7 @@ describe('work kept across a lock', () => {
     const vault = testVault('kept-drafts');
     await vault.create(PASSPHRASE, 'Ana Silva');
     const ana = vault.person?.personId ?? '';
-    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    const ben = await vault.people.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
     let unsaved: unknown = { title: 'Kestrel account, half typed' };
     const unregister = vault.drafts.register('new-case', () => unsaved);

@@ -26,7 +26,7 @@ describe('persons in the vault', () => {
     const vault = testVault('persons');
     expect((await vault.create(PASSPHRASE, 'Ana Silva')).ok).toBe(true);
     expect(vault.person?.name).toBe('Ana Silva');
-    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    const ben = await vault.people.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
     vault.lock();
     const status = await vault.status();
@@ -42,13 +42,13 @@ describe('persons in the vault', () => {
 
   it("a removed person's passphrase opens nothing; the last person cannot be removed", async () => {
     const vault = await createdVault('persons-remove');
-    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    const ben = await vault.people.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
-    expect((await vault.removePerson(ben.value.personId)).ok).toBe(true);
+    expect((await vault.people.removePerson(ben.value.personId)).ok).toBe(true);
     const last = vault.person?.personId ?? '';
     const before = await dumpRaw(vault.db.name);
     // Nobody removes themselves, so the last person (always the one signed in) stays.
-    expect(await vault.removePerson(last)).toMatchObject({ ok: false, error: { code: 'own-roles' } });
+    expect(await vault.people.removePerson(last)).toMatchObject({ ok: false, error: { code: 'own-roles' } });
     expect(await dumpRaw(vault.db.name)).toEqual(before);
     vault.lock();
     expect(await vault.unlock(BEN_PASSPHRASE, { personId: ben.value.personId })).toMatchObject({
@@ -59,7 +59,7 @@ describe('persons in the vault', () => {
 
   it("a person's signing key cannot be read with the vault key alone (an administrator cannot sign as them)", async () => {
     const vault = await createdVault('persons-signing');
-    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    const ben = await vault.people.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
     const slot = (await storedHeader(vault.db.name)).slots.find((s) => s.personId === ben.value.personId);
     const wrap = fromBase64(slot?.signingKeyWrap ?? '');
@@ -76,7 +76,7 @@ describe('persons in the vault', () => {
     const ana = vault.person;
     const recoveryKey = await vault.createRecoveryKey(PASSPHRASE);
     if (!recoveryKey.ok || !ana) throw new Error('setup failed');
-    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    const ben = await vault.people.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
     const anaKeyBefore = (await storedHeader(vault.db.name)).slots[0]?.signingPublicKey;
     vault.lock();
@@ -104,7 +104,7 @@ describe('persons in the vault', () => {
     const legacy = rawV1Fixture.vaultHeader?.[0]?.value as { header: { vaultId: string; recovery: unknown } };
     expect(header).toMatchObject({ vaultId: legacy.header.vaultId, recovery: legacy.header.recovery });
     // The record step to version 2: the old profile's self-chosen role becomes this person's granted roles.
-    const [record] = await vault.personRecords();
+    const [record] = await vault.people.personRecords();
     expect(record).toMatchObject({ name: 'Ana Silva', roles: ['caseworker', 'administrator'], removedAt: null });
     expect(await vault.readProfile()).toEqual({
       id: 'office',
@@ -115,7 +115,7 @@ describe('persons in the vault', () => {
     const rawProfile = (await dumpRaw(vault.db.name)).profile?.[0]?.value as { v: number };
     expect(rawProfile.v).toBe(2);
     // The grants the upgrade made are from before personal signing, and back the roles held.
-    const history = await vault.personHistory();
+    const history = await vault.people.personHistory();
     expect(history.lines.map((line) => line.verdict)).toEqual([
       'before-personal-signing',
       'before-personal-signing',
@@ -130,25 +130,25 @@ describe('persons in the vault', () => {
   it('roles are granted by an administrator, never by oneself, and the last administrator stays', async () => {
     const vault = testVault('persons-roles');
     await vault.create(PASSPHRASE, 'Ana Silva');
-    expect((await vault.setUpOwnWorkingRoles(['caseworker'])).ok).toBe(true);
-    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    expect((await vault.people.setUpOwnWorkingRoles(['caseworker'])).ok).toBe(true);
+    const ben = await vault.people.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
     const ana = vault.person?.personId ?? '';
     // With a second person on record, nobody sets up their own roles any more.
-    expect(await vault.setUpOwnWorkingRoles(['redress-officer'])).toMatchObject({
+    expect(await vault.people.setUpOwnWorkingRoles(['redress-officer'])).toMatchObject({
       ok: false,
       error: { code: 'own-roles' },
     });
-    expect(await vault.changeRole(ana, 'redress-officer', 'granted')).toMatchObject({
+    expect(await vault.people.changeRole(ana, 'redress-officer', 'granted')).toMatchObject({
       ok: false,
       error: { code: 'own-roles' },
     });
-    expect(await vault.changeRole(ana, 'administrator', 'revoked')).toMatchObject({
+    expect(await vault.people.changeRole(ana, 'administrator', 'revoked')).toMatchObject({
       ok: false,
       error: { code: 'own-roles' },
     });
-    expect((await vault.changeRole(ben.value.personId, 'redress-officer', 'granted')).ok).toBe(true);
-    const records = await vault.personRecords();
+    expect((await vault.people.changeRole(ben.value.personId, 'redress-officer', 'granted')).ok).toBe(true);
+    const records = await vault.people.personRecords();
     expect(records.map((r) => [r.name, r.roles])).toEqual([
       ['Ana Silva', ['administrator', 'caseworker']],
       ['Ben Okafor', ['redress-officer']],
@@ -160,37 +160,37 @@ describe('persons in the vault', () => {
     // Ben holds no administrator role: he can neither grant nor add people.
     vault.lock();
     await vault.unlock(BEN_PASSPHRASE, { personId: ben.value.personId });
-    expect(await vault.changeRole(ben.value.personId, 'caseworker', 'granted')).toMatchObject({
+    expect(await vault.people.changeRole(ben.value.personId, 'caseworker', 'granted')).toMatchObject({
       ok: false,
       error: { code: 'not-administrator' },
     });
-    expect(await vault.addPerson('Clara Weiss', 'clara has her own long phrase')).toMatchObject({
+    expect(await vault.people.addPerson('Clara Weiss', 'clara has her own long phrase')).toMatchObject({
       ok: false,
       error: { code: 'not-administrator' },
     });
-    expect(await vault.removePerson(ana)).toMatchObject({ ok: false, error: { code: 'not-administrator' } });
+    expect(await vault.people.removePerson(ana)).toMatchObject({ ok: false, error: { code: 'not-administrator' } });
   });
 
   it('a second person confirms with their own passphrase; the signed-in person cannot confirm for themselves', async () => {
     const vault = testVault('persons-cosign');
     await vault.create(PASSPHRASE, 'Ana Silva');
-    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    const ben = await vault.people.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
     const ana = vault.person?.personId ?? '';
     const act = async () => {
       throw new Error('must not run');
     };
-    expect(await vault.coSign(ana, PASSPHRASE, act)).toMatchObject({
+    expect(await vault.people.coSign(ana, PASSPHRASE, act)).toMatchObject({
       ok: false,
       error: { code: 'same-person', message: expect.stringMatching(/different person must authorise/) as unknown },
     });
-    expect(await vault.coSign(ben.value.personId, PASSPHRASE, act)).toMatchObject({
+    expect(await vault.people.coSign(ben.value.personId, PASSPHRASE, act)).toMatchObject({
       ok: false,
       error: { code: 'wrong-passphrase' },
     });
     // During the act, and only then, Ben's own key signs for Ben.
     const digest = kit.hash(new TextEncoder().encode('an event hash'), 32);
-    const signed = await vault.coSign(ben.value.personId, BEN_PASSPHRASE, async (second) => {
+    const signed = await vault.people.coSign(ben.value.personId, BEN_PASSPHRASE, async (second) => {
       expect(second).toEqual(ben.value);
       return vault.keyring.signerFor(ben.value.personId).sign(digest);
     });
@@ -199,8 +199,8 @@ describe('persons in the vault', () => {
     expect(benKey && verifyDomain(kit, 'auditEvent', signed.value, benKey, digest)).toBe(true);
     expect(() => vault.keyring.signerFor(ben.value.personId)).toThrow(/Nobody who may sign for/);
     // Wrong co-sign passphrases are slowed down like wrong unlocks: the third one makes the next attempt wait.
-    for (let attempt = 0; attempt < 3; attempt++) await vault.coSign(ben.value.personId, 'guess', act);
-    expect(await vault.coSign(ben.value.personId, BEN_PASSPHRASE, act)).toMatchObject({
+    for (let attempt = 0; attempt < 3; attempt++) await vault.people.coSign(ben.value.personId, 'guess', act);
+    expect(await vault.people.coSign(ben.value.personId, BEN_PASSPHRASE, act)).toMatchObject({
       ok: false,
       error: { code: 'unlock-throttled' },
     });
@@ -225,15 +225,17 @@ describe('persons in the vault', () => {
   it("an administrator resets another person's access: new passphrase, new signing key, recorded", async () => {
     const vault = testVault('persons-reset');
     await vault.create(PASSPHRASE, 'Ana Silva');
-    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    const ben = await vault.people.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
     const ana = vault.person?.personId ?? '';
-    expect(await vault.resetPersonAccess(ana, 'ana resets herself here')).toMatchObject({
+    expect(await vault.people.resetPersonAccess(ana, 'ana resets herself here')).toMatchObject({
       ok: false,
       error: { code: 'own-roles' },
     });
-    expect((await vault.resetPersonAccess(ben.value.personId, 'ben was given a fresh long phrase')).ok).toBe(true);
-    const record = (await vault.personRecords()).find((r) => r.id === ben.value.personId);
+    expect((await vault.people.resetPersonAccess(ben.value.personId, 'ben was given a fresh long phrase')).ok).toBe(
+      true,
+    );
+    const record = (await vault.people.personRecords()).find((r) => r.id === ben.value.personId);
     expect(record?.history.at(-1)).toMatchObject({ change: 'access-reset', by: ana });
     vault.lock();
     expect(await vault.unlock(BEN_PASSPHRASE, { personId: ben.value.personId })).toMatchObject({
@@ -242,7 +244,7 @@ describe('persons in the vault', () => {
     });
     expect((await vault.unlock('ben was given a fresh long phrase', { personId: ben.value.personId })).ok).toBe(true);
     // Ben is no administrator: he cannot reset Ana.
-    expect(await vault.resetPersonAccess(ana, 'taking over the vault now')).toMatchObject({
+    expect(await vault.people.resetPersonAccess(ana, 'taking over the vault now')).toMatchObject({
       ok: false,
       error: { code: 'not-administrator' },
     });
@@ -252,18 +254,21 @@ describe('persons in the vault', () => {
     const vault = testVault('persons-names');
     await vault.create(PASSPHRASE, 'Ana Silva');
     const before = await dumpRaw(vault.db.name);
-    expect(await vault.addPerson(' ana silva ', BEN_PASSPHRASE)).toMatchObject({
+    expect(await vault.people.addPerson(' ana silva ', BEN_PASSPHRASE)).toMatchObject({
       ok: false,
       error: { code: 'duplicate-name', message: expect.stringMatching(/already has that name/) as unknown },
     });
-    expect(await vault.addPerson('   ', BEN_PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'name-invalid' } });
+    expect(await vault.people.addPerson('   ', BEN_PASSPHRASE)).toMatchObject({
+      ok: false,
+      error: { code: 'name-invalid' },
+    });
     expect(await dumpRaw(vault.db.name)).toEqual(before);
   });
 
   it('records every signing key a person has had: new ones from their slot, replaced and removed ones retired', async () => {
     const vault = testVault('persons-keys');
     await vault.create(PASSPHRASE, 'Ana Silva');
-    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    const ben = await vault.people.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
     const keysOf = async (personId: string) =>
       (await readPersonKeyRecords(vault.db)).filter((key) => key.personId === personId);
@@ -272,14 +277,14 @@ describe('persons in the vault', () => {
     expect(first?.retiredAt).toBeNull();
 
     // A reset gives Ben a new signing key; the old one is kept, retired, so what it signed still verifies.
-    expect((await vault.resetPersonAccess(ben.value.personId, 'ben chose a new long phrase')).ok).toBe(true);
+    expect((await vault.people.resetPersonAccess(ben.value.personId, 'ben chose a new long phrase')).ok).toBe(true);
     const afterReset = await keysOf(ben.value.personId);
     expect(afterReset).toHaveLength(2);
     expect(afterReset.filter((key) => key.retiredAt === null).map((key) => key.id)).toEqual([
       toHex((await publicKeyOf(vault.db.name, ben.value.personId)) ?? new Uint8Array()),
     ]);
 
-    expect((await vault.removePerson(ben.value.personId)).ok).toBe(true);
+    expect((await vault.people.removePerson(ben.value.personId)).ok).toBe(true);
     expect((await keysOf(ben.value.personId)).every((key) => key.retiredAt !== null)).toBe(true);
     expect(await keysOf(vault.person?.personId ?? '')).toMatchObject([{ retiredAt: null }]);
   });
@@ -288,10 +293,10 @@ describe('persons in the vault', () => {
     const vault = testVault('persons-history');
     await vault.create(PASSPHRASE, 'Ana Silva');
     const ana = vault.person?.personId ?? '';
-    const ben = await vault.addPerson('Ben Okafor', BEN_PASSPHRASE);
+    const ben = await vault.people.addPerson('Ben Okafor', BEN_PASSPHRASE);
     if (!ben.ok) throw new Error(ben.error.message);
-    expect((await vault.changeRole(ben.value.personId, 'authoriser', 'granted')).ok).toBe(true);
-    const history = await vault.personHistory();
+    expect((await vault.people.changeRole(ben.value.personId, 'authoriser', 'granted')).ok).toBe(true);
+    const history = await vault.people.personHistory();
     expect(history.unbacked).toEqual([]);
     expect(history.lines.map((line) => [line.change, line.byName, line.personName, line.verdict])).toEqual([
       ['added', 'Ana Silva', 'Ana Silva', 'signed'],
@@ -301,7 +306,7 @@ describe('persons in the vault', () => {
     ]);
 
     // Someone with the vault key makes Ben an administrator "by Ana", copying one of her real signatures.
-    const record = (await vault.personRecords()).find((p) => p.id === ben.value.personId);
+    const record = (await vault.people.personRecords()).find((p) => p.id === ben.value.personId);
     if (!record) throw new Error('no record');
     const copied = record.history.at(-1)?.signature;
     await vaultWrite(vault.db, [vault.db.persons], () =>
@@ -314,7 +319,7 @@ describe('persons in the vault', () => {
         ],
       }),
     );
-    const after = await vault.personHistory();
+    const after = await vault.people.personHistory();
     expect(after.lines.at(-1)).toMatchObject({
       change: 'granted',
       role: 'administrator',
@@ -326,11 +331,14 @@ describe('persons in the vault', () => {
     expect(after.unbacked).toEqual([{ personName: 'Ben Okafor', role: 'administrator' }]);
 
     // A role written in with no history entry at all is caught the same way.
-    const bare = (await vault.personRecords()).find((p) => p.id === ana);
+    const bare = (await vault.people.personRecords()).find((p) => p.id === ana);
     if (!bare) throw new Error('no record');
     await vaultWrite(vault.db, [vault.db.persons], () =>
       vault.db.persons.put({ ...bare, roles: [...bare.roles, 'redress-officer'] }),
     );
-    expect((await vault.personHistory()).unbacked).toContainEqual({ personName: 'Ana Silva', role: 'redress-officer' });
+    expect((await vault.people.personHistory()).unbacked).toContainEqual({
+      personName: 'Ana Silva',
+      role: 'redress-officer',
+    });
   });
 });

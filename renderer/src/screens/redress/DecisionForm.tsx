@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { z } from 'zod';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '@shared/domain/case';
@@ -8,8 +9,17 @@ import { MessageList } from '../../components/MessageList';
 import { endOfDateInput } from '../../components/useLocaleFormat';
 import { useTerms } from '../../components/useTerms';
 import { useCaseAction } from '../case/useCaseAction';
+import { useKeptDraft } from '../../components/useKeptDraft';
+import { KeptDraftBanner } from '../../components/KeptDraftBanner';
 
 type RemedyRow = { readonly key: string; readonly code: string; readonly description: string; readonly due: string };
+
+/** The form's shape, for a decision kept across a lock (read back as unknown, used only once it parses). */
+const decisionDraftSchema = z.strictObject({
+  outcome: z.enum(OUTCOMES),
+  reasons: z.string(),
+  remedies: z.array(z.strictObject({ key: z.string(), code: z.string(), description: z.string(), due: z.string() })),
+});
 
 /** The redress officer's decision: outcome, reasons, and remedies that become tracked tasks with due dates. */
 export function DecisionForm({ c }: { readonly c: Case }) {
@@ -20,6 +30,18 @@ export function DecisionForm({ c }: { readonly c: Case }) {
   const [reasons, setReasons] = useState('');
   const [remedies, setRemedies] = useState<readonly RemedyRow[]>([]);
   const [dateErrors, setDateErrors] = useState<readonly string[]>([]);
+  // A decision being written survives a lock: kept as an encrypted draft, offered back here after unlock.
+  const kept = useKeptDraft(
+    `decision:${c.id}`,
+    { outcome, reasons, remedies },
+    reasons.trim() !== '' || remedies.length > 0,
+    decisionDraftSchema,
+    (value) => {
+      setOutcome(value.outcome);
+      setReasons(value.reasons);
+      setRemedies(value.remedies);
+    },
+  );
   const update = (key: string, patch: Partial<RemedyRow>) =>
     setRemedies(remedies.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -47,6 +69,7 @@ export function DecisionForm({ c }: { readonly c: Case }) {
       }}
     >
       <h3>{t('decision.heading')}</h3>
+      <KeptDraftBanner offer={kept} />
       <fieldset className="form-group">
         <legend>{t('decision.outcome')}</legend>
         {OUTCOMES.map((o) => (

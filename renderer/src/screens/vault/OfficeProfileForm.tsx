@@ -42,7 +42,7 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
       jurisdiction,
       createdAt: new Date(),
     });
-    const roles = saved.ok ? await vault.setUpOwnWorkingRoles(workChoices[role]) : saved;
+    const roles = saved.ok ? await vault.people.setUpOwnWorkingRoles(workChoices[role]) : saved;
     setSaving(false);
     // With other people on record, roles come from an administrator; the profile itself is saved.
     if (roles.ok || roles.error.code === 'own-roles') onSaved();

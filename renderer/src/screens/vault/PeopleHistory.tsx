@@ -13,7 +13,7 @@ export function PeopleHistory({ session }: { readonly session: VaultSession }) {
   const { t } = useTranslation();
   const { dateTime } = useLocaleFormat();
   const [history, setHistory] = useState<PersonHistory | null>(null);
-  const show = async () => setHistory(await session.vault.personHistory());
+  const show = async () => setHistory(await session.vault.people.personHistory());
   const lines = history?.lines ?? null;
   const forged = lines?.filter((line) => line.verdict === 'forged') ?? [];
   const unbacked = history?.unbacked ?? [];

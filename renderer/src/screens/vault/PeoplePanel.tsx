@@ -30,7 +30,7 @@ export function PeoplePanel({ session }: { readonly session: VaultSession }) {
   useAsyncEffect(
     useCallback(
       async ({ alive }) => {
-        const listed = await session.vault.personRecords();
+        const listed = await session.vault.people.personRecords();
         if (alive()) setPersons(listed.filter((p) => p.removedAt === null));
       },
       [session.vault],
@@ -39,11 +39,11 @@ export function PeoplePanel({ session }: { readonly session: VaultSession }) {
   const { reloadPeople } = useCases();
   const changed = async (next: Outcome) => {
     setOutcome(next);
-    setPersons((await session.vault.personRecords()).filter((p) => p.removedAt === null));
+    setPersons((await session.vault.people.personRecords()).filter((p) => p.removedAt === null));
     await reloadPeople();
   };
   const toggle = async (person: PersonRecord, role: PersonRole, granted: boolean) => {
-    const outcome_ = await session.vault.changeRole(person.id, role, granted ? 'granted' : 'revoked');
+    const outcome_ = await session.vault.people.changeRole(person.id, role, granted ? 'granted' : 'revoked');
     await changed(
       outcome_.ok
         ? {
@@ -58,7 +58,7 @@ export function PeoplePanel({ session }: { readonly session: VaultSession }) {
   };
   const remove = async (person: PersonRecord) => {
     setConfirming(null);
-    const removed = await session.vault.removePerson(person.id);
+    const removed = await session.vault.people.removePerson(person.id);
     await changed(
       removed.ok
         ? { ok: true, message: t('vault.people.removed', { name: person.name }) }
@@ -167,7 +167,7 @@ function AddPerson({
     if (!ready) return setProblem(t('vault.people.passphraseNotReady'));
     setProblem(null);
     setBusy(true);
-    const added = await session.vault.addPerson(name.trim(), passphrase);
+    const added = await session.vault.people.addPerson(name.trim(), passphrase);
     setBusy(false);
     if (!added.ok) return setProblem(vaultErrorMessage(t, added.error));
     setName('');
@@ -228,7 +228,7 @@ function ResetAccess({
     event.preventDefault();
     if (!ready) return setProblem(t('vault.people.passphraseNotReady'));
     setBusy(true);
-    const reset = await session.vault.resetPersonAccess(person.id, passphrase);
+    const reset = await session.vault.people.resetPersonAccess(person.id, passphrase);
     setBusy(false);
     if (!reset.ok) return setProblem(vaultErrorMessage(t, reset.error));
     await onDone({ ok: true, message: t('vault.people.resetDone', { name: person.name }) });
