@@ -4,6 +4,7 @@ import type { LedgerEntry } from '@shared/exchange/ledger-entry';
 import { wipeOfficeIdentity } from '@shared/offices/office-identity';
 import type { TrustStore } from '@shared/offices/trust-store';
 import { useCases } from '../cases/CasesProvider';
+import { certifyPersonKeys } from '../offices/person-certificates';
 import { ensureOwnOffice, type OwnOffice } from '../offices/own-office';
 import { loadTrustStore, saveTrustChanges } from '../offices/partner-offices';
 import type { VaultSession } from '../vault/vault-session';
@@ -48,6 +49,10 @@ export function ExchangeProvider({
     useCallback(
       async ({ alive, onCleanup }) => {
         const result = await ensureOwnOffice(db, kit, profile, Date.now());
+        // The office vouches for its people's signing keys as soon as it has a key of its own (new people, removals
+        // and name changes are certified again here, and always before an oversight export). Done before the wipe
+        // below is registered, so the key cannot be zeroed while it signs.
+        if (result.ok) await certifyPersonKeys(db, kit, result.value, new Date());
         // The private keys live in the vault; the copy in memory goes when the vault locks (this unmounts).
         if (result.ok) onCleanup(() => wipeOfficeIdentity(kit, result.value.identity));
         if (!alive()) return;
