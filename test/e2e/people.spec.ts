@@ -162,6 +162,9 @@ test('cases have owners: Ana hands a case to Dan, each sees it under "My cases",
   await expect(page.getByRole('region', { name: 'History of access' })).toContainText(
     'changes, each signed by the administrator who made it',
   );
+  await page
+    .getByRole('region', { name: 'History of access' })
+    .screenshot({ path: 'test-results/screenshots/people-history.png' });
 
   const cases = new CasesPage(page);
   const casePage = new CasePage(page);

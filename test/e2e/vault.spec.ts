@@ -143,6 +143,7 @@ test.describe('the vault', () => {
     await shell.page.getByRole('button', { name: 'New case' }).click();
     const offer = shell.page.getByTestId('kept-draft');
     await expect(offer).toContainText('You had unsaved changes here when the vault locked');
+    await shell.page.screenshot({ path: 'test-results/screenshots/kept-draft.png' });
     await expect(shell.page.getByLabel('Title')).toHaveValue('');
     await offer.getByRole('button', { name: 'Restore my changes' }).click();
     await expect(shell.page.getByLabel('Title')).toHaveValue('Half-typed: subscriber data for the Kestrel account');
