@@ -3,7 +3,8 @@ import { BUNDLE_ERROR_CODES, type BundleErrorCode } from '@shared/bundle/bundle-
 import { encodePrologue, HEADER_SIGNATURE_BYTES, PROLOGUE_BYTES } from '@shared/bundle/bundle-layout';
 import { concatBytes, fromHex, toHex, utf8 } from '@shared/bytes/bytes';
 import { canonicalJsonBytes, type JsonValue } from '@shared/json/canonical-json';
-import { memorySource } from '@shared/bytes/byte-io';
+import { memorySink, memorySource } from '@shared/bytes/byte-io';
+import { exportKeyCardBundle } from '@shared/bundle/key-card-bundle';
 import { applyRevocation, trustView } from '@shared/offices/trust-store';
 import { createRevocation } from '@shared/offices/revocation';
 import { bytesAttachment, DAY, ledgerOf, requestBody, storeWith, T0, world } from './bundle-fixtures';
@@ -492,6 +493,19 @@ describe('bundle attacks and faults', async () => {
     await expectCode(valid, 'BUNDLE_SEQUENCE_OLD', bob, { ledger: ledgerOf([], { [sender]: 5 }) });
     const next = await w.build('request', requestBody, alice, [bob], { sequence: 6 });
     expect((await w.open(next, bob, { ledger: ledgerOf([], { [sender]: 5 }) })).ok).toBe(true);
+  });
+
+  it('refuses a public bundle (a key card) imported twice, as for any other', async () => {
+    const sink = memorySink();
+    const built = await exportKeyCardBundle(kit, alice.identity, alice.card, T0, sink);
+    if (!built.ok) throw new Error(built.error.message);
+    const bytes = sink.bytes();
+    const publicId = String(splitBundle(bytes).header.bundleId);
+    const sender = alice.card.card.signingKey;
+    const first = await w.open(bytes, bob);
+    expect(first.ok ? 'ok' : first.error.message).toBe('ok');
+    await expectCode(bytes, 'BUNDLE_REPLAYED', bob, { ledger: ledgerOf([[sender, publicId]], {}) });
+    await expectCode(bytes, 'BUNDLE_REPLAYED', null, { ledger: ledgerOf([[sender, publicId]], {}) });
   });
 
   it('classifies I/O failures of the source and of an attachment sink', async () => {

@@ -87,6 +87,20 @@ describe('atomic bundle writer', () => {
     expect(await readFile(join(dir, 'b.cbundle'), 'utf8')).toBe('original');
   });
 
+  it('never overwrites a file that appeared under the same name while it was writing', async () => {
+    const target = join(dir, 'race.cbundle');
+    // Another export (or a person copying a file) takes the name after the pre-flight check, before the rename.
+    const afterStep = async (step: WriteStep) => {
+      if (step === 'file-synced') await writeFile(target, 'the other file');
+    };
+    await expectCode(
+      writeFileAtomically({ targetPath: target, chunks: chunksOf(randomBytes(10)), expectedBytes: 10, afterStep }),
+      'already-exists',
+    );
+    expect(await readFile(target, 'utf8')).toBe('the other file');
+    expect(await readdir(dir)).toEqual(['race.cbundle']);
+  });
+
   it('can be cancelled mid-write and leaves nothing', async () => {
     const controller = new AbortController();
     const data = randomBytes(1024 * 1024);

@@ -19,6 +19,23 @@ describe('report CSV', () => {
     expect(csvField('-5')).toBe("'-5");
   });
 
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+1+1', "'+1+1"],
+    ['-1+1', "'-1+1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tcmd', "'\tcmd"],
+    ['\rcmd', `"'\rcmd"`],
+  ])('defuses a field that a spreadsheet would run as a formula: %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  it('leaves fields that only contain formula characters later on as they are', () => {
+    expect(csvField('1+1')).toBe('1+1');
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('x@y')).toBe('x@y');
+  });
+
   it('holds the period, the rule, every published cell and the durations', () => {
     const report = buildTransparencyReport(seededCases(), {
       period: yearPeriod(2025),

@@ -24,6 +24,9 @@ describe('app:// file resolution', () => {
 
   it.each([
     'app://casebridge/assets/..%2f..%2fx.js',
+    // A sibling folder whose name starts with the renderer folder's: inside by prefix, outside by path.
+    'app://casebridge/..%2frenderer.bak%2findex.html',
+    'app://casebridge/..%2frenderer-old%2fassets%2fa.js',
     'app://casebridge/a%5c..%5cb.js',
     'app://casebridge/x%00.js',
     'app://casebridge/%E0%A4%A.js',
