@@ -9,7 +9,7 @@ const results = join(root, 'test-results');
 mkdirSync(results, { recursive: true });
 const bin = (name) => join(root, 'node_modules/.bin', name);
 
-const vitest = (project) => [
+const vitest = (project, ...extra) => [
   bin('vitest'),
   [
     'run',
@@ -18,6 +18,7 @@ const vitest = (project) => [
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=test-results/vitest-${project}.json`,
+    ...extra,
   ],
 ];
 const steps = [
@@ -25,7 +26,9 @@ const steps = [
   { name: 'format', run: [bin('prettier'), ['--check', '--log-level', 'warn', '.']] },
   { name: 'lint', run: [bin('eslint'), ['--max-warnings', '0', '.']] },
   { name: 'electronegativity', run: [process.execPath, ['scripts/electronegativity.mjs']] },
-  { name: 'unit', run: vitest('unit'), report: 'vitest-unit.json' },
+  // Shuffled: no unit test may depend on another having run first. The seed is printed at the top of the step;
+  // `npx vitest run --project unit --sequence.shuffle --sequence.seed=<seed>` replays the same order.
+  { name: 'unit', run: vitest('unit', '--sequence.shuffle'), report: 'vitest-unit.json' },
   { name: 'browser', run: vitest('browser'), report: 'vitest-browser.json' },
   { name: 'e2e', run: [process.execPath, ['scripts/e2e.mjs']], report: 'e2e-report.json' },
   { name: 'electron', run: [process.execPath, ['scripts/electron-e2e.mjs']], report: 'electron-report.json' },

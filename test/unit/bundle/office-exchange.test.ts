@@ -78,8 +78,36 @@ describe('two offices exchange key cards, verify each other and exchange every k
     return imported.value;
   }
 
-  let parisStore: TrustStore = {};
-  let berlinStore: TrustStore = {};
+  /** Each office imports the other's key-card bundle: both unverified. Every test builds its own stores. */
+  async function exchangeCards(): Promise<{ parisStore: TrustStore; berlinStore: TrustStore }> {
+    const fromBerlin = await send('key-card', { card: berlinCard }, berlin.identity, []);
+    const fromParis = await send('key-card', { card: parisCard }, paris.identity, []);
+    return {
+      parisStore: (await importCardBundle(fromBerlin, {}, paris.identity)).store,
+      berlinStore: (await importCardBundle(fromParis, {}, berlin.identity)).store,
+    };
+  }
+
+  /** Both offices have compared fingerprints: each trusts the other. */
+  async function verifiedStores(): Promise<{ parisStore: TrustStore; berlinStore: TrustStore }> {
+    const { parisStore, berlinStore } = await exchangeCards();
+    const inParis = markVerified(
+      kit,
+      parisStore,
+      berlinCard.card.signingKey,
+      formatFingerprint(fingerprintOf(kit, berlinCard)),
+      T0 + DAY,
+    );
+    const inBerlin = markVerified(
+      kit,
+      berlinStore,
+      parisCard.card.signingKey,
+      formatFingerprint(fingerprintOf(kit, parisCard)),
+      T0 + DAY,
+    );
+    if (!inParis.ok || !inBerlin.ok) throw new Error('verification failed');
+    return { parisStore: inParis.value, berlinStore: inBerlin.value };
+  }
 
   it('exports key cards as public bundles that read back as the same card, even long after export', async () => {
     const sink = memorySink();
@@ -102,18 +130,17 @@ describe('two offices exchange key cards, verify each other and exchange every k
 
   it('exchanges key cards as public bundles and imports them as unverified', async () => {
     const fromBerlin = await send('key-card', { card: berlinCard }, berlin.identity, []);
-    const fromParis = await send('key-card', { card: parisCard }, paris.identity, []);
-    const inParis = await importCardBundle(fromBerlin, parisStore, paris.identity);
+    const inParis = await importCardBundle(fromBerlin, {}, paris.identity);
     expect(inParis.outcome).toBe('added');
     expect(inParis.office.state).toBe('unverified');
-    parisStore = inParis.store;
-    berlinStore = (await importCardBundle(fromParis, berlinStore, berlin.identity)).store;
+    const { parisStore } = await exchangeCards();
     const request = await send('request', { caseRef: 'CB-1', case: { title: 'x' } }, berlin.identity, [parisCard]);
     const refused = await receive(request, paris.identity, parisStore);
     expect(refused.ok ? 'ok' : refused.error.code).toBe('BUNDLE_SIGNER_UNVERIFIED');
   });
 
-  it('verifies each other by comparing fingerprints', () => {
+  it('verifies each other by comparing fingerprints', async () => {
+    let { parisStore, berlinStore } = await exchangeCards();
     const wrong = markVerified(kit, parisStore, berlinCard.card.signingKey, '00000 '.repeat(12), T0 + DAY);
     expect(wrong.ok ? 'ok' : wrong.error.code).toBe('TRUST_FINGERPRINT_MISMATCH');
     const spoken = formatFingerprint(fingerprintOf(kit, berlinCard));
@@ -133,6 +160,7 @@ describe('two offices exchange key cards, verify each other and exchange every k
   });
 
   it('builds and opens a request, response, challenge, decision and receipt', async () => {
+    const { parisStore, berlinStore } = await verifiedStores();
     const caseData = {
       title: 'Removal of a report on protests',
       jurisdiction: 'DE',
@@ -205,6 +233,7 @@ describe('two offices exchange key cards, verify each other and exchange every k
   });
 
   it('accepts a rotated key card signed by the old key, keeping trust, and refuses the old key afterwards', async () => {
+    const { parisStore } = await verifiedStores();
     const next = generateOfficeIdentity(kit);
     const rotatedCard = createKeyCard(
       kit,
@@ -242,6 +271,7 @@ describe('two offices exchange key cards, verify each other and exchange every k
   });
 
   it('carries a revocation as a bundle; afterwards the revoked key is refused', async () => {
+    let { berlinStore } = await verifiedStores();
     const revocation = createRevocation(kit, paris.identity, 'retired', T0 + DAY, 'Office moved');
     for (const recipients of [[], [berlinCard]]) {
       const bundle = opened(
