@@ -40,6 +40,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/unit/fast-check-seed.ts'],
           testTimeout: 20_000,
         },
       },
