@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expectedApiSurface } from './shell-expectations';
 
 // Runs through scripts/electron-e2e.mjs, which sets CASEBRIDGE_ELECTRON_PATH or reports the skip itself.
 const executablePath = process.env['CASEBRIDGE_ELECTRON_PATH'];
@@ -78,5 +79,11 @@ test('the IPC bridge answers from the real main process', async () => {
   expect(info).toMatchObject({ ok: true, value: { name: 'Casebridge', shell: 'electron', dataFolder: profile } });
   const drives = await page.evaluate(() => window.casebridge?.media.listRemovable());
   expect(drives?.ok).toBe(true);
-  expect(await page.evaluate(() => Object.keys(window.casebridge ?? {}).sort())).toEqual(['app', 'media', 'system']);
+  // The preload exposes exactly what the IPC contract defines (the same expectation a unit test holds createApi to).
+  const surface = await page.evaluate(() =>
+    Object.fromEntries(
+      Object.entries(window.casebridge ?? {}).map(([area, calls]) => [area, Object.keys(calls as object).sort()]),
+    ),
+  );
+  expect(surface).toEqual(expectedApiSurface());
 });
