@@ -26,9 +26,14 @@ const steps = [
   { name: 'format', run: [bin('prettier'), ['--check', '--log-level', 'warn', '.']] },
   { name: 'lint', run: [bin('eslint'), ['--max-warnings', '0', '.']] },
   { name: 'electronegativity', run: [process.execPath, ['scripts/electronegativity.mjs']] },
-  // Shuffled: no unit test may depend on another having run first. The seed is printed at the top of the step;
-  // `npx vitest run --project unit --sequence.shuffle --sequence.seed=<seed>` replays the same order.
-  { name: 'unit', run: vitest('unit', '--sequence.shuffle'), report: 'vitest-unit.json' },
+  // Shuffled: no unit test may depend on another having run first. The order comes from the commit, so a commit
+  // always runs in the same order (never flaky) and each new commit tries a new one. The seed is printed at the top
+  // of the step; `npx vitest run --project unit --sequence.shuffle --sequence.seed=<seed>` replays it.
+  {
+    name: 'unit',
+    run: vitest('unit', '--sequence.shuffle', `--sequence.seed=${commitSeed()}`),
+    report: 'vitest-unit.json',
+  },
   { name: 'browser', run: vitest('browser'), report: 'vitest-browser.json' },
   { name: 'e2e', run: [process.execPath, ['scripts/e2e.mjs']], report: 'e2e-report.json' },
   { name: 'electron', run: [process.execPath, ['scripts/electron-e2e.mjs']], report: 'electron-report.json' },
@@ -61,6 +66,13 @@ console.log('\n=== summary ===');
 for (const line of summary) console.log(line);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(summary.some((line) => line.startsWith('FAIL')) ? 1 : 0);
+
+/** A shuffle seed from the commit being tested (the first 8 hex digits of HEAD), or a fixed one outside git. */
+function commitSeed() {
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  const hex = head.status === 0 ? head.stdout.trim().slice(0, 8) : '';
+  return /^[0-9a-f]{8}$/.test(hex) ? Number.parseInt(hex, 16) : 20261201;
+}
 
 function readCounts(file) {
   if (!existsSync(file)) return null;

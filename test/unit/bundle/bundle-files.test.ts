@@ -14,11 +14,13 @@ describe('bundles through real files in a temp folder', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'casebridge-bundle-files-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('streams attachments from files into a bundle file and back out to files', async () => {
+  /** Builds a request bundle with one file attachment into `<name>.cbb` in its own folder (each test makes its own). */
+  async function requestBundleFile(name: string) {
+    const folder = mkdtempSync(join(dir, `${name}-`));
     const evidence = w.kit.randomBytes(3 * 1024 * 1024 + 12345);
-    const evidencePath = join(dir, 'evidence.bin');
+    const evidencePath = join(folder, 'evidence.bin');
     writeFileSync(evidencePath, evidence);
-    const bundlePath = join(dir, 'request.cbb');
+    const bundlePath = join(folder, `${name}.cbb`);
     const sink = await openFileSink(bundlePath);
     const built = await buildBundle(
       w.kit,
@@ -42,11 +44,16 @@ describe('bundles through real files in a temp folder', async () => {
     );
     await sink.finish();
     if (!built.ok) throw new Error(built.error.message);
-    expect(readFileSync(bundlePath).length).toBe(built.value.size);
+    return { folder, bundlePath, evidence, size: built.value.size };
+  }
+
+  it('streams attachments from files into a bundle file and back out to files', async () => {
+    const { folder, bundlePath, evidence, size } = await requestBundleFile('request');
+    expect(readFileSync(bundlePath).length).toBe(size);
     await expect(openFileSink(bundlePath)).rejects.toThrow(/EEXIST/);
 
     const source = await openFileSource(bundlePath);
-    const outPath = join(dir, 'staged-0.bin');
+    const outPath = join(folder, 'staged-0.bin');
     const out = await open(outPath, 'w');
     const result = await verifyBundle(w.kit, {
       source,
@@ -66,8 +73,8 @@ describe('bundles through real files in a temp folder', async () => {
   });
 
   it('refuses a bundle file cut short on disk (a pulled stick)', async () => {
-    const bundlePath = join(dir, 'request.cbb');
-    const cutPath = join(dir, 'cut.cbb');
+    const { folder, bundlePath } = await requestBundleFile('whole');
+    const cutPath = join(folder, 'cut.cbb');
     writeFileSync(cutPath, readFileSync(bundlePath).subarray(0, 2 * 1024 * 1024));
     const source = await openFileSource(cutPath);
     const result = await verifyBundle(w.kit, {
