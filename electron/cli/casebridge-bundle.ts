@@ -136,13 +136,17 @@ function signerSummary(signers: OversightVerification['signers'], people: Oversi
     else if (verdict.status === 'before-personal-signing') unsigned++;
   }
   const lines = [...counts].map(([personId, count]) => {
-    const revoked = people
-      .filter((key) => key.personId === personId && key.revokedAt !== null)
-      .map((key) => key.revokedAt)
-      .sort()
-      .at(-1);
-    const name = people.find((key) => key.personId === personId)?.name ?? personId;
-    return `signed by:   ${name}: ${count} event(s)${revoked ? `, access removed on ${revoked}` : ''}`;
+    const keys = people.filter((key) => key.personId === personId);
+    // A key retired by an access reset is not a removal: access is gone only when every key of theirs is revoked.
+    const removed = keys.length > 0 && keys.every((key) => key.revokedAt !== null);
+    const removedAt = removed
+      ? keys
+          .map((key) => key.revokedAt ?? '')
+          .sort()
+          .at(-1)
+      : undefined;
+    const name = keys[0]?.name ?? personId;
+    return `signed by:   ${name}: ${count} event(s)${removedAt ? `, access removed on ${removedAt}` : ''}`;
   });
   if (unsigned > 0) lines.push(`unsigned:    ${unsigned} event(s) from before personal signing`);
   return lines;

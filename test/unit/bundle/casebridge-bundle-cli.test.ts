@@ -186,14 +186,14 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
       },
       '2026-01-01T00:00:00.000Z',
     );
-    const exportOf = (trail: { head: AuditHead; events: AuditEvent[] }) =>
+    const exportOf = (trail: { head: AuditHead; events: AuditEvent[] }, certificates = [certificate]) =>
       createOversightExport(
         kit,
         {
           office: { name: 'Office Berlin', jurisdiction: 'DE', signingPublicKey: alice.identity.signingPublicKey },
           scope: { kind: 'cases', caseIds: ['case-1'] },
           trails: [{ caseId: 'case-1', ...trail }],
-          certificates: [certificate],
+          certificates,
           now: AT,
         },
         alice.identity.signingPrivateKeyPlaintext,
@@ -211,18 +211,40 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
       forgedFile,
       exportOf({ head: { count: 2, headHash: rehash }, events: [first, { ...rewritten, hash: rehash, signature }] }),
     );
+    // Ana's access was once reset: an older key of hers, retired, is certified too. That is not a removal.
+    const retiredKey = issuePersonCertificate(
+      kit,
+      {
+        signingPublicKey: alice.identity.signingPublicKey,
+        signingPrivateKey: alice.identity.signingPrivateKeyPlaintext,
+      },
+      {
+        personId: ana,
+        name: 'Ana Weber',
+        signingKey: toHex(kit.signKeyPair().publicKey),
+        validFrom: '2025-01-01T00:00:00.000Z',
+        revokedAt: '2025-12-31T00:00:00.000Z',
+      },
+      '2025-12-31T00:00:00.000Z',
+    );
+    const resetFile = join(dir, 'audit-reset.json');
+    writeFileSync(resetFile, exportOf({ head, events }, [retiredKey, certificate]));
     const tampered = join(dir, 'audit-tampered.json');
     writeFileSync(tampered, readFileSync(exportFile, 'utf8').replace('"step"', '"stop"'));
-    const [ok, untrusted, edited, forged] = await Promise.all([
+    const [ok, untrusted, edited, forged, reset] = await Promise.all([
       run('verify-audit', exportFile, '--trust', vector('valid-key-card.bin'), '--at', AT),
       run('verify-audit', exportFile, '--at', AT),
       run('verify-audit', tampered, '--trust', vector('valid-key-card.bin'), '--at', AT),
       run('verify-audit', forgedFile, '--trust', vector('valid-key-card.bin'), '--at', AT),
+      run('verify-audit', resetFile, '--trust', vector('valid-key-card.bin'), '--at', AT),
     ]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^OK oversight audit export from Office Berlin \(DE\), fingerprint \d{5}/);
     expect(ok.stdout).toContain('signed by:   Ana Weber: 2 event(s)');
     expect(ok.stdout).toContain('Signature valid; every hash chain and every event signature verified.');
+    expect(reset.status, reset.stderr).toBe(0);
+    expect(reset.stdout).toContain('signed by:   Ana Weber: 2 event(s)\n');
+    expect(reset.stdout).not.toContain('access removed');
     expect(forged.status).toBe(1);
     expect(forged.stderr).toContain(
       `OVERSIGHT_CHAIN_BROKEN: case case-1: Audit event 2 (case-1#1), claimed by Ana Weber (${ana}), does not match its signature`,
