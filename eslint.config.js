@@ -50,6 +50,14 @@ const boundaries = {
       },
     ],
   },
+  // The page side of the e2e and preview bridge is injected into the page: the renderer's rules, plus createApi.
+  pageBridge: {
+    paths: [
+      ...noNode('The page bridge runs in the page: no Node built-ins.'),
+      { name: 'electron', message: 'The page bridge runs in the page: no Electron.' },
+    ],
+    patterns: [{ group: ['node:*'], message: 'The page bridge runs in the page: no Node built-ins.' }],
+  },
   // Handlers are plain modules that run under Node tests and behind the e2e bridge: no electron values.
   mainModules: {
     paths: [
@@ -169,6 +177,10 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', withSodiumRule(boundaries.mainModules)] },
+  },
+  {
+    files: ['electron/bridge/page-bridge.ts', 'electron/bridge/clone-codec.ts', 'electron/bridge/bridge-names.ts'],
+    rules: { 'no-restricted-imports': ['error', withSodiumRule(boundaries.pageBridge)] },
   },
   {
     files: ['electron/main/index.ts', 'electron/preload/index.ts'],

@@ -1,25 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session, powerMonitor } from 'electron';
 import { IPC_INVOKE, SYSTEM_LOCK_EVENT } from '@shared/ipc/electron-channels';
 import { applicationMenuTemplate } from './application-menu';
 import { createHandlers } from './ipc/create-handlers';
-import { createIpcRouter } from './ipc/create-ipc-router';
 import { nodeVolumeProbe } from './handlers/media/volume-probe';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/app-origin';
-import { securityHeaders } from './security/content-security-policy';
-import { isPermissionGranted } from './security/permission-policy';
-import {
-  isNavigationAllowed,
-  isRequestAllowed,
-  isTrustedSender,
-  windowOpenDecision,
-  type RequestPolicyOptions,
-} from './security/request-policy';
-import { resolveAppFile } from './security/resolve-app-file';
+import type { RequestPolicyOptions } from './security/request-policy';
 import { secureWebPreferences } from './security/secure-web-preferences';
+import { createAppProtocolHandler } from './wiring/app-protocol-handler';
+import { registerIpc } from './wiring/register-ipc';
+import { applySessionPolicies, type SessionPolicyTarget } from './wiring/session-policies';
 
-// Thin wiring only: every decision below is a pure function in ./security or ./ipc with its own unit test.
+// Thin wiring only: Electron's objects are handed to the wiring functions in ./wiring, which the e2e harness and
+// the preview call with Playwright's; every decision is a pure function in ./security or ./ipc with its own test.
 
 const rendererRoot = join(__dirname, '../renderer');
 // Development and the Electron e2e suite use a throw-away profile; a packaged app always uses the OS default.
@@ -43,16 +36,6 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isNavigationAllowed(url)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isNavigationAllowed(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(windowOpenDecision);
-  });
   app.whenReady().then(start, (error: unknown) => {
     console.error('Casebridge failed to start:', error);
     app.exit(1);
@@ -61,65 +44,82 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)));
-  ses.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, policy) }));
+  applySessionPolicies(electronSession(), policy);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
 
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppFile(request.url, rendererRoot);
-    if (file === null) return new Response('Not found', { status: 404, headers: securityHeaders() });
-    try {
-      const body = await readFile(file.path);
-      return new Response(body, { headers: { 'Content-Type': file.mimeType, ...securityHeaders() } });
-    } catch {
-      return new Response('Not found', { status: 404, headers: securityHeaders() });
-    }
-  });
-
-  const router = createIpcRouter({
-    handlers: createHandlers({
-      app: {
-        name: app.getName(),
-        version: app.getVersion(),
-        platform: process.platform,
-        dataFolder: app.getPath('userData'),
-        shell: 'electron',
-      },
-      volumeProbe: nodeVolumeProbe,
-      dialogs: {
-        chooseFolder: () =>
-          pickPath({ title: 'Choose where to save the bundle', properties: ['openDirectory', 'createDirectory'] }),
-        chooseBundleFile: () =>
-          pickPath({
-            title: 'Choose a Casebridge bundle',
-            properties: ['openFile'],
-            filters: [{ name: 'Casebridge bundle', extensions: ['cbundle'] }],
-          }),
-      },
-      documents: {
-        chooseSavePath: async ({ defaultName, filterName, extension }) => {
-          const [window] = BrowserWindow.getAllWindows();
-          const options = { defaultPath: defaultName, filters: [{ name: filterName, extensions: [extension] }] };
-          const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-          return result.canceled || !result.filePath ? null : result.filePath;
+  registerIpc(
+    {
+      handle: (listener) =>
+        ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) =>
+          listener(event.senderFrame?.url, channel, input),
+        ),
+    },
+    {
+      ...policy,
+      handlers: createHandlers({
+        app: {
+          name: app.getName(),
+          version: app.getVersion(),
+          platform: process.platform,
+          dataFolder: app.getPath('userData'),
+          shell: 'electron',
         },
-        printToPdf: async () => {
-          const [window] = BrowserWindow.getAllWindows();
-          if (!window) throw new Error('No window to print.');
-          return window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+        volumeProbe: nodeVolumeProbe,
+        dialogs: {
+          chooseFolder: () =>
+            pickPath({ title: 'Choose where to save the bundle', properties: ['openDirectory', 'createDirectory'] }),
+          chooseBundleFile: () =>
+            pickPath({
+              title: 'Choose a Casebridge bundle',
+              properties: ['openFile'],
+              filters: [{ name: 'Casebridge bundle', extensions: ['cbundle'] }],
+            }),
         },
-      },
-    }),
-    isTrustedSender: (url) => isTrustedSender(url, policy),
-    logError: (channel, error) => console.error(`IPC ${channel} failed:`, error),
-  });
-  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) =>
-    router.dispatch(event.senderFrame?.url, channel, input),
+        documents: {
+          chooseSavePath: async ({ defaultName, filterName, extension }) => {
+            const [window] = BrowserWindow.getAllWindows();
+            const options = { defaultPath: defaultName, filters: [{ name: filterName, extensions: [extension] }] };
+            const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+            return result.canceled || !result.filePath ? null : result.filePath;
+          },
+          printToPdf: async () => {
+            const [window] = BrowserWindow.getAllWindows();
+            if (!window) throw new Error('No window to print.');
+            return window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+          },
+        },
+      }),
+      logError: (channel, error) => console.error(`IPC ${channel} failed:`, error),
+    },
   );
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName())));
   createWindow();
+}
+
+/** The session policies' hooks on Electron's default session and on every web contents it creates. */
+function electronSession(): SessionPolicyTarget {
+  const ses = session.defaultSession;
+  const onEveryContents = (wire: (contents: Electron.WebContents) => void) =>
+    app.on('web-contents-created', (_event, contents) => wire(contents));
+  return {
+    decidePermissions: (grant) => {
+      ses.setPermissionRequestHandler((_contents, permission, callback) => callback(grant(permission)));
+      ses.setPermissionCheckHandler((_contents, permission) => grant(permission));
+    },
+    decideRequests: (allow) =>
+      ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !allow(details.url) })),
+    decideNavigation: (allow) =>
+      onEveryContents((contents) => {
+        const refuse = (event: Electron.Event, url: string) => {
+          if (!allow(url)) event.preventDefault();
+        };
+        contents.on('will-navigate', refuse);
+        contents.on('will-redirect', refuse);
+        contents.on('will-attach-webview', (event) => event.preventDefault());
+      }),
+    decideWindowOpen: (decide) => onEveryContents((contents) => contents.setWindowOpenHandler(decide)),
+  };
 }
 
 async function pickPath(options: Electron.OpenDialogOptions): Promise<string | null> {

@@ -1,12 +1,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, TEST_ORIGIN } from './harness/fixtures';
+import { test, expect } from './harness/fixtures';
 
 test('the page prints itself to a PDF the user saves, and saves a CSV table', async ({ shell }) => {
   const folder = await mkdtemp(join(tmpdir(), 'casebridge-docs-'));
   try {
-    await shell.page.goto(`${TEST_ORIGIN}/index.html`);
+    await shell.load();
     shell.dialogs.nextSavePath = join(folder, 'shell.pdf');
     const pdf = await shell.page.evaluate(() => window.casebridge?.document.savePdf({ suggestedName: 'shell.pdf' }));
     expect(pdf).toMatchObject({ ok: true, value: { name: 'shell.pdf' } });

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, TEST_ORIGIN } from './harness/fixtures';
+import { test, expect } from './harness/fixtures';
 
 // The renderer's path to a USB stick: window.casebridge.exchange → IPC contract → the real handler modules.
 test('the page writes a bundle to a picked folder in chunks and reads it back', async ({ shell }) => {
   const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
   try {
     shell.dialogs.nextFolder = stick;
-    await shell.page.goto(`${TEST_ORIGIN}/index.html`);
+    await shell.load();
     // The same bytes the page will build; the app computes this BLAKE2b-512 itself in real use.
     const bytes = new Uint8Array(3 * 1024 * 1024 + 17).map((_, i) => (i * 31) % 251);
     const hashHex = createHash('blake2b512').update(bytes).digest('hex');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, openShell, TEST_ORIGIN, type Shell } from './harness/fixtures';
+import { test, expect, openShell, type Shell } from './harness/fixtures';
 import { nodeVolumeProbe, type VolumeProbe } from '../../electron/main/handlers/media/volume-probe';
 import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
@@ -55,7 +55,7 @@ async function office(
   const shell = await openShell(context, volumeProbe ? { volumeProbe } : {});
   // Playwright's clock moves this office's time (no backdoor in the app).
   if (clockAheadMs > 0) await shell.page.clock.install({ time: Date.now() + clockAheadMs });
-  await shell.page.goto(`${TEST_ORIGIN}/index.html`);
+  await shell.load();
   await new VaultPage(shell.page).createVault({ officeName: name, jurisdiction, role });
   return {
     shell,

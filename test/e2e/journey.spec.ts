@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import type { Page } from '@playwright/test';
-import { test, expect, TEST_ORIGIN } from './harness/fixtures';
+import { test, expect, type Shell } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
 import { CasesPage, type NewCaseInput } from './pages/CasesPage';
@@ -35,10 +35,10 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-async function start(page: Page): Promise<void> {
+async function start({ page, load }: Shell): Promise<void> {
   // Playwright's clock stands in for time: installed before load, so the app needs no test backdoor.
   await page.clock.install({ time: START });
-  await page.goto(`${TEST_ORIGIN}/index.html`);
+  await load();
   await new VaultPage(page).createVault({
     officeName: 'Bureau of Quiet Harbours',
     jurisdiction: 'DE',
@@ -119,7 +119,7 @@ test.describe('the guided journey', () => {
     shell,
   }) => {
     const { page } = shell;
-    await start(page);
+    await start(shell);
     const shellPage = new AppShellPage(page);
     const cases = new CasesPage(page);
     const casePage = new CasePage(page);
@@ -260,7 +260,7 @@ test.describe('deadlines over time', () => {
     shell,
   }) => {
     const { page } = shell;
-    await start(page);
+    await start(shell);
     const casePage = new CasePage(page);
     const notice = new NoticePage(page);
     const reference = await sentRequest(page, 'Deferred notice matter');
@@ -296,7 +296,7 @@ test.describe('deadlines over time', () => {
     shell,
   }) => {
     const { page } = shell;
-    await start(page);
+    await start(shell);
     const reference = await sentRequest(page, 'Unanswered request');
     const shellPage = new AppShellPage(page);
     const dashboard = new DashboardPage(page);
@@ -340,7 +340,7 @@ test.describe('deadlines over time', () => {
     shell,
   }) => {
     const { page } = shell;
-    await start(page);
+    await start(shell);
     const reference = await sentRequest(page, 'Imminent threat to life', {
       emergency: { justification: 'Credible threat to a journalist’s life within days.', sunset: '2026-03-06' },
     });

@@ -3,8 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { test, expect, TEST_ORIGIN } from './harness/fixtures';
+import { test, expect, type Shell } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
@@ -22,7 +21,7 @@ test('the second-person rule holds between people: Ana cannot authorise alone, B
   shell,
 }) => {
   const page = shell.page;
-  const { app } = await officeOfTwo(page, { name: 'Ben Okafor', passphrase: BEN, role: 'Authoriser' });
+  const { app } = await officeOfTwo(shell, { name: 'Ben Okafor', passphrase: BEN, role: 'Authoriser' });
   const rule = page.getByLabel('This office requires a second person to authorise a case');
   await rule.click(); // the box follows the saved setting
   await expect(page.getByText('Saved.')).toBeVisible();
@@ -129,10 +128,10 @@ test('the second-person rule holds between people: Ana cannot authorise alone, B
 
 /** Ana (caseworker) creates the office's vault and, as its administrator, adds a colleague with one granted role. */
 async function officeOfTwo(
-  page: Page,
+  { page, load }: Shell,
   colleague: { readonly name: string; readonly passphrase: string; readonly role: 'Caseworker' | 'Authoriser' },
 ): Promise<{ vault: VaultPage; app: AppShellPage }> {
-  await page.goto(`${TEST_ORIGIN}/index.html`);
+  await load();
   const vault = new VaultPage(page);
   await vault.createVault({ personName: 'Ana Silva', role: 'Caseworker' });
   const app = new AppShellPage(page);
@@ -155,7 +154,7 @@ test('cases have owners: Ana hands a case to Dan, each sees it under "My cases",
   shell,
 }) => {
   const page = shell.page;
-  const { vault, app } = await officeOfTwo(page, { name: 'Dan Moreau', passphrase: DAN, role: 'Caseworker' });
+  const { vault, app } = await officeOfTwo(shell, { name: 'Dan Moreau', passphrase: DAN, role: 'Caseworker' });
   // Each change to access is signed by the administrator who made it, and the history says so.
   await page.getByRole('button', { name: 'Show and verify the history' }).click();
   await expect(page.getByTestId('people-history')).toContainText('Ana Silva granted Dan Moreau the role Caseworker');

@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { verifyOversightExport } from '@shared/oversight/oversight-audit-export';
 import type { Page } from '@playwright/test';
-import { test, expect, TEST_ORIGIN } from './harness/fixtures';
+import { test, expect } from './harness/fixtures';
 import { VaultPage } from './pages/VaultPage';
 import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
@@ -48,7 +48,7 @@ test('an oversight officer produces last year’s report as charts, CSV and PDF'
   try {
     // Five requests to France go out in June 2025; the report is made in February 2026 for "last year".
     await app.clock.install({ time: new Date('2025-06-02T08:00:00Z') });
-    await app.goto(`${TEST_ORIGIN}/index.html`);
+    await shell.load();
     const vault = new VaultPage(app);
     await vault.createVault();
     for (let i = 1; i <= 5; i++) await sendRequest(app, `Subscriber data, account ${i}`);

@@ -80,12 +80,22 @@ test.describe('the page is locked down', () => {
     expect(new Set(outcome.violations)).toEqual(new Set(['script-src-elem']));
   });
 
-  test('the page is served with the CSP header of the shell', async ({ app }) => {
-    const response = await app.goto(`${TEST_ORIGIN}/index.html`);
-    expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  test('the page is served by the app protocol handler, with its CSP header', async ({ app }) => {
+    await new AppShellPage(app).expectScreen('Dashboard');
+    const served = await app.evaluate(async () => {
+      const page = await fetch('/index.html');
+      const outside = await fetch('/../package.json').then((r) => r.status);
+      return { csp: page.headers.get('content-security-policy'), outside };
+    });
+    expect(served.csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(served.outside).toBe(404);
   });
 
-  test('network requests from the page never leave the machine', async ({ app, shell }) => {
+  test('network requests never leave the machine: the CSP stops the page, the request policy stops the rest', async ({
+    app,
+    shell,
+    context,
+  }) => {
     await new AppShellPage(app).expectScreen('Dashboard');
     const fetched = await app.evaluate(async () => {
       try {
@@ -96,25 +106,81 @@ test.describe('the page is locked down', () => {
       }
     });
     expect(fetched).not.toBe('reached');
-    expect(shell.blockedRequests).toEqual([]); // the CSP stopped it before it was even requested
+    expect(shell.wiring.refusedRequests).toEqual([]); // the CSP stopped it before it was even requested
+    // A page without the app's CSP still cannot reach out: the app's request policy refuses it.
+    const other = await context.newPage();
+    await other.setContent('<img src="https://example.org/pixel.png" alt="">');
+    await expect.poll(() => shell.wiring.refusedRequests).toContain('https://example.org/pixel.png');
   });
 
-  test('the bridge refuses calls from another origin and malformed input', async ({ app }) => {
+  test('the page cannot navigate away, open a window or get a permission', async ({ app, shell, context }) => {
     await new AppShellPage(app).expectScreen('Dashboard');
-    const result = await app.evaluate(() =>
-      (window as Window & { __casebridgeInvoke?: (c: string, i: unknown) => Promise<unknown> }).__casebridgeInvoke?.(
-        'app.info',
-        { unexpected: true },
-      ),
+    await app.evaluate(() => {
+      window.location.href = 'https://example.org/phish';
+    });
+    await expect.poll(() => shell.wiring.refusedNavigations).toContain('https://example.org/phish');
+    await app.evaluate(() => void window.open('/index.html'));
+    await expect.poll(() => shell.wiring.refusedWindows.length).toBe(1);
+    await expect.poll(() => context.pages().length).toBe(1);
+    const geolocation = await app.evaluate(
+      () =>
+        new Promise<string>((resolve) =>
+          navigator.geolocation.getCurrentPosition(
+            () => resolve('granted'),
+            (error) => resolve(error.code === error.PERMISSION_DENIED ? 'denied' : `error ${error.code}`),
+          ),
+        ),
     );
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(geolocation).toBe('denied');
+    await new AppShellPage(app).expectScreen('Dashboard');
+    expect(app.url()).toBe(`${TEST_ORIGIN}/index.html`);
+  });
+
+  test('the bridge refuses a real call from another origin, malformed input and unknown channels', async ({
+    app,
+    context,
+  }) => {
+    await new AppShellPage(app).expectScreen('Dashboard');
+    type Invoke = { __casebridgeInvoke?: (c: string, i: unknown) => Promise<unknown> };
+    const invalid = await app.evaluate(() =>
+      (window as Window & Invoke).__casebridgeInvoke?.('app.info', { unexpected: true }),
+    );
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const unknown = await app.evaluate(() =>
-      (window as Window & { __casebridgeInvoke?: (c: string, i: unknown) => Promise<unknown> }).__casebridgeInvoke?.(
-        'fs.readAnything',
-        '/etc/shadow',
-      ),
+      (window as Window & Invoke).__casebridgeInvoke?.('fs.readAnything', '/etc/shadow'),
     );
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-    expect(TEST_ORIGIN).toMatch(/^https:\/\/casebridge\.test$/);
+    // Another page in the same browser, not showing the app: its call reaches the same IPC registration and is
+    // refused by the sender check, through the API the page sees and through the raw binding alike.
+    const other = await context.newPage();
+    await other.setContent('<p>Not Casebridge</p>');
+    const fromElsewhere = await other.evaluate(async () => ({
+      api: await (window as Window & { casebridge: { app: { info(): Promise<unknown> } } }).casebridge.app.info(),
+      raw: await (window as Window & Invoke).__casebridgeInvoke?.('app.info', undefined),
+    }));
+    expect(fromElsewhere.api).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+    expect(fromElsewhere.raw).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+    // The same call from the app's own page is answered.
+    const fromApp = await app.evaluate(() =>
+      (window as Window & { casebridge: { app: { info(): Promise<unknown> } } }).casebridge.app.info(),
+    );
+    expect(fromApp).toMatchObject({ ok: true });
+  });
+
+  test('what Electron cannot clone fails as it would there: a function in the input is a DataCloneError', async ({
+    app,
+  }) => {
+    await new AppShellPage(app).expectScreen('Dashboard');
+    const outcome = await app.evaluate(async () => {
+      const api = (window as Window & { casebridge: { exchange: { useVolume(input: unknown): Promise<unknown> } } })
+        .casebridge;
+      try {
+        await api.exchange.useVolume({ path: () => '/' });
+        return 'sent';
+      } catch (error) {
+        return error instanceof DOMException ? error.name : String(error);
+      }
+    });
+    expect(outcome).toBe('DataCloneError');
   });
 });

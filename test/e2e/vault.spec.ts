@@ -1,15 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, TEST_ORIGIN } from './harness/fixtures';
+import { test, expect, type Shell } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
 import { E2E_PASSPHRASE, VaultPage } from './pages/VaultPage';
 
 // These journeys run the production KDF (Argon2id t=3, m=256 MiB) in the app's worker: about a second each.
 test.describe.configure({ timeout: 120_000 });
 
-async function open(page: Page): Promise<VaultPage> {
-  await page.goto(`${TEST_ORIGIN}/index.html`);
-  return new VaultPage(page);
+async function open(shell: Shell): Promise<VaultPage> {
+  await shell.load();
+  return new VaultPage(shell.page);
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -21,7 +21,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 test.describe('the vault', () => {
   test('first run → create → lock → unlock: the office profile is still there', async ({ shell }) => {
-    const vault = await open(shell.page);
+    const vault = await open(shell);
     expect(await seriousViolations(shell.page)).toEqual([]);
     // A weak passphrase is flagged and cannot create the vault.
     await shell.page.getByLabel('Passphrase', { exact: true }).fill('password1');
@@ -43,7 +43,7 @@ test.describe('the vault', () => {
     await vault.expectUnlocked();
     await expect(shell.page.getByTestId('office-name')).toHaveText('Garda Data Unit, Dublin');
     // A reload is a restart: locked again, same data after unlocking.
-    await shell.page.reload();
+    await shell.reload();
     await vault.expectLocked();
     await vault.unlock();
     await vault.expectUnlocked(); // waits out the real KDF, which a busy machine slows down
@@ -52,7 +52,7 @@ test.describe('the vault', () => {
   });
 
   test('a wrong passphrase is explained, then slowed down; the right one still works', async ({ shell }) => {
-    const vault = await open(shell.page);
+    const vault = await open(shell);
     await vault.createVault();
     await vault.lock();
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -69,7 +69,7 @@ test.describe('the vault', () => {
 
   test('the idle lock is armed as soon as keys are in memory, on the first-run office step too', async ({ shell }) => {
     await shell.page.clock.install();
-    const vault = await open(shell.page);
+    const vault = await open(shell);
     await shell.page.getByLabel('Your name').fill('Ana Silva');
     await shell.page.getByLabel('Passphrase', { exact: true }).fill(E2E_PASSPHRASE);
     await shell.page.getByLabel('Repeat the passphrase').fill(E2E_PASSPHRASE);
@@ -86,7 +86,7 @@ test.describe('the vault', () => {
 
   test('locks after the idle timeout and when the OS locks the screen', async ({ shell }) => {
     await shell.page.clock.install();
-    const vault = await open(shell.page);
+    const vault = await open(shell);
     await vault.createVault();
     // Default: 10 minutes. Nine minutes idle: still open.
     await shell.page.clock.fastForward('09:00');
@@ -116,9 +116,7 @@ test.describe('the vault', () => {
 
     await vault.unlock();
     await vault.expectUnlocked();
-    await shell.page.evaluate(() =>
-      (window as Window & { __casebridgeSystemLock?: () => void }).__casebridgeSystemLock?.(),
-    );
+    await shell.systemLock();
     await vault.expectLocked();
     expect(shell.problems).toEqual([]);
   });
@@ -127,7 +125,7 @@ test.describe('the vault', () => {
     shell,
   }) => {
     await shell.page.clock.install();
-    const vault = await open(shell.page);
+    const vault = await open(shell);
     await vault.createVault();
     const app = new AppShellPage(shell.page);
     await app.open('Cases');
@@ -159,7 +157,7 @@ test.describe('the vault', () => {
   });
 
   test('change the passphrase in settings; only the new one unlocks', async ({ shell }) => {
-    const vault = await open(shell.page);
+    const vault = await open(shell);
     await vault.createVault();
     await new AppShellPage(shell.page).open('Settings');
     expect(await seriousViolations(shell.page)).toEqual([]);
@@ -178,7 +176,7 @@ test.describe('the vault', () => {
   });
 
   test('the recovery key opens the vault and a new passphrase is set', async ({ shell }) => {
-    const vault = await open(shell.page);
+    const vault = await open(shell);
     const recoveryKey = await vault.createVault({
       recoveryKey: true,
       officeName: 'Redress Board, Lyon',
@@ -210,7 +208,7 @@ test.describe('the vault', () => {
     shell,
   }) => {
     const BEN = 'Ben keeps 12 copper kettles by the river';
-    const vault = await open(shell.page);
+    const vault = await open(shell);
     await vault.createVault({ personName: 'Ana Silva' });
     await expect(shell.page.getByTestId('signed-in-person')).toHaveText('Signed in as Ana Silva');
     const app = new AppShellPage(shell.page);

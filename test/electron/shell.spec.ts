@@ -87,3 +87,58 @@ test('the IPC bridge answers from the real main process', async () => {
   );
   expect(surface).toEqual(expectedApiSurface());
 });
+
+test('app:// serves nothing outside the renderer folder, not even a sibling folder with a similar name', async () => {
+  const statuses = await page.evaluate(async () => {
+    const urls = [
+      'app://casebridge/..%2frenderer.bak%2findex.html',
+      'app://casebridge/..%2fmain%2findex.js',
+      'app://casebridge/%2e%2e%2f%2e%2e%2fpackage.json',
+    ];
+    return Promise.all(
+      urls.map((url) =>
+        fetch(url).then(
+          (r) => r.status,
+          () => 'failed',
+        ),
+      ),
+    );
+  });
+  for (const status of statuses) expect(status === 404 || status === 'failed').toBe(true);
+  const csp = await page.evaluate(() =>
+    fetch('app://casebridge/index.html').then((r) => r.headers.get('content-security-policy')),
+  );
+  expect(csp).toContain("default-src 'none'");
+});
+
+test('a permission the page asks for is denied', async () => {
+  const outcome = await page.evaluate(async () => ({
+    notifications: await Notification.requestPermission(),
+    geolocation: await new Promise<string>((resolve) =>
+      navigator.geolocation.getCurrentPosition(
+        () => resolve('granted'),
+        (error) => resolve(error.code === error.PERMISSION_DENIED ? 'denied' : `error ${error.code}`),
+      ),
+    ),
+  }));
+  expect(outcome).toEqual({ notifications: 'denied', geolocation: 'denied' });
+});
+
+test('a call from a window that does not show the app is refused by the sender check', async () => {
+  const answer = await app.evaluate(async ({ BrowserWindow }) => {
+    type WithPrefs = { getLastWebPreferences(): { preload?: string } | null };
+    const first = BrowserWindow.getAllWindows()[0];
+    const preload = (first?.webContents as unknown as WithPrefs | undefined)?.getLastWebPreferences()?.preload;
+    const other = new BrowserWindow({
+      show: false,
+      webPreferences: { preload, sandbox: true, contextIsolation: true },
+    });
+    try {
+      await other.loadURL('about:blank');
+      return (await other.webContents.executeJavaScript('window.casebridge.app.info()')) as unknown;
+    } finally {
+      other.destroy();
+    }
+  });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+});

@@ -3,16 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { createHandlers } from '../../../electron/main/ipc/create-handlers';
-import { createIpcRouter } from '../../../electron/main/ipc/create-ipc-router';
 import { nodeVolumeProbe, type VolumeProbe } from '../../../electron/main/handlers/media/volume-probe';
-import { securityHeaders } from '../../../electron/main/security/content-security-policy';
-import { resolveAppFile } from '../../../electron/main/security/resolve-app-file';
-import { APP_ORIGIN } from '../../../electron/main/security/app-origin';
-import { bridgeBundlePath } from './build-bridge';
+import { pageBridgePath } from '../../../electron/bridge/build-page-bridge';
+import { connectPlaywrightShell } from '../../../electron/bridge/playwright-shell';
 import { VaultPage } from '../pages/VaultPage';
-import { decodeBinary, encodeBinary } from './binary-codec';
 
-/** The test page's origin. Requests to it are answered from out/renderer exactly as app:// would be. */
+/** The test page's origin. It stands for app://casebridge: requests to it reach the app's own protocol handler. */
 export const TEST_ORIGIN = 'https://casebridge.test';
 const rendererRoot = resolve(import.meta.dirname, '../../../out/renderer');
 const version = JSON.parse(await readFile(resolve(import.meta.dirname, '../../../package.json'), 'utf8'))
@@ -24,52 +20,37 @@ export type ShellOptions = { readonly volumeProbe?: VolumeProbe };
 export type ScriptedDialogs = { nextFolder: string | null; nextBundleFile: string | null; nextSavePath: string | null };
 
 /**
- * A fresh "installation": its own browser context (empty IndexedDB), its own data folder, and the
- * real main-process handlers behind window.casebridge. Every request off the test origin is aborted.
+ * A fresh "installation": its own browser context (empty IndexedDB), its own data folder, and the desktop shell's
+ * own wiring (protocol handler, session policies, IPC registration with its sender check) around the real
+ * main-process handlers behind window.casebridge. Only the native dialogs and the PDF printer are stand-ins.
  */
 export async function openShell(context: BrowserContext, options: ShellOptions = {}) {
   const dataFolder = await mkdtemp(join(tmpdir(), 'casebridge-e2e-'));
   const dialogs: ScriptedDialogs = { nextFolder: null, nextBundleFile: null, nextSavePath: null };
   // The page does not exist yet when the handlers are built; the PDF printer looks it up when called.
   const printed: { page?: Page } = {};
-  const router = createIpcRouter({
-    handlers: createHandlers({
-      app: { name: 'Casebridge', version, platform: process.platform, dataFolder, shell: 'test-harness' },
-      volumeProbe: options.volumeProbe ?? nodeVolumeProbe,
-      dialogs: {
-        chooseFolder: async () => dialogs.nextFolder,
-        chooseBundleFile: async () => dialogs.nextBundleFile,
+  const handlers = createHandlers({
+    app: { name: 'Casebridge', version, platform: process.platform, dataFolder, shell: 'test-harness' },
+    volumeProbe: options.volumeProbe ?? nodeVolumeProbe,
+    dialogs: {
+      chooseFolder: async () => dialogs.nextFolder,
+      chooseBundleFile: async () => dialogs.nextBundleFile,
+    },
+    documents: {
+      chooseSavePath: async () => dialogs.nextSavePath,
+      // Headless Chromium's PDF printer stands in for Electron's printToPDF: same print CSS, real PDF.
+      printToPdf: async () => {
+        if (!printed.page) throw new Error('No page to print.');
+        return new Uint8Array(await printed.page.pdf({ format: 'A4', printBackground: true }));
       },
-      documents: {
-        chooseSavePath: async () => dialogs.nextSavePath,
-        // Headless Chromium's PDF printer stands in for Electron's printToPDF: same print CSS, real PDF.
-        printToPdf: async () => {
-          if (!printed.page) throw new Error('No page to print.');
-          return new Uint8Array(await printed.page.pdf({ format: 'A4', printBackground: true }));
-        },
-      },
-    }),
-    isTrustedSender: (url) => url !== undefined && url.startsWith(`${TEST_ORIGIN}/`),
+    },
   });
-  const blockedRequests: string[] = [];
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (!url.startsWith(`${TEST_ORIGIN}/`)) {
-      blockedRequests.push(url);
-      return route.abort('blockedbyclient');
-    }
-    const file = resolveAppFile(url.replace(TEST_ORIGIN, APP_ORIGIN), rendererRoot);
-    if (file === null) return route.fulfill({ status: 404, headers: securityHeaders(), body: 'Not found' });
-    return route.fulfill({
-      status: 200,
-      headers: { 'Content-Type': file.mimeType, ...securityHeaders() },
-      body: await readFile(file.path),
-    });
+  const wiring = await connectPlaywrightShell(context, {
+    rendererRoot,
+    pageOrigin: TEST_ORIGIN,
+    handlers,
+    pageBridgePath,
   });
-  await context.exposeBinding('__casebridgeInvoke', async ({ frame }, channel: unknown, input: unknown) =>
-    encodeBinary(await router.dispatch(frame.url(), channel, decodeBinary(input))),
-  );
-  await context.addInitScript({ path: bridgeBundlePath });
   const page = await context.newPage();
   printed.page = page;
   const problems: string[] = [];
@@ -81,8 +62,14 @@ export async function openShell(context: BrowserContext, options: ShellOptions =
     page,
     dataFolder,
     dialogs,
-    blockedRequests,
+    wiring,
     problems,
+    /** Opens the app as the desktop shell does at start-up. */
+    load: (path?: string) => wiring.load(page, path),
+    /** Reloads the window as the shell would (a restart of the page, with the same data). */
+    reload: () => wiring.reload(page),
+    /** The machine sleeps or its screen locks. */
+    systemLock: () => wiring.systemLock(page),
     async close() {
       await rm(dataFolder, { recursive: true, force: true });
     },
@@ -101,7 +88,7 @@ export const test = base.extend<Fixtures>({
   },
   // A fresh installation starts at the vault's first run; the shell specs need an unlocked app.
   app: async ({ shell }, use) => {
-    await shell.page.goto(`${TEST_ORIGIN}/index.html`);
+    await shell.load();
     await new VaultPage(shell.page).createVault();
     await use(shell.page);
   },
