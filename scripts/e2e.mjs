@@ -1,4 +1,4 @@
-// `npm run test:e2e`: builds the renderer and the CLI, then runs the Playwright journeys against them.
+// `npm run test:e2e`: builds the renderer, the CLI and the preview launcher, then runs the Playwright journeys against them.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -11,4 +11,7 @@ if (built !== 0) process.exit(built);
 // The journeys check the oversight export with the real CLI, as an oversight body would.
 const cli = step(bin('rolldown'), ['-c', 'electron/cli/rolldown.config.ts']);
 if (cli !== 0) process.exit(cli);
+// The preview launcher, which one spec starts as `npm start -- --preview` would.
+const preview = step(bin('rolldown'), ['-c', 'electron/preview/rolldown.config.ts']);
+if (preview !== 0) process.exit(preview);
 process.exit(step(bin('playwright'), ['test', '-c', 'test/e2e/playwright.config.ts', ...process.argv.slice(2)]));

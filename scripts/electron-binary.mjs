@@ -34,7 +34,7 @@ export function locateElectron({ root, env = process.env, platform = process.pla
 
 export function missingElectronMessage(reason) {
   return [
-    `Casebridge cannot start: ${reason}`,
+    `Casebridge cannot start the desktop shell: ${reason}`,
     'Two ways out:',
     '  1. On a machine with a network connection, run `npm start` again: Electron 45 is downloaded once, on first start.',
     '  2. Offline, point ELECTRON_OVERRIDE_DIST_PATH at a folder with an unpacked Electron 45, for example:',

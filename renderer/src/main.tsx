@@ -4,6 +4,7 @@ import { boot } from './boot/boot';
 import { initI18n } from './i18n/i18n';
 import { App } from './app/App';
 import { BootFailure } from './boot/BootFailure';
+import { PreviewBanner } from './components/PreviewBanner';
 import { VaultGate } from './screens/vault/VaultGate';
 import { createAppVaultService } from './vault/vault-service';
 import './styles/app.css';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const vault = await createAppVaultService();
   root.render(
     <StrictMode>
+      <PreviewBanner shell={outcome.shell} />
       <VaultGate vault={vault} shell={outcome.shell}>
         {(session) => <App shell={outcome.shell} session={session} />}
       </VaultGate>

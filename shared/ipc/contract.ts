@@ -11,7 +11,7 @@ export const appInfoSchema = z.object({
   version: z.string(),
   platform: z.enum(['linux', 'darwin', 'win32', 'other']),
   dataFolder: z.string(),
-  shell: z.enum(['electron', 'test-harness']),
+  shell: z.enum(['electron', 'preview', 'test-harness']),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

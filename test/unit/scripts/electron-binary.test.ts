@@ -44,14 +44,24 @@ describe('locating the Electron binary', () => {
     expect(executableIn(dist, 'darwin')).toMatch(/Electron\.app\/Contents\/MacOS\/Electron$/);
   });
 
-  it('npm start stops with one clear message where the binary is missing', () => {
+  it('npm start -- --electron stops with one clear message where the binary is missing (no fallback)', () => {
     const repo = resolve(import.meta.dirname, '../../..');
-    const run = spawnSync(process.execPath, [join(repo, 'scripts/start.mjs')], {
+    const run = spawnSync(process.execPath, [join(repo, 'scripts/start.mjs'), '--electron'], {
       encoding: 'utf8',
       env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: join(root, 'nowhere') },
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/Casebridge cannot start: ELECTRON_OVERRIDE_DIST_PATH is set/);
+    expect(run.stderr).toMatch(/Casebridge cannot start the desktop shell: ELECTRON_OVERRIDE_DIST_PATH is set/);
     expect(run.stderr).toMatch(/Two ways out/);
+    expect(run.stdout).not.toMatch(/preview/);
+  });
+
+  it('refuses --electron and --preview together', () => {
+    const repo = resolve(import.meta.dirname, '../../..');
+    const run = spawnSync(process.execPath, [join(repo, 'scripts/start.mjs'), '--electron', '--preview'], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/choose --electron or --preview, not both/);
   });
 });
