@@ -65,6 +65,22 @@ test('the preview opens the app, says what it is, keeps its data across a restar
     ),
   );
   expect(fetched).toBe('refused');
+  // Native dialogs are a window of the launcher's own: a wrong path is explained, a right one is granted.
+  const dialogOpens = first.context.waitForEvent('page');
+  const chosen = first.page.evaluate(() =>
+    (
+      window as Window & { casebridge: { exchange: { chooseFolder(): Promise<unknown> } } }
+    ).casebridge.exchange.chooseFolder(),
+  );
+  const dialog = await dialogOpens;
+  await expect(dialog.getByRole('heading', { name: 'Choose where to save the bundle' })).toBeVisible();
+  await dialog.getByLabel(/Full path of a folder/).fill(join(dataFolder, 'no-such-folder'));
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/That is not a folder on this computer/);
+  await dialog.getByLabel(/Full path of a folder/).fill(dataFolder);
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  expect(await chosen).toMatchObject({ ok: true, value: { folderToken: expect.any(String), path: dataFolder } });
+  expect(dialog.isClosed()).toBe(true);
   // The lock file names this process; a second launch on the same data is refused with a message.
   expect((await readFile(join(dataFolder, LOCK_FILE_NAME), 'utf8')).trim()).toBe(String(process.pid));
   const second = launch();
