@@ -31,15 +31,21 @@ export type DueOutcome = {
  * Computes when a period ends. The rules (docs/workflow.md, "Deadline rules") follow Regulation (EEC, Euratom)
  * No 1182/71: the day of the triggering event is not counted; a period in days, weeks or months ends at the end of
  * its last day in the jurisdiction's time zone; months end on the same day-of-month or, where that day does not
- * exist, on the month's last day. Hours are exact elapsed time.
+ * exist, on the month's last day; where the rules apply (`rollForward`), a period ending on a weekend or holiday
+ * ends on the next working day (Art. 3(4)) and a period of two days or more includes two working days (Art. 3(5)).
+ * An extension runs from the end date shown to the user, not from the unrolled end. Hours are whole hours after
+ * the hour of the event where the Regulation applies (Art. 3(1), 3(2)(a)), exact elapsed time otherwise.
  */
 export function computeDue(input: DueInput): DueOutcome {
   const notes: string[] = [];
   const incomplete = new Set<number>();
   const calendar = watchCompleteness(input.calendar, incomplete);
   const withCalendar = { ...input, calendar };
-  let dueMs = addPeriod(input.startMs, input.duration, withCalendar);
-  for (const extension of input.extensions) dueMs = addPeriod(dueMs, extension, withCalendar);
+  // Each period ends on the date shown to the user (rolled, Art. 3(5) applied); an extension runs from that date.
+  let dueMs = settle(input.startMs, addPeriod(input.startMs, input.duration, withCalendar), input.duration);
+  for (const extension of input.extensions) {
+    dueMs = settle(dueMs, addPeriod(dueMs, extension, withCalendar), extension);
+  }
   // Stopped time is added back, however long it was; a paused clock has no due date yet.
   const ordered = [...input.suspensions].sort((a, b) => a.fromMs - b.fromMs);
   let suspendedMs = 0;
@@ -52,24 +58,51 @@ export function computeDue(input: DueInput): DueOutcome {
     dueMs += suspension.toMs - from;
     suspendedMs += suspension.toMs - from;
   }
-  const dayBased = input.duration.unit !== 'hours';
   if (suspendedMs > 0) {
     notes.push(`The clock was stopped for ${(suspendedMs / HOUR_MS).toFixed(1)} hours; that time was added back.`);
-    if (dayBased) dueMs = endOfLocalDay(localDateAt(dueMs, input.timeZone), input.timeZone);
+    if (input.duration.unit !== 'hours') {
+      dueMs = rollToWorkingDay(endOfLocalDay(localDateAt(dueMs, input.timeZone), input.timeZone), input.duration);
+    }
   }
-  const mustBeWorkingDay = dayBased && (input.rollForward || input.duration.unit === 'business-days');
-  if (mustBeWorkingDay) {
-    let day = localDateAt(dueMs, input.timeZone);
+
+  /** The end of one period as shown: on a working day where the rules say so, with at least two working days. */
+  function settle(fromMs: number, endMs: number, duration: Duration): number {
+    const rolled = rollToWorkingDay(endMs, duration);
+    return input.rollForward && spansTwoDaysOrMore(duration) ? withTwoWorkingDays(fromMs, rolled) : rolled;
+  }
+
+  function rollToWorkingDay(endMs: number, duration: Duration): number {
+    const mustBeWorkingDay = duration.unit !== 'hours' && (input.rollForward || duration.unit === 'business-days');
+    if (!mustBeWorkingDay) return endMs;
+    let day = localDateAt(endMs, input.timeZone);
     let moved = false;
     while (!calendar.isWorkingDay(day)) {
       const why = calendar.holidayName(day) ?? 'a weekend day';
       notes.push(
-        `${formatCivilDate(day)} is ${why === 'a weekend day' ? why : `a public holiday (${why})`}; the period ends on the next working day.`,
+        `${formatCivilDate(day)} is ${why === 'a weekend day' ? why : `a public holiday (${why})`}; the period ends on the next working day (Reg. 1182/71 Art. 3(4)).`,
       );
       day = addDays(day, 1);
       moved = true;
     }
-    if (moved) dueMs = endOfLocalDay(day, input.timeZone);
+    return moved ? endOfLocalDay(day, input.timeZone) : endMs;
+  }
+
+  /** Reg. 1182/71 Art. 3(5): "Any period of two days or more shall include at least two working days." */
+  function withTwoWorkingDays(fromMs: number, endMs: number): number {
+    const last = localDateAt(endMs, input.timeZone);
+    let day = addDays(localDateAt(fromMs, input.timeZone), 1);
+    let working = 0;
+    for (; toKey(day) <= toKey(last); day = addDays(day, 1)) if (calendar.isWorkingDay(day)) working++;
+    if (working >= 2) return endMs;
+    let end = last;
+    while (working < 2) {
+      end = addDays(end, 1);
+      if (calendar.isWorkingDay(end)) working++;
+    }
+    notes.push(
+      `A period of two days or more includes at least two working days (Reg. 1182/71 Art. 3(5)); it ends on ${formatCivilDate(end)}.`,
+    );
+    return endOfLocalDay(end, input.timeZone);
   }
   for (const year of [...incomplete].sort()) {
     const { from, to } = input.calendar.coverage;
@@ -78,6 +111,24 @@ export function computeDue(input: DueInput): DueOutcome {
     );
   }
   return { dueMs, notes };
+}
+
+/** Periods Art. 3(5) covers: two days or more, counted in calendar days, weeks or months. */
+function spansTwoDaysOrMore(duration: Duration): boolean {
+  switch (duration.unit) {
+    case 'calendar-days':
+      return duration.amount >= 2;
+    case 'weeks':
+    case 'calendar-months':
+      return duration.amount >= 1;
+    case 'hours':
+    case 'business-days':
+      return false;
+  }
+}
+
+function toKey(day: CivilDate): number {
+  return day.year * 10_000 + day.month * 100 + day.day;
 }
 
 /** Wraps a calendar to remember each year it was asked about that may lack a listed holiday. */
@@ -104,6 +155,8 @@ function addPeriod(fromMs: number, duration: Duration, input: DueInput): number 
   const eventDay = (): CivilDate => localDateAt(fromMs, zone);
   switch (duration.unit) {
     case 'hours':
+      // Art. 3(1) and 3(2)(a): the hour of the event does not count; the period runs in whole hours after it.
+      if (input.rollForward) return (Math.floor(fromMs / HOUR_MS) + 1 + duration.amount) * HOUR_MS - 1;
       return fromMs + duration.amount * HOUR_MS;
     case 'calendar-days':
       return endOfLocalDay(addDays(eventDay(), duration.amount), zone);

@@ -21,6 +21,80 @@ const working = (amount: number): Duration => ({ amount, unit: 'business-days' }
 
 /** Dates in, due dates out. Each due instant is the last millisecond of the local day (or exact, for hours). */
 const EXAMPLES: Example[] = [
+  // Reg. (EEC, Euratom) No 1182/71, Art. 3, rule by rule (DE calendar: Good Friday 3 Apr, Easter Monday 6 Apr 2026).
+  {
+    name: 'Art. 3(1), 3(2)(a): 24 hours from 10:20 run from 11:00 and end at the expiry of 11:00 the next day',
+    start: '2026-03-10T09:20:00Z',
+    duration: { amount: 24, unit: 'hours' },
+    zone: 'Europe/Berlin',
+    calendar: 'DE',
+    rollForward: true,
+    due: '2026-03-11T09:59:59.999Z',
+  },
+  {
+    name: 'Art. 3(1), 3(2)(b): the day of the event does not count; 10 days from Monday 23:30 end on Thursday week',
+    start: '2026-03-09T22:30:00Z',
+    duration: days(10),
+    zone: 'Europe/Berlin',
+    calendar: 'DE',
+    rollForward: true,
+    due: '2026-03-19T22:59:59.999Z',
+  },
+  {
+    name: 'Art. 3(2)(c): 2 weeks from a Wednesday end on the Wednesday two weeks later',
+    start: '2026-03-04T08:00:00Z',
+    duration: { amount: 2, unit: 'weeks' },
+    zone: 'Europe/Berlin',
+    calendar: 'DE',
+    rollForward: true,
+    due: '2026-03-18T22:59:59.999Z',
+  },
+  {
+    name: 'Art. 3(3): a period in days includes Saturdays, Sundays and holidays (no roll where the rules do not apply)',
+    start: '2026-03-30T08:00:00Z',
+    duration: days(5),
+    zone: 'Europe/Berlin',
+    calendar: 'DE',
+    rollForward: false,
+    due: '2026-04-04T21:59:59.999Z',
+  },
+  {
+    name: 'Art. 3(4): 5 days ending on Easter Saturday end on Tuesday, after Sunday and Easter Monday',
+    start: '2026-03-30T08:00:00Z',
+    duration: days(5),
+    zone: 'Europe/Berlin',
+    calendar: 'DE',
+    rollForward: true,
+    due: '2026-04-07T21:59:59.999Z',
+  },
+  {
+    name: 'Art. 3(5): 2 days from a Friday end on Tuesday, not Monday, to include two working days',
+    start: '2026-03-06T10:00:00Z',
+    duration: days(2),
+    zone: 'Europe/Berlin',
+    calendar: 'DE',
+    rollForward: true,
+    due: '2026-03-10T22:59:59.999Z',
+  },
+  {
+    name: 'Art. 3(5): 2 days from Maundy Thursday end on Wednesday (Good Friday and Easter Monday are holidays)',
+    start: '2026-04-02T08:00:00Z',
+    duration: days(2),
+    zone: 'Europe/Berlin',
+    calendar: 'DE',
+    rollForward: true,
+    due: '2026-04-08T21:59:59.999Z',
+  },
+  {
+    name: 'Art. 3(4) with an extension: 10 days rolled from Saturday to Monday 9 March, extended by 10 days from that Monday',
+    start: '2026-02-25T10:00:00Z',
+    duration: days(10),
+    zone: 'Europe/Berlin',
+    calendar: 'DE',
+    rollForward: true,
+    extensions: [days(10)],
+    due: '2026-03-19T22:59:59.999Z',
+  },
   // Calendar months: same day-of-month, or the month's last day when it has no such day.
   {
     name: '1 month from 31 Jan ends on 28 Feb',
@@ -299,7 +373,7 @@ describe('deadline worked examples', () => {
       rollForward: true,
     });
     expect(outcome.notes[0]).toBe(
-      '2026-05-01 is a public holiday (Fête du Travail); the period ends on the next working day.',
+      '2026-05-01 is a public holiday (Fête du Travail); the period ends on the next working day (Reg. 1182/71 Art. 3(4)).',
     );
   });
 

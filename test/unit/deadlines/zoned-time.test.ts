@@ -74,7 +74,9 @@ describe('deadline properties', () => {
         expect(end).toBeGreaterThan(startMs);
         expect(due(amount + 1)).toBeGreaterThanOrEqual(end);
         if (unit !== 'hours') expect(endOfLocalDay(localDateAt(end, timeZone), timeZone)).toBe(end);
-        else expect(end - startMs).toBe(amount * 3_600_000);
+        else if (!rollForward) expect(end - startMs).toBe(amount * 3_600_000);
+        // Reg. 1182/71 Art. 3(1), 3(2)(a): whole hours after the hour of the event, ending at the end of an hour.
+        else expect(end + 1 - (Math.floor(startMs / 3_600_000) + 1) * 3_600_000).toBe(amount * 3_600_000);
       }),
       { numRuns: 300 },
     );
