@@ -58,7 +58,13 @@ export const procedureTemplateSchema = z
     source: z.string().min(1),
     appliesTo: z.array(caseKindSchema).min(1),
     notice: z
-      .strictObject({ source: z.string().min(1), rule: z.string().min(1), deferral: z.string().min(1) })
+      .strictObject({
+        source: z.string().min(1),
+        rule: z.string().min(1),
+        deferral: z.string().min(1),
+        /** Longest single deferral of notice, in months (renewable with reasons); six when absent. */
+        maxDeferralMonths: z.number().int().min(1).max(12).optional(),
+      })
       .nullable(),
     periods: z.array(procedurePeriodSchema).min(1),
   })

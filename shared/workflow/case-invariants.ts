@@ -5,6 +5,7 @@ import { missingAssessmentStatements } from '../domain/threshold-assessment';
 import { recomputeDue } from '../deadlines/tracked-deadline';
 import { STAGE_PATHS } from './stage-labels';
 import { isBlank } from './step-helpers';
+import { hasReachedPeople } from './right-to-know';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -100,6 +101,11 @@ export function caseViolations(c: Case): string[] {
   // Closure.
   if (c.stage === 'closed' || purged) {
     check(c.closure !== null, 'a closed case has no closure record');
+    if (!purged && hasReachedPeople(c))
+      check(
+        c.affectedPeople.every((p) => p.notice.state !== 'pending'),
+        'a case that reached people closed with someone neither told nor deferred',
+      );
     if (c.closure?.reason === 'remedies-done')
       check(
         c.decision !== null && c.remedies.every((r) => r.done !== null),

@@ -13,7 +13,7 @@ export type CaseSummary = {
   readonly openRemedies: readonly { readonly id: string; readonly code: string; readonly dueMs: number }[];
   /** Sunset of an emergency that is still in force (not ended by review). */
   readonly emergencySunsetMs: number | null;
-  /** Earliest review date of a deferred notice. */
+  /** Earliest review date of a deferred notice, open or closed case alike. */
   readonly noticeReviewMs: number | null;
   /** When a closed case's data must be purged. */
   readonly purgeAtMs: number | null;
@@ -47,7 +47,8 @@ export function summariseCase(c: Case): CaseSummary {
       r.done === null ? [{ id: r.id, code: r.code, dueMs: Date.parse(r.dueAt) }] : [],
     ),
     emergencySunsetMs: live && c.emergency && !ended && c.stage !== 'draft' ? Date.parse(c.emergency.sunsetAt) : null,
-    noticeReviewMs: live ? noticeReviewMs : null,
+    // A deferred person stays on the dashboard after closing: the right to know outlives the case.
+    noticeReviewMs: c.stage === 'purged' ? null : noticeReviewMs,
     purgeAtMs: c.stage === 'closed' && c.retention.purgeAt ? Date.parse(c.retention.purgeAt) : null,
   };
 }

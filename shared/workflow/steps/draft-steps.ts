@@ -1,3 +1,4 @@
+import { rightToKnowGaps } from '../right-to-know';
 import { type Case } from '../../domain/case';
 import { EMPTY_ASSESSMENT, missingAssessmentStatements } from '../../domain/threshold-assessment';
 import { findProcedureTemplate } from '../../procedures/procedure-registry';
@@ -152,6 +153,8 @@ export const withdrawStep: StepDefinition<'withdraw'> = {
   label: 'withdraw the case',
   capacity: 'caseworker',
   stages: () => ['draft', 'authorised', 'request-sent', 'response-received', 'notice', 'challenge-window'],
+  // Withdrawing never ends a person's right to be told once the case has reached them.
+  gate: (c, _actor, env) => rightToKnowGaps(c, env.nowMs),
   run(c, actor, { reason }, env) {
     if (isBlank(reason)) return refuse('invalid-input', ['withdrawal needs a reason']);
     return {

@@ -1,14 +1,27 @@
+import { hasReachedPeople, latestDeferralReview } from '../right-to-know';
 import { type Case } from '../../domain/case';
 import { type CaseStage } from '../../domain/case-stage';
 import { type AffectedPerson } from '../../domain/parties';
 import { caseTimeZone, formatInstant, isBlank, startPeriodsOn } from '../step-helpers';
 import { refuse, type StepDefinition, type StepEnv, type StepOutcome } from '../workflow-types';
 
-/** Where notice can be given, per kind: after the response for a request, straight after authorisation otherwise. */
-const noticeStages = (c: Case): readonly CaseStage[] =>
-  c.kind === 'data-access-request'
-    ? ['response-received', 'notice', 'challenge-window']
-    : ['authorised', 'notice', 'challenge-window'];
+/** Stages where notice decides the next stage; later, telling someone leaves the stage as it is. */
+const OPENING_STAGES: readonly CaseStage[] = ['response-received', 'authorised', 'notice', 'challenge-window'];
+
+/**
+ * Where notice can be given, per kind: after the response for a request, straight after authorisation otherwise,
+ * and from then on at every stage: to another person after a challenge was lodged, and after closing to a person
+ * whose notice was deferred (the right to know outlives the case).
+ */
+const noticeStages = (c: Case): readonly CaseStage[] => [
+  c.kind === 'data-access-request' ? 'response-received' : 'authorised',
+  'notice',
+  'challenge-window',
+  'challenge-lodged',
+  'redress-review',
+  'remedies',
+  ...(hasReachedPeople(c) ? (['closed'] as const) : []),
+];
 
 const NOTICE_KINDS = ['data-access-request', 'enforcement-action'] as const;
 
@@ -54,6 +67,15 @@ export const issueNoticeStep: StepDefinition<'issue-notice'> = {
           }
         : p,
     );
+    if (!OPENING_STAGES.includes(c.stage)) {
+      // After a challenge or after closing: the person is told; the case's own periods are not restarted.
+      return {
+        ok: true,
+        case: { ...c, affectedPeople: people },
+        toStage: c.stage,
+        details: { personId: target.id, method: action.method, language: action.language, windowDeadline: null },
+      };
+    }
     // The window runs from the latest notice, so everyone notified gets the full period.
     const started = startPeriodsOn({ ...c, affectedPeople: people }, 'notice-issued', env);
     if (!started.ok) return refuse('preconditions-unmet', [started.error.message]);
@@ -98,6 +120,13 @@ export const deferNoticeStep: StepDefinition<'defer-notice'> = {
     if (isBlank(action.reasons)) missing.push('notice deferral needs reasons');
     if (action.reviewAt === null) missing.push('notice deferral needs an end date');
     else if (Date.parse(action.reviewAt) <= env.nowMs) missing.push('notice deferral end date must be in the future');
+    else {
+      const { months, latestMs } = latestDeferralReview(c, env.nowMs);
+      if (Date.parse(action.reviewAt) > latestMs)
+        missing.push(
+          `a deferral may run for at most ${months} months: set an end date on or before ${formatInstant(new Date(latestMs).toISOString(), caseTimeZone(c))}, and renew it then, with reasons, if notice would still do harm`,
+        );
+    }
     if (missing.length > 0 || action.reviewAt === null) return refuse('invalid-input', missing);
     const deferralCount = (target.notice.state === 'deferred' ? target.notice.deferralCount : 0) + 1;
     const people = c.affectedPeople.map((p) =>
@@ -115,7 +144,8 @@ export const deferNoticeStep: StepDefinition<'defer-notice'> = {
           }
         : p,
     );
-    const toStage = c.stage === 'challenge-window' ? 'challenge-window' : stageAfterNotice(people);
+    const toStage =
+      c.stage === 'challenge-window' || !OPENING_STAGES.includes(c.stage) ? c.stage : stageAfterNotice(people);
     return {
       ok: true,
       case: { ...c, affectedPeople: people },

@@ -1,3 +1,4 @@
+import { rightToKnowGaps } from '../right-to-know';
 import { type Case } from '../../domain/case';
 import { type CaseStage } from '../../domain/case-stage';
 import { deadlineState } from '../../deadlines/tracked-deadline';
@@ -174,10 +175,12 @@ export const closeStep: StepDefinition<'close'> = {
   label: 'close the case',
   capacity: 'caseworker',
   stages: () => ['remedies'],
-  gate: (c) =>
-    c.remedies
+  gate: (c, _actor, env) => [
+    ...c.remedies
       .filter((r) => r.done === null)
       .map((r) => `remedy "${r.code}" is not done (due ${formatInstant(r.dueAt, caseTimeZone(c))})`),
+    ...rightToKnowGaps(c, env.nowMs),
+  ],
   run(c, actor, _action, env) {
     return {
       ok: true,

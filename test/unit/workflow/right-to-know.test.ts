@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { caseViolations } from '@shared/workflow/case-invariants';
+import { summariseCase } from '@shared/workflow/case-summary';
+import { dashboard } from '@shared/workflow/dashboard';
+import {
+  alice,
+  apply,
+  completeDraftChanges,
+  DAY,
+  makeContext,
+  open,
+  refused,
+  requestTo,
+  rita,
+} from './workflow-fixtures';
+
+const defer = (personId: string, reviewAt: string) =>
+  ({ type: 'defer-notice', personId, reasons: 'Telling them now would alert a suspect.', reviewAt }) as const;
+
+describe('the right to know outlives the case', () => {
+  it('refuses to withdraw a request once data came back, until each person is told or deferred with reasons', () => {
+    const { context, clock } = makeContext();
+    let t = requestTo('response-received', context, clock);
+    expect(refused(t, alice, { type: 'withdraw', reason: 'No longer needed.' }, context)).toEqual({
+      code: 'preconditions-unmet',
+      missing: [
+        'Person One has not been told: give notice, or defer it with reasons and a review date',
+        'Person Two has not been told: give notice, or defer it with reasons and a review date',
+      ],
+    });
+    t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
+    t = apply(t, alice, defer('p2', clock.iso(30 * DAY)), context);
+    t = apply(t, alice, { type: 'withdraw', reason: 'No longer needed.' }, context);
+    expect(t.case.stage).toBe('closed');
+    expect(caseViolations(t.case)).toEqual([]);
+  });
+
+  it('lets a request withdraw freely before any data came back, and an enforcement action only while a draft', () => {
+    const { context, clock } = makeContext();
+    const sent = requestTo('request-sent', context, clock);
+    expect(apply(sent, alice, { type: 'withdraw', reason: 'Resolved locally.' }, context).case.stage).toBe('closed');
+    let action = open('enforcement-action', context);
+    action = apply(
+      action,
+      alice,
+      { type: 'update-draft', changes: completeDraftChanges('enforcement-action', clock) },
+      context,
+    );
+    expect(apply(action, alice, { type: 'withdraw', reason: 'Opened too early.' }, context).case.stage).toBe('closed');
+    action = apply(action, alice, { type: 'authorise' }, context);
+    expect(refused(action, alice, { type: 'withdraw', reason: 'Dropped.' }, context).missing[0]).toMatch(
+      /has not been told: give notice, or defer it/,
+    );
+  });
+
+  it('caps one deferral at six months; a ten-year deferral is refused', () => {
+    const { context, clock } = makeContext('2026-03-02T09:00:00Z');
+    let t = requestTo('response-received', context, clock);
+    const tooLong = refused(t, alice, defer('p1', clock.iso(3650 * DAY)), context);
+    expect(tooLong.code).toBe('invalid-input');
+    expect(tooLong.missing[0]).toMatch(/^a deferral may run for at most 6 months: set an end date on or before 4 Sept/);
+    t = apply(t, alice, defer('p1', clock.iso(180 * DAY)), context);
+    expect(t.case.affectedPeople[0]?.notice.state).toBe('deferred');
+  });
+
+  it('gives notice to another person after a challenge was lodged, without changing the stage', () => {
+    const { context, clock } = makeContext();
+    let t = requestTo('response-received', context, clock);
+    t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
+    t = apply(t, alice, defer('p2', clock.iso(60 * DAY)), context);
+    t = apply(
+      t,
+      alice,
+      {
+        type: 'lodge-challenge',
+        personId: 'p1',
+        grounds: ['disproportionate'],
+        statement: 'Too much.',
+        attachmentIds: [],
+      },
+      context,
+    );
+    expect(t.case.stage).toBe('challenge-lodged');
+    t = apply(t, alice, { type: 'issue-notice', personId: 'p2', method: 'post', language: 'en' }, context);
+    expect(t.case.stage).toBe('challenge-lodged');
+    expect(t.case.affectedPeople.map((p) => p.notice.state)).toEqual(['issued', 'issued']);
+    expect(caseViolations(t.case)).toEqual([]);
+  });
+
+  it('keeps a deferred person on the dashboard after closing, until they are told', () => {
+    const { context, clock } = makeContext();
+    let t = requestTo('response-received', context, clock);
+    t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
+    t = apply(t, alice, defer('p2', clock.iso(20 * DAY)), context);
+    t = apply(t, alice, { type: 'withdraw', reason: 'The partner withdrew its data.' }, context);
+    clock.advance(25 * DAY);
+    const board = () =>
+      dashboard([summariseCase(t.case)], { nowMs: clock.ms, timeZone: 'Europe/Berlin' }).noticeReviews;
+    expect(board()).toMatchObject([{ caseId: t.case.id, stage: 'closed', bucket: 'overdue' }]);
+    // The review date has passed: the deferral is renewed with reasons, or the person is told, even though closed.
+    t = apply(t, alice, { type: 'issue-notice', personId: 'p2', method: 'post', language: 'en' }, context);
+    expect(t.case.stage).toBe('closed');
+    expect(board()).toEqual([]);
+    expect(caseViolations(t.case)).toEqual([]);
+  });
+
+  it('refuses to close after the decision while a deferral has reached its review date', () => {
+    const { context, clock } = makeContext();
+    let t = requestTo('response-received', context, clock);
+    t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
+    t = apply(t, alice, defer('p2', clock.iso(10 * DAY)), context);
+    t = apply(
+      t,
+      alice,
+      {
+        type: 'lodge-challenge',
+        personId: 'p1',
+        grounds: ['disproportionate'],
+        statement: 'Too much.',
+        attachmentIds: [],
+      },
+      context,
+    );
+    t = apply(t, rita, { type: 'begin-review' }, context);
+    t = apply(t, rita, { type: 'decide', outcome: 'upheld', reasons: 'Lawful.', remedies: [] }, context);
+    clock.advance(11 * DAY);
+    const closing = refused(t, alice, { type: 'close' }, context);
+    expect(closing.missing).toEqual([
+      'the deferral of notice to Person Two has reached its review date: give notice, or renew the deferral with reasons',
+    ]);
+    t = apply(t, alice, { type: 'issue-notice', personId: 'p2', method: 'post', language: 'en' }, context);
+    expect(apply(t, alice, { type: 'close' }, context).case.stage).toBe('closed');
+  });
+});
