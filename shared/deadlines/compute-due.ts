@@ -1,4 +1,4 @@
-import { addDays, addMonths, formatCivilDate, type CivilDate } from './civil-date';
+import { addDays, addMonths, formatCivilDate, isoWeekday, type CivilDate } from './civil-date';
 import { type Duration } from './duration';
 import { type WorkingDayCalendar } from './holiday-calendar';
 import { endOfLocalDay, localDateAt } from './zoned-time';
@@ -38,8 +38,8 @@ export type DueOutcome = {
  */
 export function computeDue(input: DueInput): DueOutcome {
   const notes: string[] = [];
-  const incomplete = new Set<number>();
-  const calendar = watchCompleteness(input.calendar, incomplete);
+  const consulted = { workingDays: false };
+  const calendar = watchConsultation(input.calendar, consulted);
   const withCalendar = { ...input, calendar };
   // Each period ends on the date shown to the user (rolled, Art. 3(5) applied); an extension runs from that date.
   let dueMs = settle(input.startMs, addPeriod(input.startMs, input.duration, withCalendar), input.duration);
@@ -74,15 +74,16 @@ export function computeDue(input: DueInput): DueOutcome {
   function rollToWorkingDay(endMs: number, duration: Duration): number {
     const mustBeWorkingDay = duration.unit !== 'hours' && (input.rollForward || duration.unit === 'business-days');
     if (!mustBeWorkingDay) return endMs;
-    let day = localDateAt(endMs, input.timeZone);
-    let moved = false;
-    while (!calendar.isWorkingDay(day)) {
-      const why = calendar.holidayName(day) ?? 'a weekend day';
+    const first = localDateAt(endMs, input.timeZone);
+    let day = first;
+    while (!calendar.isWorkingDay(day)) day = addDays(day, 1);
+    const moved = day !== first;
+    if (moved) {
+      const holiday = calendar.holidayName(first);
+      const why = holiday === undefined ? 'a weekend day' : `a public holiday (${holiday})`;
       notes.push(
-        `${formatCivilDate(day)} is ${why === 'a weekend day' ? why : `a public holiday (${why})`}; the period ends on the next working day (Reg. 1182/71 Art. 3(4)).`,
+        `${describeDay(first)} is ${why}; the period ends on the next working day, ${describeDay(day)} (Reg. 1182/71 Art. 3(4)).`,
       );
-      day = addDays(day, 1);
-      moved = true;
     }
     return moved ? endOfLocalDay(day, input.timeZone) : endMs;
   }
@@ -104,12 +105,13 @@ export function computeDue(input: DueInput): DueOutcome {
     );
     return endOfLocalDay(end, input.timeZone);
   }
-  for (const year of [...incomplete].sort()) {
-    const { from, to } = input.calendar.coverage;
+  // Every date that depended on working days says which holiday data it was computed with.
+  if (consulted.workingDays)
     notes.push(
-      `The ${input.calendar.jurisdiction} holiday data lists irregular holidays for ${from}–${to} only; a holiday in ${year} may be missing, so this date may be a day early. Update the holiday calendar data.`,
+      input.calendar.knowsHolidays
+        ? `Working days: weekends and public holidays (${input.calendar.source}).`
+        : `Working days: weekends only — public holidays of ${input.calendar.jurisdiction} are not known, so this date may be early.`,
     );
-  }
   return { dueMs, notes };
 }
 
@@ -127,28 +129,30 @@ function spansTwoDaysOrMore(duration: Duration): boolean {
   }
 }
 
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+function describeDay(day: CivilDate): string {
+  return `${WEEKDAYS[isoWeekday(day) - 1] ?? ''} ${formatCivilDate(day)}`;
+}
+
 function toKey(day: CivilDate): number {
   return day.year * 10_000 + day.month * 100 + day.day;
 }
 
-/** Wraps a calendar to remember each year it was asked about that may lack a listed holiday. */
-function watchCompleteness(calendar: WorkingDayCalendar, incomplete: Set<number>): WorkingDayCalendar {
-  const note = (day: CivilDate) => {
-    if (!calendar.isComplete(day.year)) incomplete.add(day.year);
-  };
+/** Wraps a calendar to remember whether the computation asked it about working days at all. */
+function watchConsultation(calendar: WorkingDayCalendar, consulted: { workingDays: boolean }): WorkingDayCalendar {
   return {
     ...calendar,
-    holidayName: (day) => {
-      note(day);
-      return calendar.holidayName(day);
+    holidayName: (day, language) => {
+      consulted.workingDays = true;
+      return calendar.holidayName(day, language);
     },
     isWorkingDay: (day) => {
-      note(day);
+      consulted.workingDays = true;
       return calendar.isWorkingDay(day);
     },
   };
 }
-
 /** Adds one period to an instant. */
 function addPeriod(fromMs: number, duration: Duration, input: DueInput): number {
   const zone = input.timeZone;

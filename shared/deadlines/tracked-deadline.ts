@@ -8,7 +8,7 @@ import {
 } from '../procedures/procedure-template';
 import { computeDue } from './compute-due';
 import { durationSchema } from './duration';
-import { holidayCalendarFor, weekendOnlyCalendar } from './holiday-calendar';
+import { holidayCalendarFor } from './holiday-calendar';
 
 const instant = z.iso.datetime();
 
@@ -64,7 +64,7 @@ export function recomputeDue(deadline: Omit<TrackedDeadline, 'dueAt'>): {
       toMs: s.to === null ? null : Date.parse(s.to),
     })),
     timeZone: deadline.timeZone,
-    calendar: holidayCalendarFor(deadline.calendarJurisdiction) ?? weekendOnlyCalendar(deadline.calendarJurisdiction),
+    calendar: holidayCalendarFor(deadline.calendarJurisdiction),
     rollForward: deadline.rollForward,
   });
   const { dueMs, notes } = outcome;

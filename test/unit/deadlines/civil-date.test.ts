@@ -10,7 +10,6 @@ import {
   parseCivilDate,
   toDayNumber,
 } from '@shared/deadlines/civil-date';
-import { holidayCalendarFor } from '@shared/deadlines/holiday-calendar';
 
 describe('civil dates', () => {
   it.each([
@@ -58,40 +57,5 @@ describe('civil dates', () => {
     expect(parseCivilDate('2025-02-29')).toBeNull();
     expect(parseCivilDate('2025-13-01')).toBeNull();
     expect(isoWeekday({ year: 2026, month: 3, day: 29 })).toBe(7);
-  });
-});
-
-describe('holiday calendars', () => {
-  const name = (jurisdiction: string, date: string) => {
-    const day = parseCivilDate(date);
-    return day ? holidayCalendarFor(jurisdiction)?.holidayName(day) : 'bad date';
-  };
-
-  it.each([
-    ['DE', '2026-04-03', 'Karfreitag'],
-    ['DE', '2027-05-17', 'Pfingstmontag'],
-    ['DE', '2028-05-25', 'Christi Himmelfahrt'],
-    ['FR', '2025-06-09', 'Lundi de Pentecôte'],
-    ['FR', '2027-07-14', 'Fête nationale'],
-    ['ES', '2028-04-14', 'Viernes Santo'],
-    ['ES', '2026-12-08', 'Inmaculada Concepción'],
-    ['IE', '2026-10-26', 'October Bank Holiday'],
-    ['IE', '2028-06-05', 'June Bank Holiday'],
-    ['IE', '2028-01-03', 'Substitute days (holiday on a weekend)'],
-    ['NL', '2025-04-26', 'Koningsdag (26 April when 27 April is a Sunday)'],
-    ['BE', '2027-03-29', 'Lundi de Pâques / Paasmaandag'],
-  ])('%s %s is %s', (jurisdiction, date, expected) => {
-    expect(name(jurisdiction, date)).toBe(expected);
-  });
-
-  it('ships DE, FR, ES, IE, NL and BE for 2025–2028, with weekends off', () => {
-    for (const code of ['DE', 'FR', 'ES', 'IE', 'NL', 'BE']) {
-      const calendar = holidayCalendarFor(code);
-      expect(calendar?.coverage).toEqual({ from: 2025, to: 2028 });
-      expect(calendar?.isWorkingDay({ year: 2026, month: 3, day: 28 })).toBe(false);
-      expect(calendar?.isWorkingDay({ year: 2026, month: 3, day: 25 })).toBe(true);
-      expect(calendar?.isWorkingDay({ year: 2026, month: 12, day: 25 })).toBe(false);
-    }
-    expect(name('DE', '2026-03-17')).toBeUndefined();
   });
 });

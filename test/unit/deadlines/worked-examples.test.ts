@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDue } from '@shared/deadlines/compute-due';
 import { type Duration } from '@shared/deadlines/duration';
-import { holidayCalendarFor, weekendOnlyCalendar } from '@shared/deadlines/holiday-calendar';
+import { HOLIDAY_SOURCE, holidayCalendarFor } from '@shared/deadlines/holiday-calendar';
 
 type Example = {
   name: string;
@@ -9,6 +9,7 @@ type Example = {
   duration: Duration;
   zone: string;
   calendar: string;
+  region?: string;
   rollForward?: boolean;
   extensions?: Duration[];
   suspensions?: { from: string; to: string | null }[];
@@ -217,12 +218,14 @@ const EXAMPLES: Example[] = [
     due: '2026-04-13T21:59:59.999Z',
   },
   {
-    name: '3 working days over Irish Christmas substitute days',
+    // The source types Irish substitute days as bank holidays, not public ones, so they count as working days: the
+    // date can only come out early, never late (docs/workflow.md, "Holiday calendars").
+    name: '3 working days over Irish Christmas: the substitute day (27 Dec) is a bank holiday and counts',
     start: '2027-12-24T09:00:00Z',
     duration: working(3),
     zone: 'Europe/Dublin',
     calendar: 'IE',
-    due: '2027-12-31T23:59:59.999Z',
+    due: '2027-12-29T23:59:59.999Z',
   },
   {
     name: '2 working days over the Belgian national day',
@@ -249,12 +252,57 @@ const EXAMPLES: Example[] = [
     due: '2026-05-15T21:59:59.999Z',
   },
   {
-    name: 'working days without holiday data skip weekends only',
+    name: '2 working days over Italian Christmas and St Stephen’s Day (Italy had weekends only before)',
     start: '2026-12-24T09:00:00Z',
     duration: working(2),
     zone: 'Europe/Rome',
     calendar: 'IT',
-    due: '2026-12-28T22:59:59.999Z',
+    due: '2026-12-29T22:59:59.999Z',
+  },
+  {
+    name: 'Art. 3(4): a period ending on a regional holiday (Epiphany in Bavaria) ends the next working day',
+    start: '2025-12-27T10:00:00Z',
+    duration: days(10),
+    zone: 'Europe/Berlin',
+    calendar: 'DE',
+    region: 'BY',
+    rollForward: true,
+    due: '2026-01-07T22:59:59.999Z',
+  },
+  {
+    name: 'the same period without the region ends on 6 January',
+    start: '2025-12-27T10:00:00Z',
+    duration: days(10),
+    zone: 'Europe/Berlin',
+    calendar: 'DE',
+    rollForward: true,
+    due: '2026-01-06T22:59:59.999Z',
+  },
+  {
+    name: 'Art. 3(4): a period ending on Poland’s 3 May (a Monday in 2027) ends on 4 May',
+    start: '2027-04-23T10:00:00Z',
+    duration: days(10),
+    zone: 'Europe/Warsaw',
+    calendar: 'PL',
+    rollForward: true,
+    due: '2027-05-04T21:59:59.999Z',
+  },
+  {
+    name: 'Art. 3(4): a period ending on Italy’s 2 June (Festa della Repubblica) ends on 3 June',
+    start: '2026-05-23T10:00:00Z',
+    duration: days(10),
+    zone: 'Europe/Rome',
+    calendar: 'IT',
+    rollForward: true,
+    due: '2026-06-03T21:59:59.999Z',
+  },
+  {
+    name: '10 working days spanning New Year 2031 in Germany',
+    start: '2030-12-20T10:00:00Z',
+    duration: working(10),
+    zone: 'Europe/Berlin',
+    calendar: 'DE',
+    due: '2031-01-08T22:59:59.999Z',
   },
   // Time zones and DST (Europe/Berlin: 29 Mar 2026 and 25 Oct 2026).
   {
@@ -356,45 +404,43 @@ describe('deadline worked examples', () => {
         toMs: s.to === null ? null : Date.parse(s.to),
       })),
       timeZone: example.zone,
-      calendar: holidayCalendarFor(example.calendar) ?? weekendOnlyCalendar(example.calendar),
+      calendar: holidayCalendarFor(example.calendar, example.region ?? null),
       rollForward: example.rollForward ?? false,
     });
     expect(outcome.dueMs === null ? null : new Date(outcome.dueMs).toISOString()).toBe(example.due);
   });
 
-  it('explains why a date moved', () => {
+  it('explains why a date moved, and names the holiday data it used', () => {
     const outcome = computeDue({
       startMs: Date.parse('2026-04-01T09:00:00Z'),
       duration: months(1),
       extensions: [],
       suspensions: [],
       timeZone: 'Europe/Paris',
-      calendar: holidayCalendarFor('FR') ?? weekendOnlyCalendar('FR'),
+      calendar: holidayCalendarFor('FR'),
       rollForward: true,
     });
-    expect(outcome.notes[0]).toBe(
-      '2026-05-01 is a public holiday (Fête du Travail); the period ends on the next working day (Reg. 1182/71 Art. 3(4)).',
-    );
+    expect(outcome.notes).toEqual([
+      'Fri 2026-05-01 is a public holiday (Fête du travail); the period ends on the next working day, Mon 2026-05-04 (Reg. 1182/71 Art. 3(4)).',
+      `Working days: weekends and public holidays (${HOLIDAY_SOURCE}, FR).`,
+    ]);
   });
 
-  it('computes rule-based holidays for any year, and warns where listed holidays may be missing', () => {
-    const input = (jurisdiction: string, zone: string) => ({
+  it('says so where public holidays are not known, and says nothing where no working day mattered', () => {
+    const input = (jurisdiction: string, rollForward: boolean) => ({
       startMs: Date.parse('2028-12-20T09:00:00Z'),
-      duration: working(10),
+      duration: days(10),
       extensions: [],
       suspensions: [],
-      timeZone: zone,
-      calendar: holidayCalendarFor(jurisdiction) ?? weekendOnlyCalendar(jurisdiction),
-      rollForward: false,
+      timeZone: 'Europe/Berlin',
+      calendar: holidayCalendarFor(jurisdiction),
+      rollForward,
     });
-    // DE: 25, 26 Dec 2028 and 1 Jan 2029 are computed holidays; the tenth working day is Monday 8 January 2029.
-    const de = computeDue(input('DE', 'Europe/Berlin'));
-    expect(new Date(de.dueMs ?? 0).toISOString()).toBe('2029-01-08T22:59:59.999Z');
-    expect(de.notes).toEqual([]);
-    // IE lists some holidays by date (substitute days), known up to 2028 only: the date may be a day early.
-    const ie = computeDue(input('IE', 'Europe/Dublin'));
-    expect(ie.notes).toEqual([
-      'The IE holiday data lists irregular holidays for 2025–2028 only; a holiday in 2029 may be missing, so this date may be a day early. Update the holiday calendar data.',
+    expect(computeDue(input('ZZ', true)).notes).toEqual([
+      // 1 January is not known as a holiday here: that is what the second line warns about.
+      'Sat 2028-12-30 is a weekend day; the period ends on the next working day, Mon 2029-01-01 (Reg. 1182/71 Art. 3(4)).',
+      'Working days: weekends only — public holidays of ZZ are not known, so this date may be early.',
     ]);
+    expect(computeDue(input('DE', false)).notes).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeDue } from '@shared/deadlines/compute-due';
 import { DURATION_UNITS, describeDuration } from '@shared/deadlines/duration';
-import { holidayCalendarFor, weekendOnlyCalendar } from '@shared/deadlines/holiday-calendar';
+import { holidayCalendarFor } from '@shared/deadlines/holiday-calendar';
 import { endOfLocalDay, localDateAt, offsetAt, startOfLocalDay, wallClockAt } from '@shared/deadlines/zoned-time';
 
 describe('zoned time', () => {
@@ -67,7 +67,7 @@ describe('deadline properties', () => {
             extensions: [],
             suspensions: [],
             timeZone,
-            calendar: holidayCalendarFor(code) ?? weekendOnlyCalendar(code),
+            calendar: holidayCalendarFor(code),
             rollForward,
           }).dueMs ?? 0;
         const end = due(amount);
