@@ -1,4 +1,5 @@
-import { addDays, addMonths, formatCivilDate, isoWeekday, type CivilDate } from './civil-date';
+import { addDays, addMonths, formatCivilDate, type CivilDate } from './civil-date';
+import { englishNote, type DueExplanation } from './due-explanation';
 import { type Duration } from './duration';
 import { type WorkingDayCalendar } from './holiday-calendar';
 import { endOfLocalDay, localDateAt } from './zoned-time';
@@ -23,7 +24,9 @@ export type DueInput = {
 export type DueOutcome = {
   /** The last moment of the period (inclusive), or null while the clock is stopped. */
   readonly dueMs: number | null;
-  /** Why a date moved, in plain words, for the deadline's detail view. */
+  /** Why the date is what it is, one line per reason, for the deadline's detail view. */
+  readonly explanations: readonly DueExplanation[];
+  /** The same in English sentences (logs, tests). */
   readonly notes: readonly string[];
 };
 
@@ -37,7 +40,7 @@ export type DueOutcome = {
  * the hour of the event where the Regulation applies (Art. 3(1), 3(2)(a)), exact elapsed time otherwise.
  */
 export function computeDue(input: DueInput): DueOutcome {
-  const notes: string[] = [];
+  const explanations: DueExplanation[] = [];
   const consulted = { workingDays: false };
   const calendar = watchConsultation(input.calendar, consulted);
   const withCalendar = { ...input, calendar };
@@ -51,15 +54,14 @@ export function computeDue(input: DueInput): DueOutcome {
   let suspendedMs = 0;
   for (const suspension of ordered) {
     if (suspension.fromMs >= dueMs) continue;
-    if (suspension.toMs === null)
-      return { dueMs: null, notes: ['The clock is stopped; the due date is set when it restarts.'] };
+    if (suspension.toMs === null) return outcome(null, [{ kind: 'clock-stopped' }]);
     const from = Math.max(suspension.fromMs, input.startMs);
     if (suspension.toMs <= from) continue;
     dueMs += suspension.toMs - from;
     suspendedMs += suspension.toMs - from;
   }
   if (suspendedMs > 0) {
-    notes.push(`The clock was stopped for ${(suspendedMs / HOUR_MS).toFixed(1)} hours; that time was added back.`);
+    explanations.push({ kind: 'time-added-back', hours: suspendedMs / HOUR_MS });
     if (input.duration.unit !== 'hours') {
       dueMs = rollToWorkingDay(endOfLocalDay(localDateAt(dueMs, input.timeZone), input.timeZone), input.duration);
     }
@@ -79,11 +81,8 @@ export function computeDue(input: DueInput): DueOutcome {
     while (!calendar.isWorkingDay(day)) day = addDays(day, 1);
     const moved = day !== first;
     if (moved) {
-      const holiday = calendar.holidayName(first);
-      const why = holiday === undefined ? 'a weekend day' : `a public holiday (${holiday})`;
-      notes.push(
-        `${describeDay(first)} is ${why}; the period ends on the next working day, ${describeDay(day)} (Reg. 1182/71 Art. 3(4)).`,
-      );
+      const holiday = calendar.holidayName(first) ?? null;
+      explanations.push({ kind: 'rolled', from: formatCivilDate(first), to: formatCivilDate(day), holiday });
     }
     return moved ? endOfLocalDay(day, input.timeZone) : endMs;
   }
@@ -100,19 +99,19 @@ export function computeDue(input: DueInput): DueOutcome {
       end = addDays(end, 1);
       if (calendar.isWorkingDay(end)) working++;
     }
-    notes.push(
-      `A period of two days or more includes at least two working days (Reg. 1182/71 Art. 3(5)); it ends on ${formatCivilDate(end)}.`,
-    );
+    explanations.push({ kind: 'two-working-days', to: formatCivilDate(end) });
     return endOfLocalDay(end, input.timeZone);
   }
   // Every date that depended on working days says which holiday data it was computed with.
-  if (consulted.workingDays)
-    notes.push(
-      input.calendar.knowsHolidays
-        ? `Working days: weekends and public holidays (${input.calendar.source}).`
-        : `Working days: weekends only — public holidays of ${input.calendar.jurisdiction} are not known, so this date may be early.`,
-    );
-  return { dueMs, notes };
+  if (consulted.workingDays) {
+    const { source, knowsHolidays, jurisdiction } = input.calendar;
+    explanations.push({ kind: 'working-days', source, known: knowsHolidays, jurisdiction });
+  }
+  return outcome(dueMs, explanations);
+}
+
+function outcome(dueMs: number | null, explanations: readonly DueExplanation[]): DueOutcome {
+  return { dueMs, explanations, notes: explanations.map(englishNote) };
 }
 
 /** Periods Art. 3(5) covers: two days or more, counted in calendar days, weeks or months. */
@@ -127,12 +126,6 @@ function spansTwoDaysOrMore(duration: Duration): boolean {
     case 'business-days':
       return false;
   }
-}
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-
-function describeDay(day: CivilDate): string {
-  return `${WEEKDAYS[isoWeekday(day) - 1] ?? ''} ${formatCivilDate(day)}`;
 }
 
 function toKey(day: CivilDate): number {

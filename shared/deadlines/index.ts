@@ -4,3 +4,4 @@ export * from './duration';
 export * from './holiday-calendar';
 export * from './tracked-deadline';
 export * from './zoned-time';
+export * from './due-explanation';

@@ -9,6 +9,7 @@ import {
 import { computeDue } from './compute-due';
 import { durationSchema } from './duration';
 import { holidayCalendarFor } from './holiday-calendar';
+import type { DueExplanation } from './due-explanation';
 
 const instant = z.iso.datetime();
 
@@ -54,6 +55,7 @@ export function deadlineState(deadline: TrackedDeadline, nowMs: number): Deadlin
 export function recomputeDue(deadline: Omit<TrackedDeadline, 'dueAt'>): {
   dueAt: string | null;
   notes: readonly string[];
+  explanations: readonly DueExplanation[];
 } {
   const outcome = computeDue({
     startMs: Date.parse(deadline.startedAt),
@@ -67,8 +69,8 @@ export function recomputeDue(deadline: Omit<TrackedDeadline, 'dueAt'>): {
     calendar: holidayCalendarFor(deadline.calendarJurisdiction),
     rollForward: deadline.rollForward,
   });
-  const { dueMs, notes } = outcome;
-  return { dueAt: dueMs === null ? null : new Date(dueMs).toISOString(), notes };
+  const { dueMs, notes, explanations } = outcome;
+  return { dueAt: dueMs === null ? null : new Date(dueMs).toISOString(), notes, explanations };
 }
 
 export type StartPeriodInput = {

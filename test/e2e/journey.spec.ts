@@ -165,6 +165,14 @@ test.describe('the guided journey', () => {
     await casePage.press('Mark the request as sent');
     await casePage.expectStage('Request sent');
     await expect(page.getByTestId('deadline-clocks')).toContainText('Requested authority replies');
+    // Each clock says how its date was counted: the rule, and the partner's public holidays it used.
+    const clocks = page.getByTestId('deadline-clocks');
+    await clocks.getByText('How this date was counted').first().click();
+    await expect(clocks.getByText(/^Rule: Art\. 61\(2\) GDPR/).first()).toBeVisible();
+    await expect(
+      clocks.getByText(/^Working days: weekends and public holidays \(date-holidays [\d.]+, FR\)\.$/).first(),
+    ).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/deadline-explanation.png' });
     await page.getByLabel("Summary of the partner's response").fill('Subscriber record and login times received.');
     await casePage.press('Record the response');
     await casePage.expectStage('Response received');

@@ -5,6 +5,7 @@ import { requiredNow } from '@shared/workflow/required-now';
 import { useCases } from '../../cases/CasesProvider';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useWorkflowMessage } from '../../components/useWorkflowMessage';
+import { DeadlineExplanation } from './DeadlineExplanation';
 
 /** "What is required now" from the workflow, and every running deadline as a clock. */
 export function RequiredNowPanel({ c, now }: { readonly c: Case; readonly now: number }) {
@@ -54,6 +55,7 @@ export function RequiredNowPanel({ c, now }: { readonly c: Case; readonly now: n
                         : relative(d.dueAt, now)
                       : ''}
                   </span>
+                  <DeadlineExplanation deadline={d} />
                 </li>
               );
             })}
