@@ -27,7 +27,8 @@ export const trackedDeadlineSchema = z.strictObject({
   source: z.string().min(1),
   startedAt: instant,
   timeZone: z.string().min(1),
-  calendarJurisdiction: z.string().regex(/^[A-Z]{2}$/),
+  /** ISO 3166-1 country, or ISO 3166-2 region (`DE-BY`) when the office counts that region's holidays. */
+  calendarJurisdiction: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/),
   rollForward: z.boolean(),
   emergency: z.boolean(),
   duration: durationSchema,
@@ -52,6 +53,12 @@ export function deadlineState(deadline: TrackedDeadline, nowMs: number): Deadlin
 }
 
 /** Recomputes the due instant from the deadline's own record. */
+/** The working-day calendar a deadline names: `DE` (national) or `DE-BY` (with the region's holidays). */
+export function calendarOf(calendarJurisdiction: string) {
+  const [country = calendarJurisdiction, region = null] = calendarJurisdiction.split('-');
+  return holidayCalendarFor(country, region);
+}
+
 export function recomputeDue(deadline: Omit<TrackedDeadline, 'dueAt'>): {
   dueAt: string | null;
   notes: readonly string[];
@@ -66,7 +73,7 @@ export function recomputeDue(deadline: Omit<TrackedDeadline, 'dueAt'>): {
       toMs: s.to === null ? null : Date.parse(s.to),
     })),
     timeZone: deadline.timeZone,
-    calendar: holidayCalendarFor(deadline.calendarJurisdiction),
+    calendar: calendarOf(deadline.calendarJurisdiction),
     rollForward: deadline.rollForward,
   });
   const { dueMs, notes, explanations } = outcome;

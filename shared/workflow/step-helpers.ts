@@ -4,14 +4,22 @@ import { err, ok, type Result } from '../result';
 import { findProcedureTemplate, periodForPurpose } from '../procedures/procedure-registry';
 import { type ProcedurePeriod, type ProcedureTemplate } from '../procedures/procedure-template';
 import { findJurisdiction } from '../vocab/vocabulary';
-import { type StepEnv } from './workflow-types';
+import { type OfficeSettings, type StepEnv } from './workflow-types';
 
 export const isBlank = (text: string): boolean => text.trim().length === 0;
 
-/** The clock a period runs on: the partner's (who must act) or the originating office's. */
-export function clockFor(c: Case, side: ProcedurePeriod['clock']): { jurisdiction: string; timeZone: string } {
+/**
+ * The clock a period runs on: the partner's (who must act) or the originating office's, with the region whose
+ * holidays count there when the office has chosen one (`DE-BY`).
+ */
+export function clockFor(
+  c: Case,
+  side: ProcedurePeriod['clock'],
+  settings: Pick<OfficeSettings, 'holidayRegions'>,
+): { jurisdiction: string; timeZone: string } {
   const code = side === 'partner' && c.partnerJurisdiction ? c.partnerJurisdiction : c.originatingJurisdiction;
-  return { jurisdiction: code, timeZone: findJurisdiction(code)?.timeZone ?? 'UTC' };
+  const region = settings.holidayRegions[code];
+  return { jurisdiction: region ? `${code}-${region}` : code, timeZone: findJurisdiction(code)?.timeZone ?? 'UTC' };
 }
 
 export const isEmergencyActive = (c: Case, nowMs: number): boolean =>
@@ -24,7 +32,7 @@ function start(c: Case, template: ProcedureTemplate, period: ProcedurePeriod, en
     period,
     startedAt: env.now,
     emergency: isEmergencyActive(c, env.nowMs),
-    clock: clockFor(c, period.clock),
+    clock: clockFor(c, period.clock, env.settings),
   });
   return started.ok ? started : err(started.error.code, started.error.message);
 }

@@ -11,6 +11,11 @@ export type Clock = { now(): Date };
 export type OfficeSettings = {
   /** The person who authorises must not be the person who created the case. */
   readonly requireSecondPersonAuthorisation: boolean;
+  /**
+   * The region whose public holidays count, per jurisdiction (e.g. DE → BY): the office's own and its partners'.
+   * A new deadline uses it; a running one keeps the calendar it started with.
+   */
+  readonly holidayRegions: Readonly<Record<string, string>>;
 };
 
 /**

@@ -8,6 +8,7 @@ import { CasesWorkspace } from '../screens/cases/CasesWorkspace';
 import type { CaseRoute } from '../screens/cases/case-route';
 import { CasesProvider } from '../cases/CasesProvider';
 import { WorkPreferencesPanel } from '../components/WorkPreferencesPanel';
+import { HolidayRegionsPanel } from '../components/HolidayRegionsPanel';
 import { ExchangeScreen } from '../screens/ExchangeScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { loadReportCases } from '../screens/reports/load-report-cases';
@@ -92,6 +93,7 @@ function renderScreen(
         <>
           <SettingsScreen shell={shell} />
           <WorkPreferencesPanel />
+          <HolidayRegionsPanel />
           <PartnerOfficesPanel />
           <VaultSettingsPanel session={session} />
           <PeoplePanel session={session} />

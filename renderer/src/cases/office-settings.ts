@@ -10,13 +10,18 @@ export const OFFICE_SETTINGS_ID = 'workflow-settings';
 const officeSettingsRecordSchema = z.strictObject({
   id: z.literal(OFFICE_SETTINGS_ID),
   requireSecondPersonAuthorisation: z.boolean(),
+  /** Added later: a record saved before it has none, which means national holidays only. */
+  holidayRegions: z.record(z.string().regex(/^[A-Z]{2}$/), z.string().regex(/^[A-Z0-9]{1,3}$/)).optional(),
 });
 
 /** The office's workflow rules (encrypted in the settings table); the defaults when none were saved. */
 export async function readOfficeSettings(db: VaultDb): Promise<OfficeSettings> {
   const parsed = officeSettingsRecordSchema.safeParse(await db.settings.get(OFFICE_SETTINGS_ID));
   return parsed.success
-    ? { requireSecondPersonAuthorisation: parsed.data.requireSecondPersonAuthorisation }
+    ? {
+        requireSecondPersonAuthorisation: parsed.data.requireSecondPersonAuthorisation,
+        holidayRegions: parsed.data.holidayRegions ?? {},
+      }
     : DEFAULT_OFFICE_SETTINGS;
 }
 
@@ -25,6 +30,7 @@ export function saveOfficeSettings(db: VaultDb, settings: OfficeSettings): Promi
     await db.settings.put({
       id: OFFICE_SETTINGS_ID,
       requireSecondPersonAuthorisation: settings.requireSecondPersonAuthorisation,
+      holidayRegions: settings.holidayRegions,
     });
   });
 }

@@ -5,7 +5,7 @@ import type { Clock, OfficeSettings, WorkflowContext } from '@shared/workflow/wo
 /** The real clock. Tests move it with Playwright's page.clock, so there is no backdoor in the app. */
 export const systemClock: Clock = { now: () => new Date() };
 
-export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = { requireSecondPersonAuthorisation: false };
+export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = { requireSecondPersonAuthorisation: false, holidayRegions: {} };
 
 /** `signer` is the vault's keyring: events are signed by whoever is signed in (or co-signing) when they are sealed. */
 export function workflowContext(

@@ -60,6 +60,7 @@ type SelectProps = {
   readonly error?: string | null;
   readonly help?: string;
   readonly required?: boolean;
+  readonly disabled?: boolean;
   readonly children?: ReactNode;
 };
 
@@ -78,6 +79,7 @@ export function SelectField(props: SelectProps) {
         value={props.value}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy}
+        disabled={props.disabled}
         onChange={(e) => props.onChange(e.target.value)}
       >
         {props.options.map((option) => (

@@ -43,7 +43,9 @@ export function WorkPreferencesPanel() {
           checked={settings.requireSecondPersonAuthorisation}
           // An office rule, not a personal preference: only an administrator changes it.
           disabled={!person?.roles.includes('administrator')}
-          onChange={(e) => void saveSettings({ requireSecondPersonAuthorisation: e.target.checked }).then(report)}
+          onChange={(e) =>
+            void saveSettings({ ...settings, requireSecondPersonAuthorisation: e.target.checked }).then(report)
+          }
         />
         {t('work.secondPerson')}
       </label>

@@ -137,7 +137,7 @@ it('case list at 10,000 cases: first rows after unlock and keystroke-to-results,
   if (!written.ok) throw new Error(written.error.message);
   const repository = new CaseRepository(vault.db, workflowContext(kit, vault.keyring));
   const nowMs = Date.parse('2026-03-02T09:00:00Z');
-  const settings = { requireSecondPersonAuthorisation: false };
+  const settings = { requireSecondPersonAuthorisation: false, holidayRegions: {} };
   const container = document.createElement('div');
   document.body.append(container);
 

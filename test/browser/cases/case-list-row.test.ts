@@ -39,7 +39,7 @@ const rows = [
   draft('a', 'DE-BQH-2026-0001', 'Heron account', 'FR', 'Camille Durand', 'Quiet Harbour Social'),
   draft('b', 'DE-BQH-2026-0002', 'Lantern payments', 'NL', 'Zofia Kowalczyk', 'Copper Kettle Payments'),
   draft('c', 'DE-BQH-2026-0003', 'Second heron lead', 'NL', 'Sean Murphy', 'Lanternmail'),
-].map((c) => toCaseListRow(c, NOW, { requireSecondPersonAuthorisation: false }));
+].map((c) => toCaseListRow(c, NOW, { requireSecondPersonAuthorisation: false, holidayRegions: {} }));
 
 describe('case list search and filters', () => {
   it('search as you type matches reference, title, person, partner and platform; every word must match', () => {

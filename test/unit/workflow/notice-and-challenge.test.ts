@@ -3,7 +3,7 @@ import { caseViolations } from '@shared/workflow/case-invariants';
 import { requiredNow } from '@shared/workflow/required-now';
 import { alice, apply, completeDraftChanges, DAY, makeContext, open, refused, requestTo } from './workflow-fixtures';
 
-const settings = { requireSecondPersonAuthorisation: false };
+const settings = { requireSecondPersonAuthorisation: false, holidayRegions: {} };
 
 describe('notice', () => {
   it('opens the challenge window once everyone is notified, 30 days from the latest notice', () => {

@@ -38,7 +38,12 @@ export class TestClock {
 
 export function makeContext(startIso = '2026-03-02T09:00:00Z', requireSecondPersonAuthorisation = false) {
   const clock = new TestClock(Date.parse(startIso));
-  const context: WorkflowContext = { clock, hash, signer, settings: { requireSecondPersonAuthorisation } };
+  const context: WorkflowContext = {
+    clock,
+    hash,
+    signer,
+    settings: { requireSecondPersonAuthorisation, holidayRegions: {} },
+  };
   return { clock, context };
 }
 

@@ -226,7 +226,7 @@ function runScenario(s: Scenario, record: (failure: string) => void): Run {
     clock,
     hash,
     signer,
-    settings: { requireSecondPersonAuthorisation: s.secondPerson },
+    settings: { requireSecondPersonAuthorisation: s.secondPerson, holidayRegions: {} },
   };
   const people = peopleOf(s.grants);
   const applicable = PROCEDURE_TEMPLATES.filter((t) => t.appliesTo.includes(s.kind));

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { holidayCalendarFor, parseCivilDate, recomputeDue, type DueExplanation } from '@shared/deadlines';
+import { calendarOf, parseCivilDate, recomputeDue, type DueExplanation } from '@shared/deadlines';
 import type { TrackedDeadline } from '@shared/deadlines/tracked-deadline';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 
@@ -15,7 +15,7 @@ export function DeadlineExplanation({ deadline }: { readonly deadline: TrackedDe
     timeZone: 'UTC',
   });
   const day = (iso: string) => dayFormat.format(new Date(`${iso}T12:00:00Z`));
-  const calendar = holidayCalendarFor(deadline.calendarJurisdiction);
+  const calendar = calendarOf(deadline.calendarJurisdiction);
   const holidayIn = (iso: string, fallback: string) => {
     const date = parseCivilDate(iso);
     return (date && calendar.holidayName(date, language)) ?? fallback;

@@ -73,7 +73,7 @@ function PersonNoticeStatus({ person, index }: { readonly person: AffectedPerson
 
 function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: string }) {
   const { t } = useTranslation();
-  const { profile } = useCases();
+  const { profile, settings } = useCases();
   const person = c.affectedPeople.find((p) => p.id === personId);
   const [language, setLanguage] = useState<Language>(person?.preferredLanguage ?? 'en');
   const [method, setMethod] = useState<(typeof NOTICE_METHODS)[number]>('post');
@@ -93,7 +93,7 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
         officeName: profile?.officeName ?? '',
         at: new Date(now).toISOString(),
         timeZone,
-        challengeDeadline: prospectiveChallengeDeadline(c, now),
+        challengeDeadline: prospectiveChallengeDeadline(c, now, settings),
       }),
     [c, personId, language, profile, timeZone, now],
   );
