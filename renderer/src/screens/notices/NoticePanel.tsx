@@ -95,7 +95,7 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
         timeZone,
         challengeDeadline: prospectiveChallengeDeadline(c, now, settings),
       }),
-    [c, personId, language, profile, timeZone, now],
+    [c, personId, language, profile, timeZone, now, settings],
   );
   if (!person) return null;
   return (
