@@ -19,6 +19,7 @@ import {
   trustView,
   type TrustStore,
 } from '@shared/offices/trust-store';
+import { ledgerEntryId, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { DAY, emptyLedger, T0 } from './bundle-fixtures';
 
 describe('two offices exchange key cards, verify each other and exchange every kind of bundle', async () => {
@@ -53,13 +54,13 @@ describe('two offices exchange key cards, verify each other and exchange every k
     return sink.bytes();
   }
 
-  async function receive(bytes: Uint8Array, as: OfficeIdentity, store: TrustStore) {
+  async function receive(bytes: Uint8Array, as: OfficeIdentity, store: TrustStore, ledger = emptyLedger) {
     return verifyBundle(kit, {
       source: memorySource(bytes),
       trust: trustView(store),
       recipient: { signingPublicKey: as.signingPublicKey, boxPrivateKeyPlaintext: as.boxPrivateKeyPlaintext },
       clock: () => T0 + DAY,
-      ledger: emptyLedger,
+      ledger,
     });
   }
 
@@ -137,6 +138,35 @@ describe('two offices exchange key cards, verify each other and exchange every k
     const request = await send('request', { caseRef: 'CB-1', case: { title: 'x' } }, berlin.identity, [parisCard]);
     const refused = await receive(request, paris.identity, parisStore);
     expect(refused.ok ? 'ok' : refused.error.code).toBe('BUNDLE_SIGNER_UNVERIFIED');
+  });
+
+  it('refuses a key-card bundle the office ledger already records as received (public bundles are replay-checked too)', async () => {
+    const fromBerlin = await send('key-card', { card: berlinCard }, berlin.identity, []);
+    const first = opened(await receive(fromBerlin, paris.identity, {}));
+    const received: LedgerEntry = {
+      id: ledgerEntryId('received', berlinCard.card.signingKey, first.header.bundleId),
+      direction: 'received',
+      bundleId: first.header.bundleId,
+      kind: 'key-card',
+      peerKey: berlinCard.card.signingKey,
+      peerName: 'Office Berlin',
+      caseId: null,
+      caseRef: null,
+      sequence: 0,
+      headerDigest: first.headerDigest,
+      fileHash: null,
+      fileName: null,
+      size: fromBerlin.length,
+      recordedAt: T0 + DAY,
+      status: 'received',
+      deliveredAt: null,
+      shared: null,
+    };
+    const again = await receive(fromBerlin, paris.identity, {}, replayView([received]));
+    expect(again.ok ? 'ok' : again.error.code).toBe('BUNDLE_REPLAYED');
+    // The same entry recorded as *sent* is not a reason to refuse: only imports count.
+    const sentOnly = await receive(fromBerlin, paris.identity, {}, replayView([{ ...received, direction: 'sent' }]));
+    expect(sentOnly.ok).toBe(true);
   });
 
   it('verifies each other by comparing fingerprints', async () => {

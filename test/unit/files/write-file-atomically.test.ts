@@ -101,6 +101,26 @@ describe('atomic bundle writer', () => {
     expect(await readdir(dir)).toEqual(['race.cbundle']);
   });
 
+  it('two exports racing for one name: the second to finish fails, the first file stays whole', async () => {
+    // No test seam: two real writes, the slower one held open until the faster has finished.
+    const target = join(dir, 'twice.cbundle');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slowData = randomBytes(20);
+    async function* slow() {
+      yield slowData.subarray(0, 10);
+      await held;
+      yield slowData.subarray(10);
+    }
+    const slower = writeFileAtomically({ targetPath: target, chunks: slow(), expectedBytes: 20 });
+    const fastData = randomBytes(30);
+    await writeFileAtomically({ targetPath: target, chunks: chunksOf(fastData), expectedBytes: 30 });
+    release();
+    await expectCode(slower, 'already-exists');
+    expect(new Uint8Array(await readFile(target))).toEqual(new Uint8Array(fastData));
+    expect(await readdir(dir)).toEqual(['twice.cbundle']);
+  });
+
   it('can be cancelled mid-write and leaves nothing', async () => {
     const controller = new AbortController();
     const data = randomBytes(1024 * 1024);
