@@ -14,6 +14,7 @@ import {
   unlockWithPassphrase,
   unlockWithRecoveryKey,
   upgradeLegacyHeader,
+  vaultKeyMessage,
   type DeriveKey,
 } from '@shared/vault/vault-keys';
 import { toBase64 } from '@shared/bytes/bytes';
@@ -264,5 +265,67 @@ describe('vault key hierarchy: one key slot per person', () => {
     expect(new Set(all).size).toBe(3);
     expect(kit.equal(a.records, b.records)).toBe(true);
     expect(all).not.toContain(toBase64(created.vaultKey));
+  });
+
+  it('a recovery wrap moved into another vault’s header does not open it', () => {
+    const withKey = addRecoveryKey({ kit, header: created.header, vaultKey: created.vaultKey, now });
+    const moved = { ...withKey.header, vaultId: '3b1f6c1e-8d0a-4c55-9a57-0d7c2f1b9e22' };
+    expect(
+      unlockWithRecoveryKey({ kit, untrustedHeader: moved, recoveryKey: withKey.recoveryKey, floor: TEST_KDF_FLOOR }),
+    ).toMatchObject({ ok: false, error: { code: 'wrong-recovery-key' } });
+    const damaged = { ...withKey.header, recovery: { ...withKey.header.recovery, wrap: 'not base64!' } };
+    expect(
+      unlockWithRecoveryKey({ kit, untrustedHeader: damaged, recoveryKey: withKey.recoveryKey, floor: TEST_KDF_FLOOR }),
+    ).toMatchObject({ ok: false, error: { code: 'header-invalid' } });
+    expect(
+      unlockWithRecoveryKey({ kit, untrustedHeader: withKey.header, recoveryKey: 'ABCD', floor: TEST_KDF_FLOOR }),
+    ).toMatchObject({ ok: false, error: { code: 'recovery-key-format' } });
+  });
+
+  it('refuses a wrong shared passphrase and a damaged salt on a version 1 header', async () => {
+    const row = (fixture as Record<string, { value: { header?: unknown } }[]>).vaultHeader?.[0];
+    const legacy = parseLegacyVaultHeader(row?.value.header, TEST_KDF_FLOOR);
+    if (!legacy?.ok) throw new Error('the fixture header is not a version 1 header');
+    expect(
+      await unlockLegacyWithPassphrase({ kit, derive, header: legacy.value, passphrase: 'not the passphrase' }),
+    ).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    const damaged = { ...legacy.value, kdf: { ...legacy.value.kdf, salt: '!!' } };
+    expect(await unlockLegacyWithPassphrase({ kit, derive, header: damaged, passphrase })).toMatchObject({
+      ok: false,
+      error: { code: 'header-invalid' },
+    });
+    const noWrap = { ...legacy.value, passphraseWrap: '!!' };
+    expect(await unlockLegacyWithPassphrase({ kit, derive, header: noWrap, passphrase })).toMatchObject({
+      ok: false,
+      error: { code: 'header-invalid' },
+    });
+  });
+
+  it('refuses to remove a person who has no slot, and the last person', () => {
+    expect(removePersonSlot(created.header, 'nobody')).toMatchObject({ ok: false, error: { code: 'unknown-person' } });
+    expect(removePersonSlot(created.header, ana.personId)).toMatchObject({ ok: false, error: { code: 'last-person' } });
+  });
+
+  it('words every refusal with what to do next, each its own message', () => {
+    const codes = [
+      'header-invalid',
+      'header-too-new',
+      'kdf-below-floor',
+      'kdf-above-ceiling',
+      'wrong-passphrase',
+      'no-recovery-key',
+      'recovery-key-format',
+      'recovery-key-checksum',
+      'wrong-recovery-key',
+      'unknown-person',
+      'last-person',
+    ] as const;
+    const texts = codes.map((code) => vaultKeyMessage(code));
+    expect(new Set(texts).size).toBe(codes.length);
+    expect(vaultKeyMessage('wrong-passphrase')).toMatch(/Caps Lock, then try again\.$/);
+    expect(vaultKeyMessage('header-invalid')).toMatch(/Restore the profile folder from a backup\.$/);
+    expect(vaultKeyMessage('header-too-new')).toMatch(/Update Casebridge, then open it again\.$/);
+    expect(vaultKeyMessage('recovery-key-checksum')).toMatch(/Compare it with the printout\.$/);
+    expect(vaultKeyMessage('unknown-person')).toMatch(/ask an administrator\.$/);
   });
 });
