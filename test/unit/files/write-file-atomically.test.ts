@@ -2,12 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { build } from 'rolldown';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FileOperationError } from '../../../electron/main/handlers/files/file-errors';
 import { listBundleFiles, readFileBounded } from '../../../electron/main/handlers/files/bundle-files';
 import {
+  isTempName,
+  tempNameFor,
   writeFileAtomically,
   writeSteps,
   type WriteStep,
@@ -67,15 +69,72 @@ describe('atomic bundle writer', () => {
 
   it('refuses fewer or more bytes than announced and leaves nothing', async () => {
     const data = randomBytes(1000);
-    await expectCode(
+    const fewer = await expectCode(
       writeFileAtomically({ targetPath: join(dir, 'a.cbundle'), chunks: chunksOf(data), expectedBytes: 1001 }),
       'io-failed',
     );
-    await expectCode(
+    expect(fewer.message).toBe('Only 1000 of 1001 bytes arrived; the export was stopped.');
+    const more = await expectCode(
       writeFileAtomically({ targetPath: join(dir, 'b.cbundle'), chunks: chunksOf(data), expectedBytes: 999 }),
       'io-failed',
     );
+    expect(more.message).toBe('More data arrived than was announced; the export was stopped.');
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('removes a renamed file whose read-back differs (a failing drive), and says so', async () => {
+    const target = join(dir, 'failing.cbundle');
+    const afterStep = async (step: WriteStep) => {
+      if (step === 'renamed') await writeFile(target, 'bits flipped on the way');
+    };
+    const failed = await expectCode(
+      writeFileAtomically({ targetPath: target, chunks: chunksOf(randomBytes(23)), expectedBytes: 23, afterStep }),
+      'verify-failed',
+    );
+    expect(failed.message).toBe(
+      `The file read back from the drive at ${dir} does not match what was written. The drive may be failing: use another one.`,
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses a write that cannot fit before any byte moves, saying how much is free and needed', async () => {
+    const full = await expectCode(
+      writeFileAtomically({
+        targetPath: join(dir, 'huge.cbundle'),
+        chunks: chunksOf(randomBytes(1)),
+        expectedBytes: 2 ** 50,
+      }),
+      'volume-full',
+    );
+    expect(full.message).toMatch(
+      /^the drive at .* has [\d.]+ MiB free but the bundle needs 1073741824\.0 MiB\. Free some space or c/,
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses at once when cancelled before it starts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const cancelled = await expectCode(
+      writeFileAtomically({
+        targetPath: join(dir, 'c.cbundle'),
+        chunks: chunksOf(randomBytes(5)),
+        expectedBytes: 5,
+        signal: controller.signal,
+      }),
+      'cancelled',
+    );
+    expect(cancelled.message).toBe('The export was cancelled. No usable file was left behind.');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('knows its own temp files: hidden and ending in .partial, never a bundle name', () => {
+    const temp = basename(tempNameFor(join(dir, 'a.cbundle')));
+    expect(isTempName(temp)).toBe(true);
+    expect(temp).toMatch(/^\.a\.cbundle\.[0-9a-f]{12}\.partial$/);
+    expect(isTempName('a.cbundle.partial')).toBe(false);
+    expect(isTempName('.a.cbundle')).toBe(false);
+    expect(isTempName('a.cbundle')).toBe(false);
   });
 
   it('never overwrites an existing file', async () => {

@@ -46,6 +46,16 @@ describe('report CSV', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('Casebridge transparency report,"BfDI, Bonn"');
     expect(lines[1]).toMatch(/^Period,2025,2025-01-01T00:00:00.000Z,2026-01-01T00:00:00.000Z$/);
+    // The header block a reader of the file meets first, line by line, then the column heads of both parts.
+    expect(lines[2]).toBe(`Generated,${report.generatedAt}`);
+    expect(lines[3]).toBe(
+      'Suppression,counts below 5 are shown as <5; x marks a count withheld so that a small count cannot be worked out from the total',
+    );
+    expect(lines[4]).toBe('');
+    expect(lines[5]).toBe('table,table code,category,category code,count');
+    const stageHead = lines.indexOf('stage,stage code,cases,median days,90th percentile days');
+    expect(stageHead).toBeGreaterThan(5);
+    expect(lines[stageHead - 1]).toBe('');
     expect(csv).toContain('counts below 5 are shown as <5');
     expect(lines).toContain('T:requests-sent-by-partner,requests-sent-by-partner,K:IE,IE,<5');
     expect(lines).toContain('T:requests-sent-by-partner,requests-sent-by-partner,K:AT,AT,x');
