@@ -18,7 +18,7 @@ const emptyProbe: VolumeProbe = {
   run: async () => null,
 };
 
-function router(overrides: Partial<IpcHandlers> = {}) {
+function router(overrides: Partial<IpcHandlers> = {}, logError: (channel: string, error: unknown) => void = () => {}) {
   const handlers = {
     ...createHandlers({
       app: { name: 'Casebridge', version: '1.2.3', platform: 'linux', dataFolder: '/data', shell: 'electron' },
@@ -28,7 +28,7 @@ function router(overrides: Partial<IpcHandlers> = {}) {
     }),
     ...overrides,
   };
-  return createIpcRouter({ handlers, isTrustedSender: (url) => isTrustedSender(url), logError: () => {} });
+  return createIpcRouter({ handlers, isTrustedSender: (url) => isTrustedSender(url), logError });
 }
 
 describe('IPC router', () => {
@@ -51,6 +51,27 @@ describe('IPC router', () => {
     },
   );
 
+  it('words each refusal so the person knows what happened, naming the channel safely', async () => {
+    expect(await router().dispatch('https://example.org/', 'app.info', undefined)).toMatchObject({
+      error: { message: 'This request did not come from the Casebridge window and was refused.' },
+    });
+    expect(await router().dispatch(APP, 'app.nope', undefined)).toMatchObject({
+      error: { message: 'There is no Casebridge operation called "app.nope".' },
+    });
+    expect(await router().dispatch(APP, 7, undefined)).toMatchObject({
+      error: { message: 'There is no Casebridge operation called (number).' },
+    });
+    const long = `x${'y'.repeat(200)}`;
+    const named = await router().dispatch(APP, long, undefined);
+    expect(named).toMatchObject({
+      error: { message: `There is no Casebridge operation called "${long.slice(0, 80)}".` },
+    });
+    const malformed = await router().dispatch(APP, 'app.info', { unexpected: true });
+    expect(malformed).toMatchObject({
+      error: { message: expect.stringMatching(/^The request to app\.info was malformed: .+\.$/) },
+    });
+  });
+
   it('validates input against the contract before the handler runs', async () => {
     const handler = vi.fn(async () => ok([]));
     const result = await router({ 'media.listRemovable': handler }).dispatch(APP, 'media.listRemovable', { path: '/' });
@@ -65,8 +86,26 @@ describe('IPC router', () => {
       },
     });
     const result = await failing.dispatch(APP, 'app.info', undefined);
-    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: 'Casebridge could not complete app.info. Try again; if it keeps failing, restart the app.',
+      },
+    });
     expect(JSON.stringify(result)).not.toContain('/secret/path');
+    // The details go to the log (main process console), not to the page.
+    const logged: [string, unknown][] = [];
+    const logging = router(
+      {
+        'app.info': async () => {
+          throw new Error('disk on fire');
+        },
+      },
+      (channel, error) => logged.push([channel, error]),
+    );
+    await logging.dispatch(APP, 'app.info', undefined);
+    expect(logged).toEqual([['app.info', new Error('disk on fire')]]);
   });
 
   it('every handler result matches the contract result schema', async () => {
