@@ -11,6 +11,8 @@ import { bytesAttachment, DAY, ledgerOf, requestBody, storeWith, T0, world } fro
 import { assemble, craftBundle, editHeader, splitBundle, unwrapAs } from './bundle-tamper';
 
 const CHUNK = 65536;
+/** A refusal the importer can act on: at least two sentences, the last one telling them what to do. */
+const GUIDANCE = /^[A-Z].{15,}[.)] (?:[A-Z(].*)?[A-Za-z).]*\.$/s;
 
 describe('bundle attacks and faults', async () => {
   const w = await world();
@@ -31,6 +33,8 @@ describe('bundle attacks and faults', async () => {
   async function expectCode(bytes: Uint8Array, code: BundleErrorCode, as: typeof bob | null = bob, overrides = {}) {
     const result = await w.open(bytes, as, overrides);
     expect(result.ok ? 'ok' : result.error.code).toBe(code);
+    // Every refusal is shown to the person importing: it says what is wrong and what to do, in whole sentences.
+    if (!result.ok) expect(result.error.message).toMatch(GUIDANCE);
   }
 
   it('opens the untouched bundle (the baseline every attack changes)', async () => {
