@@ -161,15 +161,17 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
         'Vous pouvez contester cette mesure jusqu’au {deadline}. Indiquez vos motifs et adressez toute pièce justificative à {office}, en rappelant la référence {reference}.',
       challengeNoDate:
         'Vous pouvez contester cette mesure. Indiquez vos motifs et adressez toute pièce justificative à {office}, en rappelant la référence {reference}.',
-      remediesIntro: 'Si votre recours aboutit, l’agent de recours peut notamment ordonner :',
-      letterOpening: 'À l’attention de {name} : un agent de recours indépendant a examiné votre recours du {date}.',
+      remediesIntro: 'Si votre recours aboutit, l’agent de recours peut notamment ordonner\u00a0:',
+      letterOpening:
+        'À l’attention de {name}\u00a0: un agent de recours indépendant a examiné votre recours du {date}.',
       noRemedies: 'Aucune réparation n’a été ordonnée.',
       remedyDue: 'à exécuter au plus tard le {due}',
       further:
         'Si vous contestez cette décision, vous pouvez saisir la juridiction ou l’autorité de protection des données compétente.',
       sensitive: 'sensibles',
       noTimeRange: 'sans limitation de période',
-      emergency: 'Cette mesure a été prise en urgence ; elle cesse de produire ses effets le {sunset} sauf réexamen.',
+      emergency:
+        'Cette mesure a été prise en urgence\u202f; elle cesse de produire ses effets le {sunset} sauf réexamen.',
     },
     outcomes: {
       upheld: 'La mesure est confirmée.',
