@@ -97,12 +97,23 @@ export function buildNotice(
       { heading: t.headings.rights, paragraphs: [t.body.rights] },
       {
         heading: t.headings.challenge,
-        paragraphs: [fill(options.challengeDeadline ? t.body.challenge : t.body.challengeNoDate, values)],
+        paragraphs: options.challengeDeadline
+          ? [fill(t.body.challenge, values), t.body.notLimiting]
+          : [fill(t.body.challengeNoDate, values)],
       },
       {
         heading: t.headings.remedies,
         paragraphs: [t.body.remediesIntro],
         list: VOCABULARIES.remedies.terms.map((term) => term.labels[language]),
+      },
+      {
+        // Every remedy the person has, beyond the internal challenge: the courts of the issuing State, and a
+        // complaint to a supervisory authority (GDPR Art. 77 and 79; Directive 2016/680 Art. 52 and 54).
+        heading: t.headings.otherRemedies,
+        paragraphs: [
+          fill(t.body.judicialRemedy, { state: jurisdictionName(c.originatingJurisdiction, language) }),
+          t.body.complaint,
+        ],
       },
     ],
     closing: fill(t.closing, values),

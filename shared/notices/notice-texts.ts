@@ -37,6 +37,7 @@ export type NoticeTexts = {
     readonly reasons: string;
     readonly ordered: string;
     readonly further: string;
+    readonly otherRemedies: string;
   };
   readonly body: {
     readonly opening: string;
@@ -44,6 +45,10 @@ export type NoticeTexts = {
     readonly rights: string;
     readonly challenge: string;
     readonly challengeNoDate: string;
+    /** The challenge date limits that challenge only; then the court and the supervisory authority. */
+    readonly notLimiting: string;
+    readonly judicialRemedy: string;
+    readonly complaint: string;
     readonly remediesIntro: string;
     readonly letterOpening: string;
     readonly noRemedies: string;
@@ -91,6 +96,7 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       reasons: 'Reasons',
       ordered: 'Remedies ordered',
       further: 'Further review',
+      otherRemedies: 'Your other remedies',
     },
     body: {
       opening: 'Dear {name},',
@@ -101,6 +107,12 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
         'You may challenge this measure until {deadline}. State your grounds and send any supporting documents to {office}, quoting reference {reference}.',
       challengeNoDate:
         'You may challenge this measure. State your grounds and send any supporting documents to {office}, quoting reference {reference}.',
+      notLimiting:
+        'The date above applies to this challenge only. It does not limit the other remedies described below.',
+      judicialRemedy:
+        'You have the right to an effective judicial remedy: you may bring proceedings before the courts of {state}, the State whose authority took this measure.',
+      complaint:
+        'Where your personal data are concerned, you may also lodge a complaint with a data protection supervisory authority, in particular in the State where you live or work.',
       remediesIntro: 'If your challenge succeeds, the redress officer may order, among others:',
       letterOpening: 'Dear {name}, an independent redress officer has reviewed your challenge of {date}.',
       noRemedies: 'No remedy was ordered.',
@@ -151,6 +163,7 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       reasons: 'Motifs',
       ordered: 'Réparations ordonnées',
       further: 'Recours ultérieur',
+      otherRemedies: 'Vos autres voies de recours',
     },
     body: {
       opening: 'À l’attention de {name},',
@@ -161,6 +174,12 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
         'Vous pouvez contester cette mesure jusqu’au {deadline}. Indiquez vos motifs et adressez toute pièce justificative à {office}, en rappelant la référence {reference}.',
       challengeNoDate:
         'Vous pouvez contester cette mesure. Indiquez vos motifs et adressez toute pièce justificative à {office}, en rappelant la référence {reference}.',
+      notLimiting:
+        'La date ci-dessus vaut pour ce recours seulement. Elle ne limite pas les autres voies de recours décrites ci-dessous.',
+      judicialRemedy:
+        'Vous disposez du droit à un recours juridictionnel effectif\u00a0: vous pouvez saisir les juridictions de l’État dont l’autorité a pris cette mesure ({state}).',
+      complaint:
+        'Lorsque vos données à caractère personnel sont concernées, vous pouvez aussi introduire une réclamation auprès d’une autorité de contrôle, notamment dans l’État où vous résidez ou travaillez.',
       remediesIntro: 'Si votre recours aboutit, l’agent de recours peut notamment ordonner\u00a0:',
       letterOpening:
         'À l’attention de {name}\u00a0: un agent de recours indépendant a examiné votre recours du {date}.',
@@ -213,6 +232,7 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       reasons: 'Gründe',
       ordered: 'Angeordnete Abhilfen',
       further: 'Weitere Überprüfung',
+      otherRemedies: 'Ihre weiteren Rechtsbehelfe',
     },
     body: {
       opening: 'Guten Tag {name},',
@@ -223,6 +243,12 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
         'Sie können diese Maßnahme bis zum {deadline} anfechten. Nennen Sie Ihre Gründe und senden Sie Unterlagen unter Angabe des Aktenzeichens {reference} an {office}.',
       challengeNoDate:
         'Sie können diese Maßnahme anfechten. Nennen Sie Ihre Gründe und senden Sie Unterlagen unter Angabe des Aktenzeichens {reference} an {office}.',
+      notLimiting:
+        'Die oben genannte Frist gilt nur für diesen Rechtsbehelf. Sie beschränkt die unten genannten weiteren Rechtsbehelfe nicht.',
+      judicialRemedy:
+        'Sie haben das Recht auf einen wirksamen gerichtlichen Rechtsbehelf: Sie können die Gerichte des Staates anrufen, dessen Behörde diese Maßnahme getroffen hat ({state}).',
+      complaint:
+        'Soweit Ihre personenbezogenen Daten betroffen sind, können Sie außerdem Beschwerde bei einer Aufsichtsbehörde einlegen, insbesondere in dem Staat, in dem Sie wohnen oder arbeiten.',
       remediesIntro: 'Hat Ihr Rechtsbehelf Erfolg, kann die Überprüfungsstelle unter anderem anordnen:',
       letterOpening: 'Guten Tag {name}, eine unabhängige Überprüfungsstelle hat Ihren Rechtsbehelf vom {date} geprüft.',
       noRemedies: 'Es wurde keine Abhilfe angeordnet.',
@@ -274,6 +300,7 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       reasons: 'Motivos',
       ordered: 'Reparaciones ordenadas',
       further: 'Revisión posterior',
+      otherRemedies: 'Otras vías de recurso',
     },
     body: {
       opening: 'Estimado/a {name}:',
@@ -284,6 +311,12 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
         'Puede impugnar esta medida hasta el {deadline}. Indique sus motivos y envíe los documentos que la respalden a {office}, citando la referencia {reference}.',
       challengeNoDate:
         'Puede impugnar esta medida. Indique sus motivos y envíe los documentos que la respalden a {office}, citando la referencia {reference}.',
+      notLimiting:
+        'La fecha anterior se aplica solo a esta impugnación. No limita las demás vías de recurso que se indican a continuación.',
+      judicialRemedy:
+        'Tiene derecho a la tutela judicial efectiva: puede acudir a los órganos jurisdiccionales del Estado cuya autoridad adoptó esta medida ({state}).',
+      complaint:
+        'Cuando se trate de sus datos personales, también puede presentar una reclamación ante una autoridad de control, en particular en el Estado en que reside o trabaja.',
       remediesIntro: 'Si su impugnación prospera, el responsable de recursos puede ordenar, entre otras:',
       letterOpening:
         'Estimado/a {name}: un responsable de recursos independiente ha examinado su impugnación del {date}.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTICE_TEXTS } from '@shared/notices/notice-texts';
+import { VOCABULARIES } from '@shared/vocab/vocabulary';
 import fr from '../../../renderer/src/i18n/locales/fr.json';
 
 /**
@@ -36,6 +37,15 @@ describe('French typography', () => {
 
   it('holds in the interface catalog', () => {
     const found = strings(fr).flatMap(([path, text]) => violations(text).map((v) => `${path}: ${v}`));
+    expect(found).toEqual([]);
+  });
+
+  it('holds in the French labels of every vocabulary (they print on notices)', () => {
+    const found = Object.values(VOCABULARIES).flatMap((vocabulary) =>
+      vocabulary.terms.flatMap((term) =>
+        violations(term.labels.fr).map((v) => `${vocabulary.vocabulary}/${term.code}: ${v}`),
+      ),
+    );
     expect(found).toEqual([]);
   });
 

@@ -72,6 +72,27 @@ describe('the standard notice', () => {
     expect(all).not.toMatch(/\{\w+\}/); // no placeholder left unfilled
   });
 
+  it.each(LANGUAGES)('in %s names every remedy: the challenge does not limit the courts or a complaint', (language) => {
+    const { trail } = noticedCase();
+    const t = NOTICE_TEXTS[language];
+    const withDate = buildNotice(trail.case, 'p1', { ...options(language), challengeDeadline: '2026-04-02T21:59:59Z' });
+    if (isNoticeProblem(withDate)) throw new Error(withDate.message);
+    const challenge = withDate.sections.find((section) => section.heading === t.headings.challenge);
+    expect(challenge?.paragraphs).toContain(t.body.notLimiting);
+    const other = withDate.sections.find((section) => section.heading === t.headings.otherRemedies);
+    // The case was opened in Germany: the courts of the State whose authority acted, named in the reader's language.
+    expect(other?.paragraphs).toEqual([
+      t.body.judicialRemedy.replace('{state}', termLabel('jurisdictions', 'DE', language)),
+      t.body.complaint,
+    ]);
+    const noDate = buildNotice(trail.case, 'p2', { ...options(language), challengeDeadline: null });
+    if (isNoticeProblem(noDate)) throw new Error(noDate.message);
+    expect(noDate.sections.find((section) => section.heading === t.headings.challenge)?.paragraphs).not.toContain(
+      t.body.notLimiting,
+    );
+    expect(noDate.sections.some((section) => section.heading === t.headings.otherRemedies)).toBe(true);
+  });
+
   it('the French notice reads French: dates and headings', () => {
     const { trail } = noticedCase();
     const doc = buildNotice(trail.case, 'p1', { ...options('fr'), challengeDeadline: '2026-04-02T10:00:00Z' });
