@@ -488,6 +488,24 @@ describe('bundle attacks and faults', async () => {
     await expectCode(long, 'BUNDLE_LIMIT_EXCEEDED');
   });
 
+  it('draws each time limit at its exact edge: the skew allowance counts, one millisecond more does not', async () => {
+    const skew = 10 * 60_000;
+    const notAfter = T0 + 7 * DAY;
+    expect((await w.open(valid, bob, { clock: () => notAfter + skew })).ok).toBe(true);
+    await expectCode(valid, 'BUNDLE_EXPIRED', bob, { clock: () => notAfter + skew + 1 });
+    expect((await w.open(valid, bob, { clock: () => T0 - skew })).ok).toBe(true);
+    await expectCode(valid, 'BUNDLE_NOT_YET_VALID', bob, { clock: () => T0 - skew - 1 });
+    expect((await w.open(valid, bob, { policy: { maxValidityMs: 7 * DAY, clockSkewMs: skew } })).ok).toBe(true);
+    const tooLong = await w.open(valid, bob, { policy: { maxValidityMs: 7 * DAY - 1, clockSkewMs: skew } });
+    expect(tooLong.ok ? 'ok' : tooLong.error.message).toBe(
+      'This bundle is valid for longer than your policy allows (7 days). Ask the sender for an export with a shorter validity.',
+    );
+    const expired = await w.open(valid, bob, { clock: () => notAfter + skew + 1 });
+    expect(expired.ok ? 'ok' : expired.error.message).toBe(
+      `This bundle expired at ${new Date(notAfter).toISOString()}. Ask the sender for a fresh export (an administrator may override with a recorded reason).`,
+    );
+  });
+
   it('refuses a replayed bundle id and a sequence number not above the last one', async () => {
     const sender = alice.card.card.signingKey;
     await expectCode(valid, 'BUNDLE_REPLAYED', bob, {
@@ -497,6 +515,14 @@ describe('bundle attacks and faults', async () => {
     await expectCode(valid, 'BUNDLE_SEQUENCE_OLD', bob, { ledger: ledgerOf([], { [sender]: 5 }) });
     const next = await w.build('request', requestBody, alice, [bob], { sequence: 6 });
     expect((await w.open(next, bob, { ledger: ledgerOf([], { [sender]: 5 }) })).ok).toBe(true);
+    const old = await w.open(valid, bob, { ledger: ledgerOf([], { [sender]: 1 }) });
+    expect(old.ok ? 'ok' : old.error.message).toBe(
+      'This bundle is older (number 1) than one already imported from the same office (number 1). It may be a stale or replayed copy: ask the sender whether it is still current.',
+    );
+    const again = await w.open(valid, bob, { ledger: ledgerOf([[sender, String(parts.header.bundleId)]], {}) });
+    expect(again.ok ? 'ok' : again.error.message).toBe(
+      'This bundle was already imported; nothing was changed. You can safely remove it.',
+    );
   });
 
   it('refuses a public bundle (a key card) imported twice, as for any other', async () => {
