@@ -65,3 +65,21 @@ describe('canonical JSON: what each refusal says', () => {
     expect(new CanonicalJsonError('syntax', 'x').name).toBe('CanonicalJsonError');
   });
 });
+
+describe('canonical JSON: escapes', () => {
+  const read = (text: string) => parseCanonicalJson(new TextEncoder().encode(text));
+
+  it('reads each escape the encoder writes back to its character', () => {
+    for (const char of ['\n', '\t', '\r', '\b', '\f', '"', '\\', '\u0001', '\u001f']) {
+      const written = canonicalJson(`a${char}b`);
+      expect(written).not.toContain(char === '"' || char === '\\' ? 'never' : char);
+      expect(read(written)).toBe(`a${char}b`);
+    }
+  });
+
+  it('refuses an escape the encoder never writes, instead of reading it as the same string', () => {
+    expect(() => read('"a\\/b"')).toThrow(expect.objectContaining({ kind: 'non-canonical' }));
+    expect(() => read('"\\u0041"')).toThrow(expect.objectContaining({ kind: 'non-canonical' }));
+    expect(read('"\\u001f"')).toBe('\u001f');
+  });
+});
