@@ -28,7 +28,34 @@ export type DocumentOptions = {
   readonly at: string;
   /** Where dates are shown: the office's time zone. */
   readonly timeZone: string;
+  /** How the person can reach the office (Settings → Office letterhead); each line only where it is set. */
+  readonly letterhead?: { readonly postalAddress?: string; readonly email?: string; readonly phone?: string };
+  /** Who signs: the person signed in when the document is made. Without one, the office signs. */
+  readonly signer?: string;
 };
+
+/** The sender's lines at the top: office and postal address, then email and phone where the office has set them. */
+function senderFields(options: DocumentOptions): { label: string; value: string }[] {
+  const t = NOTICE_TEXTS[options.language];
+  const address = (options.letterhead?.postalAddress ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const contact = [options.letterhead?.email, options.letterhead?.phone].map((v) => v?.trim() ?? '').filter(Boolean);
+  return [
+    { label: t.fields.from, value: [options.officeName, ...address].join(', ') },
+    ...(contact.length > 0 ? [{ label: t.fields.contact, value: contact.join(' · ') }] : []),
+  ];
+}
+
+/** The closing: signed by the person who made the document, for the office; or by the office alone. */
+function closingOf(options: DocumentOptions): string {
+  const t = NOTICE_TEXTS[options.language];
+  const signer = options.signer?.trim() ?? '';
+  return signer === ''
+    ? fill(t.closing, { office: options.officeName })
+    : fill(t.closingSigned, { signer, office: options.officeName });
+}
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' };
 
@@ -72,7 +99,7 @@ export function buildNotice(
   const fields = [
     { label: t.fields.reference, value: c.references.local },
     { label: t.fields.date, value: date(options.at) },
-    { label: t.fields.from, value: officeName },
+    ...senderFields(options),
     { label: t.fields.to, value: `${person.name}, ${person.contactForNotice}` },
     { label: t.fields.legalBasis, value: legalBasis },
     ...(c.partnerJurisdiction
@@ -116,7 +143,7 @@ export function buildNotice(
         ],
       },
     ],
-    closing: fill(t.closing, values),
+    closing: closingOf(options),
   };
 }
 
@@ -124,7 +151,7 @@ export function buildNotice(
 export function buildDecisionLetter(c: Case, options: DocumentOptions): PrintableDocument | NoticeProblem {
   if (!c.challenge) return { code: 'no-challenge', message: 'the case has no challenge to decide' };
   if (!c.decision) return { code: 'no-decision', message: 'the challenge has not been decided yet' };
-  const { language, officeName, timeZone } = options;
+  const { language, timeZone } = options;
   const t = NOTICE_TEXTS[language];
   const date = (iso: string) => formatDocumentDate(iso, language, timeZone);
   const challengerId = c.challenge.personId;
@@ -141,7 +168,7 @@ export function buildDecisionLetter(c: Case, options: DocumentOptions): Printabl
     fields: [
       { label: t.fields.reference, value: c.references.local },
       { label: t.fields.date, value: date(options.at) },
-      { label: t.fields.from, value: officeName },
+      ...senderFields(options),
       ...(person ? [{ label: t.fields.to, value: `${person.name}, ${person.contactForNotice}` }] : []),
       {
         label: t.fields.grounds,
@@ -164,7 +191,7 @@ export function buildDecisionLetter(c: Case, options: DocumentOptions): Printabl
         : { heading: t.headings.ordered, paragraphs: [t.body.noRemedies] },
       { heading: t.headings.further, paragraphs: [t.body.further] },
     ],
-    closing: fill(t.closing, { office: officeName }),
+    closing: closingOf(options),
   };
 }
 

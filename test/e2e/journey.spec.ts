@@ -126,6 +126,16 @@ test.describe('the guided journey', () => {
     const notice = new NoticePage(page);
     const redress = new RedressPage(page);
     await checkScreen(page, 'dashboard-empty');
+    // The administrator sets the office letterhead once; every notice carries it.
+    await shellPage.open('Settings');
+    const letterhead = page.getByTestId('letterhead');
+    await letterhead.getByLabel('Email').fill('not an address');
+    await expect(letterhead.getByText('That is not an email address.', { exact: false }).first()).toBeVisible();
+    await letterhead.getByLabel('Postal address').fill('12 Harbour Lane\n10115 Berlin');
+    await letterhead.getByLabel('Email').fill('cases@harbours.example');
+    await letterhead.getByLabel('Phone').fill('+49 30 0000 0000');
+    await letterhead.getByRole('button', { name: 'Save the letterhead' }).click();
+    await expect(letterhead.getByRole('status')).toHaveText('Saved.');
 
     await shellPage.open('Cases');
     const reference = await cases.startNewCase();
@@ -184,6 +194,9 @@ test.describe('the guided journey', () => {
     await expect(notice.preview).toContainText('Comment contester cette mesure');
     await expect(notice.preview).toContainText('Camille Durand');
     await expect(notice.preview).toContainText(reference);
+    await expect(notice.preview).toContainText('Bureau of Quiet Harbours, 12 Harbour Lane, 10115 Berlin');
+    await expect(notice.preview).toContainText('cases@harbours.example · +49 30 0000 0000');
+    await expect(notice.preview).toContainText('Ana Silva, pour Bureau of Quiet Harbours');
     await checkScreen(page, 'notice-preview-fr');
     const pdfPath = join(shell.dataFolder, 'notice-fr.pdf');
     shell.dialogs.nextSavePath = pdfPath;

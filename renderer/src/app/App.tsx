@@ -9,6 +9,7 @@ import type { CaseRoute } from '../screens/cases/case-route';
 import { CasesProvider } from '../cases/CasesProvider';
 import { WorkPreferencesPanel } from '../components/WorkPreferencesPanel';
 import { HolidayRegionsPanel } from '../components/HolidayRegionsPanel';
+import { OfficeLetterheadPanel } from '../components/OfficeLetterheadPanel';
 import { ExchangeScreen } from '../screens/ExchangeScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { loadReportCases } from '../screens/reports/load-report-cases';
@@ -94,6 +95,7 @@ function renderScreen(
           <SettingsScreen shell={shell} />
           <WorkPreferencesPanel />
           <HolidayRegionsPanel />
+          <OfficeLetterheadPanel />
           <PartnerOfficesPanel />
           <VaultSettingsPanel session={session} />
           <PeoplePanel session={session} />

@@ -93,6 +93,38 @@ describe('the standard notice', () => {
     expect(noDate.sections.some((section) => section.heading === t.headings.otherRemedies)).toBe(true);
   });
 
+  it.each(LANGUAGES)('in %s carries the letterhead and is signed by the person who made it', (language) => {
+    const { trail } = noticedCase();
+    const t = NOTICE_TEXTS[language];
+    const letterhead = {
+      postalAddress: '12 Harbour Lane\n10115 Berlin',
+      email: 'poststelle@example.org',
+      phone: '+49 228 0000',
+    };
+    const signed = buildNotice(trail.case, 'p1', {
+      ...options(language),
+      challengeDeadline: null,
+      letterhead,
+      signer: 'Ana Silva',
+    });
+    if (isNoticeProblem(signed)) throw new Error(signed.message);
+    expect(signed.fields.find((f) => f.label === t.fields.from)?.value).toBe(
+      'Bureau of Quiet Harbours, 12 Harbour Lane, 10115 Berlin',
+    );
+    expect(signed.fields.find((f) => f.label === t.fields.contact)?.value).toBe(
+      'poststelle@example.org · +49 228 0000',
+    );
+    expect(signed.closing).toBe(
+      t.closingSigned.replace('{signer}', 'Ana Silva').replace('{office}', 'Bureau of Quiet Harbours'),
+    );
+    // Without a letterhead or a signer: the office name alone, no empty contact line, the office signs.
+    const bare = buildNotice(trail.case, 'p1', { ...options(language), challengeDeadline: null });
+    if (isNoticeProblem(bare)) throw new Error(bare.message);
+    expect(bare.fields.find((f) => f.label === t.fields.from)?.value).toBe('Bureau of Quiet Harbours');
+    expect(bare.fields.some((f) => f.label === t.fields.contact)).toBe(false);
+    expect(bare.closing).toBe(t.closing.replace('{office}', 'Bureau of Quiet Harbours'));
+  });
+
   it('the French notice reads French: dates and headings', () => {
     const { trail } = noticedCase();
     const doc = buildNotice(trail.case, 'p1', { ...options('fr'), challengeDeadline: '2026-04-02T10:00:00Z' });

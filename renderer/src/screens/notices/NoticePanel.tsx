@@ -9,6 +9,7 @@ import { buildNotice, isNoticeProblem } from '@shared/notices/notice-document';
 import { findJurisdiction } from '@shared/vocab/vocabulary';
 import { useCases, useNow } from '../../cases/CasesProvider';
 import { prospectiveChallengeDeadline } from '../../cases/prospective-window';
+import { letterheadOptions } from '../../cases/letterhead';
 import { Field, SelectField } from '../../components/Field';
 import { MessageList } from '../../components/MessageList';
 import { PrintableDocumentView } from '../../components/PrintableDocumentView';
@@ -73,7 +74,7 @@ function PersonNoticeStatus({ person, index }: { readonly person: AffectedPerson
 
 function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: string }) {
   const { t } = useTranslation();
-  const { profile, settings } = useCases();
+  const { profile, settings, person: signedIn } = useCases();
   const person = c.affectedPeople.find((p) => p.id === personId);
   const [language, setLanguage] = useState<Language>(person?.preferredLanguage ?? 'en');
   const [method, setMethod] = useState<(typeof NOTICE_METHODS)[number]>('post');
@@ -90,12 +91,12 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
     () =>
       buildNotice(c, personId, {
         language,
-        officeName: profile?.officeName ?? '',
+        ...letterheadOptions(profile, signedIn?.name ?? null),
         at: new Date(now).toISOString(),
         timeZone,
         challengeDeadline: prospectiveChallengeDeadline(c, now, settings),
       }),
-    [c, personId, language, profile, timeZone, now, settings],
+    [c, personId, language, profile, signedIn, timeZone, now, settings],
   );
   if (!person) return null;
   return (

@@ -6,6 +6,7 @@ import { LANGUAGES, type Language } from '@shared/domain/primitives';
 import { buildDecisionLetter, isNoticeProblem } from '@shared/notices/notice-document';
 import { findJurisdiction } from '@shared/vocab/vocabulary';
 import { useCases } from '../../cases/CasesProvider';
+import { letterheadOptions } from '../../cases/letterhead';
 import { Field, SelectField } from '../../components/Field';
 import { MessageList } from '../../components/MessageList';
 import { PrintableDocumentView } from '../../components/PrintableDocumentView';
@@ -121,7 +122,7 @@ function RemedyTasks({ c }: { readonly c: Case }) {
 
 function DecisionLetter({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
-  const { profile } = useCases();
+  const { profile, nameOf } = useCases();
   const challenger = c.affectedPeople.find((p) => p.id === c.challenge?.personId);
   const [language, setLanguage] = useState<Language>(challenger?.preferredLanguage ?? 'en');
   const pdf = useSavePdf();
@@ -130,11 +131,12 @@ function DecisionLetter({ c }: { readonly c: Case }) {
     () =>
       buildDecisionLetter(c, {
         language,
-        officeName: profile?.officeName ?? '',
+        // A decision letter is signed by the officer who decided, whoever prints it.
+        ...letterheadOptions(profile, c.decision ? nameOf(c.decision.decidedBy) : null),
         at: c.decision?.decidedAt ?? c.updatedAt,
         timeZone,
       }),
-    [c, language, profile, timeZone],
+    [c, language, profile, nameOf, timeZone],
   );
   return (
     <section aria-labelledby="letter-title">

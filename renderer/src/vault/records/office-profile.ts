@@ -11,5 +11,9 @@ export const officeProfileSchema = z.strictObject({
   officeName: z.string().trim().min(1).max(200),
   jurisdiction: z.string().min(2).max(32),
   createdAt: z.date(),
+  /** The letterhead of notices and letters (Settings → Office letterhead); absent in profiles saved before it. */
+  postalAddress: z.string().trim().max(500).optional(),
+  email: z.string().trim().max(200).optional(),
+  phone: z.string().trim().max(60).optional(),
 });
 export type OfficeProfile = z.infer<typeof officeProfileSchema>;
