@@ -60,7 +60,9 @@ function closingOf(options: DocumentOptions): string {
 const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' };
 
 export function formatDocumentDate(iso: string, language: Language, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { timeZone, dateStyle: 'long' }).format(new Date(iso));
+  const formatted = new Intl.DateTimeFormat(LOCALES[language], { timeZone, dateStyle: 'long' }).format(new Date(iso));
+  // French writes the first day of a month as an ordinal: « 1er avril 2026 », not « 1 avril 2026 ».
+  return language === 'fr' ? formatted.replace(/^1 /u, '1er ') : formatted;
 }
 
 const jurisdictionName = (code: string, language: Language) => findJurisdiction(code)?.labels[language] ?? code;

@@ -3,6 +3,7 @@ import { LANGUAGES } from '@shared/domain/primitives';
 import {
   buildDecisionLetter,
   buildNotice,
+  formatDocumentDate,
   isNoticeProblem,
   type PrintableDocument,
 } from '@shared/notices/notice-document';
@@ -123,6 +124,15 @@ describe('the standard notice', () => {
     expect(bare.fields.find((f) => f.label === t.fields.from)?.value).toBe('Bureau of Quiet Harbours');
     expect(bare.fields.some((f) => f.label === t.fields.contact)).toBe(false);
     expect(bare.closing).toBe(t.closing.replace('{office}', 'Bureau of Quiet Harbours'));
+  });
+
+  it('writes dates as each language does, the French first of the month as « 1er »', () => {
+    expect(formatDocumentDate('2026-04-01T10:00:00Z', 'fr', 'Europe/Paris')).toBe('1er avril 2026');
+    expect(formatDocumentDate('2026-04-11T10:00:00Z', 'fr', 'Europe/Paris')).toBe('11 avril 2026');
+    expect(formatDocumentDate('2026-04-21T10:00:00Z', 'fr', 'Europe/Paris')).toBe('21 avril 2026');
+    expect(formatDocumentDate('2026-04-01T10:00:00Z', 'en', 'Europe/Paris')).toBe('1 April 2026');
+    expect(formatDocumentDate('2026-04-01T10:00:00Z', 'de', 'Europe/Berlin')).toBe('1. April 2026');
+    expect(formatDocumentDate('2026-04-01T10:00:00Z', 'es', 'Europe/Madrid')).toBe('1 de abril de 2026');
   });
 
   it('the French notice reads French: dates and headings', () => {
