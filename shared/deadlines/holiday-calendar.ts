@@ -39,8 +39,16 @@ export function holidayCalendarFor(jurisdiction: string, region: string | null =
 
 /** The regions the source knows for a jurisdiction (code → name), for the office and partner settings. */
 export function regionsOf(jurisdiction: string): Readonly<Record<string, string>> {
-  return new Holidays().getStates(jurisdiction, 'en') ?? {};
+  // Asked for every State on each render of the settings panel: look each one up in the source once.
+  let regions = regionCache.get(jurisdiction);
+  if (regions === undefined) {
+    regions = new Holidays().getStates(jurisdiction, 'en') ?? {};
+    regionCache.set(jurisdiction, regions);
+  }
+  return regions;
 }
+
+const regionCache = new Map<string, Readonly<Record<string, string>>>();
 
 function buildCalendar(jurisdiction: string, region: string | null): WorkingDayCalendar {
   const source = new Holidays();

@@ -1,31 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcRouter, type IpcHandlers } from '../../../electron/main/ipc/create-ipc-router';
-import { createHandlers } from '../../../electron/main/ipc/create-handlers';
 import { isTrustedSender } from '../../../electron/main/security/request-policy';
 import { ipcChannels, ipcContract } from '@shared/ipc/contract';
 import { ok } from '@shared/result';
 import { createApi } from '../../../electron/preload/create-api';
-import type { VolumeProbe } from '../../../electron/main/handlers/media/volume-probe';
+import { testHandlers } from './test-handlers';
 
 const APP = 'app://casebridge/index.html';
-const emptyProbe: VolumeProbe = {
-  readText: async () => null,
-  realpath: async () => null,
-  listDir: async () => [],
-  isSymlink: async () => false,
-  space: async () => null,
-  canWrite: async () => false,
-  run: async () => null,
-};
 
 function router(overrides: Partial<IpcHandlers> = {}, logError: (channel: string, error: unknown) => void = () => {}) {
   const handlers = {
-    ...createHandlers({
-      app: { name: 'Casebridge', version: '1.2.3', platform: 'linux', dataFolder: '/data', shell: 'electron' },
-      volumeProbe: emptyProbe,
-      dialogs: { chooseFolder: async () => null, chooseBundleFile: async () => null },
-      documents: { chooseSavePath: async () => null, printToPdf: async () => new Uint8Array() },
-    }),
+    ...testHandlers(),
     ...overrides,
   };
   return createIpcRouter({ handlers, isTrustedSender: (url) => isTrustedSender(url), logError });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../electron/main/ipc/create-handlers';
+import { testHandlers } from '../ipc/test-handlers';
 import { registerIpc, type IpcTarget } from '../../../electron/main/wiring/register-ipc';
 
 type Listener = Parameters<IpcTarget['handle']>[0];
@@ -10,20 +10,7 @@ function registered(devServerOrigin?: string): Listener {
     { handle: (received) => (listener = received) },
     {
       devServerOrigin,
-      handlers: createHandlers({
-        app: { name: 'Casebridge', version: '1.2.3', platform: 'linux', dataFolder: '/data', shell: 'electron' },
-        volumeProbe: {
-          readText: async () => null,
-          realpath: async () => null,
-          listDir: async () => [],
-          isSymlink: async () => false,
-          space: async () => null,
-          canWrite: async () => false,
-          run: async () => null,
-        },
-        dialogs: { chooseFolder: async () => null, chooseBundleFile: async () => null },
-        documents: { chooseSavePath: async () => null, printToPdf: async () => new Uint8Array() },
-      }),
+      handlers: testHandlers(),
     },
   );
   if (listener === undefined) throw new Error('registerIpc registered nothing');
