@@ -32,7 +32,10 @@ export const trackedDeadlineSchema = z.strictObject({
   rollForward: z.boolean(),
   emergency: z.boolean(),
   duration: durationSchema,
-  extensionRule: z.strictObject({ duration: durationSchema, maxCount: z.number().int().positive() }).nullable(),
+  /** maxCount null: the text sets no limit on extensions (EIO Art. 12(6)). */
+  extensionRule: z
+    .strictObject({ duration: durationSchema, maxCount: z.number().int().positive().nullable() })
+    .nullable(),
   extensions: z.array(z.strictObject({ at: instant, by: z.string().min(1), reason: z.string().trim().min(1) })),
   suspensions: z.array(
     z.strictObject({ from: instant, to: instant.nullable(), by: z.string().min(1), reason: z.string().trim().min(1) }),

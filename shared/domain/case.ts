@@ -7,6 +7,7 @@ import { evidenceItemSchema, noteSchema } from './evidence';
 import { affectedPersonSchema, partySchema } from './parties';
 import { entityIdSchema, instantSchema, jurisdictionCodeSchema, termCodeSchema } from './primitives';
 import { challengeSchema, decisionSchema, remedyTaskSchema } from './redress';
+import { textVersionsSchema } from './text-versions';
 import { thresholdAssessmentSchema } from './threshold-assessment';
 
 export const dataCategorySelectionSchema = z.strictObject({
@@ -53,6 +54,8 @@ export const caseSchema = z.strictObject({
   affectedPeople: z.array(affectedPersonSchema),
   legalBasis: z.strictObject({ code: termCodeSchema.nullable(), text: z.string() }),
   purpose: z.string(),
+  /** The purpose and the decision's reasons in the languages notices and letters are printed in. */
+  textVersions: textVersionsSchema.optional(),
   dataCategories: z.array(dataCategorySelectionSchema),
   dataTimeRange: z.strictObject({ from: instantSchema, to: instantSchema }).nullable(),
   assessment: thresholdAssessmentSchema,

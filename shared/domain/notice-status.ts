@@ -12,8 +12,18 @@ export const NOTICE_METHODS = [
 export const noticeMethodSchema = z.enum(NOTICE_METHODS);
 
 /**
+ * Lawful grounds on which a person is never told (docs/workflow.md §The right to know). Each names its article:
+ * the person already has the information, or telling them proves impossible or would take disproportionate effort
+ * (GDPR Art. 14(5)(a), (b)); or a legislative measure allows notice to be omitted (Directive (EU) 2016/680
+ * Art. 13(3); GDPR Art. 23).
+ */
+export const NO_NOTICE_GROUNDS = ['already-informed', 'impossible-or-disproportionate', 'omitted-by-law'] as const;
+export const noNoticeGroundSchema = z.enum(NO_NOTICE_GROUNDS);
+export type NoNoticeGround = z.infer<typeof noNoticeGroundSchema>;
+
+/**
  * Notice to one affected person. A deferral needs reasons and a review date; once that date passes the notice is
- * due again (the deferral is a sunset, not a waiver).
+ * due again (the deferral is a sunset, not a waiver). Only a recorded lawful ground ends the duty to tell for good.
  */
 export const noticeStatusSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('pending') }),
@@ -33,6 +43,15 @@ export const noticeStatusSchema = z.discriminatedUnion('state', [
     deferredAt: instantSchema,
     deferredBy: entityIdSchema,
     deferralCount: z.number().int().positive(),
+  }),
+  z.strictObject({
+    state: z.literal('withheld'),
+    ground: noNoticeGroundSchema,
+    reasons: z.string().min(1),
+    withheldAt: instantSchema,
+    withheldBy: entityIdSchema,
+    /** Deferrals before notice was withheld, kept for the transparency report. */
+    deferralCount: z.number().int().nonnegative(),
   }),
 ]);
 export type NoticeStatus = z.infer<typeof noticeStatusSchema>;

@@ -2,6 +2,7 @@ import type { BundleKind } from '../bundle/bundle-kinds';
 import type { Actor } from '../domain/actor';
 import type { Case } from '../domain/case';
 import { availableActions } from '../workflow/available-actions';
+import { describeWorkflowMessages } from '../workflow/describe-workflow-message';
 import type { WorkflowContext } from '../workflow/workflow-types';
 import type { LedgerEntry } from './ledger-entry';
 
@@ -42,7 +43,10 @@ export function kindOptions(
           return {
             kind,
             available: false,
-            reasons: step && !step.available ? step.reasons : ['the workflow does not allow sending'],
+            reasons:
+              step && !step.available
+                ? describeWorkflowMessages(step.reasons)
+                : ['the workflow does not allow sending'],
           };
         return { kind, available: true, recipients: 'any' };
       }

@@ -2,6 +2,7 @@ import { sealAuditEvent } from '../audit/audit-chain';
 import type { AuditEvent } from '../audit/audit-event';
 import type { Actor } from '../domain/actor';
 import type { Case } from '../domain/case';
+import { describeWorkflowMessages } from '../workflow/describe-workflow-message';
 import { transition } from '../workflow/transition';
 import type { WorkflowContext } from '../workflow/workflow-types';
 import type { CaseBundleKind } from './exchange-policy';
@@ -29,7 +30,7 @@ export function recordExport(c: Case, actor: Actor, context: WorkflowContext, se
   const events: AuditEvent[] = [];
   if (sent.kind === 'request') {
     const stepped = transition(current, actor, { type: 'send-request' }, context);
-    if (!stepped.ok) return { ok: false, reasons: stepped.refusal.missing };
+    if (!stepped.ok) return { ok: false, reasons: describeWorkflowMessages(stepped.refusal.missing) };
     current = stepped.case;
     events.push(stepped.event);
   }

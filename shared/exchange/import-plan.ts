@@ -4,6 +4,7 @@ import type { AttachmentDescriptor, PayloadBody } from '../bundle/bundle-payload
 import type { Actor } from '../domain/actor';
 import type { Case } from '../domain/case';
 import { jurisdictionCodeSchema } from '../domain/primitives';
+import { describeWorkflowMessages } from '../workflow/describe-workflow-message';
 import { openCase } from '../workflow/open-case';
 import { transition } from '../workflow/transition';
 import type { DraftChanges, WorkflowAction } from '../workflow/workflow-action';
@@ -141,12 +142,12 @@ function planNewCase(
     actor,
     local.context,
   );
-  if (!opened.ok) return refuse('IMPORT_WORKFLOW_REFUSED', opened.refusal.missing);
+  if (!opened.ok) return refuse('IMPORT_WORKFLOW_REFUSED', describeWorkflowMessages(opened.refusal.missing));
   let current = opened.case;
   const events: AuditEvent[] = [opened.event];
   const step = (action: WorkflowAction): string[] | null => {
     const result = transition(current, actor, action, local.context);
-    if (!result.ok) return [...result.refusal.missing];
+    if (!result.ok) return describeWorkflowMessages(result.refusal.missing);
     current = result.case;
     events.push(result.event);
     return null;
@@ -270,7 +271,7 @@ function importedEvents(
       },
       local.context,
     );
-    if (!noted.ok) return refuse('IMPORT_WORKFLOW_REFUSED', noted.refusal.missing);
+    if (!noted.ok) return refuse('IMPORT_WORKFLOW_REFUSED', describeWorkflowMessages(noted.refusal.missing));
     current = noted.case;
     events.push(noted.event);
   }
@@ -297,7 +298,9 @@ function planUpdate(
   for (const { actor, action } of actions) {
     const result = transition(current, actor, action, local.context);
     if (!result.ok)
-      return refuse('IMPORT_WORKFLOW_REFUSED', [`case ${c.references.local}: ${result.refusal.missing.join('; ')}`]);
+      return refuse('IMPORT_WORKFLOW_REFUSED', [
+        `case ${c.references.local}: ${describeWorkflowMessages(result.refusal.missing).join('; ')}`,
+      ]);
     current = result.case;
     events.push(result.event);
   }
@@ -305,7 +308,7 @@ function planUpdate(
   const evidenceActor = partnerActor(bundle.senderKey, 'caseworker');
   const stepEvidence = (action: WorkflowAction): string[] | null => {
     const result = transition(current, evidenceActor, action, local.context);
-    if (!result.ok) return [...result.refusal.missing];
+    if (!result.ok) return describeWorkflowMessages(result.refusal.missing);
     current = result.case;
     events.push(result.event);
     return null;

@@ -1,19 +1,27 @@
 import type { Case } from '../domain/case';
 import type { Language } from '../domain/primitives';
-import { findJurisdiction, termLabel, VOCABULARIES } from '../vocab/vocabulary';
+import { citizenLabel, VOCABULARIES } from '../vocab/vocabulary';
+import { labelList } from './label-list';
 import { fill, NOTICE_TEXTS } from './notice-texts';
+import { freeTextFor, type PrintedFreeText } from './free-text';
 
-/** A printable document: a title, labelled fields (the legally required particulars) and sections of text. */
+/**
+ * A printable letter: a title, labelled fields (the legally required particulars), the salutation as a paragraph
+ * of its own, sections of text, then the closing formula and the signature. Vocabulary terms are citizen labels
+ * (shared/notices/terminology.md lists them per language).
+ */
 export type PrintableDocument = {
   readonly language: Language;
   readonly title: string;
   readonly fields: readonly { readonly label: string; readonly value: string }[];
+  readonly salutation: string;
   readonly sections: readonly {
     readonly heading: string;
     readonly paragraphs: readonly string[];
     readonly list?: readonly string[];
   }[];
   readonly closing: string;
+  readonly signature: string;
 };
 
 export type NoticeProblem = {
@@ -48,14 +56,18 @@ function senderFields(options: DocumentOptions): { label: string; value: string 
   ];
 }
 
-/** The closing: signed by the person who made the document, for the office; or by the office alone. */
-function closingOf(options: DocumentOptions): string {
+/** The signature: the person who made the document, for the office; or the office alone. */
+function signatureOf(options: DocumentOptions): string {
   const t = NOTICE_TEXTS[options.language];
   const signer = options.signer?.trim() ?? '';
   return signer === ''
-    ? fill(t.closing, { office: options.officeName })
-    : fill(t.closingSigned, { signer, office: options.officeName });
+    ? fill(t.signature, { office: options.officeName })
+    : fill(t.signatureSigned, { signer, office: options.officeName });
 }
+
+/** Free text as printed: its version in the document's language, or the original under the visible marker. */
+const printedParagraphs = (printed: PrintedFreeText): string[] =>
+  printed.untranslatedMarker ? [printed.untranslatedMarker, printed.text] : [printed.text];
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' };
 
@@ -65,7 +77,7 @@ export function formatDocumentDate(iso: string, language: Language, timeZone: st
   return language === 'fr' ? formatted.replace(/^1 /u, '1er ') : formatted;
 }
 
-const jurisdictionName = (code: string, language: Language) => findJurisdiction(code)?.labels[language] ?? code;
+const jurisdictionName = (code: string, language: Language) => citizenLabel('jurisdictions', code, language);
 
 /**
  * The standard notice to one affected person, in `options.language`: who acted, what was done under which legal
@@ -81,12 +93,15 @@ export function buildNotice(
   const { language, officeName, timeZone } = options;
   const t = NOTICE_TEXTS[language];
   const date = (iso: string) => formatDocumentDate(iso, language, timeZone);
-  const categories = c.dataCategories.map(
-    (d) =>
-      `${termLabel('data-categories', d.code, language)}${d.sensitivity === 'sensitive' ? ` (${t.body.sensitive})` : ''}`,
+  const categories = labelList(
+    c.dataCategories.map(
+      (d) =>
+        `${citizenLabel('data-categories', d.code, language)}${d.sensitivity === 'sensitive' ? ` (${t.body.sensitive})` : ''}`,
+    ),
+    language,
   );
   const legalBasis = [
-    c.legalBasis.code ? termLabel('legal-bases', c.legalBasis.code, language) : '',
+    c.legalBasis.code ? citizenLabel('legal-bases', c.legalBasis.code, language) : '',
     c.legalBasis.text.trim(),
   ]
     .filter(Boolean)
@@ -107,22 +122,23 @@ export function buildNotice(
     ...(c.partnerJurisdiction
       ? [{ label: t.fields.partner, value: jurisdictionName(c.partnerJurisdiction, language) }]
       : []),
-    ...(categories.length > 0 ? [{ label: t.fields.dataCategories, value: categories.join(', ') }] : []),
+    ...(categories !== '' ? [{ label: t.fields.dataCategories, value: categories }] : []),
     {
       label: t.fields.timeRange,
       value: c.dataTimeRange ? `${date(c.dataTimeRange.from)} – ${date(c.dataTimeRange.to)}` : t.body.noTimeRange,
     },
     ...(options.challengeDeadline ? [{ label: t.fields.challengeBy, value: date(options.challengeDeadline) }] : []),
   ];
-  const whatParagraphs = [fill(t.body.opening, values), fill(t.body.what, values)];
+  const whatParagraphs = [fill(t.body.what, values)];
   if (c.emergency) whatParagraphs.push(fill(t.body.emergency, { sunset: date(c.emergency.sunsetAt) }));
   return {
     language,
     title: t.noticeTitle,
     fields,
+    salutation: fill(t.salutation, values),
     sections: [
       { heading: t.headings.what, paragraphs: whatParagraphs },
-      { heading: t.headings.why, paragraphs: [c.purpose.trim()] },
+      { heading: t.headings.why, paragraphs: printedParagraphs(freeTextFor(c, 'purpose', language)) },
       { heading: t.headings.rights, paragraphs: [t.body.rights] },
       {
         heading: t.headings.challenge,
@@ -133,7 +149,7 @@ export function buildNotice(
       {
         heading: t.headings.remedies,
         paragraphs: [t.body.remediesIntro],
-        list: VOCABULARIES.remedies.terms.map((term) => term.labels[language]),
+        list: VOCABULARIES.remedies.terms.map((term) => citizenLabel('remedies', term.code, language)),
       },
       {
         // Every remedy the person has, beyond the internal challenge: the courts of the issuing State, and a
@@ -145,7 +161,8 @@ export function buildNotice(
         ],
       },
     ],
-    closing: closingOf(options),
+    closing: t.closings.notice,
+    signature: signatureOf(options),
   };
 }
 
@@ -160,9 +177,10 @@ export function buildDecisionLetter(c: Case, options: DocumentOptions): Printabl
   const person = c.affectedPeople.find((p) => p.id === challengerId) ?? c.affectedPeople[0];
   const name = person?.name ?? '';
   const remedies = c.remedies.map((r) => {
-    const label = termLabel('remedies', r.code, language);
-    const detail = r.description.trim() ? `: ${r.description.trim()}` : '';
-    return `${label}${detail} — ${fill(t.body.remedyDue, { due: date(r.dueAt) })}`;
+    const remedy = citizenLabel('remedies', r.code, language);
+    const detail = r.description.trim();
+    const what = detail === '' ? remedy : fill(t.body.remedyDetail, { remedy, detail });
+    return `${what} — ${fill(t.body.remedyDue, { due: date(r.dueAt) })}`;
   });
   return {
     language,
@@ -174,26 +192,28 @@ export function buildDecisionLetter(c: Case, options: DocumentOptions): Printabl
       ...(person ? [{ label: t.fields.to, value: `${person.name}, ${person.contactForNotice}` }] : []),
       {
         label: t.fields.grounds,
-        value: c.challenge.grounds.map((g) => termLabel('challenge-grounds', g, language)).join(', '),
+        value: labelList(
+          c.challenge.grounds.map((g) => citizenLabel('challenge-grounds', g, language)),
+          language,
+        ),
       },
-      { label: t.fields.outcome, value: termLabel('outcomes', c.decision.outcome, language) },
+      { label: t.fields.outcome, value: citizenLabel('outcomes', c.decision.outcome, language) },
       { label: t.fields.decidedOn, value: date(c.decision.decidedAt) },
     ],
+    salutation: fill(t.salutation, { name }),
     sections: [
       {
         heading: t.headings.decision,
-        paragraphs: [
-          fill(t.body.letterOpening, { name, date: date(c.challenge.lodgedAt) }),
-          t.outcomes[c.decision.outcome],
-        ],
+        paragraphs: [fill(t.body.letterOpening, { date: date(c.challenge.lodgedAt) }), t.outcomes[c.decision.outcome]],
       },
-      { heading: t.headings.reasons, paragraphs: [c.decision.reasons.trim()] },
+      { heading: t.headings.reasons, paragraphs: printedParagraphs(freeTextFor(c, 'decision-reasons', language)) },
       remedies.length > 0
         ? { heading: t.headings.ordered, paragraphs: [], list: remedies }
         : { heading: t.headings.ordered, paragraphs: [t.body.noRemedies] },
       { heading: t.headings.further, paragraphs: [t.body.further] },
     ],
-    closing: closingOf(options),
+    closing: t.closings.decision,
+    signature: signatureOf(options),
   };
 }
 

@@ -2,7 +2,9 @@ import type { Language } from '../domain/primitives';
 
 /**
  * The fixed wording of notices and decision letters, per language. Placeholders in {braces} are filled from the
- * case; vocabulary terms (legal basis, data categories, grounds, remedies) come from the vocabularies' own labels.
+ * case; vocabulary terms (legal basis, data categories, grounds, remedies) come from the vocabularies' citizen labels.
+ * Each language uses the established term of the EU texts: shared/notices/terminology.md is the glossary, and the
+ * golden letters in test/unit/notices/golden/ are reviewed against it.
  */
 export type NoticeTexts = {
   readonly noticeTitle: string;
@@ -40,8 +42,9 @@ export type NoticeTexts = {
     readonly further: string;
     readonly otherRemedies: string;
   };
+  /** The salutation, a paragraph of its own before the body ({name} where the language addresses the person by name). */
+  readonly salutation: string;
   readonly body: {
-    readonly opening: string;
     readonly what: string;
     readonly rights: string;
     readonly challenge: string;
@@ -54,15 +57,20 @@ export type NoticeTexts = {
     readonly letterOpening: string;
     readonly noRemedies: string;
     readonly remedyDue: string;
+    /** An ordered remedy followed by what exactly it covers. */
+    readonly remedyDetail: string;
     readonly further: string;
     readonly sensitive: string;
     readonly noTimeRange: string;
     readonly emergency: string;
   };
   readonly outcomes: { readonly upheld: string; readonly modified: string; readonly quashed: string };
-  readonly closing: string;
+  /** The closing formula, one per kind of document: a notice informs, a decision letter decides. */
+  readonly closings: { readonly notice: string; readonly decision: string };
+  /** The signature under the closing: signed by the office alone. */
+  readonly signature: string;
   /** Signed by a person for the office. */
-  readonly closingSigned: string;
+  readonly signatureSigned: string;
 };
 
 export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
@@ -79,14 +87,14 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       purpose: 'Purpose',
       dataCategories: 'Data concerned',
       timeRange: 'Period covered',
-      partner: 'Partner jurisdiction',
+      partner: 'Other State involved',
       challengeBy: 'Challenge deadline',
       outcome: 'Outcome',
       decidedOn: 'Decided on',
       grounds: 'Grounds raised',
     },
     kinds: {
-      'data-access-request': 'a request for access to data held in another jurisdiction',
+      'data-access-request': 'a request for access to data held in another State',
       'enforcement-action': 'an enforcement measure against a platform or controller',
       'rights-complaint': 'a complaint about a cross-border action',
     },
@@ -102,11 +110,11 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       further: 'Further review',
       otherRemedies: 'Your other remedies',
     },
+    salutation: 'Dear {name},',
     body: {
-      opening: 'Dear {name},',
       what: '{office} is informing you of {kind} that concerns you.',
       rights:
-        'You have the right to know that this measure was taken, to see the data concerned, to have inaccurate data corrected, and to challenge the measure before an independent redress officer.',
+        'You have the right to know that this measure was taken, to see the data concerned, to have inaccurate data corrected, and to challenge the measure before an independent review body.',
       challenge:
         'You may challenge this measure until {deadline}. State your grounds and send any supporting documents to {office}, quoting reference {reference}.',
       challengeNoDate:
@@ -117,12 +125,13 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
         'You have the right to an effective judicial remedy: you may bring proceedings before the courts of {state}, the State whose authority took this measure.',
       complaint:
         'Where your personal data are concerned, you may also lodge a complaint with a data protection supervisory authority, in particular in the State where you live or work.',
-      remediesIntro: 'If your challenge succeeds, the redress officer may order, among others:',
-      letterOpening: 'Dear {name}, an independent redress officer has reviewed your challenge of {date}.',
+      remediesIntro: 'If your challenge succeeds, the review body may order, among others:',
+      letterOpening: 'An independent review body has examined your challenge of {date}.',
       noRemedies: 'No remedy was ordered.',
       remedyDue: 'to be completed by {due}',
+      remedyDetail: '{remedy}: {detail}',
       further:
-        'If you disagree with this decision, you may bring it before the competent court or data-protection authority.',
+        'If you disagree with this decision, you may bring it before the competent court or data protection supervisory authority.',
       sensitive: 'sensitive',
       noTimeRange: 'not limited to a period',
       emergency: 'This measure was taken as an emergency measure; it lapses on {sunset} unless it is reviewed.',
@@ -132,8 +141,9 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       modified: 'The measure is modified (narrowed).',
       quashed: 'The measure is quashed.',
     },
-    closing: 'This notice was generated by {office}.',
-    closingSigned: '{signer}, on behalf of {office}',
+    closings: { notice: 'Yours sincerely,', decision: 'Yours sincerely,' },
+    signature: '{office}',
+    signatureSigned: '{signer}, on behalf of {office}',
   },
   fr: {
     noticeTitle: 'Notification d’une mesure transfrontière concernant vos données',
@@ -148,34 +158,34 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       purpose: 'Finalité',
       dataCategories: 'Données concernées',
       timeRange: 'Période couverte',
-      partner: 'Juridiction partenaire',
+      partner: 'Autre État concerné',
       challengeBy: 'Date limite de recours',
       outcome: 'Issue',
       decidedOn: 'Décidé le',
       grounds: 'Motifs invoqués',
     },
     kinds: {
-      'data-access-request': 'une demande d’accès à des données détenues dans une autre juridiction',
+      'data-access-request': 'une demande d’accès à des données détenues dans un autre État',
       'enforcement-action': 'une mesure d’exécution visant une plateforme ou un responsable du traitement',
       'rights-complaint': 'une réclamation relative à une action transfrontière',
     },
     headings: {
       what: 'Ce qui a été fait',
-      why: 'Pourquoi',
+      why: 'Pourquoi cette mesure',
       rights: 'Vos droits',
       challenge: 'Comment contester cette mesure',
-      remedies: 'Réparations possibles',
+      remedies: 'Mesures correctrices possibles',
       decision: 'La décision',
       reasons: 'Motifs',
-      ordered: 'Réparations ordonnées',
+      ordered: 'Mesures correctrices ordonnées',
       further: 'Recours ultérieur',
       otherRemedies: 'Vos autres voies de recours',
     },
+    salutation: 'Madame, Monsieur,',
     body: {
-      opening: 'À l’attention de {name},',
       what: '{office} vous informe d’{kind} qui vous concerne.',
       rights:
-        'Vous avez le droit de savoir que cette mesure a été prise, de consulter les données concernées, d’obtenir la rectification de données inexactes et de contester la mesure devant un agent de recours indépendant.',
+        'Vous avez le droit de savoir que cette mesure a été prise, de consulter les données concernées, d’obtenir la rectification de données inexactes et de contester la mesure devant une instance de recours indépendante.',
       challenge:
         'Vous pouvez contester cette mesure jusqu’au {deadline}. Indiquez vos motifs et adressez toute pièce justificative à {office}, en rappelant la référence {reference}.',
       challengeNoDate:
@@ -186,13 +196,13 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
         'Vous disposez du droit à un recours juridictionnel effectif\u00a0: vous pouvez saisir les juridictions de l’État dont l’autorité a pris cette mesure ({state}).',
       complaint:
         'Lorsque vos données à caractère personnel sont concernées, vous pouvez aussi introduire une réclamation auprès d’une autorité de contrôle, notamment dans l’État où vous résidez ou travaillez.',
-      remediesIntro: 'Si votre recours aboutit, l’agent de recours peut notamment ordonner\u00a0:',
-      letterOpening:
-        'À l’attention de {name}\u00a0: un agent de recours indépendant a examiné votre recours du {date}.',
-      noRemedies: 'Aucune réparation n’a été ordonnée.',
+      remediesIntro: 'Si votre recours aboutit, l’instance de recours peut notamment ordonner\u00a0:',
+      letterOpening: 'Une instance de recours indépendante a examiné votre recours du {date}.',
+      noRemedies: 'Aucune mesure correctrice n’a été ordonnée.',
       remedyDue: 'à exécuter au plus tard le {due}',
+      remedyDetail: '{remedy}\u00a0: {detail}',
       further:
-        'Si vous contestez cette décision, vous pouvez saisir la juridiction ou l’autorité de protection des données compétente.',
+        'Si vous contestez cette décision, vous pouvez saisir la juridiction compétente ou l’autorité de contrôle compétente.',
       sensitive: 'sensibles',
       noTimeRange: 'sans limitation de période',
       emergency:
@@ -203,11 +213,16 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       modified: 'La mesure est modifiée (restreinte).',
       quashed: 'La mesure est annulée.',
     },
-    closing: 'Cette notification a été établie par {office}.',
-    closingSigned: '{signer}, pour {office}',
+    closings: {
+      notice:
+        'Nous restons à votre disposition pour tout renseignement complémentaire et vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.',
+      decision: 'Nous vous prions d’agréer, Madame, Monsieur, l’expression de notre considération distinguée.',
+    },
+    signature: '{office}',
+    signatureSigned: '{signer}, pour {office}',
   },
   de: {
-    noticeTitle: 'Mitteilung über eine grenzüberschreitende Maßnahme zu Ihren Daten',
+    noticeTitle: 'Benachrichtigung über eine grenzüberschreitende Maßnahme zu Ihren Daten',
     letterTitle: 'Entscheidung über Ihren Rechtsbehelf',
     fields: {
       reference: 'Aktenzeichen',
@@ -219,14 +234,14 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       purpose: 'Zweck',
       dataCategories: 'Betroffene Daten',
       timeRange: 'Erfasster Zeitraum',
-      partner: 'Partnerrechtsordnung',
+      partner: 'Anderer beteiligter Staat',
       challengeBy: 'Frist für den Rechtsbehelf',
       outcome: 'Ergebnis',
       decidedOn: 'Entschieden am',
       grounds: 'Vorgebrachte Gründe',
     },
     kinds: {
-      'data-access-request': 'ein Ersuchen um Zugang zu Daten, die in einer anderen Rechtsordnung gespeichert sind',
+      'data-access-request': 'ein Ersuchen um Zugang zu Daten, die in einem anderen Staat gespeichert sind',
       'enforcement-action': 'eine Durchsetzungsmaßnahme gegen eine Plattform oder einen Verantwortlichen',
       'rights-complaint': 'eine Beschwerde über eine grenzüberschreitende Maßnahme',
     },
@@ -235,22 +250,22 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       why: 'Warum',
       rights: 'Ihre Rechte',
       challenge: 'So legen Sie einen Rechtsbehelf ein',
-      remedies: 'Mögliche Abhilfen',
+      remedies: 'Mögliche Abhilfemaßnahmen',
       decision: 'Die Entscheidung',
       reasons: 'Gründe',
-      ordered: 'Angeordnete Abhilfen',
+      ordered: 'Angeordnete Abhilfemaßnahmen',
       further: 'Weitere Überprüfung',
       otherRemedies: 'Ihre weiteren Rechtsbehelfe',
     },
+    salutation: 'Sehr geehrte Damen und Herren,',
     body: {
-      opening: 'Guten Tag {name},',
       what: '{office} informiert Sie über folgende Maßnahme, die Sie betrifft: {kind}.',
       rights:
-        'Sie haben das Recht zu erfahren, dass diese Maßnahme getroffen wurde, die betroffenen Daten einzusehen, unrichtige Daten berichtigen zu lassen und die Maßnahme vor einer unabhängigen Überprüfungsstelle anzufechten.',
+        'Sie haben das Recht, zu erfahren, dass diese Maßnahme getroffen wurde, die betroffenen Daten einzusehen, unrichtige Daten berichtigen zu lassen und die Maßnahme vor einer unabhängigen Überprüfungsstelle anzufechten.',
       challenge:
-        'Sie können diese Maßnahme bis zum {deadline} anfechten. Nennen Sie Ihre Gründe und senden Sie Unterlagen unter Angabe des Aktenzeichens {reference} an {office}.',
+        'Sie können diese Maßnahme bis zum {deadline} anfechten. Nennen Sie Ihre Gründe und senden Sie etwaige Belege unter Angabe des Aktenzeichens {reference} an {office}.',
       challengeNoDate:
-        'Sie können diese Maßnahme anfechten. Nennen Sie Ihre Gründe und senden Sie Unterlagen unter Angabe des Aktenzeichens {reference} an {office}.',
+        'Sie können diese Maßnahme anfechten. Nennen Sie Ihre Gründe und senden Sie etwaige Belege unter Angabe des Aktenzeichens {reference} an {office}.',
       notLimiting:
         'Die oben genannte Frist gilt nur für diesen Rechtsbehelf. Sie beschränkt die unten genannten weiteren Rechtsbehelfe nicht.',
       judicialRemedy:
@@ -258,11 +273,12 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       complaint:
         'Soweit Ihre personenbezogenen Daten betroffen sind, können Sie außerdem Beschwerde bei einer Aufsichtsbehörde einlegen, insbesondere in dem Staat, in dem Sie wohnen oder arbeiten.',
       remediesIntro: 'Hat Ihr Rechtsbehelf Erfolg, kann die Überprüfungsstelle unter anderem anordnen:',
-      letterOpening: 'Guten Tag {name}, eine unabhängige Überprüfungsstelle hat Ihren Rechtsbehelf vom {date} geprüft.',
-      noRemedies: 'Es wurde keine Abhilfe angeordnet.',
-      remedyDue: 'zu erledigen bis {due}',
+      letterOpening: 'Eine unabhängige Überprüfungsstelle hat Ihren Rechtsbehelf vom {date} geprüft.',
+      noRemedies: 'Es wurde keine Abhilfemaßnahme angeordnet.',
+      remedyDue: 'zu erledigen bis zum {due}',
+      remedyDetail: '{remedy}: {detail}',
       further:
-        'Sind Sie mit dieser Entscheidung nicht einverstanden, können Sie das zuständige Gericht oder die zuständige Datenschutzbehörde anrufen.',
+        'Sind Sie mit dieser Entscheidung nicht einverstanden, können Sie das zuständige Gericht oder die zuständige Aufsichtsbehörde anrufen.',
       sensitive: 'sensibel',
       noTimeRange: 'ohne zeitliche Begrenzung',
       emergency:
@@ -273,8 +289,9 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       modified: 'Die Maßnahme wird geändert (eingeschränkt).',
       quashed: 'Die Maßnahme wird aufgehoben.',
     },
-    closing: 'Diese Mitteilung wurde von {office} erstellt.',
-    closingSigned: '{signer}, für {office}',
+    closings: { notice: 'Mit freundlichen Grüßen', decision: 'Mit freundlichen Grüßen' },
+    signature: '{office}',
+    signatureSigned: '{signer}, für {office}',
   },
   es: {
     noticeTitle: 'Notificación de una medida transfronteriza relativa a sus datos',
@@ -289,14 +306,14 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       purpose: 'Finalidad',
       dataCategories: 'Datos afectados',
       timeRange: 'Período cubierto',
-      partner: 'Jurisdicción asociada',
+      partner: 'Otro Estado implicado',
       challengeBy: 'Plazo de impugnación',
       outcome: 'Resultado',
       decidedOn: 'Resuelto el',
       grounds: 'Motivos alegados',
     },
     kinds: {
-      'data-access-request': 'una solicitud de acceso a datos conservados en otra jurisdicción',
+      'data-access-request': 'una solicitud de acceso a datos conservados en otro Estado',
       'enforcement-action': 'una medida de ejecución contra una plataforma o un responsable del tratamiento',
       'rights-complaint': 'una reclamación sobre una actuación transfronteriza',
     },
@@ -305,35 +322,36 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       why: 'Por qué',
       rights: 'Sus derechos',
       challenge: 'Cómo impugnar esta medida',
-      remedies: 'Reparaciones posibles',
+      remedies: 'Posibles medidas correctoras',
       decision: 'La resolución',
       reasons: 'Motivos',
-      ordered: 'Reparaciones ordenadas',
+      ordered: 'Medidas correctoras ordenadas',
       further: 'Revisión posterior',
       otherRemedies: 'Otras vías de recurso',
     },
+    salutation: 'Estimado/a señor/a:',
     body: {
-      opening: 'Estimado/a {name}:',
       what: '{office} le informa de {kind} que le afecta.',
       rights:
-        'Tiene derecho a saber que se adoptó esta medida, a consultar los datos afectados, a obtener la rectificación de los datos inexactos y a impugnar la medida ante un responsable de recursos independiente.',
+        'Tiene derecho a saber que se adoptó esta medida, a consultar los datos afectados, a obtener la rectificación de los datos inexactos y a impugnar la medida ante un órgano independiente de revisión.',
       challenge:
-        'Puede impugnar esta medida hasta el {deadline}. Indique sus motivos y envíe los documentos que la respalden a {office}, citando la referencia {reference}.',
+        'Puede impugnar esta medida hasta el {deadline}. Indique sus motivos y envíe a {office} los documentos que los acrediten, citando la referencia {reference}.',
       challengeNoDate:
-        'Puede impugnar esta medida. Indique sus motivos y envíe los documentos que la respalden a {office}, citando la referencia {reference}.',
+        'Puede impugnar esta medida. Indique sus motivos y envíe a {office} los documentos que los acrediten, citando la referencia {reference}.',
       notLimiting:
         'La fecha anterior se aplica solo a esta impugnación. No limita las demás vías de recurso que se indican a continuación.',
       judicialRemedy:
-        'Tiene derecho a la tutela judicial efectiva: puede acudir a los órganos jurisdiccionales del Estado cuya autoridad adoptó esta medida ({state}).',
+        'Tiene derecho a la tutela judicial efectiva: puede acudir a los tribunales del Estado cuya autoridad adoptó esta medida ({state}).',
       complaint:
         'Cuando se trate de sus datos personales, también puede presentar una reclamación ante una autoridad de control, en particular en el Estado en que reside o trabaja.',
-      remediesIntro: 'Si su impugnación prospera, el responsable de recursos puede ordenar, entre otras:',
-      letterOpening:
-        'Estimado/a {name}: un responsable de recursos independiente ha examinado su impugnación del {date}.',
-      noRemedies: 'No se ha ordenado ninguna reparación.',
-      remedyDue: 'a cumplir a más tardar el {due}',
+      remediesIntro:
+        'Si su impugnación prospera, el órgano de revisión podrá ordenar, entre otras, las siguientes medidas correctoras:',
+      letterOpening: 'Un órgano independiente de revisión ha examinado su impugnación del {date}.',
+      noRemedies: 'No se ha ordenado ninguna medida correctora.',
+      remedyDue: 'con plazo hasta el {due}',
+      remedyDetail: '{remedy}: {detail}',
       further:
-        'Si no está de acuerdo con esta resolución, puede acudir al tribunal o a la autoridad de protección de datos competente.',
+        'Si no está de acuerdo con esta resolución, puede acudir al tribunal o a la autoridad de control competentes.',
       sensitive: 'sensibles',
       noTimeRange: 'sin limitación de período',
       emergency: 'Esta medida se adoptó con carácter urgente; decae el {sunset} salvo que se revise.',
@@ -343,8 +361,9 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       modified: 'Se modifica (restringe) la medida.',
       quashed: 'Se anula la medida.',
     },
-    closing: 'Esta notificación ha sido emitida por {office}.',
-    closingSigned: '{signer}, en nombre de {office}',
+    closings: { notice: 'Atentamente,', decision: 'Atentamente,' },
+    signature: '{office}',
+    signatureSigned: '{signer}, en nombre de {office}',
   },
 };
 

@@ -1,9 +1,26 @@
 import { z } from 'zod';
-import { caseKindSchema } from '../domain/case-stage';
+import { type CaseKind, caseKindSchema } from '../domain/case-stage';
 import { durationSchema } from '../deadlines/duration';
 
 export const PERIOD_PURPOSES = ['response', 'challenge-window', 'decision', 'tracked'] as const;
-export const PERIOD_STARTS = ['request-sent', 'notice-issued', 'challenge-lodged', 'manual'] as const;
+/**
+ * How Casebridge starts a period: on a workflow event, by hand (now or at a recorded date), or by hand at the
+ * recorded date of `receipt` (a requested authority's period runs from receipt, which only the user can record).
+ */
+export const PERIOD_STARTS = ['request-sent', 'notice-issued', 'challenge-lodged', 'manual', 'receipt'] as const;
+/** The event the legal text counts from; `unverified` where no text at hand says it. */
+export const START_EVENTS = [
+  'sending',
+  'receipt',
+  'notification',
+  'consultation',
+  'referral',
+  'adoption',
+  'decision',
+  'lodging',
+  'period-end',
+  'unverified',
+] as const;
 export const LAPSE_OUTCOMES = [
   'overdue',
   'deemed-agreement',
@@ -20,14 +37,25 @@ const STARTS_FOR: Record<(typeof PERIOD_PURPOSES)[number], readonly (typeof PERI
   response: ['request-sent'],
   'challenge-window': ['notice-issued'],
   decision: ['challenge-lodged'],
-  tracked: ['request-sent', 'manual'],
+  tracked: ['request-sent', 'manual', 'receipt'],
 };
+
+const civilDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const procedurePeriodSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
     purpose: z.enum(PERIOD_PURPOSES),
     startsOn: z.enum(PERIOD_STARTS),
+    /** What the legal text counts from (startsOn says how Casebridge starts it; docs/legal-sources.md). */
+    startEvent: z.enum(START_EVENTS),
+    /**
+     * The period starts only where the case has a data category outside this list (Reg. 2023/1543 Art. 8: no
+     * notification for subscriber data or data requested only to identify the user).
+     */
+    startsOnlyIf: z
+      .strictObject({ anyDataCategoryExcept: z.array(z.string().min(1)).min(1), source: z.string().min(1) })
+      .optional(),
     label: z.string().min(1),
     /** The article a user can check the figure against. */
     source: z.string().min(1),
@@ -39,9 +67,19 @@ export const procedurePeriodSchema = z
     /** EU rule: a period ending on a weekend or public holiday ends on the next working day. */
     rollForward: z.boolean(),
     extension: z
-      .strictObject({ duration: durationSchema, maxCount: z.number().int().min(1).max(10), source: z.string().min(1) })
+      .strictObject({
+        duration: durationSchema,
+        /** null: the text sets no limit (EIO Art. 12(6): reasons and consultation instead). */
+        maxCount: z.number().int().min(1).max(10).nullable(),
+        source: z.string().min(1),
+      })
       .nullable(),
-    lapse: z.strictObject({ outcome: lapseOutcomeSchema, description: z.string().min(1) }),
+    lapse: z.strictObject({
+      outcome: lapseOutcomeSchema,
+      description: z.string().min(1),
+      /** What the lapse means when the emergency duration applied, where that differs. */
+      emergencyDescription: z.string().min(1).optional(),
+    }),
   })
   .refine((p) => STARTS_FOR[p.purpose].includes(p.startsOn), {
     message:
@@ -57,6 +95,10 @@ export const procedureTemplateSchema = z
     instrument: z.string().min(1),
     source: z.string().min(1),
     appliesTo: z.array(caseKindSchema).min(1),
+    /** Offered for cases opened on or after this date (the case's local opening date, YYYY-MM-DD). */
+    applicableFrom: civilDateSchema.optional(),
+    /** Offered only for cases opened before this date: a later instrument replaces it. */
+    applicableUntil: civilDateSchema.optional(),
     notice: z
       .strictObject({
         source: z.string().min(1),
@@ -81,4 +123,15 @@ export const procedureTemplateSchema = z
     },
   );
 export type ProcedureTemplate = z.infer<typeof procedureTemplateSchema>;
+
+/** Whether a template is offered for a case of this kind opened on this local date (YYYY-MM-DD). */
+export const templateAppliesTo = (template: ProcedureTemplate, kind: CaseKind, openedOn: string): boolean =>
+  template.appliesTo.includes(kind) &&
+  (template.applicableFrom === undefined || openedOn >= template.applicableFrom) &&
+  (template.applicableUntil === undefined || openedOn < template.applicableUntil);
+
+/** Whether a period's condition holds for the data categories a case asks for. */
+export const periodConditionMet = (period: ProcedurePeriod, dataCategoryCodes: readonly string[]): boolean =>
+  period.startsOnlyIf === undefined ||
+  dataCategoryCodes.some((code) => !period.startsOnlyIf?.anyDataCategoryExcept.includes(code));
 export type ProcedureRef = { readonly id: string; readonly version: number };

@@ -36,6 +36,7 @@ export const REPORT_TABLES = [
   'emergency-measures',
   'notices-issued',
   'notices-deferred-by-length',
+  'notices-withheld-by-ground',
   'challenges-by-ground',
   'decisions-by-outcome',
   'remedies-ordered',
@@ -55,6 +56,7 @@ export const TABLE_KEYS: Readonly<
   'emergency-measures': 'report',
   'notices-issued': 'report',
   'notices-deferred-by-length': 'report',
+  'notices-withheld-by-ground': 'report',
   'challenges-by-ground': 'challenge-grounds',
   'decisions-by-outcome': 'outcomes',
   'remedies-ordered': 'remedies',
@@ -150,6 +152,8 @@ export function buildTransparencyReport(cases: readonly ReportableCase[], option
         const days = (Date.parse(notice.reviewAt) - Date.parse(notice.deferredAt)) / DAY_MS;
         add('notices-deferred-by-length', days <= 30 ? 'up-to-30-days' : days <= 90 ? '31-to-90-days' : 'over-90-days');
       }
+      if (notice.state === 'withheld' && inPeriod(notice.withheldAt, period))
+        add('notices-withheld-by-ground', notice.ground);
     }
     if (c.challenge !== null && inPeriod(c.challenge.lodgedAt, period)) {
       for (const ground of c.challenge.grounds) add('challenges-by-ground', ground);

@@ -19,7 +19,18 @@ const vocabularyFile = <T extends z.ZodRawShape>(name: string, code: z.ZodString
     /** Bumped whenever a term is added or a label changes; codes are never reused for another meaning. */
     version: z.string().regex(/^\d{4}\.\d+$/),
     note: z.string(),
-    terms: z.array(z.strictObject({ code, labels: labelsSchema, ...extra })).min(1),
+    terms: z
+      .array(
+        z.strictObject({
+          code,
+          /** What staff read in the interface; may carry an instruction ("cite it in the free text"). */
+          labels: labelsSchema,
+          /** What a citizen reads on a notice or decision letter, where it differs from the staff label. */
+          citizenLabels: labelsSchema.optional(),
+          ...extra,
+        }),
+      )
+      .min(1),
   });
 
 /** Codes are identifiers shared between offices: a duplicate would make one of two meanings unreachable. */
@@ -54,7 +65,11 @@ export type VocabularyName = keyof typeof VOCABULARIES;
 export type Jurisdiction = (typeof VOCABULARIES)['jurisdictions']['terms'][number];
 export type DataCategory = (typeof VOCABULARIES)['data-categories']['terms'][number];
 
-type AnyTerm = { readonly code: string; readonly labels: Record<Language, string> };
+type AnyTerm = {
+  readonly code: string;
+  readonly labels: Record<Language, string>;
+  readonly citizenLabels?: Record<Language, string> | undefined;
+};
 
 const indexes = new Map<VocabularyName, Map<string, AnyTerm>>(
   (Object.keys(VOCABULARIES) as VocabularyName[]).map((name) => [
@@ -73,6 +88,15 @@ export const isKnownCode = (vocabulary: VocabularyName, code: string): boolean =
 /** The label in `language`, or the code itself when unknown (so a newer partner's code still shows something). */
 export const termLabel = (vocabulary: VocabularyName, code: string, language: Language): string =>
   findTerm(vocabulary, code)?.labels[language] ?? code;
+
+/**
+ * The label a citizen reads on a notice or decision letter: the term's citizen label where it has one (a staff label
+ * may carry an instruction to the caseworker), else its label; the code itself when unknown.
+ */
+export const citizenLabel = (vocabulary: VocabularyName, code: string, language: Language): string => {
+  const term = findTerm(vocabulary, code);
+  return term?.citizenLabels?.[language] ?? term?.labels[language] ?? code;
+};
 
 export const findJurisdiction = (code: string): Jurisdiction | undefined =>
   VOCABULARIES.jurisdictions.terms.find((term) => term.code === code);

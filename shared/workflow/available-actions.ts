@@ -3,6 +3,7 @@ import { type Case } from '../domain/case';
 import { STEPS } from './step-registry';
 import { gateRefusal, stepEnv } from './transition';
 import { ACTION_TYPES, type ActionType } from './workflow-action';
+import { type WorkflowMessage } from './workflow-message';
 import { type RefusalCode, type WorkflowContext } from './workflow-types';
 
 export type ActionAvailability =
@@ -12,7 +13,7 @@ export type ActionAvailability =
       readonly label: string;
       readonly available: false;
       readonly code: RefusalCode;
-      readonly reasons: readonly string[];
+      readonly reasons: readonly WorkflowMessage[];
     };
 
 /**

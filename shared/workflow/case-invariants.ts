@@ -63,6 +63,7 @@ export function caseViolations(c: Case): string[] {
         !isBlank(n.reasons) && at(n.reviewAt) > at(n.deferredAt),
         'a notice deferral lacks reasons or a future review date',
       );
+    if (n.state === 'withheld') check(!isBlank(n.reasons), 'notice was withheld without reasons');
   }
   if (['challenge-window'].includes(c.stage)) {
     check(
@@ -113,7 +114,8 @@ export function caseViolations(c: Case): string[] {
       );
     if (c.closure?.reason === 'window-closed-unchallenged')
       check(
-        c.challenge === null && c.affectedPeople.every((p) => p.notice.state === 'issued' || purged),
+        c.challenge === null &&
+          c.affectedPeople.every((p) => p.notice.state === 'issued' || p.notice.state === 'withheld' || purged),
         'closed unchallenged while a challenge or deferred notice exists',
       );
   }
@@ -122,6 +124,19 @@ export function caseViolations(c: Case): string[] {
       c.affectedPeople.length === 0 && c.notes.length === 0 && c.evidence.length === 0 && isBlank(c.title),
       'a purged case still holds personal data',
     );
+  if (c.textVersions) {
+    const { original, purpose, 'decision-reasons': reasons } = c.textVersions;
+    check(
+      purpose[original] === undefined && reasons[original] === undefined,
+      'a translation is kept in the original language',
+    );
+    check(
+      c.decision !== null || Object.keys(reasons).length === 0,
+      'decision reasons are translated without a decision',
+    );
+    if (purged)
+      check(Object.keys(purpose).length + Object.keys(reasons).length === 0, 'a purged case still holds translations');
+  }
   if (purged && c.retention.purgeAt && c.purgedAt)
     check(at(c.purgedAt) >= at(c.retention.purgeAt), 'purged before retention ended');
 
@@ -139,7 +154,10 @@ export function caseViolations(c: Case): string[] {
   // Deadlines: the stored due date is the computed one, and extensions stay within the rule.
   for (const d of c.deadlines) {
     if (d.extensionRule)
-      check(d.extensions.length <= d.extensionRule.maxCount, `deadline ${d.id} was extended too often`);
+      check(
+        d.extensionRule.maxCount === null || d.extensions.length <= d.extensionRule.maxCount,
+        `deadline ${d.id} was extended too often`,
+      );
     else check(d.extensions.length === 0, `deadline ${d.id} was extended without an extension rule`);
     check(d.suspensions.filter((s) => s.to === null).length <= 1, `deadline ${d.id} has two stopped clocks`);
     check(recomputeDue(d).dueAt === d.dueAt, `deadline ${d.id} stores a due date that does not match its rule`);

@@ -1,5 +1,7 @@
 export * from './workflow-action';
 export * from './workflow-types';
+export * from './workflow-message';
+export * from './describe-workflow-message';
 export * from './transition';
 export * from './open-case';
 export * from './available-actions';

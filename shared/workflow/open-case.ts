@@ -5,10 +5,11 @@ import { EMPTY_AUDIT_HEAD } from '../audit/audit-event';
 import { canActAsCaseworker, type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
 import { caseKindSchema } from '../domain/case-stage';
-import { entityIdSchema, jurisdictionCodeSchema } from '../domain/primitives';
+import { entityIdSchema, jurisdictionCodeSchema, languageSchema } from '../domain/primitives';
 import { EMPTY_ASSESSMENT } from '../domain/threshold-assessment';
 import { DEFAULT_PROCEDURE, findProcedureTemplate } from '../procedures/procedure-registry';
 import { findJurisdiction } from '../vocab/vocabulary';
+import { workflowMessage, type WorkflowMessage } from './workflow-message';
 import { refuse, type TransitionResult, type WorkflowContext } from './workflow-types';
 
 export const openCaseInputSchema = z.strictObject({
@@ -18,18 +19,20 @@ export const openCaseInputSchema = z.strictObject({
   title: z.string(),
   originatingJurisdiction: jurisdictionCodeSchema,
   procedure: z.strictObject({ id: z.string().min(1), version: z.number().int().positive() }).optional(),
+  /** The language the caseworker writes the case's free text in (English when not given). */
+  textLanguage: languageSchema.optional(),
 });
 export type OpenCaseInput = z.infer<typeof openCaseInputSchema>;
 
 /** A new draft case and its first audit event. */
 export function openCase(input: OpenCaseInput, actor: Actor, context: WorkflowContext): TransitionResult {
-  const missing: string[] = [];
-  if (!canActAsCaseworker(actor)) return refuse('role-not-permitted', ['only a caseworker can open a case']);
+  const missing: WorkflowMessage[] = [];
+  if (!canActAsCaseworker(actor)) return refuse('role-not-permitted', [workflowMessage('only-caseworker-opens-case')]);
   if (!findJurisdiction(input.originatingJurisdiction))
-    missing.push(`jurisdiction "${input.originatingJurisdiction}" is not in the vocabulary`);
+    missing.push(workflowMessage('jurisdiction-unknown', { jurisdiction: input.originatingJurisdiction }));
   const procedure = input.procedure ?? DEFAULT_PROCEDURE;
   if (!findProcedureTemplate(procedure))
-    missing.push(`procedure template "${procedure.id}" version ${procedure.version} is not known`);
+    missing.push(workflowMessage('procedure-unknown', { procedure: procedure.id, version: procedure.version }));
   if (missing.length > 0) return refuse('invalid-input', missing);
   const now = context.clock.now().toISOString();
   const draft: Case = {
@@ -50,6 +53,7 @@ export function openCase(input: OpenCaseInput, actor: Actor, context: WorkflowCo
     affectedPeople: [],
     legalBasis: { code: null, text: '' },
     purpose: '',
+    ...(input.textLanguage && { textVersions: { original: input.textLanguage, purpose: {}, 'decision-reasons': {} } }),
     dataCategories: [],
     dataTimeRange: null,
     assessment: EMPTY_ASSESSMENT,

@@ -3,13 +3,14 @@ import { isNoticeDue } from '../domain/notice-status';
 import { deadlineState } from '../deadlines/tracked-deadline';
 import { findProcedureTemplate } from '../procedures/procedure-registry';
 import { authorisationGaps } from './steps/draft-steps';
-import { caseTimeZone, formatInstant, runningDeadline } from './step-helpers';
-import { STAGE_LABELS, STAGE_PATHS } from './stage-labels';
+import { caseTimeZone, runningDeadline } from './step-helpers';
+import { STAGE_PATHS } from './stage-labels';
+import { workflowMessage, type WorkflowMessage } from './workflow-message';
 import { type OfficeSettings } from './workflow-types';
 
 export type RequirementItem = {
   readonly severity: 'todo' | 'overdue' | 'warning';
-  readonly message: string;
+  readonly message: WorkflowMessage;
   readonly dueAt: string | null;
 };
 
@@ -20,20 +21,12 @@ export type RequiredNow = {
   readonly items: readonly RequirementItem[];
 };
 
-const LAPSE_WORDS = {
-  overdue: 'is overdue',
-  'deemed-agreement': 'lapsed without objection: deemed agreement',
-  'provisional-measures-allowed': 'lapsed without reply: provisional measures are allowed',
-  'window-closed': 'has closed',
-  'preservation-ends': 'has ended: preservation lapses',
-  'no-grounds-raised': 'lapsed with no ground for refusal raised',
-} as const;
-
-/** What must happen next on a case, in plain words, for the stepper and the case header. */
+/** What must happen next on a case, for the stepper and the case header. */
 export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): RequiredNow {
-  const zone = caseTimeZone(c);
+  const timeZone = caseTimeZone(c);
   const items: RequirementItem[] = [];
-  const todo = (message: string, dueAt: string | null = null) => items.push({ severity: 'todo', message, dueAt });
+  const todo = (message: WorkflowMessage, dueAt: string | null = null) =>
+    items.push({ severity: 'todo', message, dueAt });
   const path = STAGE_PATHS[c.kind];
   const stagesAhead = path.slice(path.indexOf(c.stage) + 1);
 
@@ -48,37 +41,38 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
       }))
         todo(gap);
       if (items.length === 0)
-        todo(
-          settings.requireSecondPersonAuthorisation
-            ? 'ready: a second person must authorise the case'
-            : 'ready to authorise',
-        );
+        todo(workflowMessage(settings.requireSecondPersonAuthorisation ? 'ready-second-person' : 'ready-to-authorise'));
       break;
     case 'authorised':
-      if (c.kind === 'data-access-request') todo('send the request to the partner');
-      else if (c.kind === 'enforcement-action') todo('issue or defer notice to each recipient');
-      else todo('record the complaint as a challenge for redress review');
+      if (c.kind === 'data-access-request') todo(workflowMessage('send-request'));
+      else if (c.kind === 'enforcement-action') todo(workflowMessage('notice-each-recipient'));
+      else todo(workflowMessage('record-complaint'));
       break;
     case 'request-sent': {
+      // A period that runs from the partner's receipt cannot start until the caseworker records that day.
+      for (const period of findProcedureTemplate(c.procedure)?.periods ?? []) {
+        if (period.startsOn === 'receipt' && !c.deadlines.some((d) => d.periodId === period.id))
+          todo(workflowMessage('record-receipt', { label: period.label }));
+      }
       const response = runningDeadline(c, 'response');
-      todo("record the partner's response", response?.dueAt ?? null);
+      todo(workflowMessage('record-response'), response?.dueAt ?? null);
       break;
     }
     case 'response-received':
     case 'notice':
     case 'challenge-window':
       c.affectedPeople.forEach((person, index) => {
-        if (person.notice.state === 'pending') todo(`issue or defer notice to affected person ${index + 1}`);
+        if (person.notice.state === 'pending') todo(workflowMessage('notice-person', { n: index + 1 }));
         else if (person.notice.state === 'deferred' && isNoticeDue(person.notice, nowMs)) {
           items.push({
             severity: 'overdue',
-            message: `notice deferral for affected person ${index + 1} expired: notice is due again`,
+            message: workflowMessage('notice-due-again', { n: index + 1 }),
             dueAt: person.notice.reviewAt,
           });
         } else if (person.notice.state === 'deferred') {
           items.push({
             severity: 'warning',
-            message: `notice to affected person ${index + 1} is deferred until ${formatInstant(person.notice.reviewAt, zone)}`,
+            message: workflowMessage('notice-deferred-until', { n: index + 1, date: person.notice.reviewAt, timeZone }),
             dueAt: person.notice.reviewAt,
           });
         }
@@ -86,36 +80,31 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
       if (c.stage === 'challenge-window') {
         const window = runningDeadline(c, 'challenge-window');
         if (window?.dueAt && deadlineState(window, nowMs) === 'lapsed')
-          todo('the challenge window has closed: close it to move the case on');
-        else todo('wait for the challenge window to close, or record a challenge', window?.dueAt ?? null);
+          todo(workflowMessage('challenge-window-closed'));
+        else todo(workflowMessage('wait-challenge-window'), window?.dueAt ?? null);
       }
       break;
     case 'challenge-lodged':
-      todo('a redress officer must take the review', runningDeadline(c, 'decision')?.dueAt ?? null);
+      todo(workflowMessage('take-review'), runningDeadline(c, 'decision')?.dueAt ?? null);
       break;
     case 'redress-review':
-      todo(
-        'the reviewing officer decides: upheld, modified or quashed, with reasons',
-        runningDeadline(c, 'decision')?.dueAt ?? null,
-      );
+      todo(workflowMessage('officer-decides'), runningDeadline(c, 'decision')?.dueAt ?? null);
       break;
     case 'remedies':
       for (const remedy of c.remedies.filter((r) => r.done === null)) {
         const late = Date.parse(remedy.dueAt) < nowMs;
         items.push({
           severity: late ? 'overdue' : 'todo',
-          message: `carry out remedy "${remedy.code}"`,
+          message: workflowMessage('carry-out-remedy', { remedy: remedy.code }),
           dueAt: remedy.dueAt,
         });
       }
-      if (c.remedies.every((r) => r.done !== null)) todo('all remedies are done: close the case');
+      if (c.remedies.every((r) => r.done !== null)) todo(workflowMessage('remedies-done'));
       break;
     case 'closed':
       if (c.retention.purgeAt)
         todo(
-          Date.parse(c.retention.purgeAt) <= nowMs
-            ? 'retention has ended: purge the case data'
-            : 'purge the case data when retention ends',
+          workflowMessage(Date.parse(c.retention.purgeAt) <= nowMs ? 'purge-now' : 'purge-when-retention-ends'),
           c.retention.purgeAt,
         );
       break;
@@ -129,13 +118,13 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
     if (!ended && sunset <= nowMs)
       items.push({
         severity: 'overdue',
-        message: 'the emergency measure passed its sunset: it has lapsed unless reviewed',
+        message: workflowMessage('emergency-lapsed'),
         dueAt: c.emergency.sunsetAt,
       });
     else if (!ended)
       items.push({
         severity: 'warning',
-        message: `emergency measure sunsets ${formatInstant(c.emergency.sunsetAt, zone)}`,
+        message: workflowMessage('emergency-sunsets', { date: c.emergency.sunsetAt, timeZone }),
         dueAt: c.emergency.sunsetAt,
       });
   }
@@ -145,12 +134,19 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
     const state = deadlineState(deadline, nowMs);
     if (state === 'lapsed') {
       items.push({
-        severity: deadline.lapseOutcome === 'overdue' ? 'overdue' : 'warning',
-        message: `"${deadline.label}" ${LAPSE_WORDS[deadline.lapseOutcome]}`,
+        // Late is late: a reply past its period is overdue even where the law attaches a consequence to it.
+        severity:
+          deadline.lapseOutcome === 'overdue' || deadline.lapseOutcome === 'provisional-measures-allowed'
+            ? 'overdue'
+            : 'warning',
+        message: workflowMessage('deadline-lapsed', { label: deadline.label, lapse: deadline.lapseOutcome }),
         dueAt: deadline.dueAt,
       });
     } else if (state === 'running') {
-      todo(`"${deadline.label}" (${template?.title ?? deadline.templateId})`, deadline.dueAt);
+      todo(
+        workflowMessage('period-running', { label: deadline.label, template: template?.title ?? deadline.templateId }),
+        deadline.dueAt,
+      );
     }
   }
   for (const deadline of c.deadlines) {
@@ -159,7 +155,11 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
     if (deadline.lapseOutcome === 'window-closed') continue;
     items.push({
       severity: 'overdue',
-      message: `"${deadline.label}" ${LAPSE_WORDS[deadline.lapseOutcome]} (${STAGE_LABELS[c.stage]})`,
+      message: workflowMessage('stage-deadline-lapsed', {
+        label: deadline.label,
+        lapse: deadline.lapseOutcome,
+        stage: c.stage,
+      }),
       dueAt: deadline.dueAt,
     });
   }

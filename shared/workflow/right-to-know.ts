@@ -2,6 +2,7 @@ import { type Case } from '../domain/case';
 import { type AffectedPerson } from '../domain/parties';
 import { addMonths } from '../deadlines/civil-date';
 import { findProcedureTemplate } from '../procedures/procedure-registry';
+import { workflowMessage, type WorkflowMessage } from './workflow-message';
 
 /** How long one deferral of notice may run when the template sets no limit of its own. */
 export const DEFAULT_MAX_DEFERRAL_MONTHS = 6;
@@ -25,11 +26,9 @@ export function peopleOwedNotice(c: Case, nowMs: number): AffectedPerson[] {
 }
 
 /** Why the case cannot close or be withdrawn yet (empty when every affected person's right to know is met). */
-export function rightToKnowGaps(c: Case, nowMs: number): string[] {
+export function rightToKnowGaps(c: Case, nowMs: number): WorkflowMessage[] {
   return peopleOwedNotice(c, nowMs).map((p) =>
-    p.notice.state === 'deferred'
-      ? `the deferral of notice to ${p.name} has reached its review date: give notice, or renew the deferral with reasons`
-      : `${p.name} has not been told: give notice, or defer it with reasons and a review date`,
+    workflowMessage(p.notice.state === 'deferred' ? 'deferral-review-reached' : 'person-not-told', { name: p.name }),
   );
 }
 

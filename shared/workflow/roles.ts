@@ -1,5 +1,6 @@
 import { canActAsCaseworker, canActAsRedressOfficer, canAuthorise, type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
+import { workflowMessage, type WorkflowMessageCode } from './workflow-message';
 import { type Capacity, type Refusal } from './workflow-types';
 
 export function actorMayActAs(actor: Actor, capacity: Capacity): boolean {
@@ -23,16 +24,10 @@ export const isReviewerOf = (c: Case, actorId: string): boolean =>
  */
 export function independenceRefusal(c: Case, actorId: string, capacity: Capacity): Refusal | null {
   if (capacity === 'redress' && workedAsCaseworker(c, actorId)) {
-    return {
-      code: 'conflict-of-interest',
-      missing: ['you worked on this case as a caseworker, so another redress officer must handle the challenge'],
-    };
+    return { code: 'conflict-of-interest', missing: [workflowMessage('conflict-worked-as-caseworker')] };
   }
   if (worksOnTheCase(capacity) && isReviewerOf(c, actorId)) {
-    return {
-      code: 'conflict-of-interest',
-      missing: ['you are the independent reviewer of this case, so another caseworker must do caseworker work on it'],
-    };
+    return { code: 'conflict-of-interest', missing: [workflowMessage('conflict-reviewer-does-casework')] };
   }
   return null;
 }
@@ -40,9 +35,9 @@ export function independenceRefusal(c: Case, actorId: string, capacity: Capacity
 /** Authorising is work on the case: the authoriser may not later review a challenge on it, as for a caseworker. */
 export const worksOnTheCase = (capacity: Capacity): boolean => capacity === 'caseworker' || capacity === 'authorise';
 
-export const ROLE_WORDS: Record<Capacity, string> = {
-  caseworker: 'a caseworker',
-  authorise: 'a caseworker or an authoriser',
-  redress: 'a redress officer',
-  anyone: 'anyone',
-};
+/** The refusal for someone who may not act in a capacity ("anyone" never refuses). */
+export const ONLY_ROLE = {
+  caseworker: 'only-caseworker',
+  authorise: 'only-authoriser',
+  redress: 'only-redress-officer',
+} as const satisfies Record<Exclude<Capacity, 'anyone'>, WorkflowMessageCode>;

@@ -2,9 +2,10 @@ import { type Case } from '../domain/case';
 import { startDeadline, type TrackedDeadline } from '../deadlines/tracked-deadline';
 import { err, ok, type Result } from '../result';
 import { findProcedureTemplate, periodForPurpose } from '../procedures/procedure-registry';
-import { type ProcedurePeriod, type ProcedureTemplate } from '../procedures/procedure-template';
+import { periodConditionMet, type ProcedurePeriod, type ProcedureTemplate } from '../procedures/procedure-template';
 import { findJurisdiction } from '../vocab/vocabulary';
-import { type OfficeSettings, type StepEnv } from './workflow-types';
+import { workflowMessage } from './workflow-message';
+import { refuse, type OfficeSettings, type StepEnv } from './workflow-types';
 
 export const isBlank = (text: string): boolean => text.trim().length === 0;
 
@@ -25,12 +26,18 @@ export function clockFor(
 export const isEmergencyActive = (c: Case, nowMs: number): boolean =>
   c.emergency !== null && Date.parse(c.emergency.sunsetAt) > nowMs;
 
-function start(c: Case, template: ProcedureTemplate, period: ProcedurePeriod, env: StepEnv): Result<TrackedDeadline> {
+function start(
+  c: Case,
+  template: ProcedureTemplate,
+  period: ProcedurePeriod,
+  env: StepEnv,
+  startedAt: string = env.now,
+): Result<TrackedDeadline> {
   const started = startDeadline({
     id: `d${env.seq}-${period.id}`,
     template,
     period,
-    startedAt: env.now,
+    startedAt,
     emergency: isEmergencyActive(c, env.nowMs),
     clock: clockFor(c, period.clock, env.settings),
   });
@@ -49,8 +56,9 @@ export function startPeriodsOn(
   const purpose =
     trigger === 'request-sent' ? 'response' : trigger === 'notice-issued' ? 'challenge-window' : 'decision';
   const started: TrackedDeadline[] = [];
+  const categories = c.dataCategories.map((d) => d.code);
   const own = periodForPurpose(c.procedure, purpose);
-  if (own) {
+  if (own && periodConditionMet(own.period, categories)) {
     const deadline = start(c, own.template, own.period, env);
     if (!deadline.ok) return deadline;
     started.push(deadline.value);
@@ -59,6 +67,8 @@ export function startPeriodsOn(
   if (template) {
     for (const period of template.periods) {
       if (period.purpose !== 'tracked' || period.startsOn !== trigger) continue;
+      // e.g. Reg. 2023/1543 Art. 8: no enforcing-authority period for subscriber or identification data only.
+      if (!periodConditionMet(period, categories)) continue;
       const deadline = start(c, template, period, env);
       if (!deadline.ok) return deadline;
       started.push(deadline.value);
@@ -67,11 +77,19 @@ export function startPeriodsOn(
   return ok(started);
 }
 
-export function startManualPeriod(c: Case, periodId: string, env: StepEnv): Result<TrackedDeadline> {
+/** Starts a period by hand, at the recorded date of its start event (receipt, adoption…) or now. */
+export function startManualPeriod(
+  c: Case,
+  periodId: string,
+  env: StepEnv,
+  startedAt: string = env.now,
+): Result<TrackedDeadline> {
   const template = findProcedureTemplate(c.procedure);
   const period = template?.periods.find((p) => p.id === periodId);
   if (!template || !period) return err('unknown-period', `The procedure template has no period "${periodId}".`);
-  return start(c, template, period, env);
+  if (Date.parse(startedAt) > env.nowMs)
+    return err('start-in-future', `The recorded start of "${period.label}" lies in the future.`);
+  return start(c, template, period, env, startedAt);
 }
 
 export const markMet = (
@@ -89,3 +107,7 @@ export const formatInstant = (iso: string, timeZone: string): string => {
 };
 
 export const caseTimeZone = (c: Case): string => findJurisdiction(c.originatingJurisdiction)?.timeZone ?? 'UTC';
+
+/** A period the procedure says must start could not (a vocabulary or template fault, not the caseworker's). */
+export const periodStartRefusal = (error: { readonly message: string }) =>
+  refuse('preconditions-unmet', [workflowMessage('period-not-started', { reason: error.message })]);

@@ -12,6 +12,8 @@ import { reviewEmergencyStep } from './steps/emergency-step';
 import { reviewLadderExceptionStep, takeLadderRungStep } from './steps/ladder-steps';
 import { deferNoticeStep, issueNoticeStep } from './steps/notice-steps';
 import { purgeStep } from './steps/purge-step';
+import { recordTranslationStep } from './steps/translation-step';
+import { withholdNoticeStep } from './steps/withhold-notice-step';
 import { handOverStep } from './steps/hand-over-step';
 import { addEvidenceStep, addNoteStep, recordCustodyStep, viewSensitiveStep } from './steps/record-steps';
 import {
@@ -32,6 +34,7 @@ export const STEPS: { readonly [T in ActionType]: StepDefinition<T> } = {
   'record-response': recordResponseStep,
   'issue-notice': issueNoticeStep,
   'defer-notice': deferNoticeStep,
+  'withhold-notice': withholdNoticeStep,
   'lodge-challenge': lodgeChallengeStep,
   'close-challenge-window': closeChallengeWindowStep,
   'begin-review': beginReviewStep,
@@ -49,6 +52,7 @@ export const STEPS: { readonly [T in ActionType]: StepDefinition<T> } = {
   'start-period': startPeriodStep,
   'mark-period-met': markPeriodMetStep,
   'add-note': addNoteStep,
+  'record-translation': recordTranslationStep,
   'hand-over': handOverStep,
   'add-evidence': addEvidenceStep,
   'record-custody': recordCustodyStep,

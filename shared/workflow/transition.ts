@@ -1,10 +1,10 @@
 import { sealAuditEvent } from '../audit/audit-chain';
 import { type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
-import { KIND_WORDS, STAGE_LABELS } from './stage-labels';
-import { actorMayActAs, independenceRefusal, ROLE_WORDS, worksOnTheCase } from './roles';
+import { actorMayActAs, independenceRefusal, ONLY_ROLE, worksOnTheCase } from './roles';
 import { STEPS } from './step-registry';
 import { type ActionOf, type ActionType, type WorkflowAction } from './workflow-action';
+import { workflowMessage } from './workflow-message';
 import {
   type Capacity,
   type Refusal,
@@ -25,24 +25,19 @@ export function stepEnv(c: Case, context: WorkflowContext): StepEnv {
  */
 export function gateRefusal<T extends ActionType>(c: Case, actor: Actor, type: T, env: StepEnv): Refusal | null {
   const step: StepDefinition<T> = STEPS[type];
-  if (c.stage === 'purged')
-    return {
-      code: 'case-purged',
-      missing: ['the case was purged at the end of retention; nothing more can be done to it'],
-    };
+  if (c.stage === 'purged') return { code: 'case-purged', missing: [workflowMessage('case-purged')] };
   if (step.kinds && !step.kinds.includes(c.kind)) {
-    return { code: 'wrong-kind', missing: [`"${step.label}" does not apply to ${KIND_WORDS[c.kind]}`] };
+    return { code: 'wrong-kind', missing: [workflowMessage('action-wrong-kind', { action: type, kind: c.kind })] };
   }
   const stages = step.stages(c);
   if (!stages.includes(c.stage)) {
-    const where = stages.map((s) => STAGE_LABELS[s]).join(', ');
     return {
       code: 'wrong-stage',
-      missing: [`"${step.label}" is possible only in stage ${where}; this case is in stage ${STAGE_LABELS[c.stage]}`],
+      missing: [workflowMessage('action-wrong-stage', { action: type, stages, stage: c.stage })],
     };
   }
-  if (!actorMayActAs(actor, step.capacity)) {
-    return { code: 'role-not-permitted', missing: [`only ${ROLE_WORDS[step.capacity]} can ${step.label}`] };
+  if (step.capacity !== 'anyone' && !actorMayActAs(actor, step.capacity)) {
+    return { code: 'role-not-permitted', missing: [workflowMessage(ONLY_ROLE[step.capacity], { action: type })] };
   }
   const independence = independenceRefusal(c, actor.id, step.capacity);
   if (independence) return independence;

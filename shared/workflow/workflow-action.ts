@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ladderRungSchema } from '../domain/enforcement-ladder';
 import { CUSTODY_ACTIONS } from '../domain/evidence';
 import { partySchema } from '../domain/parties';
-import { noticeMethodSchema } from '../domain/notice-status';
+import { noNoticeGroundSchema, noticeMethodSchema } from '../domain/notice-status';
 import {
   digestHexSchema,
   entityIdSchema,
@@ -11,6 +11,7 @@ import {
   languageSchema,
   termCodeSchema,
 } from '../domain/primitives';
+import { translatableFieldSchema } from '../domain/text-versions';
 import { outcomeSchema } from '../domain/redress';
 
 /** Fields a caseworker may change while the case is a draft; after authorisation they are frozen. */
@@ -70,6 +71,12 @@ export const workflowActionSchema = z.discriminatedUnion('type', [
     reviewAt: instantSchema.nullable(),
   }),
   z.strictObject({
+    type: z.literal('withhold-notice'),
+    personId: entityIdSchema,
+    ground: noNoticeGroundSchema,
+    reasons: text,
+  }),
+  z.strictObject({
     type: z.literal('lodge-challenge'),
     personId: entityIdSchema.nullable(),
     grounds: z.array(termCodeSchema),
@@ -104,9 +111,21 @@ export const workflowActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('extend-deadline'), deadlineId: entityIdSchema, reason: text }),
   z.strictObject({ type: z.literal('suspend-deadline'), deadlineId: entityIdSchema, reason: text }),
   z.strictObject({ type: z.literal('resume-deadline'), deadlineId: entityIdSchema }),
-  z.strictObject({ type: z.literal('start-period'), periodId: z.string().min(1) }),
+  z.strictObject({
+    type: z.literal('start-period'),
+    periodId: z.string().min(1),
+    /** The recorded date of the start event (e.g. receipt by the requested authority); now when absent. */
+    startedAt: instantSchema.optional(),
+  }),
   z.strictObject({ type: z.literal('mark-period-met'), deadlineId: entityIdSchema }),
   z.strictObject({ type: z.literal('add-note'), text }),
+  z.strictObject({
+    type: z.literal('record-translation'),
+    field: translatableFieldSchema,
+    original: languageSchema,
+    language: languageSchema,
+    text,
+  }),
   z.strictObject({ type: z.literal('hand-over'), to: entityIdSchema, reason: text }),
   z.strictObject({
     type: z.literal('add-evidence'),

@@ -4,6 +4,7 @@ import { type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
 import { type CaseStage } from '../domain/case-stage';
 import { type ActionOf, type ActionType } from './workflow-action';
+import { type WorkflowMessage } from './workflow-message';
 
 export type Clock = { now(): Date };
 
@@ -36,8 +37,11 @@ export type RefusalCode =
   | 'preconditions-unmet'
   | 'invalid-input';
 
-/** Why an action was refused: a stable code and every missing thing, each as a sentence a caseworker can act on. */
-export type Refusal = { readonly code: RefusalCode; readonly missing: readonly string[] };
+/**
+ * Why an action was refused: a stable code and every missing thing, each a message (code and parameters) the UI
+ * words in the reader's language and `describeWorkflowMessage` words in English.
+ */
+export type Refusal = { readonly code: RefusalCode; readonly missing: readonly WorkflowMessage[] };
 
 export type TransitionResult =
   | { readonly ok: true; readonly case: Case; readonly event: AuditEvent }
@@ -77,11 +81,11 @@ export type StepDefinition<T extends ActionType> = {
   /** Kinds the action applies to; all when absent. */
   readonly kinds?: readonly Case['kind'][];
   /** State preconditions that do not depend on the action's input. */
-  readonly gate?: (c: Case, actor: Actor, env: StepEnv) => string[];
+  readonly gate?: (c: Case, actor: Actor, env: StepEnv) => WorkflowMessage[];
   readonly run: (c: Case, actor: Actor, action: ActionOf<T>, env: StepEnv) => StepOutcome;
 };
 
-export const refuse = (code: RefusalCode, missing: readonly string[]): { ok: false; refusal: Refusal } => ({
+export const refuse = (code: RefusalCode, missing: readonly WorkflowMessage[]): { ok: false; refusal: Refusal } => ({
   ok: false,
   refusal: { code, missing },
 });

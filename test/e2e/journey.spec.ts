@@ -81,6 +81,7 @@ async function sentRequest(page: Page, title: string, over: Partial<NewCaseInput
   await casePage.expectStage('Authorised');
   await casePage.press('Mark the request as sent');
   await casePage.expectStage('Request sent');
+  await casePage.recordReceipt();
   return reference;
 }
 
@@ -144,12 +145,12 @@ test.describe('the guided journey', () => {
     await checkScreen(page, 'new-case');
     await cases.saveNewCase(reference);
     await casePage.expectStage('Draft');
-    await expect(casePage.requiredNow()).toContainText('proportionality statement is empty');
+    await expect(casePage.requiredNow()).toContainText('Proportionality statement is empty');
 
     // Authorising with an empty proportionality statement is refused with the workflow's own message.
     await casePage.press('Authorise the case');
     await expect(casePage.alert()).toContainText('The case cannot be authorised yet');
-    await expect(casePage.alert()).toContainText('proportionality statement is empty');
+    await expect(casePage.alert()).toContainText('Proportionality statement is empty');
     await casePage.expectStage('Draft');
     await checkScreen(page, 'case-draft-refused');
 
@@ -174,6 +175,9 @@ test.describe('the guided journey', () => {
 
     await casePage.press('Mark the request as sent');
     await casePage.expectStage('Request sent');
+    // Art. 61(2) GDPR counts from receipt by the requested authority: the caseworker records that day.
+    await expect(casePage.requiredNow()).toContainText('record the day the partner received the request');
+    await casePage.recordReceipt();
     await expect(page.getByTestId('deadline-clocks')).toContainText('Requested authority replies');
     // Each clock says how its date was counted: the rule, and the partner's public holidays it used.
     const clocks = page.getByTestId('deadline-clocks');
@@ -197,6 +201,14 @@ test.describe('the guided journey', () => {
     await expect(notice.preview).toContainText('Bureau of Quiet Harbours, 12 Harbour Lane, 10115 Berlin');
     await expect(notice.preview).toContainText('cases@harbours.example · +49 30 0000 0000');
     await expect(notice.preview).toContainText('Ana Silva, pour Bureau of Quiet Harbours');
+    // The purpose was written in English: the French notice marks it, and saving asks first.
+    await expect(notice.preview).toContainText('[non traduit — original en anglais]');
+    await page.getByRole('button', { name: 'Save as PDF…' }).click();
+    await expect(page.getByRole('alertdialog')).toContainText('not translated into French');
+    await page.getByRole('button', { name: 'Add the translation first' }).click();
+    await notice.translatePurpose('Identifier les auteurs de menaces proférées contre une journaliste.');
+    await expect(notice.preview).toContainText('Identifier les auteurs de menaces');
+    await expect(notice.preview).not.toContainText('non traduit');
     await checkScreen(page, 'notice-preview-fr');
     const pdfPath = join(shell.dataFolder, 'notice-fr.pdf');
     shell.dialogs.nextSavePath = pdfPath;
@@ -245,6 +257,8 @@ test.describe('the guided journey', () => {
     await casePage.expectStage('Remedies');
     await expect(page.getByTestId('letter-preview')).toContainText('Décision sur votre recours');
     await expect(page.getByTestId('letter-preview')).toContainText('Effacer les données');
+    // The officer wrote the reasons in English: the French letter marks them until someone translates them.
+    await expect(page.getByTestId('letter-preview')).toContainText('[non traduit — original en anglais]');
     await checkScreen(page, 'case-decision');
     // A redress officer may not carry out remedies: explained in place.
     await expect(page.getByTestId('not-permitted-complete-remedy').first()).toContainText('only a caseworker');
@@ -310,6 +324,16 @@ test.describe('deadlines over time', () => {
     await dashboard.openFrom(dashboard.list('deferrals'), reference);
     await expect(page.getByRole('heading', { level: 2, name: 'Notice to affected people' })).toBeVisible();
     await expect(casePage.requiredNow()).toContainText('expired: notice is due again');
+    // The only way out other than notice: a lawful ground with reasons, after which the person is owed nothing.
+    await notice.prepare(1);
+    await notice.withhold('omitted-by-law', '');
+    await expect(page.getByRole('alert')).toContainText('needs reasons');
+    await notice.withhold('omitted-by-law', 'National law omits notice while the investigation is secret.');
+    await expect(page.getByTestId('notice-status-1')).toContainText(
+      'not to be told (a legislative measure omits notice',
+    );
+    await shellPage.open('Dashboard');
+    await expect(dashboard.list('deferrals')).not.toContainText(reference);
     expect(shell.problems).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { summariseCase, type CaseSummary } from '@shared/workflow/case-summary';
 import { openCase, type OpenCaseInput } from '@shared/workflow/open-case';
 import { transition } from '@shared/workflow/transition';
 import type { DraftChanges, WorkflowAction } from '@shared/workflow/workflow-action';
+import type { WorkflowMessage } from '@shared/workflow/workflow-message';
 import type { Refusal, WorkflowContext } from '@shared/workflow/workflow-types';
 import type { VaultDb } from '../vault/vault-db';
 import { vaultWrite } from '../vault/vault-write';
@@ -15,10 +16,13 @@ import { personKeysForVerification, readPersonKeyRecords } from '../vault/person
 import { readPersonRecords } from '../vault/persons-store';
 import { parseStoredCase, parseStoredEvent, toStoredEvent, untrustedEventOf } from './stored-case';
 
-/** What a change to a case comes back as: the stored case, or every reason it was not made. */
+/**
+ * What a change to a case comes back as: the stored case, or every reason it was not made (the workflow's
+ * messages, translated by code in the UI, or a storage error's text).
+ */
 export type CaseChange =
   | { readonly ok: true; readonly case: Case }
-  | { readonly ok: false; readonly code: string; readonly messages: readonly string[] };
+  | { readonly ok: false; readonly code: string; readonly messages: readonly (WorkflowMessage | string)[] };
 
 const refused = (refusal: Refusal): CaseChange & { ok: false } => ({
   ok: false,

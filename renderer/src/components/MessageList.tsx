@@ -1,4 +1,4 @@
-import { useWorkflowMessage } from './useWorkflowMessage';
+import { useWorkflowMessage, type ShownMessage } from './useWorkflowMessage';
 
 /** What a refusal or failure carries, shown as a list the user can act on (announced to screen readers). */
 export function MessageList({
@@ -7,7 +7,7 @@ export function MessageList({
   tone = 'error',
 }: {
   readonly title: string;
-  readonly messages: readonly string[];
+  readonly messages: readonly ShownMessage[];
   readonly tone?: 'error' | 'warning';
 }) {
   const translate = useWorkflowMessage();
@@ -16,8 +16,8 @@ export function MessageList({
     <div role="alert" className={tone === 'error' ? 'error message-list' : 'warning message-list'}>
       <strong>{title}</strong>
       <ul>
-        {messages.map((message) => (
-          <li key={message}>{translate(message)}</li>
+        {messages.map((message, index) => (
+          <li key={index}>{translate(message)}</li>
         ))}
       </ul>
     </div>

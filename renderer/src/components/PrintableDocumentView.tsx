@@ -1,7 +1,8 @@
 import type { PrintableDocument } from '@shared/notices/notice-document';
 
 /**
- * A notice or decision letter as it prints. The print stylesheet hides everything but `.print-document`, so the
+ * A notice or decision letter as it prints: fields, the salutation as its own paragraph, the body, the closing
+ * formula and the signature. The print stylesheet hides everything but `.print-document`, so the
  * shell's print-to-PDF produces the letter alone.
  */
 export function PrintableDocumentView({
@@ -22,6 +23,7 @@ export function PrintableDocumentView({
           </div>
         ))}
       </dl>
+      <p className="print-document__salutation">{document.salutation}</p>
       {document.sections.map((section) => (
         <section key={section.heading}>
           <h3>{section.heading}</h3>
@@ -38,6 +40,7 @@ export function PrintableDocumentView({
         </section>
       ))}
       <p className="print-document__closing">{document.closing}</p>
+      <p className="print-document__signature">{document.signature}</p>
     </article>
   );
 }

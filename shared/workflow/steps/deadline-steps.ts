@@ -3,8 +3,9 @@ import { type Case } from '../../domain/case';
 import { recomputeDue, type TrackedDeadline } from '../../deadlines/tracked-deadline';
 import { findProcedureTemplate } from '../../procedures/procedure-registry';
 import { actorMayActAs } from '../roles';
-import { isBlank, startManualPeriod } from '../step-helpers';
+import { caseTimeZone, isBlank, periodStartRefusal, startManualPeriod } from '../step-helpers';
 import { ACTIVE_STAGES } from '../stage-labels';
+import { workflowMessage, type WorkflowMessage } from '../workflow-message';
 import { refuse, type StepDefinition, type StepEnv, type StepOutcome } from '../workflow-types';
 
 /** The redress officer runs the decision clock; caseworkers run every other one. */
@@ -12,17 +13,17 @@ function checkDeadline(
   c: Case,
   actor: Actor,
   deadlineId: string,
-): { deadline: TrackedDeadline } | { missing: string[] } {
+): { deadline: TrackedDeadline } | { missing: WorkflowMessage[] } {
   const deadline = c.deadlines.find((d) => d.id === deadlineId);
-  if (!deadline) return { missing: [`deadline "${deadlineId}" is not on this case`] };
-  if (deadline.metAt !== null) return { missing: ['this deadline is already met'] };
+  if (!deadline) return { missing: [workflowMessage('deadline-unknown', { id: deadlineId })] };
+  if (deadline.metAt !== null) return { missing: [workflowMessage('deadline-already-met')] };
   const capacity = deadline.purpose === 'decision' ? 'redress' : 'caseworker';
   if (!actorMayActAs(actor, capacity)) {
     return {
       missing: [
-        capacity === 'redress'
-          ? 'only a redress officer can change the decision deadline'
-          : 'only a caseworker can change this deadline',
+        workflowMessage(
+          capacity === 'redress' ? 'only-redress-changes-decision-deadline' : 'only-caseworker-changes-deadline',
+        ),
       ],
     };
   }
@@ -43,7 +44,8 @@ const capacityForDeadline = (c: Case, action: { deadlineId: string }) =>
     ? ('redress' as const)
     : ('caseworker' as const);
 
-const hasOpenDeadline = (c: Case) => (c.deadlines.some((d) => d.metAt === null) ? [] : ['no deadline is running']);
+const hasOpenDeadline = (c: Case) =>
+  c.deadlines.some((d) => d.metAt === null) ? [] : [workflowMessage('no-deadline-running')];
 
 export const extendDeadlineStep: StepDefinition<'extend-deadline'> = {
   type: 'extend-deadline',
@@ -56,15 +58,18 @@ export const extendDeadlineStep: StepDefinition<'extend-deadline'> = {
     const found = checkDeadline(c, actor, action.deadlineId);
     if ('missing' in found) return refuse('preconditions-unmet', found.missing);
     const { deadline } = found;
-    const missing: string[] = [];
+    const missing: WorkflowMessage[] = [];
     if (deadline.extensionRule === null)
-      missing.push(`"${deadline.label}" cannot be extended under ${deadline.source}`);
-    else if (deadline.extensions.length >= deadline.extensionRule.maxCount) {
+      missing.push(workflowMessage('deadline-not-extendable', { label: deadline.label, source: deadline.source }));
+    else if (
+      deadline.extensionRule.maxCount !== null &&
+      deadline.extensions.length >= deadline.extensionRule.maxCount
+    ) {
       missing.push(
-        `"${deadline.label}" was already extended ${deadline.extensions.length} time(s), the most the procedure allows`,
+        workflowMessage('deadline-extended-max', { label: deadline.label, count: deadline.extensions.length }),
       );
     }
-    if (isBlank(action.reason)) missing.push('an extension needs a reason');
+    if (isBlank(action.reason)) missing.push(workflowMessage('extension-needs-reason'));
     if (missing.length > 0) return refuse('invalid-input', missing);
     const result = replaceDeadline(c, {
       ...deadline,
@@ -90,11 +95,11 @@ export const suspendDeadlineStep: StepDefinition<'suspend-deadline'> = {
     const found = checkDeadline(c, actor, action.deadlineId);
     if ('missing' in found) return refuse('preconditions-unmet', found.missing);
     const { deadline } = found;
-    const missing: string[] = [];
-    if (deadline.suspensions.some((s) => s.to === null)) missing.push('the clock is already stopped');
+    const missing: WorkflowMessage[] = [];
+    if (deadline.suspensions.some((s) => s.to === null)) missing.push(workflowMessage('clock-already-stopped'));
     if (deadline.dueAt !== null && Date.parse(deadline.dueAt) < env.nowMs)
-      missing.push('this deadline has already passed; it cannot be stopped');
-    if (isBlank(action.reason)) missing.push('stopping the clock needs a reason');
+      missing.push(workflowMessage('deadline-passed-cannot-stop'));
+    if (isBlank(action.reason)) missing.push(workflowMessage('stopping-needs-reason'));
     if (missing.length > 0) return refuse('invalid-input', missing);
     const result = replaceDeadline(c, {
       ...deadline,
@@ -113,12 +118,13 @@ export const resumeDeadlineStep: StepDefinition<'resume-deadline'> = {
   gate: (c) =>
     c.deadlines.some((d) => d.metAt === null && d.suspensions.some((s) => s.to === null))
       ? []
-      : ['no deadline clock is stopped'],
+      : [workflowMessage('no-clock-stopped')],
   run(c, actor, action, env): StepOutcome {
     const found = checkDeadline(c, actor, action.deadlineId);
     if ('missing' in found) return refuse('preconditions-unmet', found.missing);
     const { deadline } = found;
-    if (!deadline.suspensions.some((s) => s.to === null)) return refuse('invalid-input', ['this clock is not stopped']);
+    if (!deadline.suspensions.some((s) => s.to === null))
+      return refuse('invalid-input', [workflowMessage('clock-not-stopped')]);
     const suspensions = deadline.suspensions.map((s) => (s.to === null ? { ...s, to: env.now } : s));
     const result = replaceDeadline(c, { ...deadline, suspensions });
     return { ok: true, case: result.case, toStage: c.stage, details: { deadlineId: deadline.id, dueAt: result.dueAt } };
@@ -131,23 +137,40 @@ export const startPeriodStep: StepDefinition<'start-period'> = {
   capacity: 'caseworker',
   stages: () => ACTIVE_STAGES,
   gate: (c) =>
-    findProcedureTemplate(c.procedure)?.periods.some((p) => p.startsOn === 'manual')
+    findProcedureTemplate(c.procedure)?.periods.some((p) => p.startsOn === 'manual' || p.startsOn === 'receipt')
       ? []
-      : ["the case's procedure has no period to start by hand"],
+      : [workflowMessage('no-manual-period')],
   run(c, _actor, action, env): StepOutcome {
     const period = findProcedureTemplate(c.procedure)?.periods.find((p) => p.id === action.periodId);
-    if (!period) return refuse('invalid-input', [`the procedure has no period "${action.periodId}"`]);
-    if (period.startsOn !== 'manual')
-      return refuse('invalid-input', [`"${period.label}" starts by itself when the workflow reaches it`]);
+    if (!period) return refuse('invalid-input', [workflowMessage('period-unknown', { id: action.periodId })]);
+    if (period.startsOn !== 'manual' && period.startsOn !== 'receipt')
+      return refuse('invalid-input', [workflowMessage('period-starts-itself', { label: period.label })]);
     if (c.deadlines.some((d) => d.periodId === period.id && d.metAt === null))
-      return refuse('invalid-input', [`"${period.label}" is already running`]);
-    const started = startManualPeriod(c, period.id, env);
-    if (!started.ok) return refuse('preconditions-unmet', [started.error.message]);
+      return refuse('invalid-input', [workflowMessage('period-already-running', { label: period.label })]);
+    // A requested authority's period runs from receipt: the caseworker records when that was (defaults to now).
+    const startedAt = action.startedAt ?? env.now;
+    if (Date.parse(startedAt) > env.nowMs)
+      return refuse('invalid-input', [workflowMessage('period-start-in-future', { label: period.label })]);
+    if (period.startsOn === 'receipt' && c.request && Date.parse(startedAt) < Date.parse(c.request.sentAt))
+      return refuse('invalid-input', [
+        workflowMessage('receipt-before-sending', {
+          label: period.label,
+          date: c.request.sentAt,
+          timeZone: caseTimeZone(c),
+        }),
+      ]);
+    const started = startManualPeriod(c, period.id, env, startedAt);
+    if (!started.ok) return periodStartRefusal(started.error);
     return {
       ok: true,
       case: { ...c, deadlines: [...c.deadlines, started.value] },
       toStage: c.stage,
-      details: { deadlineId: started.value.id, periodId: period.id, dueAt: started.value.dueAt },
+      details: {
+        deadlineId: started.value.id,
+        periodId: period.id,
+        startedAt: started.value.startedAt,
+        dueAt: started.value.dueAt,
+      },
     };
   },
 };
@@ -158,13 +181,12 @@ export const markPeriodMetStep: StepDefinition<'mark-period-met'> = {
   capacity: 'caseworker',
   stages: () => ACTIVE_STAGES,
   gate: (c) =>
-    c.deadlines.some((d) => d.purpose === 'tracked' && d.metAt === null) ? [] : ['no procedure period is running'],
+    c.deadlines.some((d) => d.purpose === 'tracked' && d.metAt === null) ? [] : [workflowMessage('no-period-running')],
   run(c, _actor, action, env): StepOutcome {
     const deadline = c.deadlines.find((d) => d.id === action.deadlineId);
-    if (!deadline) return refuse('invalid-input', [`deadline "${action.deadlineId}" is not on this case`]);
-    if (deadline.purpose !== 'tracked')
-      return refuse('invalid-input', ['this deadline is met by its workflow step, not by hand']);
-    if (deadline.metAt !== null) return refuse('invalid-input', ['this deadline is already met']);
+    if (!deadline) return refuse('invalid-input', [workflowMessage('deadline-unknown', { id: action.deadlineId })]);
+    if (deadline.purpose !== 'tracked') return refuse('invalid-input', [workflowMessage('deadline-met-by-step')]);
+    if (deadline.metAt !== null) return refuse('invalid-input', [workflowMessage('deadline-already-met')]);
     return {
       ok: true,
       case: { ...c, deadlines: c.deadlines.map((d) => (d.id === deadline.id ? { ...d, metAt: env.now } : d)) },

@@ -1,11 +1,19 @@
 import { rightToKnowGaps } from '../right-to-know';
 import { type Case } from '../../domain/case';
-import { EMPTY_ASSESSMENT, missingAssessmentStatements } from '../../domain/threshold-assessment';
+import { EMPTY_ASSESSMENT } from '../../domain/threshold-assessment';
 import { findProcedureTemplate } from '../../procedures/procedure-registry';
 import { findDataCategory, findJurisdiction, isKnownCode } from '../../vocab/vocabulary';
 import { isBlank } from '../step-helpers';
 import { refuse, type StepDefinition, type StepEnv } from '../workflow-types';
 import { type DraftChanges } from '../workflow-action';
+import { workflowMessage, type AssessmentStatement, type WorkflowMessage } from '../workflow-message';
+
+const STATEMENTS: readonly AssessmentStatement[] = [
+  'necessity',
+  'proportionality',
+  'nonDiscrimination',
+  'minimisation',
+];
 
 export const updateDraftStep: StepDefinition<'update-draft'> = {
   type: 'update-draft',
@@ -62,69 +70,68 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function draftChangeProblems(changes: DraftChanges): string[] {
-  const problems: string[] = [];
+function draftChangeProblems(changes: DraftChanges): WorkflowMessage[] {
+  const problems: WorkflowMessage[] = [];
   if (changes.legalBasis?.code && !isKnownCode('legal-bases', changes.legalBasis.code)) {
-    problems.push(`legal basis "${changes.legalBasis.code}" is not in the legal-bases vocabulary`);
+    problems.push(workflowMessage('legal-basis-unknown', { legalBasis: changes.legalBasis.code }));
   }
   for (const code of changes.dataCategoryCodes ?? []) {
-    if (!findDataCategory(code)) problems.push(`data category "${code}" is not in the data-categories vocabulary`);
+    if (!findDataCategory(code)) problems.push(workflowMessage('data-category-unknown', { category: code }));
   }
   if (changes.dataCategoryCodes && new Set(changes.dataCategoryCodes).size !== changes.dataCategoryCodes.length) {
-    problems.push('a data category is listed twice');
+    problems.push(workflowMessage('data-category-twice'));
   }
   if (changes.partnerJurisdiction && !findJurisdiction(changes.partnerJurisdiction)) {
-    problems.push(`jurisdiction "${changes.partnerJurisdiction}" is not in the jurisdictions vocabulary`);
+    problems.push(workflowMessage('jurisdiction-unknown', { jurisdiction: changes.partnerJurisdiction }));
   }
   if (changes.procedure && !findProcedureTemplate(changes.procedure)) {
-    problems.push(`procedure template "${changes.procedure.id}" version ${changes.procedure.version} is not known`);
+    problems.push(
+      workflowMessage('procedure-unknown', { procedure: changes.procedure.id, version: changes.procedure.version }),
+    );
   }
   const ids = changes.affectedPeople?.map((p) => p.id) ?? [];
-  if (new Set(ids).size !== ids.length) problems.push('two affected people have the same id');
+  if (new Set(ids).size !== ids.length) problems.push(workflowMessage('person-id-twice'));
   const partyIds = changes.parties?.map((p) => p.id) ?? [];
-  if (new Set(partyIds).size !== partyIds.length) problems.push('two parties have the same id');
+  if (new Set(partyIds).size !== partyIds.length) problems.push(workflowMessage('party-id-twice'));
   return problems;
 }
 
-/** Everything authorisation needs, as sentences; empty when the case may be authorised. */
-export function authorisationGaps(c: Case, actorId: string, env: StepEnv): string[] {
-  const gaps = [...missingAssessmentStatements(c.assessment)];
-  if (c.legalBasis.code === null) gaps.push('legal basis is not chosen');
+/** Everything authorisation needs; empty when the case may be authorised. */
+export function authorisationGaps(c: Case, actorId: string, env: StepEnv): WorkflowMessage[] {
+  const gaps = STATEMENTS.filter((statement) => isBlank(c.assessment[statement])).map((statement) =>
+    workflowMessage('statement-empty', { statement }),
+  );
+  if (c.legalBasis.code === null) gaps.push(workflowMessage('legal-basis-not-chosen'));
   else if (!isKnownCode('legal-bases', c.legalBasis.code))
-    gaps.push(`legal basis "${c.legalBasis.code}" is not in the vocabulary`);
-  if (isBlank(c.purpose)) gaps.push('purpose is empty');
+    gaps.push(workflowMessage('legal-basis-unknown', { legalBasis: c.legalBasis.code }));
+  if (isBlank(c.purpose)) gaps.push(workflowMessage('purpose-empty'));
   if (c.kind === 'data-access-request') {
-    if (c.dataCategories.length === 0) gaps.push('no data category is selected');
-    if (c.partnerJurisdiction === null) gaps.push('partner jurisdiction is not set');
+    if (c.dataCategories.length === 0) gaps.push(workflowMessage('no-data-category'));
+    if (c.partnerJurisdiction === null) gaps.push(workflowMessage('partner-not-set'));
   }
   if (c.dataTimeRange && Date.parse(c.dataTimeRange.to) < Date.parse(c.dataTimeRange.from)) {
-    gaps.push('the data time range ends before it starts');
+    gaps.push(workflowMessage('data-range-reversed'));
   }
   if (c.affectedPeople.length === 0) {
-    gaps.push(
-      c.kind === 'rights-complaint'
-        ? 'the complainant is not recorded as an affected person'
-        : 'no affected person is recorded to receive notice (for an enforcement action, add the controller as notice recipient)',
-    );
+    gaps.push(workflowMessage(c.kind === 'rights-complaint' ? 'complainant-not-recorded' : 'no-affected-person'));
   }
   c.affectedPeople.forEach((person, index) => {
-    if (isBlank(person.name)) gaps.push(`affected person ${index + 1} has no name`);
-    if (isBlank(person.contactForNotice)) gaps.push(`affected person ${index + 1} has no contact for notice`);
+    if (isBlank(person.name)) gaps.push(workflowMessage('person-no-name', { n: index + 1 }));
+    if (isBlank(person.contactForNotice)) gaps.push(workflowMessage('person-no-contact', { n: index + 1 }));
   });
   if (c.emergency) {
-    if (isBlank(c.emergency.justification)) gaps.push('emergency justification is empty');
-    if (Date.parse(c.emergency.sunsetAt) <= env.nowMs) gaps.push('emergency sunset date must be in the future');
+    if (isBlank(c.emergency.justification)) gaps.push(workflowMessage('emergency-justification-empty'));
+    if (Date.parse(c.emergency.sunsetAt) <= env.nowMs) gaps.push(workflowMessage('emergency-sunset-not-future'));
   }
-  if (c.retention.purgeAt === null) gaps.push('retention end (the date the case data is purged) is not set');
-  else if (Date.parse(c.retention.purgeAt) <= env.nowMs) gaps.push('retention end must be in the future');
+  if (c.retention.purgeAt === null) gaps.push(workflowMessage('retention-not-set'));
+  else if (Date.parse(c.retention.purgeAt) <= env.nowMs) gaps.push(workflowMessage('retention-not-future'));
   const template = findProcedureTemplate(c.procedure);
-  if (!template) gaps.push(`procedure template "${c.procedure.id}" version ${c.procedure.version} is not known`);
+  if (!template)
+    gaps.push(workflowMessage('procedure-unknown', { procedure: c.procedure.id, version: c.procedure.version }));
   else if (!template.appliesTo.includes(c.kind))
-    gaps.push(`procedure template "${template.title}" does not apply to this kind of case`);
+    gaps.push(workflowMessage('procedure-not-for-kind', { template: template.title, kind: c.kind }));
   if (env.settings.requireSecondPersonAuthorisation && actorId === c.createdBy) {
-    gaps.push(
-      'this office requires a second person: someone other than the person who opened the case must authorise it',
-    );
+    gaps.push(workflowMessage('second-person-required'));
   }
   return gaps;
 }
@@ -156,7 +163,7 @@ export const withdrawStep: StepDefinition<'withdraw'> = {
   // Withdrawing never ends a person's right to be told once the case has reached them.
   gate: (c, _actor, env) => rightToKnowGaps(c, env.nowMs),
   run(c, actor, { reason }, env) {
-    if (isBlank(reason)) return refuse('invalid-input', ['withdrawal needs a reason']);
+    if (isBlank(reason)) return refuse('invalid-input', [workflowMessage('withdrawal-needs-reason')]);
     return {
       ok: true,
       case: {

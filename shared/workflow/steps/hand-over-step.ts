@@ -1,6 +1,7 @@
 import { isReviewerOf } from '../roles';
 import { isBlank } from '../step-helpers';
 import { LIVE_STAGES } from '../stage-labels';
+import { workflowMessage } from '../workflow-message';
 import { refuse, type StepDefinition, type StepOutcome } from '../workflow-types';
 
 /**
@@ -15,12 +16,11 @@ export const handOverStep: StepDefinition<'hand-over'> = {
   capacity: 'caseworker',
   stages: () => LIVE_STAGES,
   run(c, actor, action, env): StepOutcome {
-    if (action.to === c.ownerId) return refuse('invalid-input', ['the case already belongs to that person']);
+    if (action.to === c.ownerId) return refuse('invalid-input', [workflowMessage('already-owner')]);
     const takeOver = actor.id !== c.ownerId;
     if (takeOver && c.ownerId !== null && isBlank(action.reason))
-      return refuse('invalid-input', ['taking over a colleague’s case needs a reason']);
-    if (isReviewerOf(c, action.to))
-      return refuse('conflict-of-interest', ['the independent reviewer of this case cannot own it']);
+      return refuse('invalid-input', [workflowMessage('take-over-needs-reason')]);
+    if (isReviewerOf(c, action.to)) return refuse('conflict-of-interest', [workflowMessage('reviewer-cannot-own')]);
     const notes = isBlank(action.reason)
       ? c.notes
       : [...c.notes, { id: `n${env.seq}`, at: env.now, by: actor.id, text: action.reason }];

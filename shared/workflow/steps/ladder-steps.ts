@@ -1,14 +1,8 @@
 import { type Case } from '../../domain/case';
 import { LADDER_RUNGS, rungBelow, type LadderRung } from '../../domain/enforcement-ladder';
 import { isBlank } from '../step-helpers';
+import { workflowMessage, type WorkflowMessage } from '../workflow-message';
 import { refuse, type StepDefinition, type StepOutcome } from '../workflow-types';
-
-const RUNG_WORDS: Record<LadderRung, string> = {
-  warning: 'a warning',
-  'remedial-order': 'a remedial order',
-  penalty: 'a penalty',
-  'invasive-measure': 'an invasive measure',
-};
 
 export const hasTakenRung = (c: Case, rung: LadderRung): boolean => c.ladder.some((step) => step.rung === rung);
 
@@ -19,17 +13,14 @@ export const takeLadderRungStep: StepDefinition<'take-ladder-rung'> = {
   kinds: ['enforcement-action'],
   stages: () => ['authorised', 'notice', 'challenge-window', 'challenge-lodged', 'redress-review', 'remedies'],
   run(c, actor, action, env): StepOutcome {
-    const missing: string[] = [];
-    if (isBlank(action.reasons)) missing.push(`${RUNG_WORDS[action.rung]} needs reasons`);
+    const missing: WorkflowMessage[] = [];
+    if (isBlank(action.reasons)) missing.push(workflowMessage('rung-needs-reasons', { rung: action.rung }));
     const below = rungBelow(action.rung);
     const skipping = below !== null && !hasTakenRung(c, below);
     if (skipping && (action.exceptionReason === null || isBlank(action.exceptionReason))) {
-      missing.push(
-        `${RUNG_WORDS[action.rung]} comes after ${RUNG_WORDS[below]}; take that first, or record an exception with reasons`,
-      );
+      missing.push(workflowMessage('rung-skipped', { rung: action.rung, below }));
     }
-    if (!skipping && action.exceptionReason !== null)
-      missing.push('no exception is needed: the rung below was taken; leave the exception empty');
+    if (!skipping && action.exceptionReason !== null) missing.push(workflowMessage('exception-not-needed'));
     if (missing.length > 0) return refuse('invalid-input', missing);
     const step = {
       id: `l${env.seq}`,
@@ -71,15 +62,15 @@ export const reviewLadderExceptionStep: StepDefinition<'review-ladder-exception'
   gate: (c, actor) =>
     c.ladder.some((s) => s.exception !== null && s.review === null && s.by !== actor.id)
       ? []
-      : ['no enforcement exception is waiting for review by someone other than the person who took it'],
+      : [workflowMessage('no-exception-to-review')],
   run(c, actor, action, env): StepOutcome {
     const step = c.ladder.find((s) => s.id === action.stepId);
-    if (!step) return refuse('invalid-input', [`enforcement step "${action.stepId}" is not on this case`]);
-    const missing: string[] = [];
-    if (step.exception === null) missing.push('this enforcement step was not an exception');
-    if (step.review !== null) missing.push('this exception was already reviewed');
-    if (step.by === actor.id) missing.push('the person who took the exception cannot review it');
-    if (!action.confirmed && isBlank(action.note)) missing.push('a rejected exception needs a note saying why');
+    if (!step) return refuse('invalid-input', [workflowMessage('ladder-step-unknown', { id: action.stepId })]);
+    const missing: WorkflowMessage[] = [];
+    if (step.exception === null) missing.push(workflowMessage('step-not-exception'));
+    if (step.review !== null) missing.push(workflowMessage('exception-already-reviewed'));
+    if (step.by === actor.id) missing.push(workflowMessage('exception-own-review'));
+    if (!action.confirmed && isBlank(action.note)) missing.push(workflowMessage('rejected-exception-needs-note'));
     if (missing.length > 0) return refuse('invalid-input', missing);
     return {
       ok: true,

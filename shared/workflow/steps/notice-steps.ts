@@ -2,18 +2,19 @@ import { hasReachedPeople, latestDeferralReview } from '../right-to-know';
 import { type Case } from '../../domain/case';
 import { type CaseStage } from '../../domain/case-stage';
 import { type AffectedPerson } from '../../domain/parties';
-import { caseTimeZone, formatInstant, isBlank, startPeriodsOn } from '../step-helpers';
+import { caseTimeZone, isBlank, periodStartRefusal, startPeriodsOn } from '../step-helpers';
+import { workflowMessage, type WorkflowMessage } from '../workflow-message';
 import { refuse, type StepDefinition, type StepEnv, type StepOutcome } from '../workflow-types';
 
 /** Stages where notice decides the next stage; later, telling someone leaves the stage as it is. */
-const OPENING_STAGES: readonly CaseStage[] = ['response-received', 'authorised', 'notice', 'challenge-window'];
+export const OPENING_STAGES: readonly CaseStage[] = ['response-received', 'authorised', 'notice', 'challenge-window'];
 
 /**
  * Where notice can be given, per kind: after the response for a request, straight after authorisation otherwise,
  * and from then on at every stage: to another person after a challenge was lodged, and after closing to a person
  * whose notice was deferred (the right to know outlives the case).
  */
-const noticeStages = (c: Case): readonly CaseStage[] => [
+export const noticeStages = (c: Case): readonly CaseStage[] => [
   c.kind === 'data-access-request' ? 'response-received' : 'authorised',
   'notice',
   'challenge-window',
@@ -23,10 +24,10 @@ const noticeStages = (c: Case): readonly CaseStage[] => [
   ...(hasReachedPeople(c) ? (['closed'] as const) : []),
 ];
 
-const NOTICE_KINDS = ['data-access-request', 'enforcement-action'] as const;
+export const NOTICE_KINDS = ['data-access-request', 'enforcement-action'] as const;
 
 /** Stage after a notice action: the window opens once everyone is either told or (for now) deferred, and someone was told. */
-function stageAfterNotice(people: readonly AffectedPerson[]): CaseStage {
+export function stageAfterNotice(people: readonly AffectedPerson[]): CaseStage {
   const settled = people.every((p) => p.notice.state !== 'pending');
   const someoneTold = people.some((p) => p.notice.state === 'issued');
   return settled && someoneTold ? 'challenge-window' : 'notice';
@@ -43,14 +44,12 @@ export const issueNoticeStep: StepDefinition<'issue-notice'> = {
   kinds: NOTICE_KINDS,
   stages: noticeStages,
   gate: (c) =>
-    c.affectedPeople.some((p) => p.notice.state !== 'issued')
-      ? []
-      : ['every affected person has already been notified'],
+    c.affectedPeople.some((p) => p.notice.state !== 'issued') ? [] : [workflowMessage('everyone-notified')],
   run(c, actor, action, env): StepOutcome {
     const target = person(c, action.personId);
-    if (!target) return refuse('invalid-input', [`affected person "${action.personId}" is not on this case`]);
+    if (!target) return refuse('invalid-input', [workflowMessage('person-unknown', { id: action.personId })]);
     if (target.notice.state === 'issued')
-      return refuse('invalid-input', [`notice was already issued to affected person ${action.personId}`]);
+      return refuse('invalid-input', [workflowMessage('notice-already-issued', { id: action.personId })]);
     const deferralCount = target.notice.state === 'deferred' ? target.notice.deferralCount : 0;
     const people = c.affectedPeople.map((p) =>
       p.id === target.id
@@ -78,7 +77,7 @@ export const issueNoticeStep: StepDefinition<'issue-notice'> = {
     }
     // The window runs from the latest notice, so everyone notified gets the full period.
     const started = startPeriodsOn({ ...c, affectedPeople: people }, 'notice-issued', env);
-    if (!started.ok) return refuse('preconditions-unmet', [started.error.message]);
+    if (!started.ok) return periodStartRefusal(started.error);
     const deadlines = [
       ...c.deadlines.filter((d) => !(d.purpose === 'challenge-window' && d.metAt === null)),
       ...started.value,
@@ -104,27 +103,31 @@ export const deferNoticeStep: StepDefinition<'defer-notice'> = {
   kinds: NOTICE_KINDS,
   stages: noticeStages,
   gate: (c, _actor, env) =>
-    c.affectedPeople.some((p) => canDefer(p, env))
-      ? []
-      : ['nobody is waiting for notice (a deferral can be renewed only once its review date has passed)'],
+    c.affectedPeople.some((p) => canDefer(p, env)) ? [] : [workflowMessage('nobody-awaiting-notice')],
   run(c, actor, action, env): StepOutcome {
     const target = person(c, action.personId);
-    if (!target) return refuse('invalid-input', [`affected person "${action.personId}" is not on this case`]);
-    const missing: string[] = [];
-    if (target.notice.state === 'issued')
-      missing.push('notice was already issued to this person; it cannot be deferred');
+    if (!target) return refuse('invalid-input', [workflowMessage('person-unknown', { id: action.personId })]);
+    const missing: WorkflowMessage[] = [];
+    if (target.notice.state === 'issued') missing.push(workflowMessage('notice-issued-cannot-defer'));
     else if (!canDefer(target, env))
       missing.push(
-        `this person's deferral runs until ${formatInstant(target.notice.state === 'deferred' ? target.notice.reviewAt : env.now, caseTimeZone(c))}; renew it after that date`,
+        workflowMessage('deferral-still-running', {
+          date: target.notice.state === 'deferred' ? target.notice.reviewAt : env.now,
+          timeZone: caseTimeZone(c),
+        }),
       );
-    if (isBlank(action.reasons)) missing.push('notice deferral needs reasons');
-    if (action.reviewAt === null) missing.push('notice deferral needs an end date');
-    else if (Date.parse(action.reviewAt) <= env.nowMs) missing.push('notice deferral end date must be in the future');
+    if (isBlank(action.reasons)) missing.push(workflowMessage('deferral-needs-reasons'));
+    if (action.reviewAt === null) missing.push(workflowMessage('deferral-needs-end'));
+    else if (Date.parse(action.reviewAt) <= env.nowMs) missing.push(workflowMessage('deferral-end-not-future'));
     else {
       const { months, latestMs } = latestDeferralReview(c, env.nowMs);
       if (Date.parse(action.reviewAt) > latestMs)
         missing.push(
-          `a deferral may run for at most ${months} months: set an end date on or before ${formatInstant(new Date(latestMs).toISOString(), caseTimeZone(c))}, and renew it then, with reasons, if notice would still do harm`,
+          workflowMessage('deferral-too-long', {
+            months,
+            date: new Date(latestMs).toISOString(),
+            timeZone: caseTimeZone(c),
+          }),
         );
     }
     if (missing.length > 0 || action.reviewAt === null) return refuse('invalid-input', missing);

@@ -1,6 +1,7 @@
 import { type Case } from '../../domain/case';
 import { EMPTY_ASSESSMENT } from '../../domain/threshold-assessment';
-import { caseTimeZone, formatInstant } from '../step-helpers';
+import { caseTimeZone } from '../step-helpers';
+import { workflowMessage } from '../workflow-message';
 import { type StepDefinition } from '../workflow-types';
 
 /** Placeholder for required free text once the case data is gone. */
@@ -15,6 +16,7 @@ export function purgedCopy(c: Case, now: string): Case {
     ...c,
     title: '',
     purpose: '',
+    ...(c.textVersions && { textVersions: { original: c.textVersions.original, purpose: {}, 'decision-reasons': {} } }),
     parties: c.parties.map((p) => ({ ...p, name: PURGED_TEXT })),
     affectedPeople: [],
     legalBasis: { code: c.legalBasis.code, text: '' },
@@ -54,9 +56,9 @@ export const purgeStep: StepDefinition<'purge'> = {
   capacity: 'caseworker',
   stages: () => ['closed'],
   gate(c, _actor, env) {
-    if (c.retention.purgeAt === null) return ['no retention end date is set'];
+    if (c.retention.purgeAt === null) return [workflowMessage('no-retention-date')];
     if (Date.parse(c.retention.purgeAt) > env.nowMs)
-      return [`retention runs until ${formatInstant(c.retention.purgeAt, caseTimeZone(c))}`];
+      return [workflowMessage('retention-running', { date: c.retention.purgeAt, timeZone: caseTimeZone(c) })];
     return [];
   },
   run(c, _actor, _action, env) {

@@ -1,5 +1,6 @@
 import { isBlank } from '../step-helpers';
 import { LIVE_STAGES } from '../stage-labels';
+import { workflowMessage, type WorkflowMessage } from '../workflow-message';
 import { refuse, type StepDefinition, type StepOutcome } from '../workflow-types';
 
 const LIVE_OR_CLOSED = [...LIVE_STAGES, 'closed'] as const;
@@ -10,7 +11,7 @@ export const addNoteStep: StepDefinition<'add-note'> = {
   capacity: 'anyone',
   stages: () => LIVE_OR_CLOSED,
   run(c, actor, action, env): StepOutcome {
-    if (isBlank(action.text)) return refuse('invalid-input', ['the note is empty']);
+    if (isBlank(action.text)) return refuse('invalid-input', [workflowMessage('note-empty')]);
     const note = { id: `n${env.seq}`, at: env.now, by: actor.id, text: action.text };
     return { ok: true, case: { ...c, notes: [...c.notes, note] }, toStage: c.stage, details: { noteId: note.id } };
   },
@@ -22,9 +23,9 @@ export const addEvidenceStep: StepDefinition<'add-evidence'> = {
   capacity: 'caseworker',
   stages: () => LIVE_STAGES,
   run(c, actor, action, env): StepOutcome {
-    const missing: string[] = [];
-    if (isBlank(action.title)) missing.push('the evidence item needs a title');
-    if (isBlank(action.mediaType)) missing.push('the evidence item needs a media type');
+    const missing: WorkflowMessage[] = [];
+    if (isBlank(action.title)) missing.push(workflowMessage('evidence-needs-title'));
+    if (isBlank(action.mediaType)) missing.push(workflowMessage('evidence-needs-media-type'));
     if (missing.length > 0) return refuse('invalid-input', missing);
     const item = {
       id: `e${env.seq}`,
@@ -48,12 +49,12 @@ export const recordCustodyStep: StepDefinition<'record-custody'> = {
   label: 'record a custody step',
   capacity: 'anyone',
   stages: () => LIVE_OR_CLOSED,
-  gate: (c) => (c.evidence.length > 0 ? [] : ['the case has no evidence items']),
+  gate: (c) => (c.evidence.length > 0 ? [] : [workflowMessage('no-evidence')]),
   run(c, actor, action, env): StepOutcome {
     const item = c.evidence.find((e) => e.id === action.evidenceId);
-    if (!item) return refuse('invalid-input', [`evidence item "${action.evidenceId}" is not on this case`]);
+    if (!item) return refuse('invalid-input', [workflowMessage('evidence-unknown', { id: action.evidenceId })]);
     if (item.custody.some((entry) => entry.action === 'destroyed'))
-      return refuse('invalid-input', ['this evidence item was destroyed; nothing more can happen to it']);
+      return refuse('invalid-input', [workflowMessage('evidence-destroyed')]);
     const entry = { at: env.now, by: actor.id, action: action.action, note: action.note };
     return {
       ok: true,

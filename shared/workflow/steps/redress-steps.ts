@@ -3,7 +3,8 @@ import { type Case } from '../../domain/case';
 import { type CaseStage } from '../../domain/case-stage';
 import { deadlineState } from '../../deadlines/tracked-deadline';
 import { isKnownCode } from '../../vocab/vocabulary';
-import { caseTimeZone, formatInstant, isBlank, markMet, runningDeadline, startPeriodsOn } from '../step-helpers';
+import { caseTimeZone, isBlank, markMet, periodStartRefusal, runningDeadline, startPeriodsOn } from '../step-helpers';
+import { workflowMessage, type WorkflowMessage } from '../workflow-message';
 import { refuse, type StepDefinition, type StepOutcome } from '../workflow-types';
 
 const challengeStages = (c: Case): readonly CaseStage[] =>
@@ -17,27 +18,30 @@ export const lodgeChallengeStep: StepDefinition<'lodge-challenge'> = {
   gate(c, _actor, env) {
     const window = runningDeadline(c, 'challenge-window');
     if (c.stage === 'challenge-window' && window && deadlineState(window, env.nowMs) === 'lapsed') {
-      return [`the challenge window closed on ${formatInstant(window.dueAt ?? env.now, window.timeZone)}`];
+      return [
+        workflowMessage('challenge-window-closed-on', { date: window.dueAt ?? env.now, timeZone: window.timeZone }),
+      ];
     }
     return [];
   },
   run(c, actor, action, env): StepOutcome {
-    const missing: string[] = [];
-    if (action.grounds.length === 0) missing.push('a challenge needs at least one ground');
+    const missing: WorkflowMessage[] = [];
+    if (action.grounds.length === 0) missing.push(workflowMessage('challenge-needs-ground'));
     for (const code of action.grounds)
-      if (!isKnownCode('challenge-grounds', code)) missing.push(`challenge ground "${code}" is not in the vocabulary`);
-    if (isBlank(action.statement)) missing.push("the challenger's statement is empty");
+      if (!isKnownCode('challenge-grounds', code))
+        missing.push(workflowMessage('challenge-ground-unknown', { ground: code }));
+    if (isBlank(action.statement)) missing.push(workflowMessage('challenger-statement-empty'));
     if (action.personId !== null) {
       const challenger = c.affectedPeople.find((p) => p.id === action.personId);
-      if (!challenger) missing.push(`affected person "${action.personId}" is not on this case`);
+      if (!challenger) missing.push(workflowMessage('person-unknown', { id: action.personId }));
       else if (c.kind !== 'rights-complaint' && challenger.notice.state !== 'issued')
-        missing.push('this person has not been notified yet; record the notice first');
+        missing.push(workflowMessage('challenger-not-notified'));
     }
     for (const id of action.attachmentIds)
-      if (!c.evidence.some((e) => e.id === id)) missing.push(`attachment "${id}" is not an evidence item on this case`);
+      if (!c.evidence.some((e) => e.id === id)) missing.push(workflowMessage('attachment-unknown', { id }));
     if (missing.length > 0) return refuse('invalid-input', missing);
     const started = startPeriodsOn(c, 'challenge-lodged', env);
-    if (!started.ok) return refuse('preconditions-unmet', [started.error.message]);
+    if (!started.ok) return periodStartRefusal(started.error);
     return {
       ok: true,
       case: {
@@ -64,20 +68,20 @@ export const closeChallengeWindowStep: StepDefinition<'close-challenge-window'> 
   capacity: 'caseworker',
   stages: () => ['challenge-window'],
   gate(c, _actor, env) {
-    const missing: string[] = [];
-    const zone = caseTimeZone(c);
+    const missing: WorkflowMessage[] = [];
+    const timeZone = caseTimeZone(c);
     for (const [index, p] of c.affectedPeople.entries()) {
       if (p.notice.state === 'deferred') {
         missing.push(
-          `notice to affected person ${index + 1} is deferred (review ${formatInstant(p.notice.reviewAt, zone)}); everyone must be notified and have their window before it closes`,
+          workflowMessage('deferred-notice-blocks-window', { n: index + 1, date: p.notice.reviewAt, timeZone }),
         );
       }
     }
     const window = runningDeadline(c, 'challenge-window');
-    if (!window) missing.push('no challenge window is running');
-    else if (window.dueAt === null) missing.push('the challenge window clock is stopped; resume it first');
+    if (!window) missing.push(workflowMessage('no-challenge-window'));
+    else if (window.dueAt === null) missing.push(workflowMessage('challenge-window-clock-stopped'));
     else if (deadlineState(window, env.nowMs) !== 'lapsed')
-      missing.push(`the challenge window is still open until ${formatInstant(window.dueAt, window.timeZone)}`);
+      missing.push(workflowMessage('challenge-window-open-until', { date: window.dueAt, timeZone: window.timeZone }));
     return missing;
   },
   run(c, actor, _action, env) {
@@ -99,7 +103,7 @@ export const beginReviewStep: StepDefinition<'begin-review'> = {
   label: 'take the redress review',
   capacity: 'redress',
   stages: () => ['challenge-lodged', 'redress-review'],
-  gate: (c, actor) => (c.review?.officerId === actor.id ? ['you are already the reviewing officer'] : []),
+  gate: (c, actor) => (c.review?.officerId === actor.id ? [workflowMessage('already-reviewing')] : []),
   run(c, actor, _action, env) {
     return {
       ok: true,
@@ -116,19 +120,17 @@ export const decideStep: StepDefinition<'decide'> = {
   capacity: 'redress',
   stages: () => ['redress-review'],
   gate: (c, actor) =>
-    c.review && c.review.officerId !== actor.id ? ['only the reviewing officer can decide; take the review first'] : [],
+    c.review && c.review.officerId !== actor.id ? [workflowMessage('only-reviewing-officer-decides')] : [],
   run(c, actor, action, env): StepOutcome {
-    const missing: string[] = [];
-    if (isBlank(action.reasons)) missing.push('the decision needs reasons');
+    const missing: WorkflowMessage[] = [];
+    if (isBlank(action.reasons)) missing.push(workflowMessage('decision-needs-reasons'));
     if (action.outcome !== 'upheld' && action.remedies.length === 0)
-      missing.push(
-        `a ${action.outcome} decision needs at least one remedy (for example: erase data, narrow the scope)`,
-      );
+      missing.push(workflowMessage('decision-needs-remedy', { outcome: action.outcome }));
     action.remedies.forEach((remedy, index) => {
       if (!isKnownCode('remedies', remedy.code))
-        missing.push(`remedy ${index + 1}: "${remedy.code}" is not in the remedies vocabulary`);
+        missing.push(workflowMessage('remedy-code-unknown', { n: index + 1, remedy: remedy.code }));
       if (Date.parse(remedy.dueAt) <= env.nowMs)
-        missing.push(`remedy ${index + 1}: the due date must be in the future`);
+        missing.push(workflowMessage('remedy-due-not-future', { n: index + 1 }));
     });
     if (missing.length > 0) return refuse('invalid-input', missing);
     const remedies = action.remedies.map((remedy, index) => ({ id: `r${env.seq}-${index}`, ...remedy, done: null }));
@@ -151,11 +153,11 @@ export const completeRemedyStep: StepDefinition<'complete-remedy'> = {
   label: 'mark a remedy done',
   capacity: 'caseworker',
   stages: () => ['remedies'],
-  gate: (c) => (c.remedies.some((r) => r.done === null) ? [] : ['no remedy is outstanding']),
+  gate: (c) => (c.remedies.some((r) => r.done === null) ? [] : [workflowMessage('no-remedy-outstanding')]),
   run(c, actor, action, env): StepOutcome {
     const remedy = c.remedies.find((r) => r.id === action.remedyId);
-    if (!remedy) return refuse('invalid-input', [`remedy "${action.remedyId}" is not on this case`]);
-    if (remedy.done) return refuse('invalid-input', ['this remedy is already done']);
+    if (!remedy) return refuse('invalid-input', [workflowMessage('remedy-unknown', { id: action.remedyId })]);
+    if (remedy.done) return refuse('invalid-input', [workflowMessage('remedy-already-done')]);
     return {
       ok: true,
       case: {
@@ -178,7 +180,7 @@ export const closeStep: StepDefinition<'close'> = {
   gate: (c, _actor, env) => [
     ...c.remedies
       .filter((r) => r.done === null)
-      .map((r) => `remedy "${r.code}" is not done (due ${formatInstant(r.dueAt, caseTimeZone(c))})`),
+      .map((r) => workflowMessage('remedy-not-done', { remedy: r.code, date: r.dueAt, timeZone: caseTimeZone(c) })),
     ...rightToKnowGaps(c, env.nowMs),
   ],
   run(c, actor, _action, env) {

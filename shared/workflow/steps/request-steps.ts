@@ -1,4 +1,5 @@
-import { isBlank, markMet, startPeriodsOn } from '../step-helpers';
+import { isBlank, markMet, periodStartRefusal, startPeriodsOn } from '../step-helpers';
+import { workflowMessage } from '../workflow-message';
 import { refuse, type StepDefinition } from '../workflow-types';
 
 export const sendRequestStep: StepDefinition<'send-request'> = {
@@ -9,15 +10,13 @@ export const sendRequestStep: StepDefinition<'send-request'> = {
   stages: () => ['authorised'],
   gate(c, _actor, env) {
     if (c.emergency && Date.parse(c.emergency.sunsetAt) <= env.nowMs) {
-      return [
-        'the emergency measure passed its sunset date; review the emergency (continue with reasons, or end it) before sending',
-      ];
+      return [workflowMessage('emergency-sunset-passed-before-sending')];
     }
     return [];
   },
   run(c, actor, _action, env) {
     const started = startPeriodsOn(c, 'request-sent', env);
-    if (!started.ok) return refuse('preconditions-unmet', [started.error.message]);
+    if (!started.ok) return periodStartRefusal(started.error);
     return {
       ok: true,
       case: { ...c, request: { sentAt: env.now, by: actor.id }, deadlines: [...c.deadlines, ...started.value] },
@@ -34,7 +33,7 @@ export const recordResponseStep: StepDefinition<'record-response'> = {
   kinds: ['data-access-request'],
   stages: () => ['request-sent'],
   run(c, actor, { summary }, env) {
-    if (isBlank(summary)) return refuse('invalid-input', ['response summary is empty']);
+    if (isBlank(summary)) return refuse('invalid-input', [workflowMessage('response-summary-empty')]);
     return {
       ok: true,
       case: {

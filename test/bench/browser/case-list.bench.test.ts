@@ -16,6 +16,7 @@ import { VirtualList } from '../../../renderer/src/components/VirtualList';
 import { VaultService } from '../../../renderer/src/vault/vault-service';
 import { vaultWrite } from '../../../renderer/src/vault/vault-write';
 import { bestOf, reportRatio } from '../report';
+import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
 
 const CASES = 10_000;
 const PARTNERS = ['FR', 'NL', 'IE', 'PL', 'ES', 'IT', 'SE', 'AT'];
@@ -44,7 +45,7 @@ async function makeCases(): Promise<Case[]> {
     actor,
     context,
   );
-  if (!opened.ok) throw new Error(opened.refusal.missing.join('; '));
+  if (!opened.ok) throw new Error(describeWorkflowMessages(opened.refusal.missing).join('; '));
   const filled = transition(
     opened.case,
     actor,
@@ -58,7 +59,7 @@ async function makeCases(): Promise<Case[]> {
     },
     context,
   );
-  if (!filled.ok) throw new Error(filled.refusal.missing.join('; '));
+  if (!filled.ok) throw new Error(describeWorkflowMessages(filled.refusal.missing).join('; '));
   const base = filled.case;
   return Array.from({ length: CASES }, (_, i): Case => {
     const partner = PARTNERS[i % PARTNERS.length] ?? 'FR';

@@ -6,6 +6,7 @@ import { filterCases, NO_FILTER, toCaseListRow } from '../../../renderer/src/cas
 import { workflowContext } from '../../../renderer/src/cases/workflow-context';
 import { kit } from '../vault/vault-test-kit';
 import { testSigner } from '../../support/test-signer';
+import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const context = workflowContext(kit, testSigner(kit), undefined, { now: () => new Date(NOW) });
@@ -17,7 +18,7 @@ function draft(id: string, reference: string, title: string, partner: string, pe
     actor,
     context,
   );
-  if (!opened.ok) throw new Error(opened.refusal.missing.join('; '));
+  if (!opened.ok) throw new Error(describeWorkflowMessages(opened.refusal.missing).join('; '));
   const filled = transition(
     opened.case,
     actor,
@@ -31,7 +32,7 @@ function draft(id: string, reference: string, title: string, partner: string, pe
     },
     context,
   );
-  if (!filled.ok) throw new Error(filled.refusal.missing.join('; '));
+  if (!filled.ok) throw new Error(describeWorkflowMessages(filled.refusal.missing).join('; '));
   return filled.case;
 }
 

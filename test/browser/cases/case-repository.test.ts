@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCase } from '@shared/domain/case';
 import { transition } from '@shared/workflow/transition';
+import { workflowMessage } from '@shared/workflow/workflow-message';
 import { CaseRepository } from '../../../renderer/src/cases/case-repository';
 import { workflowContext } from '../../../renderer/src/cases/workflow-context';
 import { createdVault, kit } from '../vault/vault-test-kit';
@@ -69,7 +70,7 @@ describe('the case repository over the vault', () => {
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.code).toBe('preconditions-unmet');
-    expect(refused.messages).toContain('proportionality statement is empty');
+    expect(refused.messages).toContainEqual(workflowMessage('statement-empty', { statement: 'proportionality' }));
     expect(await vault.db.events.count()).toBe(before);
     expect((await repository.get(created.case.id))?.stage).toBe('draft');
   });

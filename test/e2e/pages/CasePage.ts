@@ -20,6 +20,14 @@ export class CasePage {
     await this.page.getByRole('button', { name }).click();
   }
 
+  /** Records the day the partner received the request (today unless given), which starts its reply period. */
+  async recordReceipt(day?: string): Promise<void> {
+    const panel = this.page.getByTestId('start-period');
+    if (day) await panel.getByLabel('Day the request was received').fill(day);
+    await panel.getByRole('button', { name: 'Start the period' }).click();
+    await expect(panel).toBeHidden();
+  }
+
   alert(): Locator {
     return this.page.getByRole('alert');
   }

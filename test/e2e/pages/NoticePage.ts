@@ -33,4 +33,17 @@ export class NoticePage {
     await this.page.getByLabel('Review date').fill(until);
     await this.page.getByRole('button', { name: 'Defer notice' }).click();
   }
+
+  async translatePurpose(text: string): Promise<void> {
+    const version = this.page.getByTestId('text-version-purpose');
+    await version.getByLabel(/^Purpose, translated into/).fill(text);
+    await version.getByRole('button', { name: 'Save' }).click();
+    await expect(version).toContainText('prints the');
+  }
+
+  async withhold(ground: string, reasons: string): Promise<void> {
+    await this.page.getByLabel('Lawful ground').selectOption(ground);
+    await this.page.getByLabel(/^Reasons \(which provision/).fill(reasons);
+    await this.page.getByRole('button', { name: 'Record that notice is withheld' }).click();
+  }
 }

@@ -17,6 +17,7 @@ import type { Case } from '@shared/domain/case';
 import type { WorkflowContext } from '@shared/workflow/workflow-types';
 import { transition } from '@shared/workflow/transition';
 import { alice, DAY, kit, makeContext, requestTo, rita } from '../workflow/workflow-fixtures';
+import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
 
 type Office = {
   identity: OfficeIdentity;
@@ -294,7 +295,7 @@ describe('exchange round trips through real bundles', () => {
     expect(rPlan.case.challenge?.grounds).toEqual(['disproportionate']);
     // The redress officer at R did not work the case, so the engine lets them review and decide.
     const reviewed = transition(rPlan.case, rita, { type: 'begin-review' }, context);
-    if (!reviewed.ok) throw new Error(reviewed.refusal.missing.join());
+    if (!reviewed.ok) throw new Error(describeWorkflowMessages(reviewed.refusal.missing).join());
     const decided = transition(
       reviewed.case,
       rita,
@@ -306,7 +307,7 @@ describe('exchange round trips through real bundles', () => {
       },
       context,
     );
-    if (!decided.ok) throw new Error(decided.refusal.missing.join());
+    if (!decided.ok) throw new Error(describeWorkflowMessages(decided.refusal.missing).join());
     r.ledger.push(
       ledgerEntry(
         'received',

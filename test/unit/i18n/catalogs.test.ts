@@ -79,3 +79,16 @@ describe('the interface catalogs', () => {
     expect(mismatched.map(([key]) => key)).toEqual([]);
   });
 });
+
+describe('every workflow action is named in the audit trail, in every language', () => {
+  it('has an audit label for each action type (and for opening a case)', async () => {
+    const { ACTION_TYPES } = await import('@shared/workflow/workflow-action');
+    for (const [language, catalog] of [
+      ['en', flatten(en)],
+      ['fr', flatten(fr)],
+    ] as const) {
+      const missing = ['open-case', ...ACTION_TYPES].filter((type) => !catalog.get(`audit.actions.${type}`));
+      expect(missing, `${language}: audit.actions without a label`).toEqual([]);
+    }
+  });
+});

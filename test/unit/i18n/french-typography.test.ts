@@ -2,29 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NOTICE_TEXTS } from '@shared/notices/notice-texts';
 import { VOCABULARIES } from '@shared/vocab/vocabulary';
 import fr from '../../../renderer/src/i18n/locales/fr.json';
-
-/**
- * French typography as a rule, not a review note: a no-break space before the two-part punctuation marks (U+00A0
- * or the narrow U+202F before ":", U+202F or U+00A0 before ";", "?" and "!"), and the typographic apostrophe. A
- * time ("10:00") or a URL is not a violation.
- */
-function violations(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(/(.)([:;?!])(?=\s|$)/gu)) {
-    const before = match[1] ?? '';
-    if (before === '\u00a0' || before === '\u202f' || /\d/.test(before)) continue;
-    found.push(`"${match[0]}" in "${text.slice(Math.max(0, (match.index ?? 0) - 30), (match.index ?? 0) + 10)}"`);
-  }
-  if (text.includes("'")) found.push(`straight apostrophe in "${text.slice(0, 60)}"`);
-  return found;
-}
-
-function strings(value: unknown, path = ''): [string, string][] {
-  if (typeof value === 'string') return [[path, value]];
-  if (typeof value === 'object' && value !== null)
-    return Object.entries(value).flatMap(([key, item]) => strings(item, `${path}.${key}`));
-  return [];
-}
+import { frenchViolations as violations, strings } from './typography-rules';
 
 describe('French typography', () => {
   it('the rule itself: catches a plain space or none before the marks, accepts no-break spaces and times', () => {
@@ -33,6 +11,9 @@ describe('French typography', () => {
     expect(violations('Vraiment ?')).toHaveLength(1);
     expect(violations("l'avis")).toHaveLength(1);
     expect(violations('Date\u00a0: demain\u202f; à 10:00, vraiment\u202f?')).toEqual([]);
+    expect(violations('le « bureau »')).toHaveLength(2);
+    expect(violations('le "bureau"')).toHaveLength(1);
+    expect(violations('le «\u00a0bureau\u00a0»')).toEqual([]);
   });
 
   it('holds in the interface catalog', () => {
@@ -42,8 +23,10 @@ describe('French typography', () => {
 
   it('holds in the French labels of every vocabulary (they print on notices)', () => {
     const found = Object.values(VOCABULARIES).flatMap((vocabulary) =>
-      vocabulary.terms.flatMap((term) =>
-        violations(term.labels.fr).map((v) => `${vocabulary.vocabulary}/${term.code}: ${v}`),
+      vocabulary.terms.flatMap((term: { code: string; labels: { fr: string }; citizenLabels?: { fr: string } }) =>
+        [term.labels.fr, term.citizenLabels?.fr ?? ''].flatMap((label) =>
+          violations(label).map((v) => `${vocabulary.vocabulary}/${term.code}: ${v}`),
+        ),
       ),
     );
     expect(found).toEqual([]);

@@ -8,7 +8,7 @@ import {
   type PrintableDocument,
 } from '@shared/notices/notice-document';
 import { NOTICE_TEXTS } from '@shared/notices/notice-texts';
-import { termLabel, VOCABULARIES } from '@shared/vocab/vocabulary';
+import { citizenLabel, termLabel, VOCABULARIES } from '@shared/vocab/vocabulary';
 import { alice, apply, completeDraftChanges, DAY, makeContext, open, rita } from '../workflow/workflow-fixtures';
 
 function noticedCase() {
@@ -32,8 +32,10 @@ const text = (doc: PrintableDocument) =>
   [
     doc.title,
     ...doc.fields.flatMap((f) => [f.label, f.value]),
+    doc.salutation,
     ...doc.sections.flatMap((s) => [s.heading, ...s.paragraphs, ...(s.list ?? [])]),
     doc.closing,
+    doc.signature,
   ].join('\n');
 const options = (language: (typeof LANGUAGES)[number]) => ({
   language,
@@ -56,14 +58,23 @@ describe('the standard notice', () => {
       'p1@example.org',
       'Bureau of Quiet Harbours',
       termLabel('legal-bases', 'gdpr-61', language),
-      termLabel('data-categories', 'subscriber', language),
-      termLabel('data-categories', 'traffic', language),
+      citizenLabel('data-categories', 'subscriber', language),
       'Identify the operator of an account used for fraud',
       NOTICE_TEXTS[language].body.rights,
-      ...VOCABULARIES.remedies.terms.map((term) => term.labels[language]),
+      ...VOCABULARIES.remedies.terms.map((term) => citizenLabel('remedies', term.code, language)),
     ]) {
       expect(all).toContain(needed);
     }
+    // Traffic data follows subscriber data in one list: lower-cased where the language does so.
+    expect(doc.fields.find((f) => f.label === NOTICE_TEXTS[language].fields.dataCategories)?.value).toContain(
+      language === 'de'
+        ? `, ${citizenLabel('data-categories', 'traffic', language)}`
+        : `, ${citizenLabel('data-categories', 'traffic', language).toLocaleLowerCase(language)}`,
+    );
+    // The salutation is its own paragraph; the notice closes with the notice's formula, then the signature.
+    expect(doc.salutation).toBe(NOTICE_TEXTS[language].salutation.replace('{name}', 'Person One'));
+    expect(doc.sections[0]?.paragraphs[0]).not.toContain(doc.salutation);
+    expect(doc.closing).toBe(NOTICE_TEXTS[language].closings.notice);
     // The challenge deadline is a date in the reader's language, in the office's time zone.
     const deadline = new Intl.DateTimeFormat({ en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' }[language], {
       dateStyle: 'long',
@@ -115,15 +126,15 @@ describe('the standard notice', () => {
     expect(signed.fields.find((f) => f.label === t.fields.contact)?.value).toBe(
       'poststelle@example.org · +49 228 0000',
     );
-    expect(signed.closing).toBe(
-      t.closingSigned.replace('{signer}', 'Ana Silva').replace('{office}', 'Bureau of Quiet Harbours'),
+    expect(signed.signature).toBe(
+      t.signatureSigned.replace('{signer}', 'Ana Silva').replace('{office}', 'Bureau of Quiet Harbours'),
     );
     // Without a letterhead or a signer: the office name alone, no empty contact line, the office signs.
     const bare = buildNotice(trail.case, 'p1', { ...options(language), challengeDeadline: null });
     if (isNoticeProblem(bare)) throw new Error(bare.message);
     expect(bare.fields.find((f) => f.label === t.fields.from)?.value).toBe('Bureau of Quiet Harbours');
     expect(bare.fields.some((f) => f.label === t.fields.contact)).toBe(false);
-    expect(bare.closing).toBe(t.closing.replace('{office}', 'Bureau of Quiet Harbours'));
+    expect(bare.signature).toBe(t.signature.replace('{office}', 'Bureau of Quiet Harbours'));
   });
 
   it('writes dates as each language does, the French first of the month as « 1er »', () => {
@@ -149,7 +160,7 @@ describe('the standard notice', () => {
     if (isNoticeProblem(doc)) throw new Error(doc.message);
     expect(doc.fields.some((f) => f.label === 'Challenge deadline')).toBe(false);
     expect(text(doc)).toContain('You may challenge this measure. State your grounds');
-    expect(doc.sections[0]?.paragraphs[0]).toBe('Dear Person Two,');
+    expect(doc.salutation).toBe('Dear Person Two,');
   });
 
   it('refuses a person who is not on the case', () => {
@@ -217,6 +228,8 @@ describe('the decision letter', () => {
       expect(all).toContain(termLabel('challenge-grounds', 'disproportionate', language));
       expect(all).toContain('Traffic data went beyond what was needed.');
       expect(all).not.toMatch(/\{\w+\}/);
+      // A decision letter has its own closing formula, not the notice's, and never calls itself a notice.
+      expect(doc.closing).toBe(NOTICE_TEXTS[language].closings.decision);
     }
   });
 });

@@ -52,13 +52,13 @@ export function seededCases(): ReportableCase[] {
     ['mlat', 2],
   ] as const);
   // The one affected person of each: 200 notified straight away, 30 after a deferral, 10 deferred 30 days,
-  // 5 deferred 60 days, 5 still pending.
+  // 5 deferred 60 days, 5 withheld for good under a legislative measure.
   const notices = expand([
     ['issued', 200],
     ['issued-after-deferral', 30],
     ['deferred-30', 10],
     ['deferred-60', 5],
-    ['pending', 5],
+    ['withheld', 5],
   ] as const);
   partners.forEach((partner, i) => {
     const sentAt = jan1 + (10 + (i % 270)) * DAY; // 11 Jan … 28 Sep 2025
@@ -210,6 +210,15 @@ function noticeStatus(kind: string, sentAt: number): ReportableCase['affectedPeo
         reviewAt: at(sentAt + (kind === 'deferred-30' ? 32 : 62) * DAY),
         deferredBy: 'cw-1',
         deferralCount: 1,
+      };
+    case 'withheld':
+      return {
+        state: 'withheld',
+        ground: 'omitted-by-law',
+        reasons: 'national law omits notice in this investigation',
+        withheldAt: at(sentAt + 3 * DAY),
+        withheldBy: 'cw-2',
+        deferralCount: 0,
       };
     default:
       return { state: 'pending' };

@@ -64,6 +64,7 @@ describe('transparency report on the seeded office (figures checked by hand from
       cells: { '31-to-90-days': '5', 'up-to-30-days': '10' },
       total: '15',
     });
+    expect(printed(report, 'notices-withheld-by-ground')).toEqual({ cells: { 'omitted-by-law': '5' }, total: '5' });
   });
 
   it('challenges by ground, outcomes, remedies ordered and completed', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '@shared/domain/primitives';
 import {
+  citizenLabel,
   findDataCategory,
   findJurisdiction,
   isKnownCode,
@@ -82,7 +83,36 @@ describe('controlled vocabularies', () => {
     expect(isKnownCode('challenge-grounds', 'Disproportionate')).toBe(false);
   });
 
-  it('reports each vocabulary version', () => {
-    expect(vocabularyVersions()).toEqual(Object.fromEntries(names.map((n) => [n, '2026.1'])));
+  it('reports each vocabulary version (bumped when a label changed)', () => {
+    expect(vocabularyVersions()).toEqual({
+      jurisdictions: '2026.1',
+      'legal-bases': '2026.2',
+      'data-categories': '2026.2',
+      'challenge-grounds': '2026.1',
+      remedies: '2026.2',
+      outcomes: '2026.1',
+    });
+  });
+
+  it('gives citizens their own label where the staff label carries an instruction', () => {
+    // Staff read how to fill the case in; the citizen reads the term alone.
+    expect(termLabel('legal-bases', 'national-law', 'es')).toBe('Derecho nacional (indíquelo en el texto libre)');
+    for (const language of LANGUAGES)
+      expect(citizenLabel('legal-bases', 'national-law', language)).not.toMatch(
+        /free text|texte libre|Freitext|texto libre|\(/u,
+      );
+    // Without a citizen label, the label serves both; an unknown code shows itself.
+    expect(citizenLabel('remedies', 'erase-data', 'fr')).toBe(termLabel('remedies', 'erase-data', 'fr'));
+    expect(citizenLabel('remedies', 'from-a-newer-version', 'de')).toBe('from-a-newer-version');
+  });
+
+  it('no staff label that tells the caseworker what to do lacks a citizen label', () => {
+    const instruction = /free text|texte libre|Freitext|texto libre|cite it|à préciser|angeben|indíquelo/iu;
+    const missing = names.flatMap((name) =>
+      (VOCABULARIES[name].terms as readonly { code: string; labels: Record<string, string>; citizenLabels?: unknown }[])
+        .filter((term) => Object.values(term.labels).some((l) => instruction.test(l)) && !term.citizenLabels)
+        .map((term) => `${name}/${term.code}`),
+    );
+    expect(missing).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import { availableActions } from '@shared/workflow/available-actions';
 import { requiredNow } from '@shared/workflow/required-now';
 import { ACTION_TYPES } from '@shared/workflow/workflow-action';
 import { alice, apply, DAY, makeContext, open, requestTo, rita } from './workflow-fixtures';
+import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
+import { workflowMessage } from '@shared/workflow/workflow-message';
 
 describe('available actions', () => {
   it('lists every action, with reasons for the unavailable ones', () => {
@@ -15,12 +17,27 @@ describe('available actions', () => {
         .filter((a) => a.available)
         .map((a) => a.type)
         .sort(),
-    ).toEqual(['add-evidence', 'add-note', 'hand-over', 'update-draft', 'view-sensitive', 'withdraw']);
+    ).toEqual([
+      'add-evidence',
+      'add-note',
+      'hand-over',
+      'record-translation',
+      'update-draft',
+      'view-sensitive',
+      'withdraw',
+    ]);
     const authorise = list.find((a) => a.type === 'authorise');
     expect(authorise).toMatchObject({ available: false, code: 'preconditions-unmet' });
-    expect(authorise && !authorise.available && authorise.reasons).toContain('proportionality statement is empty');
+    expect(authorise && !authorise.available && authorise.reasons).toContainEqual(
+      workflowMessage('statement-empty', { statement: 'proportionality' }),
+    );
     const decide = list.find((a) => a.type === 'decide');
-    expect(decide && !decide.available && decide.reasons).toEqual([
+    const reasons = decide && !decide.available ? decide.reasons : [];
+    expect(reasons).toEqual([
+      workflowMessage('action-wrong-stage', { action: 'decide', stages: ['redress-review'], stage: 'draft' }),
+    ]);
+    // The English rendering (audit trail, logs, CLI) still names the action and the stages in words.
+    expect(describeWorkflowMessages(reasons)).toEqual([
       '"decide the challenge" is possible only in stage redress review; this case is in stage draft',
     ]);
   });
@@ -35,7 +52,7 @@ describe('available actions', () => {
     expect(forAlice.find((a) => a.type === 'begin-review')).toMatchObject({
       available: false,
       code: 'role-not-permitted',
-      reasons: ['only a redress officer can take the redress review'],
+      reasons: [workflowMessage('only-redress-officer', { action: 'begin-review' })],
     });
     expect(apply(t, rita, { type: 'begin-review' }, context).case.stage).toBe('redress-review');
   });
@@ -54,17 +71,23 @@ describe('required now', () => {
       'closed',
       'purged',
     ]);
-    expect(now.items.map((i) => i.message)).toContain('necessity statement is empty');
+    expect(now.items.map((i) => i.message)).toContainEqual(
+      workflowMessage('statement-empty', { statement: 'necessity' }),
+    );
 
     const sent = requestTo('request-sent', context, clock);
     expect(requiredNow(sent.case, clock.ms, context.settings).items).toEqual([
-      { severity: 'todo', message: "record the partner's response", dueAt: null },
+      { severity: 'todo', message: workflowMessage('record-response'), dueAt: null },
     ]);
 
     const remedies = requestTo('remedies', context, clock);
     clock.advance(20 * DAY);
     expect(requiredNow(remedies.case, clock.ms, context.settings).items).toEqual([
-      { severity: 'overdue', message: 'carry out remedy "erase-data"', dueAt: remedies.case.remedies[0]?.dueAt },
+      {
+        severity: 'overdue',
+        message: workflowMessage('carry-out-remedy', { remedy: 'erase-data' }),
+        dueAt: remedies.case.remedies[0]?.dueAt,
+      },
     ]);
   });
 
@@ -73,12 +96,16 @@ describe('required now', () => {
     const t = requestTo('challenge-lodged', context, clock);
     const due = t.case.deadlines.find((d) => d.purpose === 'decision')?.dueAt ?? null;
     expect(requiredNow(t.case, clock.ms, context.settings).items).toEqual([
-      { severity: 'todo', message: 'a redress officer must take the review', dueAt: due },
+      { severity: 'todo', message: workflowMessage('take-review'), dueAt: due },
     ]);
     clock.advance(90 * DAY);
     expect(requiredNow(t.case, clock.ms, context.settings).items).toContainEqual({
       severity: 'overdue',
-      message: '"Redress decision" is overdue (challenge lodged)',
+      message: workflowMessage('stage-deadline-lapsed', {
+        label: 'Redress decision',
+        lapse: 'overdue',
+        stage: 'challenge-lodged',
+      }),
       dueAt: due,
     });
   });

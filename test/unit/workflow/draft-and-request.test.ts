@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@shared/audit/audit-chain';
 import { openCase } from '@shared/workflow/open-case';
+import { transition } from '@shared/workflow/transition';
 import { caseViolations } from '@shared/workflow/case-invariants';
 import {
   alice,
@@ -15,6 +16,7 @@ import {
   requestTo,
   rita,
 } from './workflow-fixtures';
+import { workflowMessage } from '@shared/workflow/workflow-message';
 
 describe('opening a case', () => {
   it('creates a draft with a one-event audit chain', () => {
@@ -38,7 +40,7 @@ describe('opening a case', () => {
     const byOfficer = openCase(base, rita, context);
     expect(!byOfficer.ok && byOfficer.refusal).toEqual({
       code: 'role-not-permitted',
-      missing: ['only a caseworker can open a case'],
+      missing: [workflowMessage('only-caseworker-opens-case')],
     });
     const bad = openCase(
       { ...base, originatingJurisdiction: 'XX', procedure: { id: 'nope', version: 1 } },
@@ -46,8 +48,8 @@ describe('opening a case', () => {
       context,
     );
     expect(!bad.ok && bad.refusal.missing).toEqual([
-      'jurisdiction "XX" is not in the vocabulary',
-      'procedure template "nope" version 1 is not known',
+      workflowMessage('jurisdiction-unknown', { jurisdiction: 'XX' }),
+      workflowMessage('procedure-unknown', { procedure: 'nope', version: 1 }),
     ]);
   });
 });
@@ -93,12 +95,12 @@ describe('draft', () => {
     expect(refusal).toEqual({
       code: 'invalid-input',
       missing: [
-        'legal basis "made-up" is not in the legal-bases vocabulary',
-        'data category "dna" is not in the data-categories vocabulary',
-        'a data category is listed twice',
-        'jurisdiction "ZZ" is not in the jurisdictions vocabulary',
-        'procedure template "missing" version 3 is not known',
-        'two affected people have the same id',
+        workflowMessage('legal-basis-unknown', { legalBasis: 'made-up' }),
+        workflowMessage('data-category-unknown', { category: 'dna' }),
+        workflowMessage('data-category-twice'),
+        workflowMessage('jurisdiction-unknown', { jurisdiction: 'ZZ' }),
+        workflowMessage('procedure-unknown', { procedure: 'missing', version: 3 }),
+        workflowMessage('person-id-twice'),
       ],
     });
   });
@@ -111,7 +113,7 @@ describe('draft', () => {
       refused(open('data-access-request', context), rita, { type: 'update-draft', changes: { title: 'x' } }, context),
     ).toEqual({
       code: 'role-not-permitted',
-      missing: ['only a caseworker can edit the draft'],
+      missing: [workflowMessage('only-caseworker', { action: 'update-draft' })],
     });
   });
 });
@@ -122,16 +124,16 @@ describe('authorisation', () => {
     expect(refused(open('data-access-request', context), alice, { type: 'authorise' }, context)).toEqual({
       code: 'preconditions-unmet',
       missing: [
-        'necessity statement is empty',
-        'proportionality statement is empty',
-        'non-discrimination statement is empty',
-        'data minimisation statement is empty',
-        'legal basis is not chosen',
-        'purpose is empty',
-        'no data category is selected',
-        'partner jurisdiction is not set',
-        'no affected person is recorded to receive notice (for an enforcement action, add the controller as notice recipient)',
-        'retention end (the date the case data is purged) is not set',
+        workflowMessage('statement-empty', { statement: 'necessity' }),
+        workflowMessage('statement-empty', { statement: 'proportionality' }),
+        workflowMessage('statement-empty', { statement: 'nonDiscrimination' }),
+        workflowMessage('statement-empty', { statement: 'minimisation' }),
+        workflowMessage('legal-basis-not-chosen'),
+        workflowMessage('purpose-empty'),
+        workflowMessage('no-data-category'),
+        workflowMessage('partner-not-set'),
+        workflowMessage('no-affected-person'),
+        workflowMessage('retention-not-set'),
       ],
     });
   });
@@ -155,13 +157,13 @@ describe('authorisation', () => {
       context,
     );
     expect(refused(t, alice, { type: 'authorise' }, context).missing).toEqual([
-      'proportionality statement is empty',
-      'the data time range ends before it starts',
-      'affected person 1 has no name',
-      'affected person 1 has no contact for notice',
-      'emergency justification is empty',
-      'emergency sunset date must be in the future',
-      'retention end must be in the future',
+      workflowMessage('statement-empty', { statement: 'proportionality' }),
+      workflowMessage('data-range-reversed'),
+      workflowMessage('person-no-name', { n: 1 }),
+      workflowMessage('person-no-contact', { n: 1 }),
+      workflowMessage('emergency-justification-empty'),
+      workflowMessage('emergency-sunset-not-future'),
+      workflowMessage('retention-not-future'),
     ]);
   });
 
@@ -175,7 +177,10 @@ describe('authorisation', () => {
       context,
     );
     expect(refused(t, alice, { type: 'authorise' }, context).missing).toEqual([
-      'procedure template "GDPR one-stop-shop draft decision and objections" does not apply to this kind of case',
+      workflowMessage('procedure-not-for-kind', {
+        template: 'GDPR one-stop-shop draft decision and objections',
+        kind: 'data-access-request',
+      }),
     ]);
   });
 
@@ -183,7 +188,7 @@ describe('authorisation', () => {
     const { context, clock } = makeContext('2026-03-02T09:00:00Z', true);
     const t = requestTo('draft-complete', context, clock);
     expect(refused(t, alice, { type: 'authorise' }, context).missing).toEqual([
-      'this office requires a second person: someone other than the person who opened the case must authorise it',
+      workflowMessage('second-person-required'),
     ]);
     const done = apply(t, bob, { type: 'authorise' }, context);
     expect(done.case.authorisation).toEqual({ by: 'bob', at: clock.iso(), secondPerson: true });
@@ -203,7 +208,7 @@ describe('authorisation', () => {
     // Authorising is work on the case: the authoriser counts as one of its caseworkers for independence.
     expect(done.case.caseworkerIds).toEqual(['alice', 'ada']);
     expect(refused(t, rita, { type: 'authorise' }, context).missing).toEqual([
-      'only a caseworker or an authoriser can authorise the case',
+      workflowMessage('only-authoriser', { action: 'authorise' }),
     ]);
   });
 
@@ -221,22 +226,32 @@ describe('authorisation', () => {
 });
 
 describe('request and response', () => {
-  it('starts the response deadline from the template, on the partner clock', () => {
+  it('starts the Art. 61 reply period at the receipt the caseworker records, on the partner clock', () => {
     const { context, clock } = makeContext('2026-04-01T09:00:00Z');
-    let t = open('data-access-request', context, alice, { id: 'gdpr-art61-mutual-assistance', version: 1 });
+    let t = open('data-access-request', context, alice, { id: 'gdpr-art61-mutual-assistance', version: 2 });
     t = apply(t, alice, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
     t = apply(t, alice, { type: 'authorise' }, context);
     t = apply(t, alice, { type: 'send-request' }, context);
+    // Art. 61(2) counts from receipt, so sending starts nothing.
+    expect(t.case.deadlines).toEqual([]);
+    clock.advance(8 * DAY);
+    // A receipt in the future cannot be recorded.
+    expect(
+      transition(t.case, alice, { type: 'start-period', periodId: 'reply', startedAt: clock.iso(DAY) }, context).ok,
+    ).toBe(false);
+    t = apply(t, alice, { type: 'start-period', periodId: 'reply', startedAt: '2026-04-08T08:00:00.000Z' }, context);
     const [deadline] = t.case.deadlines;
-    // One month from 1 April is 1 May, a French public holiday and a Friday: Monday 4 May, Paris time.
+    // One month from receipt on 8 April is Friday 8 May, a French public holiday: Monday 11 May, Paris time.
+    // (Counted from sending on 1 April it would have ended on 4 May, a week early.)
     expect(deadline).toMatchObject({
-      purpose: 'response',
+      purpose: 'tracked',
+      startedAt: '2026-04-08T08:00:00.000Z',
       calendarJurisdiction: 'FR',
       timeZone: 'Europe/Paris',
-      dueAt: '2026-05-04T21:59:59.999Z',
+      dueAt: '2026-05-11T21:59:59.999Z',
       lapseOutcome: 'provisional-measures-allowed',
     });
-    t = apply(t, alice, { type: 'record-response', summary: 'Data received.' }, context);
+    t = apply(t, alice, { type: 'mark-period-met', deadlineId: deadline?.id ?? '' }, context);
     expect(t.case.deadlines[0]?.metAt).toBe(clock.iso());
     expect(caseViolations(t.case)).toEqual([]);
   });
@@ -276,7 +291,7 @@ describe('request and response', () => {
     enforcement = apply(enforcement, alice, { type: 'authorise' }, context);
     expect(refused(enforcement, alice, { type: 'send-request' }, context)).toEqual({
       code: 'wrong-kind',
-      missing: ['"send the request to the partner" does not apply to an enforcement action'],
+      missing: [workflowMessage('action-wrong-kind', { action: 'send-request', kind: 'enforcement-action' })],
     });
 
     let t = requestTo('draft-complete', context, clock);
@@ -289,7 +304,7 @@ describe('request and response', () => {
     t = apply(t, alice, { type: 'authorise' }, context);
     clock.advance(HOURS(7));
     expect(refused(t, alice, { type: 'send-request' }, context).missing).toEqual([
-      'the emergency measure passed its sunset date; review the emergency (continue with reasons, or end it) before sending',
+      workflowMessage('emergency-sunset-passed-before-sending'),
     ]);
     t = apply(
       t,
@@ -306,7 +321,7 @@ describe('request and response', () => {
     expect(
       refused(requestTo('request-sent', context, clock), alice, { type: 'record-response', summary: ' ' }, context)
         .missing,
-    ).toEqual(['response summary is empty']);
+    ).toEqual([workflowMessage('response-summary-empty')]);
     expect(
       refused(requestTo('authorised', context, clock), alice, { type: 'record-response', summary: 'x' }, context).code,
     ).toBe('wrong-stage');

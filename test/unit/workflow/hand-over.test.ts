@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openCase } from '@shared/workflow/open-case';
 import { alice, apply, bob, makeContext, open, refused, requestTo, rita } from './workflow-fixtures';
+import { workflowMessage } from '@shared/workflow/workflow-message';
 
 describe('case owners and hand-over', () => {
   it('the person who opens a case owns it; a case opened for a partner office is unassigned', () => {
@@ -25,14 +26,14 @@ describe('case owners and hand-over', () => {
       details: { from: 'alice', to: 'bob', takeOver: false },
     });
     expect(refused(t, alice, { type: 'hand-over', to: 'alice', reason: ' ' }, context).missing).toEqual([
-      'taking over a colleague’s case needs a reason',
+      workflowMessage('take-over-needs-reason'),
     ]);
     t = apply(t, alice, { type: 'hand-over', to: 'alice', reason: 'Bob is on leave until May.' }, context);
     expect(t.case.ownerId).toBe('alice');
     expect(t.case.notes.at(-1)).toMatchObject({ by: 'alice', text: 'Bob is on leave until May.' });
     expect(t.events.at(-1)?.details).toMatchObject({ from: 'bob', to: 'alice', takeOver: true });
     expect(refused(t, alice, { type: 'hand-over', to: 'alice', reason: '' }, context).missing).toEqual([
-      'the case already belongs to that person',
+      workflowMessage('already-owner'),
     ]);
     expect(refused(t, rita, { type: 'hand-over', to: 'rita', reason: 'x' }, context).code).toBe('role-not-permitted');
   });
@@ -43,7 +44,7 @@ describe('case owners and hand-over', () => {
     expect(t.case.review?.officerId).toBe('rita');
     expect(refused(t, alice, { type: 'hand-over', to: 'rita', reason: '' }, context)).toEqual({
       code: 'conflict-of-interest',
-      missing: ['the independent reviewer of this case cannot own it'],
+      missing: [workflowMessage('reviewer-cannot-own')],
     });
     expect(apply(t, alice, { type: 'hand-over', to: 'bob', reason: '' }, context).case.ownerId).toBe(bob.id);
   });

@@ -18,6 +18,8 @@ import {
 } from './workflow-fixtures';
 import { type WorkflowContext } from '@shared/workflow/workflow-types';
 import { type TestClock } from './workflow-fixtures';
+import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
+import { workflowMessage } from '@shared/workflow/workflow-message';
 
 function enforcement(context: WorkflowContext, clock: TestClock, procedure?: { id: string; version: number }): Trail {
   let t = open('enforcement-action', context, alice, procedure);
@@ -38,7 +40,7 @@ describe('enforcement ladder', () => {
       ),
     ).toEqual({
       code: 'invalid-input',
-      missing: ['a remedial order comes after a warning; take that first, or record an exception with reasons'],
+      missing: [workflowMessage('rung-skipped', { rung: 'remedial-order', below: 'warning' })],
     });
     expect(
       refused(
@@ -47,10 +49,7 @@ describe('enforcement ladder', () => {
         { type: 'take-ladder-rung', rung: 'warning', reasons: '', exceptionReason: 'not needed' },
         context,
       ).missing,
-    ).toEqual([
-      'a warning needs reasons',
-      'no exception is needed: the rung below was taken; leave the exception empty',
-    ]);
+    ).toEqual([workflowMessage('rung-needs-reasons', { rung: 'warning' }), workflowMessage('exception-not-needed')]);
     t = apply(
       t,
       alice,
@@ -74,7 +73,7 @@ describe('enforcement ladder', () => {
         { type: 'take-ladder-rung', rung: 'invasive-measure', reasons: 'x', exceptionReason: '' },
         context,
       ).missing,
-    ).toEqual(['an invasive measure comes after a penalty; take that first, or record an exception with reasons']);
+    ).toEqual([workflowMessage('rung-skipped', { rung: 'invasive-measure', below: 'penalty' })]);
     expect(caseViolations(t.case)).toEqual([]);
   });
 
@@ -102,7 +101,7 @@ describe('enforcement ladder', () => {
     ).toBe('preconditions-unmet');
     expect(
       refused(t, bob, { type: 'review-ladder-exception', stepId, confirmed: false, note: '' }, context).missing,
-    ).toEqual(['a rejected exception needs a note saying why']);
+    ).toEqual([workflowMessage('rejected-exception-needs-note')]);
     t = apply(t, rita, { type: 'review-ladder-exception', stepId, confirmed: true, note: 'Justified.' }, context);
     expect(t.case.ladder[0]?.review).toMatchObject({ by: 'rita', confirmed: true });
     expect(t.case.caseworkerIds).not.toContain('rita');
@@ -131,7 +130,7 @@ describe('emergency', () => {
     let t = requestTo('draft-complete', context, clock);
     t = apply(t, alice, { type: 'authorise' }, context);
     expect(refused(t, alice, { type: 'review-emergency', reasons: 'x', newSunsetAt: null }, context).missing).toEqual([
-      'this case is not an emergency',
+      workflowMessage('not-an-emergency'),
     ]);
 
     t = requestTo('draft-complete', context, clock);
@@ -147,7 +146,7 @@ describe('emergency', () => {
     t = apply(t, alice, { type: 'authorise' }, context);
     expect(
       refused(t, alice, { type: 'review-emergency', reasons: '', newSunsetAt: clock.iso(-1) }, context).missing,
-    ).toEqual(['the emergency review needs reasons', 'the new sunset date must be in the future']);
+    ).toEqual([workflowMessage('emergency-review-needs-reasons'), workflowMessage('new-sunset-not-future')]);
     t = apply(
       t,
       alice,
@@ -159,14 +158,13 @@ describe('emergency', () => {
     expect(requiredNow(t.case, clock.ms, context.settings).items).toContainEqual(
       expect.objectContaining({
         severity: 'overdue',
-        message: 'the emergency measure passed its sunset: it has lapsed unless reviewed',
+        message: workflowMessage('emergency-lapsed'),
       }),
     );
     t = apply(t, alice, { type: 'review-emergency', reasons: 'No longer urgent.', newSunsetAt: null }, context);
     expect(t.case.emergency?.sunsetAt).toBe(clock.iso());
-    expect(requiredNow(t.case, clock.ms, context.settings).items.some((i) => i.message.includes('emergency'))).toBe(
-      false,
-    );
+    const codes = requiredNow(t.case, clock.ms, context.settings).items.map((i) => i.message.code);
+    expect(codes.filter((code) => code.startsWith('emergency'))).toEqual([]);
   });
 });
 
@@ -177,17 +175,17 @@ describe('deadlines on a case', () => {
     const decision = t0.case.deadlines.find((d) => d.purpose === 'decision');
     const id = decision?.id ?? '';
     expect(refused(t0, alice, { type: 'extend-deadline', deadlineId: id, reason: 'busy' }, context).missing).toEqual([
-      'only a redress officer can change the decision deadline',
+      workflowMessage('only-redress-changes-decision-deadline'),
     ]);
     expect(refused(t0, rita, { type: 'extend-deadline', deadlineId: id, reason: '' }, context).missing).toEqual([
-      'an extension needs a reason',
+      workflowMessage('extension-needs-reason'),
     ]);
     const t1 = apply(t0, rita, { type: 'extend-deadline', deadlineId: id, reason: 'Expert opinion needed.' }, context);
     const extended = t1.case.deadlines.find((d) => d.id === id);
     expect(Date.parse(extended?.dueAt ?? '') - Date.parse(decision?.dueAt ?? '')).toBeGreaterThanOrEqual(29 * DAY);
     expect(t1.case.caseworkerIds).not.toContain('rita');
     expect(refused(t1, rita, { type: 'extend-deadline', deadlineId: id, reason: 'Again.' }, context).missing).toEqual([
-      '"Redress decision" was already extended 1 time(s), the most the procedure allows',
+      workflowMessage('deadline-extended-max', { label: 'Redress decision', count: 1 }),
     ]);
     const response = requestTo('request-sent', context, clock);
     expect(response.case.deadlines).toHaveLength(0);
@@ -196,18 +194,24 @@ describe('deadlines on a case', () => {
 
   it('refuses extensions a period does not allow', () => {
     const { context, clock } = makeContext();
-    let t = open('data-access-request', context, alice, { id: 'gdpr-art61-mutual-assistance', version: 1 });
+    let t = open('data-access-request', context, alice, { id: 'epo-2023-1543-production-order', version: 2 });
     t = apply(t, alice, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
     t = apply(t, alice, { type: 'authorise' }, context);
     t = apply(t, alice, { type: 'send-request' }, context);
     const id = t.case.deadlines[0]?.id ?? '';
-    expect(refused(t, alice, { type: 'extend-deadline', deadlineId: id, reason: 'r' }, context).missing).toEqual([
-      '"Requested authority replies" cannot be extended under Art. 61(2) GDPR: without undue delay and no later than one month after receiving the request',
+    const notExtendable = refused(t, alice, { type: 'extend-deadline', deadlineId: id, reason: 'r' }, context).missing;
+    expect(notExtendable.map((m) => m.code)).toEqual(['deadline-not-extendable']);
+    // The English names the period and quotes its legal source in full.
+    expect(describeWorkflowMessages(notExtendable)).toEqual([
+      `"Service provider delivers the data" cannot be extended under Art. 10(2)–(3) Regulation (EU) 2023/1543: within 10 days following receipt of the EPOC; Art. 10(4): within 8 hours in an emergency. Counted from sending. Whether the weekend roll of Reg. 1182/71 applies is undecided (unverified): counted on calendar days without it.`,
     ]);
     expect(refused(t, alice, { type: 'extend-deadline', deadlineId: 'nope', reason: 'r' }, context).missing).toEqual([
-      'deadline "nope" is not on this case',
+      workflowMessage('deadline-unknown', { id: 'nope' }),
     ]);
-    expect(refused(t, alice, { type: 'mark-period-met', deadlineId: id }, context).code).toBe('preconditions-unmet');
+    // The provider's period is the workflow's own: recording the response meets it, not a click.
+    expect(refused(t, alice, { type: 'mark-period-met', deadlineId: id }, context).missing).toEqual([
+      workflowMessage('deadline-met-by-step'),
+    ]);
   });
 
   it('stops and restarts the clock, adding the stopped time back', () => {
@@ -220,15 +224,15 @@ describe('deadlines on a case', () => {
     expect(recognition?.periodId).toBe('recognition');
     const id = recognition?.id ?? '';
     expect(refused(t, alice, { type: 'resume-deadline', deadlineId: id }, context).missing).toEqual([
-      'no deadline clock is stopped',
+      workflowMessage('no-clock-stopped'),
     ]);
     expect(refused(t, alice, { type: 'suspend-deadline', deadlineId: id, reason: '' }, context).missing).toEqual([
-      'stopping the clock needs a reason',
+      workflowMessage('stopping-needs-reason'),
     ]);
     t = apply(t, alice, { type: 'suspend-deadline', deadlineId: id, reason: 'Translation requested.' }, context);
     expect(t.case.deadlines[0]?.dueAt).toBeNull();
     expect(refused(t, alice, { type: 'suspend-deadline', deadlineId: id, reason: 'x' }, context).missing).toEqual([
-      'the clock is already stopped',
+      workflowMessage('clock-already-stopped'),
     ]);
     clock.advance(3 * DAY);
     t = apply(t, alice, { type: 'resume-deadline', deadlineId: id }, context);
@@ -242,13 +246,13 @@ describe('deadlines on a case', () => {
     t = apply(t, alice, { type: 'mark-period-met', deadlineId: id }, context);
     t = apply(t, alice, { type: 'start-period', periodId: 'execution' }, context);
     expect(refused(t, alice, { type: 'start-period', periodId: 'execution' }, context).missing).toEqual([
-      '"Executing authority carries out the measure" is already running',
+      workflowMessage('period-already-running', { label: 'Executing authority carries out the measure' }),
     ]);
     expect(refused(t, alice, { type: 'start-period', periodId: 'recognition' }, context).missing).toEqual([
-      '"Executing authority decides on recognition" starts by itself when the workflow reaches it',
+      workflowMessage('period-starts-itself', { label: 'Executing authority decides on recognition' }),
     ]);
     expect(refused(t, alice, { type: 'start-period', periodId: 'nope' }, context).missing).toEqual([
-      'the procedure has no period "nope"',
+      workflowMessage('period-unknown', { id: 'nope' }),
     ]);
     expect(caseViolations(t.case)).toEqual([]);
   });
@@ -261,7 +265,10 @@ describe('deadlines on a case', () => {
     clock.advance(29 * DAY);
     expect(requiredNow(t.case, clock.ms, context.settings).items).toContainEqual({
       severity: 'warning',
-      message: '"Concerned authorities object to the draft decision" lapsed without objection: deemed agreement',
+      message: workflowMessage('deadline-lapsed', {
+        label: 'Concerned authorities object to the draft decision',
+        lapse: 'deemed-agreement',
+      }),
       dueAt: '2026-07-01T21:59:59.999Z',
     });
   });
@@ -271,10 +278,10 @@ describe('records', () => {
   it('keeps notes, evidence with chain of custody, and views of sensitive data', () => {
     const { context, clock } = makeContext();
     let t = requestTo('response-received', context, clock);
-    expect(refused(t, alice, { type: 'add-note', text: '' }, context).missing).toEqual(['the note is empty']);
+    expect(refused(t, alice, { type: 'add-note', text: '' }, context).missing).toEqual([workflowMessage('note-empty')]);
     expect(
       refused(t, alice, { type: 'record-custody', evidenceId: 'e1', action: 'accessed', note: '' }, context).missing,
-    ).toEqual(['the case has no evidence items']);
+    ).toEqual([workflowMessage('no-evidence')]);
     expect(
       refused(
         t,
@@ -282,7 +289,7 @@ describe('records', () => {
         { type: 'add-evidence', title: '', mediaType: '', sizeBytes: 0, contentHash: 'b'.repeat(64), note: '' },
         context,
       ).missing,
-    ).toEqual(['the evidence item needs a title', 'the evidence item needs a media type']);
+    ).toEqual([workflowMessage('evidence-needs-title'), workflowMessage('evidence-needs-media-type')]);
     t = apply(
       t,
       alice,
@@ -302,7 +309,7 @@ describe('records', () => {
     t = apply(t, bob, { type: 'record-custody', evidenceId: id, action: 'destroyed', note: 'Retention' }, context);
     expect(
       refused(t, bob, { type: 'record-custody', evidenceId: id, action: 'accessed', note: '' }, context).missing,
-    ).toEqual(['this evidence item was destroyed; nothing more can happen to it']);
+    ).toEqual([workflowMessage('evidence-destroyed')]);
     expect(t.case.evidence[0]?.custody.map((c) => [c.action, c.by])).toEqual([
       ['received', 'alice'],
       ['copied', 'bob'],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { caseViolations } from '@shared/workflow/case-invariants';
 import { requiredNow } from '@shared/workflow/required-now';
 import { alice, apply, completeDraftChanges, DAY, makeContext, open, refused, requestTo } from './workflow-fixtures';
+import { workflowMessage } from '@shared/workflow/workflow-message';
 
 const settings = { requireSecondPersonAuthorisation: false, holidayRegions: {} };
 
@@ -27,10 +28,10 @@ describe('notice', () => {
     let t = requestTo('response-received', context, clock);
     expect(
       refused(t, alice, { type: 'issue-notice', personId: 'nobody', method: 'email', language: 'en' }, context).missing,
-    ).toEqual(['affected person "nobody" is not on this case']);
+    ).toEqual([workflowMessage('person-unknown', { id: 'nobody' })]);
     expect(refused(t, alice, { type: 'defer-notice', personId: 'p1', reasons: '', reviewAt: null }, context)).toEqual({
       code: 'invalid-input',
-      missing: ['notice deferral needs reasons', 'notice deferral needs an end date'],
+      missing: [workflowMessage('deferral-needs-reasons'), workflowMessage('deferral-needs-end')],
     });
     expect(
       refused(
@@ -39,15 +40,15 @@ describe('notice', () => {
         { type: 'defer-notice', personId: 'p1', reasons: 'Ongoing investigation', reviewAt: clock.iso(-1) },
         context,
       ).missing,
-    ).toEqual(['notice deferral end date must be in the future']);
+    ).toEqual([workflowMessage('deferral-end-not-future')]);
     t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
     expect(
       refused(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context).missing,
-    ).toEqual(['notice was already issued to affected person p1']);
+    ).toEqual([workflowMessage('notice-already-issued', { id: 'p1' })]);
     expect(
       refused(t, alice, { type: 'defer-notice', personId: 'p1', reasons: 'x', reviewAt: clock.iso(DAY) }, context)
         .missing,
-    ).toEqual(['notice was already issued to this person; it cannot be deferred']);
+    ).toEqual([workflowMessage('notice-issued-cannot-defer')]);
   });
 
   it('refuses notice before the response on a request', () => {
@@ -88,14 +89,14 @@ describe('notice', () => {
         { type: 'defer-notice', personId: 'p2', reasons: 'again', reviewAt: clock.iso(20 * DAY) },
         context,
       ).missing,
-    ).toEqual(['nobody is waiting for notice (a deferral can be renewed only once its review date has passed)']);
+    ).toEqual([workflowMessage('nobody-awaiting-notice')]);
     clock.advance(40 * DAY);
     const closing = refused(t, alice, { type: 'close-challenge-window' }, context);
     expect(closing.missing).toHaveLength(1);
-    expect(closing.missing[0]).toMatch(/^notice to affected person 2 is deferred/);
+    expect(closing.missing[0]).toMatchObject({ code: 'deferred-notice-blocks-window', params: { n: 2 } });
     expect(requiredNow(t.case, clock.ms, settings).items).toContainEqual({
       severity: 'overdue',
-      message: 'notice deferral for affected person 2 expired: notice is due again',
+      message: workflowMessage('notice-due-again', { n: 2 }),
       dueAt: '2026-03-14T09:00:00.000Z',
     });
 
@@ -128,7 +129,7 @@ describe('notice', () => {
       refused(t, alice, { type: 'defer-notice', personId: 'p1', reasons: 'r', reviewAt: clock.iso(2 * DAY) }, context),
     ).toEqual({
       code: 'preconditions-unmet',
-      missing: ['nobody is waiting for notice (a deferral can be renewed only once its review date has passed)'],
+      missing: [workflowMessage('nobody-awaiting-notice')],
     });
   });
 
@@ -148,7 +149,7 @@ describe('challenge window', () => {
     let t = requestTo('challenge-window', context, clock);
     const refusal = refused(t, alice, { type: 'close-challenge-window' }, context);
     expect(refusal.code).toBe('preconditions-unmet');
-    expect(refusal.missing[0]).toMatch(/^the challenge window is still open until /);
+    expect(refusal.missing[0]).toMatchObject({ code: 'challenge-window-open-until' });
     clock.advance(45 * DAY);
     t = apply(t, alice, { type: 'close-challenge-window' }, context);
     expect(t.case.stage).toBe('closed');
@@ -169,10 +170,10 @@ describe('challenge window', () => {
     ).toEqual({
       code: 'invalid-input',
       missing: [
-        'a challenge needs at least one ground',
-        "the challenger's statement is empty",
-        'affected person "p9" is not on this case',
-        'attachment "e404" is not an evidence item on this case',
+        workflowMessage('challenge-needs-ground'),
+        workflowMessage('challenger-statement-empty'),
+        workflowMessage('person-unknown', { id: 'p9' }),
+        workflowMessage('attachment-unknown', { id: 'e404' }),
       ],
     });
     expect(
@@ -182,7 +183,7 @@ describe('challenge window', () => {
         { type: 'lodge-challenge', personId: null, grounds: ['astrology'], statement: 's', attachmentIds: [] },
         context,
       ).missing,
-    ).toEqual(['challenge ground "astrology" is not in the vocabulary']);
+    ).toEqual([workflowMessage('challenge-ground-unknown', { ground: 'astrology' })]);
     t = apply(
       t,
       alice,
@@ -231,7 +232,7 @@ describe('challenge window', () => {
         { type: 'lodge-challenge', personId: 'p2', grounds: ['notice-not-given'], statement: 's', attachmentIds: [] },
         context,
       ).missing,
-    ).toEqual(['this person has not been notified yet; record the notice first']);
+    ).toEqual([workflowMessage('challenger-not-notified')]);
     clock.advance(60 * DAY);
     expect(
       refused(
@@ -240,6 +241,6 @@ describe('challenge window', () => {
         { type: 'lodge-challenge', personId: 'p1', grounds: ['disproportionate'], statement: 's', attachmentIds: [] },
         context,
       ).missing[0],
-    ).toMatch(/^the challenge window closed on /);
+    ).toMatchObject({ code: 'challenge-window-closed-on' });
   });
 });

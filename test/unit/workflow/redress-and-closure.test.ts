@@ -17,6 +17,7 @@ import {
   ruth,
   sam,
 } from './workflow-fixtures';
+import { workflowMessage } from '@shared/workflow/workflow-message';
 
 const remedy = (dueAt: string) => ({ code: 'erase-data', description: 'Erase the traffic data', dueAt });
 
@@ -26,13 +27,13 @@ describe('redress review', () => {
     const t = requestTo('challenge-lodged', context, clock);
     expect(refused(t, alice, { type: 'begin-review' }, context)).toEqual({
       code: 'role-not-permitted',
-      missing: ['only a redress officer can take the redress review'],
+      missing: [workflowMessage('only-redress-officer', { action: 'begin-review' })],
     });
     const taken = apply(t, rita, { type: 'begin-review' }, context);
     expect(taken.case.review).toEqual({ officerId: 'rita', startedAt: clock.iso() });
     expect(taken.case.caseworkerIds).not.toContain('rita');
     expect(refused(taken, rita, { type: 'begin-review' }, context).missing).toEqual([
-      'you are already the reviewing officer',
+      workflowMessage('already-reviewing'),
     ]);
     const reassigned = apply(taken, ruth, { type: 'begin-review' }, context);
     expect(reassigned.case.review?.officerId).toBe('ruth');
@@ -56,7 +57,7 @@ describe('redress review', () => {
     );
     expect(refused(t, sam, { type: 'begin-review' }, context)).toEqual({
       code: 'conflict-of-interest',
-      missing: ['you worked on this case as a caseworker, so another redress officer must handle the challenge'],
+      missing: [workflowMessage('conflict-worked-as-caseworker')],
     });
   });
 
@@ -66,7 +67,7 @@ describe('redress review', () => {
     t = apply(t, sam, { type: 'begin-review' }, context);
     const conflict = {
       code: 'conflict-of-interest',
-      missing: ['you are the independent reviewer of this case, so another caseworker must do caseworker work on it'],
+      missing: [workflowMessage('conflict-reviewer-does-casework')],
     };
     expect(
       refused(
@@ -127,7 +128,7 @@ describe('redress review', () => {
     expect(decision).toBeDefined();
     const conflict = {
       code: 'conflict-of-interest',
-      missing: ['you worked on this case as a caseworker, so another redress officer must handle the challenge'],
+      missing: [workflowMessage('conflict-worked-as-caseworker')],
     };
     for (const action of [
       { type: 'extend-deadline', deadlineId: decision?.id ?? '', reason: 'More time.' },
@@ -163,12 +164,12 @@ describe('decision', () => {
     );
     expect(
       refused(t, ruth, { type: 'decide', outcome: 'upheld', reasons: 'x', remedies: [] }, context).missing,
-    ).toEqual(['only the reviewing officer can decide; take the review first']);
+    ).toEqual([workflowMessage('only-reviewing-officer-decides')]);
     expect(refused(t, rita, { type: 'decide', outcome: 'quashed', reasons: '', remedies: [] }, context)).toEqual({
       code: 'invalid-input',
       missing: [
-        'the decision needs reasons',
-        'a quashed decision needs at least one remedy (for example: erase data, narrow the scope)',
+        workflowMessage('decision-needs-reasons'),
+        workflowMessage('decision-needs-remedy', { outcome: 'quashed' }),
       ],
     });
     expect(
@@ -184,8 +185,8 @@ describe('decision', () => {
         context,
       ).missing,
     ).toEqual([
-      'remedy 1: "flogging" is not in the remedies vocabulary',
-      'remedy 1: the due date must be in the future',
+      workflowMessage('remedy-code-unknown', { n: 1, remedy: 'flogging' }),
+      workflowMessage('remedy-due-not-future', { n: 1 }),
     ]);
     expect(
       refused(
@@ -224,9 +225,9 @@ describe('decision', () => {
 
     const closing = refused(t, alice, { type: 'close' }, context);
     expect(closing.missing).toHaveLength(2);
-    expect(closing.missing[0]).toMatch(/^remedy "erase-data" is not done \(due /);
+    expect(closing.missing[0]).toMatchObject({ code: 'remedy-not-done', params: { remedy: 'erase-data' } });
     expect(refused(t, alice, { type: 'complete-remedy', remedyId: 'r-x', note: '' }, context).missing).toEqual([
-      'remedy "r-x" is not on this case',
+      workflowMessage('remedy-unknown', { id: 'r-x' }),
     ]);
     const [first, second] = t.case.remedies;
     t = apply(
@@ -237,13 +238,13 @@ describe('decision', () => {
     );
     expect(
       refused(t, alice, { type: 'complete-remedy', remedyId: first?.id ?? '', note: '' }, context).missing,
-    ).toEqual(['this remedy is already done']);
+    ).toEqual([workflowMessage('remedy-already-done')]);
     clock.advance(10 * DAY);
     t = apply(t, alice, { type: 'complete-remedy', remedyId: second?.id ?? '', note: '' }, context);
     expect(t.events.at(-1)?.details).toEqual({ remedyId: second?.id, late: true });
     expect(
       refused(t, alice, { type: 'complete-remedy', remedyId: second?.id ?? '', note: '' }, context).missing,
-    ).toEqual(['no remedy is outstanding']);
+    ).toEqual([workflowMessage('no-remedy-outstanding')]);
     t = apply(t, alice, { type: 'close' }, context);
     expect(t.case.closure?.reason).toBe('remedies-done');
     expect(caseViolations(t.case)).toEqual([]);
@@ -257,7 +258,7 @@ describe('closing, withdrawing and purging', () => {
     t = apply(t, alice, { type: 'add-note', text: 'Called Person One.' }, context);
     clock.advance(45 * DAY);
     t = apply(t, alice, { type: 'close-challenge-window' }, context);
-    expect(refused(t, alice, { type: 'purge' }, context).missing[0]).toMatch(/^retention runs until /);
+    expect(refused(t, alice, { type: 'purge' }, context).missing[0]).toMatchObject({ code: 'retention-running' });
     clock.advance(400 * DAY);
     t = apply(t, bob, { type: 'purge' }, context);
     expect(t.case.stage).toBe('purged');
@@ -269,7 +270,7 @@ describe('closing, withdrawing and purging', () => {
     expect(verifyAuditChain(t.events, hash, { head: t.case.audit }).ok).toBe(true);
     expect(refused(t, alice, { type: 'add-note', text: 'x' }, context)).toEqual({
       code: 'case-purged',
-      missing: ['the case was purged at the end of retention; nothing more can be done to it'],
+      missing: [workflowMessage('case-purged')],
     });
     expect(PURGED_TEXT).toBe('(purged)');
   });
@@ -278,7 +279,7 @@ describe('closing, withdrawing and purging', () => {
     const { context, clock } = makeContext();
     const t = requestTo('request-sent', context, clock);
     expect(refused(t, alice, { type: 'withdraw', reason: ' ' }, context).missing).toEqual([
-      'withdrawal needs a reason',
+      workflowMessage('withdrawal-needs-reason'),
     ]);
     const withdrawn = apply(t, alice, { type: 'withdraw', reason: 'Partner resolved it locally.' }, context);
     expect(withdrawn.case.stage).toBe('closed');

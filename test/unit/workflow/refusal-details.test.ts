@@ -14,6 +14,8 @@ import {
 } from './workflow-fixtures';
 import { type WorkflowContext } from '@shared/workflow/workflow-types';
 import { type TestClock } from './workflow-fixtures';
+import { workflowMessage } from '@shared/workflow/workflow-message';
+import { describeWorkflowMessage } from '@shared/workflow/describe-workflow-message';
 
 function eio(context: WorkflowContext, clock: TestClock): Trail {
   let t = open('data-access-request', context, alice, { id: 'eio-art12-recognition-execution', version: 1 });
@@ -35,8 +37,12 @@ describe('refusals in detail', () => {
       context,
     );
     expect(refusal.code).toBe('invalid-input');
-    expect(refusal.missing[0]).toMatch(
-      /^this person's deferral runs until 14 Mar 2026, 10:00 \(Europe\/Berlin\); renew it after that date$/,
+    expect(refusal.missing[0]).toEqual(
+      workflowMessage('deferral-still-running', { date: clock.iso(10 * DAY), timeZone: 'Europe/Berlin' }),
+    );
+    // In English the date is written in the case's own time zone, which it names.
+    expect(refusal.missing.map(describeWorkflowMessage)[0]).toBe(
+      "this person's deferral runs until 14 Mar 2026, 10:00 (Europe/Berlin); renew it after that date",
     );
   });
 
@@ -48,26 +54,26 @@ describe('refusals in detail', () => {
     const execution = t.case.deadlines[1]?.id ?? '';
     t = apply(t, alice, { type: 'suspend-deadline', deadlineId: execution, reason: 'Awaiting translation.' }, context);
     expect(refused(t, alice, { type: 'resume-deadline', deadlineId: id }, context).missing).toEqual([
-      'this clock is not stopped',
+      workflowMessage('clock-not-stopped'),
     ]);
     t = apply(t, alice, { type: 'mark-period-met', deadlineId: id }, context);
     expect(refused(t, alice, { type: 'extend-deadline', deadlineId: id, reason: 'r' }, context).missing).toEqual([
-      'this deadline is already met',
+      workflowMessage('deadline-already-met'),
     ]);
     expect(refused(t, alice, { type: 'mark-period-met', deadlineId: id }, context).missing).toEqual([
-      'this deadline is already met',
+      workflowMessage('deadline-already-met'),
     ]);
     expect(refused(t, alice, { type: 'mark-period-met', deadlineId: 'nope' }, context).missing).toEqual([
-      'deadline "nope" is not on this case',
+      workflowMessage('deadline-unknown', { id: 'nope' }),
     ]);
     expect(refused(t, rita, { type: 'suspend-deadline', deadlineId: execution, reason: 'r' }, context).missing).toEqual(
-      ['only a caseworker can change this deadline'],
+      [workflowMessage('only-caseworker-changes-deadline')],
     );
     t = apply(t, alice, { type: 'resume-deadline', deadlineId: execution }, context);
     clock.advance(200 * DAY);
     expect(
       refused(t, alice, { type: 'suspend-deadline', deadlineId: execution, reason: 'late' }, context).missing,
-    ).toEqual(['this deadline has already passed; it cannot be stopped']);
+    ).toEqual([workflowMessage('deadline-passed-cannot-stop')]);
     expect(caseViolations(t.case)).toEqual([]);
   });
 
@@ -85,7 +91,7 @@ describe('refusals in detail', () => {
       case: { ...started.case, deadlines: [...started.case.deadlines, ...withWindow.case.deadlines] },
     };
     expect(refused(merged, alice, { type: 'mark-period-met', deadlineId: window }, context).missing).toEqual([
-      'this deadline is met by its workflow step, not by hand',
+      workflowMessage('deadline-met-by-step'),
     ]);
   });
 
@@ -109,10 +115,10 @@ describe('refusals in detail', () => {
         { type: 'review-ladder-exception', stepId: warning?.id ?? '', confirmed: true, note: '' },
         context,
       ).missing,
-    ).toEqual(['this enforcement step was not an exception']);
+    ).toEqual([workflowMessage('step-not-exception')]);
     expect(
       refused(t, rita, { type: 'review-ladder-exception', stepId: 'x', confirmed: true, note: '' }, context).missing,
-    ).toEqual(['enforcement step "x" is not on this case']);
+    ).toEqual([workflowMessage('ladder-step-unknown', { id: 'x' })]);
     t = apply(
       t,
       rita,
@@ -125,6 +131,6 @@ describe('refusals in detail', () => {
   it('refuses to purge a withdrawn draft that never had a retention date', () => {
     const { context } = makeContext();
     const t = apply(open('rights-complaint', context), alice, { type: 'withdraw', reason: 'Duplicate.' }, context);
-    expect(refused(t, alice, { type: 'purge' }, context).missing).toEqual(['no retention end date is set']);
+    expect(refused(t, alice, { type: 'purge' }, context).missing).toEqual([workflowMessage('no-retention-date')]);
   });
 });

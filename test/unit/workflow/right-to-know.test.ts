@@ -13,6 +13,8 @@ import {
   requestTo,
   rita,
 } from './workflow-fixtures';
+import { describeWorkflowMessage } from '@shared/workflow/describe-workflow-message';
+import { workflowMessage } from '@shared/workflow/workflow-message';
 
 const defer = (personId: string, reviewAt: string) =>
   ({ type: 'defer-notice', personId, reasons: 'Telling them now would alert a suspect.', reviewAt }) as const;
@@ -24,8 +26,8 @@ describe('the right to know outlives the case', () => {
     expect(refused(t, alice, { type: 'withdraw', reason: 'No longer needed.' }, context)).toEqual({
       code: 'preconditions-unmet',
       missing: [
-        'Person One has not been told: give notice, or defer it with reasons and a review date',
-        'Person Two has not been told: give notice, or defer it with reasons and a review date',
+        workflowMessage('person-not-told', { name: 'Person One' }),
+        workflowMessage('person-not-told', { name: 'Person Two' }),
       ],
     });
     t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
@@ -48,9 +50,9 @@ describe('the right to know outlives the case', () => {
     );
     expect(apply(action, alice, { type: 'withdraw', reason: 'Opened too early.' }, context).case.stage).toBe('closed');
     action = apply(action, alice, { type: 'authorise' }, context);
-    expect(refused(action, alice, { type: 'withdraw', reason: 'Dropped.' }, context).missing[0]).toMatch(
-      /has not been told: give notice, or defer it/,
-    );
+    expect(refused(action, alice, { type: 'withdraw', reason: 'Dropped.' }, context).missing[0]).toMatchObject({
+      code: 'person-not-told',
+    });
   });
 
   it('caps one deferral at six months; a ten-year deferral is refused', () => {
@@ -58,7 +60,10 @@ describe('the right to know outlives the case', () => {
     let t = requestTo('response-received', context, clock);
     const tooLong = refused(t, alice, defer('p1', clock.iso(3650 * DAY)), context);
     expect(tooLong.code).toBe('invalid-input');
-    expect(tooLong.missing[0]).toMatch(/^a deferral may run for at most 6 months: set an end date on or before 4 Sept/);
+    expect(tooLong.missing[0]).toMatchObject({ code: 'deferral-too-long', params: { months: 6 } });
+    expect(tooLong.missing.map(describeWorkflowMessage)[0]).toMatch(
+      /^a deferral may run for at most 6 months: set an end date on or before 4 Sept/,
+    );
     t = apply(t, alice, defer('p1', clock.iso(180 * DAY)), context);
     expect(t.case.affectedPeople[0]?.notice.state).toBe('deferred');
   });
@@ -125,9 +130,7 @@ describe('the right to know outlives the case', () => {
     t = apply(t, rita, { type: 'decide', outcome: 'upheld', reasons: 'Lawful.', remedies: [] }, context);
     clock.advance(11 * DAY);
     const closing = refused(t, alice, { type: 'close' }, context);
-    expect(closing.missing).toEqual([
-      'the deferral of notice to Person Two has reached its review date: give notice, or renew the deferral with reasons',
-    ]);
+    expect(closing.missing).toEqual([workflowMessage('deferral-review-reached', { name: 'Person Two' })]);
     t = apply(t, alice, { type: 'issue-notice', personId: 'p2', method: 'post', language: 'en' }, context);
     expect(apply(t, alice, { type: 'close' }, context).case.stage).toBe('closed');
   });

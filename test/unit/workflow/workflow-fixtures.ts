@@ -5,6 +5,7 @@ import { testSigner } from '../../support/test-signer';
 import { type Actor } from '@shared/domain/actor';
 import { type Case } from '@shared/domain/case';
 import { type CaseKind } from '@shared/domain/case-stage';
+import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
 import { openCase } from '@shared/workflow/open-case';
 import { transition } from '@shared/workflow/transition';
 import { type DraftChanges, type WorkflowAction } from '@shared/workflow/workflow-action';
@@ -88,7 +89,7 @@ export function open(
     actor,
     context,
   );
-  if (!result.ok) throw new Error(result.refusal.missing.join('; '));
+  if (!result.ok) throw new Error(describeWorkflowMessages(result.refusal.missing).join('; '));
   return { case: result.case, events: [result.event] };
 }
 
@@ -96,7 +97,9 @@ export function open(
 export function apply(trail: Trail, actor: Actor, action: WorkflowAction, context: WorkflowContext): Trail {
   const result = transition(trail.case, actor, action, context);
   if (!result.ok)
-    throw new Error(`${action.type} refused: ${result.refusal.code}: ${result.refusal.missing.join('; ')}`);
+    throw new Error(
+      `${action.type} refused: ${result.refusal.code}: ${describeWorkflowMessages(result.refusal.missing).join('; ')}`,
+    );
   return { case: result.case, events: [...trail.events, result.event] };
 }
 

@@ -6,10 +6,13 @@ import { type Actor } from '@shared/domain/actor';
 import { type Case } from '@shared/domain/case';
 import { CASE_KINDS, type CaseKind } from '@shared/domain/case-stage';
 import { LADDER_RUNGS } from '@shared/domain/enforcement-ladder';
+import { NO_NOTICE_GROUNDS } from '@shared/domain/notice-status';
+import { LANGUAGES } from '@shared/domain/primitives';
 import { OUTCOMES } from '@shared/domain/redress';
 import { findProcedureTemplate, PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
 import { availableActions } from '@shared/workflow/available-actions';
 import { caseViolations } from '@shared/workflow/case-invariants';
+import { hasReachedPeople } from '@shared/workflow/right-to-know';
 import { openCase } from '@shared/workflow/open-case';
 import { STAGE_PATHS } from '@shared/workflow/stage-labels';
 import { transition } from '@shared/workflow/transition';
@@ -114,6 +117,13 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
         reasons: text,
         reviewAt: i.b % 4 === 0 ? null : i.b % 4 === 1 ? clock.iso(-HOUR) : later(1 + (i.b % 30)),
       };
+    case 'withhold-notice':
+      return {
+        type,
+        personId: person,
+        ground: NO_NOTICE_GROUNDS[i.b % NO_NOTICE_GROUNDS.length] ?? 'already-informed',
+        reasons: text,
+      };
     case 'lodge-challenge':
       return {
         type,
@@ -161,6 +171,14 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
       return { type, periodId: pick(findProcedureTemplate(c.procedure)?.periods ?? [], i.a)?.id ?? 'none' };
     case 'add-note':
       return { type, text };
+    case 'record-translation':
+      return {
+        type,
+        field: i.flag ? 'purpose' : 'decision-reasons',
+        original: 'en',
+        language: LANGUAGES[i.b % LANGUAGES.length] ?? 'fr',
+        text: i.a % 3 === 0 ? '' : 'Texte traduit.',
+      };
     case 'hand-over':
       return { type, to: pick(['alice', 'bob', 'rita', 'sam', 'person-0'], i.a) ?? 'bob', reason: text };
     case 'add-evidence':
@@ -185,6 +203,7 @@ const MOVERS: readonly ActionType[] = [
   'record-response',
   'issue-notice',
   'defer-notice',
+  'withhold-notice',
   'lodge-challenge',
   'close-challenge-window',
   'begin-review',
@@ -306,6 +325,28 @@ describe('workflow properties', () => {
       }),
       { numRuns: 250 },
     );
+  });
+
+  it('every case that closed after reaching people left each person told, deferred with reasons, or withheld on a recorded lawful ground', () => {
+    let closedReaching = 0;
+    fc.assert(
+      fc.property(scenarioArb, (scenario) => {
+        const { case: c } = runScenario(scenario, () => undefined);
+        if (c.stage !== 'closed' || !hasReachedPeople(c)) return;
+        closedReaching++;
+        for (const p of c.affectedPeople) {
+          const n = p.notice;
+          const settled =
+            n.state === 'issued' ||
+            (n.state === 'deferred' && n.reasons.trim() !== '') ||
+            (n.state === 'withheld' && NO_NOTICE_GROUNDS.includes(n.ground) && n.reasons.trim() !== '');
+          expect(settled, `${p.id} is ${n.state} on a closed case`).toBe(true);
+        }
+      }),
+      { numRuns: 250 },
+    );
+    // The property is about closed cases: the generator must actually close some that reached people.
+    expect(closedReaching).toBeGreaterThan(0);
   });
 
   it('the generator reaches every deep stage (a fixed sample, so this check of the test itself cannot flake)', () => {

@@ -35,8 +35,8 @@ export function ActionGate({
         })}
       </strong>
       <ul>
-        {availability.reasons.map((reason) => (
-          <li key={reason}>{translate(reason)}</li>
+        {availability.reasons.map((reason, index) => (
+          <li key={index}>{translate(reason)}</li>
         ))}
       </ul>
       {availability.code === 'role-not-permitted' ? <p>{t('case.roleHint')}</p> : null}

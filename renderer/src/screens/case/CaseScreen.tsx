@@ -20,6 +20,7 @@ import { HandOverPanel } from './HandOverPanel';
 import { NotesPanel } from './NotesPanel';
 import { RequestStep } from './RequestStep';
 import { RequiredNowPanel } from './RequiredNowPanel';
+import { StartPeriodPanel } from './StartPeriodPanel';
 import { Stepper } from './Stepper';
 
 /** One case: where it stands, what is required now, its deadlines, the step's work, notes and the audit trail. */
@@ -92,6 +93,7 @@ function CaseView({
         <h2 id="step-title">{t(`case.stepTitles.${selected}`)}</h2>
         <StepContent c={c} step={selected} />
       </section>
+      <StartPeriodPanel c={c} />
       <CaseFacts c={c} />
       <EvidencePanel c={c} />
       <HandOverPanel c={c} />

@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseKind } from '@shared/domain/case-stage';
 import { LANGUAGES } from '@shared/domain/primitives';
-import { PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
+import { PROCEDURE_TEMPLATES, proceduresFor } from '@shared/procedures/procedure-registry';
 import { VOCABULARIES } from '@shared/vocab/vocabulary';
 import { Field, SelectField } from '../../components/Field';
 import { useTerms } from '../../components/useTerms';
@@ -11,6 +11,8 @@ import { isLanguage, type DraftFormState, type FormErrors } from './draft-form-s
 
 type Props = {
   readonly kind: CaseKind;
+  /** The case's local opening date (YYYY-MM-DD): it decides which templates are offered (Reg. 2025/2518). */
+  readonly openedOn: string;
   readonly form: DraftFormState;
   readonly onChange: (form: DraftFormState) => void;
   readonly errors: FormErrors;
@@ -21,7 +23,7 @@ type Props = {
 const STATEMENTS = ['necessity', 'proportionality', 'nonDiscrimination', 'minimisation'] as const;
 
 /** The draft's content, built from the domain's draft schema: subject, legal basis, data, people, the threshold checklist. */
-export function DraftForm({ kind, form, onChange, errors, showRequired }: Props) {
+export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired }: Props) {
   const { t } = useTranslation();
   const { term, options, language } = useTerms();
   const id = useId();
@@ -30,7 +32,10 @@ export function DraftForm({ kind, form, onChange, errors, showRequired }: Props)
     value: j.code,
     label: `${j.labels[language]} (${j.code})`,
   }));
-  const procedures = PROCEDURE_TEMPLATES.filter((p) => p.appliesTo.includes(kind));
+  // The templates for this kind and opening date, plus the one already chosen (a case keeps its template).
+  const offered = proceduresFor(kind, openedOn);
+  const chosen = PROCEDURE_TEMPLATES.find((p) => p.id === form.procedureId && !offered.includes(p));
+  const procedures = chosen ? [...offered, chosen] : offered;
   const errorText = (code: string | undefined) => (code ? t(`draft.errors.${code}`) : null);
   const statementsDone = STATEMENTS.filter((s) => form[s].trim() !== '').length;
 

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '@shared/domain/case';
+import { openedOnDate } from '@shared/procedures/procedure-registry';
+import { caseTimeZone } from '@shared/workflow/step-helpers';
 import { MessageList } from '../../components/MessageList';
 import { ActionGate } from './ActionGate';
 import { DraftForm } from './DraftForm';
@@ -58,6 +60,7 @@ export function DraftStep({ c }: { readonly c: Case }) {
         <KeptDraftBanner offer={kept} />
         <DraftForm
           kind={c.kind}
+          openedOn={openedOnDate(c.createdAt, caseTimeZone(c))}
           form={form}
           onChange={(next) => (setForm(next), setSaved(false))}
           errors={attempted ? errors : {}}

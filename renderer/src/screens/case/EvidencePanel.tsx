@@ -8,6 +8,7 @@ import { useCases } from '../../cases/CasesProvider';
 import { Field, SelectField } from '../../components/Field';
 import { MessageList } from '../../components/MessageList';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
+import { useWorkflowMessage } from '../../components/useWorkflowMessage';
 import { useFormatBytes } from '../../format/useFormatBytes';
 import { ActionGate } from './ActionGate';
 import { useCaseAction } from './useCaseAction';
@@ -17,6 +18,7 @@ export function EvidencePanel({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
   const { repository, actor, nameOf } = useCases();
   const { dateTime } = useLocaleFormat();
+  const translate = useWorkflowMessage();
   const formatBytes = useFormatBytes();
   const id = useId();
   const [working, setWorking] = useState<{
@@ -34,7 +36,7 @@ export function EvidencePanel({ c }: { readonly c: Case }) {
       const added = await addEvidenceFile(repository, c.id, file, t('evidence.receivedNote'), actor, (done) =>
         setWorking({ name: file.name, done, size: file.size }),
       );
-      if (!added.ok) setMessages((m) => [...m, `${file.name}: ${added.messages.join('; ')}`]);
+      if (!added.ok) setMessages((m) => [...m, `${file.name}: ${added.messages.map(translate).join('; ')}`]);
     }
     setWorking(null);
   };

@@ -15,7 +15,10 @@ export function OtherActions({ c }: { readonly c: Case }) {
   const extend = useCaseAction(c.id);
   const withdraw = useCaseAction(c.id);
   const extendable = c.deadlines.filter(
-    (d) => d.metAt === null && d.extensionRule !== null && d.extensions.length < d.extensionRule.maxCount,
+    (d) =>
+      d.metAt === null &&
+      d.extensionRule !== null &&
+      (d.extensionRule.maxCount === null || d.extensions.length < d.extensionRule.maxCount),
   );
   const [deadlineId, setDeadlineId] = useState('');
   const [extendReason, setExtendReason] = useState('');

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, type CaseKind } from '@shared/domain/case-stage';
-import { PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
+import { openedOnDate, PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
+import { findJurisdiction } from '@shared/vocab/vocabulary';
 import { useCases } from '../../cases/CasesProvider';
 import { Field } from '../../components/Field';
 import { MessageList } from '../../components/MessageList';
+import type { ShownMessage } from '../../components/useWorkflowMessage';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useTerms } from '../../components/useTerms';
 import { DraftForm } from '../case/DraftForm';
@@ -14,6 +16,7 @@ import {
   draftChangesFromForm,
   draftFormStateSchema,
   emptyDraftForm,
+  isLanguage,
   type DraftFormState,
 } from '../case/draft-form-state';
 import { useKeptDraft } from '../../components/useKeptDraft';
@@ -36,14 +39,14 @@ const newCaseDraftSchema = z.strictObject({
 
 /** A new case: kind first (data-access request preselected), then the draft form. Saving creates a draft. */
 export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { repository, profile, actor } = useCases();
   const { kind: kindLabel } = useTerms();
   const [kind, setKind] = useState<CaseKind>('data-access-request');
   const [reference, setReference] = useState('');
   const [form, setForm] = useState<DraftFormState>(emptyDraftForm(DEFAULT_TEMPLATE['data-access-request']));
   const [submitted, setSubmitted] = useState(false);
-  const [messages, setMessages] = useState<readonly string[]>([]);
+  const [messages, setMessages] = useState<readonly ShownMessage[]>([]);
   const [busy, setBusy] = useState(false);
 
   useAsyncEffect(
@@ -89,6 +92,7 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
     }
     setBusy(true);
     const { changes } = draftChangesFromForm(form);
+    const writingLanguage = i18n.language.slice(0, 2);
     const created = await repository.createCase(
       {
         reference: reference.trim(),
@@ -96,6 +100,8 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
         title: form.title,
         originatingJurisdiction: profile?.jurisdiction ?? 'DE',
         procedure: changes.procedure,
+        // Free text is written in the interface language; notices in another language mark it until translated.
+        textLanguage: isLanguage(writingLanguage) ? writingLanguage : 'en',
         changes,
       },
       actor,
@@ -130,6 +136,10 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
         </fieldset>
         <DraftForm
           kind={kind}
+          openedOn={openedOnDate(
+            new Date().toISOString(),
+            findJurisdiction(profile?.jurisdiction ?? 'DE')?.timeZone ?? 'UTC',
+          )}
           form={form}
           onChange={setForm}
           errors={submitted ? errors : {}}

@@ -5,6 +5,7 @@ import type { Case } from '@shared/domain/case';
 import { NOTICE_METHODS } from '@shared/domain/notice-status';
 import type { AffectedPerson } from '@shared/domain/parties';
 import { LANGUAGES, type Language } from '@shared/domain/primitives';
+import { freeTextFor } from '@shared/notices/free-text';
 import { buildNotice, isNoticeProblem } from '@shared/notices/notice-document';
 import { findJurisdiction } from '@shared/vocab/vocabulary';
 import { useCases, useNow } from '../../cases/CasesProvider';
@@ -19,20 +20,21 @@ import { ActionGate, useMayTake } from '../case/ActionGate';
 import { isLanguage } from '../case/draft-form-state';
 import { useCaseAction } from '../case/useCaseAction';
 import { useSavePdf } from './useSavePdf';
+import { SavePdfButton } from './SavePdfButton';
+import { TextVersionField } from './TextVersionField';
+import { WithholdNoticeForm } from './WithholdNoticeForm';
 
 /** Notice to each affected person: generate in their language, preview, save as PDF, record delivery — or defer. */
 export function NoticePanel({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
-  const [openPerson, setOpenPerson] = useState<string | null>(
-    c.affectedPeople.find((p) => p.notice.state !== 'issued')?.id ?? null,
-  );
+  const [openPerson, setOpenPerson] = useState<string | null>(c.affectedPeople.find((p) => isOwed(p))?.id ?? null);
   return (
     <div className="step-panel notice-panel">
       <ul className="people-notices">
         {c.affectedPeople.map((person, index) => (
           <li key={person.id} className="people-notices__item">
             <PersonNoticeStatus person={person} index={index} />
-            {person.notice.state !== 'issued' ? (
+            {isOwed(person) ? (
               <Button
                 className="button button--quiet"
                 aria-expanded={openPerson === person.id}
@@ -51,6 +53,9 @@ export function NoticePanel({ c }: { readonly c: Case }) {
   );
 }
 
+/** Someone the office still owes notice: not told, and no lawful ground recorded for never telling them. */
+const isOwed = (p: AffectedPerson): boolean => p.notice.state === 'pending' || p.notice.state === 'deferred';
+
 function PersonNoticeStatus({ person, index }: { readonly person: AffectedPerson; readonly index: number }) {
   const { t } = useTranslation();
   const { dateTime } = useLocaleFormat();
@@ -64,7 +69,12 @@ function PersonNoticeStatus({ person, index }: { readonly person: AffectedPerson
         })
       : n.state === 'deferred'
         ? t('notice.deferredStatus', { date: dateTime(n.reviewAt) })
-        : t('notice.pendingStatus');
+        : n.state === 'withheld'
+          ? t('notice.withheldStatus', {
+              date: dateTime(n.withheldAt),
+              ground: t(`notice.noNoticeGrounds.${n.ground}`),
+            })
+          : t('notice.pendingStatus');
   return (
     <span className="people-notices__status" data-testid={`notice-status-${index + 1}`}>
       <strong>{t('draft.person', { n: index + 1 })}</strong>: {person.name} — {status}
@@ -123,14 +133,15 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
           <PrintPortal document={document} label={t('notice.preview')} />
         </div>
       )}
+      <TextVersionField key={language} c={c} field="purpose" language={language} />
       <div className="form-actions">
-        <Button
-          className="button button--quiet"
-          onPress={() => void pdf.save(`${c.references.local}-notice-${language}.pdf`)}
-          isDisabled={pdf.busy || isNoticeProblem(document)}
-        >
-          {pdf.busy ? t('notice.savingPdf') : t('notice.savePdf')}
-        </Button>
+        <SavePdfButton
+          label={t('notice.savePdf')}
+          busy={pdf.busy}
+          disabled={isNoticeProblem(document)}
+          untranslatedIn={freeTextFor(c, 'purpose', language).untranslatedMarker ? language : null}
+          onSave={() => void pdf.save(`${c.references.local}-notice-${language}.pdf`)}
+        />
       </div>
       <p role="status" className={pdf.outcome?.ok === false ? 'error' : 'field__help'}>
         {pdf.outcome ? pdf.outcome.message : ''}
@@ -152,7 +163,7 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
           {t('notice.issue')}
         </Button>
       </ActionGate>
-      {person.notice.state !== 'issued' ? (
+      {isOwed(person) ? (
         <ActionGate c={c} type="defer-notice">
           <h4>{t('notice.deferHeading')}</h4>
           <p className="field__help">{t('notice.deferHelp')}</p>
@@ -175,6 +186,7 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
           </Button>
         </ActionGate>
       ) : null}
+      {isOwed(person) ? <WithholdNoticeForm c={c} personId={personId} /> : null}
     </section>
   );
 }

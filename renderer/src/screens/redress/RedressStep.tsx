@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '@shared/domain/case';
 import { LANGUAGES, type Language } from '@shared/domain/primitives';
+import { freeTextFor } from '@shared/notices/free-text';
 import { buildDecisionLetter, isNoticeProblem } from '@shared/notices/notice-document';
 import { findJurisdiction } from '@shared/vocab/vocabulary';
 import { useCases } from '../../cases/CasesProvider';
@@ -16,6 +17,8 @@ import { useTerms } from '../../components/useTerms';
 import { ActionGate } from '../case/ActionGate';
 import { isLanguage } from '../case/draft-form-state';
 import { useCaseAction } from '../case/useCaseAction';
+import { SavePdfButton } from '../notices/SavePdfButton';
+import { TextVersionField } from '../notices/TextVersionField';
 import { useSavePdf } from '../notices/useSavePdf';
 import { DecisionForm } from './DecisionForm';
 
@@ -161,13 +164,14 @@ function DecisionLetter({ c }: { readonly c: Case }) {
           <PrintPortal document={letter} label={t('decision.letter')} />
         </div>
       )}
-      <Button
-        className="button button--quiet"
-        isDisabled={pdf.busy || isNoticeProblem(letter)}
-        onPress={() => void pdf.save(`${c.references.local}-decision-${language}.pdf`)}
-      >
-        {pdf.busy ? t('notice.savingPdf') : t('decision.savePdf')}
-      </Button>
+      <TextVersionField key={language} c={c} field="decision-reasons" language={language} />
+      <SavePdfButton
+        label={t('decision.savePdf')}
+        busy={pdf.busy}
+        disabled={isNoticeProblem(letter)}
+        untranslatedIn={freeTextFor(c, 'decision-reasons', language).untranslatedMarker ? language : null}
+        onSave={() => void pdf.save(`${c.references.local}-decision-${language}.pdf`)}
+      />
       <p role="status" className={pdf.outcome?.ok === false ? 'error' : 'field__help'}>
         {pdf.outcome ? pdf.outcome.message : ''}
       </p>
