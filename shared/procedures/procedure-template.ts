@@ -56,6 +56,8 @@ export const procedurePeriodSchema = z
     startsOnlyIf: z
       .strictObject({ anyDataCategoryExcept: z.array(z.string().min(1)).min(1), source: z.string().min(1) })
       .optional(),
+    /** The partner's response, once recorded, meets the period (the requested authority's reply, Art. 61(2) GDPR). */
+    metByResponse: z.literal(true).optional(),
     label: z.string().min(1),
     /** The article a user can check the figure against. */
     source: z.string().min(1),

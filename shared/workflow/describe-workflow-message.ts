@@ -103,6 +103,8 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       return 'retention end (the date the case data is purged) is not set';
     case 'retention-not-future':
       return 'retention end must be in the future';
+    case 'procedure-not-in-force':
+      return `the procedure "${m.params.template}" does not apply to a case opened on ${m.params.openedOn} (it applies${m.params.from ? ` from ${m.params.from}` : ''}${m.params.until ? ` until ${m.params.until}` : ''}): choose the procedure in force on that date`;
     case 'procedure-not-for-kind':
       return `procedure template "${m.params.template}" does not apply to this kind of case`;
     case 'second-person-required':
@@ -231,6 +233,8 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       return `"${m.params.label}" starts by itself when the workflow reaches it`;
     case 'period-already-running':
       return `"${m.params.label}" is already running`;
+    case 'period-already-ran':
+      return `"${m.params.label}" has already run on this case and was met`;
     case 'period-start-in-future':
       return `the recorded start of "${m.params.label}" lies in the future`;
     case 'receipt-before-sending':

@@ -46,6 +46,7 @@ export const WORKFLOW_MESSAGE_CODES = [
   'retention-not-set',
   'retention-not-future',
   'procedure-not-for-kind',
+  'procedure-not-in-force',
   'second-person-required',
   'withdrawal-needs-reason',
   // The right to know.
@@ -118,6 +119,7 @@ export const WORKFLOW_MESSAGE_CODES = [
   'period-unknown',
   'period-starts-itself',
   'period-already-running',
+  'period-already-ran',
   'period-start-in-future',
   'receipt-before-sending',
   'no-period-running',
@@ -231,6 +233,12 @@ export type WorkflowMessageParams = ParamsFor<{
   'retention-not-set': None;
   'retention-not-future': None;
   'procedure-not-for-kind': { readonly template: string; readonly kind: CaseKind };
+  'procedure-not-in-force': {
+    readonly template: string;
+    readonly openedOn: string;
+    readonly from: string;
+    readonly until: string;
+  };
   'second-person-required': None;
   'withdrawal-needs-reason': None;
   'deferral-review-reached': { readonly name: string };
@@ -294,6 +302,7 @@ export type WorkflowMessageParams = ParamsFor<{
   'period-unknown': { readonly id: string };
   'period-starts-itself': { readonly label: string };
   'period-already-running': { readonly label: string };
+  'period-already-ran': { readonly label: string };
   'period-start-in-future': { readonly label: string };
   'receipt-before-sending': { readonly label: string; readonly date: string; readonly timeZone: string };
   'no-period-running': None;

@@ -11,7 +11,7 @@ type Common = {
 
 type Props = Common &
   (
-    | { readonly kind?: 'text' | 'date' | 'search'; readonly multiline?: false }
+    | { readonly kind?: 'text' | 'date' | 'datetime-local' | 'search'; readonly multiline?: false }
     | { readonly kind?: never; readonly multiline: true; readonly rows?: number }
   );
 

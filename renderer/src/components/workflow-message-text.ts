@@ -42,6 +42,10 @@ const PARAM_DISPLAY: Record<WorkflowMessageParamName, ParamDisplay> = {
   template: TEXT,
   procedure: TEXT,
   reason: TEXT,
+  // Civil dates (YYYY-MM-DD) of a template's validity, shown as written.
+  openedOn: TEXT,
+  from: TEXT,
+  until: TEXT,
 };
 
 const isParamName = (key: string): key is WorkflowMessageParamName => Object.hasOwn(PARAM_DISPLAY, key);

@@ -145,8 +145,13 @@ export const startPeriodStep: StepDefinition<'start-period'> = {
     if (!period) return refuse('invalid-input', [workflowMessage('period-unknown', { id: action.periodId })]);
     if (period.startsOn !== 'manual' && period.startsOn !== 'receipt')
       return refuse('invalid-input', [workflowMessage('period-starts-itself', { label: period.label })]);
-    if (c.deadlines.some((d) => d.periodId === period.id && d.metAt === null))
-      return refuse('invalid-input', [workflowMessage('period-already-running', { label: period.label })]);
+    const earlier = c.deadlines.find((d) => d.periodId === period.id);
+    if (earlier)
+      return refuse('invalid-input', [
+        workflowMessage(earlier.metAt === null ? 'period-already-running' : 'period-already-ran', {
+          label: period.label,
+        }),
+      ]);
     // A requested authority's period runs from receipt: the caseworker records when that was (defaults to now).
     const startedAt = action.startedAt ?? env.now;
     if (Date.parse(startedAt) > env.nowMs)

@@ -1,9 +1,10 @@
 import { rightToKnowGaps } from '../right-to-know';
 import { type Case } from '../../domain/case';
 import { EMPTY_ASSESSMENT } from '../../domain/threshold-assessment';
-import { findProcedureTemplate } from '../../procedures/procedure-registry';
+import { findProcedureTemplate, openedOnDate } from '../../procedures/procedure-registry';
+import { templateAppliesTo } from '../../procedures/procedure-template';
 import { findDataCategory, findJurisdiction, isKnownCode } from '../../vocab/vocabulary';
-import { isBlank } from '../step-helpers';
+import { caseTimeZone, isBlank } from '../step-helpers';
 import { refuse, type StepDefinition, type StepEnv } from '../workflow-types';
 import { type DraftChanges } from '../workflow-action';
 import { workflowMessage, type AssessmentStatement, type WorkflowMessage } from '../workflow-message';
@@ -130,6 +131,19 @@ export function authorisationGaps(c: Case, actorId: string, env: StepEnv): Workf
     gaps.push(workflowMessage('procedure-unknown', { procedure: c.procedure.id, version: c.procedure.version }));
   else if (!template.appliesTo.includes(c.kind))
     gaps.push(workflowMessage('procedure-not-for-kind', { template: template.title, kind: c.kind }));
+  else {
+    // A template that replaced another on a date (Reg. (EU) 2025/2518 from 2 April 2027) applies by opening date.
+    const openedOn = openedOnDate(c.createdAt, caseTimeZone(c));
+    if (!templateAppliesTo(template, c.kind, openedOn))
+      gaps.push(
+        workflowMessage('procedure-not-in-force', {
+          template: template.title,
+          openedOn,
+          from: template.applicableFrom ?? '',
+          until: template.applicableUntil ?? '',
+        }),
+      );
+  }
   if (env.settings.requireSecondPersonAuthorisation && actorId === c.createdBy) {
     gaps.push(workflowMessage('second-person-required'));
   }

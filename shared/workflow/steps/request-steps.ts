@@ -1,3 +1,6 @@
+import { type Case } from '../../domain/case';
+import { type TrackedDeadline } from '../../deadlines/tracked-deadline';
+import { findProcedureTemplate } from '../../procedures/procedure-registry';
 import { isBlank, markMet, periodStartRefusal, startPeriodsOn } from '../step-helpers';
 import { workflowMessage } from '../workflow-message';
 import { refuse, type StepDefinition } from '../workflow-types';
@@ -26,6 +29,14 @@ export const sendRequestStep: StepDefinition<'send-request'> = {
   },
 };
 
+/** The partner's periods that its response meets (`metByResponse`), besides the workflow's own response period. */
+function markMetByResponse(deadlines: readonly TrackedDeadline[], c: Case, now: string): TrackedDeadline[] {
+  const met = new Set(
+    (findProcedureTemplate(c.procedure)?.periods ?? []).filter((p) => p.metByResponse).map((p) => p.id),
+  );
+  return deadlines.map((d) => (d.metAt === null && met.has(d.periodId) ? { ...d, metAt: now } : d));
+}
+
 export const recordResponseStep: StepDefinition<'record-response'> = {
   type: 'record-response',
   label: "record the partner's response",
@@ -39,7 +50,7 @@ export const recordResponseStep: StepDefinition<'record-response'> = {
       case: {
         ...c,
         response: { receivedAt: env.now, by: actor.id, summary },
-        deadlines: markMet(c.deadlines, 'response', env.now),
+        deadlines: markMetByResponse(markMet(c.deadlines, 'response', env.now), c, env.now),
       },
       toStage: 'response-received',
       details: {},

@@ -137,5 +137,26 @@ describe('recording the day a period starts', () => {
     t = apply(t, alice, { type: 'start-period', periodId: 'reply', startedAt: '2026-03-02T15:00:00.000Z' }, context);
     expect(t.events.at(-1)).toMatchObject({ action: 'start-period', actor: { id: 'alice' } });
     expect(t.case.deadlines.find((d) => d.periodId === 'reply')?.startedAt).toBe('2026-03-02T15:00:00.000Z');
+    // The requested authority's reply is the response: recording it meets the Art. 61(2) period.
+    t = apply(t, alice, { type: 'record-response', summary: 'Information received.' }, context);
+    expect(t.case.deadlines.find((d) => d.periodId === 'reply')?.metAt).toBe(t.case.response?.receivedAt);
+    expect(caseViolations(t.case)).toEqual([]);
+  });
+});
+
+describe('a template replaced on a date', () => {
+  it('refuses to authorise a case on a template not in force on the day it was opened (Reg. 2025/2518 from 2 April 2027)', () => {
+    const { context, clock } = makeContext('2027-04-02T08:00:00Z');
+    let t = open('rights-complaint', context, alice, { id: 'gdpr-art60-draft-decision', version: 1 });
+    t = apply(t, alice, { type: 'update-draft', changes: completeDraftChanges('rights-complaint', clock) }, context);
+    const refusal = refused(t, alice, { type: 'authorise' }, context);
+    expect(refusal.missing.map((m) => m.code)).toEqual(['procedure-not-in-force']);
+    t = apply(
+      t,
+      alice,
+      { type: 'update-draft', changes: { procedure: { id: 'gdpr-2025-2518-cross-border-enforcement', version: 1 } } },
+      context,
+    );
+    expect(apply(t, alice, { type: 'authorise' }, context).case.stage).toBe('authorised');
   });
 });

@@ -220,6 +220,8 @@ describe('deadlines on a case', () => {
     t = apply(t, alice, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
     t = apply(t, alice, { type: 'authorise' }, context);
     t = apply(t, alice, { type: 'send-request' }, context);
+    // Art. 12(3) counts from receipt of the EIO: the caseworker records it (here, the day it was sent).
+    t = apply(t, alice, { type: 'start-period', periodId: 'recognition' }, context);
     const recognition = t.case.deadlines[0];
     expect(recognition?.periodId).toBe('recognition');
     const id = recognition?.id ?? '';
@@ -249,7 +251,7 @@ describe('deadlines on a case', () => {
       workflowMessage('period-already-running', { label: 'Executing authority carries out the measure' }),
     ]);
     expect(refused(t, alice, { type: 'start-period', periodId: 'recognition' }, context).missing).toEqual([
-      workflowMessage('period-starts-itself', { label: 'Executing authority decides on recognition' }),
+      workflowMessage('period-already-ran', { label: 'Executing authority decides on recognition' }),
     ]);
     expect(refused(t, alice, { type: 'start-period', periodId: 'nope' }, context).missing).toEqual([
       workflowMessage('period-unknown', { id: 'nope' }),

@@ -21,7 +21,9 @@ function eio(context: WorkflowContext, clock: TestClock): Trail {
   let t = open('data-access-request', context, alice, { id: 'eio-art12-recognition-execution', version: 1 });
   t = apply(t, alice, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
   t = apply(t, alice, { type: 'authorise' }, context);
-  return apply(t, alice, { type: 'send-request' }, context);
+  t = apply(t, alice, { type: 'send-request' }, context);
+  // Art. 12(3) counts from receipt of the EIO: the caseworker records it.
+  return apply(t, alice, { type: 'start-period', periodId: 'recognition' }, context);
 }
 
 describe('refusals in detail', () => {

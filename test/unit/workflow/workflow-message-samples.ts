@@ -43,6 +43,7 @@ const SAMPLE_PARAMS: { readonly [C in WorkflowMessageCode]: WorkflowMessageParam
   'retention-not-set': {},
   'retention-not-future': {},
   'procedure-not-for-kind': { template: 'GDPR one-stop-shop', kind: 'rights-complaint' },
+  'procedure-not-in-force': { template: 'GDPR draft decision', openedOn: '2027-04-02', from: '', until: '2027-04-02' },
   'second-person-required': {},
   'withdrawal-needs-reason': {},
   'deferral-review-reached': { name: 'Person Two' },
@@ -106,6 +107,7 @@ const SAMPLE_PARAMS: { readonly [C in WorkflowMessageCode]: WorkflowMessageParam
   'period-unknown': { id: 'execution' },
   'period-starts-itself': { label: 'Recognition' },
   'period-already-running': { label: 'Execution' },
+  'period-already-ran': { label: 'Recognition' },
   'period-start-in-future': { label: 'Requested authority replies' },
   'receipt-before-sending': {
     label: 'Requested authority replies',

@@ -11,10 +11,17 @@ import { useMayTake } from './ActionGate';
 import { useCaseAction } from './useCaseAction';
 
 /**
- * A date input's day as the instant the period starts from: noon UTC on that day, as only the day counts (Reg.
- * 1182/71 Art. 3(1)), but never later than now, nor before the request went out on that same day.
+ * The instant a period starts from. For a period counted in days, a day: noon UTC on it, as only the day counts
+ * (Reg. 1182/71 Art. 3(1)), but never before the request went out that same day. For one counted in hours (EIO
+ * Art. 32(2): 24 hours), the local date and time entered. Never later than now.
  */
 function startOf(value: string, c: Case, nowMs: number): string | null {
+  const withTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (withTime) {
+    const [, y, mo, d, h, mi] = withTime.map(Number);
+    const local = new Date(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0).getTime();
+    return Number.isNaN(local) ? null : new Date(Math.min(local, nowMs)).toISOString();
+  }
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return null;
   const noon = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12);
@@ -24,6 +31,12 @@ function startOf(value: string, c: Case, nowMs: number): string | null {
   const ms = Math.min(sameDayAsSending && sentMs !== null ? Math.max(noon, sentMs) : noon, nowMs);
   return new Date(ms).toISOString();
 }
+
+/** `yyyy-mm-ddThh:mm` for a datetime-local input, in local time. */
+const toDateTimeInputValue = (ms: number): string => {
+  const d = new Date(ms);
+  return `${toDateInputValue(ms)}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+};
 
 /**
  * Periods of the case's procedure that the workflow cannot start by itself: those the law counts from an event
@@ -35,16 +48,18 @@ export function StartPeriodPanel({ c }: { readonly c: Case }) {
   const mayStart = useMayTake(c, 'start-period');
   const start = useCaseAction(c.id);
   const startable = (findProcedureTemplate(c.procedure)?.periods ?? []).filter(
-    (p) =>
-      (p.startsOn === 'manual' || p.startsOn === 'receipt') &&
-      !c.deadlines.some((d) => d.periodId === p.id && d.metAt === null),
+    (p) => (p.startsOn === 'manual' || p.startsOn === 'receipt') && !c.deadlines.some((d) => d.periodId === p.id),
   );
   const [periodId, setPeriodId] = useState('');
   const now = useNow();
   const [day, setDay] = useState(() => toDateInputValue(now));
+  const [moment, setMoment] = useState(() => toDateTimeInputValue(now));
   if (!mayStart || startable.length === 0) return null;
   const chosen = startable.find((p) => p.id === periodId) ?? startable[0];
   if (!chosen) return null;
+  // A period counted in hours needs the hour of its start event, not only the day.
+  const hours = chosen.duration.unit === 'hours';
+  const entered = hours ? moment : day;
   return (
     <section aria-labelledby="start-period-title" className="panel" data-testid="start-period">
       <h2 id="start-period-title">{t('startPeriod.heading')}</h2>
@@ -60,20 +75,24 @@ export function StartPeriodPanel({ c }: { readonly c: Case }) {
         </select>
         <span className="field__help">{chosen.source}</span>
       </div>
-      <Field
-        kind="date"
-        label={t(chosen.startsOn === 'receipt' ? 'startPeriod.receivedOn' : 'startPeriod.startedOn')}
-        required
-        value={day}
-        onChange={setDay}
-      />
+      {hours ? (
+        <Field kind="datetime-local" label={t('startPeriod.receivedAt')} required value={moment} onChange={setMoment} />
+      ) : (
+        <Field
+          kind="date"
+          label={t(chosen.startsOn === 'receipt' ? 'startPeriod.receivedOn' : 'startPeriod.startedOn')}
+          required
+          value={day}
+          onChange={setDay}
+        />
+      )}
       <MessageList title={t('case.notDone')} messages={start.messages} />
       <Button
         className="button button--quiet"
-        isDisabled={start.busy || startOf(day, c, now) === null}
+        isDisabled={start.busy || startOf(entered, c, now) === null}
         onPress={() => {
           // The clock at the press, not the last minute tick: a receipt recorded today is never before the sending.
-          const startedAt = startOf(day, c, Date.now());
+          const startedAt = startOf(entered, c, Date.now());
           if (startedAt) void start.run({ type: 'start-period', periodId: chosen.id, startedAt });
         }}
       >
