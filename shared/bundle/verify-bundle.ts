@@ -95,7 +95,7 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
   checkTimes(header, input.clock(), policy);
   const isPublic = header.recipients.length === 0;
   if (!isPublic && input.recipient === null) {
-    for (let index = 0; index < header.items.length; index++) await hashItem(kit, input.source, frame, index);
+    await checkItemHashes(kit, input.source, frame);
     return { opened: false, header, headerDigest: frame.headerDigest, senderOffice };
   }
   // Step 9: are we a recipient; step 10: replay and order; step 11: unwrap the content key.
@@ -450,6 +450,14 @@ async function openItem(
       `Part ${index} of this bundle does not match the hash its sender signed. Do not import it; ask the sender for a new export.`,
     );
   }
+}
+
+/**
+ * Step 8 on its own: hashes every item's ciphertext and compares it with the signed header (no secret, no
+ * trust store). The inbox uses it to tell an identical copy of an imported bundle from an altered one.
+ */
+export async function checkItemHashes(kit: CryptoKit, source: ByteSource, frame: BundleFrame): Promise<void> {
+  for (let index = 0; index < frame.header.items.length; index++) await hashItem(kit, source, frame, index);
 }
 
 /** Keyless check of item `index`: hash its ciphertext in bounded pieces and compare with the header. */

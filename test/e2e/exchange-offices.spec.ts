@@ -153,7 +153,7 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     viewport: { width: 1280, height: 800 },
   });
   const [a, b] = await Promise.all([
-    office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'),
+    office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker', 0, stickProbe(usb)),
     office(contextB, 'Commission des Ports Calmes', 'FR', 'Caseworker', 0, stickProbe(usb)),
   ]);
   try {
@@ -188,6 +188,16 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await expect(a.exchange.sentLog()).toContainText('Awaiting receipt');
     await expectAccessible(a.shell.page, 'exchange after export');
     const requestFile = await onlyBundle(usb);
+    const requestName = requestFile.split('/').pop() ?? '';
+
+    // A: its own request on the stick is a bundle this office sent, not one "from an unknown office".
+    await a.exchange.lookOnDrive('usb');
+    const ours = a.exchange.inboxRow('usb', requestName);
+    await expect(ours).toContainText('Sent by this office');
+    await expect(ours).toContainText('This office');
+    await expect(ours).toContainText(reference);
+    await expect(ours).not.toContainText('not in your partner list');
+    await expect(ours.getByRole('button', { name: 'Check and preview' })).toHaveCount(0);
 
     // B: a tampered copy is refused and nothing is stored.
     const tamperedFolder = join(stick, 'tampered');
@@ -203,13 +213,35 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await expect(b.exchange.receivedLog()).toHaveCount(0);
 
     // B: the genuine file, picked from the bundles found on the inserted stick, verifies and becomes a new case.
-    await b.exchange.checkOnDrive('usb', requestFile.split('/').pop() ?? '');
+    await b.exchange.checkOnDrive('usb', requestName);
+    await expect(b.exchange.inboxRow('usb', requestName)).toContainText('New');
+    await expect(b.exchange.inboxRow('usb', requestName)).toContainText('Bureau of Quiet Harbours');
     await expect(b.exchange.preview).toContainText(`for the request ${reference} from Bureau of Quiet Harbours`);
     await expect(b.exchange.preview).toContainText('Evidence file: threats.txt');
     await expect(b.exchange.preview).not.toContainText('Affected people');
     await expectAccessible(b.shell.page, 'import preview');
     await b.exchange.apply();
     await expect(b.exchange.receivedLog()).toContainText('Request');
+
+    // The stick as an inbox: the imported file is "Already imported"; a copy of it with one byte changed is an
+    // "Altered copy" (never "safe to remove"), and checking it is refused as altered, not as a harmless replay.
+    await expect(b.exchange.inboxRow('usb', requestName)).toContainText('Already imported');
+    const alteredBytes = await readFile(requestFile);
+    alteredBytes[alteredBytes.length - 5000] = (alteredBytes[alteredBytes.length - 5000] ?? 0) ^ 0x01;
+    await writeFile(join(usb, 'copy-of-request.cbundle'), alteredBytes);
+    await b.exchange.lookOnDrive('usb');
+    await expect(b.exchange.inboxRow('usb', requestName)).toContainText('Already imported');
+    const alteredRow = b.exchange.inboxRow('usb', 'copy-of-request.cbundle');
+    await expect(alteredRow).toContainText('Altered copy');
+    await expect(alteredRow).toContainText('Do not use it: keep it aside');
+    await expect(alteredRow).not.toContainText('remove it');
+    await expect(alteredRow.getByRole('button', { name: 'Check and preview' })).toHaveCount(0);
+    await expectAccessible(b.shell.page, 'inbox');
+    await alteredRow.screenshot({ path: 'test-results/screenshots/exchange-inbox-altered.png' });
+    await b.exchange.check(join(usb, 'copy-of-request.cbundle'));
+    await expect(b.exchange.outcome).toContainText('altered copy');
+    await expect(b.exchange.outcome).not.toContainText('safely remove');
+    await rm(join(usb, 'copy-of-request.cbundle'));
 
     // A replayed copy (the same file again, from another folder) is a no-op that says so.
     const replayFolder = join(stick, 'replay');

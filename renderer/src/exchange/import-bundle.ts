@@ -15,6 +15,7 @@ import { commitExchange } from './exchange-commit';
 import type { ExchangeDeps } from './exchange-deps';
 import { openBundleFile } from '../bundle-io/ipc-byte-source';
 import { loadLedger } from './ledger-store';
+import { classifyBundleFile } from './inbox-scan';
 
 export type ReadyImport = {
   readonly status: 'ready';
@@ -99,7 +100,8 @@ export async function prepareImport(
   };
   if (!verified.ok) {
     await drop();
-    if (verified.error.code === 'BUNDLE_REPLAYED') return { status: 'already', message: verified.error.message };
+    if (verified.error.code === 'BUNDLE_REPLAYED')
+      return replayedOrAltered(deps, trust, ledger, file, verified.error.message);
     return { status: 'refused', code: verified.error.code, message: verified.error.message };
   }
   const bundle = verified.value;
@@ -190,6 +192,33 @@ export async function prepareImport(
     senderFingerprint,
     fileName: file.name,
     size: opened.value.source.size,
+  };
+}
+
+/**
+ * The verifier stops at "already imported" before it reads the content, so a changed copy of an imported bundle
+ * would be called harmless. The inbox check (every signed hash, the recorded header digest) tells them apart.
+ */
+async function replayedOrAltered(
+  deps: ExchangeDeps,
+  trust: TrustStore,
+  ledger: readonly LedgerEntry[],
+  file: { fileToken: string; name: string },
+  message: string,
+): Promise<PreparedImport> {
+  const entry = await classifyBundleFile(deps, trust, ledger, { ...file, bytes: 0, modifiedAt: '' });
+  if (entry.state === 'unreadable')
+    return {
+      status: 'refused',
+      code: entry.code,
+      message: 'The file could not be read again to compare it with the imported bundle. Check the medium and retry.',
+    };
+  if (entry.state !== 'altered-copy') return { status: 'already', message };
+  return {
+    status: 'refused',
+    code: 'IMPORT_ALTERED_COPY',
+    message:
+      'This file carries the id of a bundle already imported, but its bytes differ from what was imported. Do not use it: keep it aside and tell the sender.',
   };
 }
 

@@ -1,5 +1,6 @@
 import { readKeyCardBundle, exportKeyCardBundle } from '@shared/bundle/key-card-bundle';
 import { memorySource } from '@shared/bytes/byte-io';
+import { keyCardFileName } from '@shared/offices/key-card-file-name';
 import type { CryptoKit } from '@shared/crypto/crypto-kit';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import { importKeyCard, type ImportOutcome, type PartnerOffice, type TrustStore } from '@shared/offices/trust-store';
@@ -25,8 +26,7 @@ export function exportOwnKeyCard(
     writer: shell.exchange,
     folderToken,
     expectedBytes: 4096,
-    fileName: (built) =>
-      `casebridge-key-card-${own.fingerprint.slice(0, 2).join('')}-${built.bundleId.slice(0, 8)}.cbundle`,
+    fileName: (built) => keyCardFileName(own.card.card.name, own.fingerprint, built.bundleId),
     build: (sink) => exportKeyCardBundle(kit, own.identity, own.card, now, sink),
   });
 }

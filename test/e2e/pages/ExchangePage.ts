@@ -53,14 +53,27 @@ export class ExchangePage {
     await expect(this.preview.or(this.outcome)).toBeVisible({ timeout: 30_000 });
   }
 
+  /** The bundles found on a drive, as the inbox table. */
+  inbox(drive: string): Locator {
+    return this.page.getByRole('table', { name: `Bundles on ${drive}` });
+  }
+
+  inboxRow(drive: string, fileName: string): Locator {
+    return this.inbox(drive).getByRole('row').filter({ hasText: fileName });
+  }
+
+  /** Lists the bundles on a removable drive and waits until every file is classified. */
+  async lookOnDrive(drive: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Look on ${drive}` }).click();
+    await expect(this.inbox(drive)).toBeVisible();
+    await expect(this.inbox(drive).locator('tr[data-state="checking"]')).toHaveCount(0, { timeout: 30_000 });
+    await expect(this.page.getByText(`Checking the files on ${drive}`)).toHaveCount(0, { timeout: 30_000 });
+  }
+
   /** Lists the bundles on a removable drive and checks one of them (no file dialog). */
   async checkOnDrive(drive: string, fileName: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Look on ${drive}` }).click();
-    const row = this.page
-      .getByRole('list', { name: `Bundles on ${drive}` })
-      .getByRole('listitem')
-      .filter({ hasText: fileName });
-    await row.getByRole('button', { name: 'Check and preview' }).click();
+    await this.lookOnDrive(drive);
+    await this.inboxRow(drive, fileName).getByRole('button', { name: 'Check and preview' }).click();
     await expect(this.preview.or(this.outcome)).toBeVisible({ timeout: 30_000 });
   }
 

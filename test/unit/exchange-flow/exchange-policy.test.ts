@@ -4,6 +4,8 @@ import { ledgerEntryId, nextSequence, replayView, sentEntryFor, type LedgerEntry
 import { defaultSelection, presentFields, shareCase, sharedCaseSchema } from '@shared/exchange/shared-case';
 import { recordExport } from '@shared/exchange/export-record';
 import { bundleFileName, groupHex } from '@shared/exchange/transmittal-slip';
+import { keyCardFileName } from '@shared/offices/key-card-file-name';
+import { exportRequestSchema } from '@shared/ipc/contract';
 import { alice, makeContext, requestTo, rita } from '../workflow/workflow-fixtures';
 
 const PEER = 'b'.repeat(64);
@@ -172,5 +174,21 @@ describe('ledger', () => {
       'casebridge-request-0123456789abcdef.cbundle',
     );
     expect(groupHex('0123456789abcdef01')).toBe('01234567 89abcdef 01');
+  });
+
+  it('names a key-card file after the office and its first fingerprint groups, in plain ASCII the writer accepts', () => {
+    const name = keyCardFileName(
+      'Commission des Ports Calmes — Île-de-France',
+      ['01234', '56789', '13579'],
+      'ab'.repeat(16),
+    );
+    expect(name).toBe('casebridge-key-card-Commission-des-Ports-Calmes-Ile-de-France-01234-56789-abababab.cbundle');
+    expect(keyCardFileName('Ελληνική Αρχή', ['01234', '56789'], 'cd'.repeat(16))).toBe(
+      'casebridge-key-card-01234-56789-cdcdcdcd.cbundle',
+    );
+    for (const office of ['Bureau of Quiet Harbours', 'x'.repeat(300), '../../etc', 'Ελληνική Αρχή']) {
+      const fileName = keyCardFileName(office, ['01234', '56789'], 'ef'.repeat(16));
+      expect(exportRequestSchema.shape.fileName.safeParse(fileName).success).toBe(true);
+    }
   });
 });

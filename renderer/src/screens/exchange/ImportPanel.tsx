@@ -3,6 +3,8 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BundleFile, RemovableVolume } from '@shared/ipc/contract';
 import { useExchange } from '../../exchange/ExchangeProvider';
+import { useInbox } from '../../exchange/inbox-scan';
+import { InboxTable } from './InboxTable';
 import {
   applyImport,
   applyRevocationImport,
@@ -19,11 +21,12 @@ type Outcome = { readonly tone: 'success' | 'info' | 'error'; readonly text: str
  */
 export function ImportPanel({ drives }: { readonly drives: readonly RemovableVolume[] }) {
   const { t } = useTranslation();
-  const { deps, trust, reloadTrust } = useExchange();
+  const { deps, trust, reloadTrust, ledger } = useExchange();
   const [busy, setBusy] = useState(false);
   const [prepared, setPrepared] = useState<PreparedImport | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [found, setFound] = useState<{ drive: string; files: BundleFile[] } | null>(null);
+  const inbox = useInbox(deps, trust, ledger, found?.files ?? null);
   // A preview left open when the screen goes away drops what it staged (the unlock sweep would, later).
   const pending = useRef<PreparedImport | null>(null);
   useEffect(() => {
@@ -52,7 +55,10 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
       else if (result.status === 'refused') {
         setOutcome({
           tone: 'error',
-          text: t('exchange.import.refused', { code: result.code, message: result.message }),
+          text:
+            result.code === 'IMPORT_ALTERED_COPY'
+              ? t('exchange.inbox.alteredRefused')
+              : t('exchange.import.refused', { code: result.code, message: result.message }),
         });
         // Expiry alone may be overridden by a person, with a reason that is recorded in the case.
         if (result.code === 'BUNDLE_EXPIRED') setExpired(file);
@@ -134,16 +140,13 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
         found.files.length === 0 ? (
           <p className="empty">{t('exchange.import.noneOnDrive', { drive: found.drive })}</p>
         ) : (
-          <ul className="bundle-list" aria-label={t('exchange.import.onDrive', { drive: found.drive })}>
-            {found.files.map((file) => (
-              <li key={file.fileToken}>
-                <span className="mono">{file.name}</span>
-                <Button className="button button--quiet" onPress={() => void verify(file)} isDisabled={busy}>
-                  {t('exchange.import.check')}
-                </Button>
-              </li>
-            ))}
-          </ul>
+          <InboxTable
+            drive={found.drive}
+            files={found.files}
+            inbox={inbox}
+            busy={busy}
+            onCheck={(file) => void verify(file)}
+          />
         )
       ) : null}
       {busy ? <p role="status">{t('exchange.import.verifying')}</p> : null}

@@ -1,0 +1,284 @@
+import { describe, expect, it } from 'vitest';
+import { buildBundle } from '@shared/bundle/build-bundle';
+import { memorySink, memorySource, type ByteSource } from '@shared/bytes/byte-io';
+import { verifyBundle } from '@shared/bundle/verify-bundle';
+import { caseBundleBody } from '@shared/exchange/bundle-bodies';
+import { classifyInboxEntry, type InboxEntry } from '@shared/exchange/inbox-entry';
+import { ledgerEntryId, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import { defaultSelection } from '@shared/exchange/shared-case';
+import { createKeyCard, type SignedKeyCard } from '@shared/offices/key-card';
+import { generateOfficeIdentity, type OfficeIdentity } from '@shared/offices/office-identity';
+import { importKeyCard, markVerified, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
+import { formatFingerprint } from '@shared/offices/fingerprint';
+import { toHex } from '@shared/bytes/bytes';
+import { DAY, kit, makeContext, requestTo } from '../workflow/workflow-fixtures';
+
+type Office = {
+  identity: OfficeIdentity;
+  card: SignedKeyCard;
+  key: string;
+  name: string;
+  trust: TrustStore;
+  ledger: LedgerEntry[];
+};
+
+const { context, clock } = makeContext();
+const NOW = clock.ms;
+const authorised = requestTo('authorised', context, clock).case;
+
+function makeOffice(name: string, jurisdiction: string): Office {
+  const identity = generateOfficeIdentity(kit);
+  const card = createKeyCard(
+    kit,
+    identity,
+    { name, jurisdiction },
+    { validFrom: NOW - DAY, validUntil: NOW + 400 * DAY },
+  );
+  return { identity, card, key: toHex(identity.signingPublicKey), name, trust: {}, ledger: [] };
+}
+
+/** `self` imports `other`'s card; `verified` says whether a person then compared the fingerprint. */
+function trust(self: Office, other: Office, verified = true): void {
+  const imported = importKeyCard(kit, self.trust, other.card, NOW);
+  if (!imported.ok) throw new Error(imported.error.message);
+  if (!verified) {
+    self.trust = imported.value.store;
+    return;
+  }
+  const marked = markVerified(
+    kit,
+    imported.value.store,
+    other.key,
+    formatFingerprint(fingerprintOf(kit, other.card)),
+    NOW,
+  );
+  if (!marked.ok) throw new Error(marked.error.message);
+  self.trust = marked.value;
+}
+
+function entry(
+  direction: LedgerEntry['direction'],
+  peer: Office,
+  bundleId: string,
+  headerDigest: string,
+  caseRef: string,
+): LedgerEntry {
+  return {
+    id: ledgerEntryId(direction, peer.key, bundleId),
+    direction,
+    bundleId,
+    kind: 'request',
+    peerKey: peer.key,
+    peerName: peer.name,
+    caseId: null,
+    caseRef,
+    sequence: 1,
+    headerDigest,
+    fileHash: null,
+    fileName: null,
+    size: 0,
+    recordedAt: NOW,
+    status: direction === 'sent' ? 'awaiting-receipt' : 'received',
+    deliveredAt: null,
+    shared: null,
+  };
+}
+
+/** A real request bundle from `from` to `to`, with one evidence file; recorded in the sender's ledger. */
+async function sendRequest(from: Office, to: Office): Promise<Uint8Array> {
+  const body = caseBundleBody(
+    authorised,
+    { kind: 'request', fields: defaultSelection(authorised), evidence: [], message: 'Urgent' },
+    undefined,
+  );
+  if (!body.ok) throw new Error(body.reason);
+  const sink = memorySink();
+  const built = await buildBundle(
+    kit,
+    {
+      kind: 'request',
+      body: body.body,
+      sender: from.identity,
+      recipients: [{ card: to.card, sequence: 1 }],
+      attachments: [
+        { name: 'threats.txt', mediaType: 'text/plain', size: 5, bytes: [new Uint8Array([1, 2, 3, 4, 5])] },
+      ],
+      createdAt: NOW,
+      notAfter: NOW + 30 * DAY,
+    },
+    sink,
+  );
+  if (!built.ok) throw new Error(built.error.message);
+  from.ledger.push(entry('sent', to, built.value.bundleId, built.value.headerDigest, 'DE-BQH-2026-0001'));
+  return sink.bytes();
+}
+
+/** `self` imports the bundle for real (full verification) and records it as the importer does. */
+async function importFor(self: Office, sender: Office, bytes: Uint8Array): Promise<void> {
+  const verified = await verifyBundle(kit, {
+    source: memorySource(bytes),
+    trust: trustView(self.trust),
+    recipient: {
+      signingPublicKey: self.identity.signingPublicKey,
+      boxPrivateKeyPlaintext: self.identity.boxPrivateKeyPlaintext,
+    },
+    clock: () => NOW,
+    ledger: replayView(self.ledger),
+  });
+  if (!verified.ok) throw new Error(verified.error.message);
+  const { header, headerDigest } = verified.value;
+  self.ledger.push(entry('received', sender, header.bundleId, headerDigest, 'DE-BQH-2026-0001'));
+}
+
+function classify(self: Office, source: ByteSource, at = NOW): Promise<InboxEntry> {
+  return classifyInboxEntry(kit, source, 'bundle.cbundle', {
+    ownSigningKey: self.key,
+    trust: trustView(self.trust),
+    ledger: self.ledger,
+    now: at,
+  });
+}
+
+const flipped = (bytes: Uint8Array, offset: number): Uint8Array => {
+  const copy = bytes.slice();
+  copy[offset] = (copy[offset] ?? 0) ^ 0x01;
+  return copy;
+};
+
+/** Bonn sends a request to Lyon; both trust each other. Cork is not in anyone's partner list. */
+async function setUp() {
+  const bonn = makeOffice('Bureau of Quiet Harbours', 'DE');
+  const lyon = makeOffice('Commission des Ports Calmes', 'FR');
+  trust(bonn, lyon);
+  trust(lyon, bonn);
+  const request = await sendRequest(bonn, lyon);
+  return { bonn, lyon, request };
+}
+
+describe('inbox classification of real bundles', () => {
+  it('new: a verified partner’s bundle for us, not yet imported, with sender, kind, date and size', async () => {
+    const { lyon, request } = await setUp();
+    const classified = await classify(lyon, memorySource(request));
+    expect(classified.state).toBe('new');
+    if (classified.state === 'unreadable') return;
+    expect(classified.size).toBe(request.length);
+    expect(classified.bundle).toMatchObject({
+      kind: 'request',
+      createdAt: NOW,
+      sender: { type: 'partner', name: 'Bureau of Quiet Harbours' },
+      caseRef: null,
+    });
+  });
+
+  it('already-imported: the identical bytes of a bundle recorded as imported, with its recorded case reference', async () => {
+    const { bonn, lyon, request } = await setUp();
+    await importFor(lyon, bonn, request);
+    const classified = await classify(lyon, memorySource(request.slice()));
+    expect(classified.state).toBe('already-imported');
+    if (classified.state !== 'unreadable') expect(classified.bundle.caseRef).toBe('DE-BQH-2026-0001');
+  });
+
+  it('altered-copy: one flipped byte in the content of a bundle already imported is never “already imported”', async () => {
+    const { bonn, lyon, request } = await setUp();
+    await importFor(lyon, bonn, request);
+    const classified = await classify(lyon, memorySource(flipped(request, request.length - 5)));
+    expect(classified).toMatchObject({ state: 'altered-copy', because: 'hash-mismatch', recorded: 'received' });
+  });
+
+  it('altered-copy: a flipped signature byte of an imported bundle, and a bad signature on a bundle never seen', async () => {
+    const { bonn, lyon, request } = await setUp();
+    const headerLength = new DataView(request.buffer, request.byteOffset).getUint32(10, false);
+    const badSignature = flipped(request, 14 + headerLength + 3);
+    expect(await classify(lyon, memorySource(badSignature))).toMatchObject({
+      state: 'altered-copy',
+      because: 'signature-invalid',
+      recorded: null,
+    });
+    await importFor(lyon, bonn, request);
+    expect(await classify(lyon, memorySource(badSignature))).toMatchObject({
+      state: 'altered-copy',
+      because: 'signature-invalid',
+      recorded: 'received',
+    });
+  });
+
+  it('ours: Bonn’s own request on the stick is Bonn’s, with or without its ledger entry, never an unknown sender', async () => {
+    const { bonn, request } = await setUp();
+    const recorded = await classify(bonn, memorySource(request));
+    expect(recorded).toMatchObject({ state: 'ours', bundle: { sender: { type: 'this-office' } } });
+    if (recorded.state !== 'unreadable') expect(recorded.bundle.caseRef).toBe('DE-BQH-2026-0001');
+    bonn.ledger = [];
+    expect(await classify(bonn, memorySource(request))).toMatchObject({
+      state: 'ours',
+      bundle: { sender: { type: 'this-office' }, caseRef: null },
+    });
+  });
+
+  it('unknown-sender: an office not in the partner list (with its fingerprint), or imported but not verified', async () => {
+    const { lyon } = await setUp();
+    const cork = makeOffice('Cork Harbour Office', 'IE');
+    trust(cork, lyon);
+    const fromCork = await sendRequest(cork, lyon);
+    expect(await classify(lyon, memorySource(fromCork))).toMatchObject({
+      state: 'unknown-sender',
+      problem: 'not-in-list',
+      bundle: { sender: { type: 'unknown', fingerprint: formatFingerprint(fingerprintOf(kit, cork.card)) } },
+    });
+    trust(lyon, cork, false);
+    expect(await classify(lyon, memorySource(fromCork))).toMatchObject({
+      state: 'unknown-sender',
+      problem: 'unverified',
+      bundle: { sender: { type: 'partner', name: 'Cork Harbour Office' } },
+    });
+  });
+
+  it('expired: past its last valid moment (plus the allowed clock skew)', async () => {
+    const { lyon, request } = await setUp();
+    expect((await classify(lyon, memorySource(request), NOW + 30 * DAY)).state).toBe('new');
+    expect((await classify(lyon, memorySource(request), NOW + 31 * DAY)).state).toBe('expired');
+  });
+
+  it('not-for-us: a trusted partner’s bundle addressed to another office', async () => {
+    const { bonn, lyon } = await setUp();
+    const cork = makeOffice('Cork Harbour Office', 'IE');
+    trust(bonn, cork);
+    const toCork = await sendRequest(bonn, cork);
+    expect((await classify(lyon, memorySource(toCork))).state).toBe('not-for-us');
+  });
+
+  it('unreadable: truncated, trailing bytes or not a bundle at all, with the verifier’s code', async () => {
+    const { lyon, request } = await setUp();
+    expect(await classify(lyon, memorySource(request.subarray(0, request.length - 1)))).toMatchObject({
+      state: 'unreadable',
+      code: 'BUNDLE_TRUNCATED',
+      size: request.length - 1,
+    });
+    const longer = new Uint8Array(request.length + 1);
+    longer.set(request);
+    expect(await classify(lyon, memorySource(longer))).toMatchObject({
+      state: 'unreadable',
+      code: 'BUNDLE_TRAILING_DATA',
+    });
+    expect(await classify(lyon, memorySource(new TextEncoder().encode('not a bundle at all')))).toMatchObject({
+      state: 'unreadable',
+      code: 'BUNDLE_MALFORMED',
+    });
+  });
+
+  it('reads the file forward only (the drive reader streams it) and stores nothing', async () => {
+    const { bonn, lyon, request } = await setUp();
+    await importFor(lyon, bonn, request);
+    const before = JSON.stringify(lyon.ledger);
+    let last = 0;
+    const forward: ByteSource = {
+      size: request.length,
+      read(offset, length) {
+        if (offset < last) return Promise.reject(new RangeError('backward read'));
+        last = offset + length;
+        return memorySource(request).read(offset, length);
+      },
+    };
+    expect((await classify(lyon, forward)).state).toBe('already-imported');
+    expect(JSON.stringify(lyon.ledger)).toBe(before);
+  });
+});
