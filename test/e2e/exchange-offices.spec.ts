@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -221,11 +221,38 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await expect(b.exchange.preview).not.toContainText('Affected people');
     await expectAccessible(b.shell.page, 'import preview');
     await b.exchange.apply();
+    // The outcome takes the focus, so a screen reader reads it and the next steps are one Tab away.
+    await expect(b.exchange.applyOutcome).toBeFocused();
     await expect(b.exchange.receivedLog()).toContainText('Request');
+
+    // B: the signed receipt goes back on the same stick in one click. Pulled out first: nothing is written, the
+    // message says what happened and what to do; re-inserted, the same button writes it.
+    const pulled = join(stick, 'usb-pulled');
+    await rename(usb, pulled);
+    await b.exchange.pressWriteReceiptTo('usb');
+    await expect(b.exchange.receiptError()).toContainText('usb is no longer available (was the drive removed?)');
+    await expect(b.exchange.receiptError()).toContainText('Re-insert the drive, then press the button again');
+    await expect(b.exchange.receivedLog()).not.toContainText('Receipt written');
+    await rename(pulled, usb);
+    expect((await readdir(usb)).filter((name) => name !== requestName)).toEqual([]);
+    await b.exchange.writeReceiptToSameDrive('usb');
+    await expect(b.exchange.receiptError()).toHaveCount(0);
+    await expect(b.exchange.applyOutcome).toBeFocused();
+    await expect(b.exchange.receivedLog()).toContainText('Receipt written');
+    const receiptName = (await readdir(usb)).find((name) => name !== requestName && name.endsWith('.cbundle')) ?? '';
+    expect(receiptName).toContain('receipt');
+    await expectAccessible(b.shell.page, 'apply outcome');
+
+    // B lands on the case the request created.
+    await b.exchange.openAppliedCase();
+    await expect(b.shell.page.getByRole('main')).toContainText('Subscriber data for the Heron account');
+    await b.exchange.open();
+    await b.exchange.lookOnDrive('usb');
 
     // The stick as an inbox: the imported file is "Already imported"; a copy of it with one byte changed is an
     // "Altered copy" (never "safe to remove"), and checking it is refused as altered, not as a harmless replay.
     await expect(b.exchange.inboxRow('usb', requestName)).toContainText('Already imported');
+    await expect(b.exchange.inboxRow('usb', receiptName)).toContainText('Sent by this office');
     const alteredBytes = await readFile(requestFile);
     alteredBytes[alteredBytes.length - 5000] = (alteredBytes[alteredBytes.length - 5000] ?? 0) ^ 0x01;
     await writeFile(join(usb, 'copy-of-request.cbundle'), alteredBytes);
@@ -250,13 +277,7 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await b.exchange.check(join(replayFolder, 'again.cbundle'));
     await expect(b.exchange.outcome).toContainText('already imported; nothing was changed');
 
-    // B sees the case, writes the receipt, then answers with a response.
-    await new AppShellPage(b.shell.page).open('Cases');
-    await expect(b.shell.page.getByRole('main')).toContainText('Subscriber data for the Heron account');
-    const toA = join(stick, 'b-to-a-receipt');
-    await mkdir(toA);
-    await b.exchange.open();
-    await b.exchange.writeReceipt('Request', toA);
+    // B answers with a response (its receipt is already on the stick).
     await expect(b.exchange.receivedLog()).toContainText('Receipt written');
     const bCase =
       (await b.exchange
@@ -281,7 +302,7 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
 
     // A: the receipt marks the request delivered; the response advances the case.
     await a.exchange.open();
-    await a.exchange.check(await onlyBundle(toA));
+    await a.exchange.check(join(usb, receiptName));
     await expect(a.exchange.preview).toContainText('confirms receipt of request');
     await a.exchange.apply();
     await expect(a.exchange.sentLog()).toContainText('Delivered');
@@ -408,6 +429,12 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     await expect(a.exchange.preview).toContainText('records the decision of Harbour Redress Board: modified');
     await expect(a.exchange.preview).toContainText('Remedy erase-data');
     await a.exchange.apply();
+    // A file picked in the dialog has no drive to go back to: the outcome asks where; the log's manual path still works.
+    await expect(a.exchange.applyOutcome.getByRole('group', { name: 'Write the signed receipt to' })).toBeVisible();
+    const receiptToR = join(stick, 'a-to-r-receipt');
+    await mkdir(receiptToR);
+    await a.exchange.writeReceipt('Decision', receiptToR);
+    await onlyBundle(receiptToR);
     const decided = await openCase(page, reference);
     await decided.expectStage('Remedies');
 

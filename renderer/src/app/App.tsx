@@ -78,7 +78,7 @@ function renderScreen(
         </>
       );
     case 'exchange':
-      return <ExchangeScreen shell={shell} />;
+      return <ExchangeScreen shell={shell} onOpenCase={openCase} />;
     case 'reports':
       return (
         <ReportsScreen

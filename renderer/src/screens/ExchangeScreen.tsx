@@ -8,11 +8,12 @@ import { useFormatBytes } from '../format/useFormatBytes';
 import { ExportPanel } from './exchange/ExportPanel';
 import { ImportPanel } from './exchange/ImportPanel';
 import { LedgerView } from './exchange/LedgerView';
+import type { OpenRoute } from './cases/case-route';
 
-type Props = { readonly shell: CasebridgeApi };
+type Props = { readonly shell: CasebridgeApi; readonly onOpenCase: OpenRoute };
 
 /** Exchange: removable drives, sending a case, importing bundles, and the log of what went where. */
-export function ExchangeScreen({ shell }: Props) {
+export function ExchangeScreen({ shell, onOpenCase }: Props) {
   const { t } = useTranslation();
   const formatBytes = useFormatBytes();
   const listRemovable = useCallback(() => shell.media.listRemovable(), [shell]);
@@ -72,7 +73,7 @@ export function ExchangeScreen({ shell }: Props) {
         </div>
       </section>
       {selected ? <ExportPanel key={selected.id} c={selected} /> : null}
-      <ImportPanel drives={mounted} />
+      <ImportPanel drives={mounted} onOpenCase={onOpenCase} />
       <LedgerView />
     </section>
   );

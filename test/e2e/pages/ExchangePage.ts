@@ -7,6 +7,8 @@ export class ExchangePage {
   readonly exportPanel: Locator;
   readonly preview: Locator;
   readonly outcome: Locator;
+  /** What follows a successful Apply: the way to the case and the one-click receipt. */
+  readonly applyOutcome: Locator;
 
   constructor(
     readonly page: Page,
@@ -15,6 +17,7 @@ export class ExchangePage {
     this.exportPanel = page.getByRole('region', { name: /^Send case / });
     this.preview = page.getByRole('region', { name: 'What the import will change' });
     this.outcome = page.getByTestId('import-outcome');
+    this.applyOutcome = page.getByTestId('apply-outcome');
   }
 
   async open(): Promise<void> {
@@ -80,6 +83,27 @@ export class ExchangePage {
   async apply(): Promise<void> {
     await this.preview.getByRole('button', { name: 'Apply' }).click();
     await expect(this.outcome).toContainText('Imported');
+  }
+
+  /** After Apply: "Open the case" lands on the case it created or advanced. */
+  async openAppliedCase(): Promise<void> {
+    await this.applyOutcome.getByRole('button', { name: 'Open the case' }).click();
+    await expect(this.page.getByTestId('case-stage')).toBeVisible();
+  }
+
+  /** After Apply: presses the one-click receipt for the drive the bundle came from (no folder dialog). */
+  async pressWriteReceiptTo(drive: string): Promise<void> {
+    await this.applyOutcome.getByRole('button', { name: `Write the signed receipt to ${drive}` }).click();
+  }
+
+  /** After Apply: writes the signed receipt to `drive` in one click and waits for the verified write. */
+  async writeReceiptToSameDrive(drive: string): Promise<void> {
+    await this.pressWriteReceiptTo(drive);
+    await expect(this.applyOutcome.getByText(/^Signed receipt written to/)).toBeVisible({ timeout: 30_000 });
+  }
+
+  receiptError(): Locator {
+    return this.applyOutcome.getByTestId('receipt-error');
   }
 
   sentLog(): Locator {

@@ -5,6 +5,9 @@ import type { BundleFile, RemovableVolume } from '@shared/ipc/contract';
 import { useExchange } from '../../exchange/ExchangeProvider';
 import { useInbox } from '../../exchange/inbox-scan';
 import { InboxTable } from './InboxTable';
+import { ApplyOutcome } from './ApplyOutcome';
+import type { OpenRoute } from '../cases/case-route';
+import { afterApply, type AfterApply, type BundleSource } from '../../exchange/after-apply';
 import {
   applyImport,
   applyRevocationImport,
@@ -13,19 +16,30 @@ import {
   type PreparedImport,
 } from '../../exchange/import-bundle';
 
-type Outcome = { readonly tone: 'success' | 'info' | 'error'; readonly text: string } | null;
+type Outcome =
+  | { readonly tone: 'success' | 'info' | 'error'; readonly text: string }
+  | { readonly tone: 'applied'; readonly text: string; readonly next: AfterApply }
+  | null;
 
 /**
  * Importing: a bundle file picked in the dialog or found on a drive is verified completely first; the
  * preview shows what would change; only "Apply" stores it, in one transaction. Every refusal says why.
  */
-export function ImportPanel({ drives }: { readonly drives: readonly RemovableVolume[] }) {
+export function ImportPanel({
+  drives,
+  onOpenCase,
+}: {
+  readonly drives: readonly RemovableVolume[];
+  readonly onOpenCase: OpenRoute;
+}) {
   const { t } = useTranslation();
   const { deps, trust, reloadTrust, ledger } = useExchange();
   const [busy, setBusy] = useState(false);
   const [prepared, setPrepared] = useState<PreparedImport | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const [found, setFound] = useState<{ drive: string; files: BundleFile[] } | null>(null);
+  const [found, setFound] = useState<{ drive: string; folderToken: string; files: BundleFile[] } | null>(null);
+  // The drive folder the bundle under check came from (null for a file picked in the dialog): its receipt goes back there.
+  const [source, setSource] = useState<BundleSource | null>(null);
   const inbox = useInbox(deps, trust, ledger, found?.files ?? null);
   // A preview left open when the screen goes away drops what it staged (the unlock sweep would, later).
   const pending = useRef<PreparedImport | null>(null);
@@ -42,9 +56,10 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
   const [expired, setExpired] = useState<BundleFile | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
   const verify = useCallback(
-    async (file: BundleFile, expiryOverride?: { reason: string }) => {
+    async (file: BundleFile, from: BundleSource | null, expiryOverride?: { reason: string }) => {
       if (!deps) return;
       setBusy(true);
+      setSource(from);
       setOutcome(null);
       setPrepared(null);
       setExpired(null);
@@ -71,7 +86,7 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
     if (!deps) return;
     const picked = await deps.shell.exchange.chooseBundleFile();
     if (!picked.ok) return setOutcome({ tone: 'error', text: picked.error.message });
-    if (picked.value) await verify(picked.value);
+    if (picked.value) await verify(picked.value, null);
   };
 
   const scanDrive = async (drive: RemovableVolume) => {
@@ -80,7 +95,7 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
     if (!granted.ok) return setOutcome({ tone: 'error', text: granted.error.message });
     const listed = await deps.shell.exchange.listBundles({ folderToken: granted.value.folderToken });
     if (!listed.ok) return setOutcome({ tone: 'error', text: listed.error.message });
-    setFound({ drive: drive.label, files: listed.value });
+    setFound({ drive: drive.label, folderToken: granted.value.folderToken, files: listed.value });
   };
 
   const apply = async () => {
@@ -90,11 +105,13 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
     setBusy(true);
     if (prepared.status === 'ready') {
       const applied = await applyImport(deps, prepared);
+      const kind = prepared.verified.payload.kind;
       setOutcome(
         applied.ok
           ? {
-              tone: 'success',
-              text: t('exchange.import.applied', { kind: t(`exchange.kinds.${prepared.verified.payload.kind}`) }),
+              tone: 'applied',
+              text: t('exchange.import.applied', { kind: t(`exchange.kinds.${kind}`) }),
+              next: afterApply(applied.value, kind, source),
             }
           : { tone: applied.error.code === 'already-recorded' ? 'info' : 'error', text: applied.error.message },
       );
@@ -145,13 +162,17 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
             files={found.files}
             inbox={inbox}
             busy={busy}
-            onCheck={(file) => void verify(file)}
+            onCheck={(file) => void verify(file, { folderToken: found.folderToken, drive: found.drive })}
           />
         )
       ) : null}
       {busy ? <p role="status">{t('exchange.import.verifying')}</p> : null}
+      {/* The Apply outcome takes the focus (read out, and the next steps are one Tab away) rather than a live region. */}
+      {outcome?.tone === 'applied' ? (
+        <ApplyOutcome key={outcome.next.ledgerId} text={outcome.text} next={outcome.next} onOpenCase={onOpenCase} />
+      ) : null}
       <div aria-live="polite">
-        {outcome ? (
+        {outcome && outcome.tone !== 'applied' ? (
           <p
             role={outcome.tone === 'error' ? 'alert' : 'status'}
             className={outcome.tone === 'error' ? 'error' : outcome.tone === 'success' ? 'success' : 'notice'}
@@ -174,7 +195,7 @@ export function ImportPanel({ drives }: { readonly drives: readonly RemovableVol
           </div>
           <Button
             className="button"
-            onPress={() => void verify(expired, { reason: overrideReason })}
+            onPress={() => void verify(expired, source, { reason: overrideReason })}
             isDisabled={busy || overrideReason.trim() === ''}
           >
             {t('exchange.import.overrideButton')}
