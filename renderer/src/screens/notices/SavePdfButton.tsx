@@ -35,7 +35,9 @@ export function SavePdfButton({
       </Button>
       {asking && untranslatedIn !== null ? (
         <div className="warning confirm" role="alertdialog" aria-labelledby={questionId}>
-          <p id={questionId}>{t('textVersions.printAsk', { language: t(`languages.${untranslatedIn}`) })}</p>
+          <p id={questionId}>
+            {t('textVersions.printAsk', { language: t(`textVersions.inSentence.${untranslatedIn}`) })}
+          </p>
           <div className="form-actions">
             <Button
               className="button"

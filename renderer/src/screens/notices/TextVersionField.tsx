@@ -36,7 +36,11 @@ export function TextVersionField({
   const [text, setText] = useState(versions?.[field][language] ?? '');
   const save = useCaseAction(c.id);
   const printed = freeTextFor(c, field, language);
-  const names = { language: t(`languages.${language}`), original: t(`languages.${original}`) };
+  // Language names as they read inside a sentence (« en anglais », not « en Anglais (English) »).
+  const names = {
+    language: t(`textVersions.inSentence.${language}`),
+    original: t(`textVersions.inSentence.${original}`),
+  };
   return (
     <ActionGate c={c} type="record-translation">
       <section className="text-version" data-testid={`text-version-${field}`}>
