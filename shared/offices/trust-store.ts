@@ -38,6 +38,7 @@ export type TrustErrorCode =
   | 'TRUST_CARD_STALE'
   | 'TRUST_KEY_REVOKED'
   | 'TRUST_ROTATION_CONFLICT'
+  | 'TRUST_KEY_CHANGED'
   | 'TRUST_UNKNOWN_OFFICE'
   | 'TRUST_FINGERPRINT_MISMATCH'
   | 'TRUST_REVOCATION_INVALID';
@@ -111,6 +112,14 @@ export function importKeyCard(
     };
     return ok({ store: { ...store, [previousKey]: retired, [key]: successor }, outcome: 'rotated', office: successor });
   }
+  const known = officeWithOtherKey(store, card);
+  if (known) {
+    // Same office, new key, and the old key did not vouch for it: lost key, or someone posing as the office.
+    return err(
+      'TRUST_KEY_CHANGED',
+      `Warning: this key card says it is ${card.card.name} (${card.card.jurisdiction}), an office already in your partner list, but it carries a different key that the old key did not sign. Either the office lost its key and made a new one, or someone is posing as it. Do not import it yet: call ${card.card.name} on a number you already know and compare the new fingerprint. If they confirm the new key, revoke the old entry in Settings → Partner offices, then import this card again.`,
+    );
+  }
   const added: PartnerOffice = { card, state: 'unverified', importedAt: now };
   return ok({ store: { ...store, [key]: added }, outcome: 'added', office: added });
 }
@@ -169,6 +178,21 @@ export function applyRevocation(
     },
     outcome: 'revoked',
   });
+}
+
+/**
+ * A partner office still trusted under another key with the same name and jurisdiction as `card`: a key change
+ * that no rotation explains. Names are compared trimmed and without regard to case.
+ */
+export function officeWithOtherKey(store: TrustStore, card: SignedKeyCard): PartnerOffice | undefined {
+  const name = card.card.name.trim().toLowerCase();
+  return Object.values(store).find(
+    (office) =>
+      office.state !== 'revoked' &&
+      office.card.card.signingKey !== card.card.signingKey &&
+      office.card.card.jurisdiction === card.card.jurisdiction &&
+      office.card.card.name.trim().toLowerCase() === name,
+  );
 }
 
 export function fingerprintOf(kit: CryptoKit, card: SignedKeyCard): string[] {

@@ -112,6 +112,38 @@ describe('offices: identity, key cards, fingerprints, trust', async () => {
     });
   });
 
+  it('refuses a known office presenting a different key that no rotation explains, until the old entry is revoked', () => {
+    const imported = importKeyCard(kit, {}, card, T0);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const impostor = generateOfficeIdentity(kit, { signing: seed(7), box: seed(8) });
+    const lookalike = createKeyCard(kit, impostor, { name: '  office berlin ', jurisdiction: 'DE' }, validity);
+    const refused = importKeyCard(kit, imported.value.store, lookalike, T0);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'TRUST_KEY_CHANGED' } });
+    expect(!refused.ok && refused.error.message).toMatch(/^Warning: .* revoke the old entry/);
+    // Another State's office of the same name is another office.
+    const elsewhere = createKeyCard(kit, impostor, { name: 'Office Berlin', jurisdiction: 'AT' }, validity);
+    expect(importKeyCard(kit, imported.value.store, elsewhere, T0)).toMatchObject({
+      ok: true,
+      value: { outcome: 'added' },
+    });
+    // A rotation signed by the old key is not a key change.
+    const successor = createKeyCard(kit, impostor, { name: 'Office Berlin', jurisdiction: 'DE' }, validity, alice);
+    expect(importKeyCard(kit, imported.value.store, successor, T0)).toMatchObject({
+      ok: true,
+      value: { outcome: 'rotated' },
+    });
+    // Once a person revoked the old entry (Settings → Partner offices), the new card is imported unverified.
+    const old = imported.value.store[card.card.signingKey];
+    if (!old) throw new Error('missing');
+    const revoked: TrustStore = {
+      [card.card.signingKey]: { ...old, state: 'revoked', revokedAt: T0, revocationReason: 'retired' },
+    };
+    expect(importKeyCard(kit, revoked, lookalike, T0)).toMatchObject({
+      ok: true,
+      value: { outcome: 'added', office: { state: 'unverified' } },
+    });
+  });
+
   it('applies revocations signed by the revoked key only; compromised wins; revoked keys stay revoked', () => {
     let store: TrustStore = {};
     const imported = importKeyCard(kit, store, card, T0);

@@ -71,7 +71,13 @@ export function PartnerOfficesPanel() {
     );
     setBusy(false);
     if (!imported.ok)
-      return setMessage({ ok: false, text: t('offices.importRefused', { message: imported.error.message }) });
+      return setMessage({
+        ok: false,
+        text:
+          imported.error.code === 'TRUST_KEY_CHANGED'
+            ? t('offices.keyChanged')
+            : t('offices.importRefused', { message: imported.error.message }),
+      });
     await reloadTrust();
     setMessage({
       ok: true,
