@@ -1,0 +1,82 @@
+import { it } from 'vitest';
+import { cryptoKit } from '@shared/crypto/crypto-kit';
+import { buildBundle } from '@shared/bundle/build-bundle';
+import { verifyBundle } from '@shared/bundle/verify-bundle';
+import { memorySink, memorySource } from '@shared/bytes/byte-io';
+import { classifyInboxEntry } from '@shared/exchange/inbox-entry';
+import { createKeyCard } from '@shared/offices/key-card';
+import { generateOfficeIdentity } from '@shared/offices/office-identity';
+import { formatFingerprint } from '@shared/offices/fingerprint';
+import { fingerprintOf, importKeyCard, markVerified, trustView } from '@shared/offices/trust-store';
+import { bestOf, reportRatio } from '../report';
+
+const MIB = 1024 * 1024;
+const FILES = 8;
+const SIZE = 8 * MIB;
+
+it('inbox: classifying 8 bundles of 8 MiB (no key, nothing stored) vs fully verifying and decrypting them', async () => {
+  const kit = await cryptoKit();
+  const now = Date.now();
+  const validity = { validFrom: now - 1000, validUntil: now + 86_400_000 };
+  const alice = generateOfficeIdentity(kit);
+  const bob = generateOfficeIdentity(kit);
+  const aliceCard = createKeyCard(kit, alice, { name: 'A', jurisdiction: 'DE' }, validity);
+  const bobCard = createKeyCard(kit, bob, { name: 'B', jurisdiction: 'FR' }, validity);
+  const imported = importKeyCard(kit, {}, aliceCard, now);
+  if (!imported.ok) throw new Error(imported.error.message);
+  const verified = markVerified(
+    kit,
+    imported.value.store,
+    aliceCard.card.signingKey,
+    formatFingerprint(fingerprintOf(kit, aliceCard)),
+    now,
+  );
+  if (!verified.ok) throw new Error(verified.error.message);
+  const trust = trustView(verified.value);
+  const payload = kit.randomBytes(SIZE);
+  const bundles: Uint8Array[] = [];
+  for (let i = 0; i < FILES; i++) {
+    const sink = memorySink();
+    const built = await buildBundle(
+      kit,
+      {
+        kind: 'request',
+        body: { caseRef: `bench-${i}`, case: {} },
+        sender: alice,
+        recipients: [{ card: bobCard, sequence: i + 1 }],
+        attachments: [{ name: 'evidence.bin', mediaType: 'application/octet-stream', size: SIZE, bytes: [payload] }],
+        createdAt: now,
+        notAfter: now + 86_400_000,
+      },
+      sink,
+    );
+    if (!built.ok) throw new Error(built.error.message);
+    bundles.push(sink.bytes());
+  }
+  const context = { ownSigningKey: bobCard.card.signingKey, trust, ledger: [], now };
+  const classify = await bestOf(3, async () => {
+    for (const bytes of bundles) {
+      const entry = await classifyInboxEntry(kit, memorySource(bytes), 'b.cbundle', context);
+      if (entry.state !== 'new') throw new Error(`expected new, got ${entry.state}`);
+    }
+  });
+  const verify = await bestOf(3, async () => {
+    for (const bytes of bundles) {
+      const verified = await verifyBundle(kit, {
+        source: memorySource(bytes),
+        trust,
+        recipient: { signingPublicKey: bob.signingPublicKey, boxPrivateKeyPlaintext: bob.boxPrivateKeyPlaintext },
+        clock: () => now,
+        ledger: null,
+      });
+      if (!verified.ok) throw new Error(verified.error.message);
+    }
+  });
+  reportRatio(
+    `inbox classification, ${FILES} × ${SIZE / MIB} MiB`,
+    classify,
+    'full verification with decryption',
+    verify,
+    `${((FILES * SIZE) / MIB / (classify / 1000)).toFixed(0)} MiB/s classified`,
+  );
+});
