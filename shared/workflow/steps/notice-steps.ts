@@ -1,13 +1,14 @@
 import { hasReachedPeople, latestDeferralReview } from '../right-to-know';
 import { type Case } from '../../domain/case';
 import { type CaseStage } from '../../domain/case-stage';
+import { type NoticeStatus } from '../../domain/notice-status';
 import { type AffectedPerson } from '../../domain/parties';
 import { caseTimeZone, isBlank, periodStartRefusal, startPeriodsOn } from '../step-helpers';
 import { workflowMessage, type WorkflowMessage } from '../workflow-message';
 import { refuse, type StepDefinition, type StepEnv, type StepOutcome } from '../workflow-types';
 
 /** Stages where notice decides the next stage; later, telling someone leaves the stage as it is. */
-export const OPENING_STAGES: readonly CaseStage[] = ['response-received', 'authorised', 'notice', 'challenge-window'];
+const OPENING_STAGES: readonly CaseStage[] = ['response-received', 'authorised', 'notice', 'challenge-window'];
 
 /**
  * Where notice can be given, per kind: after the response for a request, straight after authorisation otherwise,
@@ -27,11 +28,22 @@ export const noticeStages = (c: Case): readonly CaseStage[] => [
 export const NOTICE_KINDS = ['data-access-request', 'enforcement-action'] as const;
 
 /** Stage after a notice action: the window opens once everyone is either told or (for now) deferred, and someone was told. */
-export function stageAfterNotice(people: readonly AffectedPerson[]): CaseStage {
+function stageAfterNotice(people: readonly AffectedPerson[]): CaseStage {
   const settled = people.every((p) => p.notice.state !== 'pending');
   const someoneTold = people.some((p) => p.notice.state === 'issued');
   return settled && someoneTold ? 'challenge-window' : 'notice';
 }
+
+/** The case's people with one person's notice replaced. */
+export const withNotice = (c: Case, personId: string, notice: NoticeStatus): AffectedPerson[] =>
+  c.affectedPeople.map((p) => (p.id === personId ? { ...p, notice } : p));
+
+/**
+ * Stage after a person is settled without being told (deferred, or withheld for good): an open window or a later
+ * stage stays as it is; before that, the window opens once everyone is settled and someone was told.
+ */
+export const stageAfterSettling = (c: Case, people: readonly AffectedPerson[]): CaseStage =>
+  c.stage === 'challenge-window' || !OPENING_STAGES.includes(c.stage) ? c.stage : stageAfterNotice(people);
 
 function person(c: Case, personId: string): AffectedPerson | undefined {
   return c.affectedPeople.find((p) => p.id === personId);
@@ -51,21 +63,14 @@ export const issueNoticeStep: StepDefinition<'issue-notice'> = {
     if (target.notice.state === 'issued')
       return refuse('invalid-input', [workflowMessage('notice-already-issued', { id: action.personId })]);
     const deferralCount = target.notice.state === 'deferred' ? target.notice.deferralCount : 0;
-    const people = c.affectedPeople.map((p) =>
-      p.id === target.id
-        ? {
-            ...p,
-            notice: {
-              state: 'issued' as const,
-              method: action.method,
-              issuedAt: env.now,
-              issuedBy: actor.id,
-              language: action.language,
-              deferralCount,
-            },
-          }
-        : p,
-    );
+    const people = withNotice(c, target.id, {
+      state: 'issued',
+      method: action.method,
+      issuedAt: env.now,
+      issuedBy: actor.id,
+      language: action.language,
+      deferralCount,
+    });
     if (!OPENING_STAGES.includes(c.stage)) {
       // After a challenge or after closing: the person is told; the case's own periods are not restarted.
       return {
@@ -132,27 +137,18 @@ export const deferNoticeStep: StepDefinition<'defer-notice'> = {
     }
     if (missing.length > 0 || action.reviewAt === null) return refuse('invalid-input', missing);
     const deferralCount = (target.notice.state === 'deferred' ? target.notice.deferralCount : 0) + 1;
-    const people = c.affectedPeople.map((p) =>
-      p.id === target.id
-        ? {
-            ...p,
-            notice: {
-              state: 'deferred' as const,
-              reasons: action.reasons,
-              reviewAt: action.reviewAt ?? env.now,
-              deferredAt: env.now,
-              deferredBy: actor.id,
-              deferralCount,
-            },
-          }
-        : p,
-    );
-    const toStage =
-      c.stage === 'challenge-window' || !OPENING_STAGES.includes(c.stage) ? c.stage : stageAfterNotice(people);
+    const people = withNotice(c, target.id, {
+      state: 'deferred',
+      reasons: action.reasons,
+      reviewAt: action.reviewAt,
+      deferredAt: env.now,
+      deferredBy: actor.id,
+      deferralCount,
+    });
     return {
       ok: true,
       case: { ...c, affectedPeople: people },
-      toStage,
+      toStage: stageAfterSettling(c, people),
       details: { personId: target.id, reviewAt: action.reviewAt, deferralCount },
     };
   },

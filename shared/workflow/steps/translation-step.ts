@@ -6,7 +6,7 @@ import { refuse, type StepDefinition, type StepOutcome } from '../workflow-types
 /**
  * Records the version of a printed free-text field (the purpose, the decision's reasons) in one language, so a
  * notice or letter in that language prints it instead of the original under a "not translated" marker. An empty
- * text removes the version. The original is never touched. Translating is nobody's casework: anyone may do it,
+ * text removes the version (in the original's own language, it only corrects which language that is). The original is never touched. Translating is nobody's casework: anyone may do it,
  * and it does not make a reviewer a caseworker on the case.
  */
 export const recordTranslationStep: StepDefinition<'record-translation'> = {
@@ -24,7 +24,8 @@ export const recordTranslationStep: StepDefinition<'record-translation'> = {
     const hasVersions = Object.keys(current.purpose).length + Object.keys(current['decision-reasons']).length > 0;
     if (action.original !== current.original && hasVersions)
       missing.push(workflowMessage('original-language-fixed', { language: current.original }));
-    if (action.language === action.original)
+    // An empty text in the original's own language only sets which language the original is written in.
+    if (action.language === action.original && action.text.trim() !== '')
       missing.push(workflowMessage('translation-of-original', { language: action.language }));
     if (action.field === 'decision-reasons' && c.decision === null)
       missing.push(workflowMessage('translation-needs-decision'));

@@ -1,7 +1,7 @@
 import { isBlank } from '../step-helpers';
 import { workflowMessage, type WorkflowMessage } from '../workflow-message';
 import { refuse, type StepDefinition, type StepOutcome } from '../workflow-types';
-import { NOTICE_KINDS, noticeStages, OPENING_STAGES, stageAfterNotice } from './notice-steps';
+import { NOTICE_KINDS, noticeStages, stageAfterSettling, withNotice } from './notice-steps';
 
 /**
  * Ends the duty to tell one person, for good, on a recorded lawful ground (GDPR Art. 14(5)(a), (b); Directive (EU)
@@ -33,27 +33,18 @@ export const withholdNoticeStep: StepDefinition<'withhold-notice'> = {
       missing.push(workflowMessage('withholding-second-person'));
     if (missing.length > 0) return refuse('invalid-input', missing);
     const deferralCount = target.notice.state === 'deferred' ? target.notice.deferralCount : 0;
-    const people = c.affectedPeople.map((p) =>
-      p.id === target.id
-        ? {
-            ...p,
-            notice: {
-              state: 'withheld' as const,
-              ground: action.ground,
-              reasons: action.reasons,
-              withheldAt: env.now,
-              withheldBy: actor.id,
-              deferralCount,
-            },
-          }
-        : p,
-    );
-    const toStage =
-      c.stage === 'challenge-window' || !OPENING_STAGES.includes(c.stage) ? c.stage : stageAfterNotice(people);
+    const people = withNotice(c, target.id, {
+      state: 'withheld',
+      ground: action.ground,
+      reasons: action.reasons,
+      withheldAt: env.now,
+      withheldBy: actor.id,
+      deferralCount,
+    });
     return {
       ok: true,
       case: { ...c, affectedPeople: people },
-      toStage,
+      toStage: stageAfterSettling(c, people),
       details: { personId: target.id, ground: action.ground, deferralCount },
     };
   },

@@ -54,6 +54,22 @@ describe('free text printed per language', () => {
     ]);
   });
 
+  it('corrects the language the original is written in while no version exists, recording no version', () => {
+    const { context, clock } = makeContext();
+    let t = requestTo('response-received', context, clock);
+    t = apply(
+      t,
+      alice,
+      { type: 'record-translation', field: 'purpose', original: 'fr', language: 'fr', text: '' },
+      context,
+    );
+    expect(originalLanguageOf(t.case)).toBe('fr');
+    expect(t.case.textVersions?.purpose).toEqual({});
+    expect(freeTextFor(t.case, 'purpose', 'fr').untranslatedMarker).toBeNull();
+    expect(freeTextFor(t.case, 'purpose', 'en').untranslatedMarker).toBe('[not translated — original in French]');
+    expect(caseViolations(t.case)).toEqual([]);
+  });
+
   it('lets the independent reviewer translate the reasons without becoming a caseworker on the case', () => {
     const { context, clock } = makeContext();
     let t = requestTo('redress-review', context, clock);

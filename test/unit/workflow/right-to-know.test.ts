@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { type WorkflowAction } from '@shared/workflow/workflow-action';
 import { caseViolations } from '@shared/workflow/case-invariants';
 import { summariseCase } from '@shared/workflow/case-summary';
 import { dashboard } from '@shared/workflow/dashboard';
 import {
   alice,
+  deferNotice,
   apply,
   completeDraftChanges,
   DAY,
@@ -16,8 +18,24 @@ import {
 import { describeWorkflowMessage } from '@shared/workflow/describe-workflow-message';
 import { workflowMessage } from '@shared/workflow/workflow-message';
 
-const defer = (personId: string, reviewAt: string) =>
-  ({ type: 'defer-notice', personId, reasons: 'Telling them now would alert a suspect.', reviewAt }) as const;
+const defer = deferNotice;
+/** Person 1 challenges the measure. */
+const lodge = (): WorkflowAction => ({
+  type: 'lodge-challenge',
+  personId: 'p1',
+  grounds: ['disproportionate'],
+  statement: 'Too much.',
+  attachmentIds: [],
+});
+
+/** A request whose response came back: person 1 told, person 2 deferred for `days`. */
+function toldAndDeferred(days: number) {
+  const { context, clock } = makeContext();
+  let t = requestTo('response-received', context, clock);
+  t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
+  t = apply(t, alice, defer('p2', clock.iso(days * DAY)), context);
+  return { t, context, clock };
+}
 
 describe('the right to know outlives the case', () => {
   it('refuses to withdraw a request once data came back, until each person is told or deferred with reasons', () => {
@@ -69,22 +87,10 @@ describe('the right to know outlives the case', () => {
   });
 
   it('gives notice to another person after a challenge was lodged, without changing the stage', () => {
-    const { context, clock } = makeContext();
-    let t = requestTo('response-received', context, clock);
-    t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
-    t = apply(t, alice, defer('p2', clock.iso(60 * DAY)), context);
-    t = apply(
-      t,
-      alice,
-      {
-        type: 'lodge-challenge',
-        personId: 'p1',
-        grounds: ['disproportionate'],
-        statement: 'Too much.',
-        attachmentIds: [],
-      },
-      context,
-    );
+    const setup = toldAndDeferred(60);
+    const { context } = setup;
+    let { t } = setup;
+    t = apply(t, alice, lodge(), context);
     expect(t.case.stage).toBe('challenge-lodged');
     t = apply(t, alice, { type: 'issue-notice', personId: 'p2', method: 'post', language: 'en' }, context);
     expect(t.case.stage).toBe('challenge-lodged');
@@ -93,10 +99,9 @@ describe('the right to know outlives the case', () => {
   });
 
   it('keeps a deferred person on the dashboard after closing, until they are told', () => {
-    const { context, clock } = makeContext();
-    let t = requestTo('response-received', context, clock);
-    t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
-    t = apply(t, alice, defer('p2', clock.iso(20 * DAY)), context);
+    const setup = toldAndDeferred(20);
+    const { context, clock } = setup;
+    let { t } = setup;
     t = apply(t, alice, { type: 'withdraw', reason: 'The partner withdrew its data.' }, context);
     clock.advance(25 * DAY);
     const board = () =>
@@ -110,22 +115,10 @@ describe('the right to know outlives the case', () => {
   });
 
   it('refuses to close after the decision while a deferral has reached its review date', () => {
-    const { context, clock } = makeContext();
-    let t = requestTo('response-received', context, clock);
-    t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
-    t = apply(t, alice, defer('p2', clock.iso(10 * DAY)), context);
-    t = apply(
-      t,
-      alice,
-      {
-        type: 'lodge-challenge',
-        personId: 'p1',
-        grounds: ['disproportionate'],
-        statement: 'Too much.',
-        attachmentIds: [],
-      },
-      context,
-    );
+    const setup = toldAndDeferred(10);
+    const { context, clock } = setup;
+    let { t } = setup;
+    t = apply(t, alice, lodge(), context);
     t = apply(t, rita, { type: 'begin-review' }, context);
     t = apply(t, rita, { type: 'decide', outcome: 'upheld', reasons: 'Lawful.', remedies: [] }, context);
     clock.advance(11 * DAY);

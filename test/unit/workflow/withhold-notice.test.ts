@@ -3,10 +3,9 @@ import { caseViolations } from '@shared/workflow/case-invariants';
 import { summariseCase } from '@shared/workflow/case-summary';
 import { dashboard } from '@shared/workflow/dashboard';
 import { rightToKnowGaps } from '@shared/workflow/right-to-know';
-import { alice, apply, bob, DAY, makeContext, refused, requestTo, rita } from './workflow-fixtures';
+import { alice, apply, bob, DAY, deferNotice, makeContext, refused, requestTo, rita } from './workflow-fixtures';
 
-const defer = (personId: string, reviewAt: string) =>
-  ({ type: 'defer-notice', personId, reasons: 'Telling them now would alert a suspect.', reviewAt }) as const;
+const defer = deferNotice;
 const withhold = (personId: string, reasons = 'National law omits notice for this investigation (§ 101 StPO).') =>
   ({ type: 'withhold-notice', personId, ground: 'omitted-by-law', reasons }) as const;
 

@@ -111,6 +111,10 @@ export function refused(trail: Trail, actor: Actor, action: WorkflowAction, cont
   return result.refusal;
 }
 
+/** Deferring a person's notice with reasons, until `reviewAt`. */
+export const deferNotice = (personId: string, reviewAt: string) =>
+  ({ type: 'defer-notice', personId, reasons: 'Telling them now would alert a suspect.', reviewAt }) as const;
+
 /** A data-access request driven to the given point with valid steps. */
 export function requestTo(
   point:

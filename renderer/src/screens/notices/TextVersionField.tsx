@@ -79,8 +79,8 @@ export function TextVersionField({
               type: 'record-translation',
               field,
               original: writtenIn,
-              // Correcting only the original's language records no version: the document is then in the original.
-              language: language === writtenIn ? (LANGUAGES.find((l) => l !== writtenIn) ?? 'en') : language,
+              // In the original's own language no version is recorded: only which language the original is in.
+              language,
               text: language === writtenIn ? '' : text,
             })
           }
