@@ -27,6 +27,7 @@ export function createApi(invoke: TypedInvoke, subscribe: Subscribe) {
       openBundle: (input) => invoke('exchange.openBundle', input),
       readChunk: (input) => invoke('exchange.readChunk', input),
       closeBundle: (input) => invoke('exchange.closeBundle', input),
+      archiveBundle: (input) => invoke('exchange.archiveBundle', input),
     },
     document: {
       savePdf: (input) => invoke('document.savePdf', input),

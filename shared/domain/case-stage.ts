@@ -11,6 +11,11 @@ export const CASE_STAGES = [
   'challenge-lodged',
   'redress-review',
   'remedies',
+  // The executing side (a request received from another office).
+  'received',
+  'executing',
+  'refused',
+  'response-sent',
   'closed',
   'purged',
 ] as const;

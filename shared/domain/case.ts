@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { auditHeadSchema } from '../audit/audit-event';
 import { trackedDeadlineSchema } from '../deadlines/tracked-deadline';
+import { caseSideSchema } from './case-side';
 import { caseKindSchema, caseStageSchema } from './case-stage';
 import { ladderStepSchema } from './enforcement-ladder';
 import { evidenceItemSchema, noteSchema } from './evidence';
+import { incomingSchema, recognitionSchema, replySchema } from './incoming-request';
 import { affectedPersonSchema, partySchema } from './parties';
 import { entityIdSchema, instantSchema, jurisdictionCodeSchema, termCodeSchema } from './primitives';
 import { challengeSchema, decisionSchema, remedyTaskSchema } from './redress';
@@ -42,6 +44,8 @@ export const caseSchema = z.strictObject({
   references: caseReferencesSchema,
   title: z.string(),
   kind: caseKindSchema,
+  /** Which side of the procedure this office is on; absent on cases stored before sides existed (issuing). */
+  side: caseSideSchema.optional(),
   stage: caseStageSchema,
   createdAt: instantSchema,
   createdBy: entityIdSchema,
@@ -66,7 +70,22 @@ export const caseSchema = z.strictObject({
   procedure: z.strictObject({ id: z.string().min(1), version: z.number().int().positive() }),
   authorisation: z.strictObject({ by: entityIdSchema, at: instantSchema, secondPerson: z.boolean() }).nullable(),
   request: z.strictObject({ sentAt: instantSchema, by: entityIdSchema }).nullable(),
-  response: z.strictObject({ receivedAt: instantSchema, by: entityIdSchema, summary: z.string() }).nullable(),
+  /** Issuing side: the partner's answer, with its reference and its decision on recognition when it sent them. */
+  response: z
+    .strictObject({
+      receivedAt: instantSchema,
+      by: entityIdSchema,
+      summary: z.string(),
+      responderReference: z.string().min(1).optional(),
+      recognition: recognitionSchema.pick({ outcome: true, grounds: true }).optional(),
+    })
+    .nullable(),
+  /** Executing and redress-body sides: the bundle that opened the case here. */
+  incoming: incomingSchema.optional(),
+  /** Executing side: this office's decision to recognise (and execute) the request, or to refuse it. */
+  recognition: recognitionSchema.optional(),
+  /** Executing side: the answer this office sent. */
+  reply: replySchema.optional(),
   challenge: challengeSchema.nullable(),
   review: z.strictObject({ officerId: entityIdSchema, startedAt: instantSchema }).nullable(),
   decision: decisionSchema.nullable(),
@@ -77,7 +96,7 @@ export const caseSchema = z.strictObject({
     .strictObject({
       at: instantSchema,
       by: entityIdSchema,
-      reason: z.enum(['remedies-done', 'window-closed-unchallenged', 'withdrawn']),
+      reason: z.enum(['remedies-done', 'window-closed-unchallenged', 'withdrawn', 'answered']),
       note: z.string(),
     })
     .nullable(),

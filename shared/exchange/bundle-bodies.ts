@@ -4,6 +4,7 @@ import type { JsonValue } from '../json/canonical-json';
 import type { Case } from '../domain/case';
 import { digestHexSchema, instantSchema, termCodeSchema } from '../domain/primitives';
 import { outcomeSchema, type Outcome } from '../domain/redress';
+import { recognitionOutcomeSchema } from '../domain/incoming-request';
 import type { CaseBundleKind } from './exchange-policy';
 import type { LedgerEntry } from './ledger-entry';
 import { sharedCaseSchema, shareCase, type ShareableField, type SharedEvidence } from './shared-case';
@@ -16,10 +17,16 @@ export type ExportChoice = {
   readonly message: string;
 };
 
-/** The `case` object of a response: the answer itself and the responder's own reference. */
+/**
+ * The `case` object of a response: the answer itself, the responder's own reference, and (from responders that
+ * record one) its decision on recognition: accepted, accepted in part or refused, with the grounds' codes.
+ */
 export const responseCaseSchema = z.strictObject({
   summary: z.string().min(1).max(20_000),
   responderReference: z.string().max(100),
+  recognition: z
+    .strictObject({ outcome: recognitionOutcomeSchema, grounds: z.array(termCodeSchema).max(50) })
+    .optional(),
 });
 
 /** The `case` object of a challenge: the shared case plus what the challenger says. */
@@ -94,13 +101,14 @@ export function caseBundleBody(c: Case, choice: ExportChoice, origin: LedgerEntr
       if (!origin || origin.kind !== 'request') return { ok: false, reason: 'this case did not come in as a request' };
       if (choice.message.trim() === '')
         return { ok: false, reason: 'write the response (what you found or did) before sending it' };
+      const recognition = c.recognition && { outcome: c.recognition.outcome, grounds: [...c.recognition.grounds] };
       return {
         ok: true,
         kind: 'response',
         body: {
           caseRef: origin.caseRef ?? c.references.local,
           inReplyTo: origin.bundleId,
-          case: jsonObject({ summary: choice.message, responderReference: c.references.local }),
+          case: jsonObject({ summary: choice.message, responderReference: c.references.local, recognition }),
           message: choice.message.normalize('NFC'),
         },
       };

@@ -1,6 +1,7 @@
 import type { BundleKind } from '../bundle/bundle-kinds';
 import type { Actor } from '../domain/actor';
 import type { Case } from '../domain/case';
+import { caseSide } from '../domain/case-side';
 import { availableActions } from '../workflow/available-actions';
 import { describeWorkflowMessages } from '../workflow/describe-workflow-message';
 import type { WorkflowContext } from '../workflow/workflow-types';
@@ -59,6 +60,12 @@ export function kindOptions(
           };
         if (sent('response'))
           return { kind, available: false, reasons: ['a response to this request was already sent'] };
+        if (caseSide(c) === 'executing') {
+          // The answer follows the recognition decision: what was executed, or the refusal and its grounds.
+          const answer = availableActions(c, actor, context).find((action) => action.type === 'send-response');
+          if (answer && !answer.available)
+            return { kind, available: false, reasons: describeWorkflowMessages(answer.reasons) };
+        }
         return { kind, available: true, recipients: { only: origin.peerKey } };
       case 'challenge':
         if (origin) return { kind, available: false, reasons: ['this case came to you from another office'] };

@@ -2,8 +2,10 @@ import { sealAuditEvent } from '../audit/audit-chain';
 import type { AuditEvent } from '../audit/audit-event';
 import type { Actor } from '../domain/actor';
 import type { Case } from '../domain/case';
+import { caseSide } from '../domain/case-side';
 import { describeWorkflowMessages } from '../workflow/describe-workflow-message';
 import { transition } from '../workflow/transition';
+import type { WorkflowAction } from '../workflow/workflow-action';
 import type { WorkflowContext } from '../workflow/workflow-types';
 import type { CaseBundleKind } from './exchange-policy';
 
@@ -14,6 +16,8 @@ export type SentBundleFacts = {
   readonly sequence: number;
   readonly fields: readonly string[];
   readonly files: number;
+  /** What the sender wrote: for a response, the answer itself. */
+  readonly message: string;
 };
 
 export type CaseUpdate =
@@ -22,14 +26,21 @@ export type CaseUpdate =
 
 /**
  * What an export records in the case: the workflow step it completes (a request moves the case to
- * "request sent", as the engine says) and an audit event naming the bundle, the recipient and what left.
+ * "request sent", an answer to a received request to "answer sent", as the engine says) and an audit event naming the bundle, the recipient and what left.
  * Audit details hold ids and field names only, never the content.
  */
 export function recordExport(c: Case, actor: Actor, context: WorkflowContext, sent: SentBundleFacts): CaseUpdate {
   let current = c;
   const events: AuditEvent[] = [];
-  if (sent.kind === 'request') {
-    const stepped = transition(current, actor, { type: 'send-request' }, context);
+  // A request completes "send the request"; an answer to a request received here completes "send the answer".
+  const step: WorkflowAction | null =
+    sent.kind === 'request'
+      ? { type: 'send-request' }
+      : sent.kind === 'response' && caseSide(current) === 'executing'
+        ? { type: 'send-response', summary: sent.message }
+        : null;
+  if (step) {
+    const stepped = transition(current, actor, step, context);
     if (!stepped.ok) return { ok: false, reasons: describeWorkflowMessages(stepped.refusal.missing) };
     current = stepped.case;
     events.push(stepped.event);

@@ -1,13 +1,13 @@
-import { sealAuditEvent } from '../audit/audit-chain';
 import type { AuditEvent, AuditHead } from '../audit/audit-event';
 import type { AttachmentDescriptor, PayloadBody } from '../bundle/bundle-payloads';
 import type { Actor } from '../domain/actor';
 import type { Case } from '../domain/case';
 import { jurisdictionCodeSchema } from '../domain/primitives';
 import { describeWorkflowMessages } from '../workflow/describe-workflow-message';
-import { openCase } from '../workflow/open-case';
+import { openIncomingCase, type IncomingFields } from '../workflow/open-incoming-case';
 import { transition } from '../workflow/transition';
-import type { DraftChanges, WorkflowAction } from '../workflow/workflow-action';
+import type { WorkflowAction } from '../workflow/workflow-action';
+import { EMPTY_ASSESSMENT } from '../domain/threshold-assessment';
 import type { WorkflowContext } from '../workflow/workflow-types';
 import { challengeCaseSchema, decisionCaseSchema, responseCaseSchema } from './bundle-bodies';
 import { partnerActor } from './exchange-actors';
@@ -23,6 +23,8 @@ export type VerifiedImport = {
   readonly senderKey: string;
   readonly senderName: string;
   readonly senderJurisdiction: string;
+  /** When the sender built the bundle (epoch ms; the verified payload's createdAt). */
+  readonly createdAt?: number;
   readonly attachments: readonly AttachmentDescriptor[];
   readonly payload:
     | { readonly kind: 'request'; readonly body: PayloadBody<'request'> }
@@ -35,6 +37,8 @@ export type VerifiedImport = {
 export type ImportLocalState = {
   readonly actor: Actor;
   readonly context: WorkflowContext;
+  /** This office's jurisdiction (its identity): a received request's periods run on its calendar. */
+  readonly ownJurisdiction: string;
   readonly ledger: readonly LedgerEntry[];
   readonly findCase: (caseId: string) => Case | undefined;
   /** Id and reference for a case the import would create (read from the vault before planning). */
@@ -131,13 +135,55 @@ function planNewCase(
     ]);
   const shared: SharedCase = parsed.data;
   const actor = partnerActor(bundle.senderKey, 'caseworker');
-  const opened = openCase(
+  const now = local.context.clock.now().toISOString();
+  const senderJurisdiction = jurisdictionCodeSchema.safeParse(bundle.senderJurisdiction).success
+    ? bundle.senderJurisdiction
+    : shared.originatingJurisdiction;
+  const fields: IncomingFields = {
+    ...(shared.purpose !== undefined && { purpose: shared.purpose }),
+    ...(shared.legalBasis !== undefined && { legalBasis: shared.legalBasis }),
+    ...(shared.dataCategories !== undefined && { dataCategoryCodes: shared.dataCategories }),
+    ...(shared.dataTimeRange !== undefined && { dataTimeRange: shared.dataTimeRange }),
+    ...(shared.parties !== undefined && { parties: shared.parties }),
+    ...(shared.affectedPeople !== undefined && { affectedPeople: shared.affectedPeople }),
+    ...(shared.emergency !== undefined && { emergency: shared.emergency }),
+    ...(shared.assessment !== undefined && { assessment: { ...EMPTY_ASSESSMENT, ...shared.assessment } }),
+  };
+  const coveringNote =
+    bundle.payload.kind === 'request' || bundle.payload.kind === 'challenge'
+      ? (bundle.payload.body.message ?? null)
+      : null;
+  const opened = openIncomingCase(
     {
       id: local.newCaseId,
       reference: local.newReference,
       kind: shared.kind ?? 'data-access-request',
       title: shared.title ?? `${bundle.payload.kind} ${caseRef}`,
       originatingJurisdiction: shared.originatingJurisdiction,
+      procedure: shared.procedure,
+      incoming: {
+        receivedAt: now,
+        importedAt: now,
+        sentAt: new Date(Math.min(bundle.createdAt ?? Date.parse(now), Date.parse(now))).toISOString(),
+        from: { office: bundle.senderName, jurisdiction: senderJurisdiction, reference: caseRef },
+        ownJurisdiction: local.ownJurisdiction,
+        bundleId: bundle.bundleId,
+        coveringNote,
+      },
+      fields,
+      opens: challenge
+        ? {
+            side: 'redress-body',
+            challenge: {
+              lodgedAt: now,
+              recordedBy: actor.id,
+              personId: null,
+              grounds: [...challenge.grounds],
+              statement: challenge.statement,
+              attachmentIds: [],
+            },
+          }
+        : { side: 'executing' },
     },
     actor,
     local.context,
@@ -152,31 +198,23 @@ function planNewCase(
     events.push(result.event);
     return null;
   };
-  const partnerJurisdiction = jurisdictionCodeSchema.safeParse(bundle.senderJurisdiction).success
-    ? bundle.senderJurisdiction
-    : shared.originatingJurisdiction;
-  const changes: DraftChanges = {
-    ...(shared.purpose !== undefined && { purpose: shared.purpose }),
-    ...(shared.legalBasis !== undefined && { legalBasis: shared.legalBasis }),
-    ...(shared.dataCategories !== undefined && { dataCategoryCodes: shared.dataCategories }),
-    ...(shared.dataTimeRange !== undefined && { dataTimeRange: shared.dataTimeRange }),
-    ...(shared.parties !== undefined && { parties: shared.parties }),
-    ...(shared.affectedPeople !== undefined && { affectedPeople: shared.affectedPeople }),
-    ...(shared.emergency !== undefined && { emergency: shared.emergency }),
-    ...(shared.assessment !== undefined && { assessment: shared.assessment }),
-    partnerJurisdiction,
-    partnerReferences: [{ jurisdiction: partnerJurisdiction, reference: caseRef }],
-  };
-  const drafted = step({ type: 'update-draft', changes });
-  if (drafted) return refuse('IMPORT_WORKFLOW_REFUSED', drafted);
   const evidence = addEvidence(bundle, shared, step, () => current);
   if (!Array.isArray(evidence)) return evidence;
+  if (current.challenge) {
+    // The challenger's attachments are the evidence items just recorded (each one audited as it was added).
+    current = {
+      ...current,
+      challenge: { ...current.challenge, attachmentIds: evidence.map((link) => link.evidenceId) },
+    };
+  }
   const preview: PreviewLine[] = [
     {
       key: challenge ? 'newChallengeCase' : 'newRequestCase',
       values: { reference: local.newReference, partnerReference: caseRef, office: bundle.senderName },
     },
-    ...Object.keys(changes).map((field) => ({ key: 'field', values: { field } })),
+    { key: 'procedure', values: { procedure: current.procedure.id } },
+    ...current.deadlines.map((d) => ({ key: 'deadline', values: { label: d.label, due: d.dueAt ?? '' } })),
+    ...Object.keys(fields).map((field) => ({ key: 'field', values: { field } })),
     ...evidence.map((link) => ({
       key: 'evidence',
       values: {
@@ -184,40 +222,8 @@ function planNewCase(
         size: bundle.attachments[link.attachmentIndex]?.size ?? 0,
       },
     })),
+    { key: 'stage', values: { stage: current.stage } },
   ];
-  if (challenge) {
-    // The challenge was lodged at the sending office; here the case starts where the redress review begins.
-    const at = local.context.clock.now().toISOString();
-    const lodged: Case = {
-      ...current,
-      stage: 'challenge-lodged',
-      challenge: {
-        lodgedAt: at,
-        recordedBy: actor.id,
-        personId: null,
-        grounds: [...challenge.grounds],
-        statement: challenge.statement,
-        attachmentIds: evidence.map((link) => link.evidenceId),
-      },
-    };
-    const sealed = sealAuditEvent(
-      current.id,
-      current.audit,
-      {
-        at,
-        actor: { id: actor.id, role: actor.role },
-        type: 'stage-changed',
-        action: 'challenge-received',
-        fromStage: current.stage,
-        toStage: 'challenge-lodged',
-        details: { bundleId: bundle.bundleId, grounds: [...challenge.grounds] },
-      },
-      local.context,
-    );
-    current = { ...lodged, updatedAt: at, audit: sealed.head };
-    events.push(sealed.event);
-    preview.push({ key: 'stage', values: { stage: 'challenge-lodged' } });
-  }
   const imported = importedEvents(current, bundle, local);
   if (!imported.ok) return imported;
   return { ok: true, type: 'create', case: imported.case, events: [...events, ...imported.events], evidence, preview };
@@ -364,9 +370,25 @@ function planResponse(
     bundle,
     local,
     c,
-    [{ actor, action: { type: 'record-response', summary: parsed.data.summary } }],
+    [
+      {
+        actor,
+        action: {
+          type: 'record-response',
+          summary: parsed.data.summary,
+          ...(parsed.data.responderReference.trim() !== '' && { responderReference: parsed.data.responderReference }),
+          ...(parsed.data.recognition && { recognition: parsed.data.recognition }),
+        },
+      },
+    ],
     [
       { key: 'responseFor', values: { reference: c.references.local, office: bundle.senderName } },
+      ...(parsed.data.recognition
+        ? [{ key: 'recognition', values: { outcome: parsed.data.recognition.outcome } }]
+        : []),
+      ...(parsed.data.responderReference.trim() !== ''
+        ? [{ key: 'responderReference', values: { reference: parsed.data.responderReference } }]
+        : []),
       { key: 'summary', values: { summary: parsed.data.summary } },
     ],
   );
@@ -429,28 +451,39 @@ function planReceipt(
     return refuse('IMPORT_NO_MATCHING_CASE', [
       `this receipt acknowledges bundle ${body.receivedBundleId.slice(0, 8)}…, which this office did not send to ${bundle.senderName}`,
     ]);
-  if (sent.status === 'delivered')
+  // A sent bundle gets one answer: a later receipt (a second copy, or one that contradicts the first) changes nothing.
+  if (sent.status === 'delivered' || sent.status === 'refused')
     return refuse('IMPORT_ALREADY_DELIVERED', [
-      `bundle ${sent.bundleId.slice(0, 8)}… is already marked delivered; nothing changed`,
+      `bundle ${sent.bundleId.slice(0, 8)}… is already marked ${sent.status}; nothing changed`,
     ]);
+  const refused = body.status === 'refused';
+  const code = body.refusalCode ?? '';
+  // `sent` is the entry as it will be stored: a refused bundle was never delivered, and keeps the partner's code.
+  const answered: LedgerEntry = refused
+    ? { ...sent, status: 'refused', deliveredAt: null, refusalCode: code }
+    : { ...sent, status: 'delivered', deliveredAt: local.context.clock.now().getTime() };
   const c = sent.caseId ? local.findCase(sent.caseId) : undefined;
   const preview: PreviewLine[] = [
     {
-      key: body.status === 'refused' ? 'receiptRefused' : 'receiptDelivered',
-      values: {
-        bundle: sent.bundleId.slice(0, 8),
-        kind: sent.kind,
-        office: bundle.senderName,
-        code: body.refusalCode ?? '',
-      },
+      key: refused ? 'receiptRefusedBecause' : 'receiptDelivered',
+      values: { bundle: sent.bundleId.slice(0, 8), kind: sent.kind, office: bundle.senderName, code },
     },
   ];
-  if (!c) return { ok: true, type: 'receipt', sent, case: null, expectedHead: null, events: [], preview };
+  if (!c) return { ok: true, type: 'receipt', sent: answered, case: null, expectedHead: null, events: [], preview };
   const noted = recordNote(c, local.actor, local.context, 'receipt-imported', {
     bundleId: sent.bundleId,
     status: body.status,
+    ...(refused ? { refusalCode: code } : {}),
     receiptBundleId: bundle.bundleId,
     ...(local.expiryOverride ? { expiryOverridden: 'yes' } : {}),
   });
-  return { ok: true, type: 'receipt', sent, case: noted.case, expectedHead: c.audit, events: [noted.event], preview };
+  return {
+    ok: true,
+    type: 'receipt',
+    sent: answered,
+    case: noted.case,
+    expectedHead: c.audit,
+    events: [noted.event],
+    preview,
+  };
 }

@@ -14,6 +14,7 @@ import type { LedgerEntry } from './ledger-entry';
 export const INBOX_STATES = [
   'new',
   'already-imported',
+  'refused',
   'altered-copy',
   'ours',
   'unknown-sender',
@@ -56,7 +57,7 @@ export type InboxEntry =
       readonly recorded: 'received' | 'sent' | null;
     })
   | (Described & { readonly state: 'unknown-sender'; readonly problem: SenderTrustProblem })
-  | (Described & { readonly state: 'new' | 'already-imported' | 'ours' | 'expired' | 'not-for-us' });
+  | (Described & { readonly state: 'new' | 'already-imported' | 'refused' | 'ours' | 'expired' | 'not-for-us' });
 
 export type InboxContext = {
   /** This office's signing key (hex). */
@@ -65,6 +66,11 @@ export type InboxContext = {
   readonly ledger: readonly LedgerEntry[];
   readonly now: number;
   readonly policy?: VerifyPolicy;
+  /**
+   * 'header' reads only the frame (signature checked) and skips the signed item hashes: enough to count new
+   * bundles for a badge, never to call a file intact (a copy altered after its header shows as its original).
+   */
+  readonly depth?: 'full' | 'header';
 };
 
 /**
@@ -86,7 +92,12 @@ export async function classifyInboxEntry(
   } catch (caught) {
     return { ...file, state: 'unreadable', code: toBundleErr(caught).error.code };
   }
-  const integrity = await checkIntegrity(kit, untrustedSource, frame);
+  const integrity: Integrity =
+    context.depth === 'header'
+      ? frame.signatureValid
+        ? { kind: 'intact' }
+        : { kind: 'altered', because: 'signature-invalid' }
+      : await checkIntegrity(kit, untrustedSource, frame);
   if (integrity.kind === 'unreadable') return { ...file, state: 'unreadable', code: integrity.code };
   const { header } = frame;
   const recorded = context.ledger.filter((entry) => entry.bundleId === header.bundleId);
@@ -103,7 +114,7 @@ export async function classifyInboxEntry(
       caseRef,
     },
   });
-  if (same) return { ...facts(same.caseRef), state: same.direction === 'received' ? 'already-imported' : 'ours' };
+  if (same) return { ...facts(same.caseRef), state: recordedState(same) };
   // Same id, other bytes: never "already imported, safe to remove" — someone changed a copy.
   const first = recorded[0];
   if (first || integrity.kind === 'altered') {
@@ -133,6 +144,12 @@ export async function classifyInboxEntry(
     return { ...described, state: 'not-for-us' };
   if (context.now > header.notAfter + policy.clockSkewMs) return { ...described, state: 'expired' };
   return { ...described, state: 'new' };
+}
+
+/** An identical copy of a bundle in the ledger: ours, imported, or verified and refused with a receipt. */
+function recordedState(entry: LedgerEntry): 'ours' | 'already-imported' | 'refused' {
+  if (entry.direction === 'sent') return 'ours';
+  return entry.status === 'refused' ? 'refused' : 'already-imported';
 }
 
 type Integrity =

@@ -27,9 +27,15 @@ export const ledgerEntrySchema = z.strictObject({
   size: z.number().int().nonnegative(),
   /** Epoch ms; the table's plain index. */
   recordedAt: z.number().int(),
-  /** Sent: awaiting-receipt → delivered (receipts themselves are just 'sent'); received: received → receipt-sent. */
-  status: z.enum(['awaiting-receipt', 'delivered', 'sent', 'received', 'receipt-sent']),
+  /**
+   * Sent: awaiting-receipt → delivered, or → refused when the partner's receipt refused it (receipts themselves are
+   * just 'sent'). Received: received → receipt-sent, or refused (verified but not applied; a refusal receipt went back).
+   */
+  status: z.enum(['awaiting-receipt', 'delivered', 'refused', 'sent', 'received', 'receipt-sent']),
+  /** Null unless delivered: a refused bundle was never delivered. */
   deliveredAt: z.number().int().nullable(),
+  /** The stable import code of a refusal, either way (absent on records older than refused receipts). */
+  refusalCode: z.string().max(64).optional(),
   /** What left the office (minimisation record): field names and evidence titles. */
   shared: z.strictObject({ fields: z.array(z.string()), files: z.array(z.string()) }).nullable(),
 });

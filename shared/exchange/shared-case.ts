@@ -36,6 +36,19 @@ const text = z.string().max(20_000);
 
 export const sharedCaseSchema = z.strictObject({
   originatingJurisdiction: jurisdictionCodeSchema,
+  /**
+   * The procedure the request is made under (always sent: it is no personal data, and the receiving office's own
+   * deadlines and grounds for refusal depend on it). Absent from bundles of earlier versions: the generic procedure.
+   */
+  procedure: z
+    .strictObject({
+      id: z
+        .string()
+        .regex(/^[a-z][a-z0-9-]*$/)
+        .max(100),
+      version: z.number().int().positive(),
+    })
+    .optional(),
   title: z.string().max(500).optional(),
   kind: caseKindSchema.optional(),
   legalBasis: z.strictObject({ code: termCodeSchema.nullable(), text }).optional(),
@@ -107,7 +120,10 @@ export type SharedEvidence = { readonly title: string; readonly contentHash: str
  */
 export function shareCase(c: Case, fields: readonly ShareableField[], evidence: readonly SharedEvidence[]): SharedCase {
   const chosen = new Set(fields);
-  const shared: SharedCase = { originatingJurisdiction: c.originatingJurisdiction };
+  const shared: SharedCase = {
+    originatingJurisdiction: c.originatingJurisdiction,
+    procedure: { id: c.procedure.id, version: c.procedure.version },
+  };
   if (chosen.has('title')) shared.title = c.title;
   if (chosen.has('kind')) shared.kind = c.kind;
   if (chosen.has('legalBasis')) shared.legalBasis = { code: c.legalBasis.code, text: c.legalBasis.text };

@@ -58,6 +58,14 @@ export const procedurePeriodSchema = z
       .optional(),
     /** The partner's response, once recorded, meets the period (the requested authority's reply, Art. 61(2) GDPR). */
     metByResponse: z.literal(true).optional(),
+    /**
+     * The period is the receiving office's own deadline: at the office that received the request it starts on
+     * receipt (the import, or the receipt date a person records) or on its recognition decision, and is met by that
+     * decision or by the response it sends. Absent: the receiving office does not run it (a provider's period).
+     */
+    atReceivingOffice: z
+      .strictObject({ startsOn: z.enum(['receipt', 'recognition']), metBy: z.enum(['recognition', 'response']) })
+      .optional(),
     label: z.string().min(1),
     /** The article a user can check the figure against. */
     source: z.string().min(1),

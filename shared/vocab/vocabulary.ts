@@ -5,6 +5,7 @@ import dataCategoriesData from './data/data-categories.json';
 import jurisdictionsData from './data/jurisdictions.json';
 import legalBasesData from './data/legal-bases.json';
 import outcomesData from './data/outcomes.json';
+import refusalGroundsData from './data/refusal-grounds.json';
 import remediesData from './data/remedies.json';
 
 /** Every term carries a label in each shipped language, so two offices mean the same thing by the same code. */
@@ -50,6 +51,11 @@ export const jurisdictionsFileSchema = vocabularyFile('jurisdictions', jurisdict
 export const dataCategoriesFileSchema = vocabularyFile('data-categories', termCodeSchema, {
   sensitivity: z.enum(['personal', 'sensitive']),
 });
+/** Each ground names the procedures it belongs to and the article it cites ('any-other': procedures listing none). */
+export const refusalGroundsFileSchema = vocabularyFile('refusal-grounds', termCodeSchema, {
+  procedures: z.array(z.string().min(1)).min(1),
+  source: z.string().min(1),
+});
 export const plainVocabularyFileSchema = (name: string) => vocabularyFile(name, termCodeSchema, {});
 
 export const VOCABULARIES = {
@@ -59,11 +65,13 @@ export const VOCABULARIES = {
   'challenge-grounds': withUniqueCodes(plainVocabularyFileSchema('challenge-grounds').parse(challengeGroundsData)),
   remedies: withUniqueCodes(plainVocabularyFileSchema('remedies').parse(remediesData)),
   outcomes: withUniqueCodes(plainVocabularyFileSchema('outcomes').parse(outcomesData)),
+  'refusal-grounds': withUniqueCodes(refusalGroundsFileSchema.parse(refusalGroundsData)),
 };
 
 export type VocabularyName = keyof typeof VOCABULARIES;
 export type Jurisdiction = (typeof VOCABULARIES)['jurisdictions']['terms'][number];
 export type DataCategory = (typeof VOCABULARIES)['data-categories']['terms'][number];
+export type RefusalGround = (typeof VOCABULARIES)['refusal-grounds']['terms'][number];
 
 type AnyTerm = {
   readonly code: string;
@@ -108,3 +116,13 @@ export const vocabularyVersions = (): Record<VocabularyName, string> =>
   Object.fromEntries(
     (Object.keys(VOCABULARIES) as VocabularyName[]).map((name) => [name, VOCABULARIES[name].version]),
   ) as Record<VocabularyName, string>;
+
+/**
+ * The grounds on which the receiving office may refuse a request under this procedure (EIO Art. 11, Reg. 2023/1543
+ * Art. 12, GDPR Art. 61(4)); for a procedure that lists none, the one ground that asks for it in the reasons.
+ */
+export function refusalGroundsFor(procedureId: string): readonly RefusalGround[] {
+  const terms = VOCABULARIES['refusal-grounds'].terms;
+  const own = terms.filter((term) => term.procedures.includes(procedureId));
+  return own.length > 0 ? own : terms.filter((term) => term.procedures.includes('any-other'));
+}

@@ -3,7 +3,8 @@ import { caseSchema } from '../domain/case';
 import { rungBelow } from '../domain/enforcement-ladder';
 import { missingAssessmentStatements } from '../domain/threshold-assessment';
 import { recomputeDue } from '../deadlines/tracked-deadline';
-import { STAGE_PATHS } from './stage-labels';
+import { caseSide } from '../domain/case-side';
+import { stagePath } from './stage-labels';
 import { isBlank } from './step-helpers';
 import { hasReachedPeople } from './right-to-know';
 
@@ -23,13 +24,37 @@ export function caseViolations(c: Case): string[] {
   const purged = c.stage === 'purged';
   const withdrawnEarly = c.closure?.reason === 'withdrawn' && c.authorisation === null;
 
-  check(STAGE_PATHS[c.kind].includes(c.stage), `stage ${c.stage} is not on the path of a ${c.kind}`);
+  const side = caseSide(c);
+  check(stagePath(c).includes(c.stage), `stage ${c.stage} is not on the path of a ${c.kind} (${side} side)`);
+  check((side === 'issuing') === (c.incoming === undefined), 'an incoming record exactly on a case received here');
+  if (side !== 'executing')
+    check(c.recognition === undefined && c.reply === undefined, 'a recognition or reply on a case not received');
   check(c.caseworkerIds.includes(c.createdBy), 'the creator is not listed as a caseworker');
   check(c.audit.count >= 1, 'the audit trail is empty');
   check(purged === (c.purgedAt !== null), 'purgedAt is set exactly when the case is purged');
 
+  // A request received here: decided before it is executed or refused, answered before it closes.
+  if (side === 'executing') {
+    check(
+      c.authorisation === null && c.request === null,
+      'a received request was authorised or sent as if issued here',
+    );
+    check(
+      (c.stage === 'received') === (c.recognition === undefined) || purged,
+      'recognition decided exactly after receipt',
+    );
+    if (c.recognition && c.recognition.outcome !== 'accepted')
+      check(c.recognition.grounds.length > 0, 'a refusal, in full or in part, names no ground');
+    check(
+      (c.reply !== undefined) === ['response-sent', 'closed', 'purged'].includes(c.stage) || purged,
+      'an answer is recorded exactly once it was sent',
+    );
+    if (c.closure) check(c.closure.reason === 'answered', 'a received request closed other than answered');
+  }
+
   // Authorisation and what it requires.
-  if (c.stage !== 'draft' && !withdrawnEarly) check(c.authorisation !== null, 'a case past draft was never authorised');
+  if (side === 'issuing' && c.stage !== 'draft' && !withdrawnEarly)
+    check(c.authorisation !== null, 'a case past draft was never authorised');
   if (c.authorisation && !purged)
     check(
       missingAssessmentStatements(c.assessment).length === 0,

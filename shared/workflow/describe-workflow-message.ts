@@ -1,3 +1,4 @@
+import { type CaseSide } from '../domain/case-side';
 import { type LadderRung } from '../domain/enforcement-ladder';
 import { type Language } from '../domain/primitives';
 import { type LapseOutcome } from '../procedures/procedure-template';
@@ -30,6 +31,12 @@ const LAPSE_WORDS: Record<LapseOutcome, string> = {
   'no-grounds-raised': 'lapsed with no ground for refusal raised',
 };
 
+const SIDE_WORDS: Record<CaseSide, string> = {
+  issuing: 'a case this office issued',
+  executing: 'a request received from another office',
+  'redress-body': 'a challenge received as the redress body',
+};
+
 const LANGUAGE_WORDS: Record<Language, string> = { en: 'English', fr: 'French', de: 'German', es: 'Spanish' };
 
 const at = (p: { readonly date: string; readonly timeZone: string }) => formatInstant(p.date, p.timeZone);
@@ -49,6 +56,8 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       const where = m.params.stages.map((s) => STAGE_LABELS[s]).join(', ');
       return `"${label(m.params.action)}" is possible only in stage ${where}; this case is in stage ${STAGE_LABELS[m.params.stage]}`;
     }
+    case 'action-wrong-side':
+      return `"${label(m.params.action)}" is not done on ${SIDE_WORDS[m.params.side]}`;
     case 'only-caseworker':
       return `only a caseworker can ${label(m.params.action)}`;
     case 'only-authoriser':
@@ -179,6 +188,24 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       return 'this office requires a second person: someone other than the person who deferred the notice must record that it is withheld';
     case 'response-summary-empty':
       return 'response summary is empty';
+    case 'recognition-needs-ground':
+      return 'a refusal, in full or in part, names at least one ground';
+    case 'recognition-ground-unknown':
+      return `"${m.params.refusalGround}" is not a ground for refusal under ${m.params.procedure}`;
+    case 'recognition-needs-reasons':
+      return 'a refusal, in full or in part, needs reasons';
+    case 'response-needs-recognition':
+      return 'decide on recognition before answering';
+    case 'receipt-after-import':
+      return `the day of receipt cannot be after the import (${at(m.params)})`;
+    case 'receipt-before-request':
+      return `the day of receipt cannot be before the sender wrote the request (${at(m.params)})`;
+    case 'retention-needs-basis':
+      return 'say on what basis the case data is kept until that date';
+    case 'set-retention':
+      return "set how long this office keeps the case's data (the purge date and its basis)";
+    case 'receipt-correction-needs-reason':
+      return 'say why the day of receipt differs from the import (for example, when the stick arrived)';
     case 'original-language-fixed':
       return `the case text is written in ${LANGUAGE_WORDS[m.params.language]} and already has translations; its original language cannot change now`;
     case 'translation-of-original':
@@ -301,6 +328,14 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       return `record the day the partner received the request: "${m.params.label}" runs from it`;
     case 'record-response':
       return "record the partner's response";
+    case 'decide-recognition':
+      return 'decide whether to recognise the request: accept, accept in part or refuse, with grounds';
+    case 'execute-and-answer':
+      return 'carry out what was recognised, then send the answer to the requesting office';
+    case 'send-refusal':
+      return 'send the refusal, with its grounds, to the requesting office';
+    case 'close-answered':
+      return 'the answer was sent: close the case';
     case 'notice-person':
       return `issue or defer notice to affected person ${m.params.n}`;
     case 'notice-due-again':

@@ -1,10 +1,11 @@
 import { type Case } from '../domain/case';
+import { caseSide } from '../domain/case-side';
 import { isNoticeDue } from '../domain/notice-status';
 import { deadlineState } from '../deadlines/tracked-deadline';
 import { findProcedureTemplate } from '../procedures/procedure-registry';
 import { authorisationGaps } from './steps/draft-steps';
 import { caseTimeZone, runningDeadline } from './step-helpers';
-import { STAGE_PATHS } from './stage-labels';
+import { stagePath } from './stage-labels';
 import { workflowMessage, type WorkflowMessage } from './workflow-message';
 import { type OfficeSettings } from './workflow-types';
 
@@ -27,7 +28,7 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
   const items: RequirementItem[] = [];
   const todo = (message: WorkflowMessage, dueAt: string | null = null) =>
     items.push({ severity: 'todo', message, dueAt });
-  const path = STAGE_PATHS[c.kind];
+  const path = stagePath(c);
   const stagesAhead = path.slice(path.indexOf(c.stage) + 1);
 
   switch (c.stage) {
@@ -101,7 +102,22 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
       }
       if (c.remedies.every((r) => r.done !== null)) todo(workflowMessage('remedies-done'));
       break;
+    // A request received from another office: its own periods (running, from receipt) carry the due dates.
+    case 'received':
+      todo(workflowMessage('decide-recognition'), receivingOfficeDue(c, 'recognition'));
+      break;
+    case 'executing':
+      todo(workflowMessage('execute-and-answer'), receivingOfficeDue(c, 'response'));
+      break;
+    case 'refused':
+      todo(workflowMessage('send-refusal'), receivingOfficeDue(c, 'response'));
+      break;
+    case 'response-sent':
+      if (c.retention.purgeAt === null) todo(workflowMessage('set-retention'));
+      todo(workflowMessage('close-answered'));
+      break;
     case 'closed':
+      if (c.retention.purgeAt === null && caseSide(c) !== 'issuing') todo(workflowMessage('set-retention'));
       if (c.retention.purgeAt)
         todo(
           workflowMessage(Date.parse(c.retention.purgeAt) <= nowMs ? 'purge-now' : 'purge-when-retention-ends'),
@@ -164,4 +180,19 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
     });
   }
   return { stage: c.stage, stagesAhead, items };
+}
+
+/** The earliest due date among the receiving office's running periods that `by` meets (a response meets all). */
+function receivingOfficeDue(c: Case, by: 'recognition' | 'response'): string | null {
+  const periods = findProcedureTemplate(c.procedure)?.periods ?? [];
+  const ids = new Set(
+    periods
+      .filter((p) => p.atReceivingOffice && (by === 'response' || p.atReceivingOffice.metBy === by))
+      .map((p) => p.id),
+  );
+  const due = c.deadlines
+    .filter((d) => d.metAt === null && d.dueAt !== null && ids.has(d.periodId))
+    .map((d) => d.dueAt ?? '')
+    .sort();
+  return due[0] ?? null;
 }

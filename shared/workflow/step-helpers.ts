@@ -1,4 +1,5 @@
 import { type Case } from '../domain/case';
+import { caseSide } from '../domain/case-side';
 import { startDeadline, type TrackedDeadline } from '../deadlines/tracked-deadline';
 import { err, ok, type Result } from '../result';
 import { findProcedureTemplate, periodForPurpose } from '../procedures/procedure-registry';
@@ -10,15 +11,24 @@ import { refuse, type OfficeSettings, type StepEnv } from './workflow-types';
 export const isBlank = (text: string): boolean => text.trim().length === 0;
 
 /**
- * The clock a period runs on: the partner's (who must act) or the originating office's, with the region whose
- * holidays count there when the office has chosen one (`DE-BY`).
+ * The jurisdiction whose calendar a period runs on: the partner's (the authority that must act) or the originating
+ * office's. On a case received from another office the partner that must act is this office itself.
+ */
+function actingJurisdiction(c: Case, clock: ProcedurePeriod['clock']): string {
+  if (clock === 'originating') return c.originatingJurisdiction;
+  if (c.incoming) return c.incoming.ownJurisdiction;
+  return c.partnerJurisdiction ?? c.originatingJurisdiction;
+}
+
+/**
+ * The clock a period runs on, with the region whose holidays count there when the office has chosen one (`DE-BY`).
  */
 export function clockFor(
   c: Case,
-  side: ProcedurePeriod['clock'],
+  clock: ProcedurePeriod['clock'],
   settings: Pick<OfficeSettings, 'holidayRegions'>,
 ): { jurisdiction: string; timeZone: string } {
-  const code = side === 'partner' && c.partnerJurisdiction ? c.partnerJurisdiction : c.originatingJurisdiction;
+  const code = actingJurisdiction(c, clock);
   const region = settings.holidayRegions[code];
   return { jurisdiction: region ? `${code}-${region}` : code, timeZone: findJurisdiction(code)?.timeZone ?? 'UTC' };
 }
@@ -106,7 +116,44 @@ export const formatInstant = (iso: string, timeZone: string): string => {
   return `${new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(date)} (${timeZone})`;
 };
 
-export const caseTimeZone = (c: Case): string => findJurisdiction(c.originatingJurisdiction)?.timeZone ?? 'UTC';
+/** The time zone the case's own dates are shown in: this office's (the originating one, unless it was received). */
+export const caseTimeZone = (c: Case): string =>
+  findJurisdiction(c.incoming?.ownJurisdiction ?? c.originatingJurisdiction)?.timeZone ?? 'UTC';
+
+/**
+ * The periods the procedure gives the office that received the request, started on `on` (receipt, at the receipt
+ * date; or the recognition decision, now): the requested authority's own deadlines.
+ */
+export function startReceivingOfficePeriods(
+  c: Case,
+  on: 'receipt' | 'recognition',
+  env: StepEnv,
+  startedAt: string = env.now,
+): Result<TrackedDeadline[]> {
+  const template = findProcedureTemplate(c.procedure);
+  const started: TrackedDeadline[] = [];
+  if (caseSide(c) !== 'executing' || !template) return ok(started);
+  const categories = c.dataCategories.map((d) => d.code);
+  for (const period of template.periods) {
+    if (period.atReceivingOffice?.startsOn !== on || !periodConditionMet(period, categories)) continue;
+    const deadline = start(c, template, period, env, startedAt);
+    if (!deadline.ok) return deadline;
+    started.push(deadline.value);
+  }
+  return ok(started);
+}
+
+/** Marks met the receiving office's periods that `by` (its recognition decision, or its response) meets. */
+export function meetReceivingOfficePeriods(c: Case, by: 'recognition' | 'response', now: string): TrackedDeadline[] {
+  const template = findProcedureTemplate(c.procedure);
+  const met = new Set(
+    (template?.periods ?? []).filter((p) => p.atReceivingOffice?.metBy === by).map((period) => period.id),
+  );
+  // A response answers everything still open that the recognition decision would have met, too.
+  if (by === 'response')
+    for (const p of template?.periods ?? []) if (p.atReceivingOffice?.metBy === 'recognition') met.add(p.id);
+  return c.deadlines.map((d) => (d.metAt === null && met.has(d.periodId) ? { ...d, metAt: now } : d));
+}
 
 /** A period the procedure says must start could not (a vocabulary or template fault, not the caseworker's). */
 export const periodStartRefusal = (error: { readonly message: string }) =>

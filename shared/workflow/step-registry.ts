@@ -9,6 +9,7 @@ import {
 } from './steps/deadline-steps';
 import { authoriseStep, updateDraftStep, withdrawStep } from './steps/draft-steps';
 import { reviewEmergencyStep } from './steps/emergency-step';
+import { correctReceiptStep, decideRecognitionStep, sendResponseStep, setRetentionStep } from './steps/incoming-steps';
 import { reviewLadderExceptionStep, takeLadderRungStep } from './steps/ladder-steps';
 import { deferNoticeStep, issueNoticeStep } from './steps/notice-steps';
 import { purgeStep } from './steps/purge-step';
@@ -32,6 +33,10 @@ export const STEPS: { readonly [T in ActionType]: StepDefinition<T> } = {
   authorise: authoriseStep,
   'send-request': sendRequestStep,
   'record-response': recordResponseStep,
+  'decide-recognition': decideRecognitionStep,
+  'send-response': sendResponseStep,
+  'correct-receipt': correctReceiptStep,
+  'set-retention': setRetentionStep,
   'issue-notice': issueNoticeStep,
   'defer-notice': deferNoticeStep,
   'withhold-notice': withholdNoticeStep,

@@ -1,6 +1,7 @@
 import { sealAuditEvent } from '../audit/audit-chain';
 import { type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
+import { caseSide } from '../domain/case-side';
 import { actorMayActAs, independenceRefusal, ONLY_ROLE, worksOnTheCase } from './roles';
 import { STEPS } from './step-registry';
 import { type ActionOf, type ActionType, type WorkflowAction } from './workflow-action';
@@ -26,6 +27,10 @@ export function stepEnv(c: Case, context: WorkflowContext): StepEnv {
 export function gateRefusal<T extends ActionType>(c: Case, actor: Actor, type: T, env: StepEnv): Refusal | null {
   const step: StepDefinition<T> = STEPS[type];
   if (c.stage === 'purged') return { code: 'case-purged', missing: [workflowMessage('case-purged')] };
+  const side = caseSide(c);
+  if (step.sides && !step.sides.includes(side)) {
+    return { code: 'wrong-side', missing: [workflowMessage('action-wrong-side', { action: type, side })] };
+  }
   if (step.kinds && !step.kinds.includes(c.kind)) {
     return { code: 'wrong-kind', missing: [workflowMessage('action-wrong-kind', { action: type, kind: c.kind })] };
   }

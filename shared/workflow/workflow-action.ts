@@ -12,6 +12,7 @@ import {
   termCodeSchema,
 } from '../domain/primitives';
 import { translatableFieldSchema } from '../domain/text-versions';
+import { recognitionOutcomeSchema } from '../domain/incoming-request';
 import { outcomeSchema } from '../domain/redress';
 
 /** Fields a caseworker may change while the case is a draft; after authorisation they are frozen. */
@@ -57,7 +58,22 @@ export const workflowActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('update-draft'), changes: draftChangesSchema }),
   z.strictObject({ type: z.literal('authorise') }),
   z.strictObject({ type: z.literal('send-request') }),
-  z.strictObject({ type: z.literal('record-response'), summary: text }),
+  z.strictObject({
+    type: z.literal('record-response'),
+    summary: text,
+    /** From a response bundle: the answering office's reference and its decision on recognition. */
+    responderReference: z.string().min(1).optional(),
+    recognition: z.strictObject({ outcome: recognitionOutcomeSchema, grounds: z.array(termCodeSchema) }).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('decide-recognition'),
+    outcome: recognitionOutcomeSchema,
+    grounds: z.array(termCodeSchema),
+    reasons: text,
+  }),
+  z.strictObject({ type: z.literal('send-response'), summary: text }),
+  z.strictObject({ type: z.literal('correct-receipt'), receivedAt: instantSchema, reason: text }),
+  z.strictObject({ type: z.literal('set-retention'), purgeAt: instantSchema, basis: text }),
   z.strictObject({
     type: z.literal('issue-notice'),
     personId: entityIdSchema,

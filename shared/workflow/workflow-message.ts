@@ -1,3 +1,4 @@
+import { type CaseSide } from '../domain/case-side';
 import { type CaseKind, type CaseStage } from '../domain/case-stage';
 import { type LadderRung } from '../domain/enforcement-ladder';
 import { type Language } from '../domain/primitives';
@@ -16,6 +17,7 @@ export const WORKFLOW_MESSAGE_CODES = [
   'case-purged',
   'action-wrong-kind',
   'action-wrong-stage',
+  'action-wrong-side',
   'only-caseworker',
   'only-authoriser',
   'only-redress-officer',
@@ -89,6 +91,16 @@ export const WORKFLOW_MESSAGE_CODES = [
   'withholding-second-person',
   // Request and response.
   'response-summary-empty',
+  // A request received from another office.
+  'recognition-needs-ground',
+  'recognition-ground-unknown',
+  'recognition-needs-reasons',
+  'response-needs-recognition',
+  'receipt-after-import',
+  'receipt-before-request',
+  'receipt-correction-needs-reason',
+  'retention-needs-basis',
+  'set-retention',
   // Translations of printed free text.
   'original-language-fixed',
   'translation-of-original',
@@ -156,6 +168,10 @@ export const WORKFLOW_MESSAGE_CODES = [
   'record-complaint',
   'record-response',
   'record-receipt',
+  'decide-recognition',
+  'execute-and-answer',
+  'send-refusal',
+  'close-answered',
   'notice-person',
   'notice-due-again',
   'notice-deferred-until',
@@ -205,6 +221,7 @@ export type WorkflowMessageParams = ParamsFor<{
     readonly stages: readonly CaseStage[];
     readonly stage: CaseStage;
   };
+  'action-wrong-side': { readonly action: ActionType; readonly side: CaseSide };
   'only-caseworker': { readonly action: ActionType };
   'only-authoriser': { readonly action: ActionType };
   'only-redress-officer': { readonly action: ActionType };
@@ -275,6 +292,15 @@ export type WorkflowMessageParams = ParamsFor<{
   'withholding-needs-reasons': None;
   'withholding-second-person': None;
   'response-summary-empty': None;
+  'recognition-needs-ground': None;
+  'recognition-ground-unknown': { readonly refusalGround: string; readonly procedure: string };
+  'recognition-needs-reasons': None;
+  'response-needs-recognition': None;
+  'receipt-after-import': At;
+  'receipt-before-request': At;
+  'receipt-correction-needs-reason': None;
+  'retention-needs-basis': None;
+  'set-retention': None;
   'original-language-fixed': { readonly language: Language };
   'translation-of-original': { readonly language: Language };
   'translation-needs-decision': None;
@@ -336,6 +362,10 @@ export type WorkflowMessageParams = ParamsFor<{
   'record-complaint': None;
   'record-response': None;
   'record-receipt': { readonly label: string };
+  'decide-recognition': None;
+  'execute-and-answer': None;
+  'send-refusal': None;
+  'close-answered': None;
   'notice-person': { readonly n: number };
   'notice-due-again': { readonly n: number };
   'notice-deferred-until': At & { readonly n: number };

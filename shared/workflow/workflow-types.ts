@@ -2,6 +2,7 @@ import { type AuditEvent, type AuditEventType } from '../audit/audit-event';
 import { type AuditSealing } from '../audit/audit-chain';
 import { type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
+import { type CaseSide } from '../domain/case-side';
 import { type CaseStage } from '../domain/case-stage';
 import { type ActionOf, type ActionType } from './workflow-action';
 import { type WorkflowMessage } from './workflow-message';
@@ -32,6 +33,7 @@ export type RefusalCode =
   | 'case-purged'
   | 'wrong-stage'
   | 'wrong-kind'
+  | 'wrong-side'
   | 'role-not-permitted'
   | 'conflict-of-interest'
   | 'preconditions-unmet'
@@ -80,6 +82,8 @@ export type StepDefinition<T extends ActionType> = {
   readonly stages: (c: Case) => readonly CaseStage[];
   /** Kinds the action applies to; all when absent. */
   readonly kinds?: readonly Case['kind'][];
+  /** Sides the action applies on (issuing, executing, redress body); every side when absent. */
+  readonly sides?: readonly CaseSide[];
   /** State preconditions that do not depend on the action's input. */
   readonly gate?: (c: Case, actor: Actor, env: StepEnv) => WorkflowMessage[];
   readonly run: (c: Case, actor: Actor, action: ActionOf<T>, env: StepEnv) => StepOutcome;

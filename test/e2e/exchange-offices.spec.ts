@@ -1,142 +1,24 @@
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, openShell, type Shell } from './harness/fixtures';
-import { nodeVolumeProbe, type VolumeProbe } from '../../electron/main/handlers/media/volume-probe';
-import { AppShellPage } from './pages/AppShellPage';
+import { test, expect } from './harness/fixtures';
+import {
+  authorisedCase,
+  exchangeKeyCards,
+  expectAccessible,
+  onlyBundle,
+  openCase,
+  openOffice,
+  stickProbe,
+} from './harness/two-offices';
 import { CasePage } from './pages/CasePage';
-import { CasesPage, type NewCaseInput } from './pages/CasesPage';
-import { ExchangePage } from './pages/ExchangePage';
 import { NoticePage } from './pages/NoticePage';
-import { PartnerOfficesPage } from './pages/PartnerOfficesPage';
 import { RedressPage } from './pages/RedressPage';
-import { VaultPage } from './pages/VaultPage';
 
 /**
  * Two installations (two browser contexts, two profiles) act as two offices in one run. A folder stands for
  * the USB stick; the native dialogs are scripted. Everything happens through the screens.
  */
-
-type Office = {
-  readonly shell: Shell;
-  readonly name: string;
-  readonly offices: PartnerOfficesPage;
-  readonly exchange: ExchangePage;
-};
-
-/**
- * The machine's real volume detection, except that `folder` appears mounted as a USB stick (/dev/sdb1 on a
- * USB bus): the app then lists it as a removable drive and may read bundles from it.
- */
-function stickProbe(folder: string): VolumeProbe {
-  const disk = '/sys/devices/pci0000:00/0000:00:14.0/usb1/1-1/1-1:1.0/host6/target6:0:0/6:0:0:0/block/sdb';
-  return {
-    ...nodeVolumeProbe,
-    readText: async (path) => {
-      if (path === '/proc/self/mountinfo') return `36 25 8:17 / ${folder} rw,nosuid,nodev - vfat /dev/sdb1 rw\n`;
-      if (path === `${disk}/sdb1/partition`) return '1\n';
-      if (path === `${disk}/removable`) return '1\n';
-      return null;
-    },
-    realpath: async (path) => (path === '/sys/dev/block/8:17' ? `${disk}/sdb1` : nodeVolumeProbe.realpath(path)),
-  };
-}
-
-async function office(
-  context: BrowserContext,
-  name: string,
-  jurisdiction: string,
-  role: 'Caseworker' | 'Redress officer',
-  clockAheadMs = 0,
-  volumeProbe?: VolumeProbe,
-): Promise<Office> {
-  const shell = await openShell(context, volumeProbe ? { volumeProbe } : {});
-  // Playwright's clock moves this office's time (no backdoor in the app).
-  if (clockAheadMs > 0) await shell.page.clock.install({ time: Date.now() + clockAheadMs });
-  await shell.load();
-  await new VaultPage(shell.page).createVault({ officeName: name, jurisdiction, role });
-  return {
-    shell,
-    name,
-    offices: new PartnerOfficesPage(shell.page, shell.dialogs),
-    exchange: new ExchangePage(shell.page, shell.dialogs),
-  };
-}
-
-/** Axe finds nothing serious or critical on the screen as it is now. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(serious, name).toEqual([]);
-}
-
-/** The one .cbundle file in `folder` (each trip uses its own folder on the stick). */
-async function onlyBundle(folder: string): Promise<string> {
-  const names = (await readdir(folder)).filter((name) => name.endsWith('.cbundle'));
-  expect(names).toHaveLength(1);
-  return join(folder, names[0] ?? '');
-}
-
-/** Both offices save their key card to the stick, import the other's and verify it by comparing fingerprints. */
-async function exchangeKeyCards(stick: string, a: Office, b: Office): Promise<void> {
-  const fingerprints: Record<string, string> = {};
-  for (const side of [a, b]) {
-    await side.offices.open();
-    fingerprints[side.name] = await side.offices.ownFingerprint();
-    const folder = join(stick, `card-${fingerprints[side.name]?.slice(0, 5)}`);
-    await mkdir(folder);
-    await side.offices.exportKeyCard(folder);
-  }
-  for (const [self, other] of [
-    [a, b],
-    [b, a],
-  ] as const) {
-    await self.offices.importKeyCard(await onlyBundle(join(stick, `card-${fingerprints[other.name]?.slice(0, 5)}`)));
-    // The other office "reads out" its fingerprint: what its own screen shows.
-    await self.offices.verify(other.name, fingerprints[other.name] ?? '');
-  }
-  await expectAccessible(a.shell.page, 'partner offices');
-}
-
-const request: NewCaseInput = {
-  title: 'Subscriber data for the Heron account',
-  partner: 'FR',
-  platform: 'Quiet Harbour Social SAS',
-  legalBasis: 'gdpr-61',
-  purpose: 'Identify the operator of an account used to threaten journalists',
-  categories: ['Subscriber data', 'Traffic data'],
-  person: { name: 'Camille Durand', contact: '12 rue des Lilas, 69001 Lyon', language: 'fr' },
-  statements: {
-    necessity: 'No other means identifies the account holder.',
-    proportionality: 'Three months of subscriber data against a campaign of threats.',
-    nonDiscrimination: 'Selected by the threats sent, not by any protected trait.',
-    minimisation: 'Subscriber data and login times only, for three months.',
-  },
-  purgeAt: '2028-03-01',
-};
-
-async function authorisedCase(page: Office['shell']['page']): Promise<string> {
-  const cases = new CasesPage(page);
-  await new AppShellPage(page).open('Cases');
-  const reference = await cases.startNewCase();
-  await cases.fillNewCase(request);
-  await cases.saveNewCase(reference);
-  await new CasePage(page).press('Authorise the case');
-  await new CasePage(page).expectStage('Authorised');
-  return reference;
-}
-
-async function openCase(page: Office['shell']['page'], reference: string): Promise<CasePage> {
-  const cases = new CasesPage(page);
-  await new AppShellPage(page).open('Cases');
-  await cases.search(reference);
-  await cases.openFromList(reference);
-  return new CasePage(page);
-}
 
 test('two offices: key cards, request with evidence, tampered copy and replay refused, receipt and response back', async ({
   context,
@@ -153,11 +35,12 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     viewport: { width: 1280, height: 800 },
   });
   const [a, b] = await Promise.all([
-    office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker', 0, stickProbe(usb)),
-    office(contextB, 'Commission des Ports Calmes', 'FR', 'Caseworker', 0, stickProbe(usb)),
+    openOffice(context, 'Bureau of Quiet Harbours', 'DE', stickProbe(usb)),
+    openOffice(contextB, 'Commission des Ports Calmes', 'FR', stickProbe(usb)),
   ]);
   try {
     await exchangeKeyCards(stick, a, b);
+    await expectAccessible(a.shell.page, 'partner offices');
 
     // A: an authorised case with one evidence file, sent as a request; personal data stays unticked.
     const reference = await authorisedCase(a.shell.page);
@@ -291,6 +174,12 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await expect(bCaseToSend.locator('option', { hasText: 'Heron' })).toHaveCount(1);
     const options = await bCaseToSend.locator('option').allTextContents();
     const bReference = (options.find((text) => text.includes('Heron')) ?? '').split(' — ')[0] ?? '';
+    // B's own case: it recognises the request before answering it.
+    const bRequest = await openCase(b.shell.page, bReference);
+    await bRequest.expectStage('Received');
+    await bRequest.decideRecognition('Recognise and execute in full');
+    await bRequest.expectStage('Executing');
+    await b.exchange.open();
     await b.exchange.selectCase(bReference);
     await expect(b.exchange.exportPanel.getByRole('radio', { name: 'Response' })).toBeChecked();
     await b.exchange.exportPanel
@@ -335,8 +224,8 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     viewport: { width: 1280, height: 800 },
   });
   const [a, r] = await Promise.all([
-    office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'),
-    office(contextR, 'Harbour Redress Board', 'NL', 'Redress officer'),
+    openOffice(context, 'Bureau of Quiet Harbours', 'DE'),
+    openOffice(contextR, 'Harbour Redress Board', 'NL', undefined, { role: 'Redress officer' }),
   ]);
   try {
     // Key cards cross, but the redress office has not compared A's fingerprint yet.
@@ -408,6 +297,9 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     const rReference = (options.find((text) => text.includes('Heron')) ?? '').split(' — ')[0] ?? '';
     const rCase = await openCase(r.shell.page, rReference);
     await rCase.expectStage('Challenge lodged');
+    // R's own case as the redress body, with its decision period running from the import.
+    await expect(r.shell.page.getByTestId('case-side')).toHaveText('Challenge received (redress body)');
+    await expect(r.shell.page.getByTestId('deadline-clocks')).toContainText('Redress decision');
     const redress = new RedressPage(r.shell.page);
     await r.shell.page.getByRole('button', { name: /^Redress/ }).click();
     await redress.takeReview();
@@ -460,11 +352,12 @@ test('an expired bundle is refused with its class, and imported only with a reas
   });
   // B's calendar is 31 days ahead: a bundle valid for 30 days arrives expired.
   const [a, b] = await Promise.all([
-    office(context, 'Bureau of Quiet Harbours', 'DE', 'Caseworker'),
-    office(contextB, 'Commission des Ports Calmes', 'FR', 'Caseworker', 31 * 86_400_000),
+    openOffice(context, 'Bureau of Quiet Harbours', 'DE'),
+    openOffice(contextB, 'Commission des Ports Calmes', 'FR', undefined, { clockAheadMs: 31 * 86_400_000 }),
   ]);
   try {
     await exchangeKeyCards(stick, a, b);
+    await expectAccessible(a.shell.page, 'partner offices');
     const reference = await authorisedCase(a.shell.page);
     await a.exchange.open();
     await a.exchange.selectCase(reference);

@@ -1,5 +1,6 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { NewBundlesBadge } from './NewBundlesBadge';
 import { screenIds, type ScreenId } from './screens';
 
 type Props = { readonly current: ScreenId; readonly onNavigate: (screen: ScreenId) => void };
@@ -26,7 +27,9 @@ export function NavBar({ current, onNavigate }: Props) {
               aria-current={id === current ? 'page' : undefined}
               onPress={() => onNavigate(id)}
             >
-              {t(`nav.${id}`)}
+              <span>{t(`nav.${id}`)}</span>
+              {/* Looks at the drives again on every move between screens, and every few seconds. */}
+              {id === 'exchange' ? <NewBundlesBadge refreshKey={current} /> : null}
             </Button>
           </li>
         ))}

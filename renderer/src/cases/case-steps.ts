@@ -1,7 +1,20 @@
-import type { CaseKind, CaseStage } from '@shared/domain/case-stage';
+import type { Case } from '@shared/domain/case';
+import { caseSide } from '@shared/domain/case-side';
+import type { CaseStage } from '@shared/domain/case-stage';
 
-/** The seven steps the stepper shows; stages map onto them. */
-export const CASE_STEPS = ['draft', 'authorised', 'request', 'notice', 'challenge', 'redress', 'closed'] as const;
+/** The steps the stepper shows; stages map onto them. The last three are the side that received a request. */
+export const CASE_STEPS = [
+  'draft',
+  'authorised',
+  'request',
+  'notice',
+  'challenge',
+  'redress',
+  'received',
+  'execution',
+  'answer',
+  'closed',
+] as const;
 export type CaseStep = (typeof CASE_STEPS)[number] | 'overview';
 
 export function stepForStage(stage: CaseStage): (typeof CASE_STEPS)[number] {
@@ -22,15 +35,35 @@ export function stepForStage(stage: CaseStage): (typeof CASE_STEPS)[number] {
     case 'redress-review':
     case 'remedies':
       return 'redress';
+    case 'received':
+      return 'received';
+    case 'executing':
+    case 'refused':
+      return 'execution';
+    case 'response-sent':
+      return 'answer';
     case 'closed':
     case 'purged':
       return 'closed';
   }
 }
 
-/** Steps a kind of case passes: a rights complaint has no request or notice; an enforcement action no request. */
-export function stepsFor(kind: CaseKind): readonly (typeof CASE_STEPS)[number][] {
-  if (kind === 'data-access-request') return CASE_STEPS;
-  if (kind === 'enforcement-action') return CASE_STEPS.filter((s) => s !== 'request');
-  return CASE_STEPS.filter((s) => s !== 'request' && s !== 'notice');
+const ISSUING_STEPS = ['draft', 'authorised', 'request', 'notice', 'challenge', 'redress', 'closed'] as const;
+
+/**
+ * Steps a case passes, by side and kind: a received request is received, executed (or refused) and answered; a
+ * challenge received as the redress body is reviewed and decided; on the issuing side a rights complaint has no
+ * request or notice, and an enforcement action no request.
+ */
+export function stepsFor(c: Pick<Case, 'kind' | 'side'>): readonly (typeof CASE_STEPS)[number][] {
+  switch (caseSide(c)) {
+    case 'executing':
+      return ['received', 'execution', 'answer', 'closed'];
+    case 'redress-body':
+      return ['challenge', 'redress', 'closed'];
+    case 'issuing':
+      if (c.kind === 'data-access-request') return ISSUING_STEPS;
+      if (c.kind === 'enforcement-action') return ISSUING_STEPS.filter((s) => s !== 'request');
+      return ISSUING_STEPS.filter((s) => s !== 'request' && s !== 'notice');
+  }
 }

@@ -86,6 +86,7 @@ export async function exportCaseBundle(
     sequence,
     fields: [...request.fields],
     files: files.length,
+    message: request.message,
   };
   // Ask the workflow before writing anything: a refused step must not leave a bundle on the stick.
   const precheck = recordExport(c, deps.actor, deps.context, { ...facts, bundleId: '0'.repeat(32) });

@@ -5,6 +5,7 @@ import { formatFingerprint } from '@shared/offices/fingerprint';
 import { applyRevocation, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
 import type { SignedRevocation } from '@shared/offices/revocation';
 import { ledgerEntryId, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import { isReceiptRefusalCode, type RefusableBundle } from '@shared/exchange/refusal-receipt';
 import { planImport, type ImportPlan, type PreviewLine, type VerifiedImport } from '@shared/exchange/import-plan';
 import { err, ok, type Result } from '@shared/result';
 import type { Case } from '@shared/domain/case';
@@ -35,8 +36,22 @@ export type RevocationImport = {
 export type PreparedImport =
   | ReadyImport
   | RevocationImport
-  | { readonly status: 'already'; readonly message: string }
-  | { readonly status: 'refused'; readonly code: string; readonly message: string };
+  | {
+      readonly status: 'already';
+      readonly message: string;
+      /** Set when the bundle was verified earlier and refused with a receipt (not imported). */
+      readonly refusedEarlier?: true;
+    }
+  | {
+      readonly status: 'refused';
+      readonly code: string;
+      readonly message: string;
+      /**
+       * Set only when the bundle verified completely but the plan refused it: then, and only then, its sender can
+       * be answered with a signed refusal receipt. A bundle that failed verification has no one we could trust to answer.
+       */
+      readonly refusable?: RefusableBundle;
+    };
 
 /**
  * Verifies a bundle completely (signature, trusted and verified sender, addressed to us, times, replay and
@@ -157,6 +172,7 @@ export async function prepareImport(
     senderKey: bundle.header.sender,
     senderName: office?.card.card.name ?? '',
     senderJurisdiction: office?.card.card.jurisdiction ?? '',
+    createdAt: bundle.header.createdAt,
     attachments: bundle.attachments,
     payload,
   };
@@ -165,6 +181,7 @@ export async function prepareImport(
     context: deps.context,
     ledger,
     findCase: (id) => cases.get(id),
+    ownJurisdiction: deps.officeJurisdiction,
     newCaseId,
     newReference: await deps.repository.nextReference(deps.officeJurisdiction, deps.officeName, year),
     ...(expiryOverride ? { expiryOverride } : {}),
@@ -175,10 +192,26 @@ export async function prepareImport(
       staging.map((item) => item.id),
     );
     if (plan.code === 'IMPORT_ALREADY_DELIVERED') return { status: 'already', message: plan.reasons.join('; ') };
+    const code = plan.code;
     return {
       status: 'refused',
-      code: plan.code,
+      code,
       message: `This bundle was verified but cannot be applied: ${plan.reasons.join('; ')}.`,
+      ...(isReceiptRefusalCode(code) && payload.kind !== 'receipt'
+        ? {
+            refusable: {
+              bundleId: verifiedImport.bundleId,
+              kind: payload.kind,
+              headerDigest: verifiedImport.headerDigest,
+              sequence: verifiedImport.sequence,
+              senderKey: verifiedImport.senderKey,
+              senderName: verifiedImport.senderName,
+              fileName: file.name,
+              size: opened.value.source.size,
+              code,
+            },
+          }
+        : {}),
     };
   }
   const preview = expiryOverride
@@ -212,6 +245,12 @@ async function replayedOrAltered(
       status: 'refused',
       code: entry.code,
       message: 'The file could not be read again to compare it with the imported bundle. Check the medium and retry.',
+    };
+  if (entry.state === 'refused')
+    return {
+      status: 'already',
+      message: 'this bundle was refused earlier and a refusal receipt was written; nothing was changed',
+      refusedEarlier: true,
     };
   if (entry.state !== 'altered-copy') return { status: 'already', message };
   return {
@@ -284,8 +323,8 @@ export async function applyImport(deps: ExchangeDeps, prepared: ReadyImport): Pr
         : plan.case && plan.expectedHead
           ? { type: 'update' as const, case: plan.case, expectedHead: plan.expectedHead }
           : undefined;
-  const ledgerPut =
-    plan.type === 'receipt' ? [received, { ...plan.sent, status: 'delivered' as const, deliveredAt: now }] : [received];
+  // A receipt's plan carries the sent entry as it is to be stored: delivered, or refused with the partner's code.
+  const ledgerPut = plan.type === 'receipt' ? [received, plan.sent] : [received];
   const committed = await commitExchange(deps.db, {
     caseChange,
     events: plan.events,

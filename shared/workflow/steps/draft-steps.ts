@@ -20,6 +20,7 @@ export const updateDraftStep: StepDefinition<'update-draft'> = {
   type: 'update-draft',
   label: 'edit the draft',
   capacity: 'caseworker',
+  sides: ['issuing'],
   stages: () => ['draft'],
   run(c, _actor, { changes }) {
     const problems = draftChangeProblems(changes);
@@ -71,7 +72,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function draftChangeProblems(changes: DraftChanges): WorkflowMessage[] {
+export function draftChangeProblems(changes: DraftChanges): WorkflowMessage[] {
   const problems: WorkflowMessage[] = [];
   if (changes.legalBasis?.code && !isKnownCode('legal-bases', changes.legalBasis.code)) {
     problems.push(workflowMessage('legal-basis-unknown', { legalBasis: changes.legalBasis.code }));
@@ -154,6 +155,7 @@ export const authoriseStep: StepDefinition<'authorise'> = {
   type: 'authorise',
   label: 'authorise the case',
   capacity: 'authorise',
+  sides: ['issuing'],
   stages: () => ['draft'],
   gate: (c, actor, env) => authorisationGaps(c, actor.id, env),
   run(c, actor, _action, env) {
@@ -173,6 +175,7 @@ export const withdrawStep: StepDefinition<'withdraw'> = {
   type: 'withdraw',
   label: 'withdraw the case',
   capacity: 'caseworker',
+  sides: ['issuing'],
   stages: () => ['draft', 'authorised', 'request-sent', 'response-received', 'notice', 'challenge-window'],
   // Withdrawing never ends a person's right to be told once the case has reached them.
   gate: (c, _actor, env) => rightToKnowGaps(c, env.nowMs),

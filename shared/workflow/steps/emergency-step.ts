@@ -8,6 +8,7 @@ export const reviewEmergencyStep: StepDefinition<'review-emergency'> = {
   type: 'review-emergency',
   label: 'review the emergency measure',
   capacity: 'caseworker',
+  sides: ['issuing'],
   stages: () => ACTIVE_STAGES,
   gate: (c) => (c.emergency === null ? [workflowMessage('not-an-emergency')] : []),
   run(c, actor, action, env): StepOutcome {

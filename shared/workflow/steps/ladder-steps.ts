@@ -10,6 +10,7 @@ export const takeLadderRungStep: StepDefinition<'take-ladder-rung'> = {
   type: 'take-ladder-rung',
   label: 'take an enforcement step',
   capacity: 'caseworker',
+  sides: ['issuing'],
   kinds: ['enforcement-action'],
   stages: () => ['authorised', 'notice', 'challenge-window', 'challenge-lodged', 'redress-review', 'remedies'],
   run(c, actor, action, env): StepOutcome {
@@ -49,6 +50,7 @@ export const reviewLadderExceptionStep: StepDefinition<'review-ladder-exception'
   type: 'review-ladder-exception',
   label: 'review an enforcement exception',
   capacity: 'anyone',
+  sides: ['issuing'],
   kinds: ['enforcement-action'],
   stages: () => [
     'authorised',

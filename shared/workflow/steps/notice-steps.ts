@@ -53,6 +53,7 @@ export const issueNoticeStep: StepDefinition<'issue-notice'> = {
   type: 'issue-notice',
   label: 'issue notice',
   capacity: 'caseworker',
+  sides: ['issuing'],
   kinds: NOTICE_KINDS,
   stages: noticeStages,
   gate: (c) =>
@@ -105,6 +106,7 @@ export const deferNoticeStep: StepDefinition<'defer-notice'> = {
   type: 'defer-notice',
   label: 'defer notice',
   capacity: 'caseworker',
+  sides: ['issuing'],
   kinds: NOTICE_KINDS,
   stages: noticeStages,
   gate: (c, _actor, env) =>

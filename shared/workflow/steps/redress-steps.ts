@@ -1,5 +1,6 @@
 import { rightToKnowGaps } from '../right-to-know';
 import { type Case } from '../../domain/case';
+import { caseSide } from '../../domain/case-side';
 import { type CaseStage } from '../../domain/case-stage';
 import { deadlineState } from '../../deadlines/tracked-deadline';
 import { isKnownCode } from '../../vocab/vocabulary';
@@ -14,6 +15,7 @@ export const lodgeChallengeStep: StepDefinition<'lodge-challenge'> = {
   type: 'lodge-challenge',
   label: 'record a challenge',
   capacity: 'caseworker',
+  sides: ['issuing'],
   stages: challengeStages,
   gate(c, _actor, env) {
     const window = runningDeadline(c, 'challenge-window');
@@ -66,6 +68,7 @@ export const closeChallengeWindowStep: StepDefinition<'close-challenge-window'> 
   type: 'close-challenge-window',
   label: 'close the challenge window',
   capacity: 'caseworker',
+  sides: ['issuing'],
   stages: () => ['challenge-window'],
   gate(c, _actor, env) {
     const missing: WorkflowMessage[] = [];
@@ -102,6 +105,7 @@ export const beginReviewStep: StepDefinition<'begin-review'> = {
   type: 'begin-review',
   label: 'take the redress review',
   capacity: 'redress',
+  sides: ['issuing', 'redress-body'],
   stages: () => ['challenge-lodged', 'redress-review'],
   gate: (c, actor) => (c.review?.officerId === actor.id ? [workflowMessage('already-reviewing')] : []),
   run(c, actor, _action, env) {
@@ -118,6 +122,7 @@ export const decideStep: StepDefinition<'decide'> = {
   type: 'decide',
   label: 'decide the challenge',
   capacity: 'redress',
+  sides: ['issuing', 'redress-body'],
   stages: () => ['redress-review'],
   gate: (c, actor) =>
     c.review && c.review.officerId !== actor.id ? [workflowMessage('only-reviewing-officer-decides')] : [],
@@ -152,6 +157,7 @@ export const completeRemedyStep: StepDefinition<'complete-remedy'> = {
   type: 'complete-remedy',
   label: 'mark a remedy done',
   capacity: 'caseworker',
+  sides: ['issuing', 'redress-body'],
   stages: () => ['remedies'],
   gate: (c) => (c.remedies.some((r) => r.done === null) ? [] : [workflowMessage('no-remedy-outstanding')]),
   run(c, actor, action, env): StepOutcome {
@@ -176,19 +182,26 @@ export const closeStep: StepDefinition<'close'> = {
   type: 'close',
   label: 'close the case',
   capacity: 'caseworker',
-  stages: () => ['remedies'],
-  gate: (c, _actor, env) => [
-    ...c.remedies
-      .filter((r) => r.done === null)
-      .map((r) => workflowMessage('remedy-not-done', { remedy: r.code, date: r.dueAt, timeZone: caseTimeZone(c) })),
-    ...rightToKnowGaps(c, env.nowMs),
-  ],
+  // A received request closes once answered; any other case once its remedies are done.
+  stages: (c) => (caseSide(c) === 'executing' ? ['response-sent'] : ['remedies']),
+  gate: (c, _actor, env) =>
+    caseSide(c) === 'executing'
+      ? []
+      : [
+          ...c.remedies
+            .filter((r) => r.done === null)
+            .map((r) =>
+              workflowMessage('remedy-not-done', { remedy: r.code, date: r.dueAt, timeZone: caseTimeZone(c) }),
+            ),
+          ...rightToKnowGaps(c, env.nowMs),
+        ],
   run(c, actor, _action, env) {
+    const reason = caseSide(c) === 'executing' ? ('answered' as const) : ('remedies-done' as const);
     return {
       ok: true,
-      case: { ...c, closure: { at: env.now, by: actor.id, reason: 'remedies-done', note: '' } },
+      case: { ...c, closure: { at: env.now, by: actor.id, reason, note: '' } },
       toStage: 'closed',
-      details: { closure: 'remedies-done' },
+      details: { closure: reason },
     };
   },
 };

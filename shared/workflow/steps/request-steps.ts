@@ -9,6 +9,7 @@ export const sendRequestStep: StepDefinition<'send-request'> = {
   type: 'send-request',
   label: 'send the request to the partner',
   capacity: 'caseworker',
+  sides: ['issuing'],
   kinds: ['data-access-request'],
   stages: () => ['authorised'],
   gate(c, _actor, env) {
@@ -41,19 +42,39 @@ export const recordResponseStep: StepDefinition<'record-response'> = {
   type: 'record-response',
   label: "record the partner's response",
   capacity: 'caseworker',
+  sides: ['issuing'],
   kinds: ['data-access-request'],
   stages: () => ['request-sent'],
-  run(c, actor, { summary }, env) {
+  run(c, actor, { summary, responderReference, recognition }, env) {
     if (isBlank(summary)) return refuse('invalid-input', [workflowMessage('response-summary-empty')]);
+    const partner = c.partnerJurisdiction;
+    // The answering office's own reference joins the case's references, so both offices' numbers are linked.
+    const known = c.references.partner.some((r) => r.reference === responderReference);
     return {
       ok: true,
       case: {
         ...c,
-        response: { receivedAt: env.now, by: actor.id, summary },
+        ...(responderReference !== undefined &&
+          partner !== null &&
+          !known && {
+            references: {
+              ...c.references,
+              partner: [...c.references.partner, { jurisdiction: partner, reference: responderReference }],
+            },
+          }),
+        response: {
+          receivedAt: env.now,
+          by: actor.id,
+          summary,
+          ...(responderReference !== undefined && { responderReference }),
+          ...(recognition !== undefined && {
+            recognition: { outcome: recognition.outcome, grounds: [...recognition.grounds] },
+          }),
+        },
         deadlines: markMetByResponse(markMet(c.deadlines, 'response', env.now), c, env.now),
       },
       toStage: 'response-received',
-      details: {},
+      details: { outcome: recognition?.outcome ?? null, responderReference: responderReference ?? null },
     };
   },
 };

@@ -12,6 +12,7 @@ export const withholdNoticeStep: StepDefinition<'withhold-notice'> = {
   type: 'withhold-notice',
   label: 'record a lawful ground for not giving notice',
   capacity: 'authorise',
+  sides: ['issuing'],
   kinds: NOTICE_KINDS,
   stages: noticeStages,
   gate: (c) =>

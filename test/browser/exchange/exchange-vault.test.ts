@@ -273,6 +273,7 @@ describe('the one-transaction exchange write', () => {
     const recorded = recordExport(c, alice, context, {
       bundleId: '5'.repeat(32),
       kind: 'request',
+      message: '',
       recipientKey: 'b'.repeat(64),
       sequence: 1,
       fields: ['purpose'],

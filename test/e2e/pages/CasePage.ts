@@ -28,6 +28,24 @@ export class CasePage {
     await expect(panel).toBeHidden();
   }
 
+  /** On a request received from another office: accept, accept in part or refuse, with grounds and reasons. */
+  async decideRecognition(
+    outcome: 'Recognise and execute in full' | 'Recognise and execute in part' | 'Refuse',
+    grounds: readonly (string | RegExp)[] = [],
+    reasons = '',
+  ): Promise<void> {
+    const form = this.page.getByTestId('recognition-form');
+    await form.getByRole('radio', { name: outcome }).check();
+    for (const ground of grounds) await form.getByRole('checkbox', { name: ground }).check();
+    if (reasons) await form.getByLabel('Reasons').fill(reasons);
+    await form.getByRole('button', { name: 'Record the decision' }).click();
+    await expect(this.page.getByTestId('recognition')).toBeVisible();
+  }
+
+  deadlines(): Locator {
+    return this.page.getByRole('region', { name: 'Deadlines' });
+  }
+
   alert(): Locator {
     return this.page.getByRole('alert');
   }

@@ -16,6 +16,8 @@ export type NewCaseInput = {
   };
   readonly purgeAt: string;
   readonly emergency?: { readonly justification: string; readonly sunset: string };
+  /** The procedure's title as the form lists it; the form's default for the kind when absent. */
+  readonly procedure?: string;
 };
 
 /** The case list and the new-case form. */
@@ -34,6 +36,7 @@ export class CasesPage {
     const p = this.page;
     await p.getByRole('radio', { name: 'Data-access request' }).check();
     await p.getByLabel('Title').fill(input.title);
+    if (input.procedure) await p.getByLabel('Procedure (deadlines follow it)').selectOption({ label: input.procedure });
     await p.getByLabel('Partner jurisdiction').selectOption(input.partner);
     if (input.platform) await p.getByLabel('Platform or controller concerned').fill(input.platform);
     await p.getByRole('combobox', { name: 'Legal basis', exact: true }).selectOption(input.legalBasis);

@@ -124,6 +124,27 @@ describe('bundle test vectors', async () => {
     });
   }
 
+  it("carry the covering note as the request body's message, read only after full verification", async () => {
+    const vector = manifest.vectors.find((v) => v.file === 'valid-request.bin' && v.as !== null);
+    if (!vector?.as) throw new Error('no keyed valid-request vector');
+    const office = manifest.offices[vector.as];
+    const result = await verifyBundle(kit, {
+      source: memorySource(new Uint8Array(readFileSync(join(vectorDir, vector.file)))),
+      trust: trustView(storeFor(vector)),
+      recipient: {
+        signingPublicKey: fromHex(office.signingKey, 32) ?? new Uint8Array(),
+        boxPrivateKeyPlaintext: fromHex(office.boxPrivateKey ?? '', 32) ?? new Uint8Array(),
+      },
+      clock: () => vector.now,
+      ledger: { hasSeen: () => false, lastSequence: () => undefined },
+    });
+    if (!result.ok || !result.value.opened) throw new Error('the valid request did not open');
+    expect(result.value.payload).toMatchObject({
+      kind: 'request',
+      body: { caseRef: 'CB-2026-0001', message: 'Please review.' },
+    });
+  });
+
   it('list secret keys that belong to the published cards, and fingerprints that match them', () => {
     for (const office of Object.values(manifest.offices)) {
       expect(formatFingerprint(officeFingerprint(kit, fromHex(office.signingKey, 32) ?? new Uint8Array()))).toBe(

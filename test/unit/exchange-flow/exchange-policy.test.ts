@@ -52,11 +52,11 @@ describe('minimisation', () => {
 
   it('puts exactly the chosen fields in the bundle, and nothing else of the case', () => {
     const shared = shareCase(c, ['purpose'], []);
-    expect(shared).toEqual({ originatingJurisdiction: 'DE', purpose: c.purpose });
+    expect(shared).toEqual({ originatingJurisdiction: 'DE', procedure: c.procedure, purpose: c.purpose });
     const everything = shareCase(c, presentFields(c), [{ title: 'Log', contentHash: 'a'.repeat(64) }]);
     expect(sharedCaseSchema.parse(everything)).toEqual(everything);
     expect(everything.affectedPeople?.map((p) => p.name)).toEqual(['Person One', 'Person Two']);
-    expect(JSON.stringify(everything)).not.toContain('notice');
+    expect(JSON.stringify(everything)).not.toContain('"notice":');
     expect(JSON.stringify(shareCase(c, defaultSelection(c), []))).not.toContain('Person One');
   });
 });
@@ -112,6 +112,7 @@ describe('which bundle a case may become', () => {
     const recorded = recordExport(c, alice, context, {
       bundleId: 'f'.repeat(32),
       kind: 'request',
+      message: '',
       recipientKey: PEER,
       sequence: 3,
       fields: ['purpose'],
@@ -135,6 +136,7 @@ describe('which bundle a case may become', () => {
       recordExport(draft, alice, context, {
         bundleId: 'f'.repeat(32),
         kind: 'request',
+        message: '',
         recipientKey: PEER,
         sequence: 1,
         fields: [],

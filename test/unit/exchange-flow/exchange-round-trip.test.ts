@@ -1,3 +1,4 @@
+import { refusalGroundsFor } from '@shared/vocab/vocabulary';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '@shared/bundle/build-bundle';
 import { memorySink, memorySource } from '@shared/bytes/byte-io';
@@ -16,7 +17,7 @@ import { toHex } from '@shared/bytes/bytes';
 import type { Case } from '@shared/domain/case';
 import type { WorkflowContext } from '@shared/workflow/workflow-types';
 import { transition } from '@shared/workflow/transition';
-import { alice, DAY, kit, makeContext, requestTo, rita } from '../workflow/workflow-fixtures';
+import { alice, bob, DAY, kit, makeContext, requestTo, rita } from '../workflow/workflow-fixtures';
 import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
 
 type Office = {
@@ -138,6 +139,7 @@ function asImport(bundle: OpenedBundle, sender: Office): VerifiedImport {
     senderKey: bundle.header.sender,
     senderName: sender.name,
     senderJurisdiction: sender.card.card.jurisdiction,
+    createdAt: bundle.header.createdAt,
     attachments: bundle.attachments,
     payload,
   };
@@ -149,6 +151,7 @@ function local(self: Office, context: WorkflowContext, cases: Case[], reference:
     context,
     ledger: self.ledger,
     findCase: (id) => cases.find((c) => c.id === id),
+    ownJurisdiction: self.card.card.jurisdiction,
     newCaseId: `new-${reference}`,
     newReference: reference,
   };
@@ -185,7 +188,16 @@ describe('exchange round trips through real bundles', () => {
     });
     expect(plan.case.purpose).toBe(authorised.purpose);
     expect(plan.case.affectedPeople).toEqual([]);
-    expect(plan.case.stage).toBe('draft');
+    // Paris's own work: a received request on its own side, never a draft for Paris to authorise.
+    expect(plan.case.stage).toBe('received');
+    expect(plan.case.side).toBe('executing');
+    expect(plan.case.authorisation).toBeNull();
+    expect(plan.case.procedure).toEqual(authorised.procedure);
+    expect(plan.case.incoming).toMatchObject({
+      coveringNote: 'Urgent',
+      from: { office: 'Bureau of Quiet Harbours', jurisdiction: 'DE', reference: authorised.references.local },
+      ownJurisdiction: 'FR',
+    });
     expect(plan.events.at(-1)?.action).toBe('bundle-imported');
     expect(plan.case.audit.count).toBe(plan.events.length);
     expect(plan.case.caseworkerIds).toEqual([partnerActor(a.key, 'caseworker').id]);
@@ -224,8 +236,16 @@ describe('exchange round trips through real bundles', () => {
       now(),
     );
     const origin = b.ledger.find((e) => e.direction === 'received');
-    const responseBody = caseBundleBody(
+    const ground = refusalGroundsFor(plan.case.procedure.id)[0]?.code ?? 'none';
+    const decided = transition(
       plan.case,
+      bob,
+      { type: 'decide-recognition', outcome: 'accepted-in-part', grounds: [ground], reasons: 'Part is privileged.' },
+      context,
+    );
+    if (!decided.ok) throw new Error(JSON.stringify(decided.refusal));
+    const responseBody = caseBundleBody(
+      decided.case,
       { kind: 'response', fields: [], evidence: [], message: 'Record attached.' },
       origin,
     );
@@ -256,6 +276,12 @@ describe('exchange round trips through real bundles', () => {
     if (!responsePlan.ok || responsePlan.type !== 'update') throw new Error(JSON.stringify(responsePlan));
     expect(responsePlan.case.stage).toBe('response-received');
     expect(responsePlan.case.response?.summary).toBe('Record attached.');
+    // Bonn sees Paris's reference and its decision on recognition.
+    expect(responsePlan.case.response).toMatchObject({
+      responderReference: 'FR-CPC-2026-0001',
+      recognition: { outcome: 'accepted-in-part', grounds: [ground] },
+    });
+    expect(responsePlan.case.references.partner).toContainEqual({ jurisdiction: 'FR', reference: 'FR-CPC-2026-0001' });
     expect(responsePlan.expectedHead).toEqual(afterSend.case.audit);
   });
 

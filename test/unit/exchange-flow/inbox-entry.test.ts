@@ -282,3 +282,54 @@ describe('inbox classification of real bundles', () => {
     expect(JSON.stringify(lyon.ledger)).toBe(before);
   });
 });
+
+describe('header-only classification (the navigation badge’s count)', () => {
+  /** A source that records how far into the file anything was read. */
+  const recording = (bytes: Uint8Array) => {
+    const seen = { end: 0 };
+    const source: ByteSource = {
+      size: bytes.length,
+      read(offset, length) {
+        seen.end = Math.max(seen.end, offset + length);
+        return memorySource(bytes).read(offset, length);
+      },
+    };
+    return { source, seen };
+  };
+  const glance = (self: Office, source: ByteSource) =>
+    classifyInboxEntry(kit, source, 'bundle.cbundle', {
+      ownSigningKey: self.key,
+      trust: trustView(self.trust),
+      ledger: self.ledger,
+      now: NOW,
+      depth: 'header',
+    });
+
+  it('tells new, already imported and ours from the signed header alone, reading none of the content', async () => {
+    const { bonn, lyon, request } = await setUp();
+    const headerLength = new DataView(request.buffer, request.byteOffset).getUint32(10, false);
+    const frameEnd = 14 + headerLength + 64;
+    const first = recording(request);
+    expect((await glance(lyon, first.source)).state).toBe('new');
+    expect(first.seen.end).toBe(frameEnd);
+    expect(frameEnd).toBeLessThan(request.length);
+    expect((await glance(bonn, recording(request).source)).state).toBe('ours');
+    await importFor(lyon, bonn, request);
+    expect((await glance(lyon, recording(request).source)).state).toBe('already-imported');
+  });
+
+  it('still catches a broken signature; a changed content byte is left to the full check of the inbox', async () => {
+    const { lyon, request } = await setUp();
+    const headerLength = new DataView(request.buffer, request.byteOffset).getUint32(10, false);
+    expect(await glance(lyon, memorySource(flipped(request, 14 + headerLength + 3)))).toMatchObject({
+      state: 'altered-copy',
+      because: 'signature-invalid',
+    });
+    const content = flipped(request, request.length - 5);
+    expect((await glance(lyon, memorySource(content))).state).toBe('new');
+    expect(await classify(lyon, memorySource(content))).toMatchObject({
+      state: 'altered-copy',
+      because: 'hash-mismatch',
+    });
+  });
+});

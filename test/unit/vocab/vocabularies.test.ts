@@ -91,6 +91,7 @@ describe('controlled vocabularies', () => {
       'challenge-grounds': '2026.1',
       remedies: '2026.2',
       outcomes: '2026.1',
+      'refusal-grounds': '2026.1',
     });
   });
 

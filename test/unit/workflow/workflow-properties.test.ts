@@ -9,12 +9,16 @@ import { LADDER_RUNGS } from '@shared/domain/enforcement-ladder';
 import { NO_NOTICE_GROUNDS } from '@shared/domain/notice-status';
 import { LANGUAGES } from '@shared/domain/primitives';
 import { OUTCOMES } from '@shared/domain/redress';
+import { RECOGNITION_OUTCOMES } from '@shared/domain/incoming-request';
+import { refusalGroundsFor } from '@shared/vocab/vocabulary';
 import { findProcedureTemplate, PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
 import { availableActions } from '@shared/workflow/available-actions';
 import { caseViolations } from '@shared/workflow/case-invariants';
 import { hasReachedPeople } from '@shared/workflow/right-to-know';
 import { openCase } from '@shared/workflow/open-case';
-import { STAGE_PATHS } from '@shared/workflow/stage-labels';
+import { SIDE_STAGES, stagePath } from '@shared/workflow/stage-labels';
+import { openIncomingCase } from '@shared/workflow/open-incoming-case';
+import { caseSide } from '@shared/domain/case-side';
 import { transition } from '@shared/workflow/transition';
 import { ACTION_TYPES, type ActionType, type WorkflowAction } from '@shared/workflow/workflow-action';
 import { type WorkflowContext } from '@shared/workflow/workflow-types';
@@ -64,6 +68,8 @@ const intentArb: fc.Arbitrary<Intent> = fc.record({
 });
 
 const scenarioArb = fc.record({
+  /** Two in three runs are cases this office issued; the rest requests received from another office. */
+  side: fc.constantFrom<'issuing' | 'executing'>('issuing', 'issuing', 'executing'),
   kind: fc.constantFrom(...CASE_KINDS),
   template: fc.nat(PROCEDURE_TEMPLATES.length - 1),
   secondPerson: fc.boolean(),
@@ -108,6 +114,21 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
       return { type };
     case 'record-response':
       return { type, summary: text };
+    case 'decide-recognition': {
+      const grounds = refusalGroundsFor(c.procedure.id).map((g) => g.code);
+      return {
+        type,
+        outcome: RECOGNITION_OUTCOMES[i.a % 3] ?? 'accepted',
+        grounds: i.b % 6 === 0 ? [] : i.b % 6 === 1 ? ['bogus'] : [pick(grounds, i.a) ?? 'none'],
+        reasons: text,
+      };
+    }
+    case 'send-response':
+      return { type, summary: text };
+    case 'set-retention':
+      return { type, purgeAt: later(i.flag ? 30 + (i.b % 400) : -1), basis: text };
+    case 'correct-receipt':
+      return { type, receivedAt: clock.iso(-(i.b % 200) * HOUR), reason: text };
     case 'issue-notice':
       return { type, personId: person, method: 'email', language: 'en' };
     case 'defer-notice':
@@ -201,6 +222,8 @@ const MOVERS: readonly ActionType[] = [
   'authorise',
   'send-request',
   'record-response',
+  'decide-recognition',
+  'send-response',
   'issue-notice',
   'defer-notice',
   'withhold-notice',
@@ -232,6 +255,7 @@ function chooseAction(
 type Run = { events: AuditEvent[]; case: Case; successes: number; stagesSeen: Set<string> };
 
 type Scenario = {
+  side: 'issuing' | 'executing';
   kind: CaseKind;
   template: number;
   secondPerson: boolean;
@@ -250,24 +274,42 @@ function runScenario(s: Scenario, record: (failure: string) => void): Run {
   const people = peopleOf(s.grants);
   const applicable = PROCEDURE_TEMPLATES.filter((t) => t.appliesTo.includes(s.kind));
   const template = pick(applicable, s.template) ?? PROCEDURE_TEMPLATES[0];
-  const opened = openCase(
-    {
-      id: 'case-p',
-      reference: 'R-1',
-      kind: s.kind,
-      title: 't',
-      originatingJurisdiction: 'DE',
-      procedure: template && { id: template.id, version: template.version },
-    },
-    alice,
-    context,
-  );
+  const procedure = template && { id: template.id, version: template.version };
+  const opened =
+    s.side === 'issuing'
+      ? openCase(
+          { id: 'case-p', reference: 'R-1', kind: s.kind, title: 't', originatingJurisdiction: 'DE', procedure },
+          alice,
+          context,
+        )
+      : openIncomingCase(
+          {
+            id: 'case-p',
+            reference: 'R-1',
+            kind: s.kind,
+            title: 't',
+            originatingJurisdiction: 'FR',
+            procedure,
+            incoming: {
+              receivedAt: clock.iso(0),
+              importedAt: clock.iso(0),
+              sentAt: clock.iso(-2 * DAY),
+              from: { office: 'CNIL', jurisdiction: 'FR', reference: 'FR-1' },
+              ownJurisdiction: 'DE',
+              bundleId: 'ab'.repeat(16),
+              coveringNote: null,
+            },
+            fields: { dataCategoryCodes: ['content'] },
+            opens: { side: 'executing' },
+          },
+          alice,
+          context,
+        );
   if (!opened.ok) throw new Error('open refused');
   let c = opened.case;
   const events = [opened.event];
   let successes = 0;
   const stagesSeen = new Set<string>([c.stage]);
-  const path = STAGE_PATHS[s.kind];
   for (const intent of s.intents) {
     clock.advance(intent.advanceHours * HOUR);
     const { actor, type } = chooseAction(c, intent, context, people);
@@ -287,8 +329,13 @@ function runScenario(s: Scenario, record: (failure: string) => void): Run {
     if (actor.role === 'authoriser' && capacity !== 'authorise' && capacity !== 'anyone')
       record(`${type} was done by an authoriser`);
     if (actor.role === 'none' && capacity !== 'anyone') record(`${type} was done by someone with no case role`);
+    // A case received from another office never reaches a stage of the side that issued it, and keeps its side.
+    if (caseSide(result.case) !== s.side) record(`${type} changed the case's side`);
+    if (!SIDE_STAGES[s.side].includes(result.case.stage))
+      record(`${type} moved a ${s.side} case to stage ${result.case.stage}`);
     const violations = caseViolations(result.case);
     if (violations.length > 0) record(`${type} by ${actor.id} produced an illegal case: ${violations.join('; ')}`);
+    const path = stagePath(result.case);
     if (path.indexOf(result.case.stage) < path.indexOf(c.stage))
       record(`${type} moved the case back from ${c.stage} to ${result.case.stage}`);
     if (result.event.seq !== events.length)
@@ -371,6 +418,10 @@ describe('workflow properties', () => {
       'challenge-lodged',
       'redress-review',
       'remedies',
+      'received',
+      'executing',
+      'refused',
+      'response-sent',
       'closed',
     ]) {
       expect(reached, `no run reached ${stage}`).toContain(stage);

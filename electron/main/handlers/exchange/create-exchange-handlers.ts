@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { MAX_BUNDLE_FILE_BYTES, type IpcChannel, type RemovableVolume } from '@shared/ipc/contract';
 import { err, ok } from '@shared/result';
 import type { IpcHandlers } from '../../ipc/create-ipc-router';
+import { archiveBundleFile } from '../files/archive-bundle-file';
 import { listBundleFiles, readFileBounded } from '../files/bundle-files';
 import { createChunkChannel } from '../files/chunk-channel';
 import { describeFsError, FileOperationError, toErr } from '../files/file-errors';
@@ -40,6 +41,9 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
   const maxBytes = deps.maxBundleBytes ?? MAX_BUNDLE_FILE_BYTES;
   const exports = new Map<string, ExportSession>();
   const reads = new Map<string, AsyncGenerator<Uint8Array>>();
+  // File tokens handed out by a folder listing, with that folder: only these may be archived, never a file picked
+  // in the dialog (it may live anywhere) and never a path the renderer names.
+  const listed = new Map<string, { readonly folder: string; readonly name: string }>();
 
   const notGranted = () =>
     err('not-granted', 'Casebridge may only use folders and files you picked. Choose the drive or file again.');
@@ -79,12 +83,11 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       try {
         const files = await listBundleFiles(folder);
         return ok(
-          files.map((f) => ({
-            fileToken: deps.grants.grant(f.path, 'file'),
-            name: f.name,
-            bytes: f.bytes,
-            modifiedAt: f.modifiedAt,
-          })),
+          files.map((f) => {
+            const fileToken = deps.grants.grant(f.path, 'file');
+            listed.set(fileToken, { folder, name: f.name });
+            return { fileToken, name: f.name, bytes: f.bytes, modifiedAt: f.modifiedAt };
+          }),
         );
       } catch (error) {
         return fail(error, `the drive at ${folder}`);
@@ -210,6 +213,25 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       await reads.get(readId)?.return(undefined);
       reads.delete(readId);
       return ok(null);
+    },
+
+    // Main cannot know a file's inbox state (that needs the vault); the renderer offers this for processed bundles
+    // only. Here: a file from one of our listings, moved within its own folder, never overwriting anything.
+    'exchange.archiveBundle': async ({ fileToken }) => {
+      const path = deps.grants.resolve(fileToken, 'file');
+      const entry = listed.get(fileToken);
+      if (path === null || entry === undefined || join(entry.folder, entry.name) !== path)
+        return err(
+          'not-granted',
+          'Casebridge archives only bundles it listed on a drive. Look on the drive again and archive from that list.',
+        );
+      try {
+        const archived = await archiveBundleFile(entry.folder, entry.name);
+        listed.delete(fileToken);
+        return ok({ name: archived.name, relativePath: archived.relativePath });
+      } catch (error) {
+        return fail(error, `the drive at ${entry.folder}`);
+      }
     },
   };
 }

@@ -164,7 +164,7 @@ async function ensureSpace(folder: string, bytes: number, where: string): Promis
   }
 }
 
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   // Makes the rename itself durable. Windows cannot open folders for fsync; there the rename is already durable enough.
   if (process.platform === 'win32') return;
   const handle = await open(folder, 'r');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '@shared/domain/case';
+import { caseSide } from '@shared/domain/case-side';
 import { stepForStage, type CaseStep } from '../../cases/case-steps';
 import { useCases, useCaseWithTrail, useNow } from '../../cases/CasesProvider';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -10,6 +11,7 @@ import type { OpenRoute } from '../cases/case-route';
 import { NoticePanel } from '../notices/NoticePanel';
 import { ChallengeStep } from '../redress/ChallengeStep';
 import { RedressStep } from '../redress/RedressStep';
+import { AnswerStep } from './AnswerStep';
 import { AuditTimeline } from './AuditTimeline';
 import { CaseFacts } from './CaseFacts';
 import { DraftStep } from './DraftStep';
@@ -17,9 +19,12 @@ import { EmergencyPanel } from './EmergencyPanel';
 import { EvidencePanel } from './EvidencePanel';
 import { OtherActions } from './OtherActions';
 import { HandOverPanel } from './HandOverPanel';
+import { IncomingPanel } from './IncomingPanel';
 import { NotesPanel } from './NotesPanel';
+import { RecognitionStep } from './RecognitionStep';
 import { RequestStep } from './RequestStep';
 import { RequiredNowPanel } from './RequiredNowPanel';
+import { RetentionPanel } from './RetentionPanel';
 import { StartPeriodPanel } from './StartPeriodPanel';
 import { Stepper } from './Stepper';
 
@@ -82,19 +87,22 @@ function CaseView({
           <span className="mono case-view__ref">{c.references.local}</span> {c.title || t('cases.untitled')}
         </ScreenHeading>
         <p className="case-view__meta">
-          {kind(c.kind)} · <span data-testid="case-stage">{stage(c.stage)}</span> ·{' '}
+          {kind(c.kind)} · <span data-testid="case-side">{t(`caseTerms.side.${caseSide(c)}`)}</span> ·{' '}
+          <span data-testid="case-stage">{stage(c.stage)}</span> ·{' '}
           {t('case.actingAsPerson', { name: person?.name ?? '', role: t(`roles.${actor.role}`) })}
         </p>
       </header>
       <Stepper c={c} selected={selected} onSelect={setSelected} />
       <RequiredNowPanel c={c} now={now} />
       <EmergencyPanel c={c} now={now} />
+      <IncomingPanel c={c} />
       <section aria-labelledby="step-title" className="panel step" data-testid="step-panel">
         <h2 id="step-title">{t(`case.stepTitles.${selected}`)}</h2>
         <StepContent c={c} step={selected} />
       </section>
       <StartPeriodPanel c={c} />
       <CaseFacts c={c} />
+      <RetentionPanel c={c} />
       <EvidencePanel c={c} />
       <HandOverPanel c={c} />
       <NotesPanel c={c} />
@@ -130,6 +138,11 @@ function StepContent({ c, step }: { readonly c: Case; readonly step: CaseStep })
       return c.challenge || c.stage === 'challenge-window' ? <ChallengeStep c={c} /> : <p>{t('case.notYet')}</p>;
     case 'redress':
       return c.challenge ? <RedressStep c={c} /> : <p>{t('case.notYet')}</p>;
+    case 'received':
+      return <RecognitionStep c={c} />;
+    case 'execution':
+    case 'answer':
+      return <AnswerStep c={c} step={step} />;
     case 'closed':
       return c.closure ? (
         <p data-testid="closure">{t(`case.closure.${c.closure.reason}`)}</p>

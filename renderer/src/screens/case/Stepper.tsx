@@ -14,7 +14,7 @@ export function Stepper({
   readonly onSelect: (step: CaseStep) => void;
 }) {
   const { t } = useTranslation();
-  const steps = stepsFor(c.kind);
+  const steps = stepsFor(c);
   const current = stepForStage(c.stage);
   const currentIndex = steps.indexOf(current);
   return (

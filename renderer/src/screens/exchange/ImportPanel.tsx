@@ -1,11 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { BundleFile, RemovableVolume } from '@shared/ipc/contract';
+import { BUNDLE_ARCHIVE_FOLDER, type BundleFile, type RemovableVolume } from '@shared/ipc/contract';
 import { useExchange } from '../../exchange/ExchangeProvider';
 import { useInbox } from '../../exchange/inbox-scan';
+import { archiveInboxFile } from '../../exchange/inbox-archive';
 import { InboxTable } from './InboxTable';
 import { ApplyOutcome } from './ApplyOutcome';
+import { RefuseWithReceipt } from './RefuseWithReceipt';
+import { refusalReason } from './refusal-reason';
+import { previewValues } from './preview-values';
+import { useLocaleFormat } from '../../components/useLocaleFormat';
+import type { RefusableBundle } from '@shared/exchange/refusal-receipt';
 import type { OpenRoute } from '../cases/case-route';
 import { afterApply, type AfterApply, type BundleSource } from '../../exchange/after-apply';
 import {
@@ -17,9 +23,21 @@ import {
 } from '../../exchange/import-bundle';
 
 type Outcome =
-  | { readonly tone: 'success' | 'info' | 'error'; readonly text: string }
+  | { readonly tone: 'success' | 'info'; readonly text: string }
+  /** `refusable`: verified but not applicable, so the sender may be answered with a refusal receipt. */
+  | { readonly tone: 'error'; readonly text: string; readonly refusable?: RefusableBundle }
   | { readonly tone: 'applied'; readonly text: string; readonly next: AfterApply }
   | null;
+
+/** Archive error codes with their own words in the catalog (`exchange.inbox.archiveErrors.<code>`). */
+const ARCHIVE_ERRORS = [
+  'volume-gone',
+  'not-found',
+  'read-only',
+  'volume-full',
+  'not-granted',
+  'not-processed',
+] as const;
 
 /**
  * Importing: a bundle file picked in the dialog or found on a drive is verified completely first; the
@@ -33,11 +51,14 @@ export function ImportPanel({
   readonly onOpenCase: OpenRoute;
 }) {
   const { t } = useTranslation();
+  const { dateTime } = useLocaleFormat();
+  const recognitionOutcome = (code: string) => t(`recognition.outcomes.${code}`, { defaultValue: code });
   const { deps, trust, reloadTrust, ledger } = useExchange();
   const [busy, setBusy] = useState(false);
   const [prepared, setPrepared] = useState<PreparedImport | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [found, setFound] = useState<{ drive: string; folderToken: string; files: BundleFile[] } | null>(null);
+  const [archiving, setArchiving] = useState(false);
   // The drive folder the bundle under check came from (null for a file picked in the dialog): its receipt goes back there.
   const [source, setSource] = useState<BundleSource | null>(null);
   const inbox = useInbox(deps, trust, ledger, found?.files ?? null);
@@ -66,7 +87,12 @@ export function ImportPanel({
       const result = await prepareImport(deps, trust, { fileToken: file.fileToken, name: file.name }, expiryOverride);
       setBusy(false);
       if (result.status === 'already')
-        setOutcome({ tone: 'info', text: t('exchange.import.already', { message: result.message }) });
+        setOutcome({
+          tone: 'info',
+          text: result.refusedEarlier
+            ? t('exchange.import.alreadyRefused')
+            : t('exchange.import.already', { message: result.message }),
+        });
       else if (result.status === 'refused') {
         setOutcome({
           tone: 'error',
@@ -74,6 +100,7 @@ export function ImportPanel({
             result.code === 'IMPORT_ALTERED_COPY'
               ? t('exchange.inbox.alteredRefused')
               : t('exchange.import.refused', { code: result.code, message: result.message }),
+          ...(result.refusable ? { refusable: result.refusable } : {}),
         });
         // Expiry alone may be overridden by a person, with a reason that is recorded in the case.
         if (result.code === 'BUNDLE_EXPIRED') setExpired(file);
@@ -96,6 +123,43 @@ export function ImportPanel({
     const listed = await deps.shell.exchange.listBundles({ folderToken: granted.value.folderToken });
     if (!listed.ok) return setOutcome({ tone: 'error', text: listed.error.message });
     setFound({ drive: drive.label, folderToken: granted.value.folderToken, files: listed.value });
+  };
+
+  /** Archive failures the catalog words by code; anything else shows the shell's own message. */
+  const archiveFailure = (code: string, message: string, file: BundleFile, drive: string) =>
+    (ARCHIVE_ERRORS as readonly string[]).includes(code)
+      ? t(`exchange.inbox.archiveErrors.${code}`, { file: file.name, drive, folder: BUNDLE_ARCHIVE_FOLDER })
+      : t('exchange.inbox.archiveErrors.other', { file: file.name, message });
+
+  // One file after another (a rename each); the first failure stops the rest. Then the drive is listed again.
+  const archive = async (files: readonly BundleFile[]) => {
+    if (!deps || !found) return;
+    setArchiving(true);
+    setOutcome(null);
+    const moved: { file: BundleFile; path: string }[] = [];
+    let failure: string | null = null;
+    for (const file of files) {
+      const result = await archiveInboxFile(deps.shell.exchange, file, inbox.entries[file.fileToken]);
+      if (!result.ok) {
+        failure = archiveFailure(result.error.code, result.error.message, file, found.drive);
+        break;
+      }
+      moved.push({ file, path: result.value.relativePath });
+    }
+    const listed = await deps.shell.exchange.listBundles({ folderToken: found.folderToken });
+    if (listed.ok) setFound({ ...found, files: listed.value });
+    setArchiving(false);
+    const done =
+      moved.length === 1 && files.length === 1
+        ? t('exchange.inbox.archived', { file: moved[0]?.file.name, path: moved[0]?.path, drive: found.drive })
+        : moved.length > 0
+          ? t('exchange.inbox.archivedAll', { count: moved.length, folder: BUNDLE_ARCHIVE_FOLDER, drive: found.drive })
+          : '';
+    setOutcome(
+      failure === null
+        ? { tone: 'success', text: done }
+        : { tone: 'error', text: done === '' ? failure : `${done} ${failure}` },
+    );
   };
 
   const apply = async () => {
@@ -161,12 +225,14 @@ export function ImportPanel({
             drive={found.drive}
             files={found.files}
             inbox={inbox}
-            busy={busy}
+            busy={busy || archiving}
             onCheck={(file) => void verify(file, { folderToken: found.folderToken, drive: found.drive })}
+            onArchive={(files) => void archive(files)}
           />
         )
       ) : null}
       {busy ? <p role="status">{t('exchange.import.verifying')}</p> : null}
+      {archiving ? <p role="status">{t('exchange.inbox.archiving', { folder: BUNDLE_ARCHIVE_FOLDER })}</p> : null}
       {/* The Apply outcome takes the focus (read out, and the next steps are one Tab away) rather than a live region. */}
       {outcome?.tone === 'applied' ? (
         <ApplyOutcome key={outcome.next.ledgerId} text={outcome.text} next={outcome.next} onOpenCase={onOpenCase} />
@@ -182,6 +248,9 @@ export function ImportPanel({
           </p>
         ) : null}
       </div>
+      {outcome?.tone === 'error' && outcome.refusable ? (
+        <RefuseWithReceipt key={outcome.refusable.bundleId} refusable={outcome.refusable} source={source} />
+      ) : null}
       {expired ? (
         <div className="warning" role="group" aria-label={t('exchange.import.overrideHeading')}>
           <div className="field">
@@ -217,6 +286,15 @@ export function ImportPanel({
                 {t(`exchange.preview.${line.key}`, {
                   ...line.values,
                   field: line.values?.field ? t(`exchange.fields.${String(line.values.field)}`) : '',
+                  ...previewValues(line.values, {
+                    stage: (code) => t(`caseTerms.stage.${code}`, { defaultValue: code }),
+                    dateTime,
+                    recognitionOutcome,
+                  }),
+                  // A partner's refusal receipt: its code in plain words.
+                  ...(line.key === 'receiptRefusedBecause'
+                    ? { reason: refusalReason(t, String(line.values?.code ?? '')) }
+                    : {}),
                 })}
               </li>
             ))}

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { assertNever } from '@shared/result';
 import type { InboxEntry, InboxSender } from '@shared/exchange/inbox-entry';
-import type { BundleFile } from '@shared/ipc/contract';
+import { BUNDLE_ARCHIVE_FOLDER, type BundleFile } from '@shared/ipc/contract';
 import { useFormatBytes } from '../../format/useFormatBytes';
 import type { InboxProgress } from '../../exchange/inbox-scan';
+import { isArchivable } from '../../exchange/inbox-archive';
 
 type Props = {
   readonly drive: string;
@@ -13,13 +14,15 @@ type Props = {
   readonly inbox: InboxProgress;
   readonly busy: boolean;
   readonly onCheck: (file: BundleFile) => void;
+  /** Moves processed files (already imported, or sent by this office) to the archive folder on the drive. */
+  readonly onArchive: (files: readonly BundleFile[]) => void;
 };
 
-/** States that must not be opened from the inbox: altered or unreadable files, and our own outgoing bundles. */
-const NOT_CHECKABLE: readonly InboxEntry['state'][] = ['altered-copy', 'unreadable', 'ours'];
+/** States that must not be opened from the inbox: altered or unreadable files, our own outgoing bundles, and refused ones. */
+const NOT_CHECKABLE: readonly InboxEntry['state'][] = ['altered-copy', 'unreadable', 'ours', 'refused'];
 
 /** The bundles on a drive as an inbox: who sent each, what it is, and what to do with it, before any import. */
-export function InboxTable({ drive, files, inbox, busy, onCheck }: Props) {
+export function InboxTable({ drive, files, inbox, busy, onCheck, onArchive }: Props) {
   const { t } = useTranslation();
   const { dateTime } = useLocaleFormat();
   const formatBytes = useFormatBytes();
@@ -32,10 +35,19 @@ export function InboxTable({ drive, files, inbox, busy, onCheck }: Props) {
         ? from.name
         : t('exchange.inbox.unknownOffice');
   const checking = inbox.done < inbox.total;
+  const processed = files.filter((file) => isArchivable(inbox.entries[file.fileToken]));
   return (
     <>
       {checking ? (
         <p role="status">{t('exchange.inbox.progress', { drive, done: inbox.done, total: inbox.total })}</p>
+      ) : null}
+      {processed.length > 0 ? (
+        <div className="vault-actions">
+          <p className="inbox__explain">{t('exchange.inbox.archiveHint', { folder: BUNDLE_ARCHIVE_FOLDER })}</p>
+          <Button className="button button--quiet" onPress={() => onArchive(processed)} isDisabled={busy || checking}>
+            {t('exchange.inbox.archiveAll', { n: processed.length })}
+          </Button>
+        </div>
       ) : null}
       <table className="data-table inbox" aria-label={t('exchange.import.onDrive', { drive })}>
         <thead>
@@ -68,6 +80,16 @@ export function InboxTable({ drive, files, inbox, busy, onCheck }: Props) {
                       {t('exchange.import.check')}
                     </Button>
                   ) : null}
+                  {isArchivable(entry) ? (
+                    <Button
+                      className="button button--quiet"
+                      aria-label={t('exchange.inbox.archiveFile', { file: file.name, folder: BUNDLE_ARCHIVE_FOLDER })}
+                      onPress={() => onArchive([file])}
+                      isDisabled={busy}
+                    >
+                      {t('exchange.inbox.archive')}
+                    </Button>
+                  ) : null}
                 </td>
               </tr>
             );
@@ -95,6 +117,8 @@ function InboxState({ entry, date }: { readonly entry: InboxEntry; readonly date
       return explain(t('exchange.inbox.explain.new'), 'success');
     case 'already-imported':
       return explain(t('exchange.inbox.explain.already-imported'), 'success');
+    case 'refused':
+      return explain(t('exchange.inbox.explain.refused'));
     case 'altered-copy':
       return explain(
         entry.recorded === 'received'

@@ -4,21 +4,27 @@ import { useTranslation } from 'react-i18next';
 import type { GrantedFolder } from '@shared/ipc/contract';
 import type { LedgerEntry } from '@shared/exchange/ledger-entry';
 import type { TransmittalSlip } from '@shared/exchange/transmittal-slip';
+import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useExchange } from '../../exchange/ExchangeProvider';
 import { exportReceipt } from '../../exchange/export-receipt';
 import { DestinationPicker } from './DestinationPicker';
 import { TransmittalSlipView } from './TransmittalSlipView';
+import { refusalReason } from './refusal-reason';
 
-/** Sent bundles (awaiting receipt / delivered) and received ones, with the receipt to carry back. */
+/**
+ * Sent bundles (awaiting receipt / delivered / refused by the partner) and received ones (with the receipt to carry
+ * back, or refused here with a refusal receipt).
+ */
 export function LedgerView() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { dateTime } = useLocaleFormat();
   const { ledger, deps, trust } = useExchange();
   const [receiptFor, setReceiptFor] = useState<string | null>(null);
   const [slip, setSlip] = useState<TransmittalSlip | null>(null);
   const [error, setError] = useState<string | null>(null);
   const sent = ledger.filter((entry) => entry.direction === 'sent');
   const received = ledger.filter((entry) => entry.direction === 'received');
-  const date = (ms: number) => new Date(ms).toLocaleString(i18n.language);
+  const date = (ms: number) => dateTime(new Date(ms).toISOString());
 
   const writeReceipt = async (entry: LedgerEntry, folder: GrantedFolder) => {
     if (!deps) return;
@@ -38,7 +44,18 @@ export function LedgerView() {
         peerHeading={t('exchange.ledger.to')}
         entries={sent}
         date={date}
-        status={(entry) => t(`exchange.ledger.states.${entry.status}`)}
+        status={(entry) =>
+          entry.status === 'refused' ? (
+            <Refused
+              text={t('exchange.ledger.refusedBy', {
+                office: entry.peerName,
+                reason: refusalReason(t, entry.refusalCode),
+              })}
+            />
+          ) : (
+            t(`exchange.ledger.states.${entry.status}`)
+          )
+        }
       />
       <LedgerTable
         title={t('exchange.ledger.received')}
@@ -46,18 +63,23 @@ export function LedgerView() {
         peerHeading={t('exchange.ledger.from')}
         entries={received}
         date={date}
-        status={(entry) => (
-          <>
-            {entry.kind === 'receipt'
-              ? t('exchange.ledger.states.received')
-              : t(`exchange.ledger.states.${entry.status}`)}
-            {entry.kind !== 'receipt' ? (
-              <Button className="button button--quiet" onPress={() => setReceiptFor(entry.id)}>
-                {t('exchange.ledger.exportReceipt')}
-              </Button>
-            ) : null}
-          </>
-        )}
+        status={(entry) =>
+          entry.status === 'refused' ? (
+            // Refused here with a refusal receipt: no "imported" receipt can follow.
+            <Refused text={t('exchange.ledger.refusedHere', { reason: refusalReason(t, entry.refusalCode) })} />
+          ) : (
+            <>
+              {entry.kind === 'receipt'
+                ? t('exchange.ledger.states.received')
+                : t(`exchange.ledger.states.${entry.status}`)}
+              {entry.kind !== 'receipt' ? (
+                <Button className="button button--quiet" onPress={() => setReceiptFor(entry.id)}>
+                  {t('exchange.ledger.exportReceipt')}
+                </Button>
+              ) : null}
+            </>
+          )
+        }
       />
       {receiptFor && deps ? (
         <div className="panel">
@@ -86,6 +108,17 @@ export function LedgerView() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** A refusal, in the warning style: never to be read as delivered or imported. */
+function Refused({ text }: { readonly text: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="inbox__state" data-testid="ledger-refused">
+      <span className="badge badge--warn">{t('exchange.ledger.states.refused')}</span>
+      <p className="warning">{text}</p>
+    </div>
   );
 }
 

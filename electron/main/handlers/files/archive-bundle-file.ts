@@ -1,0 +1,146 @@
+import { lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BUNDLE_ARCHIVE_FOLDER } from '@shared/ipc/contract';
+import { BUNDLE_EXTENSION } from './bundle-files';
+import { describeFsError, FileOperationError } from './file-errors';
+import { isTempName, syncFolder } from './write-file-atomically';
+
+const ARCHIVE_FOLDER = BUNDLE_ARCHIVE_FOLDER;
+/** How many numbered names (" (2)" … ) are tried before giving up; a real archive never gets near it. */
+export const MAX_ARCHIVE_NAME_TRIES = 1000;
+
+export type ArchivedFile = {
+  /** The name the file has in the archive folder. */
+  readonly name: string;
+  /** `casebridge-archive/<name>`, relative to the listed folder. */
+  readonly relativePath: string;
+  readonly path: string;
+};
+
+/**
+ * Moves the bundle `name` out of `folder` into `folder/casebridge-archive/`. A rename on the same volume, so the
+ * file is either still in the inbox or complete in the archive, never half-copied; nothing is deleted. An
+ * existing archived file is never replaced: the name is reserved first with an exclusive create (atomic on every
+ * file system, FAT included), taking " (2)", " (3)"… when it is taken, and the rename then replaces only that
+ * empty reservation.
+ */
+export async function archiveBundleFile(folder: string, name: string): Promise<ArchivedFile> {
+  const where = `the drive at ${folder}`;
+  // The name came from our own listing; checked again so a path can never be smuggled through it.
+  if (!isPlainBundleName(name))
+    throw new FileOperationError(
+      'not-found',
+      `${name} is not a bundle file that Casebridge listed. Nothing was moved.`,
+    );
+  const folderInfo = await stat(folder).catch((error: unknown) => {
+    throw archiveError(error, where, name);
+  });
+  if (!folderInfo.isDirectory()) throw archiveError({ code: 'ENOTDIR' }, where, name);
+  const source = join(folder, name);
+  const sourceInfo = await lstat(source).catch((error: unknown) => {
+    throw missingOr(error, where, name, folder);
+  });
+  if (!sourceInfo.isFile() && !sourceInfo.isSymbolicLink())
+    throw new FileOperationError('not-found', `${name} on ${where} is not a file. Nothing was moved.`);
+
+  const archive = join(folder, ARCHIVE_FOLDER);
+  await mkdir(archive).catch((error: unknown) => {
+    if (codeOf(error) !== 'EEXIST') throw archiveError(error, where, name);
+  });
+  // A file or a link under the archive's name would send the bundle somewhere else: refuse rather than follow it.
+  const archiveInfo = await lstat(archive).catch((error: unknown) => {
+    throw archiveError(error, where, name);
+  });
+  if (!archiveInfo.isDirectory())
+    throw new FileOperationError(
+      'already-exists',
+      `${where} has a file named ${ARCHIVE_FOLDER} where the archive folder belongs. Rename or move that file, then archive again. Nothing was moved.`,
+    );
+
+  const target = await reserveFreeName(archive, name, where);
+  try {
+    await rename(source, target.path);
+  } catch (error) {
+    await rm(target.path, { force: true }).catch(() => undefined);
+    throw missingOr(error, where, name, folder);
+  }
+  // Makes the move durable before the app says it is done (a pulled stick must not bring the file back).
+  await syncFolder(archive).catch(() => undefined);
+  await syncFolder(folder).catch(() => undefined);
+  return { name: target.name, relativePath: `${ARCHIVE_FOLDER}/${target.name}`, path: target.path };
+}
+
+/** `request-1.cbundle`, then `request-1 (2).cbundle`, `request-1 (3).cbundle`… */
+export function archiveNameCandidate(name: string, attempt: number): string {
+  if (attempt <= 1) return name;
+  return `${name.slice(0, -BUNDLE_EXTENSION.length)} (${attempt})${BUNDLE_EXTENSION}`;
+}
+
+function isPlainBundleName(name: string): boolean {
+  return (
+    name.endsWith(BUNDLE_EXTENSION) &&
+    !name.startsWith('.') &&
+    !isTempName(name) &&
+    !/[/\\\0]/.test(name) &&
+    name !== BUNDLE_EXTENSION
+  );
+}
+
+async function reserveFreeName(archive: string, name: string, where: string) {
+  for (let attempt = 1; attempt <= MAX_ARCHIVE_NAME_TRIES; attempt++) {
+    const candidate = archiveNameCandidate(name, attempt);
+    const path = join(archive, candidate);
+    try {
+      const handle = await open(path, 'wx', 0o600);
+      await handle.close();
+      return { name: candidate, path };
+    } catch (error) {
+      if (codeOf(error) !== 'EEXIST') throw archiveError(error, where, name);
+    }
+  }
+  throw new FileOperationError(
+    'already-exists',
+    `${ARCHIVE_FOLDER} on ${where} already holds ${name} and ${MAX_ARCHIVE_NAME_TRIES - 1} numbered copies of it. Tidy that folder, then archive again. Nothing was overwritten or moved.`,
+  );
+}
+
+function codeOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+}
+
+/** The file alone is gone (the drive is still there): say so, rather than "the drive was removed". */
+function missingOr(error: unknown, where: string, name: string, folder: string): FileOperationError {
+  if (codeOf(error) === 'ENOENT')
+    return new FileOperationError(
+      'not-found',
+      `${name} is no longer in ${folder} (it was moved or deleted outside Casebridge). Look on the drive again to refresh the list.`,
+    );
+  return archiveError(error, where, name);
+}
+
+/** The file-error classes, worded for a move: what happened, what to do, and that nothing moved. */
+function archiveError(error: unknown, where: string, name: string): FileOperationError {
+  const described = describeFsError(error, where);
+  switch (described.code) {
+    case 'volume-gone':
+      return new FileOperationError(
+        'volume-gone',
+        `${where} is no longer available (was the drive removed?). Re-insert it, look on the drive again, then archive. ${name} was not moved.`,
+      );
+    case 'read-only':
+      return new FileOperationError(
+        'read-only',
+        `${where} is read-only, or you may not change it. Check the drive's lock switch, then archive again. ${name} was not moved.`,
+      );
+    case 'volume-full':
+      return new FileOperationError(
+        'volume-full',
+        `${where} is full, so the archive folder cannot be created. Free some space, then archive again. ${name} was not moved.`,
+      );
+    default:
+      return new FileOperationError(
+        described.code === 'already-exists' ? 'io-failed' : described.code,
+        `Moving ${name} into ${ARCHIVE_FOLDER} on ${where} failed (${String(codeOf(error) ?? 'unknown error')}). Try again, or move it by hand. Nothing was deleted.`,
+      );
+  }
+}

@@ -1,0 +1,31 @@
+import { findProcedureTemplate } from '@shared/procedures/procedure-registry';
+
+type PreviewFormat = {
+  /** A stage code in the reader's words. */
+  readonly stage: (code: string) => string;
+  /** An ISO instant in the reader's locale. */
+  readonly dateTime: (iso: string) => string;
+  /** A recognition outcome code in the reader's words. */
+  readonly recognitionOutcome: (code: string) => string;
+};
+
+/**
+ * The values of an import preview line as a reader sees them: codes (stage, recognition outcome) in words, a due
+ * instant in the locale, a procedure by its title. Other values stay as the plan gave them.
+ */
+export function previewValues(
+  values: Readonly<Record<string, string | number>> | undefined,
+  format: PreviewFormat,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const text = (key: string) => (values?.[key] === undefined ? null : String(values[key]));
+  const stage = text('stage');
+  if (stage) out['stage'] = format.stage(stage);
+  const due = text('due');
+  if (due && !Number.isNaN(Date.parse(due)) && due.includes('T')) out['due'] = format.dateTime(due);
+  const outcome = text('outcome');
+  if (outcome) out['outcome'] = format.recognitionOutcome(outcome);
+  const procedure = text('procedure');
+  if (procedure) out['procedure'] = findProcedureTemplate({ id: procedure, version: 1 })?.title ?? procedure;
+  return out;
+}

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { memorySource } from '@shared/bytes/byte-io';
+import { concatBytes, toHex } from '@shared/bytes/bytes';
+import { verifyBundle } from '@shared/bundle/verify-bundle';
+import { ledgerEntryId } from '@shared/exchange/ledger-entry';
+import type { RefusableBundle } from '@shared/exchange/refusal-receipt';
+import { formatFingerprint } from '@shared/offices/fingerprint';
+import { createKeyCard } from '@shared/offices/key-card';
+import { generateOfficeIdentity } from '@shared/offices/office-identity';
+import { fingerprintOf, importKeyCard, markVerified, trustView, type TrustStore } from '@shared/offices/trust-store';
+import { ok } from '@shared/result';
+import type { BundleWriter } from '../../../renderer/src/bundle-io/write-bundle-file';
+import { refuseWithReceipt, type ReceiptDeps } from '../../../renderer/src/exchange/export-receipt';
+import { loadLedger } from '../../../renderer/src/exchange/ledger-store';
+import { ensureOwnOffice } from '../../../renderer/src/offices/own-office';
+import { createdVault, kit } from '../vault/vault-test-kit';
+
+const DAY = 86_400_000;
+
+/** Stands in for the main-process writer: keeps the bytes of each file it is sent. */
+function recordingWriter() {
+  const files: Uint8Array[] = [];
+  let chunks: Uint8Array[] = [];
+  const writer: BundleWriter = {
+    beginExport: () => {
+      chunks = [];
+      return Promise.resolve(ok({ exportId: `e${files.length}` }));
+    },
+    writeChunk: ({ chunk }) => {
+      chunks.push(chunk.slice());
+      return Promise.resolve(ok({ writtenBytes: chunks.reduce((sum, c) => sum + c.length, 0) }));
+    },
+    finishExport: () => {
+      const bytes = concatBytes(...chunks);
+      files.push(bytes);
+      const hasher = kit.createHasher(64);
+      hasher.update(bytes);
+      return Promise.resolve(
+        ok({ path: '/stick/receipt.cbundle', bytes: bytes.length, hashHex: toHex(hasher.digest()) }),
+      );
+    },
+    cancelExport: () => Promise.resolve(ok(null)),
+  };
+  return { writer, files };
+}
+
+function verifiedPartner(now: number) {
+  const identity = generateOfficeIdentity(kit);
+  const card = createKeyCard(
+    kit,
+    identity,
+    { name: 'Commission des Ports Calmes', jurisdiction: 'FR' },
+    { validFrom: now - DAY, validUntil: now + 300 * DAY },
+  );
+  const imported = importKeyCard(kit, {}, card, now);
+  if (!imported.ok) throw new Error(imported.error.message);
+  const verified = markVerified(
+    kit,
+    imported.value.store,
+    card.card.signingKey,
+    formatFingerprint(fingerprintOf(kit, card)),
+    now,
+  );
+  if (!verified.ok) throw new Error(verified.error.message);
+  return { identity, card, trust: verified.value };
+}
+
+describe('refusing a verified bundle with a receipt, in the vault', () => {
+  it('writes a signed refused receipt, records it and the refused bundle in one go, stores no case, and never twice', async () => {
+    const now = Date.now();
+    const vault = await createdVault('refuse-with-receipt');
+    const own = await ensureOwnOffice(
+      vault.db,
+      kit,
+      { id: 'office', officeName: 'Bureau of Quiet Harbours', jurisdiction: 'DE', createdAt: new Date(now) },
+      now,
+    );
+    if (!own.ok) throw new Error(own.error.message);
+    const partner = verifiedPartner(now);
+    const { writer, files } = recordingWriter();
+    const deps: ReceiptDeps = {
+      db: vault.db,
+      kit,
+      own: own.value,
+      officeName: 'Bureau of Quiet Harbours',
+      now: () => now,
+      shell: { exchange: writer },
+    };
+    const refusable: RefusableBundle = {
+      bundleId: '7'.repeat(32),
+      kind: 'response',
+      headerDigest: 'd'.repeat(128),
+      sequence: 3,
+      senderKey: partner.card.card.signingKey,
+      senderName: 'Commission des Ports Calmes',
+      fileName: 'casebridge-response-7777.cbundle',
+      size: 1500,
+      code: 'IMPORT_NO_MATCHING_CASE',
+    };
+
+    const refused = await refuseWithReceipt(deps, partner.trust, refusable, 'folder-token');
+    if (!refused.ok) throw new Error(refused.error.message);
+    expect(refused.value).toMatchObject({ kind: 'receipt', recipientName: 'Commission des Ports Calmes', sequence: 1 });
+    expect(files).toHaveLength(1);
+
+    // The partner opens the receipt: signed by us, addressed to it, refused with the code, naming its bundle exactly.
+    const ourTrust: TrustStore = (() => {
+      const imported = importKeyCard(kit, {}, own.value.card, now);
+      if (!imported.ok) throw new Error(imported.error.message);
+      const verified = markVerified(
+        kit,
+        imported.value.store,
+        own.value.card.card.signingKey,
+        formatFingerprint(fingerprintOf(kit, own.value.card)),
+        now,
+      );
+      if (!verified.ok) throw new Error(verified.error.message);
+      return verified.value;
+    })();
+    const opened = await verifyBundle(kit, {
+      source: memorySource(files[0] ?? new Uint8Array()),
+      trust: trustView(ourTrust),
+      recipient: {
+        signingPublicKey: partner.identity.signingPublicKey,
+        boxPrivateKeyPlaintext: partner.identity.boxPrivateKeyPlaintext,
+      },
+      clock: () => now,
+      ledger: { hasSeen: () => false, lastSequence: () => undefined },
+    });
+    if (!opened.ok || !opened.value.opened) throw new Error('the receipt did not verify');
+    expect(opened.value.payload).toMatchObject({
+      kind: 'receipt',
+      body: {
+        receivedBundleId: refusable.bundleId,
+        receivedKind: 'response',
+        headerDigest: refusable.headerDigest,
+        status: 'refused',
+        refusalCode: 'IMPORT_NO_MATCHING_CASE',
+      },
+    });
+
+    // Both entries, and nothing of the case.
+    const ledger = await loadLedger(vault.db);
+    expect(ledger).toHaveLength(2);
+    expect(ledger.find((entry) => entry.direction === 'received')).toMatchObject({
+      id: ledgerEntryId('received', refusable.senderKey, refusable.bundleId),
+      status: 'refused',
+      refusalCode: 'IMPORT_NO_MATCHING_CASE',
+      caseId: null,
+      caseRef: null,
+      shared: null,
+      sequence: 3,
+    });
+    expect(ledger.find((entry) => entry.direction === 'sent')).toMatchObject({
+      kind: 'receipt',
+      status: 'sent',
+      peerKey: refusable.senderKey,
+      sequence: 1,
+    });
+    expect(await vault.db.cases.count()).toBe(0);
+    expect(await vault.db.events.count()).toBe(0);
+
+    // A second refusal of the same bundle writes nothing and records nothing.
+    const again = await refuseWithReceipt(deps, partner.trust, refusable, 'folder-token');
+    expect(again).toMatchObject({ ok: false, error: { code: 'already-recorded' } });
+    expect(files).toHaveLength(1);
+    expect(await loadLedger(vault.db)).toHaveLength(2);
+  });
+
+  it('addresses no receipt to an office whose key is revoked', async () => {
+    const now = Date.now();
+    const vault = await createdVault('refuse-revoked');
+    const own = await ensureOwnOffice(
+      vault.db,
+      kit,
+      { id: 'office', officeName: 'Bureau of Quiet Harbours', jurisdiction: 'DE', createdAt: new Date(now) },
+      now,
+    );
+    if (!own.ok) throw new Error(own.error.message);
+    const partner = verifiedPartner(now);
+    const key = partner.card.card.signingKey;
+    const current = partner.trust[key];
+    if (!current) throw new Error('partner missing');
+    const revoked: TrustStore = { [key]: { ...current, state: 'revoked', revokedAt: now } };
+    const { writer, files } = recordingWriter();
+    const refused = await refuseWithReceipt(
+      { db: vault.db, kit, own: own.value, officeName: 'B', now: () => now, shell: { exchange: writer } },
+      revoked,
+      {
+        bundleId: '8'.repeat(32),
+        kind: 'decision',
+        headerDigest: 'e'.repeat(128),
+        sequence: 1,
+        senderKey: key,
+        senderName: 'Commission des Ports Calmes',
+        fileName: 'x.cbundle',
+        size: 1,
+        code: 'IMPORT_WORKFLOW_REFUSED',
+      },
+      'folder-token',
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'sender-revoked' } });
+    expect(files).toHaveLength(0);
+    expect(await loadLedger(vault.db)).toHaveLength(0);
+  });
+});
