@@ -1,26 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { GrantedFolder } from '@shared/ipc/contract';
-import type { TransmittalSlip } from '@shared/exchange/transmittal-slip';
 import type { OpenRoute } from '../cases/case-route';
 import { useExchange } from '../../exchange/ExchangeProvider';
 import { exportReceipt } from '../../exchange/export-receipt';
-import { receiptFailure, type AfterApply, type ReceiptFailure } from '../../exchange/after-apply';
+import type { AfterApply } from '../../exchange/after-apply';
 import { DestinationPicker } from './DestinationPicker';
-import { TransmittalSlipView } from './TransmittalSlipView';
-
-type ReceiptState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'writing'; readonly where: string }
-  | { readonly status: 'written'; readonly where: string; readonly slip: TransmittalSlip }
-  | {
-      readonly status: 'failed';
-      readonly where: string;
-      readonly failure: ReceiptFailure;
-      readonly code: string;
-      readonly message: string;
-    };
+import { ReceiptWriteStatus, useReceiptWrite } from './ReceiptWriteStatus';
 
 type Props = {
   readonly text: string;
@@ -35,7 +22,9 @@ type Props = {
 export function ApplyOutcome({ text, next, onOpenCase }: Props) {
   const { t } = useTranslation();
   const { deps, trust } = useExchange();
-  const [receipt, setReceipt] = useState<ReceiptState>({ status: 'idle' });
+  const { state: receipt, run: writeReceipt } = useReceiptWrite((folderToken) =>
+    deps ? exportReceipt(deps, trust, next.ledgerId, folderToken) : null,
+  );
   const outcomeRef = useRef<HTMLDivElement>(null);
   // Focus on the outcome when it appears, and again when a receipt write ends: its button was disabled meanwhile
   // (which drops the focus) and is gone once written.
@@ -43,22 +32,6 @@ export function ApplyOutcome({ text, next, onOpenCase }: Props) {
     if (receipt.status !== 'writing') outcomeRef.current?.focus();
   }, [receipt.status]);
 
-  const writeReceipt = async (folderToken: string, where: string) => {
-    if (!deps) return;
-    setReceipt({ status: 'writing', where });
-    const written = await exportReceipt(deps, trust, next.ledgerId, folderToken);
-    setReceipt(
-      written.ok
-        ? { status: 'written', where, slip: written.value }
-        : {
-            status: 'failed',
-            where,
-            failure: receiptFailure(written.error.code),
-            code: written.error.code,
-            message: written.error.message,
-          },
-    );
-  };
   const source = next.receipt?.source ?? null;
   const writing = receipt.status === 'writing';
   const picker = deps ? (
@@ -107,29 +80,16 @@ export function ApplyOutcome({ text, next, onOpenCase }: Props) {
           {picker}
         </>
       ) : null}
-      <div aria-live="polite">
-        {receipt.status === 'writing' ? (
-          <p role="status">{t('exchange.afterApply.receiptWriting', { where: receipt.where })}</p>
-        ) : null}
-        {receipt.status === 'written' ? (
-          <p role="status" className="success">
-            {t('exchange.afterApply.receiptWritten', { where: receipt.where, file: receipt.slip.fileName })}
-          </p>
-        ) : null}
-      </div>
-      {receipt.status === 'failed' ? (
-        <>
-          <p role="alert" className="error" data-testid="receipt-error">
-            {t(`exchange.afterApply.receiptFailed.${receipt.failure}`, {
-              where: receipt.where,
-              code: receipt.code,
-              message: receipt.message,
-            })}
-          </p>
-          {source && receipt.failure === 'other' ? picker : null}
-        </>
-      ) : null}
-      {receipt.status === 'written' ? <TransmittalSlipView slip={receipt.slip} /> : null}
+      <ReceiptWriteStatus
+        state={receipt}
+        keys={{
+          writing: 'exchange.afterApply.receiptWriting',
+          written: 'exchange.afterApply.receiptWritten',
+          failed: 'exchange.afterApply.receiptFailed',
+        }}
+        retry={source ? picker : null}
+        testIds={{ failed: 'receipt-error' }}
+      />
     </div>
   );
 }

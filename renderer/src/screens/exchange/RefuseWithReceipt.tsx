@@ -1,27 +1,13 @@
-import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { GrantedFolder } from '@shared/ipc/contract';
 import type { RefusableBundle } from '@shared/exchange/refusal-receipt';
-import type { TransmittalSlip } from '@shared/exchange/transmittal-slip';
 import { useExchange } from '../../exchange/ExchangeProvider';
 import { refuseWithReceipt } from '../../exchange/export-receipt';
-import { receiptFailure, type BundleSource, type ReceiptFailure } from '../../exchange/after-apply';
+import type { BundleSource } from '../../exchange/after-apply';
 import { DestinationPicker } from './DestinationPicker';
-import { TransmittalSlipView } from './TransmittalSlipView';
+import { ReceiptWriteStatus, useReceiptWrite } from './ReceiptWriteStatus';
 import { refusalReason } from './refusal-reason';
-
-type RefusalState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'writing'; readonly where: string }
-  | { readonly status: 'written'; readonly where: string; readonly slip: TransmittalSlip }
-  | {
-      readonly status: 'failed';
-      readonly where: string;
-      readonly failure: ReceiptFailure;
-      readonly code: string;
-      readonly message: string;
-    };
 
 type Props = {
   readonly refusable: RefusableBundle;
@@ -37,25 +23,11 @@ type Props = {
 export function RefuseWithReceipt({ refusable, source }: Props) {
   const { t } = useTranslation();
   const { deps, trust } = useExchange();
-  const [state, setState] = useState<RefusalState>({ status: 'idle' });
+  const { state, run: refuse } = useReceiptWrite((folderToken) =>
+    deps ? refuseWithReceipt(deps, trust, refusable, folderToken) : null,
+  );
   const office = refusable.senderName;
 
-  const refuse = async (folderToken: string, where: string) => {
-    if (!deps) return;
-    setState({ status: 'writing', where });
-    const written = await refuseWithReceipt(deps, trust, refusable, folderToken);
-    setState(
-      written.ok
-        ? { status: 'written', where, slip: written.value }
-        : {
-            status: 'failed',
-            where,
-            failure: receiptFailure(written.error.code),
-            code: written.error.code,
-            message: written.error.message,
-          },
-    );
-  };
   const writing = state.status === 'writing';
   const done = state.status === 'written';
   const picker = deps ? (
@@ -96,27 +68,17 @@ export function RefuseWithReceipt({ refusable, source }: Props) {
           {picker}
         </>
       ) : null}
-      <div aria-live="polite">
-        {writing ? <p role="status">{t('exchange.refuse.writing', { where: state.where })}</p> : null}
-        {state.status === 'written' ? (
-          <p role="status" className="success" data-testid="refuse-written">
-            {t('exchange.refuse.written', { office, where: state.where, file: state.slip.fileName })}
-          </p>
-        ) : null}
-      </div>
-      {state.status === 'failed' ? (
-        <>
-          <p role="alert" className="error" data-testid="refuse-error">
-            {t(`exchange.refuse.failed.${state.failure}`, {
-              where: state.where,
-              code: state.code,
-              message: state.message,
-            })}
-          </p>
-          {source && state.failure === 'other' ? picker : null}
-        </>
-      ) : null}
-      {state.status === 'written' ? <TransmittalSlipView slip={state.slip} /> : null}
+      <ReceiptWriteStatus
+        state={state}
+        keys={{
+          writing: 'exchange.refuse.writing',
+          written: 'exchange.refuse.written',
+          failed: 'exchange.refuse.failed',
+        }}
+        values={{ office }}
+        retry={source ? picker : null}
+        testIds={{ written: 'refuse-written', failed: 'refuse-error' }}
+      />
     </div>
   );
 }
