@@ -72,7 +72,10 @@ async function start(): Promise<void> {
             pickPath({
               title: 'Choose a Casebridge bundle',
               properties: ['openFile'],
-              filters: [{ name: 'Casebridge bundle', extensions: ['cbundle'] }],
+              filters: [
+                { name: 'Casebridge bundle', extensions: ['cbundle'] },
+                { name: 'Casebridge backup', extensions: ['cbbackup'] },
+              ],
             }),
         },
         documents: {

@@ -3,8 +3,8 @@ import { err, ok, type Result } from '../result';
 import type { SignedKeyCard } from '../offices/key-card';
 import type { OfficeIdentity } from '../offices/office-identity';
 import { trustView } from '../offices/trust-store';
-import { buildBundle, type BuiltBundle } from './build-bundle';
-import { DEFAULT_VERIFY_POLICY } from './bundle-limits';
+import type { BuiltBundle } from './build-bundle';
+import { buildPublicBundle } from './public-bundle';
 import { toBundleErr, type BundleErrorCode } from './bundle-error';
 import type { ByteSource, RandomAccessSink } from '../bytes/byte-io';
 import { readBundleFrame } from './read-bundle-frame';
@@ -18,18 +18,7 @@ export function exportKeyCardBundle(
   now: number,
   sink: RandomAccessSink,
 ): Promise<Result<BuiltBundle, BundleErrorCode>> {
-  return buildBundle(
-    kit,
-    {
-      kind: 'key-card',
-      body: { card },
-      sender: identity,
-      recipients: [],
-      createdAt: now,
-      notAfter: now + DEFAULT_VERIFY_POLICY.maxValidityMs,
-    },
-    sink,
-  );
+  return buildPublicBundle(kit, 'key-card', { card }, identity, now, sink);
 }
 
 /**

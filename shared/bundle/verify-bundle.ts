@@ -3,7 +3,7 @@ import { ok, type Result } from '../result';
 import { formatFingerprint, officeFingerprint } from '../offices/fingerprint';
 import { verifyKeyCard } from '../offices/key-card';
 import { verifyRevocation } from '../offices/revocation';
-import type { PartnerOffice, TrustView } from '../offices/trust-store';
+import { revocationRefuses, type PartnerOffice, type TrustView } from '../offices/trust-store';
 import { DEFAULT_VERIFY_POLICY, type VerifyPolicy } from './bundle-limits';
 import { BundleError, bundleError, toBundleErr, type BundleErrorCode } from './bundle-error';
 import type { BundleHeader } from './bundle-header';
@@ -166,10 +166,11 @@ function checkSigner(
 ): PartnerOffice | undefined {
   const office = trust.lookup(header.sender);
   const fingerprint = formatFingerprint(officeFingerprint(kit, fromHex(header.sender, 32) ?? new Uint8Array(32)));
-  if (office?.state === 'revoked') {
+  if (office && revocationRefuses(office, header)) {
+    const from = office.revokedAt === undefined ? '' : ` from ${new Date(office.revokedAt).toISOString()}`;
     throw bundleError(
       'BUNDLE_SIGNER_REVOKED',
-      `This bundle was signed with a key that ${office.card.card.name} revoked (${office.revocationReason ?? 'retired'}). Do not import it; ask the office to send it again with its current key.`,
+      `This bundle was signed with a key that ${office.card.card.name} revoked${from} (${office.revocationReason ?? 'retired'}). Do not import it; ask the office to send it again with its current key.`,
     );
   }
   // A key card introduces its own key, and a revocation may retire a key that was never verified.

@@ -7,7 +7,7 @@ import { DEFAULT_VERIFY_POLICY, type VerifyPolicy } from '../bundle/bundle-limit
 import { readBundleFrame, type BundleFrame } from '../bundle/read-bundle-frame';
 import { checkItemHashes } from '../bundle/verify-bundle';
 import { formatFingerprint, officeFingerprint } from '../offices/fingerprint';
-import type { TrustView } from '../offices/trust-store';
+import { revocationRefuses, type TrustView } from '../offices/trust-store';
 import type { LedgerEntry } from './ledger-entry';
 
 /** What a bundle file found on a drive is, before anything is imported. */
@@ -131,7 +131,7 @@ export async function classifyInboxEntry(
   const office = context.trust.lookup(header.sender);
   const problem: SenderTrustProblem | null = !office
     ? 'not-in-list'
-    : office.state === 'revoked'
+    : revocationRefuses(office, header)
       ? 'revoked'
       : office.state === 'unverified' && header.kind !== 'revocation'
         ? 'unverified'

@@ -3,6 +3,15 @@
  * fingerprint groups, so a person can tell whose card a file is and match it against the digits read out.
  */
 export function keyCardFileName(officeName: string, fingerprint: readonly string[], bundleId: string): string {
+  return officeFileName('key-card', officeName, fingerprint, bundleId);
+}
+
+/** The file name of our revocation of a key: like a key card's, with the revoked key's fingerprint groups. */
+export function revocationFileName(officeName: string, fingerprint: readonly string[], bundleId: string): string {
+  return officeFileName('revocation', officeName, fingerprint, bundleId);
+}
+
+function officeFileName(kind: string, officeName: string, fingerprint: readonly string[], bundleId: string): string {
   const office = officeName
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -11,5 +20,5 @@ export function keyCardFileName(officeName: string, fingerprint: readonly string
     .slice(0, 48)
     .replace(/-+$/, '');
   const prefix = fingerprint.slice(0, 2).join('-');
-  return `casebridge-key-card-${office ? `${office}-` : ''}${prefix}-${bundleId.slice(0, 8)}.cbundle`;
+  return `casebridge-${kind}-${office ? `${office}-` : ''}${prefix}-${bundleId.slice(0, 8)}.cbundle`;
 }

@@ -84,29 +84,25 @@ export function importKeyCard(
   }
   const previousKey = card.card.previousSigningKey;
   const predecessor = previousKey === undefined ? undefined : trustView(store).lookup(previousKey);
-  if (previousKey !== undefined && predecessor) {
-    if (predecessor.state === 'revoked' && predecessor.revocationReason === 'compromised') {
-      return err(
-        'TRUST_KEY_REVOKED',
-        `The previous key of ${card.card.name} was revoked as compromised, so it cannot vouch for a new key. Verify the new card's fingerprint with the office directly.`,
-      );
-    }
+  // A key revoked as compromised cannot vouch for a successor: its card then arrives as a new, unverified office.
+  if (previousKey !== undefined && predecessor && predecessor.revocationReason !== 'compromised') {
     if (predecessor.successor !== undefined && predecessor.successor !== key) {
       return err(
         'TRUST_ROTATION_CONFLICT',
         `The old key of ${card.card.name} already vouched for a different new key. Call the office and compare fingerprints before trusting either.`,
       );
     }
+    const state = inheritedState(predecessor);
     const successor: PartnerOffice = {
       card,
-      state: predecessor.state === 'revoked' ? 'unverified' : predecessor.state,
+      state,
       importedAt: now,
-      verifiedAt: predecessor.state === 'verified' ? predecessor.verifiedAt : undefined,
+      verifiedAt: state === 'verified' ? predecessor.verifiedAt : undefined,
     };
     const retired: PartnerOffice = {
       ...predecessor,
       state: 'revoked',
-      revokedAt: now,
+      revokedAt: Math.min(predecessor.revokedAt ?? now, now),
       revocationReason: predecessor.revocationReason ?? 'superseded',
       successor: key,
     };
@@ -122,6 +118,33 @@ export function importKeyCard(
   }
   const added: PartnerOffice = { card, state: 'unverified', importedAt: now };
   return ok({ store: { ...store, [key]: added }, outcome: 'added', office: added });
+}
+
+/**
+ * The trust a rotated card takes over from the key that signed it: the old key's state, or — when the office's own
+ * revocation (reason `superseded`, as the lost-laptop drill sends) arrived before the card — the trust a person had
+ * established for the old key. A key revoked by us or retired for another reason vouches for nothing.
+ */
+function inheritedState(predecessor: PartnerOffice): TrustState {
+  if (predecessor.state !== 'revoked') return predecessor.state;
+  return predecessor.revocationReason === 'superseded' &&
+    predecessor.successor === undefined &&
+    predecessor.verifiedAt !== undefined
+    ? 'verified'
+    : 'unverified';
+}
+
+/**
+ * Whether `office`'s revocation refuses a bundle of `kind` created at `createdAt`. A key retired in good order
+ * (`superseded`: the laptop was lost locked, the passphrase is safe) is revoked from its revocation's effective date
+ * (`revokedAt`): what it signed before, while verified, stays valid (bundles in flight). A key that may be in someone
+ * else's hands (`compromised`) refuses everything: its holder can date a bundle as they like. A revocation may always
+ * retire a key further. Without a date, everything is refused.
+ */
+export function revocationRefuses(office: PartnerOffice, bundle: { kind: string; createdAt: number }): boolean {
+  if (office.state !== 'revoked' || bundle.kind === 'revocation') return false;
+  if (office.revocationReason === 'compromised') return true;
+  return office.revokedAt === undefined || office.verifiedAt === undefined || bundle.createdAt >= office.revokedAt;
 }
 
 /**
@@ -170,14 +193,22 @@ export function applyRevocation(
   if (!office)
     return err('TRUST_UNKNOWN_OFFICE', 'This revocation is for an office not in your partner list; nothing to do.');
   const reason = office.revocationReason === 'compromised' ? 'compromised' : revocation.statement.reason;
-  if (office.state === 'revoked' && office.revocationReason === reason) return ok({ store, outcome: 'unchanged' });
-  return ok({
-    store: {
-      ...store,
-      [key]: { ...office, state: 'revoked', revokedAt: office.revokedAt ?? now, revocationReason: reason },
-    },
-    outcome: 'revoked',
-  });
+  // The key is revoked from the date its holder states (the day a laptop was lost), never later than we knew.
+  const revokedAt = Math.min(office.revokedAt ?? now, revocation.statement.revokedAt);
+  if (office.state === 'revoked' && office.revocationReason === reason && office.revokedAt === revokedAt)
+    return ok({ store, outcome: 'unchanged' });
+  const next: Record<string, PartnerOffice> = {
+    ...store,
+    [key]: { ...office, state: 'revoked', revokedAt, revocationReason: reason },
+  };
+  const successor = office.successor === undefined ? undefined : trustView(store).lookup(office.successor);
+  // A compromised key's rotation signature proves nothing: trust the successor took over from it (rather than
+  // from a person comparing its own fingerprint) falls back to unverified.
+  if (reason === 'compromised' && office.successor !== undefined && successor?.state === 'verified') {
+    if ((successor.verifiedAt ?? 0) < successor.importedAt)
+      next[office.successor] = { ...successor, state: 'unverified', verifiedAt: undefined };
+  }
+  return ok({ store: next, outcome: 'revoked' });
 }
 
 /**

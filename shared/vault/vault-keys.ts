@@ -72,7 +72,8 @@ export type VaultSubkeys = {
 const SUBKEY_CONTEXT = 'CBvault1';
 /**
  * Id 4 was an "audit" sub-key that nothing used: audit events are signed with each person's own Ed25519 key
- * instead (`shared/audit/event-signature.ts`), which no shared key could give. Never reuse id 4.
+ * instead (`shared/audit/event-signature.ts`), which no shared key could give. Never reuse id 4. Id 5 is the backup key
+ * (`shared/backup/backup-keys.ts`).
  */
 const subkeyIds = { records: 1, attachments: 2, blindIndex: 3 } as const;
 

@@ -1,14 +1,12 @@
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './harness/fixtures';
 import {
   authorisedCase,
-  exchangeKeyCards,
+  closeTwoOffices,
   expectAccessible,
   onlyBundle,
-  openOffice,
-  stickProbe,
+  twoOfficesOnOneStick,
 } from './harness/two-offices';
 import { AppShellPage } from './pages/AppShellPage';
 import { ExchangeInboxPage } from './pages/ExchangeInboxPage';
@@ -23,20 +21,9 @@ test('the Exchange badge counts new bundles on an inserted stick; processed bund
   browser,
 }) => {
   test.setTimeout(120_000);
-  const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
-  const usb = join(stick, 'usb');
-  await mkdir(usb);
-  const contextB = await browser.newContext({
-    locale: 'en-GB',
-    timezoneId: 'Europe/Berlin',
-    viewport: { width: 1280, height: 800 },
-  });
-  const [a, b] = await Promise.all([
-    openOffice(context, 'Bureau of Quiet Harbours', 'DE', stickProbe(usb)),
-    openOffice(contextB, 'Commission des Ports Calmes', 'FR', stickProbe(usb)),
-  ]);
+  const offices = await twoOfficesOnOneStick(context, browser);
+  const { usb, bureau: a, commission: b } = offices;
   try {
-    await exchangeKeyCards(stick, a, b);
     const lyon = new ExchangeInboxPage(b.shell.page);
     // The stick is in, with nothing on it: no badge.
     await new AppShellPage(b.shell.page).open('Dashboard');
@@ -114,9 +101,6 @@ test('the Exchange badge counts new bundles on an inserted stick; processed bund
     expect(a.shell.problems).toEqual([]);
     expect(b.shell.problems).toEqual([]);
   } finally {
-    await a.shell.close();
-    await b.shell.close();
-    await contextB.close();
-    await rm(stick, { recursive: true, force: true });
+    await closeTwoOffices(offices);
   }
 });

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { test, expect } from './harness/fixtures';
 import {
   authorisedCase,
+  closeTwoOffices,
   exchangeKeyCards,
   expectAccessible,
   onlyBundle,
   openCase,
   openOffice,
-  stickProbe,
+  twoOfficesOnOneStick,
 } from './harness/two-offices';
 import { CasePage } from './pages/CasePage';
 import { NoticePage } from './pages/NoticePage';
@@ -25,21 +26,10 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
   browser,
 }) => {
   test.setTimeout(120_000);
-  const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
-  // B sees this folder as an inserted USB stick; A writes the request onto it.
-  const usb = join(stick, 'usb');
-  await mkdir(usb);
-  const contextB = await browser.newContext({
-    locale: 'en-GB',
-    timezoneId: 'Europe/Berlin',
-    viewport: { width: 1280, height: 800 },
-  });
-  const [a, b] = await Promise.all([
-    openOffice(context, 'Bureau of Quiet Harbours', 'DE', stickProbe(usb)),
-    openOffice(contextB, 'Commission des Ports Calmes', 'FR', stickProbe(usb)),
-  ]);
+  // B sees the stick's usb folder as an inserted USB stick; A writes the request onto it.
+  const offices = await twoOfficesOnOneStick(context, browser);
+  const { stick, usb, bureau: a, commission: b } = offices;
   try {
-    await exchangeKeyCards(stick, a, b);
     await expectAccessible(a.shell.page, 'partner offices');
 
     // A: an authorised case with one evidence file, sent as a request; personal data stays unticked.
@@ -204,9 +194,7 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     expect(a.shell.problems).toEqual([]);
     expect(b.shell.problems).toEqual([]);
   } finally {
-    await b.shell.close();
-    await contextB.close();
-    await rm(stick, { recursive: true, force: true });
+    await closeTwoOffices(offices);
   }
 });
 

@@ -1,15 +1,13 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
 import {
   authorisedCase,
-  exchangeKeyCards,
+  closeTwoOffices,
   expectAccessible,
   onlyBundle,
-  openOffice,
-  stickProbe,
+  twoOfficesOnOneStick,
 } from './harness/two-offices';
 import { CasePage } from './pages/CasePage';
 
@@ -44,21 +42,9 @@ test('a verified bundle for a case the office does not have is refused with a re
   browser,
 }) => {
   test.setTimeout(150_000);
-  const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
-  const usb = join(stick, 'usb');
-  await mkdir(usb);
-  const contextA = await browser.newContext({
-    locale: 'en-GB',
-    timezoneId: 'Europe/Berlin',
-    viewport: { width: 1280, height: 800 },
-  });
-  const [b, a] = await Promise.all([
-    openOffice(context, 'Bureau of Quiet Harbours', 'DE', stickProbe(usb)),
-    openOffice(contextA, 'Commission des Ports Calmes', 'FR', stickProbe(usb)),
-  ]);
+  const offices = await twoOfficesOnOneStick(context, browser);
+  const { stick, usb, bureau: b, commission: a } = offices;
   try {
-    await exchangeKeyCards(stick, b, a);
-
     // B asks A; A imports the request and answers with a response onto the stick.
     const reference = await authorisedCase(b.shell.page);
     await b.exchange.open();
@@ -160,9 +146,6 @@ test('a verified bundle for a case the office does not have is refused with a re
     expect(a.shell.problems).toEqual([]);
     expect(b.shell.problems).toEqual([]);
   } finally {
-    await b.shell.close();
-    await a.shell.close();
-    await contextA.close();
-    await rm(stick, { recursive: true, force: true });
+    await closeTwoOffices(offices);
   }
 });

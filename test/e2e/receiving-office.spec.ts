@@ -1,16 +1,15 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Browser, BrowserContext } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
 import {
   authorisedCase,
-  exchangeKeyCards,
+  closeTwoOffices,
   expectAccessible,
   heronRequest,
   onlyBundle,
   openCase,
-  openOffice,
-  stickProbe,
+  twoOfficesOnOneStick,
   type Office,
 } from './harness/two-offices';
 import { CasePage } from './pages/CasePage';
@@ -24,25 +23,13 @@ function dueInDays(label: string, from: number, to: number): RegExp {
   return new RegExp(`${label}.*in (${days}) days`);
 }
 
-/** Two offices on one stick, with verified key cards: Bonn (DE) asks, Paris (FR) is asked. */
-async function twoOffices(
-  context: Parameters<typeof openOffice>[0],
-  browser: { newContext: (options: object) => Promise<Parameters<typeof openOffice>[0]> },
-) {
-  const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
-  const usb = join(stick, 'usb');
-  await mkdir(usb);
-  const contextB = await browser.newContext({
-    locale: 'en-GB',
+/** Two offices on one stick, with verified key cards: Bonn (DE) asks, Paris (FR) is asked, on Paris's time. */
+async function bonnAndParis(context: BrowserContext, browser: Browser) {
+  const offices = await twoOfficesOnOneStick(context, browser, {
     timezoneId: 'Europe/Paris',
     viewport: { width: 1280, height: 900 },
   });
-  const [bonn, paris] = await Promise.all([
-    openOffice(context, 'Bureau of Quiet Harbours', 'DE', stickProbe(usb)),
-    openOffice(contextB, 'Commission des Ports Calmes', 'FR', stickProbe(usb)),
-  ]);
-  await exchangeKeyCards(stick, bonn, paris);
-  return { stick, usb, bonn, paris, contextB };
+  return { offices, stick: offices.stick, usb: offices.usb, bonn: offices.bureau, paris: offices.commission };
 }
 
 /** Bonn sends an authorised request under `procedure`, with a covering note, to the stick; returns its reference. */
@@ -78,7 +65,7 @@ test('GDPR Art. 61: the requested office works the request on its own deadline, 
   browser,
 }) => {
   test.setTimeout(150_000);
-  const { stick, usb, bonn, paris, contextB } = await twoOffices(context, browser);
+  const { offices, stick, usb, bonn, paris } = await bonnAndParis(context, browser);
   try {
     const note = 'Please also confirm by letter to our postal address.';
     const bonnReference = await sendRequest(bonn, usb, 'GDPR mutual assistance request', note);
@@ -140,9 +127,7 @@ test('GDPR Art. 61: the requested office works the request on its own deadline, 
     expect(bonn.shell.problems).toEqual([]);
     expect(paris.shell.problems).toEqual([]);
   } finally {
-    await paris.shell.close();
-    await contextB.close();
-    await rm(stick, { recursive: true, force: true });
+    await closeTwoOffices(offices);
   }
 });
 
@@ -151,7 +136,7 @@ test('EIO: the executing office has 30 days to recognise and, once it does, 90 d
   browser,
 }) => {
   test.setTimeout(150_000);
-  const { stick, usb, bonn, paris, contextB } = await twoOffices(context, browser);
+  const { offices, usb, bonn, paris } = await bonnAndParis(context, browser);
   try {
     const bonnReference = await sendRequest(
       bonn,
@@ -173,8 +158,6 @@ test('EIO: the executing office has 30 days to recognise and, once it does, 90 d
     await expect(deadlines).toContainText(dueInDays('Executing authority carries out the measure', 90, 94));
     expect(paris.shell.problems).toEqual([]);
   } finally {
-    await paris.shell.close();
-    await contextB.close();
-    await rm(stick, { recursive: true, force: true });
+    await closeTwoOffices(offices);
   }
 });

@@ -19,6 +19,8 @@ import { useTranslation } from 'react-i18next';
 import type { VaultSession } from '../vault/vault-session';
 import { VaultBar } from '../screens/vault/VaultBar';
 import { VaultSettingsPanel } from '../screens/vault/VaultSettingsPanel';
+import { BackupPanel } from '../screens/backup/BackupPanel';
+import { BackupReminderNotice } from '../screens/backup/BackupReminderNotice';
 import { PeoplePanel } from '../screens/vault/PeoplePanel';
 import { CorruptRecordsNotice } from '../screens/vault/CorruptRecordsNotice';
 import { ExchangeProvider } from '../exchange/ExchangeProvider';
@@ -69,7 +71,12 @@ function renderScreen(
 ) {
   switch (screen) {
     case 'dashboard':
-      return <DashboardScreen onOpen={openCase} />;
+      return (
+        <>
+          <BackupReminderNotice vault={session.vault} />
+          <DashboardScreen onOpen={openCase} />
+        </>
+      );
     case 'cases':
       return (
         <>
@@ -98,6 +105,7 @@ function renderScreen(
           <OfficeLetterheadPanel />
           <PartnerOfficesPanel />
           <VaultSettingsPanel session={session} />
+          <BackupPanel session={session} shell={shell} />
           <PeoplePanel session={session} />
         </>
       );

@@ -16,21 +16,22 @@ export type BundleWriter = Pick<
   'beginExport' | 'writeChunk' | 'finishExport' | 'cancelExport'
 >;
 
-export type WriteBundleInput = {
+/** `T` is what the build reports (a bundle's header, or a backup's manifest: backups go through the same writer). */
+export type WriteBundleInput<T = BuiltBundle> = {
   readonly kit: CryptoKit;
   readonly writer: BundleWriter;
   readonly folderToken: string;
-  readonly fileName: (built: BuiltBundle) => string;
+  readonly fileName: (built: T) => string;
   /** Builds the bundle into the sink (shared/bundle's streaming builder). */
-  readonly build: (sink: RandomAccessSink) => Promise<Result<BuiltBundle, BundleErrorCode>>;
+  readonly build: (sink: RandomAccessSink) => Promise<Result<T, BundleErrorCode | string>>;
   /** Rough size for the progress bar while building (the exact size is known only afterwards). */
   readonly expectedBytes: number;
   readonly onProgress?: (progress: ExportProgress) => void;
   readonly signal?: AbortSignal;
 };
 
-export type WrittenBundle = {
-  readonly built: BuiltBundle;
+export type WrittenBundle<T = BuiltBundle> = {
+  readonly built: T;
   readonly fileHash: string;
   readonly fileName: string;
   readonly written: ExportResult;
@@ -45,7 +46,9 @@ const cancelled = () => err('cancelled', 'The export was cancelled. Nothing was 
  * pass (BLAKE2b-512, announced to the writer up front), then sent chunk by chunk. The main process writes it
  * under a temporary name, fsyncs, renames, reads back and compares the hash: only then is it "safe to unplug".
  */
-export async function writeBundleFile(input: WriteBundleInput): Promise<Result<WrittenBundle, string>> {
+export async function writeBundleFile<T = BuiltBundle>(
+  input: WriteBundleInput<T>,
+): Promise<Result<WrittenBundle<T>, string>> {
   const { kit, writer, signal, onProgress } = input;
   const staging = await createStagingFile();
   try {

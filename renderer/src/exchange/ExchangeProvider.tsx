@@ -25,6 +25,8 @@ export type ExchangeContextValue = {
   /** Stores the offices that changed between the current store and `next`; returns an error message or null. */
   readonly updateTrust: (next: TrustStore) => Promise<string | null>;
   readonly reloadTrust: () => Promise<void>;
+  /** Reads our identity again after the lost-laptop drill replaced it (the old copy in memory is wiped). */
+  readonly reloadOwn: () => void;
   readonly ledger: readonly LedgerEntry[];
   /** Null until our identity is ready. */
   readonly deps: ExchangeDeps | null;
@@ -44,6 +46,8 @@ export function ExchangeProvider({
   const { db, kit } = session.vault;
   const [own, setOwn] = useState<OwnOfficeState>({ status: 'loading' });
   const [trust, setTrust] = useState<TrustStore>({});
+  const [ownVersion, setOwnVersion] = useState(0);
+  const reloadOwn = useCallback(() => setOwnVersion((version) => version + 1), []);
 
   useAsyncEffect(
     useCallback(
@@ -60,7 +64,8 @@ export function ExchangeProvider({
           result.ok ? { status: 'ready', own: result.value } : { status: 'failed', message: result.error.message },
         );
       },
-      [db, kit, profile],
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- ownVersion: read our identity again after the drill.
+      [db, kit, profile, ownVersion],
     ),
   );
 
@@ -108,8 +113,8 @@ export function ExchangeProvider({
     [own, db, kit, shell, profile, repository, actor],
   );
   const value = useMemo(
-    () => ({ session, own, trust, updateTrust, reloadTrust, ledger, deps }),
-    [session, own, trust, updateTrust, reloadTrust, ledger, deps],
+    () => ({ session, own, trust, updateTrust, reloadTrust, reloadOwn, ledger, deps }),
+    [session, own, trust, updateTrust, reloadTrust, reloadOwn, ledger, deps],
   );
   return <ExchangeContext.Provider value={value}>{children}</ExchangeContext.Provider>;
 }

@@ -19,7 +19,8 @@ export type ExchangeWrite = {
   readonly once?: { readonly ledgerId: string };
 };
 
-export type ExchangeWriteErrorCode = 'already-recorded' | 'case-conflict' | 'case-exists' | 'store-failed';
+export type ExchangeWriteErrorCode =
+  'already-recorded' | 'case-conflict' | 'case-exists' | 'storage-full' | 'store-failed';
 
 const headsEqual = (a: AuditHead, b: AuditHead) => a.count === b.count && a.headHash === b.headHash;
 
@@ -70,5 +71,7 @@ export async function commitExchange(db: VaultDb, write: ExchangeWrite): Promise
     const { code, message } = refused;
     return err(code, message);
   }
-  return written.ok ? ok(undefined) : err('store-failed', written.error.message);
+  if (written.ok) return ok(undefined);
+  // A full disk keeps its own code, so the caller can say how much space the import needs.
+  return err(written.error.code === 'storage-full' ? 'storage-full' : 'store-failed', written.error.message);
 }

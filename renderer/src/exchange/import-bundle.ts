@@ -1,6 +1,4 @@
 import { verifyBundle } from '@shared/bundle/verify-bundle';
-import { readBundleFrame } from '@shared/bundle/read-bundle-frame';
-import { toBundleErr } from '@shared/bundle/bundle-error';
 import { formatFingerprint } from '@shared/offices/fingerprint';
 import { applyRevocation, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
 import type { SignedRevocation } from '@shared/offices/revocation';
@@ -10,6 +8,8 @@ import { planImport, type ImportPlan, type PreviewLine, type VerifiedImport } fr
 import { err, ok, type Result } from '@shared/result';
 import type { Case } from '@shared/domain/case';
 import type { AttachmentRecord } from '../vault/attachments/attachment-record';
+import { measureSpace, storageFullText, type SpaceCheck } from '../vault/storage-space';
+import { isStorageFull } from '../vault/vault-write';
 import { saveTrustChanges } from '../offices/partner-offices';
 import { discardStaged, stageAttachment, type StagedAttachment } from './attachment-staging';
 import { commitExchange } from './exchange-commit';
@@ -17,6 +17,7 @@ import type { ExchangeDeps } from './exchange-deps';
 import { openBundleFile } from '../bundle-io/ipc-byte-source';
 import { loadLedger } from './ledger-store';
 import { classifyBundleFile } from './inbox-scan';
+import { readBundleHeader, recipientKeysFor } from './recipient-keys';
 
 export type ReadyImport = {
   readonly status: 'ready';
@@ -72,8 +73,16 @@ export async function prepareImport(
     if (!notAfter.ok) return { status: 'refused', code: notAfter.error.code, message: notAfter.error.message };
     clock = () => Math.min(deps.now(), notAfter.value);
   }
+  const recipient = await recipientKeysFor(deps, file.fileToken);
   const opened = await openBundleFile(deps.shell.exchange, file.fileToken);
   if (!opened.ok) return { status: 'refused', code: opened.error.code, message: opened.error.message };
+  const bundleBytes = opened.value.source.size;
+  // Estimate first: a bundle that cannot fit is refused before anything is staged.
+  const space = await measureSpace(bundleBytes);
+  if (!space.enough) {
+    await opened.value.close().catch(() => undefined);
+    return noRoom(space);
+  }
   const newCaseId = crypto.randomUUID();
   const staging: { id: string; staged: StagedAttachment }[] = [];
   const finishOpen = () => staging.at(-1)?.staged.finish();
@@ -82,10 +91,7 @@ export async function prepareImport(
     verified = await verifyBundle(deps.kit, {
       source: opened.value.source,
       trust: trustView(trust),
-      recipient: {
-        signingPublicKey: deps.own.identity.signingPublicKey,
-        boxPrivateKeyPlaintext: deps.own.identity.boxPrivateKeyPlaintext,
-      },
+      recipient: recipient.keys,
       clock,
       ledger: replayView(ledger),
       openAttachment: (_index, descriptor) => {
@@ -103,18 +109,22 @@ export async function prepareImport(
       },
     });
   } finally {
+    if (recipient.retired) deps.kit.wipe(recipient.keys.boxPrivateKeyPlaintext);
     await opened.value.close().catch(() => undefined);
   }
   const drop = async () => {
     staging.at(-1)?.staged.fail(new Error('verification failed'));
-    await Promise.all(staging.map((item) => item.staged.stored));
+    const results = await Promise.all(staging.map((item) => item.staged.stored));
     await discardStaged(
       deps.db,
       staging.map((item) => item.id),
     );
+    return results;
   };
   if (!verified.ok) {
-    await drop();
+    // A staged file that hit a full disk stops the verifier too: say so, rather than what the verifier saw.
+    if ((await drop()).some((result) => !result.ok && isStorageFull(result.error)))
+      return noRoom(await measureSpace(bundleBytes));
     if (verified.error.code === 'BUNDLE_REPLAYED')
       return replayedOrAltered(deps, trust, ledger, file, verified.error.message);
     return { status: 'refused', code: verified.error.code, message: verified.error.message };
@@ -137,6 +147,7 @@ export async function prepareImport(
         deps.db,
         staging.map((item) => item.id),
       );
+      if (isStorageFull(result.error)) return noRoom(await measureSpace(bundleBytes));
       return { status: 'refused', code: result.error.code, message: result.error.message };
     }
     staged.push(result.value);
@@ -229,6 +240,14 @@ export async function prepareImport(
 }
 
 /**
+ * Not enough room for the bundle: the file's size stands for its attachments' total (their ciphertext is a little
+ * larger than what the vault stores), with the margin of `spaceNeededFor`.
+ */
+function noRoom(space: SpaceCheck): PreparedImport {
+  return { status: 'refused', code: 'storage-full', message: storageFullText(space) };
+}
+
+/**
  * The verifier stops at "already imported" before it reads the content, so a changed copy of an imported bundle
  * would be called harmless. The inbox check (every signed hash, the recorded header digest) tells them apart.
  */
@@ -262,16 +281,8 @@ async function replayedOrAltered(
 }
 
 async function readNotAfter(deps: ExchangeDeps, fileToken: string): Promise<Result<number, string>> {
-  const opened = await openBundleFile(deps.shell.exchange, fileToken);
-  if (!opened.ok) return opened;
-  try {
-    return ok((await readBundleFrame(deps.kit, opened.value.source)).header.notAfter);
-  } catch (caught) {
-    const refused = toBundleErr(caught);
-    return err(refused.error.code, refused.error.message);
-  } finally {
-    await opened.value.close().catch(() => undefined);
-  }
+  const header = await readBundleHeader(deps, fileToken);
+  return header.ok ? ok(header.value.notAfter) : header;
 }
 
 /** Drops what a prepared import staged (the user cancelled the preview). */
@@ -337,6 +348,8 @@ export async function applyImport(deps: ExchangeDeps, prepared: ReadyImport): Pr
       deps.db,
       prepared.staged.map((record) => record.id),
     );
+    // The staged chunks are gone again, so trying again needs room for the whole bundle.
+    if (isStorageFull(committed.error)) return err('storage-full', storageFullText(await measureSpace(prepared.size)));
     return err(committed.error.code, committed.error.message);
   }
   const unused = prepared.staged.filter((_, index) => !linked.includes(index)).map((record) => record.id);

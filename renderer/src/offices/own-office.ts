@@ -12,11 +12,11 @@ export const OWN_KEYS_ID = 'own';
 /** A key card is valid this long; the office re-issues it (same keys) when it nears the end or the profile changes. */
 export const KEY_CARD_VALIDITY_MS = 2 * 365 * 24 * 60 * 60 * 1000;
 
-const keyBytes = (length: number) =>
+export const keyBytes = (length: number) =>
   z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length === length, `${length} bytes`);
 
 /** The office's own keys, sealed in the vault's officeKeys table: private halves never leave it unencrypted. */
-const ownKeysRecordSchema = z.strictObject({
+export const ownKeysRecordSchema = z.strictObject({
   id: z.literal(OWN_KEYS_ID),
   officeId: z.literal(OWN_KEYS_ID),
   createdAt: z.date(),

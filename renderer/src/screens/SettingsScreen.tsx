@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import { useShellCall } from '../hooks/useShellCall';
+import { LostLaptopDrillPanel } from './offices/LostLaptopDrillPanel';
 
 type Props = { readonly shell: CasebridgeApi };
 
@@ -31,6 +32,7 @@ export function SettingsScreen({ shell }: Props) {
           <dd>{info.status === 'done' && info.result.ok ? info.result.value.shell : '…'}</dd>
         </dl>
       )}
+      <LostLaptopDrillPanel />
     </section>
   );
 }

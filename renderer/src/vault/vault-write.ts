@@ -19,13 +19,16 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
   return nested.some((inner) => isQuotaError(inner, depth + 1));
 }
 
+const STORAGE_FULL_MESSAGE =
+  'The disk is full, so nothing was saved. Free some space (large downloads, old exports, the recycle bin), then try again.';
+
+/** True for a failure that came from a full disk (every vault writer keeps the `storage-full` code). */
+export function isStorageFull(error: { readonly code: string }): boolean {
+  return error.code === 'storage-full';
+}
+
 export function describeWriteError(error: unknown): Result<never, VaultWriteErrorCode> {
-  if (isQuotaError(error)) {
-    return err(
-      'storage-full',
-      'The disk is full, so nothing was saved. Free some space (large downloads, old exports, the recycle bin), then try again.',
-    );
-  }
+  if (isQuotaError(error)) return err('storage-full', STORAGE_FULL_MESSAGE);
   if (error instanceof VaultLockedError) return err('vault-locked', error.message);
   if (error instanceof VaultStorageError || error instanceof RecordEncodingError)
     return err('write-refused', error.message);

@@ -4,10 +4,10 @@ import type { ByteSource } from '@shared/bytes/byte-io';
 import { verifyBundle } from '@shared/bundle/verify-bundle';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { loadSodium } from '@shared/crypto/sodium';
-import { formatFingerprint } from '@shared/offices/fingerprint';
 import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
-import { fingerprintOf, importKeyCard, markVerified, trustView } from '@shared/offices/trust-store';
+import { trustView } from '@shared/offices/trust-store';
+import { withCard } from '../../support/office-cards';
 import { TEST_KDF_FLOOR } from '@shared/vault/kdf-params';
 import { stageAttachment } from '../../../renderer/src/exchange/attachment-staging';
 import { caseAttachments, streamChunks } from '../../../renderer/src/exchange/case-attachments';
@@ -116,16 +116,7 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
     { name: 'B', jurisdiction: 'FR' },
     { validFrom: now - DAY, validUntil: now + 300 * DAY },
   );
-  const imported = importKeyCard(kit, {}, senderCard, now);
-  if (!imported.ok) throw new Error(imported.error.message);
-  const trust = markVerified(
-    kit,
-    imported.value.store,
-    senderCard.card.signingKey,
-    formatFingerprint(fingerprintOf(kit, senderCard)),
-    now,
-  );
-  if (!trust.ok) throw new Error(trust.error.message);
+  const trust = withCard(kit, {}, senderCard, now);
 
   for (const size of SIZES) {
     const caseId = `bench-case-${size}`;
@@ -198,7 +189,7 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
       const staged: ReturnType<typeof stageAttachment>[] = [];
       const verified = await verifyBundle(kit, {
         source: fileSource(bundleFile),
-        trust: trustView(trust.value),
+        trust: trustView(trust),
         recipient: {
           signingPublicKey: recipient.signingPublicKey,
           boxPrivateKeyPlaintext: recipient.boxPrivateKeyPlaintext,

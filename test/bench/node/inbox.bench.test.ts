@@ -6,8 +6,8 @@ import { memorySink, memorySource } from '@shared/bytes/byte-io';
 import { classifyInboxEntry } from '@shared/exchange/inbox-entry';
 import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
-import { formatFingerprint } from '@shared/offices/fingerprint';
-import { fingerprintOf, importKeyCard, markVerified, trustView } from '@shared/offices/trust-store';
+import { trustView } from '@shared/offices/trust-store';
+import { withCard } from '../../support/office-cards';
 import { bestOf, reportRatio } from '../report';
 
 const MIB = 1024 * 1024;
@@ -22,17 +22,7 @@ it('inbox: classifying 8 bundles of 8 MiB (no key, nothing stored) vs fully veri
   const bob = generateOfficeIdentity(kit);
   const aliceCard = createKeyCard(kit, alice, { name: 'A', jurisdiction: 'DE' }, validity);
   const bobCard = createKeyCard(kit, bob, { name: 'B', jurisdiction: 'FR' }, validity);
-  const imported = importKeyCard(kit, {}, aliceCard, now);
-  if (!imported.ok) throw new Error(imported.error.message);
-  const verified = markVerified(
-    kit,
-    imported.value.store,
-    aliceCard.card.signingKey,
-    formatFingerprint(fingerprintOf(kit, aliceCard)),
-    now,
-  );
-  if (!verified.ok) throw new Error(verified.error.message);
-  const trust = trustView(verified.value);
+  const trust = trustView(withCard(kit, {}, aliceCard, now));
   const payload = kit.randomBytes(SIZE);
   const bundles: Uint8Array[] = [];
   for (let i = 0; i < FILES; i++) {

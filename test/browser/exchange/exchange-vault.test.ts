@@ -10,6 +10,7 @@ import { formatFingerprint } from '@shared/offices/fingerprint';
 import { ledgerEntryId, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { ensureOwnOffice, OWN_KEYS_ID } from '../../../renderer/src/offices/own-office';
 import { loadTrustStore, saveTrustChanges } from '../../../renderer/src/offices/partner-offices';
+import { withCard } from '../../support/office-cards';
 import { createStagingFile } from '../../../renderer/src/bundle-io/staging-file';
 import { stageAttachment, discardStaged } from '../../../renderer/src/exchange/attachment-staging';
 import { commitExchange } from '../../../renderer/src/exchange/exchange-commit';
@@ -169,19 +170,10 @@ describe('export staging and import staging', () => {
     expect(file.size).toBe(built.value.size);
     const bytes = new Uint8Array(await file.arrayBuffer());
     await staging.remove();
-    const imported = importKeyCard(kit, {}, senderCard, now);
-    if (!imported.ok) throw new Error(imported.error.message);
-    const trust = markVerified(
-      kit,
-      imported.value.store,
-      senderCard.card.signingKey,
-      formatFingerprint(fingerprintOf(kit, senderCard)),
-      now,
-    );
-    if (!trust.ok) throw new Error(trust.error.message);
+    const trust = withCard(kit, {}, senderCard, now);
     const verified = await verifyBundle(kit, {
       source: memorySource(bytes),
-      trust: trustView(trust.value),
+      trust: trustView(trust),
       recipient: {
         signingPublicKey: recipient.signingPublicKey,
         boxPrivateKeyPlaintext: recipient.boxPrivateKeyPlaintext,

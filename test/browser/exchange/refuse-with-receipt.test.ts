@@ -4,18 +4,14 @@ import { concatBytes, toHex } from '@shared/bytes/bytes';
 import { verifyBundle } from '@shared/bundle/verify-bundle';
 import { ledgerEntryId } from '@shared/exchange/ledger-entry';
 import type { RefusableBundle } from '@shared/exchange/refusal-receipt';
-import { formatFingerprint } from '@shared/offices/fingerprint';
-import { createKeyCard } from '@shared/offices/key-card';
-import { generateOfficeIdentity } from '@shared/offices/office-identity';
-import { fingerprintOf, importKeyCard, markVerified, trustView, type TrustStore } from '@shared/offices/trust-store';
+import { trustView, type TrustStore } from '@shared/offices/trust-store';
 import { ok } from '@shared/result';
 import type { BundleWriter } from '../../../renderer/src/bundle-io/write-bundle-file';
 import { refuseWithReceipt, type ReceiptDeps } from '../../../renderer/src/exchange/export-receipt';
 import { loadLedger } from '../../../renderer/src/exchange/ledger-store';
 import { ensureOwnOffice } from '../../../renderer/src/offices/own-office';
+import { officeWithCard, withCard } from '../../support/office-cards';
 import { createdVault, kit } from '../vault/vault-test-kit';
-
-const DAY = 86_400_000;
 
 /** Stands in for the main-process writer: keeps the bytes of each file it is sent. */
 function recordingWriter() {
@@ -44,44 +40,35 @@ function recordingWriter() {
   return { writer, files };
 }
 
+/** A partner office whose card the vault's office has imported and verified, with that office's trust store. */
 function verifiedPartner(now: number) {
-  const identity = generateOfficeIdentity(kit);
-  const card = createKeyCard(
+  const { identity, card } = officeWithCard(kit, 'Commission des Ports Calmes', 'FR', now);
+  return { identity, card, trust: withCard(kit, {}, card, now) };
+}
+
+/** A new vault whose own office is the Bureau of Quiet Harbours (DE). */
+async function vaultWithOwnOffice(name: string, now: number) {
+  const vault = await createdVault(name);
+  const own = await ensureOwnOffice(
+    vault.db,
     kit,
-    identity,
-    { name: 'Commission des Ports Calmes', jurisdiction: 'FR' },
-    { validFrom: now - DAY, validUntil: now + 300 * DAY },
-  );
-  const imported = importKeyCard(kit, {}, card, now);
-  if (!imported.ok) throw new Error(imported.error.message);
-  const verified = markVerified(
-    kit,
-    imported.value.store,
-    card.card.signingKey,
-    formatFingerprint(fingerprintOf(kit, card)),
+    { id: 'office', officeName: 'Bureau of Quiet Harbours', jurisdiction: 'DE', createdAt: new Date(now) },
     now,
   );
-  if (!verified.ok) throw new Error(verified.error.message);
-  return { identity, card, trust: verified.value };
+  if (!own.ok) throw new Error(own.error.message);
+  return { vault, own: own.value };
 }
 
 describe('refusing a verified bundle with a receipt, in the vault', () => {
   it('writes a signed refused receipt, records it and the refused bundle in one go, stores no case, and never twice', async () => {
     const now = Date.now();
-    const vault = await createdVault('refuse-with-receipt');
-    const own = await ensureOwnOffice(
-      vault.db,
-      kit,
-      { id: 'office', officeName: 'Bureau of Quiet Harbours', jurisdiction: 'DE', createdAt: new Date(now) },
-      now,
-    );
-    if (!own.ok) throw new Error(own.error.message);
+    const { vault, own } = await vaultWithOwnOffice('refuse-with-receipt', now);
     const partner = verifiedPartner(now);
     const { writer, files } = recordingWriter();
     const deps: ReceiptDeps = {
       db: vault.db,
       kit,
-      own: own.value,
+      own,
       officeName: 'Bureau of Quiet Harbours',
       now: () => now,
       shell: { exchange: writer },
@@ -104,19 +91,7 @@ describe('refusing a verified bundle with a receipt, in the vault', () => {
     expect(files).toHaveLength(1);
 
     // The partner opens the receipt: signed by us, addressed to it, refused with the code, naming its bundle exactly.
-    const ourTrust: TrustStore = (() => {
-      const imported = importKeyCard(kit, {}, own.value.card, now);
-      if (!imported.ok) throw new Error(imported.error.message);
-      const verified = markVerified(
-        kit,
-        imported.value.store,
-        own.value.card.card.signingKey,
-        formatFingerprint(fingerprintOf(kit, own.value.card)),
-        now,
-      );
-      if (!verified.ok) throw new Error(verified.error.message);
-      return verified.value;
-    })();
+    const ourTrust = withCard(kit, {}, own.card, now);
     const opened = await verifyBundle(kit, {
       source: memorySource(files[0] ?? new Uint8Array()),
       trust: trustView(ourTrust),
@@ -169,14 +144,7 @@ describe('refusing a verified bundle with a receipt, in the vault', () => {
 
   it('addresses no receipt to an office whose key is revoked', async () => {
     const now = Date.now();
-    const vault = await createdVault('refuse-revoked');
-    const own = await ensureOwnOffice(
-      vault.db,
-      kit,
-      { id: 'office', officeName: 'Bureau of Quiet Harbours', jurisdiction: 'DE', createdAt: new Date(now) },
-      now,
-    );
-    if (!own.ok) throw new Error(own.error.message);
+    const { vault, own } = await vaultWithOwnOffice('refuse-revoked', now);
     const partner = verifiedPartner(now);
     const key = partner.card.card.signingKey;
     const current = partner.trust[key];
@@ -184,7 +152,7 @@ describe('refusing a verified bundle with a receipt, in the vault', () => {
     const revoked: TrustStore = { [key]: { ...current, state: 'revoked', revokedAt: now } };
     const { writer, files } = recordingWriter();
     const refused = await refuseWithReceipt(
-      { db: vault.db, kit, own: own.value, officeName: 'B', now: () => now, shell: { exchange: writer } },
+      { db: vault.db, kit, own, officeName: 'B', now: () => now, shell: { exchange: writer } },
       revoked,
       {
         bundleId: '8'.repeat(32),

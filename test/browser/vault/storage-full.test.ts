@@ -1,53 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import type { DBCore, Middleware } from 'dexie';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { vaultWrite } from '../../../renderer/src/vault/vault-write';
 import { storeAttachment } from '../../../renderer/src/vault/attachments/attachment-store';
-import type { VaultService } from '../../../renderer/src/vault/vault-service';
-import { PASSPHRASE, testVault } from './vault-test-kit';
 import { makeCase } from './case-fixtures';
+import { vaultOnFillingDisk } from './filling-disk';
+import { initI18n } from '../../../renderer/src/i18n/i18n';
+import { measureSpace, storageFullText } from '../../../renderer/src/vault/storage-space';
 
-/**
- * A disk that fills up. Chromium's quota cannot be shrunk for the in-memory test profile (the DevTools
- * override is ignored there), so the one fake is the trigger: below the encryption layer, a write past the
- * budget fails the way IndexedDB does, with a QuotaExceededError DOMException. What happens next — the
- * transaction aborting, nothing half-stored, the message — is the real code on real IndexedDB.
- */
-function fillingDisk(budget: { bytes: number }): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'FillingDisk',
-    level: -20,
-    create: (down) => ({
-      ...down,
-      table(name) {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate(req) {
-            if (req.type === 'add' || req.type === 'put') {
-              const size = req.values.reduce((sum: number, value: unknown) => {
-                const c: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'c') : undefined;
-                return sum + (c instanceof Uint8Array ? c.length : 100);
-              }, 0);
-              budget.bytes -= size;
-              if (budget.bytes < 0)
-                return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-            }
-            return table.mutate(req);
-          },
-        };
-      },
-    }),
-  };
-}
+const MiB = 1024 * 1024;
 
-async function vaultOnFillingDisk(label: string, budget: { bytes: number }): Promise<VaultService> {
-  const vault = testVault(label);
-  vault.db.use(fillingDisk(budget));
-  const created = await vault.create(PASSPHRASE);
-  if (!created.ok) throw new Error(created.error.message);
-  return vault;
-}
+beforeAll(async () => {
+  await initI18n('en');
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('a full disk', () => {
   it('refuses the whole write with a clear message and stores none of it', async () => {
@@ -83,6 +49,58 @@ describe('a full disk', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'storage-full' } });
     budget.bytes = Infinity;
+    expect(await vault.db.attachmentChunks.count()).toBe(0);
+    expect(await vault.db.attachments.count()).toBe(0);
+  });
+
+  it('evidence that does not fit: the message names what it needs and what is free, and nothing is kept', async () => {
+    const budget = { bytes: Infinity, chunkWrites: 0 };
+    const vault = await vaultOnFillingDisk('full-evidence', budget);
+    budget.bytes = 5 * MiB; // the disk fills at the second batch of chunks
+    const file = new File([new Uint8Array(24 * MiB).fill(7)], 'cctv.mp4', { type: 'video/mp4' });
+    const result = await storeAttachment(vault.db, {
+      id: 'att-cctv',
+      caseId: 'c',
+      fileName: file.name,
+      mediaType: file.type,
+      source: file,
+      now: new Date(),
+    });
+    budget.bytes = Infinity;
+    if (result.ok) throw new Error('the file should not have fitted');
+    expect(budget.chunkWrites).toBeGreaterThan(0); // it really started writing: the real refusal, not the estimate
+    expect(result.error.code).toBe('storage-full');
+    // 24 MiB + 10% + 1 MiB; free from the browser's own estimate, measured after the chunks were removed.
+    expect(result.error.message).toBe(storageFullText(await measureSpace(file.size)));
+    expect(result.error.message).toMatch(
+      /^Not saved: this needs about 27\.4 MiB and about [\d.,]+ [KMGT]?i?B are free\. Free some space on this computer, then try again\.$/,
+    );
+    expect(await vault.db.attachmentChunks.count()).toBe(0);
+    expect(await vault.db.attachments.count()).toBe(0);
+  });
+
+  it('evidence larger than the estimated free space is refused before a single chunk is written', async () => {
+    const budget = { bytes: Infinity, chunkWrites: 0 };
+    const vault = await vaultOnFillingDisk('estimate-evidence', budget);
+    // The browser's estimate is the input here (Chromium's own quota cannot be shrunk in the test profile).
+    vi.spyOn(navigator.storage, 'estimate').mockResolvedValue({ quota: 100 * MiB, usage: 88 * MiB });
+    const result = await storeAttachment(vault.db, {
+      id: 'att-large',
+      caseId: 'c',
+      fileName: 'large.bin',
+      mediaType: 'application/octet-stream',
+      source: new Blob([new Uint8Array(40 * MiB)]),
+      now: new Date(),
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'storage-full',
+        message:
+          'Not saved: this needs about 45 MiB and about 12 MiB are free. Free some space on this computer, then try again.',
+      },
+    });
+    expect(budget.chunkWrites).toBe(0);
     expect(await vault.db.attachmentChunks.count()).toBe(0);
     expect(await vault.db.attachments.count()).toBe(0);
   });

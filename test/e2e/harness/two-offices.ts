@@ -1,7 +1,8 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, openShell, type Shell } from './fixtures';
 import { nodeVolumeProbe, type VolumeProbe } from '../../../electron/main/handlers/media/volume-probe';
 import { AppShellPage } from '../pages/AppShellPage';
@@ -93,6 +94,58 @@ export async function exchangeKeyCards(folder: string, a: Office, b: Office): Pr
     await self.offices.importKeyCard(await onlyBundle(join(folder, `card-${fingerprints[other.name]?.slice(0, 5)}`)));
     await self.offices.verify(other.name, fingerprints[other.name] ?? '');
   }
+}
+
+/** Two offices on one stick: their shells, the second's browser context, the stick folder and its drive. */
+export type TwoOffices = {
+  /** A temporary folder for everything the offices pass by hand (key cards, bundles written elsewhere). */
+  readonly stick: string;
+  /** `stick/usb`, which both offices see as an inserted USB stick. */
+  readonly usb: string;
+  /** Bureau of Quiet Harbours (DE), in the test's own browser context. */
+  readonly bureau: Office;
+  /** Commission des Ports Calmes (FR), in a second browser context: another installation. */
+  readonly commission: Office;
+  readonly commissionContext: BrowserContext;
+};
+
+/**
+ * Two installations that see the same USB stick and have exchanged and verified each other's key cards. The second
+ * runs in its own browser context, with `timezoneId` and `viewport` (the config's defaults unless given).
+ */
+export async function twoOfficesOnOneStick(
+  context: BrowserContext,
+  browser: Browser,
+  second: { readonly timezoneId?: string; readonly viewport?: { width: number; height: number } } = {},
+): Promise<TwoOffices> {
+  const stick = await mkdtemp(join(tmpdir(), 'casebridge-stick-'));
+  const usb = join(stick, 'usb');
+  await mkdir(usb);
+  const commissionContext = await browser.newContext({
+    locale: 'en-GB',
+    timezoneId: second.timezoneId ?? 'Europe/Berlin',
+    viewport: second.viewport ?? { width: 1280, height: 800 },
+  });
+  try {
+    const [bureau, commission] = await Promise.all([
+      openOffice(context, 'Bureau of Quiet Harbours', 'DE', stickProbe(usb)),
+      openOffice(commissionContext, 'Commission des Ports Calmes', 'FR', stickProbe(usb)),
+    ]);
+    await exchangeKeyCards(stick, bureau, commission);
+    return { stick, usb, bureau, commission, commissionContext };
+  } catch (error) {
+    await commissionContext.close();
+    await rm(stick, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Removes both installations' data, the second browser context and the stick. */
+export async function closeTwoOffices(offices: TwoOffices): Promise<void> {
+  await offices.bureau.shell.close();
+  await offices.commission.shell.close();
+  await offices.commissionContext.close();
+  await rm(offices.stick, { recursive: true, force: true });
 }
 
 export const heronRequest: NewCaseInput = {

@@ -36,6 +36,7 @@ describe('two offices exchange key cards, verify each other and exchange every k
     from: OfficeIdentity,
     to: SignedKeyCard[],
     sequence = 1,
+    createdAt = T0,
   ): Promise<Uint8Array> {
     const sink = memorySink();
     const built = await buildBundle(
@@ -45,8 +46,8 @@ describe('two offices exchange key cards, verify each other and exchange every k
         body,
         sender: from,
         recipients: to.map((card) => ({ card, sequence })),
-        createdAt: T0,
-        notAfter: T0 + 14 * DAY,
+        createdAt,
+        notAfter: createdAt + 14 * DAY,
       },
       sink,
     );
@@ -284,12 +285,19 @@ describe('two offices exchange key cards, verify each other and exchange every k
       store,
     );
     expect(fromNew.ok).toBe(true);
+    // The old key is superseded from the moment the rotation was imported: what it signed before is still valid.
     const fromOld = await receive(
-      await send('request', { caseRef: 'CB-2', case: {} }, berlin.identity, [parisCard]),
+      await send('request', { caseRef: 'CB-2', case: {} }, berlin.identity, [parisCard], 1, T0 + DAY),
       paris.identity,
       store,
     );
     expect(fromOld.ok ? 'ok' : fromOld.error.code).toBe('BUNDLE_SIGNER_REVOKED');
+    const inFlight = await receive(
+      await send('request', { caseRef: 'CB-2', case: {} }, berlin.identity, [parisCard]),
+      paris.identity,
+      store,
+    );
+    expect(inFlight.ok).toBe(true);
     const forged = createKeyCard(kit, generateOfficeIdentity(kit), berlin.profile, validity, paris.identity);
     const conflict = importKeyCard(
       kit,
@@ -318,7 +326,14 @@ describe('two offices exchange key cards, verify each other and exchange every k
       if (recipients.length === 1) berlinStore = applied.value.store;
     }
     const after = await receive(
-      await send('decision', { caseRef: 'CB-1', outcome: 'rejected', case: {} }, paris.identity, [berlinCard], 10),
+      await send(
+        'decision',
+        { caseRef: 'CB-1', outcome: 'rejected', case: {} },
+        paris.identity,
+        [berlinCard],
+        10,
+        T0 + DAY,
+      ),
       berlin.identity,
       berlinStore,
     );

@@ -1,161 +1,14 @@
 import { refusalGroundsFor } from '@shared/vocab/vocabulary';
 import { describe, expect, it } from 'vitest';
-import { buildBundle } from '@shared/bundle/build-bundle';
-import { memorySink, memorySource } from '@shared/bytes/byte-io';
 import { receiptBodyFor } from '@shared/bundle/receipt-body';
-import { verifyBundle, type OpenedBundle } from '@shared/bundle/verify-bundle';
 import { caseBundleBody } from '@shared/exchange/bundle-bodies';
 import { partnerActor } from '@shared/exchange/exchange-actors';
-import { planImport, type ImportLocalState, type VerifiedImport } from '@shared/exchange/import-plan';
-import { ledgerEntryId, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import { planImport } from '@shared/exchange/import-plan';
 import { defaultSelection } from '@shared/exchange/shared-case';
-import { createKeyCard, type SignedKeyCard } from '@shared/offices/key-card';
-import { generateOfficeIdentity, type OfficeIdentity } from '@shared/offices/office-identity';
-import { importKeyCard, markVerified, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
-import { formatFingerprint } from '@shared/offices/fingerprint';
-import { toHex } from '@shared/bytes/bytes';
-import type { Case } from '@shared/domain/case';
-import type { WorkflowContext } from '@shared/workflow/workflow-types';
 import { transition } from '@shared/workflow/transition';
-import { alice, bob, DAY, kit, makeContext, requestTo, rita } from '../workflow/workflow-fixtures';
+import { alice, bob, DAY, makeContext, requestTo, rita } from '../workflow/workflow-fixtures';
+import { asImport, local, makeOffice, receive, receivedEntry, send, trustEachOther, verifyAt } from './office-fixtures';
 import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
-
-type Office = {
-  identity: OfficeIdentity;
-  card: SignedKeyCard;
-  key: string;
-  name: string;
-  trust: TrustStore;
-  ledger: LedgerEntry[];
-};
-
-function makeOffice(name: string, jurisdiction: string, now: number): Office {
-  const identity = generateOfficeIdentity(kit);
-  const card = createKeyCard(
-    kit,
-    identity,
-    { name, jurisdiction },
-    { validFrom: now - DAY, validUntil: now + 400 * DAY },
-  );
-  return { identity, card, key: toHex(identity.signingPublicKey), name, trust: {}, ledger: [] };
-}
-
-/** `self` imports `other`'s card and verifies it with the digits a person compared. */
-function trust(self: Office, other: Office, now: number): void {
-  const imported = importKeyCard(kit, self.trust, other.card, now);
-  if (!imported.ok) throw new Error(imported.error.message);
-  const verified = markVerified(
-    kit,
-    imported.value.store,
-    other.key,
-    formatFingerprint(fingerprintOf(kit, other.card)),
-    now,
-  );
-  if (!verified.ok) throw new Error(verified.error.message);
-  self.trust = verified.value;
-}
-
-async function send(
-  from: Office,
-  to: Office,
-  kind: VerifiedImport['payload']['kind'],
-  body: unknown,
-  now: number,
-): Promise<Uint8Array> {
-  const sink = memorySink();
-  const sequence = from.ledger.filter((e) => e.direction === 'sent' && e.peerKey === to.key).length + 1;
-  const built = await buildBundle(
-    kit,
-    {
-      kind,
-      body: body as never,
-      sender: from.identity,
-      recipients: [{ card: to.card, sequence }],
-      createdAt: now,
-      notAfter: now + 30 * DAY,
-    },
-    sink,
-  );
-  if (!built.ok) throw new Error(built.error.message);
-  from.ledger.push(ledgerEntry('sent', to, built.value.bundleId, kind, sequence, built.value.headerDigest, now));
-  return sink.bytes();
-}
-
-function ledgerEntry(
-  direction: LedgerEntry['direction'],
-  peer: Office,
-  bundleId: string,
-  kind: LedgerEntry['kind'],
-  sequence: number,
-  headerDigest: string,
-  now: number,
-  caseId: string | null = null,
-  caseRef: string | null = null,
-): LedgerEntry {
-  return {
-    id: ledgerEntryId(direction, peer.key, bundleId),
-    direction,
-    bundleId,
-    kind,
-    peerKey: peer.key,
-    peerName: peer.name,
-    caseId,
-    caseRef,
-    sequence,
-    headerDigest,
-    fileHash: null,
-    fileName: null,
-    size: 0,
-    recordedAt: now,
-    status: direction === 'sent' ? 'awaiting-receipt' : 'received',
-    deliveredAt: null,
-    shared: null,
-  };
-}
-
-async function receive(self: Office, bytes: Uint8Array, now: number): Promise<OpenedBundle> {
-  const verified = await verifyBundle(kit, {
-    source: memorySource(bytes),
-    trust: trustView(self.trust),
-    recipient: {
-      signingPublicKey: self.identity.signingPublicKey,
-      boxPrivateKeyPlaintext: self.identity.boxPrivateKeyPlaintext,
-    },
-    clock: () => now,
-    ledger: replayView(self.ledger),
-  });
-  if (!verified.ok) throw new Error(`${verified.error.code}: ${verified.error.message}`);
-  if (!verified.value.opened) throw new Error('not opened');
-  return verified.value;
-}
-
-function asImport(bundle: OpenedBundle, sender: Office): VerifiedImport {
-  const payload = bundle.payload;
-  if (payload.kind === 'key-card' || payload.kind === 'revocation') throw new Error('not a case bundle');
-  return {
-    bundleId: bundle.header.bundleId,
-    headerDigest: bundle.headerDigest,
-    sequence: bundle.sequence ?? 0,
-    senderKey: bundle.header.sender,
-    senderName: sender.name,
-    senderJurisdiction: sender.card.card.jurisdiction,
-    createdAt: bundle.header.createdAt,
-    attachments: bundle.attachments,
-    payload,
-  };
-}
-
-function local(self: Office, context: WorkflowContext, cases: Case[], reference: string): ImportLocalState {
-  return {
-    actor: alice,
-    context,
-    ledger: self.ledger,
-    findCase: (id) => cases.find((c) => c.id === id),
-    ownJurisdiction: self.card.card.jurisdiction,
-    newCaseId: `new-${reference}`,
-    newReference: reference,
-  };
-}
 
 describe('exchange round trips through real bundles', () => {
   it('request → new partner case; response → response recorded; receipt → delivered; replay refused by the verifier', async () => {
@@ -163,8 +16,7 @@ describe('exchange round trips through real bundles', () => {
     const now = () => clock.ms;
     const a = makeOffice('Bureau of Quiet Harbours', 'DE', now());
     const b = makeOffice('Commission des Ports Calmes', 'FR', now());
-    trust(a, b, now());
-    trust(b, a, now());
+    trustEachOther(a, b, now());
     const authorised = requestTo('authorised', context, clock).case;
     const requestBody = caseBundleBody(
       authorised,
@@ -173,10 +25,10 @@ describe('exchange round trips through real bundles', () => {
     );
     expect(requestBody.ok).toBe(true);
     if (!requestBody.ok) return;
-    const requestBytes = await send(a, b, 'request', requestBody.body, now());
-    const sentRequest = a.ledger[0];
-    if (!sentRequest) throw new Error('no ledger');
-    a.ledger[0] = { ...sentRequest, caseId: authorised.id, caseRef: authorised.references.local };
+    const requestBytes = await send(a, b, 'request', requestBody.body, now(), {
+      caseId: authorised.id,
+      caseRef: authorised.references.local,
+    });
 
     const atB = await receive(b, requestBytes, now());
     const plan = planImport(asImport(atB, a), local(b, context, [], 'FR-CPC-2026-0001'));
@@ -201,30 +53,9 @@ describe('exchange round trips through real bundles', () => {
     expect(plan.events.at(-1)?.action).toBe('bundle-imported');
     expect(plan.case.audit.count).toBe(plan.events.length);
     expect(plan.case.caseworkerIds).toEqual([partnerActor(a.key, 'caseworker').id]);
-    b.ledger.push(
-      ledgerEntry(
-        'received',
-        a,
-        atB.header.bundleId,
-        'request',
-        atB.sequence ?? 0,
-        atB.headerDigest,
-        now(),
-        plan.case.id,
-        authorised.references.local,
-      ),
-    );
+    b.ledger.push(receivedEntry(a, atB, now(), { caseId: plan.case.id, caseRef: authorised.references.local }));
     // The same file again: the verifier refuses it as a replay, so nothing is planned twice.
-    const again = await verifyBundle(kit, {
-      source: memorySource(requestBytes),
-      trust: trustView(b.trust),
-      recipient: {
-        signingPublicKey: b.identity.signingPublicKey,
-        boxPrivateKeyPlaintext: b.identity.boxPrivateKeyPlaintext,
-      },
-      clock: now,
-      ledger: replayView(b.ledger),
-    });
+    const again = await verifyAt(b, requestBytes, now());
     expect(again.ok ? 'accepted' : again.error.code).toBe('BUNDLE_REPLAYED');
 
     // B answers: a receipt, then a response.
@@ -255,17 +86,7 @@ describe('exchange round trips through real bundles', () => {
     const receipt = await receive(a, receiptBytes, now());
     const receiptPlan = planImport(asImport(receipt, b), local(a, context, [authorised], 'unused'));
     expect(receiptPlan).toMatchObject({ ok: true, type: 'receipt', sent: { bundleId: atB.header.bundleId } });
-    a.ledger.push(
-      ledgerEntry(
-        'received',
-        b,
-        receipt.header.bundleId,
-        'receipt',
-        receipt.sequence ?? 0,
-        receipt.headerDigest,
-        now(),
-      ),
-    );
+    a.ledger.push(receivedEntry(b, receipt, now()));
     const sent = await send(a, b, 'request', requestBody.body, now());
     expect(sent.length).toBeGreaterThan(0);
 
@@ -290,8 +111,7 @@ describe('exchange round trips through real bundles', () => {
     const now = () => clock.ms;
     const a = makeOffice('Bureau of Quiet Harbours', 'DE', now());
     const r = makeOffice('Harbour Redress Board', 'NL', now());
-    trust(a, r, now());
-    trust(r, a, now());
+    trustEachOther(a, r, now());
     const stray = await send(
       r,
       a,
@@ -309,10 +129,10 @@ describe('exchange round trips through real bundles', () => {
       undefined,
     );
     if (!challengeBody.ok) throw new Error(challengeBody.reason);
-    const challengeBytes = await send(a, r, 'challenge', challengeBody.body, now());
-    const sentChallenge = a.ledger.at(-1);
-    if (!sentChallenge) throw new Error('no ledger');
-    a.ledger[a.ledger.length - 1] = { ...sentChallenge, caseId: lodged.id, caseRef: lodged.references.local };
+    const challengeBytes = await send(a, r, 'challenge', challengeBody.body, now(), {
+      caseId: lodged.id,
+      caseRef: lodged.references.local,
+    });
 
     const atR = await receive(r, challengeBytes, now());
     const rPlan = planImport(asImport(atR, a), local(r, context, [], 'NL-HRB-2026-0001'));
@@ -334,19 +154,7 @@ describe('exchange round trips through real bundles', () => {
       context,
     );
     if (!decided.ok) throw new Error(describeWorkflowMessages(decided.refusal.missing).join());
-    r.ledger.push(
-      ledgerEntry(
-        'received',
-        a,
-        atR.header.bundleId,
-        'challenge',
-        atR.sequence ?? 0,
-        atR.headerDigest,
-        now(),
-        decided.case.id,
-        lodged.references.local,
-      ),
-    );
+    r.ledger.push(receivedEntry(a, atR, now(), { caseId: decided.case.id, caseRef: lodged.references.local }));
     const decisionBody = caseBundleBody(
       decided.case,
       { kind: 'decision', fields: [], evidence: [], message: '' },
@@ -376,8 +184,7 @@ describe('importing an expired bundle on a person’s decision', () => {
     const now = () => clock.ms;
     const a = makeOffice('Bureau of Quiet Harbours', 'DE', now());
     const b = makeOffice('Commission des Ports Calmes', 'FR', now());
-    trust(a, b, now());
-    trust(b, a, now());
+    trustEachOther(a, b, now());
     const authorised = requestTo('authorised', context, clock).case;
     const body = caseBundleBody(
       authorised,

@@ -1,88 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildBundle } from '@shared/bundle/build-bundle';
-import { memorySink, memorySource, type ByteSource } from '@shared/bytes/byte-io';
-import { verifyBundle } from '@shared/bundle/verify-bundle';
+import { memorySource, type ByteSource } from '@shared/bytes/byte-io';
 import { caseBundleBody } from '@shared/exchange/bundle-bodies';
 import { classifyInboxEntry, type InboxEntry } from '@shared/exchange/inbox-entry';
-import { ledgerEntryId, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { defaultSelection } from '@shared/exchange/shared-case';
-import { createKeyCard, type SignedKeyCard } from '@shared/offices/key-card';
-import { generateOfficeIdentity, type OfficeIdentity } from '@shared/offices/office-identity';
-import { importKeyCard, markVerified, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
+import { fingerprintOf, trustView } from '@shared/offices/trust-store';
 import { formatFingerprint } from '@shared/offices/fingerprint';
-import { toHex } from '@shared/bytes/bytes';
 import { DAY, kit, makeContext, requestTo } from '../workflow/workflow-fixtures';
-
-type Office = {
-  identity: OfficeIdentity;
-  card: SignedKeyCard;
-  key: string;
-  name: string;
-  trust: TrustStore;
-  ledger: LedgerEntry[];
-};
+import { makeOffice, receive, receivedEntry, send, trust, trustEachOther, type Office } from './office-fixtures';
 
 const { context, clock } = makeContext();
 const NOW = clock.ms;
 const authorised = requestTo('authorised', context, clock).case;
-
-function makeOffice(name: string, jurisdiction: string): Office {
-  const identity = generateOfficeIdentity(kit);
-  const card = createKeyCard(
-    kit,
-    identity,
-    { name, jurisdiction },
-    { validFrom: NOW - DAY, validUntil: NOW + 400 * DAY },
-  );
-  return { identity, card, key: toHex(identity.signingPublicKey), name, trust: {}, ledger: [] };
-}
-
-/** `self` imports `other`'s card; `verified` says whether a person then compared the fingerprint. */
-function trust(self: Office, other: Office, verified = true): void {
-  const imported = importKeyCard(kit, self.trust, other.card, NOW);
-  if (!imported.ok) throw new Error(imported.error.message);
-  if (!verified) {
-    self.trust = imported.value.store;
-    return;
-  }
-  const marked = markVerified(
-    kit,
-    imported.value.store,
-    other.key,
-    formatFingerprint(fingerprintOf(kit, other.card)),
-    NOW,
-  );
-  if (!marked.ok) throw new Error(marked.error.message);
-  self.trust = marked.value;
-}
-
-function entry(
-  direction: LedgerEntry['direction'],
-  peer: Office,
-  bundleId: string,
-  headerDigest: string,
-  caseRef: string,
-): LedgerEntry {
-  return {
-    id: ledgerEntryId(direction, peer.key, bundleId),
-    direction,
-    bundleId,
-    kind: 'request',
-    peerKey: peer.key,
-    peerName: peer.name,
-    caseId: null,
-    caseRef,
-    sequence: 1,
-    headerDigest,
-    fileHash: null,
-    fileName: null,
-    size: 0,
-    recordedAt: NOW,
-    status: direction === 'sent' ? 'awaiting-receipt' : 'received',
-    deliveredAt: null,
-    shared: null,
-  };
-}
 
 /** A real request bundle from `from` to `to`, with one evidence file; recorded in the sender's ledger. */
 async function sendRequest(from: Office, to: Office): Promise<Uint8Array> {
@@ -92,42 +20,15 @@ async function sendRequest(from: Office, to: Office): Promise<Uint8Array> {
     undefined,
   );
   if (!body.ok) throw new Error(body.reason);
-  const sink = memorySink();
-  const built = await buildBundle(
-    kit,
-    {
-      kind: 'request',
-      body: body.body,
-      sender: from.identity,
-      recipients: [{ card: to.card, sequence: 1 }],
-      attachments: [
-        { name: 'threats.txt', mediaType: 'text/plain', size: 5, bytes: [new Uint8Array([1, 2, 3, 4, 5])] },
-      ],
-      createdAt: NOW,
-      notAfter: NOW + 30 * DAY,
-    },
-    sink,
-  );
-  if (!built.ok) throw new Error(built.error.message);
-  from.ledger.push(entry('sent', to, built.value.bundleId, built.value.headerDigest, 'DE-BQH-2026-0001'));
-  return sink.bytes();
+  return send(from, to, 'request', body.body, NOW, {
+    attachments: [{ name: 'threats.txt', mediaType: 'text/plain', size: 5, bytes: [new Uint8Array([1, 2, 3, 4, 5])] }],
+    caseRef: 'DE-BQH-2026-0001',
+  });
 }
 
 /** `self` imports the bundle for real (full verification) and records it as the importer does. */
 async function importFor(self: Office, sender: Office, bytes: Uint8Array): Promise<void> {
-  const verified = await verifyBundle(kit, {
-    source: memorySource(bytes),
-    trust: trustView(self.trust),
-    recipient: {
-      signingPublicKey: self.identity.signingPublicKey,
-      boxPrivateKeyPlaintext: self.identity.boxPrivateKeyPlaintext,
-    },
-    clock: () => NOW,
-    ledger: replayView(self.ledger),
-  });
-  if (!verified.ok) throw new Error(verified.error.message);
-  const { header, headerDigest } = verified.value;
-  self.ledger.push(entry('received', sender, header.bundleId, headerDigest, 'DE-BQH-2026-0001'));
+  self.ledger.push(receivedEntry(sender, await receive(self, bytes, NOW), NOW, { caseRef: 'DE-BQH-2026-0001' }));
 }
 
 function classify(self: Office, source: ByteSource, at = NOW): Promise<InboxEntry> {
@@ -147,10 +48,9 @@ const flipped = (bytes: Uint8Array, offset: number): Uint8Array => {
 
 /** Bonn sends a request to Lyon; both trust each other. Cork is not in anyone's partner list. */
 async function setUp() {
-  const bonn = makeOffice('Bureau of Quiet Harbours', 'DE');
-  const lyon = makeOffice('Commission des Ports Calmes', 'FR');
-  trust(bonn, lyon);
-  trust(lyon, bonn);
+  const bonn = makeOffice('Bureau of Quiet Harbours', 'DE', NOW);
+  const lyon = makeOffice('Commission des Ports Calmes', 'FR', NOW);
+  trustEachOther(bonn, lyon, NOW);
   const request = await sendRequest(bonn, lyon);
   return { bonn, lyon, request };
 }
@@ -216,15 +116,15 @@ describe('inbox classification of real bundles', () => {
 
   it('unknown-sender: an office not in the partner list (with its fingerprint), or imported but not verified', async () => {
     const { lyon } = await setUp();
-    const cork = makeOffice('Cork Harbour Office', 'IE');
-    trust(cork, lyon);
+    const cork = makeOffice('Cork Harbour Office', 'IE', NOW);
+    trust(cork, lyon, NOW);
     const fromCork = await sendRequest(cork, lyon);
     expect(await classify(lyon, memorySource(fromCork))).toMatchObject({
       state: 'unknown-sender',
       problem: 'not-in-list',
       bundle: { sender: { type: 'unknown', fingerprint: formatFingerprint(fingerprintOf(kit, cork.card)) } },
     });
-    trust(lyon, cork, false);
+    trust(lyon, cork, NOW, false);
     expect(await classify(lyon, memorySource(fromCork))).toMatchObject({
       state: 'unknown-sender',
       problem: 'unverified',
@@ -240,8 +140,8 @@ describe('inbox classification of real bundles', () => {
 
   it('not-for-us: a trusted partner’s bundle addressed to another office', async () => {
     const { bonn, lyon } = await setUp();
-    const cork = makeOffice('Cork Harbour Office', 'IE');
-    trust(bonn, cork);
+    const cork = makeOffice('Cork Harbour Office', 'IE', NOW);
+    trust(bonn, cork, NOW);
     const toCork = await sendRequest(bonn, cork);
     expect((await classify(lyon, memorySource(toCork))).state).toBe('not-for-us');
   });

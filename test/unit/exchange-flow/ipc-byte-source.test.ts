@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { buildBundle } from '@shared/bundle/build-bundle';
 import { memoryByteSink, memorySink } from '@shared/bytes/byte-io';
 import { verifyBundle } from '@shared/bundle/verify-bundle';
-import { formatFingerprint } from '@shared/offices/fingerprint';
 import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
-import { fingerprintOf, importKeyCard, markVerified, trustView, type TrustStore } from '@shared/offices/trust-store';
+import { trustView, type TrustStore } from '@shared/offices/trust-store';
+import { withCard } from '../../support/office-cards';
 import { ok } from '@shared/result';
 import { openBundleFile, readSmallBundle, type BundleReader } from '../../../renderer/src/bundle-io/ipc-byte-source';
 import { DAY, kit } from '../workflow/workflow-fixtures';
@@ -70,19 +70,7 @@ const built = await buildBundle(
 );
 if (!built.ok) throw new Error(built.error.message);
 const file = sink.bytes();
-const trusted = (() => {
-  const added = importKeyCard(kit, {}, senderCard, now);
-  if (!added.ok) throw new Error(added.error.message);
-  const verified = markVerified(
-    kit,
-    added.value.store,
-    senderCard.card.signingKey,
-    formatFingerprint(fingerprintOf(kit, senderCard)),
-    now,
-  );
-  if (!verified.ok) throw new Error(verified.error.message);
-  return verified.value;
-})();
+const trusted = withCard(kit, {}, senderCard, now);
 
 async function verifyThrough(source: Awaited<ReturnType<typeof openBundleFile>>, trust: TrustStore) {
   if (!source.ok) throw new Error(source.error.message);

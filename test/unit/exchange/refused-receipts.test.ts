@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildBundle } from '@shared/bundle/build-bundle';
 import { payloadBodySchemas } from '@shared/bundle/bundle-payloads';
 import { receiptBodyFor } from '@shared/bundle/receipt-body';
-import { verifyBundle, type OpenedBundle } from '@shared/bundle/verify-bundle';
-import { memorySink, memorySource } from '@shared/bytes/byte-io';
-import { toHex } from '@shared/bytes/bytes';
+import { memorySource } from '@shared/bytes/byte-io';
 import { classifyInboxEntry } from '@shared/exchange/inbox-entry';
-import { planImport, type ImportLocalState, type VerifiedImport } from '@shared/exchange/import-plan';
+import { planImport } from '@shared/exchange/import-plan';
 import { ledgerEntryId, ledgerEntrySchema, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import {
   isReceiptRefusalCode,
@@ -15,157 +12,51 @@ import {
   type RefusableBundle,
 } from '@shared/exchange/refusal-receipt';
 import type { Case } from '@shared/domain/case';
-import { formatFingerprint } from '@shared/offices/fingerprint';
-import { createKeyCard, type SignedKeyCard } from '@shared/offices/key-card';
-import { generateOfficeIdentity, type OfficeIdentity } from '@shared/offices/office-identity';
-import { fingerprintOf, importKeyCard, markVerified, trustView, type TrustStore } from '@shared/offices/trust-store';
-import { alice, DAY, kit, makeContext, requestTo } from '../workflow/workflow-fixtures';
+import { trustView } from '@shared/offices/trust-store';
+import {
+  asImport,
+  ledgerEntry,
+  local,
+  makeOffice,
+  receive,
+  send as sendBundle,
+  trustEachOther,
+  type Office,
+} from '../exchange-flow/office-fixtures';
+import { kit, makeContext, requestTo } from '../workflow/workflow-fixtures';
 
 /**
  * Refused receipts, through real bundles: office B receives A's response to a request B never sent, refuses it
  * with a signed receipt; A imports that receipt and its sent entry becomes refused (never delivered).
  */
 
-type Office = {
-  identity: OfficeIdentity;
-  card: SignedKeyCard;
-  key: string;
-  name: string;
-  trust: TrustStore;
-  ledger: LedgerEntry[];
-};
-
 const { context, clock } = makeContext();
 const NOW = clock.ms;
 const aCase: Case = requestTo('authorised', context, clock).case;
 
-function makeOffice(name: string, jurisdiction: string): Office {
-  const identity = generateOfficeIdentity(kit);
-  const card = createKeyCard(
-    kit,
-    identity,
-    { name, jurisdiction },
-    { validFrom: NOW - DAY, validUntil: NOW + 400 * DAY },
-  );
-  return { identity, card, key: toHex(identity.signingPublicKey), name, trust: {}, ledger: [] };
-}
-
-function trustEachOther(a: Office, b: Office): void {
-  for (const [self, other] of [
-    [a, b],
-    [b, a],
-  ] as const) {
-    const imported = importKeyCard(kit, self.trust, other.card, NOW);
-    if (!imported.ok) throw new Error(imported.error.message);
-    const verified = markVerified(
-      kit,
-      imported.value.store,
-      other.key,
-      formatFingerprint(fingerprintOf(kit, other.card)),
-      NOW,
-    );
-    if (!verified.ok) throw new Error(verified.error.message);
-    self.trust = verified.value;
-  }
-}
-
-function sentEntry(to: Office, bundleId: string, headerDigest: string, kind: LedgerEntry['kind']): LedgerEntry {
-  return {
-    id: ledgerEntryId('sent', to.key, bundleId),
-    direction: 'sent',
-    bundleId,
+/** A bundle at NOW; a response names A's case in A's ledger, a receipt names none. */
+const send = (from: Office, to: Office, kind: 'response' | 'receipt', body: unknown) =>
+  sendBundle(
+    from,
+    to,
     kind,
-    peerKey: to.key,
-    peerName: to.name,
-    caseId: kind === 'receipt' ? null : aCase.id,
-    caseRef: kind === 'receipt' ? null : aCase.references.local,
-    sequence: to.ledger.length + 1,
-    headerDigest,
-    fileHash: null,
-    fileName: null,
-    size: 0,
-    recordedAt: NOW,
-    status: kind === 'receipt' ? 'sent' : 'awaiting-receipt',
-    deliveredAt: null,
-    shared: null,
-  };
-}
-
-async function send(from: Office, to: Office, kind: 'response' | 'receipt', body: unknown): Promise<Uint8Array> {
-  const sink = memorySink();
-  const sequence = from.ledger.filter((entry) => entry.direction === 'sent' && entry.peerKey === to.key).length + 1;
-  const built = await buildBundle(
-    kit,
-    {
-      kind,
-      body: body as never,
-      sender: from.identity,
-      recipients: [{ card: to.card, sequence }],
-      createdAt: NOW,
-      notAfter: NOW + 30 * DAY,
-    },
-    sink,
+    body,
+    NOW,
+    kind === 'receipt' ? {} : { caseId: aCase.id, caseRef: aCase.references.local },
   );
-  if (!built.ok) throw new Error(built.error.message);
-  from.ledger.push(sentEntry(to, built.value.bundleId, built.value.headerDigest, kind));
-  return sink.bytes();
-}
-
-async function receive(self: Office, bytes: Uint8Array): Promise<OpenedBundle> {
-  const verified = await verifyBundle(kit, {
-    source: memorySource(bytes),
-    trust: trustView(self.trust),
-    recipient: {
-      signingPublicKey: self.identity.signingPublicKey,
-      boxPrivateKeyPlaintext: self.identity.boxPrivateKeyPlaintext,
-    },
-    clock: () => NOW,
-    ledger: replayView(self.ledger),
-  });
-  if (!verified.ok) throw new Error(`${verified.error.code}: ${verified.error.message}`);
-  if (!verified.value.opened) throw new Error('not opened');
-  return verified.value;
-}
-
-function asImport(bundle: OpenedBundle, sender: Office): VerifiedImport {
-  const payload = bundle.payload;
-  if (payload.kind === 'key-card' || payload.kind === 'revocation') throw new Error('not a case bundle');
-  return {
-    bundleId: bundle.header.bundleId,
-    headerDigest: bundle.headerDigest,
-    sequence: bundle.sequence ?? 0,
-    senderKey: bundle.header.sender,
-    senderName: sender.name,
-    senderJurisdiction: sender.card.card.jurisdiction,
-    attachments: bundle.attachments,
-    payload,
-  };
-}
-
-function local(self: Office, cases: readonly Case[]): ImportLocalState {
-  return {
-    actor: alice,
-    context,
-    ownJurisdiction: self.card.card.jurisdiction,
-    ledger: self.ledger,
-    findCase: (id) => cases.find((c) => c.id === id),
-    newCaseId: 'new-case',
-    newReference: 'FR-CPC-2026-0001',
-  };
-}
 
 /** A answers a request B never sent; B refuses it (as the importer offers) and writes the refusal receipt. */
 async function refusedAtB() {
-  const a = makeOffice('Bureau of Quiet Harbours', 'DE');
-  const b = makeOffice('Commission des Ports Calmes', 'FR');
-  trustEachOther(a, b);
+  const a = makeOffice('Bureau of Quiet Harbours', 'DE', NOW);
+  const b = makeOffice('Commission des Ports Calmes', 'FR', NOW);
+  trustEachOther(a, b, NOW);
   const responseBytes = await send(a, b, 'response', {
     caseRef: aCase.references.local,
     inReplyTo: '5'.repeat(32),
     case: { summary: 'Subscriber record attached.' },
   });
-  const atB = asImport(await receive(b, responseBytes), a);
-  const plan = planImport(atB, local(b, []));
+  const atB = asImport(await receive(b, responseBytes, NOW), a);
+  const plan = planImport(atB, local(b, context, [], 'FR-CPC-2026-0001'));
   if (plan.ok) throw new Error('the response should have been refused');
   if (!isReceiptRefusalCode(plan.code) || atB.payload.kind === 'receipt')
     throw new Error(`not refusable: ${plan.code}`);
@@ -228,7 +119,15 @@ describe('refusing a verified bundle with a receipt (receiving office)', () => {
 
   it('ledger records written before refused receipts existed (no refusalCode) still parse', () => {
     const old: Record<string, unknown> = {
-      ...sentEntry(makeOffice('X', 'DE'), 'ab'.repeat(16), 'cd'.repeat(64), 'request'),
+      ...ledgerEntry('sent', makeOffice('X', 'DE', NOW), {
+        bundleId: 'ab'.repeat(16),
+        kind: 'request',
+        sequence: 1,
+        headerDigest: 'cd'.repeat(64),
+        recordedAt: NOW,
+        caseId: aCase.id,
+        caseRef: aCase.references.local,
+      }),
     };
     delete old.refusalCode;
     expect(ledgerEntrySchema.safeParse(old).success).toBe(true);
@@ -261,7 +160,7 @@ describe('refusing a verified bundle with a receipt (receiving office)', () => {
 describe('planReceipt (sending office)', () => {
   it('a refused receipt marks the sent bundle refused with the code, not delivered, and notes it in the case', async () => {
     const { a, b, receiptBytes, refusable } = await refusedAtB();
-    const plan = planImport(asImport(await receive(a, receiptBytes), b), local(a, [aCase]));
+    const plan = planImport(asImport(await receive(a, receiptBytes, NOW), b), local(a, context, [aCase]));
     if (!plan.ok || plan.type !== 'receipt') throw new Error(`expected a receipt plan, got ${JSON.stringify(plan)}`);
     expect(plan.sent).toMatchObject({
       id: ledgerEntryId('sent', b.key, refusable.bundleId),
@@ -284,7 +183,7 @@ describe('planReceipt (sending office)', () => {
 
   it('a later receipt for a bundle already refused, or already delivered, changes nothing', async () => {
     const { a, b, receiptBytes, refusable } = await refusedAtB();
-    const first = planImport(asImport(await receive(a, receiptBytes), b), local(a, [aCase]));
+    const first = planImport(asImport(await receive(a, receiptBytes, NOW), b), local(a, context, [aCase]));
     if (!first.ok || first.type !== 'receipt') throw new Error('expected a receipt plan');
     // Stored as the importer stores it: the sent entry replaced by the plan's.
     a.ledger = a.ledger.map((entry) => (entry.id === first.sent.id ? first.sent : entry));
@@ -297,7 +196,7 @@ describe('planReceipt (sending office)', () => {
         status: 'imported',
       }),
     );
-    const again = planImport(asImport(await receive(a, contradicting), b), local(a, [aCase]));
+    const again = planImport(asImport(await receive(a, contradicting, NOW), b), local(a, context, [aCase]));
     expect(again).toMatchObject({ ok: false, code: 'IMPORT_ALREADY_DELIVERED' });
     if (again.ok) throw new Error('unreachable');
     expect(again.reasons.join()).toContain('already marked refused');
@@ -309,7 +208,7 @@ describe('planReceipt (sending office)', () => {
         : entry,
     );
     const late = await send(b, a, 'receipt', refusalReceiptBody(refusable, NOW));
-    expect(planImport(asImport(await receive(a, late), b), local(a, [aCase]))).toMatchObject({
+    expect(planImport(asImport(await receive(a, late, NOW), b), local(a, context, [aCase]))).toMatchObject({
       ok: false,
       code: 'IMPORT_ALREADY_DELIVERED',
     });
@@ -325,7 +224,7 @@ describe('planReceipt (sending office)', () => {
         status: 'imported',
       }),
     );
-    const plan = planImport(asImport(await receive(a, receipt), b), local(a, [aCase]));
+    const plan = planImport(asImport(await receive(a, receipt, NOW), b), local(a, context, [aCase]));
     if (!plan.ok || plan.type !== 'receipt') throw new Error('expected a receipt plan');
     expect(plan.sent.status).toBe('delivered');
     expect(plan.sent.deliveredAt).toBe(clock.now().getTime());

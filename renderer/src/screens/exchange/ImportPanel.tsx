@@ -312,9 +312,10 @@ export function ImportPanel({
       {prepared && prepared.status === 'revocation' ? (
         <div className="import-preview warning" role="region" aria-label={t('exchange.import.previewLabel')}>
           <p>
-            {t('exchange.import.revocationPreview', {
+            {t('offices.revocationPreview', {
               office: prepared.officeName,
-              reason: prepared.revocation.statement.reason,
+              date: dateTime(new Date(prepared.revocation.statement.revokedAt).toISOString()),
+              reason: t(`offices.revocationReasons.${prepared.revocation.statement.reason}`),
             })}
           </p>
           <div className="vault-actions">

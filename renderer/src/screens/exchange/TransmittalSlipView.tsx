@@ -1,7 +1,6 @@
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { groupHex, type TransmittalSlip } from '@shared/exchange/transmittal-slip';
-import { useSavePdf } from '../notices/useSavePdf';
+import { PrintedSlip } from './PrintedSlip';
 
 function SlipDocument({
   rows,
@@ -36,7 +35,6 @@ function SlipDocument({
  */
 export function TransmittalSlipView({ slip }: { readonly slip: TransmittalSlip }) {
   const { t, i18n } = useTranslation();
-  const { busy, outcome, save } = useSavePdf();
   const rows: [string, string][] = [
     [t('exchange.slip.bundleId'), slip.bundleId],
     [t('exchange.slip.kind'), t(`exchange.kinds.${slip.kind}`)],
@@ -53,27 +51,14 @@ export function TransmittalSlipView({ slip }: { readonly slip: TransmittalSlip }
   const title = t('exchange.slip.title');
   const instructions = t('exchange.slip.instructions');
   return (
-    <section className="panel" aria-labelledby="slip-heading" data-testid="transmittal-slip">
-      <SlipDocument rows={rows} title={title} instructions={instructions} headingId="slip-heading" />
-      {createPortal(
-        <div className="print-root" aria-hidden="true">
-          <SlipDocument rows={rows} title={title} instructions={instructions} />
-        </div>,
-        document.body,
+    <PrintedSlip
+      document={(headingId) => (
+        <SlipDocument rows={rows} title={title} instructions={instructions} headingId={headingId} />
       )}
-      <button
-        type="button"
-        className="button no-print"
-        disabled={busy}
-        onClick={() => void save(`transmittal-${slip.bundleId.slice(0, 8)}.pdf`)}
-      >
-        {t('exchange.slip.print')}
-      </button>
-      {outcome ? (
-        <p role="status" className={outcome.ok ? 'hint' : 'error'}>
-          {outcome.message}
-        </p>
-      ) : null}
-    </section>
+      headingId="slip-heading"
+      testId="transmittal-slip"
+      fileName={`transmittal-${slip.bundleId.slice(0, 8)}.pdf`}
+      printLabel={t('exchange.slip.print')}
+    />
   );
 }

@@ -11,6 +11,7 @@ import { useExchange } from '../../exchange/ExchangeProvider';
 import { exportOwnKeyCard, importKeyCardFile } from '../../offices/key-card-files';
 import { DestinationPicker } from '../exchange/DestinationPicker';
 import { FingerprintView } from './FingerprintView';
+import { useLocaleFormat } from '../../components/useLocaleFormat';
 
 type Message = { readonly ok: boolean; readonly text: string } | null;
 
@@ -190,6 +191,7 @@ function PartnerRow({ signingKey, office, trust, updateTrust, onChange }: RowPro
   const [comparing, setComparing] = useState(false);
   const [matches, setMatches] = useState(false);
   const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const format = useLocaleFormat();
   const name = office.card.card.name;
   const groups = deps ? fingerprintOf(deps.kit, office.card) : [];
 
@@ -209,7 +211,14 @@ function PartnerRow({ signingKey, office, trust, updateTrust, onChange }: RowPro
     // A local decision to stop trusting this key (the office's own signed revocation arrives as a bundle).
     const failed = await updateTrust({
       ...trust,
-      [signingKey]: { ...office, state: 'revoked', revokedAt: deps.now(), revocationReason: 'retired' },
+      // Without verifiedAt, bundles this key signed earlier are refused too: the office stated no date.
+      [signingKey]: {
+        ...office,
+        state: 'revoked',
+        revokedAt: deps.now(),
+        revocationReason: 'retired',
+        verifiedAt: undefined,
+      },
     });
     setConfirmRevoke(false);
     await onChange(
@@ -226,6 +235,14 @@ function PartnerRow({ signingKey, office, trust, updateTrust, onChange }: RowPro
           {t(`offices.states.${office.state}`)}
         </span>
       </div>
+      {office.state === 'revoked' && office.revokedAt !== undefined ? (
+        <p className="hint" data-testid="revoked-from">
+          {t('offices.revokedFrom', {
+            date: format.dateTime(new Date(office.revokedAt).toISOString()),
+            reason: t(`offices.revocationReasons.${office.revocationReason ?? 'retired'}`),
+          })}
+        </p>
+      ) : null}
       {office.state === 'unverified' && !comparing ? (
         <Button className="button" onPress={() => setComparing(true)}>
           {t('offices.compare')}

@@ -6,6 +6,7 @@ import type { VaultService } from '../../vault/vault-service';
 import type { OfficeProfile } from '../../vault/records/office-profile';
 import type { VaultSession } from '../../vault/vault-session';
 import { FirstRunScreen } from './FirstRunScreen';
+import { RestoreFromBackupPanel } from '../backup/RestoreFromBackupPanel';
 import { UnlockScreen } from './UnlockScreen';
 import { SetNewPassphraseScreen } from './SetNewPassphraseScreen';
 import { useIdleLock } from './useIdleLock';
@@ -105,6 +106,7 @@ export function VaultGate({ vault, shell, children }: Props) {
         <>
           {warningBanner}
           <FirstRunScreen vault={vault} onDone={() => void enter()} />
+          <RestoreFromBackupPanel vault={vault} shell={shell} onRestored={() => setState({ kind: 'locked' })} />
         </>
       );
     case 'profile':

@@ -8,8 +8,10 @@ import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { vaultErrorMessage } from './vault-error-message';
 import type { VaultSession } from '../../vault/vault-session';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
+import { useFormatBytes } from '../../format/useFormatBytes';
+import { estimateStorage, freeBytesOf } from '../../vault/storage-space';
 
-/** Security settings: idle lock, change passphrase, recovery key. */
+/** Security settings: idle lock, change passphrase, recovery key, and whether the browser keeps our storage. */
 export function VaultSettingsPanel({ session }: { readonly session: VaultSession }) {
   const { t } = useTranslation();
   return (
@@ -18,6 +20,7 @@ export function VaultSettingsPanel({ session }: { readonly session: VaultSession
       <IdleLockSetting session={session} />
       <ChangePassphrase session={session} />
       <RecoverySetting session={session} />
+      <StorageStatus />
     </section>
   );
 }
@@ -149,6 +152,43 @@ function RecoverySettingBody({
         replacing={present === true}
         onDone={onChanged}
       />
+    </div>
+  );
+}
+
+/**
+ * Whether the browser granted persistent storage (asked for at every create/unlock): without it, the browser may evict
+ * the whole vault when the disk runs low. Also what the vault uses and what is still free, from the browser's estimate.
+ */
+function StorageStatus() {
+  const { t } = useTranslation();
+  const formatBytes = useFormatBytes();
+  const [status, setStatus] = useState<{ persisted: boolean | null; used: number | null; free: number | null } | null>(
+    null,
+  );
+  useAsyncEffect(
+    useCallback(async ({ alive }) => {
+      const persisted = await (globalThis.navigator?.storage?.persisted?.() ?? Promise.resolve(null)).catch(() => null);
+      const estimate = await estimateStorage();
+      if (alive()) setStatus({ persisted, used: estimate?.usage ?? null, free: freeBytesOf(estimate) });
+    }, []),
+  );
+  if (status === null) return null;
+  const persistence =
+    status.persisted === null
+      ? 'storageSpace.persistenceUnknown'
+      : status.persisted
+        ? 'storageSpace.persisted'
+        : 'storageSpace.notPersisted';
+  return (
+    <div data-testid="storage-status">
+      <h3>{t('storageSpace.heading')}</h3>
+      <p className="field__help">{t(persistence)}</p>
+      {status.used !== null && status.free !== null ? (
+        <p className="field__help">
+          {t('storageSpace.usage', { used: formatBytes(status.used), free: formatBytes(status.free) })}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { DecryptionError } from '@shared/crypto/crypto-kit';
 import { toHex, utf8 } from '@shared/bytes/bytes';
 import { err, ok, type Result } from '@shared/result';
 import type { AttachmentChunkRow, VaultDb } from '../vault-db';
-import { describeWriteError, type VaultWriteErrorCode } from '../vault-write';
+import { describeWriteError, isQuotaError, type VaultWriteErrorCode } from '../vault-write';
+import { measureSpace, storageFullText } from '../storage-space';
 import { attachmentRecordSchema, type AttachmentRecord } from './attachment-record';
 
 /**
@@ -96,6 +97,12 @@ export async function storeAttachment(
   const chunkBytes = input.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   if (chunkBytes < MIN_CHUNK_BYTES || chunkBytes > MAX_CHUNK_BYTES)
     throw new RangeError('Chunk size must be 64 KiB to 1 MiB.');
+  // A file of known size is checked against the browser's estimate first: refused before a single chunk is written.
+  const knownBytes = input.source instanceof Blob ? input.source.size : null;
+  if (knownBytes !== null) {
+    const space = await measureSpace(knownBytes);
+    if (!space.enough) return err('storage-full', storageFullText(space));
+  }
   const { kit } = db.keyring;
   let encryptor;
   try {
@@ -145,6 +152,8 @@ export async function storeAttachment(
     return ok(record);
   } catch (error) {
     await deleteChunks(db, input.id).catch(() => undefined);
+    // Estimates are approximate, so the real refusal is handled too; a stream's size is known only up to here.
+    if (isQuotaError(error)) return err('storage-full', storageFullText(await measureSpace(knownBytes ?? size)));
     return describeWriteError(error);
   } finally {
     encryptor.dispose();
