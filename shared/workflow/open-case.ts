@@ -24,6 +24,24 @@ export const openCaseInputSchema = z.strictObject({
 });
 export type OpenCaseInput = z.infer<typeof openCaseInputSchema>;
 
+/** What every new case starts without, on either side: no records, no steps taken, no audit yet (fresh arrays). */
+export const nothingYet = () =>
+  ({
+    evidence: [],
+    notes: [],
+    authorisation: null,
+    request: null,
+    response: null,
+    review: null,
+    decision: null,
+    remedies: [],
+    ladder: [],
+    deadlines: [],
+    closure: null,
+    purgedAt: null,
+    audit: EMPTY_AUDIT_HEAD,
+  }) satisfies Partial<Case>;
+
 /** A new draft case and its first audit event. */
 export function openCase(input: OpenCaseInput, actor: Actor, context: WorkflowContext): TransitionResult {
   const missing: WorkflowMessage[] = [];
@@ -59,22 +77,10 @@ export function openCase(input: OpenCaseInput, actor: Actor, context: WorkflowCo
     assessment: EMPTY_ASSESSMENT,
     emergency: null,
     retention: { purgeAt: null, basis: '' },
-    evidence: [],
-    notes: [],
     procedure,
-    authorisation: null,
-    request: null,
-    response: null,
+    ...nothingYet(),
     challenge: null,
-    review: null,
-    decision: null,
-    remedies: [],
-    ladder: [],
-    deadlines: [],
-    closure: null,
-    purgedAt: null,
     caseworkerIds: [actor.id],
-    audit: EMPTY_AUDIT_HEAD,
   };
   const { event, head } = sealAuditEvent(
     input.id,

@@ -9,6 +9,7 @@ import { EMPTY_ASSESSMENT } from '../domain/threshold-assessment';
 import { DEFAULT_PROCEDURE, findProcedureTemplate } from '../procedures/procedure-registry';
 import { type ProcedureRef } from '../procedures/procedure-template';
 import { findDataCategory, findJurisdiction } from '../vocab/vocabulary';
+import { nothingYet } from './open-case';
 import { draftChangeProblems } from './steps/draft-steps';
 import { periodStartRefusal, startPeriodsOn, startReceivingOfficePeriods } from './step-helpers';
 import { stepEnv } from './transition';
@@ -82,23 +83,11 @@ export function openIncomingCase(input: IncomingCaseInput, actor: Actor, context
     assessment: fields.assessment ?? EMPTY_ASSESSMENT,
     emergency: fields.emergency ? { ...fields.emergency, reviews: [] } : null,
     retention: { purgeAt: null, basis: '' },
-    evidence: [],
-    notes: [],
     procedure,
-    authorisation: null,
-    request: null,
-    response: null,
+    ...nothingYet(),
     incoming: input.incoming,
     challenge: input.opens.side === 'redress-body' ? input.opens.challenge : null,
-    review: null,
-    decision: null,
-    remedies: [],
-    ladder: [],
-    deadlines: [],
-    closure: null,
-    purgedAt: null,
     caseworkerIds: [actor.id],
-    audit: EMPTY_AUDIT_HEAD,
   };
   const env = stepEnv(opened, context);
   const started =
