@@ -62,6 +62,11 @@ export type InboxEntry =
 export type InboxContext = {
   /** This office's signing key (hex). */
   readonly ownSigningKey: string;
+  /**
+   * Keys a lost-laptop drill retired (hex): what they signed is still ours, and a bundle a partner addressed to one
+   * before importing the rotation still opens (the old box key is kept for reading only).
+   */
+  readonly retiredSigningKeys?: readonly string[];
   readonly trust: TrustView;
   readonly ledger: readonly LedgerEntry[];
   readonly now: number;
@@ -126,7 +131,7 @@ export async function classifyInboxEntry(
     };
   }
   const described = facts(null);
-  if (header.sender === context.ownSigningKey) return { ...described, state: 'ours' };
+  if (isOurKey(header.sender, context)) return { ...described, state: 'ours' };
   const policy = context.policy ?? DEFAULT_VERIFY_POLICY;
   const office = context.trust.lookup(header.sender);
   const problem: SenderTrustProblem | null = !office
@@ -140,7 +145,7 @@ export async function classifyInboxEntry(
           : null;
   if (problem) return { ...described, state: 'unknown-sender', problem };
   const isPublic = header.recipients.length === 0;
-  if (!isPublic && !header.recipients.some((entry) => entry.signingKey === context.ownSigningKey))
+  if (!isPublic && !header.recipients.some((entry) => isOurKey(entry.signingKey, context)))
     return { ...described, state: 'not-for-us' };
   if (context.now > header.notAfter + policy.clockSkewMs) return { ...described, state: 'expired' };
   return { ...described, state: 'new' };
@@ -169,8 +174,12 @@ async function checkIntegrity(kit: CryptoKit, source: ByteSource, frame: BundleF
   }
 }
 
+/** Our current key, or one of ours a drill retired. */
+const isOurKey = (key: string, context: InboxContext): boolean =>
+  key === context.ownSigningKey || (context.retiredSigningKeys ?? []).includes(key);
+
 function senderOf(kit: CryptoKit, senderKey: string, context: InboxContext): InboxSender {
-  if (senderKey === context.ownSigningKey) return { type: 'this-office' };
+  if (isOurKey(senderKey, context)) return { type: 'this-office' };
   const office = context.trust.lookup(senderKey);
   if (office) return { type: 'partner', name: office.card.card.name };
   const key = fromHex(senderKey, 32) ?? new Uint8Array(32);

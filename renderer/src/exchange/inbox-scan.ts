@@ -5,6 +5,7 @@ import type { LedgerEntry } from '@shared/exchange/ledger-entry';
 import type { BundleFile } from '@shared/ipc/contract';
 import { trustView, type TrustStore } from '@shared/offices/trust-store';
 import { openBundleFile } from '../bundle-io/ipc-byte-source';
+import { retiredSigningKeys } from '../offices/own-office-rotation';
 import { useAsyncEffect } from '../hooks/useAsyncEffect';
 import type { ExchangeDeps } from './exchange-deps';
 
@@ -24,6 +25,7 @@ export async function classifyBundleFile(
   try {
     return await classifyInboxEntry(deps.kit, opened.value.source, file.name, {
       ownSigningKey: toHex(deps.own.identity.signingPublicKey),
+      retiredSigningKeys: await retiredSigningKeys(deps.db, deps.kit),
       trust: trustView(trust),
       ledger,
       now: deps.now(),

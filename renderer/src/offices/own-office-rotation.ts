@@ -80,6 +80,13 @@ export async function loadRetiredKeys(db: VaultDb): Promise<RetiredKeys[]> {
     .sort((a, b) => b.retiredAt.getTime() - a.retiredAt.getTime());
 }
 
+/** The signing keys (hex) a drill retired, for telling our own old bundles apart; no secret is kept. */
+export async function retiredSigningKeys(db: VaultDb, kit: CryptoKit): Promise<string[]> {
+  const retired = await loadRetiredKeys(db);
+  for (const keys of retired) kit.wipe(keys.boxPrivateKeyPlaintext);
+  return retired.map((keys) => toHex(keys.signingPublicKey));
+}
+
 async function built(
   build: (sink: ReturnType<typeof memorySink>) => Promise<Result<BuiltBundle, string>>,
   fileName: (bundle: BuiltBundle) => string,

@@ -31,9 +31,10 @@ async function importFor(self: Office, sender: Office, bytes: Uint8Array): Promi
   self.ledger.push(receivedEntry(sender, await receive(self, bytes, NOW), NOW, { caseRef: 'DE-BQH-2026-0001' }));
 }
 
-function classify(self: Office, source: ByteSource, at = NOW): Promise<InboxEntry> {
+function classify(self: Office, source: ByteSource, at = NOW, retired: readonly string[] = []): Promise<InboxEntry> {
   return classifyInboxEntry(kit, source, 'bundle.cbundle', {
     ownSigningKey: self.key,
+    retiredSigningKeys: retired,
     trust: trustView(self.trust),
     ledger: self.ledger,
     now: at,
@@ -68,6 +69,16 @@ describe('inbox classification of real bundles', () => {
       sender: { type: 'partner', name: 'Bureau of Quiet Harbours' },
       caseRef: null,
     });
+  });
+
+  it('after a lost-laptop drill, a bundle addressed to the retired key is new, and one the old key signed is ours', async () => {
+    const { bonn, lyon, request } = await setUp();
+    // Lyon's key retired: Lyon now holds another key; Bonn's request still names the old one.
+    const renewed = { ...makeOffice('Commission des Ports Calmes', 'FR', NOW), trust: lyon.trust, ledger: [] };
+    expect((await classify(renewed, memorySource(request))).state).toBe('not-for-us');
+    expect((await classify(renewed, memorySource(request), NOW, [lyon.key])).state).toBe('new');
+    const fromOldBonn = { ...makeOffice('Bureau of Quiet Harbours', 'DE', NOW), trust: bonn.trust, ledger: [] };
+    expect((await classify(fromOldBonn, memorySource(request), NOW, [bonn.key])).state).toBe('ours');
   });
 
   it('already-imported: the identical bytes of a bundle recorded as imported, with its recorded case reference', async () => {
