@@ -3,6 +3,7 @@ import type { AttachmentDescriptor, PayloadBody } from '../bundle/bundle-payload
 import type { Actor } from '../domain/actor';
 import type { Case } from '../domain/case';
 import { jurisdictionCodeSchema } from '../domain/primitives';
+import { findProcedureTemplate } from '../procedures/procedure-registry';
 import { describeWorkflowMessages } from '../workflow/describe-workflow-message';
 import { openIncomingCase, type IncomingFields } from '../workflow/open-incoming-case';
 import { transition } from '../workflow/transition';
@@ -212,7 +213,10 @@ function planNewCase(
       key: challenge ? 'newChallengeCase' : 'newRequestCase',
       values: { reference: local.newReference, partnerReference: caseRef, office: bundle.senderName },
     },
-    { key: 'procedure', values: { procedure: current.procedure.id } },
+    {
+      key: 'procedure',
+      values: { procedure: findProcedureTemplate(current.procedure)?.title ?? current.procedure.id },
+    },
     ...current.deadlines.map((d) => ({ key: 'deadline', values: { label: d.label, due: d.dueAt ?? '' } })),
     ...Object.keys(fields).map((field) => ({ key: 'field', values: { field } })),
     ...evidence.map((link) => ({

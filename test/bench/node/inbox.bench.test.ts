@@ -4,10 +4,8 @@ import { buildBundle } from '@shared/bundle/build-bundle';
 import { verifyBundle } from '@shared/bundle/verify-bundle';
 import { memorySink, memorySource } from '@shared/bytes/byte-io';
 import { classifyInboxEntry } from '@shared/exchange/inbox-entry';
-import { createKeyCard } from '@shared/offices/key-card';
-import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { trustView } from '@shared/offices/trust-store';
-import { withCard } from '../../support/office-cards';
+import { officeWithCard, withCard } from '../../support/office-cards';
 import { bestOf, reportRatio } from '../report';
 
 const MIB = 1024 * 1024;
@@ -17,11 +15,8 @@ const SIZE = 8 * MIB;
 it('inbox: classifying 8 bundles of 8 MiB (no key, nothing stored) vs fully verifying and decrypting them', async () => {
   const kit = await cryptoKit();
   const now = Date.now();
-  const validity = { validFrom: now - 1000, validUntil: now + 86_400_000 };
-  const alice = generateOfficeIdentity(kit);
-  const bob = generateOfficeIdentity(kit);
-  const aliceCard = createKeyCard(kit, alice, { name: 'A', jurisdiction: 'DE' }, validity);
-  const bobCard = createKeyCard(kit, bob, { name: 'B', jurisdiction: 'FR' }, validity);
+  const { identity: alice, card: aliceCard } = officeWithCard(kit, 'A', 'DE', now);
+  const { identity: bob, card: bobCard } = officeWithCard(kit, 'B', 'FR', now);
   const trust = trustView(withCard(kit, {}, aliceCard, now));
   const payload = kit.randomBytes(SIZE);
   const bundles: Uint8Array[] = [];

@@ -6,7 +6,6 @@ import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { fingerprintOf, importKeyCard, markVerified, trustView } from '@shared/offices/trust-store';
 import { formatFingerprint } from '@shared/offices/fingerprint';
-import { ledgerEntryId, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { TEST_KDF_FLOOR } from '@shared/vault/kdf-params';
 import { backupVault } from '../../../renderer/src/vault/backup/backup-vault';
 import { restoreVault, type RestoreProgress } from '../../../renderer/src/vault/backup/restore-vault';
@@ -25,6 +24,7 @@ import type { VaultService } from '../../../renderer/src/vault/vault-service';
 import { createdVault, deriveHere, kit, PASSPHRASE, testVault, uniqueDbName } from '../vault/vault-test-kit';
 import { dumpRaw } from '../vault/raw-idb';
 import { dumpDigest } from './dump-digest';
+import { receivedRequestEntry } from '../../support/ledger-entries';
 
 const MiB = 1024 * 1024;
 const DAY = 86_400_000;
@@ -43,29 +43,6 @@ const draft = {
     affectedPeople: [{ id: 'p1', name: 'Camille Durand', contactForNotice: 'Lyon', preferredLanguage: 'fr' as const }],
   },
 };
-
-function ledgerEntry(): LedgerEntry {
-  const bundleId = '1'.repeat(32);
-  return {
-    id: ledgerEntryId('received', 'a'.repeat(64), bundleId),
-    direction: 'received',
-    bundleId,
-    kind: 'request',
-    peerKey: 'a'.repeat(64),
-    peerName: 'Partner',
-    caseId: null,
-    caseRef: 'X-1',
-    sequence: 1,
-    headerDigest: 'd'.repeat(128),
-    fileHash: null,
-    fileName: 'x.cbundle',
-    size: 10,
-    recordedAt: Date.now(),
-    status: 'received',
-    deliveredAt: null,
-    shared: null,
-  };
-}
 
 async function hashStream(stream: ReadableStream<Uint8Array>): Promise<string> {
   const hasher = kit.createHasher(32);
@@ -123,7 +100,7 @@ async function populatedVault() {
   );
   if (!verified.ok) throw new Error(verified.error.message);
   expect((await saveTrustChanges(vault.db, kit, {}, verified.value)).ok).toBe(true);
-  await vault.db.bundleLedger.put(ledgerEntry());
+  await vault.db.bundleLedger.put(receivedRequestEntry('1'.repeat(32)));
   const recoveryKey = await vault.createRecoveryKey(PASSPHRASE);
   if (!recoveryKey.ok) throw new Error(recoveryKey.error.message);
   return {

@@ -7,7 +7,7 @@ import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { importKeyCard, markVerified, fingerprintOf, trustView } from '@shared/offices/trust-store';
 import { formatFingerprint } from '@shared/offices/fingerprint';
-import { ledgerEntryId, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import { ledgerEntryId } from '@shared/exchange/ledger-entry';
 import { ensureOwnOffice, OWN_KEYS_ID } from '../../../renderer/src/offices/own-office';
 import { loadTrustStore, saveTrustChanges } from '../../../renderer/src/offices/partner-offices';
 import { withCard } from '../../support/office-cards';
@@ -22,6 +22,7 @@ import { dumpRaw } from '../vault/raw-idb';
 import { recordExport } from '@shared/exchange/export-record';
 import { parseStoredCase } from '../../../renderer/src/cases/stored-case';
 import { alice, makeContext, requestTo } from '../../unit/workflow/workflow-fixtures';
+import { receivedRequestEntry } from '../../support/ledger-entries';
 
 const profile: OfficeProfile = {
   id: 'office',
@@ -44,28 +45,6 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
     parts.push(value);
   }
   return concatBytes(...parts);
-}
-
-function entry(bundleId: string): LedgerEntry {
-  return {
-    id: ledgerEntryId('received', 'a'.repeat(64), bundleId),
-    direction: 'received',
-    bundleId,
-    kind: 'request',
-    peerKey: 'a'.repeat(64),
-    peerName: 'Partner',
-    caseId: null,
-    caseRef: 'X-1',
-    sequence: 1,
-    headerDigest: 'd'.repeat(128),
-    fileHash: null,
-    fileName: 'x.cbundle',
-    size: 10,
-    recordedAt: Date.now(),
-    status: 'received',
-    deliveredAt: null,
-    shared: null,
-  };
 }
 
 describe('office identity and partners in the vault', () => {
@@ -204,8 +183,8 @@ describe('export staging and import staging', () => {
 
     const committed = await commitExchange(vault.db, {
       attachments: [stored.value],
-      ledgerPut: [entry('1'.repeat(32))],
-      once: { ledgerId: entry('1'.repeat(32)).id },
+      ledgerPut: [receivedRequestEntry('1'.repeat(32))],
+      once: { ledgerId: receivedRequestEntry('1'.repeat(32)).id },
     });
     expect(committed.ok).toBe(true);
     const record = await readAttachmentRecord(vault.db, 'att-1');
@@ -229,8 +208,8 @@ describe('export staging and import staging', () => {
     if (!secondStored.ok) throw new Error(secondStored.error.message);
     const twice = await commitExchange(vault.db, {
       attachments: [secondStored.value],
-      ledgerPut: [entry('1'.repeat(32))],
-      once: { ledgerId: entry('1'.repeat(32)).id },
+      ledgerPut: [receivedRequestEntry('1'.repeat(32))],
+      once: { ledgerId: receivedRequestEntry('1'.repeat(32)).id },
     });
     expect(twice).toMatchObject({ ok: false, error: { code: 'already-recorded' } });
     expect(await vault.db.attachments.get('att-2')).toBeUndefined();
@@ -273,7 +252,7 @@ describe('the one-transaction exchange write', () => {
     });
     if (!recorded.ok) throw new Error(recorded.reasons.join());
     const sent = {
-      ...entry('5'.repeat(32)),
+      ...receivedRequestEntry('5'.repeat(32)),
       id: ledgerEntryId('sent', 'b'.repeat(64), '5'.repeat(32)),
       direction: 'sent' as const,
       status: 'awaiting-receipt' as const,

@@ -1,5 +1,3 @@
-import { findProcedureTemplate } from '@shared/procedures/procedure-registry';
-
 type PreviewFormat = {
   /** A stage code in the reader's words. */
   readonly stage: (code: string) => string;
@@ -10,8 +8,8 @@ type PreviewFormat = {
 };
 
 /**
- * The values of an import preview line as a reader sees them: codes (stage, recognition outcome) in words, a due
- * instant in the locale, a procedure by its title. Other values stay as the plan gave them.
+ * The values of an import preview line as a reader sees them: codes (stage, recognition outcome) in words and a due
+ * instant in the locale. Other values stay as the plan gave them (a procedure already by its title).
  */
 export function previewValues(
   values: Readonly<Record<string, string | number>> | undefined,
@@ -25,7 +23,5 @@ export function previewValues(
   if (due && !Number.isNaN(Date.parse(due)) && due.includes('T')) out['due'] = format.dateTime(due);
   const outcome = text('outcome');
   if (outcome) out['outcome'] = format.recognitionOutcome(outcome);
-  const procedure = text('procedure');
-  if (procedure) out['procedure'] = findProcedureTemplate({ id: procedure, version: 1 })?.title ?? procedure;
   return out;
 }
