@@ -67,26 +67,29 @@ export type VaultSubkeys = {
   readonly records: Uint8Array;
   readonly attachments: Uint8Array;
   readonly blindIndex: Uint8Array;
+  /** Encrypts the vault seal and keys its row hashes (`vault-seal.ts`). */
+  readonly seal: Uint8Array;
 };
 
 const SUBKEY_CONTEXT = 'CBvault1';
 /**
  * Id 4 was an "audit" sub-key that nothing used: audit events are signed with each person's own Ed25519 key
  * instead (`shared/audit/event-signature.ts`), which no shared key could give. Never reuse id 4. Id 5 is the backup key
- * (`shared/backup/backup-keys.ts`).
+ * (`shared/backup/backup-keys.ts`); id 6 the seal key.
  */
-const subkeyIds = { records: 1, attachments: 2, blindIndex: 3 } as const;
+const subkeyIds = { records: 1, attachments: 2, blindIndex: 3, seal: 6 } as const;
 
 export function deriveVaultSubkeys(kit: CryptoKit, vaultKey: Uint8Array): VaultSubkeys {
   return {
     records: kit.deriveSubkey(vaultKey, subkeyIds.records, SUBKEY_CONTEXT),
     attachments: kit.deriveSubkey(vaultKey, subkeyIds.attachments, SUBKEY_CONTEXT),
     blindIndex: kit.deriveSubkey(vaultKey, subkeyIds.blindIndex, SUBKEY_CONTEXT),
+    seal: kit.deriveSubkey(vaultKey, subkeyIds.seal, SUBKEY_CONTEXT),
   };
 }
 
 export function wipeVaultSubkeys(kit: CryptoKit, keys: VaultSubkeys): void {
-  kit.wipe(keys.records, keys.attachments, keys.blindIndex);
+  kit.wipe(keys.records, keys.attachments, keys.blindIndex, keys.seal);
 }
 
 /** AD for the legacy (version 1) passphrase wrap: moving it to another vault, or editing any KDF field, breaks it. */

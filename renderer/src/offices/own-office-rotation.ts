@@ -66,6 +66,7 @@ export type RotationErrorCode =
   | 'build-failed'
   | 'storage-full'
   | 'vault-locked'
+  | 'vault-read-only'
   | 'write-refused'
   | 'write-failed';
 

@@ -11,9 +11,12 @@ import { DecryptionError } from '@shared/crypto/crypto-kit';
 import { vaultHeaderRowSchema } from './vault-header-row';
 import { blindIndexToken } from './blind-index';
 import { decodeRecordPlaintext, encodeRecordPlaintext, recordAssociatedData } from './record-codec';
-import { plainIndexFields, type EncryptedTableSpec, type TableSpec } from './schema/table-spec';
+import { plainIndexFields, WRITE_COUNTER_FIELD, type EncryptedTableSpec, type TableSpec } from './schema/table-spec';
 import type { CorruptionReport } from './corruption-report';
 import type { VaultKeyring } from './vault-keyring';
+import { VAULT_SEAL_ROW_ID } from '@shared/vault/vault-seal';
+import { SealKeeper } from './seal/seal-keeper';
+import type { SealGate } from './seal/seal-gate';
 
 /**
  * The one layer that encrypts: everything above it (Dexie tables, liveQuery, repositories) sees plaintext;
@@ -28,14 +31,19 @@ export class VaultStorageError extends Error {
 const RANGE_EQUAL = 1;
 const RANGE_NEVER = 4;
 
-type StoredRow = { readonly id: string; readonly v: number; readonly c: Uint8Array } & Record<string, unknown>;
+type StoredRow = { readonly id: string; readonly v: number; readonly n?: number; readonly c: Uint8Array } & Record<
+  string,
+  unknown
+>;
 
 function isStoredRow(row: unknown): row is StoredRow {
+  const n: unknown = typeof row === 'object' && row !== null ? Reflect.get(row, WRITE_COUNTER_FIELD) : undefined;
   return (
     typeof row === 'object' &&
     row !== null &&
     typeof Reflect.get(row, 'id') === 'string' &&
     typeof Reflect.get(row, 'v') === 'number' &&
+    (n === undefined || (typeof n === 'number' && Number.isSafeInteger(n))) &&
     Reflect.get(row, 'c') instanceof Uint8Array
   );
 }
@@ -46,14 +54,20 @@ export function createEncryptionMiddleware(
   tables: Readonly<Record<string, TableSpec>>,
   keyring: VaultKeyring,
   report: CorruptionReport,
+  gate: SealGate,
 ): Middleware<DBCore> {
+  const sealed = Object.values(tables).some((spec) => spec.kind === 'vault-seal');
   return {
     stack: 'dbcore',
     name: 'VaultEncryption',
     level: MIDDLEWARE_LEVEL,
     create(down) {
+      // Schemas from before seals (older test plans) have no seal table: nothing to keep.
+      const keeper = sealed ? new SealKeeper(down, keyring, gate) : null;
       return {
         ...down,
+        transaction: (stores, mode, options) =>
+          down.transaction(keeper ? keeper.storesFor(stores, mode) : stores, mode, options),
         table(name) {
           const table = down.table(name);
           const spec = tables[name];
@@ -61,11 +75,13 @@ export function createEncryptionMiddleware(
             throw new VaultStorageError(`Table "${name}" has no storage spec; refusing to store it unencrypted.`);
           switch (spec.kind) {
             case 'vault-header':
-              return headerTable(table);
+              return headerTable(table, keeper);
             case 'sealed-chunks':
-              return chunkTable(table, keyring);
+              return chunkTable(table, keyring, keeper);
+            case 'vault-seal':
+              return sealTable(table, keyring);
             case 'encrypted':
-              return encryptedTable(table, name, spec, keyring, report);
+              return encryptedTable(table, name, spec, keyring, report, keeper);
           }
         },
       };
@@ -78,27 +94,50 @@ function mapMutation(req: DBCoreMutateRequest, map: (value: unknown) => unknown)
   return req;
 }
 
-function headerTable(table: DBCoreTable): DBCoreTable {
+function headerTable(table: DBCoreTable, keeper: SealKeeper | null): DBCoreTable {
   return {
     ...table,
-    mutate: (req) =>
-      table.mutate(
-        mapMutation(req, (value) => {
-          // The one plaintext table: only a well-formed KDF header may ever be written here.
-          const parsed = vaultHeaderRowSchema.safeParse(value);
-          if (!parsed.success) throw new VaultStorageError('Only the vault header may be stored in plaintext.');
-          return parsed.data;
-        }),
-      ),
+    mutate: (req) => {
+      const checked = mapMutation(req, (value) => {
+        // The one plaintext table: only a well-formed KDF header may ever be written here.
+        const parsed = vaultHeaderRowSchema.safeParse(value);
+        if (!parsed.success) throw new VaultStorageError('Only the vault header may be stored in plaintext.');
+        return parsed.data;
+      });
+      return keeper ? keeper.mutateHeader(table, checked) : table.mutate(checked);
+    },
   };
 }
 
-function chunkTable(table: DBCoreTable, keyring: VaultKeyring): DBCoreTable {
+/** The seal row: written by the seal keeper below this layer, and from above only when a seal is made whole. */
+function sealTable(table: DBCoreTable, keyring: VaultKeyring): DBCoreTable {
+  return {
+    ...table,
+    mutate: (req) => {
+      keyring.subkeys();
+      return table.mutate(
+        mapMutation(req, (value) => {
+          const isSeal =
+            typeof value === 'object' &&
+            value !== null &&
+            Object.keys(value).length === 2 &&
+            Reflect.get(value, 'id') === VAULT_SEAL_ROW_ID &&
+            Reflect.get(value, 'c') instanceof Uint8Array;
+          if (!isSeal) throw new VaultStorageError('Only the encrypted vault seal may be stored in the seal table.');
+          return value;
+        }),
+      );
+    },
+  };
+}
+
+function chunkTable(table: DBCoreTable, keyring: VaultKeyring, keeper: SealKeeper | null): DBCoreTable {
   const requireUnlocked = () => keyring.subkeys();
   return {
     ...table,
     mutate: (req) => {
       requireUnlocked();
+      keeper?.assertWritable();
       return table.mutate(
         mapMutation(req, (value) => {
           const isChunk =
@@ -127,21 +166,24 @@ function encryptedTable(
   spec: EncryptedTableSpec,
   keyring: VaultKeyring,
   report: CorruptionReport,
+  keeper: SealKeeper | null,
 ): DBCoreTable {
   const copiedFields = plainIndexFields(spec);
   const blindFields = new Set(spec.blindIndexes);
   const kit = keyring.kit;
 
-  const seal = (value: unknown): StoredRow => {
+  const seal = (value: unknown, counter?: number): StoredRow => {
     const keys = keyring.subkeys();
     if (typeof value !== 'object' || value === null) throw new VaultStorageError(`A ${name} record must be an object.`);
     const id: unknown = Reflect.get(value, 'id');
     if (typeof id !== 'string' || id.length === 0) throw new VaultStorageError(`A ${name} record needs a string id.`);
+    const ad = recordAssociatedData(name, id, spec.recordVersion, counter);
     const row: Record<string, unknown> = {
       id,
       v: spec.recordVersion,
-      c: kit.seal(keys.records, encodeRecordPlaintext(value), recordAssociatedData(name, id, spec.recordVersion)),
+      c: kit.seal(keys.records, encodeRecordPlaintext(value), ad),
     };
+    if (counter !== undefined) row[WRITE_COUNTER_FIELD] = counter;
     for (const field of copiedFields) {
       const fieldValue: unknown = Reflect.get(value, field);
       if (fieldValue !== undefined) row[field] = fieldValue;
@@ -165,7 +207,7 @@ function encryptedTable(
       return undefined;
     }
     try {
-      return decodeRecordPlaintext(kit.open(keys.records, row.c, recordAssociatedData(name, row.id, row.v)));
+      return decodeRecordPlaintext(kit.open(keys.records, row.c, recordAssociatedData(name, row.id, row.v, row.n)));
     } catch (error) {
       const reason =
         error instanceof DecryptionError
@@ -191,7 +233,8 @@ function encryptedTable(
     ...table,
     mutate(req) {
       keyring.subkeys();
-      return table.mutate(mapMutation(req, seal));
+      if (keeper && spec.counted) return keeper.mutate(name, table, req, seal);
+      return table.mutate(mapMutation(req, (value) => seal(value)));
     },
     // Plain .then() chains, not async functions: Dexie tracks its transaction zone through the promises
     // its own layers return, and a native async function here would drop it (modify() then fails).

@@ -106,7 +106,17 @@ function revive(value: unknown): unknown {
   return record;
 }
 
-/** Associated data: table ‖ primary key ‖ record version, so a ciphertext moved anywhere else fails to open. */
-export function recordAssociatedData(table: string, primaryKey: string, recordVersion: number): Uint8Array {
-  return utf8(JSON.stringify(['casebridge.record', table, primaryKey, recordVersion]));
+/**
+ * Associated data: table ‖ primary key ‖ record version ‖ write counter, so a ciphertext moved anywhere else, or an
+ * older version of the row put back with a changed counter, fails to open.
+ */
+export function recordAssociatedData(
+  table: string,
+  primaryKey: string,
+  recordVersion: number,
+  writeCounter?: number,
+): Uint8Array {
+  const bound = ['casebridge.record', table, primaryKey, recordVersion];
+  // Rows written before seals (schema 5) have no counter and keep their four-part AD.
+  return utf8(JSON.stringify(writeCounter === undefined ? bound : [...bound, writeCounter]));
 }

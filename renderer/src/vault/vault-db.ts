@@ -5,9 +5,13 @@ import { createEncryptionMiddleware } from './encryption-middleware';
 import type { VaultHeaderRow } from './vault-header-row';
 import type { CorruptionReport } from './corruption-report';
 import type { VaultKeyring } from './vault-keyring';
+import { SealGate } from './seal/seal-gate';
 
 /** What repositories store: any object with a string id. They parse what they read with their own schema. */
 export type VaultRecord = { readonly id: string } & Readonly<Record<string, unknown>>;
+
+/** The one row of the seal table: the seal, encrypted (`shared/vault/vault-seal.ts`). */
+export type VaultSealRow = { readonly id: string; readonly c: Uint8Array };
 
 export type AttachmentChunkRow = { readonly attachmentId: string; readonly index: number; readonly c: Uint8Array };
 
@@ -28,6 +32,9 @@ export class VaultDb extends Dexie {
   declare readonly bundleLedger: Table<VaultRecord, string>;
   declare readonly persons: Table<VaultRecord, string>;
   declare readonly personKeys: Table<VaultRecord, string>;
+  declare readonly vaultSeal: Table<VaultSealRow, string>;
+  /** Whether writes may run: the disk checked against the vault seal since unlock (`seal/seal-gate.ts`). */
+  readonly sealGate = new SealGate();
 
   constructor(
     name: string,
@@ -44,7 +51,7 @@ export class VaultDb extends Dexie {
     for (const schema of versions) this.version(schema.version).stores(schema.stores);
     const latest = versions.at(-1);
     if (!latest) throw new Error('A vault needs at least one schema version.');
-    this.use(createEncryptionMiddleware(latest.tables, keyring, corruption));
+    this.use(createEncryptionMiddleware(latest.tables, keyring, corruption, this.sealGate));
   }
 }
 

@@ -28,6 +28,10 @@ import { VAULT_HEADER_ROW_ID } from './vault-header-row';
 import { UnlockThrottle } from './unlock-throttle';
 import { vaultWrite, type VaultWriteErrorCode } from './vault-write';
 import { sweepOrphanChunks } from './attachments/attachment-store';
+import { checkVaultSeal, resealRow, type SealContext } from './seal/vault-integrity';
+import { countedTables } from './seal/observe-vault-state';
+import { MAX_DECISION_REASON, recordIntegrityDecision } from './seal/integrity-decisions';
+import type { IntegrityFinding } from '@shared/vault/vault-seal';
 import { appMigrationPlan, latestVersion, type MigrationPlan } from './migrations/migration-plan';
 import { writeDataVersion } from './migrations/data-version';
 import { runRecordMigrations } from './migrations/run-record-migrations';
@@ -87,6 +91,8 @@ export class VaultService {
   #recoveringPerson: string | null = null;
   /** After a recovery-key unlock of a vault from before persons: the name its first person gives. */
   #recoveringName: string | null = null;
+  /** How the disk differed from the vault seal at this unlock; empty when it matched or was accepted. */
+  #integrity: readonly IntegrityFinding[] = [];
 
   constructor(kit: CryptoKit, options: VaultServiceOptions = {}) {
     this.keyring = new VaultKeyring(kit);
@@ -96,7 +102,11 @@ export class VaultService {
     this.#kdf = options.kdf ?? PRODUCTION_KDF_FLOOR;
     this.#now = options.now ?? (() => new Date());
     this.throttle = new UnlockThrottle(() => this.#now().getTime());
-    this.keyring.onChange(() => this.#listeners.forEach((listener) => listener()));
+    this.keyring.onChange(() => {
+      // However the keys go (lock, idle, OS), the next unlock checks the disk again before any write.
+      if (!this.keyring.unlocked) this.db.sealGate.set('unchecked');
+      this.#listeners.forEach((listener) => listener());
+    });
     this.people = new VaultPeople({
       db: this.db,
       kit,
@@ -162,6 +172,8 @@ export class VaultService {
       return written;
     }
     this.keyring.install(vaultKey, { personId, name: name.trim(), signing });
+    // The first seal covers the header alone; every write from here on keeps it current.
+    await this.#checkSeal();
     // A new vault starts at the newest record version: there is nothing to migrate.
     const marked = await vaultWrite(this.db, [this.db.settings, this.db.persons, this.db.personKeys], async () => {
       await writeDataVersion(this.db, latestVersion(this.#plan), this.#now());
@@ -272,9 +284,72 @@ export class VaultService {
     return err('unlock-throttled', `Too many wrong attempts. Wait ${Math.ceil(wait / 1000)} seconds, then try again.`);
   }
 
-  /** After the key is installed: bring the records up to date (or refuse a newer vault), then tidy up. */
+  /**
+   * After the key is installed: compare the disk with the vault seal first (nothing is written before), then bring the
+   * records up to date (or refuse a newer vault) and tidy up. A disk that changed outside Casebridge leaves the vault
+   * read-only until someone decides (`acceptVaultChanges`).
+   */
   async #opened(): Promise<Result<void, VaultErrorCode>> {
     this.corruption.clear();
+    if (!(await this.#checkSeal())) return ok(undefined);
+    return this.#afterSealChecked();
+  }
+
+  #sealContext(): SealContext | null {
+    const tables = this.#plan.versions.at(-1)?.tables ?? {};
+    const counted = countedTables(tables);
+    if (counted.length === 0) return null; // a test plan from before seals
+    return { db: this.db, kit: this.kit, sealKey: this.keyring.subkeys().seal, tables: counted };
+  }
+
+  /** True when writes may go on; false when the vault opened read-only. */
+  async #checkSeal(): Promise<boolean> {
+    const context = this.#sealContext();
+    const findings = context ? await checkVaultSeal(context, this.#now()) : [];
+    this.#integrity = findings;
+    this.db.sealGate.set(findings.length === 0 ? 'on' : 'read-only');
+    this.#listeners.forEach((listener) => listener());
+    return findings.length === 0;
+  }
+
+  /** How the disk differed from what Casebridge last wrote, found at this unlock and not yet accepted. */
+  get integrityFindings(): readonly IntegrityFinding[] {
+    return this.#integrity;
+  }
+
+  /**
+   * The signed-in person accepts the vault as it is now: a new seal of exactly what is on disk, written together
+   * with their signed decision and reason (Settings lists them). Then the unlock finishes as usual.
+   */
+  async acceptVaultChanges(reason: string): Promise<Result<void, VaultErrorCode>> {
+    const signedIn = this.person;
+    const context = this.#sealContext();
+    const trimmed = reason.trim();
+    if (!signedIn || !context || this.#integrity.length === 0)
+      return err('write-refused', 'There is nothing to accept: the vault matched what Casebridge last wrote.');
+    if (trimmed.length === 0 || trimmed.length > MAX_DECISION_REASON)
+      return err('write-refused', `Say why in 1 to ${MAX_DECISION_REASON} characters.`);
+    const findings = this.#integrity;
+    const { row } = await resealRow(context, this.#now());
+    this.db.sealGate.set('on');
+    const written = await vaultWrite(this.db, [this.db.vaultSeal, this.db.settings], async () => {
+      await this.db.vaultSeal.put(row);
+      await recordIntegrityDecision(this.db, this.keyring.signerFor(signedIn.personId), {
+        at: this.#now(),
+        reason: trimmed,
+        findings: [...findings],
+      });
+    });
+    if (!written.ok) {
+      this.db.sealGate.set('read-only');
+      return written;
+    }
+    this.#integrity = [];
+    this.#listeners.forEach((listener) => listener());
+    return this.#afterSealChecked();
+  }
+
+  async #afterSealChecked(): Promise<Result<void, VaultErrorCode>> {
     const migrated = await runRecordMigrations(this.db, this.#plan, this.#now(), this.person);
     if (!migrated.ok) {
       // Nothing may run on records this build cannot read or could not bring up to date.
@@ -312,6 +387,8 @@ export class VaultService {
 
   /** Zeroes every key; the store refuses all reads and writes until the next unlock. */
   lock(): void {
+    this.db.sealGate.set('unchecked');
+    this.#integrity = [];
     this.keyring.wipe();
   }
 

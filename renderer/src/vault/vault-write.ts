@@ -3,8 +3,11 @@ import { err, ok, type Result } from '@shared/result';
 import { VaultLockedError } from './vault-keyring';
 import { VaultStorageError } from './encryption-middleware';
 import { RecordEncodingError } from './record-codec';
+import { VaultReadOnlyError } from './seal/seal-gate';
+import { VaultSealError } from './seal/seal-keeper';
 
-export type VaultWriteErrorCode = 'storage-full' | 'vault-locked' | 'write-refused' | 'write-failed';
+export type VaultWriteErrorCode =
+  'storage-full' | 'vault-locked' | 'vault-read-only' | 'write-refused' | 'write-failed';
 
 /** True if the error, or anything it wraps (Dexie nests the DOMException), is a quota error. */
 export function isQuotaError(error: unknown, depth = 0): boolean {
@@ -30,7 +33,8 @@ export function isStorageFull(error: { readonly code: string }): boolean {
 export function describeWriteError(error: unknown): Result<never, VaultWriteErrorCode> {
   if (isQuotaError(error)) return err('storage-full', STORAGE_FULL_MESSAGE);
   if (error instanceof VaultLockedError) return err('vault-locked', error.message);
-  if (error instanceof VaultStorageError || error instanceof RecordEncodingError)
+  if (error instanceof VaultReadOnlyError) return err('vault-read-only', error.message);
+  if (error instanceof VaultStorageError || error instanceof RecordEncodingError || error instanceof VaultSealError)
     return err('write-refused', error.message);
   return err(
     'write-failed',

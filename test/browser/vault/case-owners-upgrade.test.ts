@@ -1,3 +1,4 @@
+import { latestSchema } from '../../../renderer/src/vault/schema/versions';
 import { describe, expect, it } from 'vitest';
 import { openCase } from '@shared/workflow/open-case';
 import { workflowContext } from '../../../renderer/src/cases/workflow-context';
@@ -40,7 +41,7 @@ describe('upgrade to case owners', () => {
 
     const vault = testVault('owners-upgrade', { dbName: old.db.name });
     expect((await vault.unlock(PASSPHRASE, { personId: ana })).ok).toBe(true);
-    expect(await readDataVersion(vault.db)).toBe(4);
+    expect(await readDataVersion(vault.db)).toBe(latestSchema.version);
     expect(await vault.db.cases.get('0001')).toMatchObject({ ownerId: ben.value.personId });
     expect(await vault.db.cases.get('0002')).toMatchObject({ ownerId: ana });
     expect(vault.corruption.records).toEqual([]);

@@ -102,9 +102,19 @@ describe('the encrypted store', () => {
 
     const dump = await dumpRaw(db.name);
     expect(findPlaintext(dump, [...sensitive, 'Operation Blue Heron II', 'Quiet meadow matter'])).toEqual([]);
-    // What is stored: the id, the declared plain indexes, a blind token, the record version and the ciphertext.
+    // What is stored: the id, the declared plain indexes, a blind token, the record version, the write counter and
+    // the ciphertext.
     const row = dump.cases?.find((entry) => entry.key === 'case-b')?.value;
-    expect(Object.keys(row ?? {}).sort()).toEqual(['c', 'createdAt', 'id', 'reference', 'stage', 'updatedAt', 'v']);
+    expect(Object.keys(row ?? {}).sort()).toEqual([
+      'c',
+      'createdAt',
+      'id',
+      'n',
+      'reference',
+      'stage',
+      'updatedAt',
+      'v',
+    ]);
     expect(row).toMatchObject({
       reference: expect.stringMatching(/^[0-9a-f]{32}$/),
       v: latestSchema.tables.cases.recordVersion,

@@ -1,3 +1,4 @@
+import { latestSchema } from '../../../renderer/src/vault/schema/versions';
 import { describe, expect, it } from 'vitest';
 import { eventDigest } from '@shared/audit/audit-chain';
 import { EMPTY_AUDIT_HEAD, type AuditEvent, type AuditHead } from '@shared/audit/audit-event';
@@ -71,7 +72,7 @@ describe('upgrade to personal signing', () => {
 
     const vault = testVault('signing-upgrade', { dbName: old.db.name });
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(vault.db)).toBe(4);
+    expect(await readDataVersion(vault.db)).toBe(latestSchema.version);
     expect(await readPersonKeyRecords(vault.db)).toMatchObject([{ personId: ana, retiredAt: null }]);
     const repository = new CaseRepository(vault.db, workflowContext(kit, vault.keyring));
     expect(await repository.verify('case-old')).toMatchObject({

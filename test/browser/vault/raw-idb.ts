@@ -132,3 +132,17 @@ export async function describeStructure(
     db.close();
   }
 }
+
+export async function deleteRaw(name: string, store: string, key: IDBValidKey): Promise<void> {
+  const db = await openRaw(name);
+  try {
+    const tx = db.transaction(store, 'readwrite');
+    tx.objectStore(store).delete(key);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    });
+  } finally {
+    db.close();
+  }
+}

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { schemaV4 } from '../../../renderer/src/vault/schema/v4';
-import { encrypted, encryptedStore, type SchemaVersionSpec } from '../../../renderer/src/vault/schema/table-spec';
+import { schemaV5 } from '../../../renderer/src/vault/schema/v5';
+import {
+  counted,
+  encrypted,
+  encryptedStore,
+  type SchemaVersionSpec,
+} from '../../../renderer/src/vault/schema/table-spec';
 import { defineRecordMigration } from '../../../renderer/src/vault/migrations/record-migration';
 import { appMigrationPlan, type MigrationPlan } from '../../../renderer/src/vault/migrations/migration-plan';
 import { readDataVersion } from '../../../renderer/src/vault/migrations/data-version';
@@ -11,19 +16,19 @@ import { loadV1Fixture } from './v1-fixture';
 
 /**
  * The migration machinery, proved with a test step after the shipped chain, on the frozen v1 fixture: test version
- * 5 gives every case a `testLabel` (its first caseworker, or "unassigned"). The fixture runs the real steps to
+ * 6 gives every case a `testLabel` (its first caseworker, or "unassigned"). The fixture runs the real steps to
  * version 2 (persons), 3 (personal signing) and 4 (case owners) first.
  */
-const casesTest = encrypted(3, ['createdAt', 'updatedAt', 'stage'], ['reference']);
-const testSchemaV5 = {
-  version: 5,
-  tables: { ...schemaV4.tables, cases: casesTest },
-  stores: { ...schemaV4.stores, cases: encryptedStore(casesTest) },
+const casesTest = counted(encrypted(3, ['createdAt', 'updatedAt', 'stage'], ['reference']));
+const testSchemaV6 = {
+  version: 6,
+  tables: { ...schemaV5.tables, cases: casesTest },
+  stores: { ...schemaV5.stores, cases: encryptedStore(casesTest) },
 } as const satisfies SchemaVersionSpec;
 
 const caseV1 = z.looseObject({ id: z.string(), caseworkerIds: z.array(z.string()).optional() });
 
-const ownerStep = defineRecordMigration(schemaV4, testSchemaV5, {
+const ownerStep = defineRecordMigration(schemaV5, testSchemaV6, {
   description: 'cases get a test label',
   tables: ['cases'],
   migrate: async ({ db }) => {
@@ -34,17 +39,17 @@ const ownerStep = defineRecordMigration(schemaV4, testSchemaV5, {
   },
 });
 
-const planV5: MigrationPlan = {
-  versions: [...appMigrationPlan.versions, testSchemaV5],
+const planV6: MigrationPlan = {
+  versions: [...appMigrationPlan.versions, testSchemaV6],
   migrations: [...appMigrationPlan.migrations, ownerStep],
 };
 
 /** The same step, but the process "dies" after its first write: the transaction aborts as it would. */
 const crashingPlan: MigrationPlan = {
-  versions: planV5.versions,
+  versions: planV6.versions,
   migrations: [
     ...appMigrationPlan.migrations,
-    defineRecordMigration(schemaV4, testSchemaV5, {
+    defineRecordMigration(schemaV5, testSchemaV6, {
       description: 'cases get a test label (crashes half-way)',
       tables: ['cases'],
       migrate: async ({ db }) => {
@@ -58,10 +63,10 @@ const crashingPlan: MigrationPlan = {
 
 describe('record migrations', () => {
   it('run after unlock on a v1 vault: records take the new shape and version, the rest is untouched', async () => {
-    const vault = await loadV1Fixture('migrate', { migrationPlan: planV5 });
+    const vault = await loadV1Fixture('migrate', { migrationPlan: planV6 });
     const before = await dumpRaw(vault.db.name);
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(vault.db)).toBe(5);
+    expect(await readDataVersion(vault.db)).toBe(6);
     expect(await vault.db.cases.get('case-1')).toMatchObject({ title: 'Fixture case', testLabel: 'unassigned' });
     const after = await dumpRaw(vault.db.name);
     expect(after.cases?.map((row) => Reflect.get(row.value as object, 'v'))).toEqual([3]);
@@ -89,13 +94,13 @@ describe('record migrations', () => {
     expect(after.settings?.map((row) => row.key)).toContain('data-version');
     crashed.db.close();
 
-    const resumed = testVault('migrate-crash', { dbName: crashed.db.name, migrationPlan: planV5 });
+    const resumed = testVault('migrate-crash', { dbName: crashed.db.name, migrationPlan: planV6 });
     expect((await resumed.unlock(PASSPHRASE)).ok).toBe(true);
     expect(await resumed.db.cases.get('case-1')).toMatchObject({ testLabel: 'unassigned' });
   });
 
   it('refuses a vault written by a newer build, changing nothing', async () => {
-    const newer = await loadV1Fixture('migrate-newer', { migrationPlan: planV5 });
+    const newer = await loadV1Fixture('migrate-newer', { migrationPlan: planV6 });
     expect((await newer.unlock(PASSPHRASE)).ok).toBe(true);
     newer.lock();
     newer.db.close();
@@ -115,8 +120,8 @@ describe('record migrations', () => {
   it('a new vault starts at the newest version, with nothing to migrate', async () => {
     const vault = await createdVault('migrate-new');
     expect(await readDataVersion(vault.db)).toBe(appMigrationPlan.versions.at(-1)?.version);
-    const fresh = testVault('migrate-new-v5', { migrationPlan: planV5 });
+    const fresh = testVault('migrate-new-v6', { migrationPlan: planV6 });
     expect((await fresh.create(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(fresh.db)).toBe(5);
+    expect(await readDataVersion(fresh.db)).toBe(6);
   });
 });

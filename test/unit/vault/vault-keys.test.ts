@@ -257,12 +257,12 @@ describe('vault key hierarchy: one key slot per person', () => {
     expect(unlocked.ok && kit.equal(unlocked.value.vaultKey, vaultKey.value)).toBe(true);
   });
 
-  it('derives three distinct purpose sub-keys, stable for a vault key, and no unused one', () => {
+  it('derives four distinct purpose sub-keys, stable for a vault key, and no unused one', () => {
     const a = deriveVaultSubkeys(kit, created.vaultKey);
     const b = deriveVaultSubkeys(kit, created.vaultKey);
-    expect(Object.keys(a).sort()).toEqual(['attachments', 'blindIndex', 'records']);
-    const all = [a.records, a.attachments, a.blindIndex].map((k) => toBase64(k));
-    expect(new Set(all).size).toBe(3);
+    expect(Object.keys(a).sort()).toEqual(['attachments', 'blindIndex', 'records', 'seal']);
+    const all = [a.records, a.attachments, a.blindIndex, a.seal].map((k) => toBase64(k));
+    expect(new Set(all).size).toBe(4);
     expect(kit.equal(a.records, b.records)).toBe(true);
     expect(all).not.toContain(toBase64(created.vaultKey));
   });

@@ -9,6 +9,8 @@ import { FirstRunScreen } from './FirstRunScreen';
 import { RestoreFromBackupPanel } from '../backup/RestoreFromBackupPanel';
 import { UnlockScreen } from './UnlockScreen';
 import { SetNewPassphraseScreen } from './SetNewPassphraseScreen';
+import { VaultChangedScreen } from './VaultChangedScreen';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { useIdleLock } from './useIdleLock';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../vault/records/vault-preferences';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
@@ -19,6 +21,7 @@ type GateState =
   | { readonly kind: 'locked' }
   | { readonly kind: 'unreadable'; readonly message: string }
   | { readonly kind: 'set-passphrase' }
+  | { readonly kind: 'vault-changed' }
   | { readonly kind: 'profile' }
   | { readonly kind: 'unlocked'; readonly profile: OfficeProfile | null; readonly idleLockMinutes: number };
 
@@ -33,15 +36,23 @@ export function VaultGate({ vault, shell, children }: Props) {
   const { t } = useTranslation();
   const [state, setState] = useState<GateState>({ kind: 'checking' });
 
-  const enter = useCallback(async () => {
-    const profile = await vault.readProfile();
-    if (profile === null) {
-      setState({ kind: 'profile' });
-      return;
-    }
-    const preferences = await vault.readPreferences();
-    setState({ kind: 'unlocked', profile, idleLockMinutes: preferences.idleLockMinutes });
-  }, [vault]);
+  /** Into the app; first to the "vault changed" screen when this unlock found the disk changed (`readOnly` skips it). */
+  const enter = useCallback(
+    async (readOnly = false) => {
+      if (!readOnly && vault.integrityFindings.length > 0) {
+        setState({ kind: 'vault-changed' });
+        return;
+      }
+      const profile = await vault.readProfile();
+      if (profile === null) {
+        setState({ kind: 'profile' });
+        return;
+      }
+      const preferences = await vault.readPreferences();
+      setState({ kind: 'unlocked', profile, idleLockMinutes: preferences.idleLockMinutes });
+    },
+    [vault],
+  );
 
   useAsyncEffect(
     useCallback(
@@ -130,6 +141,13 @@ export function VaultGate({ vault, shell, children }: Props) {
           <SetNewPassphraseScreen vault={vault} onDone={() => void enter()} />
         </>
       );
+    case 'vault-changed':
+      return (
+        <>
+          {warningBanner}
+          <VaultChangedScreen vault={vault} onReadOnly={() => void enter(true)} onAccepted={() => void enter()} />
+        </>
+      );
     case 'unreadable':
       return (
         <main className="vault-screen" role="alert" aria-labelledby="vault-title">
@@ -141,6 +159,7 @@ export function VaultGate({ vault, shell, children }: Props) {
       return (
         <div ref={appStart} tabIndex={-1} className="vault-unlocked">
           {warningBanner}
+          <ReadOnlyBanner vault={vault} onReview={() => setState({ kind: 'vault-changed' })} />
           {children({
             vault,
             profile: state.profile,

@@ -5,6 +5,7 @@ import { idleLockMinuteChoices, PREFERENCES_ID } from '../../vault/records/vault
 import { KdfProgress } from './KdfProgress';
 import { NewPassphraseFields, useNewPassphraseReady } from './NewPassphraseFields';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
+import { IntegrityDecisions } from './IntegrityDecisions';
 import { vaultErrorMessage } from './vault-error-message';
 import type { VaultSession } from '../../vault/vault-session';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
@@ -21,6 +22,7 @@ export function VaultSettingsPanel({ session }: { readonly session: VaultSession
       <ChangePassphrase session={session} />
       <RecoverySetting session={session} />
       <StorageStatus />
+      <IntegrityDecisions session={session} />
     </section>
   );
 }

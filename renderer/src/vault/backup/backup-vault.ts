@@ -7,7 +7,9 @@ import { ok, type Result } from '@shared/result';
 import type { VaultService } from '../vault-service';
 import { VAULT_HEADER_ROW_ID, vaultHeaderRowSchema } from '../vault-header-row';
 import { latestSchema } from '../schema/versions';
+import { VAULT_SEAL_ROW_ID, VAULT_SEAL_TABLE } from '@shared/vault/vault-seal';
 import { backedUpTables, HEADER_TABLE, openRawVaultDb, pageRowsFor, rawPages } from './raw-vault-db';
+import { BackupSealer } from './backup-sealer';
 
 export type BackupProgress = { readonly doneRows: number; readonly totalRows: number };
 
@@ -47,13 +49,21 @@ export async function backupVault(input: BackupVaultInput): Promise<Result<Backu
     });
     let doneRows = 0;
     onProgress?.({ doneRows, totalRows });
-    for (const name of tables) {
+    const sealer = new BackupSealer(kit, vault.keyring.subkeys().seal, headerRow.header);
+    for (const name of tables.filter((table) => table !== VAULT_SEAL_TABLE)) {
       for await (const page of rawPages(raw.table(name), pageRowsFor(name))) {
         if (signal?.aborted) return backupError('BACKUP_CANCELLED');
+        sealer.add(name, page);
         await writer.addRows(name, page);
         doneRows += page.length;
         onProgress?.({ doneRows, totalRows: Math.max(totalRows, doneRows) });
       }
+    }
+    if (tables.includes(VAULT_SEAL_TABLE)) {
+      // The seal is made anew, last, from exactly the rows this backup carries: they were read table by table, so
+      // the live seal may describe a later state.
+      const live: unknown = await raw.table(VAULT_SEAL_TABLE).get(VAULT_SEAL_ROW_ID);
+      await writer.addRows(VAULT_SEAL_TABLE, [sealer.row(live, input.now.getTime())]);
     }
     const profile = await vault.readProfile();
     return ok(

@@ -13,6 +13,7 @@ import type { KdfParams } from '@shared/vault/kdf-params';
 import type { DeriveKey } from '@shared/vault/vault-keys';
 import { VAULT_HEADER_ROW_ID, vaultHeaderRowSchema } from '../vault-header-row';
 import { latestSchema } from '../schema/versions';
+import { VAULT_SEAL_ROW_ID } from '@shared/vault/vault-seal';
 import { HEADER_TABLE, openRawVaultDb, pageRowsFor, rawPages, tableSpec } from './raw-vault-db';
 import { clearInterruptedRestore, readRestoreState, RESTORE_MARKER_ID } from './restore-state';
 
@@ -205,7 +206,9 @@ function checkRows(table: string, rows: readonly unknown[]): Promise<void> {
     const fits =
       spec.kind === 'sealed-chunks'
         ? typeof get('attachmentId') === 'string' && Number.isInteger(get('index')) && isBytes(get('c'))
-        : typeof get('id') === 'string' && Number.isInteger(get('v')) && isBytes(get('c'));
+        : spec.kind === 'vault-seal'
+          ? get('id') === VAULT_SEAL_ROW_ID && isBytes(get('c'))
+          : typeof get('id') === 'string' && Number.isInteger(get('v')) && isBytes(get('c'));
     if (!fits) throw new BackupFormatError('BACKUP_MALFORMED', `a row of ${table} has the wrong shape`);
   }
   return Promise.resolve();

@@ -12,6 +12,11 @@ export type EncryptedTableSpec = {
   readonly plainIndexes: readonly string[];
   /** Sensitive string fields searchable by exact match only, stored as keyed BLAKE2b. */
   readonly blindIndexes: readonly string[];
+  /**
+   * Schema 5 on: each row carries its write counter `n` (plain, indexed, bound into the associated data) and the
+   * table is covered by the vault seal (`shared/vault/vault-seal.ts`).
+   */
+  readonly counted?: true;
 };
 
 /** The KDF header: the only plaintext the vault keeps, schema-checked on write. */
@@ -20,7 +25,10 @@ export type VaultHeaderTableSpec = { readonly kind: 'vault-header' };
 /** Attachment chunks: already secretstream ciphertext; the middleware refuses anything else. */
 export type SealedChunksTableSpec = { readonly kind: 'sealed-chunks' };
 
-export type TableSpec = EncryptedTableSpec | VaultHeaderTableSpec | SealedChunksTableSpec;
+/** The vault seal: one encrypted row the encryption layer keeps current at every write. */
+export type VaultSealTableSpec = { readonly kind: 'vault-seal' };
+
+export type TableSpec = EncryptedTableSpec | VaultHeaderTableSpec | SealedChunksTableSpec | VaultSealTableSpec;
 
 export type SchemaVersionSpec = {
   readonly version: number;
@@ -39,7 +47,15 @@ export function encrypted(
 
 /** `id, a, b` for an encrypted table: the primary key is always a random string id. */
 export function encryptedStore(spec: EncryptedTableSpec): string {
-  return ['id', ...spec.plainIndexes, ...spec.blindIndexes].join(', ');
+  return ['id', ...spec.plainIndexes, ...spec.blindIndexes, ...(spec.counted ? [WRITE_COUNTER_FIELD] : [])].join(', ');
+}
+
+/** The plain field holding a row's write counter (schema 5 on). */
+export const WRITE_COUNTER_FIELD = 'n';
+
+/** The same table, its rows counted and sealed. */
+export function counted(spec: EncryptedTableSpec): EncryptedTableSpec {
+  return { ...spec, counted: true };
 }
 
 /** Field names a plain index copies out of the record (`[caseId+seq]` → caseId, seq). */

@@ -2,6 +2,7 @@ import { schemaV1 } from './v1';
 import { schemaV2 } from './v2';
 import { schemaV3 } from './v3';
 import { schemaV4 } from './v4';
+import { schemaV5 } from './v5';
 import type { SchemaVersionSpec } from './table-spec';
 
 /**
@@ -9,7 +10,7 @@ import type { SchemaVersionSpec } from './table-spec';
  * when no key is available, so they can never read or rewrite encrypted content. A change to record
  * content bumps that table's recordVersion and is migrated after unlock.
  */
-export const schemaVersions: readonly SchemaVersionSpec[] = [schemaV1, schemaV2, schemaV3, schemaV4];
+export const schemaVersions: readonly SchemaVersionSpec[] = [schemaV1, schemaV2, schemaV3, schemaV4, schemaV5];
 
-export const latestSchema = schemaV4;
+export const latestSchema = schemaV5;
 export type VaultTableName = keyof typeof latestSchema.tables;
