@@ -32,6 +32,10 @@ export function createApi(invoke: TypedInvoke, subscribe: Subscribe) {
     document: {
       savePdf: (input) => invoke('document.savePdf', input),
       saveFile: (input) => invoke('document.saveFile', input),
+      beginSave: (input) => invoke('document.beginSave', input),
+      writeChunk: (input) => invoke('document.writeChunk', input),
+      finishSave: (input) => invoke('document.finishSave', input),
+      cancelSave: (input) => invoke('document.cancelSave', input),
     },
     system: {
       onLock: (listener: () => void) => subscribe('system-lock', () => listener()),

@@ -88,6 +88,14 @@ const documentName = (extensions: string) =>
     );
 /** Largest file the renderer may hand over in one piece for "Save as…" (tables, letters); bundles stream instead. */
 export const MAX_SAVED_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * A name for a streamed "Save as…" (an evidence file going back out): letters, digits, space, dot, dash, underscore,
+ * with any short extension or none. The renderer derives it from the evidence title; it is only the dialog's default.
+ */
+const streamedDocumentName = z
+  .string()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,120}$/u, 'a plain file name')
+  .refine((name) => !name.endsWith('.') && !name.endsWith(' '), 'a plain file name');
 
 export const ipcErrorCodes = [
   'invalid-input',
@@ -148,11 +156,35 @@ export const ipcContract = {
   },
   'document.saveFile': {
     input: z.object({
-      suggestedName: documentName('csv|json|txt'),
+      suggestedName: documentName('csv|json|txt|ics'),
       bytes: bytes.refine((b) => b.byteLength <= MAX_SAVED_FILE_BYTES, 'file too large'),
     }),
     result: savedDocumentSchema.nullable(),
   },
+  /**
+   * "Save as…" for a file too large for one call (evidence exported back out): the dialog first, then chunks, then
+   * finish with the BLAKE2b-512 the renderer computed over what it sent. Written atomically under a temporary name;
+   * a cancel (or a failed check) leaves nothing. Null when the user cancels the dialog.
+   */
+  'document.beginSave': {
+    input: z.object({
+      suggestedName: streamedDocumentName,
+      bytes: z.number().int().nonnegative().max(MAX_BUNDLE_FILE_BYTES),
+    }),
+    result: z.object({ saveId: sessionId, name: z.string() }).nullable(),
+  },
+  'document.writeChunk': {
+    input: z.object({
+      saveId: sessionId,
+      chunk: bytes.refine((b) => b.byteLength <= MAX_IPC_CHUNK_BYTES, 'chunk too large'),
+    }),
+    result: z.object({ writtenBytes: z.number() }),
+  },
+  'document.finishSave': {
+    input: z.object({ saveId: sessionId, hashHex: z.string().regex(/^[0-9a-f]{128}$/) }),
+    result: savedDocumentSchema,
+  },
+  'document.cancelSave': { input: z.object({ saveId: sessionId }), result: z.null() },
 } as const;
 
 export type IpcContract = typeof ipcContract;

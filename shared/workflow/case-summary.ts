@@ -1,5 +1,24 @@
 import { type Case } from '../domain/case';
 import { type CaseKind, type CaseStage } from '../domain/case-stage';
+import { type TrackedDeadline } from '../deadlines/tracked-deadline';
+import { actingParty, type ActingParty } from './acting-party';
+
+/** An open deadline with a due date, and who must act before it. */
+export type DeadlineSummary = {
+  readonly id: string;
+  readonly label: string;
+  readonly dueMs: number;
+  /** Who must act before it; absent means this office (summaries built by hand in tests and benches). */
+  readonly actingParty?: ActingParty;
+  /**
+   * Whether passing it makes someone late (absent: yes). False where the lapse is a consequence, not a delay
+   * (deemed agreement, the end of preservation, no grounds raised): once passed it is no longer due, and the case
+   * view explains it.
+   */
+  readonly lateWhenPassed?: boolean;
+};
+
+const LATE_LAPSES: ReadonlySet<TrackedDeadline['lapseOutcome']> = new Set(['overdue', 'provisional-measures-allowed']);
 
 /** What the dashboard needs about one case, with instants as epoch ms so 10,000 of them scan quickly. */
 export type CaseSummary = {
@@ -9,7 +28,7 @@ export type CaseSummary = {
   readonly stage: CaseStage;
   readonly updatedAtMs: number;
   /** Open deadlines with a due date (a stopped clock has none). */
-  readonly deadlines: readonly { readonly id: string; readonly label: string; readonly dueMs: number }[];
+  readonly deadlines: readonly DeadlineSummary[];
   readonly openRemedies: readonly { readonly id: string; readonly code: string; readonly dueMs: number }[];
   /** Sunset of an emergency that is still in force (not ended by review). */
   readonly emergencySunsetMs: number | null;
@@ -39,7 +58,15 @@ export function summariseCase(c: Case): CaseSummary {
     deadlines: live
       ? c.deadlines.flatMap((d) =>
           d.metAt === null && d.dueAt !== null && d.lapseOutcome !== 'window-closed'
-            ? [{ id: d.id, label: d.label, dueMs: Date.parse(d.dueAt) }]
+            ? [
+                {
+                  id: d.id,
+                  label: d.label,
+                  dueMs: Date.parse(d.dueAt),
+                  actingParty: actingParty(c, d),
+                  lateWhenPassed: LATE_LAPSES.has(d.lapseOutcome),
+                },
+              ]
             : [],
         )
       : [],

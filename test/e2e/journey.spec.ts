@@ -86,13 +86,7 @@ async function sentRequest(page: Page, title: string, over: Partial<NewCaseInput
 }
 
 /** Moves the injected clock on. The idle lock fires on the way (days pass), so the user unlocks again. */
-async function passDays(page: Page, days: number): Promise<void> {
-  await page.clock.fastForward(days * 24 * 3_600_000);
-  const vault = new VaultPage(page);
-  await vault.expectLocked();
-  await vault.unlock();
-  await vault.expectUnlocked();
-}
+const passDays = (page: Page, days: number): Promise<void> => new VaultPage(page).passDays(days);
 
 const CLARA = 'Clara reads 31 appeals under the linden tree';
 
@@ -337,7 +331,7 @@ test.describe('deadlines over time', () => {
     expect(shell.problems).toEqual([]);
   });
 
-  test('an unanswered request turns overdue on the dashboard and in the list; the UI also works in French', async ({
+  test('an unanswered request waits on the partner, never counted as our overdue; the UI also works in French', async ({
     shell,
   }) => {
     const { page } = shell;
@@ -346,16 +340,21 @@ test.describe('deadlines over time', () => {
     const shellPage = new AppShellPage(page);
     const dashboard = new DashboardPage(page);
     await shellPage.open('Dashboard');
+    await expect(dashboard.list('partner')).toHaveCount(0);
+    await passDays(page, 35); // the partner's one-month reply period has passed
     await expect(dashboard.list('overdue')).not.toContainText(reference);
-    await passDays(page, 35); // the one-month reply period has passed
-    await expect(dashboard.list('overdue')).toContainText(reference);
-    await expect(dashboard.list('overdue')).toContainText('Requested authority replies');
+    await expect(dashboard.list('partner')).toContainText(reference);
+    await expect(dashboard.list('partner')).toContainText('Requested authority replies');
+    await expect(dashboard.tallies()).toContainText('0 cases overdue');
+    await expect(dashboard.tallies()).toContainText('1 case awaiting the partner (overdue on their side)');
     await checkScreen(page, 'dashboard-overdue');
 
     await shellPage.open('Cases');
-    await page.getByLabel('Overdue only').check();
-    await expect(page.getByTestId('case-count')).toHaveText('1 of 1 cases');
-    await expect(page.getByRole('option', { name: new RegExp(reference) })).toContainText('overdue');
+    const cases = new CasesPage(page);
+    await cases.chooseDue('Overdue (our side)');
+    await expect(page.getByTestId('case-count')).toHaveText('0 of 1 cases');
+    await cases.chooseDue('Any time');
+    await expect(page.getByRole('option', { name: new RegExp(reference) })).toContainText('partner late');
     // The list is one tab stop: arrows move, Enter opens.
     await page.getByRole('listbox', { name: /^Cases/ }).focus();
     await page.keyboard.press('Home');
@@ -369,10 +368,10 @@ test.describe('deadlines over time', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Tableau de bord' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
-    await expect(dashboard.list('overdue')).toContainText('En retard');
-    await expect(dashboard.list('overdue')).toContainText('2 avr. 2026');
+    await expect(dashboard.list('partner')).toContainText('En attente du partenaire');
+    await expect(dashboard.list('partner')).toContainText('2 avr. 2026');
     await checkScreen(page, 'dashboard-fr');
-    await dashboard.openFrom(dashboard.list('overdue'), reference);
+    await dashboard.openFrom(dashboard.list('partner'), reference);
     await expect(page.getByRole('heading', { level: 2, name: 'Demande et réponse' })).toBeVisible();
     // The workflow's English sentences are shown in French where the catalog has them.
     await expect(new CasePage(page).requiredNow()).toContainText('enregistrer la réponse du partenaire');

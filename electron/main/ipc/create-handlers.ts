@@ -4,6 +4,7 @@ import type { VolumeProbe } from '../handlers/media/volume-probe';
 import { createExchangeHandlers, type ExchangeDialogs } from '../handlers/exchange/create-exchange-handlers';
 import { createPathGrants } from '../handlers/files/path-grants';
 import { createDocumentHandlers, type DocumentDependencies } from '../handlers/documents/create-document-handlers';
+import { createSaveStreamHandlers } from '../handlers/documents/create-save-stream-handlers';
 import type { IpcHandlers } from './create-ipc-router';
 
 export type HandlerDependencies = {
@@ -28,5 +29,6 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
       },
     }),
     ...createDocumentHandlers(deps.documents),
+    ...createSaveStreamHandlers(deps.documents),
   };
 }

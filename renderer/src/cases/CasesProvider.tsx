@@ -17,12 +17,20 @@ import { DEFAULT_OFFICE_SETTINGS, workflowContext } from './workflow-context';
 import { useAsyncEffect } from '../hooks/useAsyncEffect';
 import type { CaseScope } from './case-scope';
 import { dropKeptDraft, readKeptDraft, type KeptDraftRecord } from '../vault/kept-drafts';
+import type { VaultWriteErrorCode } from '../vault/vault-write';
+import { readSavedViews, writeSavedViews, type SavedView } from './saved-views';
 
 export type KeptDrafts = {
   /** Registers a form on screen; `unsaved` gives its value, or null when nothing is unsaved. Returns the unregister. */
   readonly register: (key: string, unsaved: () => unknown) => () => void;
   readonly read: (key: string) => Promise<KeptDraftRecord | null>;
   readonly drop: (key: string) => Promise<void>;
+};
+
+/** The signed-in person's saved case-list views (`saved-views.ts`). */
+export type SavedViews = {
+  readonly read: () => Promise<readonly SavedView[]>;
+  readonly write: (views: readonly SavedView[]) => Promise<Result<void, VaultWriteErrorCode>>;
 };
 
 export type CasesContextValue = {
@@ -52,6 +60,7 @@ export type CasesContextValue = {
   readonly scope: CaseScope;
   /** Unsaved forms kept across a lock, for the signed-in person (`vault/kept-drafts.ts`). */
   readonly keptDrafts: KeptDrafts;
+  readonly savedViews: SavedViews;
   readonly setScope: (scope: CaseScope) => void;
   readonly saveProfile: (profile: OfficeProfile) => Promise<string | null>;
   readonly saveSettings: (settings: OfficeSettings) => Promise<string | null>;
@@ -80,6 +89,13 @@ export function CasesProvider({
       register: (key, unsaved) => session.vault.drafts.register(key, unsaved),
       read: (key) => readKeptDraft(session.vault.db, me, key),
       drop: (key) => dropKeptDraft(session.vault.db, me, key),
+    };
+  }, [session.vault, personId]);
+  const savedViews = useMemo<SavedViews>(() => {
+    const me = personId ?? '';
+    return {
+      read: () => readSavedViews(session.vault.db, me),
+      write: (views) => writeSavedViews(session.vault.db, me, views),
     };
   }, [session.vault, personId]);
   useAsyncEffect(
@@ -143,6 +159,7 @@ export function CasesProvider({
       scope,
       setScope,
       keptDrafts,
+      savedViews,
       saveProfile,
       saveSettings: saveSettingsAndUse,
     }),
@@ -158,6 +175,7 @@ export function CasesProvider({
       settings,
       scope,
       keptDrafts,
+      savedViews,
       saveProfile,
       saveSettingsAndUse,
     ],

@@ -63,7 +63,8 @@ export const recordCustodyStep: StepDefinition<'record-custody'> = {
         evidence: c.evidence.map((e) => (e.id === item.id ? { ...e, custody: [...e.custody, entry] } : e)),
       },
       toStage: c.stage,
-      details: { evidenceId: item.id, custody: action.action },
+      // The content hash names the stored file the step concerns (same case, same hash); never its title or path.
+      details: { evidenceId: item.id, custody: action.action, contentHash: item.contentHash },
     };
   },
 };

@@ -138,7 +138,6 @@ it('case list at 10,000 cases: first rows after unlock and keystroke-to-results,
   if (!written.ok) throw new Error(written.error.message);
   const repository = new CaseRepository(vault.db, workflowContext(kit, vault.keyring));
   const nowMs = Date.parse('2026-03-02T09:00:00Z');
-  const settings = { requireSecondPersonAuthorisation: false, holidayRegions: {} };
   const container = document.createElement('div');
   document.body.append(container);
 
@@ -147,7 +146,7 @@ it('case list at 10,000 cases: first rows after unlock and keystroke-to-results,
   // sort, render the virtual list.
   const firstRows = await bestOf(3, async () => {
     const loaded = await repository.all();
-    rows = loaded.map((c) => toCaseListRow(c, nowMs, settings));
+    rows = loaded.map((c) => toCaseListRow(c, nowMs));
     const shown = filterCases(rows, NO_FILTER);
     renderList(container, shown)();
   });

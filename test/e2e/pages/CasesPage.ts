@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export type NewCaseInput = {
   readonly title: string;
@@ -66,6 +66,31 @@ export class CasesPage {
 
   async search(text: string): Promise<void> {
     await this.page.getByLabel('Search', { exact: true }).fill(text);
+  }
+
+  /** The due filter: "Overdue (our side)", "Due today", "Due this week"…, or "Any time". */
+  async chooseDue(label: string): Promise<void> {
+    await this.filters().getByLabel('Due', { exact: true }).selectOption({ label });
+  }
+
+  filters(): Locator {
+    return this.page.getByRole('search', { name: 'Search and filter cases' });
+  }
+
+  /** Chooses a view by its label: "My overdue", "Redress queue", one the person saved, or "Filters as set". */
+  async chooseView(label: string): Promise<void> {
+    await this.views().getByLabel('View', { exact: true }).selectOption({ label });
+  }
+
+  views(): Locator {
+    return this.page.getByRole('group', { name: 'Saved views' });
+  }
+
+  /** Saves the filters as they are under `name`. */
+  async saveView(name: string): Promise<void> {
+    await this.views().getByLabel('Name for the current filters').fill(name);
+    await this.views().getByRole('button', { name: 'Save as a view' }).click();
+    await expect(this.views().getByRole('status')).toHaveText(`View “${name}” saved.`);
   }
 
   async openFromList(reference: string): Promise<void> {

@@ -4,8 +4,13 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class DashboardPage {
   constructor(readonly page: Page) {}
 
-  list(id: 'overdue' | 'today' | 'week' | 'sunsets' | 'deferrals'): Locator {
+  list(id: 'overdue' | 'today' | 'week' | 'partner' | 'sunsets' | 'deferrals'): Locator {
     return this.page.getByTestId(`due-${id}`);
+  }
+
+  /** The counts above the table: "3 cases overdue (5 deadlines)", cases awaiting the partner. */
+  tallies(): Locator {
+    return this.page.getByTestId('dashboard-tallies');
   }
 
   queue(): Locator {

@@ -102,6 +102,14 @@ export class VaultPage {
     await expect(box).toBeChecked();
   }
 
+  /** Moves the injected clock on by whole days. The idle lock fires on the way (days pass), so the person unlocks. */
+  async passDays(days: number): Promise<void> {
+    await this.page.clock.fastForward(days * 24 * 3_600_000);
+    await this.expectLocked();
+    await this.unlock();
+    await this.expectUnlocked();
+  }
+
   async unlock(passphrase = E2E_PASSPHRASE): Promise<void> {
     await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
     await this.page.getByRole('button', { name: 'Unlock', exact: true }).click();

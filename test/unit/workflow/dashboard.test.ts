@@ -54,8 +54,53 @@ describe('dashboard', () => {
       ['c', 'this-week'],
       ['d', 'this-week'],
     ]);
-    expect(board.perStage['request-sent']).toEqual({ overdue: 1, today: 1, thisWeek: 1 });
-    expect(board.perStage.remedies).toEqual({ overdue: 0, today: 0, thisWeek: 1 });
+    const tally = (cases: number, items = cases) => ({ cases, items });
+    expect(board.perStage['request-sent']).toEqual({ overdue: tally(1), today: tally(1), thisWeek: tally(1) });
+    expect(board.perStage.remedies).toEqual({ overdue: tally(0), today: tally(0), thisWeek: tally(1) });
+  });
+
+  it('counts cases and their deadlines apart, and never counts a partner’s deadline as ours', () => {
+    const d = (id: string, dueMs: number, over: Partial<CaseSummary['deadlines'][number]> = {}) => ({
+      id,
+      label: `deadline ${id}`,
+      dueMs,
+      ...over,
+    });
+    const board = dashboard(
+      [
+        // Two of ours overdue on one case, one on another: 2 cases, 3 deadlines.
+        summary({ caseId: 'a', deadlines: [d('a1', nowMs - DAY), d('a2', nowMs - HOUR)] }),
+        summary({ caseId: 'b', stage: 'executing', deadlines: [d('b1', nowMs - DAY, { actingParty: 'office' })] }),
+        // The partner's reply is late: awaited, not ours.
+        summary({
+          caseId: 'c',
+          deadlines: [
+            d('c1', nowMs - DAY, { actingParty: 'partner' }),
+            d('c2', nowMs - HOUR, { actingParty: 'partner' }),
+          ],
+        }),
+        // A partner's deadline still running is not on our lists at all.
+        summary({ caseId: 'e', deadlines: [d('e1', nowMs + HOUR, { actingParty: 'partner' })] }),
+        // A period whose lapse is a consequence (deemed agreement) drops off once passed, and is listed before.
+        summary({
+          caseId: 'f',
+          deadlines: [
+            d('f1', nowMs - HOUR, { lateWhenPassed: false }),
+            d('f2', nowMs + HOUR, { lateWhenPassed: false }),
+          ],
+        }),
+      ],
+      { nowMs, timeZone: 'Europe/Berlin' },
+    );
+    expect(board.totals.overdue).toEqual({ cases: 2, items: 3 });
+    expect(board.totals.today).toEqual({ cases: 1, items: 1 });
+    expect(board.perStage['request-sent'].overdue).toEqual({ cases: 1, items: 2 });
+    expect(board.perStage.executing.overdue).toEqual({ cases: 1, items: 1 });
+    expect(board.due.filter((i) => i.bucket === 'overdue').map((i) => i.caseId)).toEqual(['a', 'b', 'a']);
+    expect(board.due.some((i) => i.caseId === 'c' || i.caseId === 'e')).toBe(false);
+    expect(board.due.filter((i) => i.caseId === 'f').map((i) => i.label)).toEqual(['deadline f2']);
+    expect(board.awaitingPartner.map((i) => i.label)).toEqual(['deadline c1', 'deadline c2']);
+    expect(board.awaitingPartnerCases).toBe(1);
   });
 
   it('lists emergency sunsets, deferred-notice reviews and purges that are near', () => {
@@ -96,10 +141,15 @@ describe('dashboard', () => {
         const board = dashboard(summaries, { nowMs, timeZone: 'Europe/Berlin' });
         for (const stage of CASE_STAGES) {
           const dues = summaries.filter((s) => s.stage === stage).flatMap((s) => s.deadlines.map((d) => d.dueMs));
+          const inStage = summaries.filter((s) => s.stage === stage);
+          const tally = (inBucket: (dueMs: number) => boolean) => ({
+            cases: inStage.filter((s) => s.deadlines.some((d) => inBucket(d.dueMs))).length,
+            items: dues.filter(inBucket).length,
+          });
           expect(board.perStage[stage]).toEqual({
-            overdue: dues.filter((d) => d < nowMs).length,
-            today: dues.filter((d) => d >= nowMs && d <= endOfToday).length,
-            thisWeek: dues.filter((d) => d > endOfToday && d <= endOfWeek).length,
+            overdue: tally((d) => d < nowMs),
+            today: tally((d) => d >= nowMs && d <= endOfToday),
+            thisWeek: tally((d) => d > endOfToday && d <= endOfWeek),
           });
         }
       }),

@@ -308,6 +308,7 @@ describe('records', () => {
     const id = t.case.evidence[0]?.id ?? '';
     clock.advance(HOUR);
     t = apply(t, bob, { type: 'record-custody', evidenceId: id, action: 'copied', note: 'To USB for FR' }, context);
+    expect(t.events.at(-1)?.details).toEqual({ evidenceId: id, custody: 'copied', contentHash: 'b'.repeat(64) });
     t = apply(t, bob, { type: 'record-custody', evidenceId: id, action: 'destroyed', note: 'Retention' }, context);
     expect(
       refused(t, bob, { type: 'record-custody', evidenceId: id, action: 'accessed', note: '' }, context).missing,

@@ -22,6 +22,7 @@ const extensionNames: Readonly<Record<string, string>> = {
   csv: 'CSV table',
   json: 'JSON file',
   txt: 'Text file',
+  ics: 'Calendar file',
 };
 
 async function* once(bytes: Uint8Array) {

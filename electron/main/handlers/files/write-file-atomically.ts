@@ -21,8 +21,11 @@ export type AtomicWriteOptions = {
   readonly chunks: AsyncIterable<Uint8Array>;
   /** Declared size: checked against free space before writing and against what arrived. */
   readonly expectedBytes: number;
-  /** BLAKE2b-512 (hex) the app computed over the bytes; the read-back must match it. */
-  readonly expectedHashHex?: string;
+  /**
+   * BLAKE2b-512 (hex) the app computed over the bytes; the read-back must match it. A function is asked once all
+   * bytes have arrived, for a sender that hashes as it streams (an evidence file decrypted on its way out).
+   */
+  readonly expectedHashHex?: string | (() => string | undefined);
   /** Only for "Save as…", where the user already confirmed replacing the file in the native dialog. */
   readonly replaceExisting?: boolean;
   readonly signal?: AbortSignal;
@@ -104,7 +107,9 @@ export async function writeFileAtomically(options: AtomicWriteOptions): Promise<
       await handle.close().catch(() => undefined);
     }
     const hashHex = hash.digest('hex');
-    if (options.expectedHashHex !== undefined && options.expectedHashHex !== hashHex) {
+    const expectedHashHex =
+      typeof options.expectedHashHex === 'function' ? options.expectedHashHex() : options.expectedHashHex;
+    if (expectedHashHex !== undefined && expectedHashHex !== hashHex) {
       throw new FileOperationError('verify-failed', 'The data changed on its way to the drive. Export again.');
     }
     if (!options.replaceExisting) await refuseExisting(targetPath, where);

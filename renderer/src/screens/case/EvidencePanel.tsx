@@ -11,6 +11,7 @@ import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useWorkflowMessage } from '../../components/useWorkflowMessage';
 import { useFormatBytes } from '../../format/useFormatBytes';
 import { ActionGate } from './ActionGate';
+import { EvidenceFileActions } from './EvidenceFileActions';
 import { useCaseAction } from './useCaseAction';
 
 /** Evidence items with their content hash and chain of custody; add files by choosing or dropping them. */
@@ -67,6 +68,7 @@ export function EvidencePanel({ c }: { readonly c: Case }) {
                 </li>
               ))}
             </ol>
+            <EvidenceFileActions caseId={c.id} item={item} />
             <CustodyForm c={c} evidenceId={item.id} title={item.title} />
           </li>
         ))}

@@ -3,9 +3,8 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '@shared/domain/case';
 import { summariseCase } from '@shared/workflow/case-summary';
-import { dashboard, type DashboardItem } from '@shared/workflow/dashboard';
+import { dashboard, type DashboardItem, type Tally } from '@shared/workflow/dashboard';
 import { LIVE_STAGES } from '@shared/workflow/stage-labels';
-import { findJurisdiction } from '@shared/vocab/vocabulary';
 import { stepForStage, type CaseStep } from '../../cases/case-steps';
 import { useAllCases, useCases, useNow } from '../../cases/CasesProvider';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -15,6 +14,8 @@ import type { OpenRoute } from '../cases/case-route';
 import { RedressQueue } from '../redress/RedressQueue';
 import { CaseScopeChoice } from '../../components/CaseScopeChoice';
 import { isMine } from '../../cases/case-scope';
+import { ExportDeadlinesButton } from './ExportDeadlinesButton';
+import { officeTimeZone } from '../../cases/office-time-zone';
 
 /** The step a dashboard item opens the case at. */
 function stepFor(item: DashboardItem): CaseStep {
@@ -39,8 +40,7 @@ export function DashboardScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
     [all, scope, person],
   );
   const now = useNow();
-  const timeZone =
-    findJurisdiction(profile?.jurisdiction ?? '')?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = officeTimeZone(profile?.jurisdiction);
   const board = useMemo(
     () => (cases ? dashboard(cases.map(summariseCase), { nowMs: now, timeZone }) : null),
     [cases, now, timeZone],
@@ -48,6 +48,19 @@ export function DashboardScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
   const byId = useMemo(() => new Map((cases ?? []).map((c) => [c.id, c])), [cases]);
   const { stage } = useTerms();
   const { number } = useLocaleFormat();
+  /** "2 (3)": cases, then their deadlines and remedies where that differs. */
+  const cell = (tally: Tally) =>
+    tally.items === tally.cases
+      ? number(tally.cases)
+      : t('dashboard.tally.withItems', { cases: number(tally.cases), items: number(tally.items) });
+  /** "3 cases overdue (5 deadlines)". */
+  const sentence = (key: 'overdue' | 'today' | 'week', tally: Tally) =>
+    tally.cases === tally.items
+      ? t(`dashboard.tally.${key}`, { count: tally.cases })
+      : t('dashboard.tally.withItems', {
+          cases: t(`dashboard.tally.${key}`, { count: tally.cases }),
+          items: t('dashboard.tally.items', { count: tally.items }),
+        });
   if (board === null || cases === undefined) {
     return (
       <section aria-labelledby="screen-title">
@@ -63,6 +76,7 @@ export function DashboardScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
       <ScreenHeading>{t('dashboard.title')}</ScreenHeading>
       <p className="lead">{t('dashboard.lead')}</p>
       <CaseScopeChoice />
+      <ExportDeadlinesButton cases={cases} />
       {actor.role !== 'caseworker' && all ? <RedressQueue cases={all} onOpen={onOpen} /> : null}
       {cases.length === 0 && scope === 'mine' && (all?.length ?? 0) > 0 ? (
         <p className="empty">{t('dashboard.noneMine')}</p>
@@ -75,7 +89,18 @@ export function DashboardScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
           </Button>
         </div>
       ) : null}
+      <ul className="dashboard__tallies" data-testid="dashboard-tallies">
+        <li className={board.totals.overdue.cases > 0 ? 'overdue-text' : undefined}>
+          {sentence('overdue', board.totals.overdue)}
+        </li>
+        <li>{sentence('today', board.totals.today)}</li>
+        <li>{sentence('week', board.totals.thisWeek)}</li>
+        {board.awaitingPartnerCases > 0 ? (
+          <li>{t('dashboard.tally.partner', { count: board.awaitingPartnerCases })}</li>
+        ) : null}
+      </ul>
       <h2 id="by-stage">{t('dashboard.byStage')}</h2>
+      <p className="field__help">{t('dashboard.byStageHelp')}</p>
       <table className="stage-table" aria-labelledby="by-stage">
         <thead>
           <tr>
@@ -93,9 +118,9 @@ export function DashboardScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
               <tr key={s}>
                 <th scope="row">{stage(s)}</th>
                 <td>{number(live.filter((c) => c.stage === s).length)}</td>
-                <td className={counts.overdue > 0 ? 'overdue-text' : undefined}>{number(counts.overdue)}</td>
-                <td>{number(counts.today)}</td>
-                <td>{number(counts.thisWeek)}</td>
+                <td className={counts.overdue.cases > 0 ? 'overdue-text' : undefined}>{cell(counts.overdue)}</td>
+                <td>{cell(counts.today)}</td>
+                <td>{cell(counts.thisWeek)}</td>
               </tr>
             );
           })}
@@ -120,6 +145,17 @@ export function DashboardScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
           onOpen={onOpen}
           now={now}
         />
+        {board.awaitingPartner.length > 0 ? (
+          <DueList
+            id="partner"
+            title={t('dashboard.awaitingPartner')}
+            help={t('dashboard.awaitingPartnerHelp')}
+            items={board.awaitingPartner}
+            byId={byId}
+            onOpen={onOpen}
+            now={now}
+          />
+        ) : null}
         <DueList
           id="sunsets"
           title={t('dashboard.sunsets')}
@@ -146,6 +182,7 @@ export function DashboardScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
 type DueListProps = {
   readonly id: string;
   readonly title: string;
+  readonly help?: string;
   readonly items: readonly DashboardItem[];
   readonly byId: ReadonlyMap<string, Case>;
   readonly onOpen: OpenRoute;
@@ -153,7 +190,7 @@ type DueListProps = {
   readonly tone?: 'overdue' | 'warning';
 };
 
-function DueList({ id, title, items, byId, onOpen, now, tone }: DueListProps) {
+function DueList({ id, title, help, items, byId, onOpen, now, tone }: DueListProps) {
   const { t } = useTranslation();
   const { stage, term } = useTerms();
   const { dateTime, relative, number } = useLocaleFormat();
@@ -180,6 +217,7 @@ function DueList({ id, title, items, byId, onOpen, now, tone }: DueListProps) {
       <h2 id={`due-${id}`}>
         {title} <span className="badge">{number(items.length)}</span>
       </h2>
+      {help ? <p className="field__help">{help}</p> : null}
       {items.length === 0 ? (
         <p className="due-list__empty">{t('dashboard.nothing')}</p>
       ) : (
