@@ -34,7 +34,7 @@ export class VaultPage {
     await expect(this.page.getByTestId('strength-label')).toHaveText(/Strong|Very strong/);
     await this.page.getByLabel('I understand that a lost passphrase means lost data').check();
     await this.page.getByRole('button', { name: 'Create the vault' }).click();
-    await expect(this.page.getByText('Step 2 of 3: your office')).toBeVisible({ timeout: 20_000 });
+    await expect(this.page.getByText('Step 2 of 3: your office')).toBeVisible({ timeout: 45_000 });
     await this.page.getByLabel('Office name').fill(options.officeName ?? 'Bureau of Quiet Harbours');
     await this.page.getByLabel('Jurisdiction').selectOption(options.jurisdiction ?? 'DE');
     await this.page.getByRole('radio', { name: options.role ?? 'Caseworker' }).check();
@@ -55,7 +55,7 @@ export class VaultPage {
   }
 
   async expectUnlocked(): Promise<void> {
-    await expect(this.page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 20_000 });
+    await expect(this.page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 45_000 });
     await expect(this.lockButton()).toBeVisible();
   }
 
