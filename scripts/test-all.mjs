@@ -31,7 +31,7 @@ const steps = [
   // of the step; `npx vitest run --project unit --sequence.shuffle --sequence.seed=<seed>` replays it.
   {
     name: 'unit',
-    run: vitest('unit', '--sequence.shuffle', `--sequence.seed=${commitSeed()}`),
+    run: vitest('unit', '--project', 'unit-isolated', '--sequence.shuffle', `--sequence.seed=${commitSeed()}`),
     report: 'vitest-unit.json',
   },
   { name: 'browser', run: vitest('browser'), report: 'vitest-browser.json' },

