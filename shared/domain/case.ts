@@ -5,6 +5,8 @@ import { caseSideSchema } from './case-side';
 import { caseKindSchema, caseStageSchema } from './case-stage';
 import { ladderStepSchema } from './enforcement-ladder';
 import { evidenceItemSchema, noteSchema } from './evidence';
+import { reopeningSchema } from './reopening';
+import { requestChannelSchema } from './request-channel';
 import { incomingSchema, recognitionSchema, replySchema } from './incoming-request';
 import { affectedPersonSchema, partySchema } from './parties';
 import { entityIdSchema, instantSchema, jurisdictionCodeSchema, termCodeSchema } from './primitives';
@@ -69,7 +71,16 @@ export const caseSchema = z.strictObject({
   notes: z.array(noteSchema),
   procedure: z.strictObject({ id: z.string().min(1), version: z.number().int().positive() }),
   authorisation: z.strictObject({ by: entityIdSchema, at: instantSchema, secondPerson: z.boolean() }).nullable(),
-  request: z.strictObject({ sentAt: instantSchema, by: entityIdSchema }).nullable(),
+  request: z
+    .strictObject({
+      sentAt: instantSchema,
+      by: entityIdSchema,
+      /** How it left (absent on requests recorded before channels were asked). */
+      channel: requestChannelSchema.optional(),
+      /** The dispatch reference when it went another way (a registered-post number, a network message id). */
+      reference: z.string().optional(),
+    })
+    .nullable(),
   /** Issuing side: the partner's answer, with its reference and its decision on recognition when it sent them. */
   response: z
     .strictObject({
@@ -100,6 +111,8 @@ export const caseSchema = z.strictObject({
       note: z.string(),
     })
     .nullable(),
+  /** Steps taken back by an audited reopen, each with its reason (absent on cases never reopened). */
+  reopenings: z.array(reopeningSchema).optional(),
   purgedAt: instantSchema.nullable(),
   /** Everyone who acted on the case as a caseworker: none of them may decide a challenge on it. */
   caseworkerIds: z.array(entityIdSchema),

@@ -120,6 +120,18 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       return 'this office requires a second person: someone other than the person who opened the case must authorise it';
     case 'withdrawal-needs-reason':
       return 'withdrawal needs a reason';
+    case 'sent-date-in-future':
+      return 'the date the request was sent cannot be in the future';
+    case 'sent-before-authorisation':
+      return 'the request cannot have been sent before the case was authorised: check the date';
+    case 'reopen-needs-reason':
+      return 'reopening needs a reason, kept in the case and its audit trail';
+    case 'reopen-bundle-left':
+      return 'the request left as a signed bundle, so the partner office holds it: it cannot be taken back; withdraw the case or send a correction instead';
+    case 'reopen-response-from-partner':
+      return 'this response came in the partner office’s signed bundle: it cannot be taken back here';
+    case 'reopen-second-person-required':
+      return 'this office requires a second person: someone other than the person who took the step must reopen it';
     case 'deferral-review-reached':
       return `the deferral of notice to ${m.params.name} has reached its review date: give notice, or renew the deferral with reasons`;
     case 'person-not-told':

@@ -62,6 +62,8 @@ export function startPeriodsOn(
   c: Case,
   trigger: 'request-sent' | 'notice-issued' | 'challenge-lodged',
   env: StepEnv,
+  /** When the event happened, if earlier than now (a request posted yesterday, recorded today). */
+  startedAt: string = env.now,
 ): Result<TrackedDeadline[]> {
   const purpose =
     trigger === 'request-sent' ? 'response' : trigger === 'notice-issued' ? 'challenge-window' : 'decision';
@@ -69,7 +71,7 @@ export function startPeriodsOn(
   const categories = c.dataCategories.map((d) => d.code);
   const own = periodForPurpose(c.procedure, purpose);
   if (own && periodConditionMet(own.period, categories)) {
-    const deadline = start(c, own.template, own.period, env);
+    const deadline = start(c, own.template, own.period, env, startedAt);
     if (!deadline.ok) return deadline;
     started.push(deadline.value);
   }
@@ -79,7 +81,7 @@ export function startPeriodsOn(
       if (period.purpose !== 'tracked' || period.startsOn !== trigger) continue;
       // e.g. Reg. 2023/1543 Art. 8: no enforcing-authority period for subscriber or identification data only.
       if (!periodConditionMet(period, categories)) continue;
-      const deadline = start(c, template, period, env);
+      const deadline = start(c, template, period, env, startedAt);
       if (!deadline.ok) return deadline;
       started.push(deadline.value);
     }

@@ -25,6 +25,7 @@ import {
   decideStep,
   lodgeChallengeStep,
 } from './steps/redress-steps';
+import { reopenStep } from './steps/reopen-step';
 import { recordResponseStep, sendRequestStep } from './steps/request-steps';
 
 /** One definition per action type; the mapped type makes a missing action a compile error. */
@@ -47,6 +48,7 @@ export const STEPS: { readonly [T in ActionType]: StepDefinition<T> } = {
   'complete-remedy': completeRemedyStep,
   close: closeStep,
   withdraw: withdrawStep,
+  reopen: reopenStep,
   purge: purgeStep,
   'take-ladder-rung': takeLadderRungStep,
   'review-ladder-exception': reviewLadderExceptionStep,

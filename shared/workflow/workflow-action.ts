@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ladderRungSchema } from '../domain/enforcement-ladder';
 import { CUSTODY_ACTIONS } from '../domain/evidence';
 import { partySchema } from '../domain/parties';
+import { requestChannelSchema } from '../domain/request-channel';
 import { noNoticeGroundSchema, noticeMethodSchema } from '../domain/notice-status';
 import {
   digestHexSchema,
@@ -57,7 +58,14 @@ const text = z.string();
 export const workflowActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('update-draft'), changes: draftChangesSchema }),
   z.strictObject({ type: z.literal('authorise') }),
-  z.strictObject({ type: z.literal('send-request') }),
+  z.strictObject({
+    type: z.literal('send-request'),
+    /** How it left; the exchange records `bundle`, a person records the other ways. */
+    channel: requestChannelSchema.optional(),
+    /** When it left, if not now (a request posted yesterday is recorded today). Only the day counts. */
+    sentAt: instantSchema.optional(),
+    reference: z.string().optional(),
+  }),
   z.strictObject({
     type: z.literal('record-response'),
     summary: text,
@@ -110,6 +118,8 @@ export const workflowActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('complete-remedy'), remedyId: entityIdSchema, note: text }),
   z.strictObject({ type: z.literal('close') }),
   z.strictObject({ type: z.literal('withdraw'), reason: text }),
+  /** Takes a mistaken one-way step back, where the workflow allows it (docs/workflow.md §Reopen). */
+  z.strictObject({ type: z.literal('reopen'), reason: text }),
   z.strictObject({ type: z.literal('purge') }),
   z.strictObject({
     type: z.literal('take-ladder-rung'),

@@ -51,6 +51,13 @@ export const WORKFLOW_MESSAGE_CODES = [
   'procedure-not-in-force',
   'second-person-required',
   'withdrawal-needs-reason',
+  // Sending and reopening.
+  'sent-date-in-future',
+  'sent-before-authorisation',
+  'reopen-needs-reason',
+  'reopen-bundle-left',
+  'reopen-response-from-partner',
+  'reopen-second-person-required',
   // The right to know.
   'deferral-review-reached',
   'person-not-told',
@@ -258,6 +265,12 @@ export type WorkflowMessageParams = ParamsFor<{
   };
   'second-person-required': None;
   'withdrawal-needs-reason': None;
+  'sent-date-in-future': None;
+  'sent-before-authorisation': None;
+  'reopen-needs-reason': None;
+  'reopen-bundle-left': None;
+  'reopen-response-from-partner': None;
+  'reopen-second-person-required': None;
   'deferral-review-reached': { readonly name: string };
   'person-not-told': { readonly name: string };
   'not-an-emergency': None;

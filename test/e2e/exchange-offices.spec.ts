@@ -233,10 +233,10 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     const page = a.shell.page;
     const reference = await authorisedCase(page);
     const casePage = new CasePage(page);
-    await casePage.press('Mark the request as sent');
+    await casePage.recordSentAnotherWay();
     await casePage.expectStage('Request sent');
     await page.getByLabel("Summary of the partner's response").fill('Subscriber record and login times received.');
-    await casePage.press('Record the response');
+    await casePage.pressAndConfirm('Record the response');
     await casePage.expectStage('Response received');
     const notice = new NoticePage(page);
     await notice.prepare(1);

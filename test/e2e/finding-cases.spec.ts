@@ -73,9 +73,9 @@ test('finding work: "lopez" finds "López", due filters leave the partner’s de
   const lopez = await newDraft(page, draftRequest(LOPEZ_TITLE, 'FR', 'Ana López'));
   const muller = await newDraft(page, draftRequest(MULLER_TITLE, 'NL', 'Jonas Müller'));
   // The Dutch request goes out: the partner's one-month reply period starts on receipt.
-  await casePage.press('Authorise the case');
+  await casePage.pressAndConfirm('Authorise the case');
   await casePage.expectStage('Authorised');
-  await casePage.press('Mark the request as sent');
+  await casePage.recordSentAnotherWay();
   await casePage.expectStage('Request sent');
   await casePage.recordReceipt();
 

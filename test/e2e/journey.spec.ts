@@ -77,9 +77,9 @@ async function sentRequest(page: Page, title: string, over: Partial<NewCaseInput
     ...over,
   });
   await cases.saveNewCase(reference);
-  await casePage.press('Authorise the case');
+  await casePage.pressAndConfirm('Authorise the case');
   await casePage.expectStage('Authorised');
-  await casePage.press('Mark the request as sent');
+  await casePage.recordSentAnotherWay();
   await casePage.expectStage('Request sent');
   await casePage.recordReceipt();
   return reference;
@@ -151,7 +151,7 @@ test.describe('the guided journey', () => {
     await page
       .getByLabel('Proportionality statement')
       .fill('Three months of subscriber data against a campaign of threats.');
-    await casePage.press('Authorise the case');
+    await casePage.pressAndConfirm('Authorise the case');
     await casePage.expectStage('Authorised');
 
     // Evidence: the file is encrypted into the vault; the item shows its BLAKE2b-256 and its chain of custody.
@@ -167,7 +167,7 @@ test.describe('the guided journey', () => {
     await page.getByRole('button', { name: 'Record custody step' }).click();
     await expect(evidence).toContainText('copied — Ana Silva: Copy for the partner request');
 
-    await casePage.press('Mark the request as sent');
+    await casePage.recordSentAnotherWay();
     await casePage.expectStage('Request sent');
     // Art. 61(2) GDPR counts from receipt by the requested authority: the caseworker records that day.
     await expect(casePage.requiredNow()).toContainText('record the day the partner received the request');
@@ -182,7 +182,7 @@ test.describe('the guided journey', () => {
     ).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/deadline-explanation.png' });
     await page.getByLabel("Summary of the partner's response").fill('Subscriber record and login times received.');
-    await casePage.press('Record the response');
+    await casePage.pressAndConfirm('Record the response');
     await casePage.expectStage('Response received');
 
     // Notice in French, the person's language: preview, save as PDF, record delivery.
@@ -267,7 +267,7 @@ test.describe('the guided journey', () => {
     await expect(page.getByTestId('remedy-erase-data')).toContainText('done');
     await redress.completeRemedy('Notify the partner authority', 'Letter sent to the CNIL.');
     await expect(page.getByTestId('remedy-notify-partner')).toContainText('done');
-    await casePage.press('Close the case');
+    await casePage.pressAndConfirm('Close the case');
     await casePage.expectStage('Closed');
     await expect(page.getByTestId('closure')).toContainText('every remedy was carried out');
 
@@ -294,7 +294,7 @@ test.describe('deadlines over time', () => {
     const notice = new NoticePage(page);
     const reference = await sentRequest(page, 'Deferred notice matter');
     await page.getByLabel("Summary of the partner's response").fill('Records received.');
-    await casePage.press('Record the response');
+    await casePage.pressAndConfirm('Record the response');
     await casePage.expectStage('Response received');
     await notice.prepare(1);
     // A deferral without an end date is refused with the workflow's message.

@@ -36,9 +36,9 @@ async function sendRequest(page: Page, title: string): Promise<void> {
     purgeAt: '2030-03-01',
   });
   await cases.saveNewCase(reference);
-  await casePage.press('Authorise the case');
+  await casePage.pressAndConfirm('Authorise the case');
   await casePage.expectStage('Authorised');
-  await casePage.press('Mark the request as sent');
+  await casePage.recordSentAnotherWay();
   await casePage.expectStage('Request sent');
 }
 

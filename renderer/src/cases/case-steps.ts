@@ -67,3 +67,21 @@ export function stepsFor(c: Pick<Case, 'kind' | 'side'>): readonly (typeof CASE_
       return ISSUING_STEPS.filter((s) => s !== 'request' && s !== 'notice');
   }
 }
+
+/**
+ * For a withdrawn case, the step it stood at when withdrawn, read from what the case holds (a response, a request,
+ * an authorisation). Steps after it were never reached: the stepper must not show them as done.
+ */
+export function withdrawnAtStep(c: Case): (typeof CASE_STEPS)[number] | null {
+  if (c.closure?.reason !== 'withdrawn') return null;
+  const steps = stepsFor(c);
+  const reached =
+    c.response && steps.includes('notice')
+      ? 'notice'
+      : c.request && steps.includes('request')
+        ? 'request'
+        : c.authorisation
+          ? 'authorised'
+          : 'draft';
+  return reached;
+}

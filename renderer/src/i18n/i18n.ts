@@ -1,9 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import de from './locales/de.json';
+import es from './locales/es.json';
 import fr from './locales/fr.json';
 
-export const supportedLanguages = ['en', 'fr'] as const;
+export const supportedLanguages = ['en', 'fr', 'de', 'es'] as const;
 export type Language = (typeof supportedLanguages)[number];
 
 /** The interface language is a display preference, not case data, so it lives outside the vault (the lock screen needs it). */
@@ -26,7 +28,12 @@ export async function initI18n(language: Language = storedLanguage()): Promise<t
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, fr: { translation: fr } },
+    resources: {
+      en: { translation: en },
+      fr: { translation: fr },
+      de: { translation: de },
+      es: { translation: es },
+    },
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
   });

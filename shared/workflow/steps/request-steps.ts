@@ -18,14 +18,30 @@ export const sendRequestStep: StepDefinition<'send-request'> = {
     }
     return [];
   },
-  run(c, actor, _action, env) {
-    const started = startPeriodsOn(c, 'request-sent', env);
+  run(c, actor, { channel, sentAt: recordedSentAt, reference }, env) {
+    const sentAt = recordedSentAt ?? env.now;
+    const sentMs = Date.parse(sentAt);
+    if (sentMs > env.nowMs) return refuse('invalid-input', [workflowMessage('sent-date-in-future')]);
+    if (c.authorisation && sentMs < Date.parse(c.authorisation.at))
+      return refuse('invalid-input', [workflowMessage('sent-before-authorisation')]);
+    // The response period runs from the day the request left, not the day it was recorded.
+    const started = startPeriodsOn(c, 'request-sent', env, sentAt);
     if (!started.ok) return periodStartRefusal(started.error);
+    const trimmed = reference?.trim() ?? '';
     return {
       ok: true,
-      case: { ...c, request: { sentAt: env.now, by: actor.id }, deadlines: [...c.deadlines, ...started.value] },
+      case: {
+        ...c,
+        request: {
+          sentAt,
+          by: actor.id,
+          ...(channel !== undefined && { channel }),
+          ...(trimmed !== '' && { reference: trimmed }),
+        },
+        deadlines: [...c.deadlines, ...started.value],
+      },
       toStage: 'request-sent',
-      details: { deadlinesStarted: started.value.map((d) => d.id) },
+      details: { deadlinesStarted: started.value.map((d) => d.id), channel: channel ?? null },
     };
   },
 };

@@ -172,7 +172,7 @@ export async function authorisedCase(page: Page, input: NewCaseInput = heronRequ
   const reference = await cases.startNewCase();
   await cases.fillNewCase(input);
   await cases.saveNewCase(reference);
-  await new CasePage(page).press('Authorise the case');
+  await new CasePage(page).pressAndConfirm('Authorise the case');
   await new CasePage(page).expectStage('Authorised');
   return reference;
 }

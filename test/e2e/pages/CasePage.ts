@@ -20,6 +20,23 @@ export class CasePage {
     await this.page.getByRole('button', { name }).click();
   }
 
+  /** Presses a one-way step's button, checks that it asks first, and confirms with the button of the same name. */
+  async pressAndConfirm(name: string, confirmName: string = name): Promise<void> {
+    await this.press(name);
+    const dialog = this.page.getByTestId('confirm-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: confirmName }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Records that the request went another way than a bundle: how, and (optionally) on which day and under which reference. */
+  async recordSentAnotherWay(channel = 'by registered post', reference = ''): Promise<void> {
+    await this.press('It went another way…');
+    await this.page.getByLabel('How it was sent').selectOption({ label: channel });
+    if (reference) await this.page.getByLabel('Dispatch reference (optional)').fill(reference);
+    await this.pressAndConfirm('Record as sent');
+  }
+
   /** Records the day the partner received the request (today unless given), which starts its reply period. */
   async recordReceipt(day?: string): Promise<void> {
     const panel = this.page.getByTestId('start-period');

@@ -1,4 +1,4 @@
-import { type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Challenge and redress: lodge a challenge, take the review, decide with remedies, complete them. */
 export class RedressPage {
@@ -38,6 +38,10 @@ export class RedressPage {
       await this.page.getByLabel(`Due date, remedy ${n}`).fill(remedy.due);
     }
     await this.page.getByRole('button', { name: 'Record the decision' }).click();
+    // A decision is one-way: the dialog names its consequences before it is signed.
+    const dialog = this.page.getByTestId('confirm-dialog');
+    await dialog.getByRole('button', { name: 'Record the decision' }).click();
+    await expect(dialog).toBeHidden();
   }
 
   async completeRemedy(label: string, note: string): Promise<void> {

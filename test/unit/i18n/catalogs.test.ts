@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../../renderer/src/i18n/locales/en.json';
+import de from '../../../renderer/src/i18n/locales/de.json';
+import es from '../../../renderer/src/i18n/locales/es.json';
 import fr from '../../../renderer/src/i18n/locales/fr.json';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -17,76 +19,75 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
+/** Every catalog but English must carry every English string: a gap shows English in a French or German screen. */
+const TRANSLATIONS = { fr, de, es } as const;
+
 /**
- * Sections whose French must be complete. A section still being written elsewhere (its English moving daily) is
- * added here once translated; until then its strings fall back to English at run time, never to a raw key.
+ * Strings that may read the same as the English: names, units, placeholders only, and words both languages share.
+ * Anything else equal to the English is English left behind.
  */
-const COMPLETE_IN_FRENCH = [
-  'app',
-  'nav',
-  'boot',
-  'settings',
-  'units',
-  'vault',
-  'reports',
-  'common',
-  'languages',
-  'roles',
-  'caseTerms',
-  'dashboard',
-  'cases',
-  'newCase',
-  'draft',
-  'case',
-  'notice',
-  'challenge',
-  'redress',
-  'decision',
-  'remedies',
-  'notes',
-  'audit',
-  'work',
-  'evidence',
-  'emergency',
-  'other',
-  'workflowMessages',
-];
+const SAME_AS_ENGLISH = new Set([
+  'app.name',
+  'dashboard.tally.withItems',
+  'exchange.export.whyNot',
+  'exchange.slip.bytes_one',
+  'exchange.slip.bytes_other',
+  'exchange.ledger.status',
+  'reports.total',
+  'settings.version',
+  'units.bytes',
+  'units.kib',
+  'units.mib',
+  'units.gib',
+  'units.tib',
+  'vault.bar.office',
+  'vault.corrupt.item',
+  'vault.passphrase',
+  'vault.people.name',
+  'vault.settings.minutes_one',
+  'vault.settings.minutes_other',
+  'draft.person',
+  'draft.statement.nonDiscrimination',
+  'notes.heading',
+  'evidence.hash',
+  'calendar.summary',
+]);
 
-describe('the interface catalogs', () => {
-  const inScope = (key: string) => COMPLETE_IN_FRENCH.includes(key.split('.')[0] ?? '');
-  const english = new Map([...flatten(en)].filter(([key]) => inScope(key)));
-  const french = new Map([...flatten(fr)].filter(([key]) => inScope(key)));
+const english = flatten(en);
 
-  it('every section the journey needs is listed as complete', () => {
-    expect(COMPLETE_IN_FRENCH.every((section) => section in en && section in fr)).toBe(true);
+describe.each(Object.entries(TRANSLATIONS))('the %s interface catalog', (_language, catalog: Tree) => {
+  const translated = flatten(catalog);
+
+  it('has every English string', () => {
+    const bases = new Set([...translated.keys()].map(base));
+    expect([...english.keys()].filter((key) => !bases.has(base(key)))).toEqual([]);
   });
 
-  it('French has every English string', () => {
-    const frenchBases = new Set([...french.keys()].map(base));
-    expect([...english.keys()].filter((key) => !frenchBases.has(base(key)))).toEqual([]);
-  });
-
-  it('French has no string English lacks', () => {
+  it('has no string English lacks', () => {
     const englishBases = new Set([...english.keys()].map(base));
-    expect([...french.keys()].filter((key) => !englishBases.has(base(key)))).toEqual([]);
+    expect([...translated.keys()].filter((key) => !englishBases.has(base(key)))).toEqual([]);
   });
 
-  it('each French string uses the same placeholders as its English original', () => {
+  it('uses the same placeholders as the English original', () => {
     const mismatched = [...english].filter(([key, text]) => {
-      const translated = french.get(key);
-      return translated !== undefined && placeholders(translated).join() !== placeholders(text).join();
+      const own = translated.get(key);
+      return own !== undefined && placeholders(own).join() !== placeholders(text).join();
     });
     expect(mismatched.map(([key]) => key)).toEqual([]);
+  });
+
+  it('leaves no English behind, beyond a short list of strings that read the same', () => {
+    const left = [...english].filter(([key, text]) => translated.get(key) === text && !SAME_AS_ENGLISH.has(key));
+    expect(left.map(([key]) => key)).toEqual([]);
   });
 });
 
 describe('every workflow action is named in the audit trail, in every language', () => {
   it('has an audit label for each action type (and for opening a case)', async () => {
     const { ACTION_TYPES } = await import('@shared/workflow/workflow-action');
-    for (const [language, catalog] of [
-      ['en', flatten(en)],
-      ['fr', flatten(fr)],
-    ] as const) {
+    for (const [language, catalog] of Object.entries({ en, ...TRANSLATIONS }).map(
+      ([code, tree]) => [code, flatten(tree)] as const,
+    )) {
       const missing = ['open-case', ...ACTION_TYPES].filter((type) => !catalog.get(`audit.actions.${type}`));
       expect(missing, `${language}: audit.actions without a label`).toEqual([]);
     }

@@ -105,8 +105,10 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
       ];
       return { type, changes: pick(variants, i.a) ?? full };
     }
-    case 'authorise':
     case 'send-request':
+      // Half by bundle (no date: now), half recorded by hand, some of those dated before authorisation.
+      return i.flag ? { type } : { type, channel: 'post', sentAt: later(-(i.b % 3)), reference: 'RR 12' };
+    case 'authorise':
     case 'close-challenge-window':
     case 'begin-review':
     case 'close':
@@ -169,6 +171,7 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
     case 'complete-remedy':
       return { type, remedyId: pick(c.remedies, i.a)?.id ?? 'none', note: '' };
     case 'withdraw':
+    case 'reopen':
       return { type, reason: text };
     case 'take-ladder-rung':
       return {
@@ -336,8 +339,14 @@ function runScenario(s: Scenario, record: (failure: string) => void): Run {
     const violations = caseViolations(result.case);
     if (violations.length > 0) record(`${type} by ${actor.id} produced an illegal case: ${violations.join('; ')}`);
     const path = stagePath(result.case);
-    if (path.indexOf(result.case.stage) < path.indexOf(c.stage))
-      record(`${type} moved the case back from ${c.stage} to ${result.case.stage}`);
+    // Only an audited reopen moves a case back, one step, with its reason kept in the case.
+    const back = path.indexOf(result.case.stage) < path.indexOf(c.stage);
+    if (back && type !== 'reopen') record(`${type} moved the case back from ${c.stage} to ${result.case.stage}`);
+    if (type === 'reopen') {
+      const kept = result.case.reopenings?.at(-1);
+      if (!back || kept?.fromStage !== c.stage || kept.toStage !== result.case.stage || kept.reason.trim() === '')
+        record(`reopen from ${c.stage} did not move back one step with its reason kept`);
+    }
     if (result.event.seq !== events.length)
       record(`${type} produced event ${result.event.seq}, expected ${events.length}`);
     c = result.case;

@@ -6,6 +6,7 @@ import { caseSide } from '@shared/domain/case-side';
 import { stepForStage, type CaseStep } from '../../cases/case-steps';
 import { useCases, useCaseWithTrail, useNow } from '../../cases/CasesProvider';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useTerms } from '../../components/useTerms';
 import type { OpenRoute } from '../cases/case-route';
 import { NoticePanel } from '../notices/NoticePanel';
@@ -22,6 +23,7 @@ import { HandOverPanel } from './HandOverPanel';
 import { IncomingPanel } from './IncomingPanel';
 import { NotesPanel } from './NotesPanel';
 import { RecognitionStep } from './RecognitionStep';
+import { ReopenPanel } from './ReopenPanel';
 import { RequestStep } from './RequestStep';
 import { RequiredNowPanel } from './RequiredNowPanel';
 import { RetentionPanel } from './RetentionPanel';
@@ -67,7 +69,8 @@ function CaseView({
 }) {
   const { t } = useTranslation();
   const { stage, kind } = useTerms();
-  const { actor, person } = useCases();
+  const { actor, person, nameOf } = useCases();
+  const { date } = useLocaleFormat();
   const now = useNow();
   const current = stepForStage(c.stage);
   const [selected, setSelected] = useState<CaseStep>(initialStep && initialStep !== 'overview' ? initialStep : current);
@@ -91,6 +94,15 @@ function CaseView({
           <span data-testid="case-stage">{stage(c.stage)}</span> ·{' '}
           {t('case.actingAsPerson', { name: person?.name ?? '', role: t(`roles.${actor.role}`) })}
         </p>
+        {c.closure?.reason === 'withdrawn' ? (
+          <p className="role-note" role="note" data-testid="case-withdrawn">
+            {t('case.withdrawnBanner', {
+              date: date(c.closure.at),
+              name: nameOf(c.closure.by),
+              reason: c.closure.note,
+            })}
+          </p>
+        ) : null}
       </header>
       <Stepper c={c} selected={selected} onSelect={setSelected} />
       <RequiredNowPanel c={c} now={now} />
@@ -100,6 +112,7 @@ function CaseView({
         <h2 id="step-title">{t(`case.stepTitles.${selected}`)}</h2>
         <StepContent c={c} step={selected} />
       </section>
+      <ReopenPanel c={c} />
       <StartPeriodPanel c={c} />
       <CaseFacts c={c} />
       <RetentionPanel c={c} />
@@ -145,7 +158,10 @@ function StepContent({ c, step }: { readonly c: Case; readonly step: CaseStep })
       return <AnswerStep c={c} step={step} />;
     case 'closed':
       return c.closure ? (
-        <p data-testid="closure">{t(`case.closure.${c.closure.reason}`)}</p>
+        <p data-testid="closure">
+          {t(`case.closure.${c.closure.reason}`)}
+          {c.closure.reason === 'withdrawn' ? ` ${t('case.withdrawnReason', { reason: c.closure.note })}` : null}
+        </p>
       ) : (
         <p>{t('case.notYet')}</p>
       );

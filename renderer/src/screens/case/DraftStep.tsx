@@ -5,12 +5,13 @@ import type { Case } from '@shared/domain/case';
 import { openedOnDate } from '@shared/procedures/procedure-registry';
 import { caseTimeZone } from '@shared/workflow/step-helpers';
 import { MessageList } from '../../components/MessageList';
-import { ActionGate } from './ActionGate';
+import { ActionGate, useMayTake } from './ActionGate';
 import { DraftForm } from './DraftForm';
 import { draftChangesFromForm, draftFormFromCase, draftFormStateSchema, type DraftFormState } from './draft-form-state';
 import { useKeptDraft } from '../../components/useKeptDraft';
 import { KeptDraftBanner } from '../../components/KeptDraftBanner';
 import { useCaseAction } from './useCaseAction';
+import { useConfirmation } from '../../components/useConfirmation';
 import { CoSignPanel } from './CoSignPanel';
 import { useCases } from '../../cases/CasesProvider';
 import type { Actor } from '@shared/domain/actor';
@@ -25,6 +26,8 @@ export function DraftStep({ c }: { readonly c: Case }) {
   const [attempted, setAttempted] = useState(false);
   const [coSigning, setCoSigning] = useState(false);
   const { settings } = useCases();
+  const confirmation = useConfirmation();
+  const mayAuthorise = useMayTake(c, 'authorise');
   const { changes, errors } = draftChangesFromForm(form);
 
   const dirty = JSON.stringify(form) !== JSON.stringify(draftFormFromCase(c));
@@ -48,7 +51,16 @@ export function DraftStep({ c }: { readonly c: Case }) {
     if (dirty && !(await saveDraft())) return;
     // With the second-person rule, another person confirms here and now, with their own passphrase.
     if (settings.requireSecondPersonAuthorisation) setCoSigning(true);
-    else await authorise.run({ type: 'authorise' });
+    // While something is missing, the attempt shows the workflow's list at once; the confirmation is for the real
+    // step. `mayAuthorise` describes the case as rendered, so after saving edits it is stale: then ask regardless.
+    else if (!dirty && !mayAuthorise) await authorise.run({ type: 'authorise' });
+    else
+      confirmation.ask({
+        title: t('confirm.authorise.title'),
+        consequences: [t('confirm.authorise.frozen'), t('confirm.authorise.next'), t('confirm.authorise.final')],
+        confirmLabel: t('case.authorise'),
+        onConfirm: () => void authorise.run({ type: 'authorise' }),
+      });
   };
   const authoriseAs = async (secondPerson: Actor) => {
     if (await authorise.run({ type: 'authorise' }, secondPerson)) setCoSigning(false);
@@ -93,6 +105,7 @@ export function DraftStep({ c }: { readonly c: Case }) {
                 {t('case.authorise')}
               </Button>
             )}
+            {confirmation.dialog}
           </div>
         </ActionGate>
       </div>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Case } from '@shared/domain/case';
 import { Field } from '../../components/Field';
 import { MessageList } from '../../components/MessageList';
+import { useConfirmation } from '../../components/useConfirmation';
 import { useMayTake } from './ActionGate';
 import { useCaseAction } from './useCaseAction';
 
@@ -14,6 +15,7 @@ export function OtherActions({ c }: { readonly c: Case }) {
   const mayWithdraw = useMayTake(c, 'withdraw');
   const extend = useCaseAction(c.id);
   const withdraw = useCaseAction(c.id);
+  const confirmation = useConfirmation();
   const extendable = c.deadlines.filter(
     (d) =>
       d.metAt === null &&
@@ -69,10 +71,18 @@ export function OtherActions({ c }: { readonly c: Case }) {
           <Button
             className="button button--quiet"
             isDisabled={withdraw.busy}
-            onPress={() => void withdraw.run({ type: 'withdraw', reason: withdrawReason })}
+            onPress={() =>
+              confirmation.ask({
+                title: t('confirm.withdraw.title'),
+                consequences: [t('confirm.withdraw.effect'), t('confirm.withdraw.final')],
+                confirmLabel: t('other.withdrawButton'),
+                onConfirm: () => void withdraw.run({ type: 'withdraw', reason: withdrawReason }),
+              })
+            }
           >
             {t('other.withdrawButton')}
           </Button>
+          {confirmation.dialog}
         </div>
       ) : null}
     </section>

@@ -11,12 +11,13 @@ import { useTerms } from '../../components/useTerms';
 import { useCaseAction } from '../case/useCaseAction';
 import { useKeptDraft } from '../../components/useKeptDraft';
 import { KeptDraftBanner } from '../../components/KeptDraftBanner';
+import { useConfirmation } from '../../components/useConfirmation';
 
 type RemedyRow = { readonly key: string; readonly code: string; readonly description: string; readonly due: string };
 
 /** The form's shape, for a decision kept across a lock (read back as unknown, used only once it parses). */
 const decisionDraftSchema = z.strictObject({
-  outcome: z.enum(OUTCOMES),
+  outcome: z.enum(OUTCOMES).nullable(),
   reasons: z.string(),
   remedies: z.array(z.strictObject({ key: z.string(), code: z.string(), description: z.string(), due: z.string() })),
 });
@@ -26,7 +27,9 @@ export function DecisionForm({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
   const { term, options } = useTerms();
   const decide = useCaseAction(c.id);
-  const [outcome, setOutcome] = useState<Outcome>('upheld');
+  // Nothing pre-selected: the officer chooses the outcome, never a default.
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const confirmation = useConfirmation();
   const [reasons, setReasons] = useState('');
   const [remedies, setRemedies] = useState<readonly RemedyRow[]>([]);
   const [dateErrors, setDateErrors] = useState<readonly string[]>([]);
@@ -34,7 +37,7 @@ export function DecisionForm({ c }: { readonly c: Case }) {
   const kept = useKeptDraft(
     `decision:${c.id}`,
     { outcome, reasons, remedies },
-    reasons.trim() !== '' || remedies.length > 0,
+    outcome !== null || reasons.trim() !== '' || remedies.length > 0,
     decisionDraftSchema,
     (value) => {
       setOutcome(value.outcome);
@@ -49,13 +52,28 @@ export function DecisionForm({ c }: { readonly c: Case }) {
     const missingDates = remedies
       .filter((r) => endOfDateInput(r.due) === null)
       .map((r) => t('decision.dueMissing', { remedy: term('remedies', r.code) }));
-    setDateErrors(missingDates);
-    if (missingDates.length > 0) return;
-    void decide.run({
-      type: 'decide',
-      outcome,
-      reasons,
-      remedies: remedies.map((r) => ({ code: r.code, description: r.description, dueAt: endOfDateInput(r.due) ?? '' })),
+    const problems = [...(outcome === null ? [t('decision.outcomeMissing')] : []), ...missingDates];
+    setDateErrors(problems);
+    if (outcome === null || problems.length > 0) return;
+    confirmation.ask({
+      title: t('confirm.decide.title'),
+      consequences: [
+        t(`decision.plain.${outcome}`),
+        t('confirm.decide.remedies', { count: remedies.length }),
+        t('confirm.decide.final'),
+      ],
+      confirmLabel: t('decision.record'),
+      onConfirm: () =>
+        void decide.run({
+          type: 'decide',
+          outcome,
+          reasons,
+          remedies: remedies.map((r) => ({
+            code: r.code,
+            description: r.description,
+            dueAt: endOfDateInput(r.due) ?? '',
+          })),
+        }),
     });
   };
 
@@ -81,7 +99,10 @@ export function DecisionForm({ c }: { readonly c: Case }) {
               checked={outcome === o}
               onChange={() => setOutcome(o)}
             />
-            {term('outcomes', o)}
+            <span>
+              {term('outcomes', o)}
+              <span className="field__help"> — {t(`decision.plain.${o}`)}</span>
+            </span>
           </label>
         ))}
       </fieldset>
@@ -129,6 +150,7 @@ export function DecisionForm({ c }: { readonly c: Case }) {
       <Button type="submit" className="button" isDisabled={decide.busy}>
         {t('decision.record')}
       </Button>
+      {confirmation.dialog}
     </form>
   );
 }

@@ -14,8 +14,9 @@ import { PrintableDocumentView } from '../../components/PrintableDocumentView';
 import { PrintPortal } from '../../components/PrintPortal';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useTerms } from '../../components/useTerms';
-import { ActionGate } from '../case/ActionGate';
+import { ActionGate, useMayTake } from '../case/ActionGate';
 import { isLanguage } from '../case/draft-form-state';
+import { useConfirmation } from '../../components/useConfirmation';
 import { useCaseAction } from '../case/useCaseAction';
 import { SavePdfButton } from '../notices/SavePdfButton';
 import { TextVersionField } from '../notices/TextVersionField';
@@ -68,6 +69,8 @@ function RemedyTasks({ c }: { readonly c: Case }) {
   const { dateTime } = useLocaleFormat();
   const complete = useCaseAction(c.id);
   const close = useCaseAction(c.id);
+  const confirmation = useConfirmation();
+  const mayClose = useMayTake(c, 'close');
   const [notes, setNotes] = useState<Record<string, string>>({});
   return (
     <section aria-labelledby="remedies-title">
@@ -114,9 +117,24 @@ function RemedyTasks({ c }: { readonly c: Case }) {
       {c.stage === 'remedies' ? (
         <ActionGate c={c} type="close">
           <MessageList title={t('remedies.cannotClose')} messages={close.messages} />
-          <Button className="button" isDisabled={close.busy} onPress={() => void close.run({ type: 'close' })}>
+          <Button
+            className="button"
+            isDisabled={close.busy}
+            onPress={() =>
+              // With remedies still open, the attempt lists them at once; the confirmation is for the real step.
+              !mayClose
+                ? void close.run({ type: 'close' })
+                : confirmation.ask({
+                    title: t('confirm.close.title'),
+                    consequences: [t('confirm.close.effect'), t('confirm.reopenable')],
+                    confirmLabel: t('remedies.close'),
+                    onConfirm: () => void close.run({ type: 'close' }),
+                  })
+            }
+          >
             {t('remedies.close')}
           </Button>
+          {confirmation.dialog}
         </ActionGate>
       ) : null}
     </section>
