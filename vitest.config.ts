@@ -5,6 +5,17 @@ import { chromiumArgs, chromiumPath } from './test/support/chromium-path.ts';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
+/** Browser files that measure the page's memory, which other files' garbage would disturb in a shared page. */
+const BROWSER_NEEDING_ISOLATION = ['test/browser/vault/attachments.test.ts'];
+
+const browserOptions = () => ({
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+  instances: [{ browser: 'chromium' as const }],
+});
+
 /** Unit files that replace a module with `vi.mock`, which needs a module graph of their own. */
 const UNIT_NEEDING_ISOLATION = ['test/unit/files/atomic-write-order.test.ts'];
 
@@ -68,16 +79,20 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          exclude: [...BROWSER_NEEDING_ISOLATION],
           testTimeout: 60_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          // One page for all files rather than one per file: each test opens its own uniquely named database.
+          isolate: false,
+          browser: browserOptions(),
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'browser-isolated',
+          include: [...BROWSER_NEEDING_ISOLATION],
+          testTimeout: 60_000,
+          browser: browserOptions(),
         },
       },
     ],

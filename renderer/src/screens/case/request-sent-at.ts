@@ -6,7 +6,8 @@ export function requestSentAt(day: string, nowMs: number): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return null;
   const noon = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12);
-  if (Number.isNaN(noon)) return null;
+  // No rolling over: 2026-02-30 is not 2 March.
+  if (Number.isNaN(noon) || new Date(noon).toISOString().slice(0, 10) !== day) return null;
   const today = new Date(nowMs);
   const isToday =
     today.getFullYear() === Number(match[1]) &&
