@@ -23,7 +23,7 @@ export function reopenTarget(c: Case): CaseStage | null {
 }
 
 /** Who took the step being undone: with the second-person rule, someone else must take it back. */
-export function stepTakenBy(c: Case): string | null {
+function stepTakenBy(c: Case): string | null {
   if (c.stage === 'request-sent') return c.request?.by ?? null;
   if (c.stage === 'response-received') return c.response?.by ?? null;
   return c.closure?.by ?? null;

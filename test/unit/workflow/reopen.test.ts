@@ -20,15 +20,8 @@ function productionOrder(
   context: WorkflowContext,
   clock: TestClock,
 ): Trail {
-  let t = open('data-access-request', context);
-  const changes = { ...completeDraftChanges('data-access-request', clock) };
-  t = apply(t, alice, { type: 'update-draft', changes }, context);
-  t = apply(
-    t,
-    alice,
-    { type: 'update-draft', changes: { procedure: { id: 'epo-2023-1543-production-order', version: 2 } } },
-    context,
-  );
+  let t = open('data-access-request', context, alice, { id: 'epo-2023-1543-production-order', version: 2 });
+  t = apply(t, alice, { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) }, context);
   t = apply(t, alice, { type: 'authorise' }, context);
   if (point === 'authorised') return t;
   t = apply(t, alice, { type: 'send-request', channel: 'secure-network' }, context);

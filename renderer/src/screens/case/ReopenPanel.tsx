@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Actor } from '@shared/domain/actor';
 import type { Case } from '@shared/domain/case';
 import { availableActions } from '@shared/workflow/available-actions';
-import { reopenTarget, stepTakenBy } from '@shared/workflow/steps/reopen-step';
+import { reopenTarget } from '@shared/workflow/steps/reopen-step';
 import { useCases } from '../../cases/CasesProvider';
 import { Field } from '../../components/Field';
 import { MessageList } from '../../components/MessageList';
@@ -22,7 +22,7 @@ import { useCaseAction } from './useCaseAction';
  */
 export function ReopenPanel({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
-  const { actor, repository, settings } = useCases();
+  const { actor, repository } = useCases();
   const translate = useWorkflowMessage();
   const { stage } = useTerms();
   const reopen = useCaseAction(c.id);
@@ -35,10 +35,10 @@ export function ReopenPanel({ c }: { readonly c: Case }) {
   if (toStage === null || !availability) return null;
   if (!availability.available && availability.code !== 'preconditions-unmet') return null;
   // Refused for a reason a second person cannot lift: shown as a note, not as a form.
-  const final = availability.available
-    ? []
-    : availability.reasons.filter((m) => m.code !== 'reopen-second-person-required');
-  const needsSecondPerson = settings.requireSecondPersonAuthorisation && stepTakenBy(c) === actor.id;
+  const reasons = availability.available ? [] : availability.reasons;
+  const final = reasons.filter((m) => m.code !== 'reopen-second-person-required');
+  // The workflow's own refusal says when a second person is needed; the panel does not restate the rule.
+  const needsSecondPerson = reasons.length > final.length;
   const run = async (by?: Actor) => {
     if (await reopen.run({ type: 'reopen', reason }, by)) {
       setOpen(false);

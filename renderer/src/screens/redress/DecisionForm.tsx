@@ -32,7 +32,7 @@ export function DecisionForm({ c }: { readonly c: Case }) {
   const confirmation = useConfirmation();
   const [reasons, setReasons] = useState('');
   const [remedies, setRemedies] = useState<readonly RemedyRow[]>([]);
-  const [dateErrors, setDateErrors] = useState<readonly string[]>([]);
+  const [formErrors, setFormErrors] = useState<readonly string[]>([]);
   // A decision being written survives a lock: kept as an encrypted draft, offered back here after unlock.
   const kept = useKeptDraft(
     `decision:${c.id}`,
@@ -53,7 +53,7 @@ export function DecisionForm({ c }: { readonly c: Case }) {
       .filter((r) => endOfDateInput(r.due) === null)
       .map((r) => t('decision.dueMissing', { remedy: term('remedies', r.code) }));
     const problems = [...(outcome === null ? [t('decision.outcomeMissing')] : []), ...missingDates];
-    setDateErrors(problems);
+    setFormErrors(problems);
     if (outcome === null || problems.length > 0) return;
     confirmation.ask({
       title: t('confirm.decide.title'),
@@ -146,7 +146,7 @@ export function DecisionForm({ c }: { readonly c: Case }) {
           {t('decision.addRemedy')}
         </Button>
       </fieldset>
-      <MessageList title={t('decision.notRecorded')} messages={[...dateErrors, ...decide.messages]} />
+      <MessageList title={t('decision.notRecorded')} messages={[...formErrors, ...decide.messages]} />
       <Button type="submit" className="button" isDisabled={decide.busy}>
         {t('decision.record')}
       </Button>
