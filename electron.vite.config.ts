@@ -4,7 +4,9 @@ import react from '@vitejs/plugin-react';
 
 const alias = { '@shared': resolve(__dirname, 'shared') };
 
-export default defineConfig({
+// `--mode e2e` (the e2e suite's own build, scripts/e2e.mjs) writes the renderer to out/renderer-e2e, never over the
+// app's out/renderer: that build creates vaults at the test KDF floor (renderer/src/vault/kdf/app-kdf.ts).
+export default defineConfig(({ mode }) => ({
   main: {
     resolve: { alias },
     build: {
@@ -32,7 +34,7 @@ export default defineConfig({
     resolve: { alias },
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(__dirname, mode === 'e2e' ? 'out/renderer-e2e' : 'out/renderer'),
       // Minified: the page parses a third of the code at every start (and in every e2e test).
       minify: true,
       // No inline scripts or styles: the CSP forbids them.
@@ -42,4 +44,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -12,7 +12,7 @@ export const PRODUCTION_KDF_FLOOR: KdfParams = Object.freeze({ iterations: 3, me
  * Test floor (t=3, m=64 MiB): only tests pass it, explicitly, so suites stay fast. The app never does —
  * every vault entry point defaults to PRODUCTION_KDF_FLOOR.
  */
-export const TEST_KDF_FLOOR: KdfParams = Object.freeze({ iterations: 3, memoryBytes: 64 * MiB });
+export const TEST_KDF_FLOOR: KdfParams = /* @__PURE__ */ Object.freeze({ iterations: 3, memoryBytes: 64 * MiB });
 
 /** Ceilings stop a crafted header from pinning gigabytes of memory or minutes of CPU before we refuse it. */
 export const KDF_CEILING: KdfParams = Object.freeze({ iterations: 16, memoryBytes: 1024 * MiB });

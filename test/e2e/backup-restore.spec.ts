@@ -11,7 +11,7 @@ import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
 import { E2E_PASSPHRASE, VaultPage } from './pages/VaultPage';
 
-// Vault creation, verify, restore and unlock each run the production KDF (Argon2id, 256 MiB) in the app's worker.
+// Vault creation, verify, restore and unlock each run Argon2id in the app's worker (the suite's build: test floor).
 test.describe.configure({ timeout: 180_000 });
 test.use({ actionTimeout: 20_000 });
 

@@ -9,7 +9,7 @@ import { CasesPage } from './pages/CasesPage';
 import { EvidencePage } from './pages/EvidencePage';
 import { VaultPage } from './pages/VaultPage';
 
-// Vault creation runs the production KDF (Argon2id, 256 MiB) in the app's worker.
+// Vault creation runs Argon2id in the app's worker; evidence files are hashed and encrypted in the page.
 test.describe.configure({ timeout: 180_000 });
 test.use({ actionTimeout: 20_000 });
 

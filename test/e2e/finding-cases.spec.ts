@@ -7,7 +7,7 @@ import { CasesPage, type NewCaseInput } from './pages/CasesPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { VaultPage } from './pages/VaultPage';
 
-// Vault creation runs the production KDF once per test, and each case goes through the real form.
+// Each case goes through the real form.
 test.describe.configure({ timeout: 150_000 });
 test.use({ actionTimeout: 15_000 });
 

@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildPageBridge } from '../../electron/bridge/build-page-bridge';
+import { rendererRoots } from './harness/renderer-builds';
 
 export default async function globalSetup(): Promise<void> {
-  if (!existsSync(resolve(import.meta.dirname, '../../out/renderer/index.html'))) {
-    throw new Error('The renderer is not built. Run `npm run build` first (npm run test:e2e does it for you).');
+  for (const root of Object.values(rendererRoots)) {
+    if (!existsSync(resolve(root, 'index.html'))) {
+      throw new Error(`${root} is not built. Run the suite with \`npm run test:e2e\`, which builds it first.`);
+    }
   }
   await buildPageBridge();
 }

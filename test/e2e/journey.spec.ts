@@ -12,7 +12,7 @@ import { NoticePage } from './pages/NoticePage';
 import { RedressPage } from './pages/RedressPage';
 import { E2E_PASSPHRASE, VaultPage } from './pages/VaultPage';
 
-// Vault creation runs the production KDF (Argon2id, 256 MiB) once per test: about a second.
+// Vault creation runs Argon2id in the app's worker once per test (the suite's build: test floor).
 test.describe.configure({ timeout: 120_000 });
 test.use({ actionTimeout: 15_000 });
 

@@ -11,7 +11,7 @@ import { VaultPage } from './pages/VaultPage';
 import { PartnerOfficesPage } from './pages/PartnerOfficesPage';
 import { ReportsPage } from './pages/ReportsPage';
 
-// Three real Argon2id runs per person at the production floor: allow for a busy machine.
+// Three real Argon2id runs per person (the suite's build: test floor): allow for a busy machine.
 test.describe.configure({ timeout: 180_000 });
 
 const BEN = 'Ben keeps 12 copper kettles by the river';

@@ -8,8 +8,8 @@ export default defineConfig({
   outputDir: '../../test-results/e2e',
   fullyParallel: true,
   workers: 2,
-  // Argon2id at the production cost (256 MiB) runs in every vault creation and unlock; two workers on a loaded
-  // 2-core machine have been seen to take over 20 s for one.
+  // Every vault creation and unlock runs Argon2id in the app's worker (the suite's build creates vaults at the test
+  // floor; `vault.spec.ts` runs the shipped build at 256 MiB); a loaded 2-core machine slows each one down.
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '../../test-results/e2e-report.json' }]],

@@ -43,7 +43,7 @@ function deleteOneCaseRow(page: Page): Promise<number> {
 test('a vault changed outside Casebridge opens read-only until a person accepts the change with a reason', async ({
   context,
 }) => {
-  test.setTimeout(120_000); // three unlocks at the production KDF cost
+  test.setTimeout(120_000); // three unlocks, each a real Argon2id run
   const office = await openOffice(context, 'Bureau of Quiet Harbours', 'DE');
   const page = office.shell.page;
   const vault = new VaultPage(page);

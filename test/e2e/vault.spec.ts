@@ -4,7 +4,6 @@ import { test, expect, type Shell } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
 import { E2E_PASSPHRASE, VaultPage } from './pages/VaultPage';
 
-// These journeys run the production KDF (Argon2id t=3, m=256 MiB) in the app's worker: about a second each.
 test.describe.configure({ timeout: 120_000 });
 
 async function open(shell: Shell): Promise<VaultPage> {
@@ -19,41 +18,71 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} ${v.help}`);
 }
 
-test.describe('the vault', () => {
-  test('first run → create → lock → unlock: the office profile is still there', async ({ shell }) => {
-    const vault = await open(shell);
-    expect(await seriousViolations(shell.page)).toEqual([]);
-    // A weak passphrase is flagged and cannot create the vault.
-    await shell.page.getByLabel('Passphrase', { exact: true }).fill('password1');
-    await shell.page.getByLabel('Repeat the passphrase').fill('password1');
-    await expect(shell.page.getByTestId('strength-label')).toHaveText(/Very weak|Weak/);
-    await shell.page.getByLabel('I understand that a lost passphrase means lost data').check();
-    await expect(shell.page.getByRole('button', { name: 'Create the vault' })).toBeDisabled();
-    await shell.page.getByLabel('Passphrase', { exact: true }).fill('');
-    await shell.page.getByLabel('Repeat the passphrase').fill('');
-    await shell.page.getByLabel('I understand that a lost passphrase means lost data').uncheck();
+/** The Argon2id cost of each way in, as the header on disk states it: what someone holding the disk must pay. */
+async function headerCosts(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const opening = indexedDB.open('casebridge');
+        opening.onerror = () => reject(new Error(String(opening.error)));
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const reading = db.transaction('vaultHeader').objectStore('vaultHeader').getAll();
+          reading.onerror = () => reject(new Error(String(reading.error)));
+          reading.onsuccess = () => {
+            db.close();
+            const rows = reading.result as {
+              header: { slots: { kdf: { iterations: number; memoryBytes: number } }[] };
+            }[];
+            resolve(rows.flatMap((row) => row.header.slots.map(({ kdf }) => [kdf.iterations, kdf.memoryBytes])));
+          };
+        };
+      }),
+  );
+}
 
-    await vault.createVault({ officeName: 'Garda Data Unit, Dublin', jurisdiction: 'IE', role: 'Both' });
-    await new AppShellPage(shell.page).expectScreen('Dashboard');
-    await expect(shell.page.getByTestId('office-name')).toHaveText('Garda Data Unit, Dublin');
-    await vault.lock();
-    expect(await seriousViolations(shell.page)).toEqual([]);
-    await expect(shell.page.getByText('Garda Data Unit, Dublin')).toHaveCount(0);
-    await vault.unlock();
-    await vault.expectUnlocked();
-    await expect(shell.page.getByTestId('office-name')).toHaveText('Garda Data Unit, Dublin');
-    // A reload is a restart: locked again, same data after unlocking.
-    await shell.reload();
-    await vault.expectLocked();
-    await vault.unlock();
-    await vault.expectUnlocked(); // waits out the real KDF, which a busy machine slows down
-    await expect(shell.page.getByTestId('office-name')).toHaveText('Garda Data Unit, Dublin');
-    expect(shell.problems).toEqual([]);
+test.describe('the vault', () => {
+  test.describe('as shipped', () => {
+    // The packaged build, at the production KDF (Argon2id t=3, m=256 MiB) in the app's worker; the other journeys
+    // run the suite's build, which differs only in creating vaults at the test floor.
+    test.use({ build: 'shipped' });
+    test('first run → create → lock → unlock: the office profile is still there', async ({ shell }) => {
+      const vault = await open(shell);
+      expect(await seriousViolations(shell.page)).toEqual([]);
+      // A weak passphrase is flagged and cannot create the vault.
+      await shell.page.getByLabel('Passphrase', { exact: true }).fill('password1');
+      await shell.page.getByLabel('Repeat the passphrase').fill('password1');
+      await expect(shell.page.getByTestId('strength-label')).toHaveText(/Very weak|Weak/);
+      await shell.page.getByLabel('I understand that a lost passphrase means lost data').check();
+      await expect(shell.page.getByRole('button', { name: 'Create the vault' })).toBeDisabled();
+      await shell.page.getByLabel('Passphrase', { exact: true }).fill('');
+      await shell.page.getByLabel('Repeat the passphrase').fill('');
+      await shell.page.getByLabel('I understand that a lost passphrase means lost data').uncheck();
+
+      await vault.createVault({ officeName: 'Garda Data Unit, Dublin', jurisdiction: 'IE', role: 'Both' });
+      await new AppShellPage(shell.page).expectScreen('Dashboard');
+      await expect(shell.page.getByTestId('office-name')).toHaveText('Garda Data Unit, Dublin');
+      expect(await headerCosts(shell.page)).toEqual([[3, 256 * 1024 * 1024]]);
+      await vault.lock();
+      expect(await seriousViolations(shell.page)).toEqual([]);
+      await expect(shell.page.getByText('Garda Data Unit, Dublin')).toHaveCount(0);
+      await vault.unlock();
+      await vault.expectUnlocked();
+      await expect(shell.page.getByTestId('office-name')).toHaveText('Garda Data Unit, Dublin');
+      // A reload is a restart: locked again, same data after unlocking.
+      await shell.reload();
+      await vault.expectLocked();
+      await vault.unlock();
+      await vault.expectUnlocked(); // waits out the real KDF, which a busy machine slows down
+      await expect(shell.page.getByTestId('office-name')).toHaveText('Garda Data Unit, Dublin');
+      expect(shell.problems).toEqual([]);
+    });
   });
 
   test('a wrong passphrase is explained, then slowed down; the right one still works', async ({ shell }) => {
     const vault = await open(shell);
     await vault.createVault();
+    expect(await headerCosts(shell.page)).toEqual([[3, 64 * 1024 * 1024]]); // the suite's build: the test floor
     await vault.lock();
     for (let attempt = 0; attempt < 3; attempt++) {
       await vault.unlock('not the passphrase at all');
@@ -121,38 +150,76 @@ test.describe('the vault', () => {
     expect(shell.problems).toEqual([]);
   });
 
-  test('the idle lock keeps unsaved work: a half-typed new case comes back after unlock, for its author only', async ({
+  test('nothing typed is lost: autosave, the idle lock brings the author back to the form, leaving asks first', async ({
     shell,
   }) => {
     await shell.page.clock.install();
     const vault = await open(shell);
     await vault.createVault();
     const app = new AppShellPage(shell.page);
-    await app.open('Cases');
-    await shell.page.getByRole('button', { name: 'New case' }).click();
-    await shell.page.getByLabel('Title').fill('Half-typed: subscriber data for the Kestrel account');
-    await shell.page.getByRole('textbox', { name: 'Purpose', exact: true }).fill('Identify who runs it');
-    // Ten idle minutes: the vault locks, and the form is kept (encrypted) rather than lost.
+    const title = shell.page.getByLabel('Title');
+    const purpose = shell.page.getByRole('textbox', { name: 'Purpose', exact: true });
+    const offer = shell.page.getByTestId('kept-draft');
+    const leaving = shell.page.getByTestId('confirm-dialog');
+    const openNewCase = async () => {
+      await app.open('Cases');
+      await shell.page.getByRole('button', { name: 'New case' }).click();
+    };
+    await openNewCase();
+    await title.fill('Half-typed: subscriber data for the Kestrel account');
+    await purpose.fill('Identify who runs it');
+    // Autosave: within a few seconds the form is kept as an encrypted draft, and says so.
+    await shell.page.clock.runFor(4_000);
+    await expect(shell.page.getByTestId('draft-autosaved')).toContainText('kept as an encrypted draft');
+
+    // Ten idle minutes: the vault locks. Unlocking brings the author back to the same form, draft offered.
     await shell.page.clock.fastForward('10:05');
     await vault.expectLocked();
     await vault.unlock();
     await vault.expectUnlocked();
-    await app.open('Cases');
-    await shell.page.getByRole('button', { name: 'New case' }).click();
-    const offer = shell.page.getByTestId('kept-draft');
-    await expect(offer).toContainText('You had unsaved changes here when the vault locked');
+    await expect(offer).toContainText('A draft of unsaved changes was kept here');
     await shell.page.screenshot({ path: 'test-results/screenshots/kept-draft.png' });
-    await expect(shell.page.getByLabel('Title')).toHaveValue('');
+    await expect(title).toHaveValue('');
     await offer.getByRole('button', { name: 'Restore my changes' }).click();
-    await expect(shell.page.getByLabel('Title')).toHaveValue('Half-typed: subscriber data for the Kestrel account');
-    await expect(shell.page.getByRole('textbox', { name: 'Purpose', exact: true })).toHaveValue('Identify who runs it');
+    await expect(title).toHaveValue('Half-typed: subscriber data for the Kestrel account');
+    await expect(purpose).toHaveValue('Identify who runs it');
     await expect(offer).toHaveCount(0);
 
-    // Kept once, restored once: leaving and coming back offers nothing more.
-    await app.open('Cases');
-    await shell.page.getByRole('button', { name: 'New case' }).click();
-    await expect(shell.page.getByLabel('Title')).toHaveValue('');
-    await expect(shell.page.getByTestId('kept-draft')).toHaveCount(0);
+    // Leaving the changed form asks first; "Stay" (focused) keeps everything where it is.
+    await app.navItem('Dashboard').click();
+    await expect(leaving).toContainText('Leave this form with unsaved changes?');
+    await expect(leaving.getByRole('button', { name: 'Stay on the form' })).toBeFocused();
+    await shell.page.screenshot({ path: 'test-results/screenshots/leave-guard.png' });
+    await leaving.getByRole('button', { name: 'Stay on the form' }).click();
+    await expect(title).toHaveValue('Half-typed: subscriber data for the Kestrel account');
+    // "Keep the draft and leave": the form offers it back when opened again.
+    await app.navItem('Dashboard').click();
+    await leaving.getByRole('button', { name: 'Keep the draft and leave' }).click();
+    await app.expectScreen('Dashboard');
+    await openNewCase();
+    await expect(offer).toBeVisible();
+    await offer.getByRole('button', { name: 'Restore my changes' }).click();
+    await expect(purpose).toHaveValue('Identify who runs it');
+    // "Discard and leave": gone for good.
+    await app.navItem('Dashboard').click();
+    await leaving.getByRole('button', { name: 'Discard and leave' }).click();
+    await app.expectScreen('Dashboard');
+    await openNewCase();
+    await expect(title).toHaveValue('');
+    await shell.page.clock.runFor(4_000);
+    await expect(offer).toHaveCount(0);
+
+    // A crash (the window restarts with no lock and no leaving): the autosaved draft is still there.
+    await title.fill('Typed just before the power went');
+    await shell.page.clock.runFor(4_000);
+    await expect(shell.page.getByTestId('draft-autosaved')).toBeVisible();
+    await shell.reload();
+    await vault.expectLocked();
+    await vault.unlock();
+    await vault.expectUnlocked();
+    await openNewCase();
+    await offer.getByRole('button', { name: 'Restore my changes' }).click();
+    await expect(title).toHaveValue('Typed just before the power went');
     expect(shell.problems).toEqual([]);
   });
 

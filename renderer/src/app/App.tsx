@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import { assertNever } from '@shared/result';
 import { NavBar } from './NavBar';
 import type { ScreenId } from './screens';
+import { recallPlace, rememberPlace, type Place } from './kept-place';
+import { useLeaveGuard } from './useLeaveGuard';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
 import { CasesWorkspace } from '../screens/cases/CasesWorkspace';
 import type { CaseRoute } from '../screens/cases/case-route';
@@ -31,16 +33,13 @@ type Props = { readonly shell: CasebridgeApi; readonly session: VaultSession };
 
 export function App({ shell, session }: Props) {
   const { t } = useTranslation();
-  const [screen, setScreen] = useState<ScreenId>('dashboard');
-  const [caseRoute, setCaseRoute] = useState<CaseRoute>({ view: 'list' });
-  const navigate = (next: ScreenId) => {
-    setScreen(next);
-    setCaseRoute({ view: 'list' });
-  };
-  const openCase = (route: CaseRoute) => {
-    setCaseRoute(route);
-    setScreen('cases');
-  };
+  const personId = session.vault.person?.personId ?? '';
+  // After a lock, the person who unlocks is back where they were (`kept-place.ts`), with their draft offered there.
+  const [{ screen, caseRoute }, setPlace] = useState<Place>(() => recallPlace(personId));
+  useEffect(() => rememberPlace(personId, { screen, caseRoute }), [personId, screen, caseRoute]);
+  const leave = useLeaveGuard(session.vault);
+  const navigate = (next: ScreenId) => leave.guard(() => setPlace({ screen: next, caseRoute: { view: 'list' } }));
+  const openCase = (route: CaseRoute) => leave.guard(() => setPlace({ screen: 'cases', caseRoute: route }));
   return (
     <CasesProvider session={session} shell={shell}>
       <ExchangeProvider session={session}>
@@ -55,6 +54,7 @@ export function App({ shell, session }: Props) {
             <main id="main" className="app__main" tabIndex={-1}>
               {renderScreen(screen, shell, session, caseRoute, openCase)}
             </main>
+            {leave.dialog}
           </div>
         </div>
       </ExchangeProvider>

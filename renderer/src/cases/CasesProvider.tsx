@@ -16,7 +16,7 @@ import { readOfficeSettings, saveOfficeSettings } from './office-settings';
 import { DEFAULT_OFFICE_SETTINGS, workflowContext } from './workflow-context';
 import { useAsyncEffect } from '../hooks/useAsyncEffect';
 import type { CaseScope } from './case-scope';
-import { dropKeptDraft, readKeptDraft, type KeptDraftRecord } from '../vault/kept-drafts';
+import { dropKeptDraft, keepDrafts, readKeptDraft, type KeptDraftRecord } from '../vault/kept-drafts';
 import type { VaultWriteErrorCode } from '../vault/vault-write';
 import { readSavedViews, writeSavedViews, type SavedView } from './saved-views';
 
@@ -24,6 +24,8 @@ export type KeptDrafts = {
   /** Registers a form on screen; `unsaved` gives its value, or null when nothing is unsaved. Returns the unregister. */
   readonly register: (key: string, unsaved: () => unknown) => () => void;
   readonly read: (key: string) => Promise<KeptDraftRecord | null>;
+  /** Writes one form's value now (autosave); false when the vault refused the write (e.g. it is locking). */
+  readonly keep: (key: string, value: unknown) => Promise<boolean>;
   readonly drop: (key: string) => Promise<void>;
 };
 
@@ -88,6 +90,7 @@ export function CasesProvider({
     return {
       register: (key, unsaved) => session.vault.drafts.register(key, unsaved),
       read: (key) => readKeptDraft(session.vault.db, me, key),
+      keep: (key, value) => keepDrafts(session.vault.db, me, [{ key, value }], new Date()).catch(() => false),
       drop: (key) => dropKeptDraft(session.vault.db, me, key),
     };
   }, [session.vault, personId]);

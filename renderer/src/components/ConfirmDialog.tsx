@@ -10,13 +10,18 @@ type Props = {
   readonly confirmLabel: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
+  /** The safe choice's name, when "Cancel" would be unclear (leaving a form: "Stay"). */
+  readonly cancelLabel?: string;
+  /** A second way ahead, shown between the safe choice and the confirm button (leaving a form: "Discard"). */
+  readonly alternative?: { readonly label: string; readonly onPress: () => void };
 };
 
 /**
  * The stop before a one-way step: it names the act and its consequences, and "Cancel" has the focus, so a stray
  * Enter does nothing. Escape and a click outside also cancel.
  */
-export function ConfirmDialog({ title, consequences, confirmLabel, onConfirm, onCancel }: Props) {
+export function ConfirmDialog(props: Props) {
+  const { title, consequences, confirmLabel, onConfirm, onCancel, cancelLabel, alternative } = props;
   const { t } = useTranslation();
   return (
     <ModalOverlay className="confirm-overlay" isOpen isDismissable onOpenChange={(open) => !open && onCancel()}>
@@ -30,8 +35,13 @@ export function ConfirmDialog({ title, consequences, confirmLabel, onConfirm, on
           </ul>
           <div className="form-actions">
             <Button className="button button--quiet" onPress={onCancel} autoFocus>
-              {t('confirm.cancel')}
+              {cancelLabel ?? t('confirm.cancel')}
             </Button>
+            {alternative ? (
+              <Button className="button button--quiet" onPress={alternative.onPress}>
+                {alternative.label}
+              </Button>
+            ) : null}
             <Button className="button" onPress={onConfirm}>
               {confirmLabel}
             </Button>

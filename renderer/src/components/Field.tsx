@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type Common = {
   readonly label: string;
@@ -7,6 +8,10 @@ type Common = {
   readonly error?: string | null;
   readonly help?: string;
   readonly required?: boolean;
+  /** A stable id, where an error summary links to the field; a generated one otherwise. */
+  readonly id?: string;
+  /** The most characters the value may have: a counter shows how many are used, and how many too many. */
+  readonly maxLength?: number;
 };
 
 type Props = Common &
@@ -17,9 +22,14 @@ type Props = Common &
 
 /** A labelled text input or text area with its help text and inline validation message wired for screen readers. */
 export function Field(props: Props) {
-  const id = useId();
+  const { t, i18n } = useTranslation();
+  const generated = useId();
+  const id = props.id ?? generated;
+  const limit = props.maxLength;
   const describedBy =
-    [props.help ? `${id}-help` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+    [props.help ? `${id}-help` : null, limit ? `${id}-count` : null, props.error ? `${id}-error` : null]
+      .filter(Boolean)
+      .join(' ') || undefined;
   const shared = {
     id,
     value: props.value,
@@ -43,6 +53,20 @@ export function Field(props: Props) {
           {props.help}
         </span>
       ) : null}
+      {limit ? (
+        // Not a live region: a count read out at every keystroke would drown what the user types.
+        <span
+          id={`${id}-count`}
+          className={props.value.length > limit ? 'field__count field__count--over' : 'field__count'}
+        >
+          {props.value.length > limit
+            ? t('field.over', { count: props.value.length - limit, limit: formatCount(i18n.language, limit) })
+            : t('field.count', {
+                used: formatCount(i18n.language, props.value.length),
+                limit: formatCount(i18n.language, limit),
+              })}
+        </span>
+      ) : null}
       {props.error ? (
         <span id={`${id}-error`} className="field__error">
           {props.error}
@@ -51,6 +75,8 @@ export function Field(props: Props) {
     </div>
   );
 }
+
+const formatCount = (language: string, value: number) => new Intl.NumberFormat(language).format(value);
 
 type SelectProps = {
   readonly label: string;
@@ -62,10 +88,12 @@ type SelectProps = {
   readonly required?: boolean;
   readonly disabled?: boolean;
   readonly children?: ReactNode;
+  readonly id?: string;
 };
 
 export function SelectField(props: SelectProps) {
-  const id = useId();
+  const generated = useId();
+  const id = props.id ?? generated;
   const describedBy =
     [props.help ? `${id}-help` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (

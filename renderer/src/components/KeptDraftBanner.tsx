@@ -1,24 +1,36 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { KeptDraftOffer } from './useKeptDraft';
+import type { KeptDraft } from './useKeptDraft';
 import { useLocaleFormat } from './useLocaleFormat';
 
-/** Offers back what a form held when the vault locked: restore it, or discard it. */
-export function KeptDraftBanner({ offer }: { readonly offer: KeptDraftOffer | null }) {
+/**
+ * Offers back a draft the form left earlier (restore it, or discard it), and says when the changes now on screen
+ * were last kept as a draft.
+ */
+export function KeptDraftBanner({ draft }: { readonly draft: KeptDraft }) {
   const { t } = useTranslation();
-  const { dateTime } = useLocaleFormat();
-  if (!offer) return null;
+  const { dateTime, time } = useLocaleFormat();
+  const { offer, keptAt } = draft;
   return (
-    <div className="kept-draft" role="status" data-testid="kept-draft">
-      <p>{t('keptDraft.found', { when: dateTime(offer.savedAt.toISOString()) })}</p>
-      <div className="actions">
-        <Button className="button" onPress={offer.restore}>
-          {t('keptDraft.restore')}
-        </Button>
-        <Button className="button button--quiet" onPress={offer.discard}>
-          {t('keptDraft.discard')}
-        </Button>
-      </div>
-    </div>
+    <>
+      {offer ? (
+        <div className="kept-draft" role="status" data-testid="kept-draft">
+          <p>{t('keptDraft.found', { when: dateTime(offer.savedAt.toISOString()) })}</p>
+          <div className="actions">
+            <Button className="button" onPress={offer.restore}>
+              {t('keptDraft.restore')}
+            </Button>
+            <Button className="button button--quiet" onPress={offer.discard}>
+              {t('keptDraft.discard')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {keptAt ? (
+        <p className="kept-draft__autosaved" data-testid="draft-autosaved">
+          {t('keptDraft.autosaved', { time: time(keptAt.toISOString()) })}
+        </p>
+      ) : null}
+    </>
   );
 }

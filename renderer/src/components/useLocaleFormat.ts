@@ -11,6 +11,8 @@ export type LocaleFormat = {
   readonly locale: string;
   readonly date: (iso: string) => string;
   readonly dateTime: (iso: string) => string;
+  /** The time of day alone ("14:05"), for moments of today such as when a draft was kept. */
+  readonly time: (iso: string) => string;
   readonly number: (value: number) => string;
   /** "in 3 days", "2 hours ago": how far a due date is from now, in the UI language. */
   readonly relative: (iso: string, nowMs: number) => string;
@@ -25,6 +27,7 @@ export function useLocaleFormat(): LocaleFormat {
     const language: Language = code === 'fr' || code === 'de' || code === 'es' ? code : 'en';
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
     const numberFormat = new Intl.NumberFormat(locale);
     const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     return {
@@ -32,6 +35,7 @@ export function useLocaleFormat(): LocaleFormat {
       locale,
       date: (iso) => dateFormat.format(new Date(iso)),
       dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+      time: (iso) => timeFormat.format(new Date(iso)),
       number: (value) => numberFormat.format(value),
       relative: (iso, nowMs) => {
         const delta = Date.parse(iso) - nowMs;

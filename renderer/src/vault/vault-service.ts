@@ -16,6 +16,7 @@ import {
 } from '@shared/vault/vault-keys';
 import type { VaultHeader } from '@shared/vault/vault-header';
 import { ensureFirstPerson, refusal } from './persons-store';
+import { APP_KDF } from './kdf/app-kdf';
 import { deriveInWorker } from './kdf/derive-in-worker';
 import { CorruptionReport } from './corruption-report';
 import { DEFAULT_VAULT_DB_NAME, openVaultDb, type VaultDb } from './vault-db';
@@ -59,8 +60,8 @@ export type VaultServiceOptions = {
   readonly dbName?: string;
   readonly derive?: DeriveKey;
   /**
-   * Tests only: TEST_KDF_FLOOR, used both to create and as the floor when reading. The app never passes
-   * this, so it creates and accepts nothing below PRODUCTION_KDF_FLOOR.
+   * Used both to create and as the floor when reading. Tests pass TEST_KDF_FLOOR; the app passes APP_KDF,
+   * which is PRODUCTION_KDF_FLOOR in every build but the e2e suite's (`kdf/app-kdf.ts`).
    */
   readonly kdf?: KdfParams;
   readonly now?: () => Date;
@@ -93,6 +94,11 @@ export class VaultService {
   #recoveringName: string | null = null;
   /** How the disk differed from the vault seal at this unlock; empty when it matched or was accepted. */
   #integrity: readonly IntegrityFinding[] = [];
+
+  /** The least Argon2id cost this vault accepts; a backup of it is read against the same floor. */
+  get kdfFloor(): KdfParams {
+    return this.#kdf;
+  }
 
   constructor(kit: CryptoKit, options: VaultServiceOptions = {}) {
     this.keyring = new VaultKeyring(kit);
@@ -603,7 +609,7 @@ export class VaultService {
   }
 }
 
-/** The app's vault: production KDF floor, Argon2id in a worker, the default database. */
+/** The app's vault: the app's KDF floor (production in every shipped build), Argon2id in a worker, the default database. */
 export async function createAppVaultService(): Promise<VaultService> {
-  return new VaultService(await cryptoKit());
+  return new VaultService(await cryptoKit(), { kdf: APP_KDF });
 }

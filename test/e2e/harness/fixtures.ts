@@ -7,14 +7,14 @@ import { nodeVolumeProbe, type VolumeProbe } from '../../../electron/main/handle
 import { pageBridgePath } from '../../../electron/bridge/build-page-bridge';
 import { connectPlaywrightShell } from '../../../electron/bridge/playwright-shell';
 import { VaultPage } from '../pages/VaultPage';
+import { rendererRoots, type RendererBuild } from './renderer-builds';
 
 /** The test page's origin. It stands for app://casebridge: requests to it reach the app's own protocol handler. */
 export const TEST_ORIGIN = 'https://casebridge.test';
-const rendererRoot = resolve(import.meta.dirname, '../../../out/renderer');
 const version = JSON.parse(await readFile(resolve(import.meta.dirname, '../../../package.json'), 'utf8'))
   .version as string;
 
-export type ShellOptions = { readonly volumeProbe?: VolumeProbe };
+export type ShellOptions = { readonly volumeProbe?: VolumeProbe; readonly build?: RendererBuild };
 
 /** Stands in for the native dialogs: a test sets what the user "picks" next (null = cancelled). */
 export type ScriptedDialogs = { nextFolder: string | null; nextBundleFile: string | null; nextSavePath: string | null };
@@ -46,7 +46,7 @@ export async function openShell(context: BrowserContext, options: ShellOptions =
     },
   });
   const wiring = await connectPlaywrightShell(context, {
-    rendererRoot,
+    rendererRoot: rendererRoots[options.build ?? 'e2e'],
     pageOrigin: TEST_ORIGIN,
     handlers,
     pageBridgePath,
@@ -78,11 +78,13 @@ export async function openShell(context: BrowserContext, options: ShellOptions =
 
 export type Shell = Awaited<ReturnType<typeof openShell>>;
 
-type Fixtures = { shell: Shell; app: Page };
+type Fixtures = { build: RendererBuild; shell: Shell; app: Page };
 
 export const test = base.extend<Fixtures>({
-  shell: async ({ context }, use) => {
-    const shell = await openShell(context);
+  // `test.use({ build: 'shipped' })` runs a spec against the packaged build, production KDF and all.
+  build: ['e2e', { option: true }],
+  shell: async ({ context, build }, use) => {
+    const shell = await openShell(context, { build });
     await use(shell);
     await shell.close();
   },

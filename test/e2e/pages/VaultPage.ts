@@ -24,7 +24,7 @@ export class VaultPage {
     return this.page.getByRole('heading', { level: 1, name });
   }
 
-  /** Goes through the whole first run (real production KDF: about a second). Returns the recovery key, if made. */
+  /** Goes through the whole first run (a real Argon2id run in the app's worker). Returns the recovery key, if made. */
   async createVault(options: NewVault = {}): Promise<string | null> {
     const passphrase = options.passphrase ?? E2E_PASSPHRASE;
     await expect(this.heading('Set up Casebridge')).toBeVisible();

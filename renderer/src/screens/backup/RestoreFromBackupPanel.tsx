@@ -55,6 +55,7 @@ export function RestoreFromBackupPanel({ vault, shell, onRestored }: Props) {
         open: backupSource(shell, picked.file.fileToken),
         derive: deriveInWorker,
         secret: toSecret(secret),
+        floor: vault.kdfFloor,
         onProgress: setProgress,
         signal: controller.signal,
       });

@@ -54,6 +54,7 @@ export function VerifyBackupForm({ vault, shell, onVerified }: Props) {
         source: file.value.source,
         derive: deriveInWorker,
         secret: toSecret(secret),
+        floor: vault.kdfFloor,
         onProgress: (done, total) => setProgress({ done, total }),
       });
       if (!verified.ok) setMessage({ ok: false, text: backupErrorText(t, verified.error) });

@@ -7,7 +7,9 @@ import { PROCEDURE_TEMPLATES, proceduresFor } from '@shared/procedures/procedure
 import { VOCABULARIES } from '@shared/vocab/vocabulary';
 import { Field, SelectField } from '../../components/Field';
 import { useTerms } from '../../components/useTerms';
-import { isLanguage, type DraftFormState, type FormErrors } from './draft-form-state';
+import { TEXT_LIMITS } from '@shared/domain/text-limits';
+import { draftFieldId, isLanguage, STATEMENTS, type DraftField, type DraftFormState } from './draft-form-state';
+import type { DraftProblems } from './useDraftProblems';
 
 type Props = {
   readonly kind: CaseKind;
@@ -15,15 +17,12 @@ type Props = {
   readonly openedOn: string;
   readonly form: DraftFormState;
   readonly onChange: (form: DraftFormState) => void;
-  readonly errors: FormErrors;
-  /** Show "required" messages for empty fields (after the first save attempt). */
-  readonly showRequired: boolean;
+  /** What each field shows (`useDraftProblems`): nothing before the first save attempt. */
+  readonly problems: DraftProblems;
 };
 
-const STATEMENTS = ['necessity', 'proportionality', 'nonDiscrimination', 'minimisation'] as const;
-
 /** The draft's content, built from the domain's draft schema: subject, legal basis, data, people, the threshold checklist. */
-export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired }: Props) {
+export function DraftForm({ kind, openedOn, form, onChange, problems }: Props) {
   const { t } = useTranslation();
   const { term, options, language } = useTerms();
   const id = useId();
@@ -36,7 +35,8 @@ export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired
   const offered = proceduresFor(kind, openedOn);
   const chosen = PROCEDURE_TEMPLATES.find((p) => p.id === form.procedureId && !offered.includes(p));
   const procedures = chosen ? [...offered, chosen] : offered;
-  const errorText = (code: string | undefined) => (code ? t(`draft.errors.${code}`) : null);
+  /** The id the error summary links to, and what the field shows. */
+  const wired = (field: DraftField) => ({ id: draftFieldId(field), error: problems.text(problems.shown[field]) });
   const statementsDone = STATEMENTS.filter((s) => form[s].trim() !== '').length;
 
   return (
@@ -48,7 +48,8 @@ export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired
           required
           value={form.title}
           onChange={(v) => set('title', v)}
-          error={showRequired && form.title.trim() === '' ? t('draft.errors.titleEmpty') : null}
+          maxLength={TEXT_LIMITS.title}
+          {...wired('title')}
         />
         <SelectField
           label={t('draft.procedure')}
@@ -69,6 +70,8 @@ export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired
           help={t('draft.platformHelp')}
           value={form.platform}
           onChange={(v) => set('platform', v)}
+          maxLength={TEXT_LIMITS.platform}
+          {...wired('platform')}
         />
       </fieldset>
 
@@ -85,8 +88,18 @@ export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired
           label={t('draft.legalBasisText')}
           value={form.legalBasisText}
           onChange={(v) => set('legalBasisText', v)}
+          maxLength={TEXT_LIMITS.legalBasisText}
+          {...wired('legalBasisText')}
         />
-        <Field label={t('draft.purpose')} required multiline value={form.purpose} onChange={(v) => set('purpose', v)} />
+        <Field
+          label={t('draft.purpose')}
+          required
+          multiline
+          value={form.purpose}
+          onChange={(v) => set('purpose', v)}
+          maxLength={TEXT_LIMITS.purpose}
+          {...wired('purpose')}
+        />
       </fieldset>
 
       {kind === 'data-access-request' ? (
@@ -123,14 +136,14 @@ export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired
               label={t('draft.dataFrom')}
               value={form.dataFrom}
               onChange={(v) => set('dataFrom', v)}
-              error={errorText(errors.dataFrom)}
+              {...wired('dataFrom')}
             />
             <Field
               kind="date"
               label={t('draft.dataTo')}
               value={form.dataTo}
               onChange={(v) => set('dataTo', v)}
-              error={errorText(errors.dataTo)}
+              {...wired('dataTo')}
             />
           </div>
         </fieldset>
@@ -151,7 +164,8 @@ export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired
                   form.people.map((p) => (p.id === person.id ? { ...p, name: v } : p)),
                 )
               }
-              error={showRequired && person.name.trim() === '' ? t('draft.errors.nameEmpty') : null}
+              maxLength={TEXT_LIMITS.personName}
+              {...wired(`person-${index}-name`)}
             />
             <Field
               label={t('draft.personContact', { n: index + 1 })}
@@ -163,7 +177,8 @@ export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired
                   form.people.map((p) => (p.id === person.id ? { ...p, contactForNotice: v } : p)),
                 )
               }
-              error={showRequired && person.contactForNotice.trim() === '' ? t('draft.errors.contactEmpty') : null}
+              maxLength={TEXT_LIMITS.personContact}
+              {...wired(`person-${index}-contact`)}
             />
             <SelectField
               label={t('draft.personLanguage', { n: index + 1 })}
@@ -233,6 +248,8 @@ export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired
             value={form[s]}
             onChange={(v) => set(s, v)}
             help={t(`draft.statementHelp.${s}`)}
+            maxLength={TEXT_LIMITS.statement}
+            {...wired(s)}
           />
         ))}
       </fieldset>
@@ -251,6 +268,8 @@ export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired
               multiline
               value={form.emergencyJustification}
               onChange={(v) => set('emergencyJustification', v)}
+              maxLength={TEXT_LIMITS.emergencyJustification}
+              {...wired('emergencyJustification')}
             />
             <Field
               kind="date"
@@ -258,7 +277,7 @@ export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired
               required
               value={form.emergencySunset}
               onChange={(v) => set('emergencySunset', v)}
-              error={errorText(errors.emergencySunset)}
+              {...wired('emergencySunset')}
               help={t('draft.sunsetHelp')}
             />
           </>
@@ -269,13 +288,15 @@ export function DraftForm({ kind, openedOn, form, onChange, errors, showRequired
           required
           value={form.purgeAt}
           onChange={(v) => set('purgeAt', v)}
-          error={errorText(errors.purgeAt)}
+          {...wired('purgeAt')}
           help={t('draft.purgeHelp')}
         />
         <Field
           label={t('draft.retentionBasis')}
           value={form.retentionBasis}
           onChange={(v) => set('retentionBasis', v)}
+          maxLength={TEXT_LIMITS.retentionBasis}
+          {...wired('retentionBasis')}
         />
       </fieldset>
     </div>

@@ -7,7 +7,9 @@ import { caseTimeZone } from '@shared/workflow/step-helpers';
 import { MessageList } from '../../components/MessageList';
 import { ActionGate, useMayTake } from './ActionGate';
 import { DraftForm } from './DraftForm';
-import { draftChangesFromForm, draftFormFromCase, draftFormStateSchema, type DraftFormState } from './draft-form-state';
+import { draftFormFromCase, draftFormStateSchema, type DraftFormState } from './draft-form-state';
+import { useDraftProblems } from './useDraftProblems';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { useKeptDraft } from '../../components/useKeptDraft';
 import { KeptDraftBanner } from '../../components/KeptDraftBanner';
 import { useCaseAction } from './useCaseAction';
@@ -23,12 +25,12 @@ export function DraftStep({ c }: { readonly c: Case }) {
   const authorise = useCaseAction(c.id);
   const [form, setForm] = useState<DraftFormState>(() => draftFormFromCase(c));
   const [saved, setSaved] = useState(false);
-  const [attempted, setAttempted] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const [coSigning, setCoSigning] = useState(false);
   const { settings } = useCases();
   const confirmation = useConfirmation();
   const mayAuthorise = useMayTake(c, 'authorise');
-  const { changes, errors } = draftChangesFromForm(form);
+  const problems = useDraftProblems(form, attempt > 0);
 
   const dirty = JSON.stringify(form) !== JSON.stringify(draftFormFromCase(c));
   // Unsaved edits survive a lock: kept as an encrypted draft, offered back here after unlock.
@@ -38,10 +40,12 @@ export function DraftStep({ c }: { readonly c: Case }) {
   });
 
   const saveDraft = async (): Promise<boolean> => {
-    setAttempted(true);
+    setAttempt((n) => n + 1);
     setSaved(false);
-    if (Object.keys(errors).length > 0) return false;
+    const { changes } = problems;
+    if (problems.blocked || changes === null) return false;
     const ok = await save.run({ type: 'update-draft', changes });
+    if (ok) kept.settle();
     setSaved(ok);
     return ok;
   };
@@ -69,14 +73,14 @@ export function DraftStep({ c }: { readonly c: Case }) {
   return (
     <ActionGate c={c} type="update-draft">
       <div className="step-panel">
-        <KeptDraftBanner offer={kept} />
+        <KeptDraftBanner draft={kept} />
+        <ErrorSummary problems={problems.summary} attempt={attempt} />
         <DraftForm
           kind={c.kind}
           openedOn={openedOnDate(c.createdAt, caseTimeZone(c))}
           form={form}
           onChange={(next) => (setForm(next), setSaved(false))}
-          errors={attempted ? errors : {}}
-          showRequired={attempted}
+          problems={problems}
         />
         <MessageList title={t('case.notSaved')} messages={save.messages} />
         {saved ? (

@@ -32,7 +32,7 @@ export function NotesPanel({ c }: { readonly c: Case }) {
         ))}
       </ul>
       <ActionGate c={c} type="add-note">
-        <KeptDraftBanner offer={kept} />
+        <KeptDraftBanner draft={kept} />
         <Field label={t('notes.new')} multiline value={text} onChange={setText} />
         <MessageList title={t('case.notDone')} messages={add.messages} />
         <Button

@@ -3,6 +3,7 @@ import type { Case } from '@shared/domain/case';
 import { LANGUAGES, type Language } from '@shared/domain/primitives';
 import { PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
 import { draftChangesSchema, type DraftChanges } from '@shared/workflow/workflow-action';
+import { EARLIEST_DATA_DAY, TEXT_LIMITS } from '@shared/domain/text-limits';
 import { endOfDateInput, toDateInputValue } from '../../components/useLocaleFormat';
 
 export type PersonRow = {
@@ -126,21 +127,124 @@ export function draftFormFromCase(c: Case): DraftFormState {
   };
 }
 
-/** Field-level problems a draft can already have (a bad date); what authorisation needs comes from the workflow. */
-export type FormErrors = Partial<Record<'dataTo' | 'emergencySunset' | 'purgeAt' | 'dataFrom', string>>;
+/** The form's fields that can carry a problem, in the order they appear (people rows by position). */
+export type DraftField =
+  | 'title'
+  | 'platform'
+  | 'legalBasisText'
+  | 'purpose'
+  | 'dataFrom'
+  | 'dataTo'
+  | `person-${number}-name`
+  | `person-${number}-contact`
+  | Statement
+  | 'emergencyJustification'
+  | 'emergencySunset'
+  | 'purgeAt'
+  | 'retentionBasis';
 
-export function draftChangesFromForm(form: DraftFormState): { changes: DraftChanges; errors: FormErrors } {
-  const errors: { -readonly [K in keyof FormErrors]: FormErrors[K] } = {};
+export const STATEMENTS = ['necessity', 'proportionality', 'nonDiscrimination', 'minimisation'] as const;
+type Statement = (typeof STATEMENTS)[number];
+
+/** One field's problem: a catalog code under `draft.errors`, with the limit for a text that is too long. */
+export type FieldProblem = { readonly code: string; readonly limit?: number };
+
+/** Problems by field, in form order (an object keeps insertion order: the error summary lists them so). */
+export type FormErrors = Partial<Record<DraftField, FieldProblem>>;
+
+/** The element id of a field of the draft form: the error summary links to it. One draft form is on screen at a time. */
+export const draftFieldId = (field: DraftField | 'reference'): string => `draft-${field}`;
+
+const tooLong = (value: string, limit: number): FieldProblem | null =>
+  value.length > limit ? { code: 'too-long', limit } : null;
+
+/**
+ * What stops the draft from being saved as typed: a text over its limit, a date that is not a date or is out of
+ * range, a period that is half given or reversed. `today` is the local day (YYYY-MM-DD): stored data cannot come
+ * from after it, and a purge or sunset date must come after it. What authorisation needs comes from the workflow.
+ */
+export function draftFormProblems(form: DraftFormState, today: string): FormErrors {
+  const errors: { -readonly [K in DraftField]?: FieldProblem } = {};
+  const check = (field: DraftField, problem: FieldProblem | null) => {
+    if (problem && !errors[field]) errors[field] = problem;
+  };
+  check('title', tooLong(form.title, TEXT_LIMITS.title));
+  check('platform', tooLong(form.platform, TEXT_LIMITS.platform));
+  check('legalBasisText', tooLong(form.legalBasisText, TEXT_LIMITS.legalBasisText));
+  check('purpose', tooLong(form.purpose, TEXT_LIMITS.purpose));
   const from = form.dataFrom ? endOfDateInput(form.dataFrom) : null;
   const to = form.dataTo ? endOfDateInput(form.dataTo) : null;
-  if (form.dataFrom && !from) errors.dataFrom = 'invalid-date';
-  if (form.dataTo && !to) errors.dataTo = 'invalid-date';
-  if ((from && !to) || (!from && to)) errors.dataTo = 'range-incomplete';
-  if (from && to && Date.parse(to) < Date.parse(from)) errors.dataTo = 'range-reversed';
+  if (form.dataFrom && !from) check('dataFrom', { code: 'invalid-date' });
+  if (form.dataTo && !to) check('dataTo', { code: 'invalid-date' });
+  if (from && form.dataFrom < EARLIEST_DATA_DAY) check('dataFrom', { code: 'date-too-early' });
+  if (from && form.dataFrom > today) check('dataFrom', { code: 'data-in-future' });
+  if (to && form.dataTo > today) check('dataTo', { code: 'data-in-future' });
+  if ((from && !to) || (!from && to)) check('dataTo', { code: 'range-incomplete' });
+  if (from && to && Date.parse(to) < Date.parse(from)) check('dataTo', { code: 'range-reversed' });
+  form.people.forEach((person, index) => {
+    check(`person-${index}-name`, tooLong(person.name, TEXT_LIMITS.personName));
+    check(`person-${index}-contact`, tooLong(person.contactForNotice, TEXT_LIMITS.personContact));
+  });
+  for (const statement of STATEMENTS) check(statement, tooLong(form[statement], TEXT_LIMITS.statement));
+  if (form.emergency) {
+    check('emergencyJustification', tooLong(form.emergencyJustification, TEXT_LIMITS.emergencyJustification));
+    const sunset = form.emergencySunset ? endOfDateInput(form.emergencySunset) : null;
+    if (!sunset) check('emergencySunset', { code: 'sunset-needed' });
+    else if (form.emergencySunset <= today) check('emergencySunset', { code: 'sunset-not-future' });
+  }
   const purgeAt = form.purgeAt ? endOfDateInput(form.purgeAt) : null;
-  if (form.purgeAt && !purgeAt) errors.purgeAt = 'invalid-date';
+  if (form.purgeAt && !purgeAt) check('purgeAt', { code: 'invalid-date' });
+  else if (purgeAt && form.purgeAt <= today) check('purgeAt', { code: 'purge-not-future' });
+  check('retentionBasis', tooLong(form.retentionBasis, TEXT_LIMITS.retentionBasis));
+  return errors;
+}
+
+/**
+ * What a first save needs besides the draft's problems, shown once the user tried: a title, and a name and a
+ * contact for every person added (codes under `draft.errors`).
+ */
+export function draftFormMissing(form: DraftFormState): FormErrors {
+  const missing: { -readonly [K in DraftField]?: FieldProblem } = {};
+  if (form.title.trim() === '') missing.title = { code: 'titleEmpty' };
+  form.people.forEach((person, index) => {
+    if (person.name.trim() === '') missing[`person-${index}-name`] = { code: 'nameEmpty' };
+    if (person.contactForNotice.trim() === '') missing[`person-${index}-contact`] = { code: 'contactEmpty' };
+  });
+  return missing;
+}
+
+/** The fields in the order the form shows them: the error summary follows it. */
+export function draftFieldOrder(form: DraftFormState): readonly DraftField[] {
+  return [
+    'title',
+    'platform',
+    'legalBasisText',
+    'purpose',
+    'dataFrom',
+    'dataTo',
+    ...form.people.flatMap((_, index) => [`person-${index}-name` as const, `person-${index}-contact` as const]),
+    ...STATEMENTS,
+    'emergencyJustification',
+    'emergencySunset',
+    'purgeAt',
+    'retentionBasis',
+  ];
+}
+
+/**
+ * The workflow's draft changes from what the form holds, or null while the form has problems (`draftFormProblems`):
+ * nothing out of range or over a limit is ever sent.
+ */
+export function draftChangesFromForm(
+  form: DraftFormState,
+  today: string,
+): { changes: DraftChanges | null; errors: FormErrors } {
+  const errors = draftFormProblems(form, today);
+  if (Object.keys(errors).length > 0) return { changes: null, errors };
+  const from = form.dataFrom ? endOfDateInput(form.dataFrom) : null;
+  const to = form.dataTo ? endOfDateInput(form.dataTo) : null;
+  const purgeAt = form.purgeAt ? endOfDateInput(form.purgeAt) : null;
   const sunset = form.emergencySunset ? endOfDateInput(form.emergencySunset) : null;
-  if (form.emergency && !sunset) errors.emergencySunset = 'sunset-needed';
   const changes = {
     title: form.title,
     purpose: form.purpose,

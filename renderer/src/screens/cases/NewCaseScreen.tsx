@@ -13,7 +13,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { useTerms } from '../../components/useTerms';
 import { DraftForm } from '../case/DraftForm';
 import {
-  draftChangesFromForm,
+  draftFieldId,
   draftFormStateSchema,
   emptyDraftForm,
   isLanguage,
@@ -21,6 +21,9 @@ import {
 } from '../case/draft-form-state';
 import { useKeptDraft } from '../../components/useKeptDraft';
 import { KeptDraftBanner } from '../../components/KeptDraftBanner';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TEXT_LIMITS } from '@shared/domain/text-limits';
+import { useDraftProblems } from '../case/useDraftProblems';
 import type { OpenRoute } from './case-route';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
 
@@ -45,7 +48,8 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
   const [kind, setKind] = useState<CaseKind>('data-access-request');
   const [reference, setReference] = useState('');
   const [form, setForm] = useState<DraftFormState>(emptyDraftForm(DEFAULT_TEMPLATE['data-access-request']));
-  const [submitted, setSubmitted] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const submitted = attempt > 0;
   const [messages, setMessages] = useState<readonly ShownMessage[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -79,19 +83,27 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
     if (!template?.appliesTo.includes(next)) setForm({ ...form, procedureId: DEFAULT_TEMPLATE[next] });
   };
 
-  const { errors } = draftChangesFromForm(form);
-  const referenceError = reference.trim() === '' ? t('draft.errors.referenceEmpty') : null;
-  const blocking = referenceError !== null || form.title.trim() === '' || Object.keys(errors).length > 0;
+  const problems = useDraftProblems(form, submitted);
+  const referenceError =
+    reference.trim() === ''
+      ? t('draft.errors.referenceEmpty')
+      : reference.length > TEXT_LIMITS.reference
+        ? t('draft.errors.too-long', { limit: TEXT_LIMITS.reference })
+        : null;
+  const summary = [
+    ...(submitted && referenceError
+      ? [{ fieldId: draftFieldId('reference'), text: `${t('newCase.reference')}: ${referenceError}` }]
+      : []),
+    ...problems.summary,
+  ];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSubmitted(true);
-    if (blocking || busy) {
-      setMessages([t('draft.fixErrors')]);
-      return;
-    }
+    setAttempt((n) => n + 1);
+    setMessages([]);
+    const { changes } = problems;
+    if (referenceError !== null || problems.blocked || changes === null || busy) return;
     setBusy(true);
-    const { changes } = draftChangesFromForm(form);
     const writingLanguage = i18n.language.slice(0, 2);
     const created = await repository.createCase(
       {
@@ -107,15 +119,18 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
       actor,
     );
     setBusy(false);
-    if (created.ok) onOpen({ view: 'case', caseId: created.case.id, step: 'draft' });
-    else setMessages(created.messages);
+    if (created.ok) {
+      kept.settle();
+      onOpen({ view: 'case', caseId: created.case.id, step: 'draft' });
+    } else setMessages(created.messages);
   };
 
   return (
     <section aria-labelledby="screen-title" className="new-case">
       <ScreenHeading>{t('newCase.title')}</ScreenHeading>
       <p className="lead">{t('newCase.lead')}</p>
-      <KeptDraftBanner offer={kept} />
+      <KeptDraftBanner draft={kept} />
+      <ErrorSummary problems={summary} attempt={attempt} />
       <form onSubmit={(e) => void submit(e)} noValidate className={submitted ? 'form form--submitted' : 'form'}>
         <fieldset className="form-group">
           <legend>{t('newCase.kind')}</legend>
@@ -127,9 +142,11 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
           ))}
           <Field
             label={t('newCase.reference')}
+            id={draftFieldId('reference')}
             required
             value={reference}
             onChange={setReference}
+            maxLength={TEXT_LIMITS.reference}
             help={t('newCase.referenceHelp')}
             error={submitted ? referenceError : null}
           />
@@ -142,8 +159,7 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
           )}
           form={form}
           onChange={setForm}
-          errors={submitted ? errors : {}}
-          showRequired={submitted}
+          problems={problems}
         />
         <MessageList title={t('newCase.notSaved')} messages={messages} />
         <div className="form-actions">

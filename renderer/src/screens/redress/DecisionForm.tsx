@@ -64,16 +64,18 @@ export function DecisionForm({ c }: { readonly c: Case }) {
       ],
       confirmLabel: t('decision.record'),
       onConfirm: () =>
-        void decide.run({
-          type: 'decide',
-          outcome,
-          reasons,
-          remedies: remedies.map((r) => ({
-            code: r.code,
-            description: r.description,
-            dueAt: endOfDateInput(r.due) ?? '',
-          })),
-        }),
+        void decide
+          .run({
+            type: 'decide',
+            outcome,
+            reasons,
+            remedies: remedies.map((r) => ({
+              code: r.code,
+              description: r.description,
+              dueAt: endOfDateInput(r.due) ?? '',
+            })),
+          })
+          .then((decided) => decided && kept.settle()),
     });
   };
 
@@ -87,7 +89,7 @@ export function DecisionForm({ c }: { readonly c: Case }) {
       }}
     >
       <h3>{t('decision.heading')}</h3>
-      <KeptDraftBanner offer={kept} />
+      <KeptDraftBanner draft={kept} />
       <fieldset className="form-group">
         <legend>{t('decision.outcome')}</legend>
         {OUTCOMES.map((o) => (

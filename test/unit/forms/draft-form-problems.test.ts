@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { TEXT_LIMITS } from '@shared/domain/text-limits';
+import {
+  draftChangesFromForm,
+  draftFieldOrder,
+  draftFormMissing,
+  draftFormProblems,
+  emptyDraftForm,
+  type DraftFormState,
+} from '../../../renderer/src/screens/case/draft-form-state';
+
+const TODAY = '2026-11-30';
+const form = (patch: Partial<DraftFormState> = {}): DraftFormState => ({
+  ...emptyDraftForm('eu-e-evidence-production-order'),
+  title: 'Subscriber data for the Kestrel account',
+  ...patch,
+});
+const person = (name: string, contactForNotice: string) => ({
+  id: `person-${name.length}`,
+  name,
+  contactForNotice,
+  preferredLanguage: 'en' as const,
+});
+
+describe('the draft form refuses what cannot be right, and says where', () => {
+  it('a complete form has no problems and gives the workflow its changes', () => {
+    const { changes, errors } = draftChangesFromForm(
+      form({ purpose: 'Identify who runs it', dataFrom: '2026-01-01', dataTo: '2026-03-31', purgeAt: '2031-11-30' }),
+      TODAY,
+    );
+    expect(errors).toEqual({});
+    expect(changes?.dataTimeRange?.from).toBeDefined();
+  });
+
+  it('a text over its limit is a problem (the 171,000-character purpose), exactly at the limit it is not', () => {
+    const limit = TEXT_LIMITS.purpose;
+    expect(draftFormProblems(form({ purpose: 'x'.repeat(limit) }), TODAY)).toEqual({});
+    expect(draftFormProblems(form({ purpose: 'x'.repeat(171_000) }), TODAY)).toEqual({
+      purpose: { code: 'too-long', limit },
+    });
+    const { changes } = draftChangesFromForm(form({ purpose: 'x'.repeat(limit + 1) }), TODAY);
+    expect(changes).toBeNull();
+  });
+
+  it('every text field has its limit, people rows included', () => {
+    const long = (n: number) => 'y'.repeat(n + 1);
+    const problems = draftFormProblems(
+      form({
+        title: long(TEXT_LIMITS.title),
+        platform: long(TEXT_LIMITS.platform),
+        legalBasisText: long(TEXT_LIMITS.legalBasisText),
+        necessity: long(TEXT_LIMITS.statement),
+        retentionBasis: long(TEXT_LIMITS.retentionBasis),
+        emergency: true,
+        emergencySunset: '2026-12-15',
+        emergencyJustification: long(TEXT_LIMITS.emergencyJustification),
+        people: [person(long(TEXT_LIMITS.personName), long(TEXT_LIMITS.personContact))],
+      }),
+      TODAY,
+    );
+    expect(Object.keys(problems).sort()).toEqual(
+      [
+        'title',
+        'platform',
+        'legalBasisText',
+        'necessity',
+        'retentionBasis',
+        'emergencyJustification',
+        'person-0-name',
+        'person-0-contact',
+      ].sort(),
+    );
+  });
+
+  it('stored data cannot come from the future or from before 1990 (the 2031 data period)', () => {
+    expect(draftFormProblems(form({ dataFrom: '2031-01-01', dataTo: '2031-02-01' }), TODAY)).toEqual({
+      dataFrom: { code: 'data-in-future' },
+      dataTo: { code: 'data-in-future' },
+    });
+    expect(draftFormProblems(form({ dataFrom: '2026-11-01', dataTo: TODAY }), TODAY)).toEqual({});
+    expect(draftFormProblems(form({ dataFrom: '1989-12-31', dataTo: '2020-01-01' }), TODAY)).toEqual({
+      dataFrom: { code: 'date-too-early' },
+    });
+    expect(draftFormProblems(form({ dataFrom: '2026-03-01', dataTo: '2026-02-01' }), TODAY)).toEqual({
+      dataTo: { code: 'range-reversed' },
+    });
+    expect(draftFormProblems(form({ dataFrom: '2026-03-01' }), TODAY)).toEqual({
+      dataTo: { code: 'range-incomplete' },
+    });
+  });
+
+  it('a purge or sunset date must come after today', () => {
+    expect(draftFormProblems(form({ purgeAt: TODAY }), TODAY)).toEqual({ purgeAt: { code: 'purge-not-future' } });
+    expect(draftFormProblems(form({ purgeAt: '2026-12-01' }), TODAY)).toEqual({});
+    expect(draftFormProblems(form({ emergency: true, emergencySunset: '2026-11-29' }), TODAY)).toEqual({
+      emergencySunset: { code: 'sunset-not-future' },
+    });
+    expect(draftFormProblems(form({ emergency: true }), TODAY)).toEqual({
+      emergencySunset: { code: 'sunset-needed' },
+    });
+  });
+
+  it('what a save still needs is listed apart, and the summary follows the form’s order', () => {
+    const f = form({ title: ' ', people: [person('Ana', ''), person('', 'ben@example.org')] });
+    expect(draftFormMissing(f)).toEqual({
+      title: { code: 'titleEmpty' },
+      'person-0-contact': { code: 'contactEmpty' },
+      'person-1-name': { code: 'nameEmpty' },
+    });
+    const order = draftFieldOrder(f);
+    expect(order.indexOf('title')).toBeLessThan(order.indexOf('purpose'));
+    expect(order.indexOf('dataTo')).toBeLessThan(order.indexOf('person-0-name'));
+    expect(order.indexOf('person-1-contact')).toBeLessThan(order.indexOf('necessity'));
+    expect(order.indexOf('minimisation')).toBeLessThan(order.indexOf('purgeAt'));
+  });
+});
