@@ -105,6 +105,12 @@ export const procedureTemplateSchema = z
     instrument: z.string().min(1),
     source: z.string().min(1),
     appliesTo: z.array(caseKindSchema).min(1),
+    /**
+     * The legal-basis code (legal-bases vocabulary) a new case under this template starts with, by case kind: the
+     * instrument the procedure runs under, so the form does not ask for the same article twice. Absent where the
+     * basis depends on the facts (an Art. 12 request, a partner agreement); the user can always change it.
+     */
+    defaultLegalBasis: z.partialRecord(caseKindSchema, z.string().min(1)).optional(),
     /** Offered for cases opened on or after this date (the case's local opening date, YYYY-MM-DD). */
     applicableFrom: civilDateSchema.optional(),
     /** Offered only for cases opened before this date: a later instrument replaces it. */
@@ -145,3 +151,7 @@ export const periodConditionMet = (period: ProcedurePeriod, dataCategoryCodes: r
   period.startsOnlyIf === undefined ||
   dataCategoryCodes.some((code) => !period.startsOnlyIf?.anyDataCategoryExcept.includes(code));
 export type ProcedureRef = { readonly id: string; readonly version: number };
+
+/** The legal basis a case of `kind` under `template` starts with, or '' where the template leaves it to the user. */
+export const defaultLegalBasisFor = (template: ProcedureTemplate | undefined, kind: CaseKind): string =>
+  template?.defaultLegalBasis?.[kind] ?? '';

@@ -15,6 +15,7 @@ import { deferNoticeStep, issueNoticeStep } from './steps/notice-steps';
 import { purgeStep } from './steps/purge-step';
 import { recordTranslationStep } from './steps/translation-step';
 import { withholdNoticeStep } from './steps/withhold-notice-step';
+import { recordIdentifiedPersonStep } from './steps/identified-person-step';
 import { handOverStep } from './steps/hand-over-step';
 import { addEvidenceStep, addNoteStep, recordCustodyStep, viewSensitiveStep } from './steps/record-steps';
 import {
@@ -41,6 +42,7 @@ export const STEPS: { readonly [T in ActionType]: StepDefinition<T> } = {
   'issue-notice': issueNoticeStep,
   'defer-notice': deferNoticeStep,
   'withhold-notice': withholdNoticeStep,
+  'record-identified-person': recordIdentifiedPersonStep,
   'lodge-challenge': lodgeChallengeStep,
   'close-challenge-window': closeChallengeWindowStep,
   'begin-review': beginReviewStep,

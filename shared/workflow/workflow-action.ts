@@ -172,6 +172,12 @@ export const workflowActionSchema = z.discriminatedUnion('type', [
     what: z.enum(['affected-people', 'data-categories', 'evidence', 'challenge-statement', 'response']),
     itemId: entityIdSchema.nullable(),
   }),
+  z.strictObject({
+    type: z.literal('record-identified-person'),
+    name: text,
+    contactForNotice: text,
+    preferredLanguage: languageSchema,
+  }),
 ]);
 export type WorkflowAction = z.infer<typeof workflowActionSchema>;
 export type ActionType = WorkflowAction['type'];

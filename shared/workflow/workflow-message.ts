@@ -92,6 +92,7 @@ export const WORKFLOW_MESSAGE_CODES = [
   'deferral-end-not-future',
   'deferral-too-long',
   'nobody-to-withhold-from',
+  'not-an-identification-request',
   'notice-issued-cannot-withhold',
   'notice-already-withheld',
   'withholding-needs-reasons',
@@ -300,6 +301,7 @@ export type WorkflowMessageParams = ParamsFor<{
   'deferral-end-not-future': None;
   'deferral-too-long': At & { readonly months: number };
   'nobody-to-withhold-from': None;
+  'not-an-identification-request': None;
   'notice-issued-cannot-withhold': None;
   'notice-already-withheld': None;
   'withholding-needs-reasons': None;

@@ -7,6 +7,7 @@ import { findDataCategory, findJurisdiction, isKnownCode } from '../../vocab/voc
 import { caseTimeZone, isBlank } from '../step-helpers';
 import { refuse, type StepDefinition, type StepEnv } from '../workflow-types';
 import { type DraftChanges } from '../workflow-action';
+import { seeksOnlyIdentification } from '../identification';
 import { workflowMessage, type AssessmentStatement, type WorkflowMessage } from '../workflow-message';
 
 const STATEMENTS: readonly AssessmentStatement[] = [
@@ -114,7 +115,8 @@ export function authorisationGaps(c: Case, actorId: string, env: StepEnv): Workf
   if (c.dataTimeRange && Date.parse(c.dataTimeRange.to) < Date.parse(c.dataTimeRange.from)) {
     gaps.push(workflowMessage('data-range-reversed'));
   }
-  if (c.affectedPeople.length === 0) {
+  // A request to identify an unknown user names nobody yet: the person is recorded once the response identifies them.
+  if (c.affectedPeople.length === 0 && !seeksOnlyIdentification(c)) {
     gaps.push(workflowMessage(c.kind === 'rights-complaint' ? 'complainant-not-recorded' : 'no-affected-person'));
   }
   c.affectedPeople.forEach((person, index) => {

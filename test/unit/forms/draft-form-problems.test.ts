@@ -6,6 +6,8 @@ import {
   draftFormMissing,
   draftFormProblems,
   emptyDraftForm,
+  isUntouchedDraftForm,
+  withProcedure,
   type DraftFormState,
 } from '../../../renderer/src/screens/case/draft-form-state';
 
@@ -112,5 +114,41 @@ describe('the draft form refuses what cannot be right, and says where', () => {
     expect(order.indexOf('dataTo')).toBeLessThan(order.indexOf('person-0-name'));
     expect(order.indexOf('person-1-contact')).toBeLessThan(order.indexOf('necessity'));
     expect(order.indexOf('minimisation')).toBeLessThan(order.indexOf('purgeAt'));
+  });
+});
+
+describe('the procedure sets the legal basis, never over the user’s own choice', () => {
+  it('a new form starts with the basis its procedure names for the kind', () => {
+    expect(emptyDraftForm('epo-2023-1543-production-order', 'data-access-request').legalBasisCode).toBe(
+      'epo-2023-1543-5',
+    );
+    expect(emptyDraftForm('generic-notice-challenge-decision', 'data-access-request').legalBasisCode).toBe('');
+  });
+
+  it('changing the procedure moves a default basis along, and keeps one the user chose', () => {
+    const start = emptyDraftForm('epo-2023-1543-production-order', 'data-access-request');
+    const preservation = withProcedure(start, 'data-access-request', {
+      kind: 'data-access-request',
+      procedureId: 'epo-2023-1543-preservation-order',
+    });
+    expect(preservation.legalBasisCode).toBe('epo-2023-1543-6');
+    expect(isUntouchedDraftForm(preservation, 'data-access-request')).toBe(true);
+    const own = { ...start, legalBasisCode: 'budapest-31' };
+    const moved = withProcedure(own, 'data-access-request', {
+      kind: 'data-access-request',
+      procedureId: 'epo-2023-1543-preservation-order',
+    });
+    expect(moved.legalBasisCode).toBe('budapest-31');
+    expect(isUntouchedDraftForm(moved, 'data-access-request')).toBe(false);
+  });
+
+  it('changing the kind under the same procedure takes that kind’s basis (a complaint: Art. 77)', () => {
+    const enforcement = emptyDraftForm('gdpr-art60-draft-decision', 'enforcement-action');
+    expect(enforcement.legalBasisCode).toBe('gdpr-58-2');
+    const complaint = withProcedure(enforcement, 'enforcement-action', {
+      kind: 'rights-complaint',
+      procedureId: 'gdpr-art60-draft-decision',
+    });
+    expect(complaint.legalBasisCode).toBe('gdpr-77');
   });
 });

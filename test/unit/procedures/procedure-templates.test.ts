@@ -9,7 +9,8 @@ import {
   PROCEDURE_TEMPLATES,
   proceduresFor,
 } from '@shared/procedures/procedure-registry';
-import { procedureTemplateSchema } from '@shared/procedures/procedure-template';
+import { defaultLegalBasisFor, procedureTemplateSchema } from '@shared/procedures/procedure-template';
+import { VOCABULARIES } from '@shared/vocab/vocabulary';
 
 const find = (id: string) => {
   const template = PROCEDURE_TEMPLATES.find((t) => t.id === id);
@@ -294,5 +295,27 @@ describe('worked examples (Reg. 1182/71 Art. 3)', () => {
     expect(dueOf('epo-2023-1543-production-order', 'enforcing-state-grounds', start, clock).dueAt).toBe(
       '2026-04-07T21:59:59.999Z',
     );
+  });
+});
+
+describe('a template names the legal basis its cases start with', () => {
+  it('each default is a known legal basis, for a kind the template applies to', () => {
+    const bases = new Set(VOCABULARIES['legal-bases'].terms.map((t) => t.code));
+    for (const template of PROCEDURE_TEMPLATES) {
+      for (const [kind, code] of Object.entries(template.defaultLegalBasis ?? {})) {
+        expect(bases.has(code), `${template.id}: ${code}`).toBe(true);
+        expect(template.appliesTo, `${template.id}: ${kind}`).toContain(kind);
+      }
+    }
+  });
+
+  it('the instrument is the basis: an EPO production order starts under Art. 5, a complaint under Art. 77', () => {
+    expect(defaultLegalBasisFor(find('epo-2023-1543-production-order'), 'data-access-request')).toBe('epo-2023-1543-5');
+    expect(defaultLegalBasisFor(find('epo-2023-1543-preservation-order'), 'data-access-request')).toBe(
+      'epo-2023-1543-6',
+    );
+    expect(defaultLegalBasisFor(find('gdpr-art60-draft-decision'), 'rights-complaint')).toBe('gdpr-77');
+    // Where the basis depends on the facts, the user chooses.
+    expect(defaultLegalBasisFor(find('generic-notice-challenge-decision'), 'data-access-request')).toBe('');
   });
 });

@@ -81,6 +81,7 @@ const SAMPLE_PARAMS: { readonly [C in WorkflowMessageCode]: WorkflowMessageParam
   'deferral-end-not-future': {},
   'deferral-too-long': { ...at, months: 6 },
   'nobody-to-withhold-from': {},
+  'not-an-identification-request': {},
   'notice-issued-cannot-withhold': {},
   'notice-already-withheld': {},
   'withholding-needs-reasons': {},

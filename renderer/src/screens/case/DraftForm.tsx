@@ -8,7 +8,14 @@ import { VOCABULARIES } from '@shared/vocab/vocabulary';
 import { Field, SelectField } from '../../components/Field';
 import { useTerms } from '../../components/useTerms';
 import { TEXT_LIMITS } from '@shared/domain/text-limits';
-import { draftFieldId, isLanguage, STATEMENTS, type DraftField, type DraftFormState } from './draft-form-state';
+import {
+  draftFieldId,
+  isLanguage,
+  STATEMENTS,
+  withProcedure,
+  type DraftField,
+  type DraftFormState,
+} from './draft-form-state';
 import type { DraftProblems } from './useDraftProblems';
 
 type Props = {
@@ -54,7 +61,7 @@ export function DraftForm({ kind, openedOn, form, onChange, problems }: Props) {
         <SelectField
           label={t('draft.procedure')}
           value={form.procedureId}
-          onChange={(v) => set('procedureId', v)}
+          onChange={(v) => onChange(withProcedure(form, kind, { kind, procedureId: v }))}
           options={procedures.map((p) => ({ value: p.id, label: p.title }))}
           help={procedures.find((p) => p.id === form.procedureId)?.source}
         />

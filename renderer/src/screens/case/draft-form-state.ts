@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Case } from '@shared/domain/case';
 import { LANGUAGES, type Language } from '@shared/domain/primitives';
 import { PROCEDURE_TEMPLATES } from '@shared/procedures/procedure-registry';
+import { defaultLegalBasisFor } from '@shared/procedures/procedure-template';
+import type { CaseKind } from '@shared/domain/case-stage';
 import { draftChangesSchema, type DraftChanges } from '@shared/workflow/workflow-action';
 import { EARLIEST_DATA_DAY, TEXT_LIMITS } from '@shared/domain/text-limits';
 import { endOfDateInput, toDateInputValue } from '../../components/useLocaleFormat';
@@ -72,11 +74,18 @@ export const draftFormStateSchema = z.strictObject({
 
 const dateOnly = (iso: string | null | undefined) => (iso ? toDateInputValue(Date.parse(iso)) : '');
 
-export function emptyDraftForm(procedureId: string): DraftFormState {
+const templateDefault = (procedureId: string, kind: CaseKind) =>
+  defaultLegalBasisFor(
+    PROCEDURE_TEMPLATES.find((t) => t.id === procedureId),
+    kind,
+  );
+
+/** An empty form under a procedure; the legal basis starts as the one the procedure names for this kind, if any. */
+export function emptyDraftForm(procedureId: string, kind?: CaseKind): DraftFormState {
   return {
     title: '',
     purpose: '',
-    legalBasisCode: '',
+    legalBasisCode: kind ? templateDefault(procedureId, kind) : '',
     legalBasisText: '',
     partnerJurisdiction: '',
     platform: '',
@@ -282,3 +291,27 @@ export function draftChangesFromForm(
     throw new Error(`The draft form produced invalid changes: ${parsed.error.issues[0]?.message ?? ''}`);
   return { changes: parsed.data, errors };
 }
+
+/**
+ * The form under another procedure or case kind. The legal basis follows the procedure's default unless the user
+ * chose a basis of their own (one that is not the default of what the form was under).
+ */
+export function withProcedure(
+  form: DraftFormState,
+  from: CaseKind,
+  to: { readonly kind: CaseKind; readonly procedureId: string },
+): DraftFormState {
+  const own = form.legalBasisCode !== '' && form.legalBasisCode !== templateDefault(form.procedureId, from);
+  return {
+    ...form,
+    procedureId: to.procedureId,
+    legalBasisCode: own ? form.legalBasisCode : templateDefault(to.procedureId, to.kind),
+  };
+}
+
+/**
+ * Whether the form holds nothing the user typed or chose: a procedure and the legal basis it names by default are
+ * not work that could be lost.
+ */
+export const isUntouchedDraftForm = (form: DraftFormState, kind: CaseKind): boolean =>
+  JSON.stringify(form) === JSON.stringify(emptyDraftForm(form.procedureId, kind));

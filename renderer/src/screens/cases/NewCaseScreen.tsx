@@ -16,6 +16,8 @@ import {
   draftFieldId,
   draftFormStateSchema,
   emptyDraftForm,
+  isUntouchedDraftForm,
+  withProcedure,
   isLanguage,
   type DraftFormState,
 } from '../case/draft-form-state';
@@ -47,7 +49,9 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
   const { kind: kindLabel } = useTerms();
   const [kind, setKind] = useState<CaseKind>('data-access-request');
   const [reference, setReference] = useState('');
-  const [form, setForm] = useState<DraftFormState>(emptyDraftForm(DEFAULT_TEMPLATE['data-access-request']));
+  const [form, setForm] = useState<DraftFormState>(() =>
+    emptyDraftForm(DEFAULT_TEMPLATE['data-access-request'], 'data-access-request'),
+  );
   const [attempt, setAttempt] = useState(0);
   const submitted = attempt > 0;
   const [messages, setMessages] = useState<readonly ShownMessage[]>([]);
@@ -69,8 +73,7 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
   );
 
   // A new case typed but not yet saved survives a lock: kept as an encrypted draft, offered back here after unlock.
-  const blank = emptyDraftForm(DEFAULT_TEMPLATE[kind]);
-  const dirty = JSON.stringify({ ...form, procedureId: '' }) !== JSON.stringify({ ...blank, procedureId: '' });
+  const dirty = !isUntouchedDraftForm(form, kind);
   const kept = useKeptDraft('new-case', { kind, reference, form }, dirty, newCaseDraftSchema, (value) => {
     setKind(value.kind);
     setReference(value.reference);
@@ -80,7 +83,8 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
   const chooseKind = (next: CaseKind) => {
     setKind(next);
     const template = PROCEDURE_TEMPLATES.find((p) => p.id === form.procedureId);
-    if (!template?.appliesTo.includes(next)) setForm({ ...form, procedureId: DEFAULT_TEMPLATE[next] });
+    const procedureId = template?.appliesTo.includes(next) ? form.procedureId : DEFAULT_TEMPLATE[next];
+    setForm(withProcedure(form, kind, { kind: next, procedureId }));
   };
 
   const problems = useDraftProblems(form, submitted);
