@@ -190,6 +190,8 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       return `a deferral may run for at most ${m.params.months} months: set an end date on or before ${at(m.params)}, and renew it then, with reasons, if notice would still do harm`;
     case 'nobody-to-withhold-from':
       return 'nobody is waiting for notice';
+    case 'record-identified-person':
+      return 'record the person the response identified, if it named anyone: their notice is then due';
     case 'not-an-identification-request':
       return 'only a request made to identify an unknown user adds the person its response named';
     case 'notice-issued-cannot-withhold':

@@ -4,6 +4,7 @@ import { isNoticeDue } from '../domain/notice-status';
 import { deadlineState } from '../deadlines/tracked-deadline';
 import { findProcedureTemplate } from '../procedures/procedure-registry';
 import { authorisationGaps } from './steps/draft-steps';
+import { seeksOnlyIdentification } from './identification';
 import { caseTimeZone, runningDeadline } from './step-helpers';
 import { stagePath } from './stage-labels';
 import { workflowMessage, type WorkflowMessage } from './workflow-message';
@@ -62,6 +63,9 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
     case 'response-received':
     case 'notice':
     case 'challenge-window':
+      // A request to identify an unknown user: the response may name someone, who is then owed notice.
+      if (c.stage !== 'challenge-window' && c.affectedPeople.length === 0 && seeksOnlyIdentification(c))
+        todo(workflowMessage('record-identified-person'));
       c.affectedPeople.forEach((person, index) => {
         if (person.notice.state === 'pending') todo(workflowMessage('notice-person', { n: index + 1 }));
         else if (person.notice.state === 'deferred' && isNoticeDue(person.notice, nowMs)) {

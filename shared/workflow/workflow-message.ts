@@ -93,6 +93,7 @@ export const WORKFLOW_MESSAGE_CODES = [
   'deferral-too-long',
   'nobody-to-withhold-from',
   'not-an-identification-request',
+  'record-identified-person',
   'notice-issued-cannot-withhold',
   'notice-already-withheld',
   'withholding-needs-reasons',
@@ -302,6 +303,7 @@ export type WorkflowMessageParams = ParamsFor<{
   'deferral-too-long': At & { readonly months: number };
   'nobody-to-withhold-from': None;
   'not-an-identification-request': None;
+  'record-identified-person': None;
   'notice-issued-cannot-withhold': None;
   'notice-already-withheld': None;
   'withholding-needs-reasons': None;

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { axeBuilder } from './harness/axe-builder';
 import type { Page } from '@playwright/test';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { test, expect, openShell } from './harness/fixtures';
@@ -20,7 +20,7 @@ const kit = await cryptoKit();
 const toHex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 async function checkScreen(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeBuilder(page).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);

@@ -1,15 +1,35 @@
-import { expectAccessible } from './harness/two-offices';
+import { expectAccessible, heronRequest } from './harness/two-offices';
 import { test, expect } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
+import { CasePage } from './pages/CasePage';
+import { CasesPage } from './pages/CasesPage';
+import { VaultPage } from './pages/VaultPage';
 
 test.describe.configure({ timeout: 120_000 });
 
 test('a save with problems lists them at the top, takes the focus there, and each line leads to its field', async ({
-  app: page,
+  shell: harness,
 }) => {
+  await harness.load();
+  const page = harness.page;
+  const vault = new VaultPage(page);
+  // The office code in references is chosen at setup: a bad one is explained, a good one numbers the cases.
+  await vault.createPassphrase();
+  await page.getByLabel('Office name').fill('Bureau of Quiet Harbours');
+  await page.getByLabel('Jurisdiction').selectOption('DE');
+  await page.getByRole('radio', { name: 'Caseworker' }).check();
+  await expect(page.getByLabel('Office code in case references')).toHaveValue('BQH'); // suggested from the name
+  await page.getByLabel('Office code in case references').fill('Q-H!');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('The office code needs 2 to 8 capital letters or digits');
+  await page.getByLabel('Office code in case references').fill('qh7');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('button', { name: 'Skip for now' }).click();
+  await vault.expectUnlocked();
   const shell = new AppShellPage(page);
   await shell.open('Cases');
   await page.getByRole('button', { name: 'New case' }).click();
+  await expect(page.getByLabel('Reference')).toHaveValue(`DE-QH7-${new Date().getFullYear()}-0001`);
   const purpose = page.getByRole('textbox', { name: 'Purpose', exact: true });
   // A stray paste: 5,001 characters where 5,000 are allowed. The counter says so at once.
   await purpose.fill('x'.repeat(5_001));
@@ -39,4 +59,44 @@ test('a save with problems lists them at the top, takes the focus there, and eac
   await page.getByLabel('Title').fill('Subscriber data for the Kestrel account');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Kestrel/ })).toBeVisible();
+});
+
+test('a request to identify an unknown user names nobody until the response does; then that person is owed notice', async ({
+  app: page,
+}) => {
+  const cases = new CasesPage(page);
+  const casePage = new CasePage(page);
+  await new AppShellPage(page).open('Cases');
+  const reference = await cases.startNewCase();
+  // The procedure names the legal basis: the production order starts under Art. 5 Reg. (EU) 2023/1543.
+  await page.getByLabel('Procedure (deadlines follow it)').selectOption({ label: 'European Production Order' });
+  await expect(page.getByRole('combobox', { name: 'Legal basis', exact: true })).toHaveValue('epo-2023-1543-5');
+  const { person: _nobody, ...request } = heronRequest;
+  await cases.fillNewCase({
+    ...request,
+    categories: ['Data requested only to identify the user (e.g. IP address)'],
+  });
+  await cases.saveNewCase(reference);
+  await casePage.pressAndConfirm('Authorise the case');
+  await casePage.expectStage('Authorised');
+  await casePage.recordSentAnotherWay();
+  await casePage.expectStage('Request sent');
+  await page.getByLabel("Summary of the partner's response").fill('The IP address was assigned to Marta López.');
+  await casePage.pressAndConfirm('Record the response');
+  await casePage.expectStage('Response received');
+
+  await expect(casePage.requiredNow()).toContainText('record the person the response identified, if it named anyone');
+  const form = page.getByRole('region', { name: 'Who did the response identify?' });
+  await form.getByRole('button', { name: 'Record the identified person' }).click();
+  await expect(form.getByRole('alert')).toContainText('person 1 has no name');
+  await form.getByLabel('Name of the identified person').fill('Marta López');
+  await form.getByLabel('Contact for notice').fill('Calle Mayor 3, 28013 Madrid');
+  await form.getByLabel('Language of their notice').selectOption('es');
+  await page.screenshot({ path: 'test-results/screenshots/identified-person.png' });
+  await form.getByRole('button', { name: 'Record the identified person' }).click();
+  await casePage.expectStage('Notice');
+  await expect(page.getByText('Marta López').first()).toBeVisible();
+  await expectAccessible(page, 'the notice step of an identification request');
+  // Her notice is now owed: the case cannot close without it.
+  await expect(page.getByRole('region', { name: /Audit trail/ })).toContainText('Identified person recorded');
 });

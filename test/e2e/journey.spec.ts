@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { axeBuilder } from './harness/axe-builder';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import type { Page } from '@playwright/test';
 import { test, expect, type Shell } from './harness/fixtures';
@@ -23,7 +23,7 @@ const toHex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 const START = new Date('2026-03-02T08:00:00Z');
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeBuilder(page).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { axeBuilder } from './harness/axe-builder';
 import { test, expect, type Shell } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
@@ -54,7 +54,7 @@ test('the second-person rule holds between people: Ana cannot authorise alone, B
   await expect(cosign).toBeVisible();
   await expect(cosign.getByRole('radio')).toHaveCount(1);
   await expect(cosign.getByRole('radio', { name: 'Ben Okafor' })).toBeChecked();
-  const axe = await new AxeBuilder({ page }).include('.cosign').analyze();
+  const axe = await axeBuilder(page).include('.cosign').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await page.screenshot({ path: 'test-results/screenshots/cosign.png', fullPage: true });
 

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { axeBuilder } from './harness/axe-builder';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { verifyOversightExport } from '@shared/oversight/oversight-audit-export';
 import type { Page } from '@playwright/test';
@@ -83,7 +83,7 @@ test('an oversight officer produces last year’s report as charts, CSV and PDF'
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
 
-    const results = await new AxeBuilder({ page: app }).analyze();
+    const results = await axeBuilder(app).analyze();
     expect(
       results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
     ).toEqual([]);

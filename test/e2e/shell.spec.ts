@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
+import { axeBuilder } from './harness/axe-builder';
 import { test, expect, TEST_ORIGIN } from './harness/fixtures';
 import { AppShellPage, type ScreenName } from './pages/AppShellPage';
 
@@ -56,7 +56,7 @@ test.describe('the application shell', () => {
     const ui = new AppShellPage(app);
     for (const name of screens) {
       await ui.open(name);
-      const results = await new AxeBuilder({ page: app }).analyze();
+      const results = await axeBuilder(app).analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${name}: ${v.id} ${v.help}`)).toEqual([]);
     }

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeBuilder } from './harness/axe-builder';
 import type { Page } from '@playwright/test';
 import { test, expect, type Shell } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
@@ -12,7 +12,7 @@ async function open(shell: Shell): Promise<VaultPage> {
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeBuilder(page).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} ${v.help}`);

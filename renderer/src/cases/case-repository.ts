@@ -182,15 +182,22 @@ export class CaseRepository implements CaseStore {
     return (await this.all()).some((c) => c.references.local.toLowerCase() === wanted);
   }
 
-  /** The next free reference for this office: JURISDICTION-OFFICE-YEAR-NNNN. */
-  async nextReference(jurisdiction: string, officeName: string, year: number): Promise<string> {
-    const prefix = `${jurisdiction}-${officeCode(officeName)}-${year}-`;
+  /** The next free reference for this office: JURISDICTION-CODE-YEAR-NNNN (`referenceCodeOf` gives the code). */
+  async nextReference(jurisdiction: string, code: string, year: number): Promise<string> {
+    const prefix = `${jurisdiction}-${code}-${year}-`;
     const used = new Set((await this.all()).map((c) => c.references.local));
     let n = used.size + 1;
     while (used.has(`${prefix}${String(n).padStart(4, '0')}`)) n++;
     return `${prefix}${String(n).padStart(4, '0')}`;
   }
 }
+
+/** Two to eight capital letters or digits: what an office code in a reference may be. */
+export const REFERENCE_CODE_PATTERN = /^[A-Z0-9]{2,8}$/;
+
+/** The office's code in references: the one chosen at setup, or the initials of its name for older profiles. */
+export const referenceCodeOf = (profile: { readonly officeName: string; readonly referenceCode?: string } | null) =>
+  profile?.referenceCode ?? officeCode(profile?.officeName ?? '');
 
 /** Upper-case initials of the office's name ("Bureau of Quiet Harbours" → "BQH"), at most six letters. */
 export function officeCode(officeName: string): string {

@@ -12,6 +12,7 @@ import type { ExchangeDeps } from './exchange-deps';
 import { loadLedger } from './ledger-store';
 import { sweepStagingFiles } from '../bundle-io/staging-file';
 import { useAsyncEffect } from '../hooks/useAsyncEffect';
+import { referenceCodeOf } from '../cases/case-repository';
 
 export type OwnOfficeState =
   | { readonly status: 'loading' }
@@ -103,6 +104,7 @@ export function ExchangeProvider({
             shell,
             own: own.own,
             officeName: profile?.officeName ?? own.own.card.card.name,
+            officeReferenceCode: referenceCodeOf(profile ?? { officeName: own.own.card.card.name }),
             officeJurisdiction: profile?.jurisdiction ?? own.own.card.card.jurisdiction,
             repository,
             actor,

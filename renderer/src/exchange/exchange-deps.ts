@@ -13,6 +13,8 @@ export type ExchangeDeps = {
   readonly shell: CasebridgeApi;
   readonly own: OwnOffice;
   readonly officeName: string;
+  /** The office's code in case references (`referenceCodeOf`): requests received get local references with it. */
+  readonly officeReferenceCode: string;
   readonly officeJurisdiction: string;
   readonly repository: CaseRepository;
   readonly actor: Actor;

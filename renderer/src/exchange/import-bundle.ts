@@ -194,7 +194,7 @@ export async function prepareImport(
     findCase: (id) => cases.get(id),
     ownJurisdiction: deps.officeJurisdiction,
     newCaseId,
-    newReference: await deps.repository.nextReference(deps.officeJurisdiction, deps.officeName, year),
+    newReference: await deps.repository.nextReference(deps.officeJurisdiction, deps.officeReferenceCode, year),
     ...(expiryOverride ? { expiryOverride } : {}),
   });
   if (!plan.ok) {

@@ -87,6 +87,7 @@ async function officeReceivingBundle(label: string, budget: DiskBudget) {
     shell: stickWith(file),
     own: own.value,
     officeName: 'Bureau of Quiet Harbours',
+    officeReferenceCode: 'BQH',
     officeJurisdiction: 'DE',
     repository: new CaseRepository(vault.db, context),
     actor: { id: vault.person?.personId ?? 'nobody', role: 'caseworker' },

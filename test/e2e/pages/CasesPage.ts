@@ -7,7 +7,8 @@ export type NewCaseInput = {
   readonly legalBasis: string;
   readonly purpose: string;
   readonly categories: readonly string[];
-  readonly person: { readonly name: string; readonly contact: string; readonly language: 'en' | 'fr' | 'de' | 'es' };
+  /** Absent for a request made to identify an unknown user: nobody can be named before the answer. */
+  readonly person?: { readonly name: string; readonly contact: string; readonly language: 'en' | 'fr' | 'de' | 'es' };
   readonly statements: {
     readonly necessity?: string;
     readonly proportionality?: string;
@@ -42,10 +43,12 @@ export class CasesPage {
     await p.getByRole('combobox', { name: 'Legal basis', exact: true }).selectOption(input.legalBasis);
     await p.getByRole('textbox', { name: 'Purpose', exact: true }).fill(input.purpose);
     for (const category of input.categories) await p.getByRole('checkbox', { name: category }).check();
-    await p.getByRole('button', { name: 'Add an affected person' }).click();
-    await p.getByLabel('Name of person 1').fill(input.person.name);
-    await p.getByLabel('Contact for notice, person 1').fill(input.person.contact);
-    await p.getByLabel('Language of person 1').selectOption(input.person.language);
+    if (input.person) {
+      await p.getByRole('button', { name: 'Add an affected person' }).click();
+      await p.getByLabel('Name of person 1').fill(input.person.name);
+      await p.getByLabel('Contact for notice, person 1').fill(input.person.contact);
+      await p.getByLabel('Language of person 1').selectOption(input.person.language);
+    }
     const s = input.statements;
     if (s.necessity) await p.getByLabel('Necessity statement').fill(s.necessity);
     if (s.proportionality) await p.getByLabel('Proportionality statement').fill(s.proportionality);

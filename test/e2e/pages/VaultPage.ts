@@ -8,6 +8,8 @@ export type NewVault = {
   readonly personName?: string;
   readonly officeName?: string;
   readonly jurisdiction?: string;
+  /** The office code in case references; the suggestion from the office name when absent. */
+  readonly referenceCode?: string;
   readonly role?: 'Caseworker' | 'Redress officer' | 'Both';
   readonly recoveryKey?: boolean;
 };
@@ -27,16 +29,12 @@ export class VaultPage {
   /** Goes through the whole first run (a real Argon2id run in the app's worker). Returns the recovery key, if made. */
   async createVault(options: NewVault = {}): Promise<string | null> {
     const passphrase = options.passphrase ?? E2E_PASSPHRASE;
-    await expect(this.heading('Set up Casebridge')).toBeVisible();
-    await this.page.getByLabel('Your name').fill(options.personName ?? 'Ana Silva');
-    await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-    await this.page.getByLabel('Repeat the passphrase').fill(passphrase);
-    await expect(this.page.getByTestId('strength-label')).toHaveText(/Strong|Very strong/);
-    await this.page.getByLabel('I understand that a lost passphrase means lost data').check();
-    await this.page.getByRole('button', { name: 'Create the vault' }).click();
-    await expect(this.page.getByText('Step 2 of 3: your office')).toBeVisible({ timeout: 45_000 });
+    await this.createPassphrase(options);
     await this.page.getByLabel('Office name').fill(options.officeName ?? 'Bureau of Quiet Harbours');
     await this.page.getByLabel('Jurisdiction').selectOption(options.jurisdiction ?? 'DE');
+    if (options.referenceCode !== undefined) {
+      await this.page.getByLabel('Office code in case references').fill(options.referenceCode);
+    }
     await this.page.getByRole('radio', { name: options.role ?? 'Caseworker' }).check();
     await this.page.getByRole('button', { name: 'Save and continue' }).click();
     await expect(this.page.getByText('Step 3 of 3: recovery key')).toBeVisible();
@@ -52,6 +50,19 @@ export class VaultPage {
     await this.page.getByRole('button', { name: 'Done' }).click();
     await this.expectUnlocked();
     return recoveryKey.trim();
+  }
+
+  /** First run, step 1: the first person's name and passphrase; waits for step 2 (the office). */
+  async createPassphrase(options: NewVault = {}): Promise<void> {
+    const passphrase = options.passphrase ?? E2E_PASSPHRASE;
+    await expect(this.heading('Set up Casebridge')).toBeVisible();
+    await this.page.getByLabel('Your name').fill(options.personName ?? 'Ana Silva');
+    await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await this.page.getByLabel('Repeat the passphrase').fill(passphrase);
+    await expect(this.page.getByTestId('strength-label')).toHaveText(/Strong|Very strong/);
+    await this.page.getByLabel('I understand that a lost passphrase means lost data').check();
+    await this.page.getByRole('button', { name: 'Create the vault' }).click();
+    await expect(this.page.getByText('Step 2 of 3: your office')).toBeVisible({ timeout: 45_000 });
   }
 
   async expectUnlocked(): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseViolations } from '@shared/workflow/case-invariants';
 import { rightToKnowGaps } from '@shared/workflow/right-to-know';
+import { requiredNow } from '@shared/workflow/required-now';
 import {
   alice,
   apply,
@@ -68,7 +69,13 @@ describe('a request to identify an unknown user', () => {
     t = apply(t, alice, { type: 'record-response', summary: 'The IP address was assigned to Marta López.' }, context);
     expect(rightToKnowGaps(t.case, clock.ms)).toEqual([]);
 
+    expect(requiredNow(t.case, clock.ms, context.settings).items.map((i) => i.message.code)).toContain(
+      'record-identified-person',
+    );
     t = apply(t, alice, identified, context);
+    expect(requiredNow(t.case, clock.ms, context.settings).items.map((i) => i.message.code)).not.toContain(
+      'record-identified-person',
+    );
     const person = t.case.affectedPeople[0];
     expect(person).toMatchObject({ name: 'Marta López', preferredLanguage: 'es', notice: { state: 'pending' } });
     expect(t.case.stage).toBe('notice');

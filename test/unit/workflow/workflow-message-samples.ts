@@ -82,6 +82,7 @@ const SAMPLE_PARAMS: { readonly [C in WorkflowMessageCode]: WorkflowMessageParam
   'deferral-too-long': { ...at, months: 6 },
   'nobody-to-withhold-from': {},
   'not-an-identification-request': {},
+  'record-identified-person': {},
   'notice-issued-cannot-withhold': {},
   'notice-already-withheld': {},
   'withholding-needs-reasons': {},

@@ -28,6 +28,7 @@ import { TEXT_LIMITS } from '@shared/domain/text-limits';
 import { useDraftProblems } from '../case/useDraftProblems';
 import type { OpenRoute } from './case-route';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
+import { referenceCodeOf } from '../../cases/case-repository';
 
 /** The template a new case of each kind starts with (the user can pick another). */
 const DEFAULT_TEMPLATE: Record<CaseKind, string> = {
@@ -61,11 +62,7 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
     useCallback(
       async ({ alive }) => {
         const year = new Date().getFullYear();
-        const next = await repository.nextReference(
-          profile?.jurisdiction ?? 'XX',
-          profile?.officeName ?? 'Office',
-          year,
-        );
+        const next = await repository.nextReference(profile?.jurisdiction ?? 'XX', referenceCodeOf(profile), year);
         if (alive()) setReference((r) => r || next);
       },
       [repository, profile],

@@ -23,6 +23,7 @@ import { useSavePdf } from './useSavePdf';
 import { SavePdfButton } from './SavePdfButton';
 import { TextVersionField } from './TextVersionField';
 import { WithholdNoticeForm } from './WithholdNoticeForm';
+import { IdentifiedPersonForm } from './IdentifiedPersonForm';
 
 /** Notice to each affected person: generate in their language, preview, save as PDF, record delivery — or defer. */
 export function NoticePanel({ c }: { readonly c: Case }) {
@@ -30,6 +31,7 @@ export function NoticePanel({ c }: { readonly c: Case }) {
   const [openPerson, setOpenPerson] = useState<string | null>(c.affectedPeople.find((p) => isOwed(p))?.id ?? null);
   return (
     <div className="step-panel notice-panel">
+      <IdentifiedPersonForm c={c} />
       <ul className="people-notices">
         {c.affectedPeople.map((person, index) => (
           <li key={person.id} className="people-notices__item">

@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { PersonRole } from '@shared/people/person-roles';
 import { OFFICE_PROFILE_ID } from '../../vault/records/office-profile';
+import { officeCode, REFERENCE_CODE_PATTERN } from '../../cases/case-repository';
 import type { VaultService } from '../../vault/vault-service';
 import { jurisdictionOptions } from './jurisdiction-options';
 import { vaultErrorMessage } from './vault-error-message';
@@ -26,6 +27,10 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
   const [officeName, setOfficeName] = useState('');
   const [jurisdiction, setJurisdiction] = useState('');
   const [role, setRole] = useState<WorkChoice | null>(null);
+  // The reference code follows the office name's initials until the person types one of their own.
+  const [ownCode, setOwnCode] = useState<string | null>(null);
+  const code = ownCode ?? officeCode(officeName.trim() || 'Office');
+  const codeValid = REFERENCE_CODE_PATTERN.test(code);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -35,12 +40,17 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
       setError(t('vault.firstRun.profileIncomplete'));
       return;
     }
+    if (!codeValid) {
+      setError(t('vault.firstRun.referenceCodeInvalid'));
+      return;
+    }
     setSaving(true);
     const saved = await vault.saveProfile({
       id: OFFICE_PROFILE_ID,
       officeName: officeName.trim(),
       jurisdiction,
       createdAt: new Date(),
+      referenceCode: code,
     });
     const roles = saved.ok ? await vault.people.setUpOwnWorkingRoles(workChoices[role]) : saved;
     setSaving(false);
@@ -74,6 +84,22 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
             </option>
           ))}
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-code`}>{t('vault.firstRun.referenceCode')}</label>
+        <input
+          id={`${id}-code`}
+          value={code}
+          maxLength={8}
+          aria-invalid={codeValid ? undefined : true}
+          aria-describedby={`${id}-code-help`}
+          onChange={(e) => setOwnCode(e.target.value.toUpperCase().replace(/\s+/g, ''))}
+        />
+        <span id={`${id}-code-help`} className="field__help">
+          {t('vault.firstRun.referenceCodeHelp', {
+            example: `${jurisdiction || 'XX'}-${codeValid ? code : 'ABC'}-${new Date().getFullYear()}-0001`,
+          })}
+        </span>
       </div>
       <fieldset className="field field--choices">
         <legend>{t('vault.firstRun.role')}</legend>

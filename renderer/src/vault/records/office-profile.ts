@@ -11,6 +11,14 @@ export const officeProfileSchema = z.strictObject({
   officeName: z.string().trim().min(1).max(200),
   jurisdiction: z.string().min(2).max(32),
   createdAt: z.date(),
+  /**
+   * The office's code in case references (JURISDICTION-CODE-YEAR-NNNN), chosen at setup from a suggestion; absent in
+   * profiles saved before it, which keep the initials of the office name (`referenceCodeOf`).
+   */
+  referenceCode: z
+    .string()
+    .regex(/^[A-Z0-9]{2,8}$/)
+    .optional(),
   /** The letterhead of notices and letters (Settings → Office letterhead); absent in profiles saved before it. */
   postalAddress: z.string().trim().max(500).optional(),
   email: z.string().trim().max(200).optional(),
