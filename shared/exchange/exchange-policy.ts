@@ -3,7 +3,7 @@ import type { Actor } from '../domain/actor';
 import type { Case } from '../domain/case';
 import { caseSide } from '../domain/case-side';
 import { availableActions } from '../workflow/available-actions';
-import { describeWorkflowMessages } from '../workflow/describe-workflow-message';
+import { workflowMessage, type WorkflowMessage } from '../workflow/workflow-message';
 import type { WorkflowContext } from '../workflow/workflow-types';
 import type { LedgerEntry } from './ledger-entry';
 
@@ -12,7 +12,7 @@ export const CASE_BUNDLE_KINDS: readonly CaseBundleKind[] = ['request', 'respons
 
 export type KindOption =
   | { readonly kind: CaseBundleKind; readonly available: true; readonly recipients: 'any' | { readonly only: string } }
-  | { readonly kind: CaseBundleKind; readonly available: false; readonly reasons: readonly string[] };
+  | { readonly kind: CaseBundleKind; readonly available: false; readonly reasons: readonly WorkflowMessage[] };
 
 /**
  * Which bundle kinds this case can be sent as now, and to whom. The request rides on the workflow engine's
@@ -37,17 +37,14 @@ export function kindOptions(
           return {
             kind,
             available: false,
-            reasons: ['this case came to you from a partner office; answer it with a response instead'],
+            reasons: [workflowMessage('bundle-case-came-from-partner')],
           };
         const step = availableActions(c, actor, context).find((action) => action.type === 'send-request');
         if (!step || !step.available)
           return {
             kind,
             available: false,
-            reasons:
-              step && !step.available
-                ? describeWorkflowMessages(step.reasons)
-                : ['the workflow does not allow sending'],
+            reasons: step && !step.available ? step.reasons : [workflowMessage('bundle-workflow-forbids-sending')],
           };
         return { kind, available: true, recipients: 'any' };
       }
@@ -56,38 +53,38 @@ export function kindOptions(
           return {
             kind,
             available: false,
-            reasons: ['only a case received as a request from a partner office can be answered with a response'],
+            reasons: [workflowMessage('bundle-response-needs-request')],
           };
         if (sent('response'))
-          return { kind, available: false, reasons: ['a response to this request was already sent'] };
+          return { kind, available: false, reasons: [workflowMessage('bundle-response-already-sent')] };
         if (caseSide(c) === 'executing') {
           // The answer follows the recognition decision: what was executed, or the refusal and its grounds.
           const answer = availableActions(c, actor, context).find((action) => action.type === 'send-response');
-          if (answer && !answer.available)
-            return { kind, available: false, reasons: describeWorkflowMessages(answer.reasons) };
+          if (answer && !answer.available) return { kind, available: false, reasons: answer.reasons };
         }
         return { kind, available: true, recipients: { only: origin.peerKey } };
       case 'challenge':
-        if (origin) return { kind, available: false, reasons: ['this case came to you from another office'] };
+        if (origin) return { kind, available: false, reasons: [workflowMessage('bundle-challenge-came-from-office')] };
         if (!c.challenge || (c.stage !== 'challenge-lodged' && c.stage !== 'redress-review')) {
           return {
             kind,
             available: false,
-            reasons: ['a challenge can be sent once it is lodged on the case (stage "challenge lodged")'],
+            reasons: [workflowMessage('bundle-challenge-not-lodged')],
           };
         }
         if (sent('challenge'))
-          return { kind, available: false, reasons: ['this challenge was already sent to a redress office'] };
+          return { kind, available: false, reasons: [workflowMessage('bundle-challenge-already-sent')] };
         return { kind, available: true, recipients: 'any' };
       case 'decision':
         if (origin?.kind !== 'challenge')
           return {
             kind,
             available: false,
-            reasons: ['only a challenge received from another office can be answered with a decision'],
+            reasons: [workflowMessage('bundle-decision-needs-challenge')],
           };
-        if (!c.decision) return { kind, available: false, reasons: ['decide the challenge first'] };
-        if (sent('decision')) return { kind, available: false, reasons: ['the decision was already sent'] };
+        if (!c.decision) return { kind, available: false, reasons: [workflowMessage('bundle-decide-first')] };
+        if (sent('decision'))
+          return { kind, available: false, reasons: [workflowMessage('bundle-decision-already-sent')] };
         return { kind, available: true, recipients: { only: origin.peerKey } };
     }
   });

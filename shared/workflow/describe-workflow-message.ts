@@ -326,6 +326,26 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       return 'this remedy is already done';
     case 'remedy-not-done':
       return `remedy "${m.params.remedy}" is not done (due ${at(m.params)})`;
+    case 'bundle-case-came-from-partner':
+      return 'this case came to you from a partner office; answer it with a response instead';
+    case 'bundle-workflow-forbids-sending':
+      return 'the workflow does not allow sending now';
+    case 'bundle-response-needs-request':
+      return 'only a case received as a request from a partner office can be answered with a response';
+    case 'bundle-response-already-sent':
+      return 'a response to this request was already sent';
+    case 'bundle-challenge-came-from-office':
+      return 'this case came to you from another office';
+    case 'bundle-challenge-not-lodged':
+      return 'a challenge can be sent once it is lodged on the case';
+    case 'bundle-challenge-already-sent':
+      return 'this challenge was already sent to a redress office';
+    case 'bundle-decision-needs-challenge':
+      return 'only a challenge received from another office can be answered with a decision';
+    case 'bundle-decide-first':
+      return 'decide the challenge first';
+    case 'bundle-decision-already-sent':
+      return 'the decision was already sent';
     case 'no-retention-date':
       return 'no retention end date is set';
     case 'retention-running':

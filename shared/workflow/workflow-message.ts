@@ -166,6 +166,17 @@ export const WORKFLOW_MESSAGE_CODES = [
   'remedy-unknown',
   'remedy-already-done',
   'remedy-not-done',
+  // Sending the case as a bundle (exchange-policy.ts).
+  'bundle-case-came-from-partner',
+  'bundle-workflow-forbids-sending',
+  'bundle-response-needs-request',
+  'bundle-response-already-sent',
+  'bundle-challenge-came-from-office',
+  'bundle-challenge-not-lodged',
+  'bundle-challenge-already-sent',
+  'bundle-decision-needs-challenge',
+  'bundle-decide-first',
+  'bundle-decision-already-sent',
   // Purge.
   'no-retention-date',
   'retention-running',
@@ -370,6 +381,16 @@ export type WorkflowMessageParams = ParamsFor<{
   'remedy-unknown': { readonly id: string };
   'remedy-already-done': None;
   'remedy-not-done': At & { readonly remedy: string };
+  'bundle-case-came-from-partner': None;
+  'bundle-workflow-forbids-sending': None;
+  'bundle-response-needs-request': None;
+  'bundle-response-already-sent': None;
+  'bundle-challenge-came-from-office': None;
+  'bundle-challenge-not-lodged': None;
+  'bundle-challenge-already-sent': None;
+  'bundle-decision-needs-challenge': None;
+  'bundle-decide-first': None;
+  'bundle-decision-already-sent': None;
   'no-retention-date': None;
   'retention-running': At;
   'ready-to-authorise': None;

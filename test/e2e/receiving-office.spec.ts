@@ -119,6 +119,10 @@ test('GDPR Art. 61: the requested office works the request on its own deadline, 
     await bonn.exchange.apply();
     const bonnCase = await openCase(bonn.shell.page, bonnReference);
     await bonnCase.expectStage('Response received');
+    // The trail names the partner office as Bonn's partner list knows it, not by a key.
+    await expect(bonn.shell.page.getByRole('region', { name: /Audit trail/ })).toContainText(
+      'by partner office Commission des Ports Calmes (FR)',
+    );
     await bonn.shell.page.getByRole('button', { name: /^Request/ }).click();
     await expect(bonn.shell.page.getByTestId('response')).toContainText(`Their reference: ${parisReference}`);
     await expect(bonn.shell.page.getByTestId('partner-recognition')).toContainText('recognised the request in part');

@@ -3,6 +3,7 @@ import { formatFingerprint } from '@shared/offices/fingerprint';
 import { fingerprintOf, type TrustStore } from '@shared/offices/trust-store';
 import { caseBundleBody } from '@shared/exchange/bundle-bodies';
 import { kindOptions, type CaseBundleKind } from '@shared/exchange/exchange-policy';
+import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
 import { recordExport } from '@shared/exchange/export-record';
 import { nextSequence, sentLedgerEntry } from '@shared/exchange/ledger-entry';
 import type { ShareableField } from '@shared/exchange/shared-case';
@@ -50,7 +51,7 @@ export async function exportCaseBundle(
   if (!option?.available)
     return err(
       'kind-not-allowed',
-      `This case cannot be sent as a ${request.kind} now: ${option && !option.available ? option.reasons.join('; ') : 'unknown kind'}.`,
+      `This case cannot be sent as a ${request.kind} now: ${option && !option.available ? describeWorkflowMessages(option.reasons).join('; ') : 'unknown kind'}.`,
     );
   const recipient = Object.hasOwn(trust, request.recipientKey) ? trust[request.recipientKey] : undefined;
   if (!recipient || recipient.state !== 'verified') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kindOptions } from '@shared/exchange/exchange-policy';
+import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
 import { ledgerEntryId, nextSequence, replayView, sentEntryFor, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { defaultSelection, presentFields, shareCase, sharedCaseSchema } from '@shared/exchange/shared-case';
 import { recordExport } from '@shared/exchange/export-record';
@@ -68,7 +69,9 @@ describe('which bundle a case may become', () => {
     const draft = requestTo('draft-complete', context, clock).case;
     const refused = kindOptions(draft, alice, context, []).find((option) => option.kind === 'request');
     expect(refused).toMatchObject({ available: false });
-    expect(refused && !refused.available && refused.reasons.join(' ')).toContain('possible only in stage authorised');
+    expect(refused && !refused.available && describeWorkflowMessages(refused.reasons).join(' ')).toContain(
+      'possible only in stage authorised',
+    );
     const authorised = requestTo('authorised', context, clock).case;
     expect(kindOptions(authorised, alice, context, []).find((option) => option.kind === 'request')).toEqual({
       kind: 'request',

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ChainVerification } from '@shared/audit/audit-chain';
 import type { AuditEvent } from '@shared/audit/audit-event';
 import { isOfficeActor, type EventSignatureVerdict } from '@shared/audit/event-signature';
+import { officeOfActor } from '@shared/exchange/exchange-actors';
 import { useCases } from '../../cases/CasesProvider';
+import { useExchange } from '../../exchange/ExchangeProvider';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 
 /**
@@ -14,13 +16,19 @@ import { useLocaleFormat } from '../../components/useLocaleFormat';
 export function AuditTimeline({ caseId, events }: { readonly caseId: string; readonly events: readonly AuditEvent[] }) {
   const { t } = useTranslation();
   const { repository, people, nameOf } = useCases();
+  const { trust } = useExchange();
   const { dateTime, number } = useLocaleFormat();
   /** Who did a step, by name; events from before personal signing name only the role the laptop was set to. */
   const actorWords = (event: AuditEvent) => {
     const role = t(`roles.${event.actor.role}`, { defaultValue: event.actor.role });
     if (event.formatVersion === 1) return t('audit.byBeforePersons', { role });
-    if (isOfficeActor(event.actor.id))
-      return t('audit.byOffice', { office: event.actor.id.slice('office:'.length), name: nameOf(event.signedBy) });
+    if (isOfficeActor(event.actor.id)) {
+      // Named as the partner list knows it; an office since removed from the list by a fragment of its key.
+      const office = officeOfActor(trust, event.actor.id)?.card.card;
+      const known = office ? `${office.name} (${office.jurisdiction})` : null;
+      const unknown = t('audit.unlistedOffice', { key: event.actor.id.slice(-16, -8) });
+      return t('audit.byOffice', { office: known ?? unknown, name: nameOf(event.signedBy) });
+    }
     const person = people.find((p) => p.id === event.actor.id);
     if (!person) return t('audit.byPerson', { name: event.actor.id, role });
     return person.removedAt

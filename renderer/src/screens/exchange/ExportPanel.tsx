@@ -14,6 +14,7 @@ import type { ExportProgress } from '../../bundle-io/write-bundle-file';
 import { DestinationPicker } from './DestinationPicker';
 import { TransmittalSlipView } from './TransmittalSlipView';
 import { useAsyncEffect } from '../../hooks/useAsyncEffect';
+import { useWorkflowMessage } from '../../components/useWorkflowMessage';
 
 /**
  * Sending one case: the kind its stage allows, a verified recipient, exactly which fields and files leave
@@ -21,6 +22,7 @@ import { useAsyncEffect } from '../../hooks/useAsyncEffect';
  */
 export function ExportPanel({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
+  const translate = useWorkflowMessage();
   const { deps, trust, ledger } = useExchange();
   const options = useMemo(() => (deps ? kindOptions(c, deps.actor, deps.context, ledger) : []), [c, deps, ledger]);
   const available = options.filter((option) => option.available);
@@ -98,7 +100,7 @@ export function ExportPanel({ c }: { readonly c: Case }) {
                 <li key={option.kind}>
                   {t('exchange.export.whyNot', {
                     kind: t(`exchange.kinds.${option.kind}`),
-                    reasons: option.reasons.join('; '),
+                    reasons: option.reasons.map(translate).join('; '),
                   })}
                 </li>
               ),
