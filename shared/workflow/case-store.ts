@@ -8,14 +8,25 @@ import { transition } from './transition';
 import { type WorkflowAction } from './workflow-action';
 import { type Refusal, type WorkflowContext } from './workflow-types';
 
-export type CaseStoreErrorCode =
-  | 'case-not-found'
-  | 'case-exists'
+/**
+ * Why a case was not stored: the case store's own reasons, then the vault's (a full disk, a lock mid-write, a vault
+ * open read-only, a write refused or failed). The UI words each one (`workflowMessages.params.failure.<code>`).
+ */
+export const CASE_STORE_ERROR_CODES = [
+  'case-not-found',
+  'case-exists',
   /** Someone else changed the case since it was loaded; reload and try again. */
-  | 'case-conflict'
+  'case-conflict',
   /** Stored data failed its schema or its audit chain. */
-  | 'case-corrupt'
-  | 'store-unavailable';
+  'case-corrupt',
+  'store-unavailable',
+  'storage-full',
+  'vault-locked',
+  'vault-read-only',
+  'write-refused',
+  'write-failed',
+] as const;
+export type CaseStoreErrorCode = (typeof CASE_STORE_ERROR_CODES)[number];
 
 /**
  * The port the encrypted vault implements. Every write of a case goes with exactly one audit event, in one

@@ -326,6 +326,10 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       return 'this remedy is already done';
     case 'remedy-not-done':
       return `remedy "${m.params.remedy}" is not done (due ${at(m.params)})`;
+    case 'case-not-stored':
+      return `nothing was saved (${m.params.failure})`;
+    case 'reference-taken':
+      return `reference ${m.params.reference} is already used by another case; choose another`;
     case 'bundle-case-came-from-partner':
       return 'this case came to you from a partner office; answer it with a response instead';
     case 'bundle-workflow-forbids-sending':

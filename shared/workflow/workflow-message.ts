@@ -5,6 +5,7 @@ import { type Language } from '../domain/primitives';
 import { type ThresholdAssessment } from '../domain/threshold-assessment';
 import { type LapseOutcome } from '../procedures/procedure-template';
 import { type ActionType } from './workflow-action';
+import { type CaseStoreErrorCode } from './case-store';
 
 /**
  * Every refusal reason and every "required now" item the workflow produces, as a stable code (part of the UI
@@ -166,6 +167,9 @@ export const WORKFLOW_MESSAGE_CODES = [
   'remedy-unknown',
   'remedy-already-done',
   'remedy-not-done',
+  // Storing a case (case-store.ts).
+  'case-not-stored',
+  'reference-taken',
   // Sending the case as a bundle (exchange-policy.ts).
   'bundle-case-came-from-partner',
   'bundle-workflow-forbids-sending',
@@ -381,6 +385,8 @@ export type WorkflowMessageParams = ParamsFor<{
   'remedy-unknown': { readonly id: string };
   'remedy-already-done': None;
   'remedy-not-done': At & { readonly remedy: string };
+  'case-not-stored': { readonly failure: CaseStoreErrorCode };
+  'reference-taken': { readonly reference: string };
   'bundle-case-came-from-partner': None;
   'bundle-workflow-forbids-sending': None;
   'bundle-response-needs-request': None;

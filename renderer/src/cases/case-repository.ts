@@ -8,7 +8,7 @@ import { summariseCase, type CaseSummary } from '@shared/workflow/case-summary';
 import { openCase, type OpenCaseInput } from '@shared/workflow/open-case';
 import { transition } from '@shared/workflow/transition';
 import type { DraftChanges, WorkflowAction } from '@shared/workflow/workflow-action';
-import type { WorkflowMessage } from '@shared/workflow/workflow-message';
+import { workflowMessage, type WorkflowMessage } from '@shared/workflow/workflow-message';
 import type { Refusal, WorkflowContext } from '@shared/workflow/workflow-types';
 import type { VaultDb } from '../vault/vault-db';
 import { vaultWrite } from '../vault/vault-write';
@@ -90,10 +90,10 @@ export class CaseRepository implements CaseStore {
     return ok((await this.all()).map(summariseCase));
   }
 
-  /** Runs `work` in one transaction over cases and events; a storage failure becomes 'store-unavailable' with its message. */
+  /** Runs `work` in one transaction over cases and events; a storage failure keeps the vault's code and message. */
   async #write(work: () => Promise<Result<void, CaseStoreErrorCode>>): Promise<Result<void, CaseStoreErrorCode>> {
     const written = await vaultWrite(this.db, [this.db.cases, this.db.events], work);
-    return written.ok ? written.value : err('store-unavailable', written.error.message);
+    return written.ok ? written.value : err(written.error.code, written.error.message);
   }
 
   /**
@@ -119,13 +119,14 @@ export class CaseRepository implements CaseStore {
       await this.db.events.bulkAdd(events.map(toStoredEvent));
       return true;
     });
-    if (!written.ok) return { ok: false, code: written.error.code, messages: [written.error.message] };
-    if (!written.value)
+    if (!written.ok)
       return {
         ok: false,
-        code: 'invalid-input',
-        messages: [`reference ${reference} is already used by another case; choose another`],
+        code: written.error.code,
+        messages: [workflowMessage('case-not-stored', { failure: written.error.code })],
       };
+    if (!written.value)
+      return { ok: false, code: 'invalid-input', messages: [workflowMessage('reference-taken', { reference })] };
     return { ok: true, case: current };
   }
 
@@ -134,7 +135,11 @@ export class CaseRepository implements CaseStore {
     const result = await applyAction(this, caseId, actor, action, this.context);
     if (result.ok) return { ok: true, case: result.case };
     if ('refusal' in result) return refused(result.refusal);
-    return { ok: false, code: result.error.code, messages: [result.error.message] };
+    return {
+      ok: false,
+      code: result.error.code,
+      messages: [workflowMessage('case-not-stored', { failure: result.error.code })],
+    };
   }
 
   async get(caseId: string): Promise<Case | null> {

@@ -44,6 +44,8 @@ const PARAM_DISPLAY: Record<WorkflowMessageParamName, ParamDisplay> = {
   template: TEXT,
   procedure: TEXT,
   reason: TEXT,
+  reference: TEXT,
+  failure: { as: 'catalog', prefix: 'workflowMessages.params.failure' },
   // Civil dates (YYYY-MM-DD) of a template's validity, shown as written.
   openedOn: TEXT,
   from: TEXT,

@@ -58,7 +58,10 @@ describe('the case repository over the vault', () => {
     expect((await repository.events(created.case.id)).map((e) => e.action)).toEqual(['open-case', 'update-draft']);
     expect((await repository.verify(created.case.id)).ok).toBe(true);
     const again = await repository.createCase({ ...draft, reference: 'de-bqh-2026-0001' }, alice); // case-insensitive
-    expect(again.ok === false && again.messages[0]).toContain('already used');
+    // Said as a code with its parameter, so every interface language words it (not English text).
+    expect(again.ok === false && again.messages).toEqual([
+      workflowMessage('reference-taken', { reference: 'de-bqh-2026-0001' }),
+    ]);
   });
 
   it('a refused transition writes nothing and returns the list of what is missing', async () => {

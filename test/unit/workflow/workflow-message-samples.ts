@@ -158,6 +158,8 @@ const SAMPLE_PARAMS: { readonly [C in WorkflowMessageCode]: WorkflowMessageParam
   'remedy-unknown': { id: 'r-x' },
   'remedy-already-done': {},
   'remedy-not-done': { ...at, remedy: 'erase-data' },
+  'case-not-stored': { failure: 'storage-full' },
+  'reference-taken': { reference: 'DE-BQH-2026-0001' },
   'bundle-case-came-from-partner': {},
   'bundle-workflow-forbids-sending': {},
   'bundle-response-needs-request': {},
