@@ -8,6 +8,8 @@ export type DeadlineSummary = {
   readonly id: string;
   readonly label: string;
   readonly dueMs: number;
+  /** The template period it runs (absent in summaries built by hand): the UI words its label from this. */
+  readonly period?: PeriodRef;
   /** Who must act before it; absent means this office (summaries built by hand in tests and benches). */
   readonly actingParty?: ActingParty;
   /**
@@ -17,6 +19,9 @@ export type DeadlineSummary = {
    */
   readonly lateWhenPassed?: boolean;
 };
+
+/** A period of a procedure template, by ids: what a deadline's words are looked up by in each language. */
+export type PeriodRef = { readonly procedureId: string; readonly periodId: string };
 
 const LATE_LAPSES: ReadonlySet<TrackedDeadline['lapseOutcome']> = new Set(['overdue', 'provisional-measures-allowed']);
 
@@ -63,6 +68,7 @@ export function summariseCase(c: Case): CaseSummary {
                   id: d.id,
                   label: d.label,
                   dueMs: Date.parse(d.dueAt),
+                  period: { procedureId: c.procedure.id, periodId: d.periodId },
                   actingParty: actingParty(c, d),
                   lateWhenPassed: LATE_LAPSES.has(d.lapseOutcome),
                 },

@@ -1,7 +1,7 @@
 import { CASE_STAGES, type CaseStage } from '../domain/case-stage';
 import { addDays } from '../deadlines/civil-date';
 import { endOfLocalDay, localDateAt } from '../deadlines/zoned-time';
-import { type CaseSummary } from './case-summary';
+import { type CaseSummary, type PeriodRef } from './case-summary';
 
 export type DueBucket = 'overdue' | 'today' | 'this-week';
 export type DashboardItemKind = 'deadline' | 'remedy' | 'emergency-sunset' | 'notice-review' | 'purge';
@@ -13,6 +13,8 @@ export type DashboardItem = {
   readonly kind: DashboardItemKind;
   /** Deadline label or remedy code. */
   readonly label: string;
+  /** For a deadline, the template period it runs, so the UI can word it in the reader's language. */
+  readonly period?: PeriodRef;
   readonly dueMs: number;
   readonly bucket: DueBucket;
 };
@@ -75,10 +77,18 @@ export function dashboard(summaries: readonly CaseSummary[], options: DashboardO
 
   for (const s of summaries) {
     const counter: Counter = { overdue: 0, today: 0, thisWeek: 0 };
-    const push = (into: DashboardItem[], kind: DashboardItemKind, label: string, dueMs: number, count: boolean) => {
+    const push = (
+      into: DashboardItem[],
+      kind: DashboardItemKind,
+      label: string,
+      dueMs: number,
+      count: boolean,
+      period?: PeriodRef,
+    ) => {
       const bucket = bucketOf(dueMs);
       if (bucket === null) return;
-      into.push({ caseId: s.caseId, reference: s.reference, stage: s.stage, kind, label, dueMs, bucket });
+      const item = { caseId: s.caseId, reference: s.reference, stage: s.stage, kind, label, dueMs, bucket };
+      into.push(period ? { ...item, period } : item);
       if (!count) return;
       if (bucket === 'overdue') counter.overdue++;
       else if (bucket === 'today') counter.today++;
@@ -88,9 +98,9 @@ export function dashboard(summaries: readonly CaseSummary[], options: DashboardO
     for (const d of s.deadlines) {
       const passed = d.dueMs < nowMs;
       if (passed && d.lateWhenPassed === false) continue;
-      if (d.actingParty !== 'partner') push(due, 'deadline', d.label, d.dueMs, true);
+      if (d.actingParty !== 'partner') push(due, 'deadline', d.label, d.dueMs, true, d.period);
       else if (passed) {
-        push(awaitingPartner, 'deadline', d.label, d.dueMs, false);
+        push(awaitingPartner, 'deadline', d.label, d.dueMs, false, d.period);
         partnerLate++;
       }
     }

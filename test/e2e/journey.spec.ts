@@ -370,11 +370,14 @@ test.describe('deadlines over time', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
     await expect(dashboard.list('partner')).toContainText('En attente du partenaire');
     await expect(dashboard.list('partner')).toContainText('2 avr. 2026');
+    // The deadline's label is worded in French too (the template says "Requested authority replies").
+    await expect(dashboard.list('partner')).toContainText('L’autorité requise répond');
     await checkScreen(page, 'dashboard-fr');
     await dashboard.openFrom(dashboard.list('partner'), reference);
     await expect(page.getByRole('heading', { level: 2, name: 'Demande et réponse' })).toBeVisible();
     // The workflow's English sentences are shown in French where the catalog has them.
     await expect(new CasePage(page).requiredNow()).toContainText('enregistrer la réponse du partenaire');
+    await expect(page.getByTestId('deadline-clocks')).toContainText('L’autorité requise répond');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await checkScreen(page, 'case-fr');
     expect(shell.problems).toEqual([]);

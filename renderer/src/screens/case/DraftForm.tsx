@@ -7,6 +7,7 @@ import { PROCEDURE_TEMPLATES, proceduresFor } from '@shared/procedures/procedure
 import { VOCABULARIES } from '@shared/vocab/vocabulary';
 import { Field, SelectField } from '../../components/Field';
 import { useTerms } from '../../components/useTerms';
+import { useProcedureWords } from '../../components/useProcedureWords';
 import { TEXT_LIMITS } from '@shared/domain/text-limits';
 import {
   draftFieldId,
@@ -32,6 +33,7 @@ type Props = {
 export function DraftForm({ kind, openedOn, form, onChange, problems }: Props) {
   const { t } = useTranslation();
   const { term, options, language } = useTerms();
+  const words = useProcedureWords();
   const id = useId();
   const set = <K extends keyof DraftFormState>(key: K, value: DraftFormState[K]) => onChange({ ...form, [key]: value });
   const jurisdictions = VOCABULARIES.jurisdictions.terms.map((j) => ({
@@ -62,7 +64,7 @@ export function DraftForm({ kind, openedOn, form, onChange, problems }: Props) {
           label={t('draft.procedure')}
           value={form.procedureId}
           onChange={(v) => onChange(withProcedure(form, kind, { kind, procedureId: v }))}
-          options={procedures.map((p) => ({ value: p.id, label: p.title }))}
+          options={procedures.map((p) => ({ value: p.id, label: words.title(p) }))}
           help={procedures.find((p) => p.id === form.procedureId)?.source}
         />
         <SelectField

@@ -7,10 +7,12 @@ import { MessageList } from '../../components/MessageList';
 import { useConfirmation } from '../../components/useConfirmation';
 import { useMayTake } from './ActionGate';
 import { useCaseAction } from './useCaseAction';
+import { useProcedureWords } from '../../components/useProcedureWords';
 
 /** Less frequent actions: extend a running deadline (within its rule) and withdraw the case. Shown only when the role may take them. */
 export function OtherActions({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
+  const words = useProcedureWords();
   const mayExtend = useMayTake(c, 'extend-deadline');
   const mayWithdraw = useMayTake(c, 'withdraw');
   const extend = useCaseAction(c.id);
@@ -41,7 +43,7 @@ export function OtherActions({ c }: { readonly c: Case }) {
             >
               {extendable.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {d.label}
+                  {words.period({ procedureId: c.procedure.id, periodId: d.periodId }, d.label)}
                 </option>
               ))}
             </select>

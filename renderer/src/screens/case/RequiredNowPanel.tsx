@@ -6,10 +6,12 @@ import { useCases } from '../../cases/CasesProvider';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useWorkflowMessage } from '../../components/useWorkflowMessage';
 import { DeadlineExplanation } from './DeadlineExplanation';
+import { useProcedureWords } from '../../components/useProcedureWords';
 
 /** "What is required now" from the workflow, and every running deadline as a clock. */
 export function RequiredNowPanel({ c, now }: { readonly c: Case; readonly now: number }) {
   const { t } = useTranslation();
+  const words = useProcedureWords();
   const { settings } = useCases();
   const { dateTime, relative } = useLocaleFormat();
   const translate = useWorkflowMessage();
@@ -46,7 +48,9 @@ export function RequiredNowPanel({ c, now }: { readonly c: Case; readonly now: n
               const state = deadlineState(d, now);
               return (
                 <li key={d.id} className={`clock clock--${state}`}>
-                  <span className="clock__label">{d.label}</span>
+                  <span className="clock__label">
+                    {words.period({ procedureId: c.procedure.id, periodId: d.periodId }, d.label)}
+                  </span>
                   <span className="clock__due">{d.dueAt ? dateTime(d.dueAt) : t('case.clockStopped')}</span>
                   <span className="clock__left">
                     {d.dueAt

@@ -9,6 +9,7 @@ import { MessageList } from '../../components/MessageList';
 import { toDateInputValue } from '../../components/useLocaleFormat';
 import { useMayTake } from './ActionGate';
 import { useCaseAction } from './useCaseAction';
+import { useProcedureWords } from '../../components/useProcedureWords';
 
 /**
  * The instant a period starts from. For a period counted in days, a day: noon UTC on it, as only the day counts
@@ -45,6 +46,7 @@ const toDateTimeInputValue = (ms: number): string => {
  */
 export function StartPeriodPanel({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
+  const words = useProcedureWords();
   const mayStart = useMayTake(c, 'start-period');
   const start = useCaseAction(c.id);
   const startable = (findProcedureTemplate(c.procedure)?.periods ?? []).filter(
@@ -69,7 +71,7 @@ export function StartPeriodPanel({ c }: { readonly c: Case }) {
         <select id="start-period-choice" value={chosen.id} onChange={(e) => setPeriodId(e.target.value)}>
           {startable.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.label}
+              {words.period({ procedureId: c.procedure.id, periodId: p.id }, p.label)}
             </option>
           ))}
         </select>

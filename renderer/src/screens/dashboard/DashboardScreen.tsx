@@ -16,6 +16,7 @@ import { CaseScopeChoice } from '../../components/CaseScopeChoice';
 import { isMine } from '../../cases/case-scope';
 import { ExportDeadlinesButton } from './ExportDeadlinesButton';
 import { officeTimeZone } from '../../cases/office-time-zone';
+import { useProcedureWords } from '../../components/useProcedureWords';
 
 /** The step a dashboard item opens the case at. */
 function stepFor(item: DashboardItem): CaseStep {
@@ -192,12 +193,13 @@ type DueListProps = {
 
 function DueList({ id, title, help, items, byId, onOpen, now, tone }: DueListProps) {
   const { t } = useTranslation();
+  const words = useProcedureWords();
   const { stage, term } = useTerms();
   const { dateTime, relative, number } = useLocaleFormat();
   const describe = (item: DashboardItem): string => {
     switch (item.kind) {
       case 'deadline':
-        return item.label;
+        return words.period(item.period, item.label);
       case 'remedy':
         return t('dashboard.remedyItem', { remedy: term('remedies', item.label) });
       case 'emergency-sunset':
