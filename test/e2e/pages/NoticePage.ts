@@ -26,6 +26,10 @@ export class NoticePage {
   async recordDelivery(method: string): Promise<void> {
     await this.page.getByLabel('Delivered by').selectOption(method);
     await this.page.getByRole('button', { name: 'Record notice as delivered' }).click();
+    // A one-way step: the confirmation names the person, how and in which language, then it is recorded.
+    const dialog = this.page.getByTestId('confirm-dialog');
+    await expect(dialog).toContainText('cannot be taken back');
+    await dialog.getByRole('button', { name: 'Record notice as delivered' }).click();
   }
 
   async defer(reasons: string, until: string): Promise<void> {

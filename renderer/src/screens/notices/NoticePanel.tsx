@@ -23,6 +23,7 @@ import { useSavePdf } from './useSavePdf';
 import { SavePdfButton } from './SavePdfButton';
 import { TextVersionField } from './TextVersionField';
 import { WithholdNoticeForm } from './WithholdNoticeForm';
+import { useConfirmation } from '../../components/useConfirmation';
 import { IdentifiedPersonForm } from './IdentifiedPersonForm';
 
 /** Notice to each affected person: generate in their language, preview, save as PDF, record delivery — or defer. */
@@ -96,6 +97,7 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
   const defer = useCaseAction(c.id);
   const pdf = useSavePdf();
   const mayIssue = useMayTake(c, 'issue-notice');
+  const confirmation = useConfirmation();
   const timeZone = findJurisdiction(c.originatingJurisdiction)?.timeZone ?? 'UTC';
   const now = useNow();
   // The notice states the window the person will get: the period from today, as the workflow will start it.
@@ -160,10 +162,25 @@ function PersonNotice({ c, personId }: { readonly c: Case; readonly personId: st
         <Button
           className="button"
           isDisabled={issue.busy || !mayIssue}
-          onPress={() => void issue.run({ type: 'issue-notice', personId, method, language })}
+          onPress={() =>
+            confirmation.ask({
+              title: t('confirm.issueNotice.title', { name: person.name }),
+              consequences: [
+                t('confirm.issueNotice.recorded', {
+                  method: t(`notice.methods.${method}`),
+                  language: t(`languages.${language}`),
+                }),
+                t('confirm.issueNotice.window'),
+                t('confirm.issueNotice.final'),
+              ],
+              confirmLabel: t('notice.issue'),
+              onConfirm: () => void issue.run({ type: 'issue-notice', personId, method, language }),
+            })
+          }
         >
           {t('notice.issue')}
         </Button>
+        {confirmation.dialog}
       </ActionGate>
       {isOwed(person) ? (
         <ActionGate c={c} type="defer-notice">
