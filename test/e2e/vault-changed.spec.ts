@@ -70,7 +70,9 @@ test('a vault changed outside Casebridge opens read-only until a person accepts 
   await cases.startNewCase();
   await cases.fillNewCase({ ...heronRequest, title: 'Work typed while read-only' });
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByText(/This vault is open read-only because it changed outside Casebridge/)).toBeVisible();
+  await expect(
+    page.getByText(/nothing was saved: the vault is open read-only because it changed outside Casebridge/),
+  ).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('vault-read-only-save.png'), fullPage: true });
 
   // Accept, with a reason (refused without one).
