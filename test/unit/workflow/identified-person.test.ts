@@ -10,6 +10,7 @@ import {
   makeContext,
   open,
   refused,
+  requestTo,
   type TestClock,
 } from './workflow-fixtures';
 import type { WorkflowContext } from '@shared/workflow/workflow-types';
@@ -99,16 +100,8 @@ describe('a request to identify an unknown user', () => {
       ],
     });
 
-    let named = open('data-access-request', context);
-    named = apply(
-      named,
-      alice,
-      { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) },
-      context,
-    );
-    named = apply(named, alice, { type: 'authorise' }, context);
-    named = apply(named, alice, { type: 'send-request' }, context);
-    named = apply(named, alice, { type: 'record-response', summary: 'Answer.' }, context);
+    // A request that named its people from the start (subscriber and traffic data) adds nobody afterwards.
+    const named = requestTo('response-received', context, clock);
     expect(refused(named, alice, identified, context).missing).toContainEqual({
       code: 'not-an-identification-request',
       params: {},
