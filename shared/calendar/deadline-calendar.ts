@@ -1,3 +1,4 @@
+import type { PeriodRef } from '../workflow/case-summary';
 import { buildIcsCalendar, type IcsEvent } from './ics-calendar';
 
 /** An open deadline as the case summary lists it (`shared/workflow/case-summary.ts`). */
@@ -5,6 +6,8 @@ export type CalendarDeadline = {
   readonly id: string;
   readonly label: string;
   readonly dueMs: number;
+  /** The template period, so the event title can word the label in the user's language. */
+  readonly period?: PeriodRef;
   /** Who must act: this office, or the partner (whose dates are worth following, marked as theirs). */
   readonly actingParty?: 'office' | 'partner';
 };

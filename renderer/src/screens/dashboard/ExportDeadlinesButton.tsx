@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { buildDeadlineCalendar, upcomingDeadlineEvents } from '@shared/calendar/deadline-calendar';
+import {
+  buildDeadlineCalendar,
+  upcomingDeadlineEvents,
+  type CalendarDeadline,
+} from '@shared/calendar/deadline-calendar';
 import type { Case } from '@shared/domain/case';
 import { summariseCase } from '@shared/workflow/case-summary';
 import { useCases } from '../../cases/CasesProvider';
+import { useProcedureWords } from '../../components/useProcedureWords';
 
 /**
  * "Export deadlines to a calendar": the open deadlines still to come, as an .ics file saved where the user chooses.
@@ -13,6 +18,7 @@ import { useCases } from '../../cases/CasesProvider';
 export function ExportDeadlinesButton({ cases }: { readonly cases: readonly Case[] }) {
   const { t } = useTranslation();
   const { shell } = useCases();
+  const words = useProcedureWords();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ readonly text: string; readonly isError: boolean } | null>(null);
 
@@ -22,10 +28,10 @@ export function ExportDeadlinesButton({ cases }: { readonly cases: readonly Case
     const nowMs = Date.now();
     const options = {
       nowMs,
-      summary: (reference: string, deadline: { readonly label: string; readonly actingParty?: string }) =>
+      summary: (reference: string, deadline: CalendarDeadline) =>
         t(deadline.actingParty === 'partner' ? 'calendar.summaryPartner' : 'calendar.summary', {
           reference,
-          label: deadline.label,
+          label: words.period(deadline.period, deadline.label),
         }),
     };
     const summaries = cases.map(summariseCase);
