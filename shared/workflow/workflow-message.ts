@@ -5,7 +5,7 @@ import { type Language } from '../domain/primitives';
 import { type ThresholdAssessment } from '../domain/threshold-assessment';
 import { type LapseOutcome } from '../procedures/procedure-template';
 import { type ActionType } from './workflow-action';
-import { type CaseStoreErrorCode } from './case-store';
+import type { CaseStoreErrorCode } from './case-store';
 
 /**
  * Every refusal reason and every "required now" item the workflow produces, as a stable code (part of the UI
