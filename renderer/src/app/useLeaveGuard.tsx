@@ -17,21 +17,24 @@ export type LeaveGuard = {
  */
 export function useLeaveGuard(vault: VaultService): LeaveGuard {
   const { t } = useTranslation();
-  const [leaving, setLeaving] = useState<{ readonly go: () => void } | null>(null);
+  const [leaving, setLeaving] = useState<{ readonly go: () => void; readonly keepFailed?: boolean } | null>(null);
   const guard = (go: () => void) => {
     if (vault.drafts.pending().length === 0) go();
     else setLeaving({ go });
   };
   const settle = async (keep: boolean) => {
-    const person = vault.person;
+    // Drafts belong to the person signed in; a vault without people keeps them under '' (as CasesProvider does).
+    const me = vault.person?.personId ?? '';
     const pending = vault.drafts.pending();
-    if (!leaving || !person) return setLeaving(null);
+    if (!leaving) return;
     setLeaving(null);
     if (keep) {
-      // Nothing is lost: if the draft cannot be written, the form stays on screen as it was.
-      if (!(await keepDrafts(vault.db, person.personId, pending, new Date()).catch(() => false))) return;
+      // Nothing is lost: if the draft cannot be written, the form stays on screen as it was and the dialog says so.
+      if (!(await keepDrafts(vault.db, me, pending, new Date()).catch(() => false))) {
+        return setLeaving({ go: leaving.go, keepFailed: true });
+      }
     } else {
-      await Promise.all(pending.map(({ key }) => dropKeptDraft(vault.db, person.personId, key).catch(() => undefined)));
+      await Promise.all(pending.map(({ key }) => dropKeptDraft(vault.db, me, key).catch(() => undefined)));
     }
     leaving.go();
   };
@@ -42,6 +45,7 @@ export function useLeaveGuard(vault: VaultService): LeaveGuard {
       cancelLabel={t('leave.stay')}
       alternative={{ label: t('leave.discardAndLeave'), onPress: () => void settle(false) }}
       confirmLabel={t('leave.keepAndLeave')}
+      problem={leaving.keepFailed ? t('leave.keepFailed') : undefined}
       onCancel={() => setLeaving(null)}
       onConfirm={() => void settle(true)}
     />

@@ -14,6 +14,8 @@ type Props = {
   readonly cancelLabel?: string;
   /** A second way ahead, shown between the safe choice and the confirm button (leaving a form: "Discard"). */
   readonly alternative?: { readonly label: string; readonly onPress: () => void };
+  /** Why the last attempt did not go ahead, shown above the buttons and read out at once. */
+  readonly problem?: string;
 };
 
 /**
@@ -21,7 +23,7 @@ type Props = {
  * Enter does nothing. Escape and a click outside also cancel.
  */
 export function ConfirmDialog(props: Props) {
-  const { title, consequences, confirmLabel, onConfirm, onCancel, cancelLabel, alternative } = props;
+  const { title, consequences, confirmLabel, onConfirm, onCancel, cancelLabel, alternative, problem } = props;
   const { t } = useTranslation();
   return (
     <ModalOverlay className="confirm-overlay" isOpen isDismissable onOpenChange={(open) => !open && onCancel()}>
@@ -33,6 +35,11 @@ export function ConfirmDialog(props: Props) {
               <li key={line}>{line}</li>
             ))}
           </ul>
+          {problem ? (
+            <p className="form-error" role="alert">
+              {problem}
+            </p>
+          ) : null}
           <div className="form-actions">
             <Button className="button button--quiet" onPress={onCancel} autoFocus>
               {cancelLabel ?? t('confirm.cancel')}
