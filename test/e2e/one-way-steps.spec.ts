@@ -96,6 +96,14 @@ test('the interface in German and in Spanish, with nothing left in English on th
   await page.screenshot({ path: `${SCREENSHOTS}/case-de.png`, fullPage: true });
   await deNav.getByRole('button', { name: 'Übersicht' }).click();
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard-de.png`, fullPage: true });
+  // The glossary explains the terms in the interface language and finds them without accents.
+  await deNav.getByRole('button', { name: 'Hilfe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Begriffe in Casebridge' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Begriff suchen' }).fill('schlussel');
+  await expect(page.getByRole('definition').first()).toBeVisible();
+  await expect(page.getByRole('term')).toContainText(['Wiederherstellungsschlüssel', 'Schlüsselkarte']);
+  await expectAccessible(page, 'glossary in German');
+  await page.screenshot({ path: `${SCREENSHOTS}/help-de.png`, fullPage: true });
 
   await deNav.getByRole('button', { name: 'Einstellungen' }).click();
   await page.getByLabel('Sprache der Oberfläche').selectOption('es');

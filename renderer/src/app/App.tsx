@@ -17,6 +17,7 @@ import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { loadReportCases } from '../screens/reports/load-report-cases';
 import { buildOversightFile } from '../screens/reports/build-oversight-file';
 import { SettingsScreen } from '../screens/SettingsScreen';
+import { HelpScreen } from '../screens/help/HelpScreen';
 import { useTranslation } from 'react-i18next';
 import type { VaultSession } from '../vault/vault-session';
 import { VaultBar } from '../screens/vault/VaultBar';
@@ -109,6 +110,8 @@ function renderScreen(
           <PeoplePanel session={session} />
         </>
       );
+    case 'help':
+      return <HelpScreen />;
     default:
       return assertNever(screen, 'screen');
   }

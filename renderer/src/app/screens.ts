@@ -1,2 +1,2 @@
-export const screenIds = ['dashboard', 'cases', 'exchange', 'reports', 'settings'] as const;
+export const screenIds = ['dashboard', 'cases', 'exchange', 'reports', 'settings', 'help'] as const;
 export type ScreenId = (typeof screenIds)[number];

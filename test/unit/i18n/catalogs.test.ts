@@ -43,6 +43,7 @@ const SAME_AS_ENGLISH = new Set([
   'vault.bar.office',
   'vault.corrupt.item',
   'vault.passphrase',
+  'glossary.passphrase.term',
   'vault.people.name',
   'vault.settings.minutes_one',
   'vault.settings.minutes_other',
