@@ -71,6 +71,10 @@ test('a request to identify an unknown user names nobody until the response does
   // The procedure names the legal basis: the production order starts under Art. 5 Reg. (EU) 2023/1543.
   await page.getByLabel('Procedure (deadlines follow it)').selectOption({ label: 'European Production Order' });
   await expect(page.getByRole('combobox', { name: 'Legal basis', exact: true })).toHaveValue('epo-2023-1543-5');
+  // It also says what bounds retention: criminal-matters rules, the figure marked unverified where it is.
+  await expect(page.getByLabel('Retention ends (case data purged)')).toHaveAccessibleDescription(
+    /Directive \(EU\) 2016\/680 .*Art\. 5; unverified/,
+  );
   const { person: _nobody, ...request } = heronRequest;
   await cases.fillNewCase({
     ...request,

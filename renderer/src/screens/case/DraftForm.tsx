@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseKind } from '@shared/domain/case-stage';
 import { LANGUAGES } from '@shared/domain/primitives';
 import { PROCEDURE_TEMPLATES, proceduresFor } from '@shared/procedures/procedure-registry';
+import { retentionRuleFor } from '@shared/procedures/retention-guidance';
 import { VOCABULARIES } from '@shared/vocab/vocabulary';
 import { Field, SelectField } from '../../components/Field';
 import { useTerms } from '../../components/useTerms';
@@ -298,7 +299,7 @@ export function DraftForm({ kind, openedOn, form, onChange, problems }: Props) {
           value={form.purgeAt}
           onChange={(v) => set('purgeAt', v)}
           {...wired('purgeAt')}
-          help={t('draft.purgeHelp')}
+          help={`${t('draft.purgeHelp')} ${t(`retention.guidance.${retentionRuleFor(form.procedureId)}`)}`}
         />
         <Field
           label={t('draft.retentionBasis')}

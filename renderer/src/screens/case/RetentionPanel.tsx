@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '@shared/domain/case';
 import { caseSide } from '@shared/domain/case-side';
+import { retentionRuleFor } from '@shared/procedures/retention-guidance';
 import { Field } from '../../components/Field';
 import { MessageList } from '../../components/MessageList';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
@@ -40,7 +41,9 @@ export function RetentionPanel({ c }: { readonly c: Case }) {
       </p>
       {maySet ? (
         <>
-          <p className="field__help">{t('incoming.retentionHelp')}</p>
+          <p className="field__help">
+            {t('incoming.retentionHelp')} {t(`retention.guidance.${retentionRuleFor(c.procedure.id)}`)}
+          </p>
           <Field kind="date" label={t('incoming.purgeAt')} required value={day} onChange={setDay} />
           <Field label={t('incoming.retentionBasis')} required value={basis} onChange={setBasis} />
           <MessageList title={t('case.notDone')} messages={set.messages} />
