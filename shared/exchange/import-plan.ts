@@ -436,11 +436,11 @@ function planDecision(
   return planUpdate(bundle, local, c, actions, [
     {
       key: 'decisionFor',
-      values: { reference: c.references.local, office: bundle.senderName, outcome: parsed.data.outcome },
+      values: { reference: c.references.local, office: bundle.senderName, decision: parsed.data.outcome },
     },
     ...parsed.data.remedies.map((remedy) => ({
       key: 'remedy',
-      values: { code: remedy.code, due: remedy.dueAt.slice(0, 10) },
+      values: { remedy: remedy.code, due: remedy.dueAt },
     })),
   ]);
 }

@@ -81,7 +81,8 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await writeFile(tampered, bytes);
     await b.exchange.open();
     await b.exchange.check(tampered);
-    await expect(b.exchange.outcome).toContainText('Refused (BUNDLE_');
+    await expect(b.exchange.outcome).toHaveAttribute('data-code', /^BUNDLE_/);
+    await expect(b.exchange.outcome).toContainText('Refused: ');
     await expect(b.exchange.outcome).toContainText('Do not import');
     await expect(b.exchange.receivedLog()).toHaveCount(0);
 
@@ -182,7 +183,7 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     // A: the receipt marks the request delivered; the response advances the case.
     await a.exchange.open();
     await a.exchange.check(join(usb, receiptName));
-    await expect(a.exchange.preview).toContainText('confirms receipt of request');
+    await expect(a.exchange.preview).toContainText(/confirms receipt of bundle \w+… \(Request\)/);
     await a.exchange.apply();
     await expect(a.exchange.sentLog()).toContainText('Delivered');
     await a.exchange.check(await onlyBundle(responseFolder));
@@ -266,7 +267,8 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     // R: refused while A is unverified, with the fingerprint to compare; accepted once verified.
     await r.exchange.open();
     await r.exchange.check(challengeFile);
-    await expect(r.exchange.outcome).toContainText('Refused (BUNDLE_SIGNER_UNVERIFIED)');
+    await expect(r.exchange.outcome).toHaveAttribute('data-code', 'BUNDLE_SIGNER_UNVERIFIED');
+    await expect(r.exchange.outcome).toContainText('Refused: ');
     await expect(r.exchange.outcome).toContainText(
       `an office you have not verified: compare fingerprint ${fingerprintA}`,
     );
@@ -306,8 +308,11 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     // A: the decision advances the case to its remedies.
     await a.exchange.open();
     await a.exchange.check(await onlyBundle(toA));
-    await expect(a.exchange.preview).toContainText('records the decision of Harbour Redress Board: modified');
-    await expect(a.exchange.preview).toContainText('Remedy erase-data');
+    // Outcome and remedy in words, the due instant in the locale's format: no code reaches the reader.
+    await expect(a.exchange.preview).toContainText(
+      'records the decision of Harbour Redress Board: Modified (narrowed).',
+    );
+    await expect(a.exchange.preview).toContainText('Remedy: Erase the data, due 31 Jan 2027');
     await a.exchange.apply();
     // A file picked in the dialog has no drive to go back to: the outcome asks where; the log's manual path still works.
     await expect(a.exchange.applyOutcome.getByRole('group', { name: 'Write the signed receipt to' })).toBeVisible();
@@ -355,7 +360,8 @@ test('an expired bundle is refused with its class, and imported only with a reas
 
     await b.exchange.open();
     await b.exchange.check(await onlyBundle(toB));
-    await expect(b.exchange.outcome).toContainText('Refused (BUNDLE_EXPIRED)');
+    await expect(b.exchange.outcome).toHaveAttribute('data-code', 'BUNDLE_EXPIRED');
+    await expect(b.exchange.outcome).toContainText('Refused: ');
     const override = b.shell.page.getByRole('group', { name: 'Import an expired bundle' });
     await expect(override.getByRole('button', { name: 'Check again and import despite expiry' })).toBeDisabled();
     await override

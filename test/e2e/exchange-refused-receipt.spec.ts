@@ -79,7 +79,8 @@ test('a verified bundle for a case the office does not have is refused with a re
     // with a receipt to A, written back to the stick it came from.
     await b.exchange.open();
     await b.exchange.checkOnDrive('usb', responseName);
-    await expect(b.exchange.outcome).toContainText('Refused (IMPORT_NO_MATCHING_CASE)');
+    await expect(b.exchange.outcome).toHaveAttribute('data-code', 'IMPORT_NO_MATCHING_CASE');
+    await expect(b.exchange.outcome).toContainText('Refused: ');
     const refuse = b.shell.page.getByRole('group', { name: 'Refuse this bundle' });
     await expect(refuse).toContainText('it answers a case the receiving office does not have');
     await expect(refuse).toContainText('Nothing of its case is stored');
@@ -126,7 +127,7 @@ test('a verified bundle for a case the office does not have is refused with a re
     // A imports the refusal receipt: the response is refused, not delivered, and the log says why in plain words.
     await a.exchange.open();
     await a.exchange.check(join(usb, receiptName));
-    await expect(a.exchange.preview).toContainText('Bureau of Quiet Harbours refused response');
+    await expect(a.exchange.preview).toContainText('Bureau of Quiet Harbours refused bundle');
     await expect(a.exchange.preview).toContainText('it answers a case the receiving office does not have');
     await a.exchange.apply();
     const sentResponse = a.exchange.sentLog().getByRole('row', { name: /^Response/ });

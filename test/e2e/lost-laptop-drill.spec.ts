@@ -162,7 +162,8 @@ test('lost-laptop drill: rotation and revocation travel to a partner, which hono
     // B: the old key's bundle dated after the loss is refused; the new key's imports.
     await b.exchange.open();
     await b.exchange.check(afterLoss.file);
-    await expect(b.exchange.outcome).toContainText('Refused (BUNDLE_SIGNER_REVOKED)');
+    await expect(b.exchange.outcome).toHaveAttribute('data-code', 'BUNDLE_SIGNER_REVOKED');
+    await expect(b.exchange.outcome).toContainText('Refused: ');
     await expect(b.exchange.outcome).toContainText('revoked from');
     await b.exchange.check(withNewKey.file);
     await b.exchange.apply();

@@ -11,6 +11,8 @@ export type LocaleFormat = {
   readonly locale: string;
   readonly date: (iso: string) => string;
   readonly dateTime: (iso: string) => string;
+  /** Date and time to the second with the time zone, for records people compare across offices (a transmittal slip). */
+  readonly dateTimeWithZone: (iso: string) => string;
   /** The time of day alone ("14:05"), for moments of today such as when a draft was kept. */
   readonly time: (iso: string) => string;
   readonly number: (value: number) => string;
@@ -28,6 +30,7 @@ export function useLocaleFormat(): LocaleFormat {
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+    const zonedFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' });
     const numberFormat = new Intl.NumberFormat(locale);
     const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     return {
@@ -35,6 +38,7 @@ export function useLocaleFormat(): LocaleFormat {
       locale,
       date: (iso) => dateFormat.format(new Date(iso)),
       dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+      dateTimeWithZone: (iso) => zonedFormat.format(new Date(iso)),
       time: (iso) => timeFormat.format(new Date(iso)),
       number: (value) => numberFormat.format(value),
       relative: (iso, nowMs) => {

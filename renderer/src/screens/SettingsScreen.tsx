@@ -29,7 +29,7 @@ export function SettingsScreen({ shell }: Props) {
           <dt>{t('settings.dataFolder')}</dt>
           <dd className="mono">{info.status === 'done' && info.result.ok ? info.result.value.dataFolder : '…'}</dd>
           <dt>{t('settings.shell')}</dt>
-          <dd>{info.status === 'done' && info.result.ok ? info.result.value.shell : '…'}</dd>
+          <dd>{info.status === 'done' && info.result.ok ? t(`settings.shells.${info.result.value.shell}`) : '…'}</dd>
         </dl>
       )}
       <LostLaptopDrillPanel />

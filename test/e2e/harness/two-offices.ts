@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { axeBuilder } from './axe-builder';
+import { expectNoCodes } from './expect-no-codes';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, openShell, type Shell } from './fixtures';
 import { nodeVolumeProbe, type VolumeProbe } from '../../../electron/main/handlers/media/volume-probe';
@@ -61,13 +62,17 @@ export async function openOffice(
   };
 }
 
-/** Axe finds nothing serious or critical on the screen as it is now. */
+/**
+ * Axe finds nothing serious or critical on the screen as it is now, and no code reaches the person reading it
+ * (`expectNoCodes`): every journey that checks a screen's accessibility checks its words too.
+ */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await axeBuilder(page).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(serious, name).toEqual([]);
+  await expectNoCodes(page, name);
 }
 
 /** The one .cbundle file in `folder`. */

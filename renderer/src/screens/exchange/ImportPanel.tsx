@@ -11,6 +11,7 @@ import { RefuseWithReceipt } from './RefuseWithReceipt';
 import { refusalReason } from './refusal-reason';
 import { previewValues } from './preview-values';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
+import { useTerms } from '../../components/useTerms';
 import type { RefusableBundle } from '@shared/exchange/refusal-receipt';
 import type { OpenRoute } from '../cases/case-route';
 import { afterApply, type AfterApply, type BundleSource } from '../../exchange/after-apply';
@@ -25,7 +26,8 @@ import {
 type Outcome =
   | { readonly tone: 'success' | 'info'; readonly text: string }
   /** `refusable`: verified but not applicable, so the sender may be answered with a refusal receipt. */
-  | { readonly tone: 'error'; readonly text: string; readonly refusable?: RefusableBundle }
+  /** `code`: the refusal's stable code, kept off the screen but on the element, for support and tests. */
+  | { readonly tone: 'error'; readonly text: string; readonly code?: string; readonly refusable?: RefusableBundle }
   | { readonly tone: 'applied'; readonly text: string; readonly next: AfterApply }
   | null;
 
@@ -52,6 +54,7 @@ export function ImportPanel({
 }) {
   const { t } = useTranslation();
   const { dateTime } = useLocaleFormat();
+  const { term } = useTerms();
   const recognitionOutcome = (code: string) => t(`recognition.outcomes.${code}`, { defaultValue: code });
   const { deps, trust, reloadTrust, ledger } = useExchange();
   const [busy, setBusy] = useState(false);
@@ -96,10 +99,11 @@ export function ImportPanel({
       else if (result.status === 'refused') {
         setOutcome({
           tone: 'error',
+          code: result.code,
           text:
             result.code === 'IMPORT_ALTERED_COPY'
               ? t('exchange.inbox.alteredRefused')
-              : t('exchange.import.refused', { code: result.code, message: result.message }),
+              : t('exchange.import.refused', { message: result.message }),
           ...(result.refusable ? { refusable: result.refusable } : {}),
         });
         // Expiry alone may be overridden by a person, with a reason that is recorded in the case.
@@ -243,6 +247,7 @@ export function ImportPanel({
             role={outcome.tone === 'error' ? 'alert' : 'status'}
             className={outcome.tone === 'error' ? 'error' : outcome.tone === 'success' ? 'success' : 'notice'}
             data-testid="import-outcome"
+            data-code={outcome.tone === 'error' ? outcome.code : undefined}
           >
             {outcome.text}
           </p>
@@ -290,6 +295,9 @@ export function ImportPanel({
                     stage: (code) => t(`caseTerms.stage.${code}`, { defaultValue: code }),
                     dateTime,
                     recognitionOutcome,
+                    decision: (code) => term('outcomes', code),
+                    remedy: (code) => term('remedies', code),
+                    kind: (code) => t(`exchange.kinds.${code}`, { defaultValue: code }),
                   }),
                   // A partner's refusal receipt: its code in plain words.
                   ...(line.key === 'receiptRefusedBecause'

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { groupHex, type TransmittalSlip } from '@shared/exchange/transmittal-slip';
 import { PrintedSlip } from './PrintedSlip';
 
@@ -34,11 +35,12 @@ function SlipDocument({
  * the shell's print-to-PDF gives the slip alone.
  */
 export function TransmittalSlipView({ slip }: { readonly slip: TransmittalSlip }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { dateTimeWithZone } = useLocaleFormat();
   const rows: [string, string][] = [
     [t('exchange.slip.bundleId'), slip.bundleId],
     [t('exchange.slip.kind'), t(`exchange.kinds.${slip.kind}`)],
-    [t('exchange.slip.date'), new Date(slip.createdAt).toLocaleString(i18n.language, { timeZoneName: 'short' })],
+    [t('exchange.slip.date'), dateTimeWithZone(new Date(slip.createdAt).toISOString())],
     [t('exchange.slip.sender'), slip.senderName],
     [t('exchange.slip.senderFingerprint'), slip.senderFingerprint],
     [t('exchange.slip.recipient'), slip.recipientName],

@@ -5,11 +5,17 @@ type PreviewFormat = {
   readonly dateTime: (iso: string) => string;
   /** A recognition outcome code in the reader's words. */
   readonly recognitionOutcome: (code: string) => string;
+  /** A redress decision's outcome code (upheld, modified, quashed) in the reader's words. */
+  readonly decision: (code: string) => string;
+  /** A remedy code in the reader's words. */
+  readonly remedy: (code: string) => string;
+  /** A bundle kind code in the reader's words. */
+  readonly kind: (code: string) => string;
 };
 
 /**
- * The values of an import preview line as a reader sees them: codes (stage, recognition outcome) in words and a due
- * instant in the locale. Other values stay as the plan gave them (a procedure already by its title).
+ * The values of an import preview line as a reader sees them: codes (stage, outcomes, remedy, bundle kind) in words
+ * and a due instant in the locale. Other values stay as the plan gave them (a procedure already by its title).
  */
 export function previewValues(
   values: Readonly<Record<string, string | number>> | undefined,
@@ -23,5 +29,11 @@ export function previewValues(
   if (due && !Number.isNaN(Date.parse(due)) && due.includes('T')) out['due'] = format.dateTime(due);
   const outcome = text('outcome');
   if (outcome) out['outcome'] = format.recognitionOutcome(outcome);
+  const decision = text('decision');
+  if (decision) out['decision'] = format.decision(decision);
+  const remedy = text('remedy');
+  if (remedy) out['remedy'] = format.remedy(remedy);
+  const kind = text('kind');
+  if (kind) out['kind'] = format.kind(kind);
   return out;
 }
