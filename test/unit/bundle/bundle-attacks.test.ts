@@ -506,6 +506,23 @@ describe('bundle attacks and faults', async () => {
     );
   });
 
+  it('an expiry override moves only the expiry check, up to its limit, and keeps the signer’s card at the real time', async () => {
+    const skew = 10 * 60_000;
+    const notAfter = T0 + 7 * DAY;
+    const expiryOverride = { maxPastExpiryMs: 30 * DAY };
+    expect((await w.open(valid, bob, { clock: () => notAfter + skew + 30 * DAY, expiryOverride })).ok).toBe(true);
+    await expectCode(valid, 'BUNDLE_EXPIRED', bob, { clock: () => notAfter + skew + 30 * DAY + 1, expiryOverride });
+    const tooOld = await w.open(valid, bob, { clock: () => notAfter + 100 * DAY, expiryOverride });
+    expect(tooOld.ok ? 'ok' : tooOld.error.message).toBe(
+      `This bundle expired at ${new Date(notAfter).toISOString()}, more than 30 days ago: too long ago to import, even with a recorded reason. Ask the sender for a fresh export.`,
+    );
+    // Alice's card ends at T0 + 365 days: a generous override still does not bring it back.
+    await expectCode(valid, 'BUNDLE_SIGNER_EXPIRED', bob, {
+      clock: () => T0 + 366 * DAY,
+      expiryOverride: { maxPastExpiryMs: 400 * DAY },
+    });
+  });
+
   it('refuses a replayed bundle id and a sequence number not above the last one', async () => {
     const sender = alice.card.card.signingKey;
     await expectCode(valid, 'BUNDLE_REPLAYED', bob, {
