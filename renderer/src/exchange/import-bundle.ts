@@ -337,7 +337,11 @@ export async function applyImport(deps: ExchangeDeps, prepared: ReadyImport): Pr
     events: plan.events,
     attachments,
     ledgerPut,
-    once: { ledgerId },
+    // The verifier checked the order against the ledger as it was; the commit checks it as it is (0 = no number).
+    once: {
+      ledgerId,
+      ...(verified.sequence > 0 ? { sequence: { sender: verified.senderKey, number: verified.sequence } } : {}),
+    },
   });
   if (!committed.ok) {
     await discardStaged(
