@@ -120,6 +120,8 @@ async function buildWithKey<K extends BundleKind>(
     throw invalid(`a ${input.kind} bundle needs at least one recipient`);
   if (attachments.length > BUNDLE_LIMITS.maxAttachments)
     throw invalid(`more than ${BUNDLE_LIMITS.maxAttachments} attachments`);
+  if (attachments.length > 0 && PUBLIC_KINDS.includes(input.kind))
+    throw invalid(`a ${input.kind} bundle carries no attachments`);
 
   const bundleId = toHex(bundleIdBytes);
   const sender = toHex(input.sender.signingPublicKey);

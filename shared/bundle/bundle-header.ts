@@ -168,6 +168,10 @@ function checkHeaderRules(header: BundleHeader): void {
   if (!isPublic && header.kind === 'key-card') throw malformed('a key-card bundle must be public (no recipients)');
   if (isPublic !== (header.publicContentKey !== undefined))
     throw malformed('a public content key must appear exactly when there are no recipients');
+  // Identity statements carry no files. Refused here, before any trust decision, because a key card from an unknown
+  // office or a revocation from an unverified one is opened without a trusted signer: nothing of it may be staged.
+  if (PUBLIC_KINDS.includes(header.kind) && header.items.length > 1)
+    throw malformed(`a ${header.kind} bundle carries no attachments`);
   for (let i = 1; i < header.recipients.length; i++) {
     const previous = header.recipients[i - 1]?.signingKey ?? '';
     const current = header.recipients[i]?.signingKey ?? '';

@@ -10,5 +10,8 @@ export const BUNDLE_KINDS = [
 ] as const;
 export type BundleKind = (typeof BUNDLE_KINDS)[number];
 
-/** Kinds that may travel as public bundles (no recipients, content key in the header): identity, not case data. */
+/**
+ * Kinds that may travel as public bundles (no recipients, content key in the header): identity, not case data,
+ * so they never carry attachments (whether public or addressed).
+ */
 export const PUBLIC_KINDS: readonly BundleKind[] = ['key-card', 'revocation'];

@@ -41,6 +41,11 @@ export type VerifyBundleInput = {
   readonly ledger: ReplayLedgerView | null;
   readonly policy?: VerifyPolicy;
   /**
+   * A person's recorded decision to import an expired bundle: step 7 then accepts it up to `maxPastExpiryMs` after
+   * its not-after time. Only that check moves; everything else (the signer's key card included) uses the clock.
+   */
+  readonly expiryOverride?: { readonly maxPastExpiryMs: number };
+  /**
    * Where attachment i's plaintext goes. It is provisional: keep it staged and discard it unless the result is ok.
    * Without it, attachments are still decrypted and checked, then dropped.
    */
@@ -92,7 +97,7 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
   // Step 6: the signer's trust state.
   const senderOffice = checkSigner(kit, header, input.trust, input.clock(), policy);
   // Step 7: times; step 8: without a secret, item hashes only.
-  checkTimes(header, input.clock(), policy);
+  checkTimes(header, input.clock(), policy, input.expiryOverride);
   const isPublic = header.recipients.length === 0;
   if (!isPublic && input.recipient === null) {
     await checkItemHashes(kit, input.source, frame);
@@ -197,14 +202,25 @@ function checkSigner(
   return office;
 }
 
-function checkTimes(header: BundleHeader, now: number, policy: VerifyPolicy): void {
+function checkTimes(
+  header: BundleHeader,
+  now: number,
+  policy: VerifyPolicy,
+  override: VerifyBundleInput['expiryOverride'],
+): void {
   if (header.createdAt > now + policy.clockSkewMs) {
     throw bundleError(
       'BUNDLE_NOT_YET_VALID',
       `This bundle claims to be created at ${new Date(header.createdAt).toISOString()}, in the future. Check this computer's clock (and the sender's), then import again.`,
     );
   }
-  if (now > header.notAfter + policy.clockSkewMs) {
+  if (override && now > header.notAfter + policy.clockSkewMs + override.maxPastExpiryMs) {
+    throw bundleError(
+      'BUNDLE_EXPIRED',
+      `This bundle expired at ${new Date(header.notAfter).toISOString()}, more than ${Math.round(override.maxPastExpiryMs / 86_400_000)} days ago: too long ago to import, even with a recorded reason. Ask the sender for a fresh export.`,
+    );
+  }
+  if (!override && now > header.notAfter + policy.clockSkewMs) {
     throw bundleError(
       'BUNDLE_EXPIRED',
       `This bundle expired at ${new Date(header.notAfter).toISOString()}. Ask the sender for a fresh export (an administrator may override with a recorded reason).`,

@@ -1,6 +1,6 @@
 import type { AuditEvent, AuditHead } from '@shared/audit/audit-event';
 import type { Case } from '@shared/domain/case';
-import type { LedgerEntry } from '@shared/exchange/ledger-entry';
+import { ledgerEntrySchema, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { err, ok, type Result } from '@shared/result';
 import { parseStoredCase, toStoredEvent } from '../cases/stored-case';
 import type { AttachmentRecord } from '../vault/attachments/attachment-record';
@@ -15,12 +15,19 @@ export type ExchangeWrite = {
   readonly events?: readonly AuditEvent[];
   readonly attachments?: readonly AttachmentRecord[];
   readonly ledgerPut?: readonly LedgerEntry[];
-  /** For imports: refuse (as a harmless no-op) if this bundle was recorded meanwhile (two imports at once). */
-  readonly once?: { readonly ledgerId: string };
+  /**
+   * For imports: refuse if this bundle was recorded meanwhile (two imports at once: a harmless no-op), and, given
+   * its sender and our sequence number in it, if a bundle from that sender with the same or a higher number was
+   * (two bundles prepared at once both passed the verifier's check against the ledger as it was then).
+   */
+  readonly once?: {
+    readonly ledgerId: string;
+    readonly sequence?: { readonly sender: string; readonly number: number };
+  };
 };
 
 export type ExchangeWriteErrorCode =
-  'already-recorded' | 'case-conflict' | 'case-exists' | 'storage-full' | 'store-failed';
+  'already-recorded' | 'sequence-old' | 'case-conflict' | 'case-exists' | 'storage-full' | 'store-failed';
 
 const headsEqual = (a: AuditHead, b: AuditHead) => a.count === b.count && a.headHash === b.headHash;
 
@@ -43,6 +50,7 @@ export async function commitExchange(db: VaultDb, write: ExchangeWrite): Promise
           'This bundle was already imported; nothing was changed. You can safely remove it.',
         );
       }
+      if (write.once?.sequence) await checkSequence(db, write.once.sequence);
       const change = write.caseChange;
       if (change?.type === 'create') {
         if ((await db.cases.get(change.case.id)) !== undefined)
@@ -74,4 +82,20 @@ export async function commitExchange(db: VaultDb, write: ExchangeWrite): Promise
   if (written.ok) return ok(undefined);
   // A full disk keeps its own code, so the caller can say how much space the import needs.
   return err(written.error.code === 'storage-full' ? 'storage-full' : 'store-failed', written.error.message);
+}
+
+/** The verifier's order check again, inside the transaction, against the ledger as it is now. */
+async function checkSequence(db: VaultDb, sequence: { sender: string; number: number }): Promise<void> {
+  const rows: unknown[] = await db.bundleLedger.toArray();
+  const entries = rows.flatMap((row) => {
+    const parsed = ledgerEntrySchema.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const last = replayView(entries).lastSequence(sequence.sender);
+  if (last !== undefined && sequence.number <= last) {
+    throw new WriteRefused(
+      'sequence-old',
+      `This bundle (number ${sequence.number}) is not newer than one imported from the same office while it was being checked (number ${last}). Nothing was stored: it may be a stale or replayed copy, so ask the sender whether it is still current.`,
+    );
+  }
 }

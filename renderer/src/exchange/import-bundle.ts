@@ -17,7 +17,7 @@ import type { ExchangeDeps } from './exchange-deps';
 import { openBundleFile } from '../bundle-io/ipc-byte-source';
 import { loadLedger } from './ledger-store';
 import { classifyBundleFile } from './inbox-scan';
-import { readBundleHeader, recipientKeysFor } from './recipient-keys';
+import { recipientKeysFor } from './recipient-keys';
 
 export type ReadyImport = {
   readonly status: 'ready';
@@ -55,6 +55,12 @@ export type PreparedImport =
     };
 
 /**
+ * How long after its expiry a bundle may still be imported with a recorded reason (docs/exchange.md, Import 6):
+ * long enough for a delayed courier, short enough that a withheld old bundle cannot be slipped in much later.
+ */
+export const EXPIRY_OVERRIDE_MAX_MS = 30 * 86_400_000;
+
+/**
  * Verifies a bundle completely (signature, trusted and verified sender, addressed to us, times, replay and
  * sequence, every chunk, every hash) and plans what it would change. Nothing is stored: attachment bytes
  * are staged as invisible vault chunks and dropped again unless the user applies the import.
@@ -66,13 +72,6 @@ export async function prepareImport(
   expiryOverride?: { reason: string },
 ): Promise<PreparedImport> {
   const ledger = await loadLedger(deps.db);
-  let clock = deps.now;
-  if (expiryOverride) {
-    // An audited override checks the bundle as of its last valid moment; every other check stays as it is.
-    const notAfter = await readNotAfter(deps, file.fileToken);
-    if (!notAfter.ok) return { status: 'refused', code: notAfter.error.code, message: notAfter.error.message };
-    clock = () => Math.min(deps.now(), notAfter.value);
-  }
   const recipient = await recipientKeysFor(deps, file.fileToken);
   const opened = await openBundleFile(deps.shell.exchange, file.fileToken);
   if (!opened.ok) return { status: 'refused', code: opened.error.code, message: opened.error.message };
@@ -92,8 +91,10 @@ export async function prepareImport(
       source: opened.value.source,
       trust: trustView(trust),
       recipient: recipient.keys,
-      clock,
+      clock: deps.now,
       ledger: replayView(ledger),
+      // The verifier applies it to the expiry of the header it verified, and to nothing else.
+      ...(expiryOverride ? { expiryOverride: { maxPastExpiryMs: EXPIRY_OVERRIDE_MAX_MS } } : {}),
       openAttachment: (_index, descriptor) => {
         finishOpen();
         const id = crypto.randomUUID();
@@ -280,11 +281,6 @@ async function replayedOrAltered(
   };
 }
 
-async function readNotAfter(deps: ExchangeDeps, fileToken: string): Promise<Result<number, string>> {
-  const header = await readBundleHeader(deps, fileToken);
-  return header.ok ? ok(header.value.notAfter) : header;
-}
-
 /** Drops what a prepared import staged (the user cancelled the preview). */
 export async function discardImport(deps: ExchangeDeps, prepared: PreparedImport): Promise<void> {
   if (prepared.status === 'ready')
@@ -341,7 +337,11 @@ export async function applyImport(deps: ExchangeDeps, prepared: ReadyImport): Pr
     events: plan.events,
     attachments,
     ledgerPut,
-    once: { ledgerId },
+    // The verifier checked the order against the ledger as it was; the commit checks it as it is (0 = no number).
+    once: {
+      ledgerId,
+      ...(verified.sequence > 0 ? { sequence: { sender: verified.senderKey, number: verified.sequence } } : {}),
+    },
   });
   if (!committed.ok) {
     await discardStaged(

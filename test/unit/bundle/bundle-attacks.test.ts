@@ -506,6 +506,23 @@ describe('bundle attacks and faults', async () => {
     );
   });
 
+  it('an expiry override moves only the expiry check, up to its limit, and keeps the signer’s card at the real time', async () => {
+    const skew = 10 * 60_000;
+    const notAfter = T0 + 7 * DAY;
+    const expiryOverride = { maxPastExpiryMs: 30 * DAY };
+    expect((await w.open(valid, bob, { clock: () => notAfter + skew + 30 * DAY, expiryOverride })).ok).toBe(true);
+    await expectCode(valid, 'BUNDLE_EXPIRED', bob, { clock: () => notAfter + skew + 30 * DAY + 1, expiryOverride });
+    const tooOld = await w.open(valid, bob, { clock: () => notAfter + 100 * DAY, expiryOverride });
+    expect(tooOld.ok ? 'ok' : tooOld.error.message).toBe(
+      `This bundle expired at ${new Date(notAfter).toISOString()}, more than 30 days ago: too long ago to import, even with a recorded reason. Ask the sender for a fresh export.`,
+    );
+    // Alice's card ends at T0 + 365 days: a generous override still does not bring it back.
+    await expectCode(valid, 'BUNDLE_SIGNER_EXPIRED', bob, {
+      clock: () => T0 + 366 * DAY,
+      expiryOverride: { maxPastExpiryMs: 400 * DAY },
+    });
+  });
+
   it('refuses a replayed bundle id and a sequence number not above the last one', async () => {
     const sender = alice.card.card.signingKey;
     await expectCode(valid, 'BUNDLE_REPLAYED', bob, {
@@ -536,6 +553,61 @@ describe('bundle attacks and faults', async () => {
     expect(first.ok ? 'ok' : first.error.message).toBe('ok');
     await expectCode(bytes, 'BUNDLE_REPLAYED', bob, { ledger: ledgerOf([[sender, publicId]], {}) });
     await expectCode(bytes, 'BUNDLE_REPLAYED', null, { ledger: ledgerOf([[sender, publicId]], {}) });
+  });
+
+  it('refuses a key card or revocation that carries attachments at its header, before any plaintext is emitted', async () => {
+    const file = kit.randomBytes(300_000);
+    const descriptor = { name: 'a.bin', mediaType: 'application/octet-stream', size: file.length };
+    const identityBundle = (from: typeof alice, to: (typeof alice)[], kind: string, body: JsonValue) =>
+      craftBundle(kit, {
+        sender: from,
+        recipients: to.map((office) => ({ office, sequence: 1 })),
+        kind,
+        attachments: [file],
+        content: (bundleId) => ({
+          bundleId,
+          kind,
+          sender: from.card.card.signingKey,
+          recipients: to.map((office) => office.card.card.signingKey),
+          createdAt: T0,
+          body,
+          attachments: [{ ...descriptor, blake2b256: toHex(kit.hash(file, 32)) }],
+        }),
+      }).bytes;
+    const asJson = (value: unknown): JsonValue => JSON.parse(JSON.stringify(value));
+    const keyCard = identityBundle(mallory, [], 'key-card', { card: asJson(mallory.card) });
+    const revocation = createRevocation(kit, carol.identity, 'retired', T0);
+    const publicRevocation = identityBundle(carol, [], 'revocation', { revocation: asJson(revocation) });
+    const addressedRevocation = identityBundle(carol, [bob], 'revocation', { revocation: asJson(revocation) });
+    // Mallory unknown, Carol unverified: the trust that would otherwise stop an attachment is not there to stop it.
+    const untrusted = { trust: trustView(storeWith(kit, [alice, bob, carol], [carol])) };
+    for (const [bytes, as] of [
+      [keyCard, null],
+      [keyCard, bob],
+      [publicRevocation, bob],
+      [addressedRevocation, bob],
+    ] as const) {
+      let emitted = 0;
+      const result = await w.open(bytes, as, {
+        ...untrusted,
+        openAttachment: () => ({
+          write: (plaintext: Uint8Array) => {
+            emitted += plaintext.length;
+            return Promise.resolve();
+          },
+        }),
+      });
+      expect(result.ok ? 'ok' : result.error.message).toMatch(/carries no attachments/);
+      expect(emitted).toBe(0);
+      await expectCode(bytes, 'BUNDLE_MALFORMED', as, untrusted);
+    }
+    // The writer never makes one.
+    const built = await w
+      .build('key-card', { card: alice.card }, alice, [], {
+        attachments: [bytesAttachment('a.bin', file)],
+      })
+      .catch((caught: unknown) => (caught instanceof Error ? caught.message : 'thrown'));
+    expect(built).toBe('Cannot build the bundle: a key-card bundle carries no attachments.');
   });
 
   it('classifies I/O failures of the source and of an attachment sink', async () => {

@@ -106,8 +106,9 @@ export function ImportPanel({
               : t('exchange.import.refused', { message: result.message }),
           ...(result.refusable ? { refusable: result.refusable } : {}),
         });
-        // Expiry alone may be overridden by a person, with a reason that is recorded in the case.
-        if (result.code === 'BUNDLE_EXPIRED') setExpired(file);
+        // Expiry alone may be overridden by a person, with a reason that is recorded in the case. Refused again
+        // with an override, the bundle is past the override's limit: offering it once more would lead nowhere.
+        if (result.code === 'BUNDLE_EXPIRED' && !expiryOverride) setExpired(file);
       } else setPrepared(result);
     },
     [deps, trust, t],
