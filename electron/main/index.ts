@@ -5,6 +5,7 @@ import { applicationMenuTemplate } from './application-menu';
 import { createHandlers } from './ipc/create-handlers';
 import { nodeVolumeProbe } from './handlers/media/volume-probe';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/app-origin';
+import { decideStartup, devToolsAllowed } from './security/debug-policy';
 import type { RequestPolicyOptions } from './security/request-policy';
 import { secureWebPreferences } from './security/secure-web-preferences';
 import { createAppProtocolHandler } from './wiring/app-protocol-handler';
@@ -14,19 +15,30 @@ import { applySessionPolicies, type SessionPolicyTarget } from './wiring/session
 // Thin wiring only: Electron's objects are handed to the wiring functions in ./wiring, which the e2e harness and
 // the preview call with Playwright's; every decision is a pure function in ./security or ./ipc with its own test.
 
+// An installed app started with a debugging switch quits before it opens anything to inspect (below).
+const startup = decideStartup({
+  isPackaged: app.isPackaged,
+  args: process.argv.slice(1),
+  hasSwitch: (name) => app.commandLine.hasSwitch(name),
+});
+const devTools = devToolsAllowed(app.isPackaged);
+
 const rendererRoot = join(__dirname, '../renderer');
 // Development and the Electron e2e suite use a throw-away profile; a packaged app always uses the OS default.
 const profileSwitch = app.isPackaged ? '' : app.commandLine.getSwitchValue('casebridge-profile');
 if (profileSwitch !== '') app.setPath('userData', profileSwitch);
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-const policy: RequestPolicyOptions = { devServerOrigin: devServerUrl };
+const policy: RequestPolicyOptions = { devServerOrigin: devServerUrl, allowDevTools: devTools };
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 
-// Two instances must never write the same IndexedDB at once.
-if (!app.requestSingleInstanceLock()) {
+if (startup.action === 'quit') {
+  console.error(startup.reason);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
+  // Two instances must never write the same IndexedDB at once.
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -140,7 +152,7 @@ function createWindow(): void {
     show: false,
     title: 'Casebridge',
     backgroundColor: '#f6f7f9',
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs'), { devTools }),
   });
   window.once('ready-to-show', () => window.show());
   // The renderer listens for this to lock the vault when the machine sleeps or the screen locks.

@@ -17,7 +17,18 @@ describe('packaging', () => {
       [FuseV1Options.EnableCookieEncryption]: true,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
+  });
+
+  it('takes away file:// its extra privileges (R10: the app is served from app://)', () => {
+    expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
+  });
+
+  it('decides every fuse this @electron/fuses knows, so none stays at its default unnoticed', () => {
+    const known = Object.values(FuseV1Options).filter((value) => typeof value === 'number');
+    expect(known.filter((fuse) => typeof fuses[fuse] !== 'boolean')).toEqual([]);
   });
 
   it('ships only the built app, with the fuses hook, for Linux, Windows and macOS', () => {
