@@ -11,6 +11,7 @@ import { secureWebPreferences } from './security/secure-web-preferences';
 import { createAppProtocolHandler } from './wiring/app-protocol-handler';
 import { registerIpc } from './wiring/register-ipc';
 import { applySessionPolicies, type SessionPolicyTarget } from './wiring/session-policies';
+import { claimSingleInstance } from './wiring/single-instance';
 
 // Thin wiring only: Electron's objects are handed to the wiring functions in ./wiring, which the e2e harness and
 // the preview call with Playwright's; every decision is a pure function in ./security or ./ipc with its own test.
@@ -37,17 +38,14 @@ protocol.registerSchemesAsPrivileged([
 if (startup.action === 'quit') {
   console.error(startup.reason);
   app.exit(1);
-} else if (!app.requestSingleInstanceLock()) {
-  // Two instances must never write the same IndexedDB at once.
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
-  });
+} else if (
+  claimSingleInstance({
+    requestLock: () => app.requestSingleInstanceLock(),
+    onSecondInstance: (listener) => app.on('second-instance', listener),
+    windows: () => BrowserWindow.getAllWindows(),
+    quit: () => app.quit(),
+  })
+) {
   app.whenReady().then(start, (error: unknown) => {
     console.error('Casebridge failed to start:', error);
     app.exit(1);
