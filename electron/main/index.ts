@@ -12,6 +12,7 @@ import { createAppProtocolHandler } from './wiring/app-protocol-handler';
 import { registerIpc } from './wiring/register-ipc';
 import { applySessionPolicies, type SessionPolicyTarget } from './wiring/session-policies';
 import { claimSingleInstance } from './wiring/single-instance';
+import { watchSystemLock } from './wiring/system-lock';
 
 // Thin wiring only: Electron's objects are handed to the wiring functions in ./wiring, which the e2e harness and
 // the preview call with Playwright's; every decision is a pure function in ./security or ./ipc with its own test.
@@ -154,12 +155,26 @@ function createWindow(): void {
   });
   window.once('ready-to-show', () => window.show());
   // The renderer listens for this to lock the vault when the machine sleeps or the screen locks.
-  const notifyLock = () => window.webContents.send(SYSTEM_LOCK_EVENT);
-  powerMonitor.on('suspend', notifyLock);
-  powerMonitor.on('lock-screen', notifyLock);
-  window.on('closed', () => {
-    powerMonitor.off('suspend', notifyLock);
-    powerMonitor.off('lock-screen', notifyLock);
-  });
+  const stopWatching = watchSystemLock(
+    process.platform,
+    {
+      onSuspend: (listener) => {
+        powerMonitor.on('suspend', listener);
+        return () => powerMonitor.off('suspend', listener);
+      },
+      onLockScreen: (listener) => {
+        powerMonitor.on('lock-screen', listener);
+        return () => powerMonitor.off('lock-screen', listener);
+      },
+      // The threshold only separates 'active' from 'idle'; the watcher looks for 'locked' alone.
+      idleState: () => powerMonitor.getSystemIdleState(60),
+      every: (intervalMs, tick) => {
+        const timer = setInterval(tick, intervalMs);
+        return () => clearInterval(timer);
+      },
+    },
+    () => window.webContents.send(SYSTEM_LOCK_EVENT),
+  );
+  window.on('closed', stopWatching);
   void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }
