@@ -9,9 +9,10 @@ module.exports = {
   productName: 'Casebridge',
   copyright: 'Casebridge contributors',
   directories: { output: 'dist', buildResources: 'build' },
-  // Only the built app ships. Renderer libraries are devDependencies bundled by Vite, so nothing from
-  // node_modules is copied into app.asar a second time.
-  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json'],
+  // Only the built app ships. Runtime libraries are `dependencies` (so `npm audit --omit=dev` checks them), but
+  // Vite has already bundled them into out/: electron-builder would otherwise copy every production dependency's
+  // node_modules folder into app.asar as well (130 MB), so node_modules is excluded.
+  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json', '!node_modules/**/*'],
   asar: true,
   electronDist,
   afterPack: './build/after-pack.cjs',

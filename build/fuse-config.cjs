@@ -11,4 +11,10 @@ module.exports = {
   // Tampering with app.asar makes the app refuse to start; code only ever loads from it.
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  // One V8 snapshot for every process, the one that ships signed inside the app.
+  [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+  // The app is served from app://, never file://; file:// pages get no extra rights (fetch, service workers…).
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+  // Electron 45's ninth fuse (WasmTrapHandlers) has no name in @electron/fuses 1.8; it stays at its default, on:
+  // fast guard-page bounds checks for libsodium's WebAssembly. It is also why strictlyRequireAllFuses cannot be set.
 };

@@ -5,37 +5,48 @@ import { applicationMenuTemplate } from './application-menu';
 import { createHandlers } from './ipc/create-handlers';
 import { nodeVolumeProbe } from './handlers/media/volume-probe';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/app-origin';
+import { decideStartup, devToolsAllowed } from './security/debug-policy';
 import type { RequestPolicyOptions } from './security/request-policy';
 import { secureWebPreferences } from './security/secure-web-preferences';
 import { createAppProtocolHandler } from './wiring/app-protocol-handler';
 import { registerIpc } from './wiring/register-ipc';
 import { applySessionPolicies, type SessionPolicyTarget } from './wiring/session-policies';
+import { claimSingleInstance } from './wiring/single-instance';
+import { watchSystemLock } from './wiring/system-lock';
 
 // Thin wiring only: Electron's objects are handed to the wiring functions in ./wiring, which the e2e harness and
 // the preview call with Playwright's; every decision is a pure function in ./security or ./ipc with its own test.
+
+// An installed app started with a debugging switch quits before it opens anything to inspect (below).
+const startup = decideStartup({
+  isPackaged: app.isPackaged,
+  args: process.argv.slice(1),
+  hasSwitch: (name) => app.commandLine.hasSwitch(name),
+});
+const devTools = devToolsAllowed(app.isPackaged);
 
 const rendererRoot = join(__dirname, '../renderer');
 // Development and the Electron e2e suite use a throw-away profile; a packaged app always uses the OS default.
 const profileSwitch = app.isPackaged ? '' : app.commandLine.getSwitchValue('casebridge-profile');
 if (profileSwitch !== '') app.setPath('userData', profileSwitch);
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-const policy: RequestPolicyOptions = { devServerOrigin: devServerUrl };
+const policy: RequestPolicyOptions = { devServerOrigin: devServerUrl, allowDevTools: devTools };
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 
-// Two instances must never write the same IndexedDB at once.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
-  });
+if (startup.action === 'quit') {
+  console.error(startup.reason);
+  app.exit(1);
+} else if (
+  claimSingleInstance({
+    requestLock: () => app.requestSingleInstanceLock(),
+    onSecondInstance: (listener) => app.on('second-instance', listener),
+    windows: () => BrowserWindow.getAllWindows(),
+    quit: () => app.quit(),
+  })
+) {
   app.whenReady().then(start, (error: unknown) => {
     console.error('Casebridge failed to start:', error);
     app.exit(1);
@@ -140,16 +151,30 @@ function createWindow(): void {
     show: false,
     title: 'Casebridge',
     backgroundColor: '#f6f7f9',
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs'), { devTools }),
   });
   window.once('ready-to-show', () => window.show());
   // The renderer listens for this to lock the vault when the machine sleeps or the screen locks.
-  const notifyLock = () => window.webContents.send(SYSTEM_LOCK_EVENT);
-  powerMonitor.on('suspend', notifyLock);
-  powerMonitor.on('lock-screen', notifyLock);
-  window.on('closed', () => {
-    powerMonitor.off('suspend', notifyLock);
-    powerMonitor.off('lock-screen', notifyLock);
-  });
+  const stopWatching = watchSystemLock(
+    process.platform,
+    {
+      onSuspend: (listener) => {
+        powerMonitor.on('suspend', listener);
+        return () => powerMonitor.off('suspend', listener);
+      },
+      onLockScreen: (listener) => {
+        powerMonitor.on('lock-screen', listener);
+        return () => powerMonitor.off('lock-screen', listener);
+      },
+      // The threshold only separates 'active' from 'idle'; the watcher looks for 'locked' alone.
+      idleState: () => powerMonitor.getSystemIdleState(60),
+      every: (intervalMs, tick) => {
+        const timer = setInterval(tick, intervalMs);
+        return () => clearInterval(timer);
+      },
+    },
+    () => window.webContents.send(SYSTEM_LOCK_EVENT),
+  );
+  window.on('closed', stopWatching);
   void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }

@@ -3,14 +3,16 @@ import { isAppUrl, safeParseUrl } from './app-origin';
 export type RequestPolicyOptions = {
   /** Only in `npm run dev`: the local Vite server that serves the renderer. Never set in a built app. */
   readonly devServerOrigin?: string | undefined;
+  /** Only in a development build: DevTools loads its own devtools:// pages. Never set in a packaged app. */
+  readonly allowDevTools?: boolean | undefined;
 };
 
-/** Every request that is not for our own app:// origin (or devtools) is cancelled: no network, ever. */
+/** Every request that is not for our own app:// origin is cancelled: no network, ever. */
 export function isRequestAllowed(rawUrl: string, options: RequestPolicyOptions = {}): boolean {
   if (isAppUrl(rawUrl)) return true;
   const url = safeParseUrl(rawUrl);
   if (url === null) return false;
-  if (url.protocol === 'devtools:') return true;
+  if (url.protocol === 'devtools:') return options.allowDevTools === true;
   return isDevServerUrl(url, options);
 }
 

@@ -1,7 +1,10 @@
 import type { WebPreferences } from 'electron';
 
-/** The only web preferences a Casebridge window is ever created with. */
-export function secureWebPreferences(preloadPath: string) {
+/**
+ * The only web preferences a Casebridge window is ever created with. DevTools stay off unless the caller says
+ * otherwise, which index.ts does only for a development build (devToolsAllowed).
+ */
+export function secureWebPreferences(preloadPath: string, { devTools = false }: { readonly devTools?: boolean } = {}) {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -16,5 +19,6 @@ export function secureWebPreferences(preloadPath: string) {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    devTools,
   } as const satisfies WebPreferences;
 }

@@ -14,7 +14,8 @@ const calls: string[] = [];
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof FsPromises>();
-  const label = (path: unknown) => (String(path).endsWith('.partial') ? 'temp' : 'other');
+  const label = (path: unknown) =>
+    String(path).endsWith('.partial') ? 'temp' : String(path).endsWith('.cbundle') ? 'target' : 'other';
   return {
     ...real,
     open: async (...args: Parameters<typeof real.open>) => {
@@ -49,7 +50,7 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('atomic write: the order of file system calls', () => {
-  it('writes, fsyncs and closes the temp file, renames it, then fsyncs the folder', async () => {
+  it('writes, fsyncs and closes the temp file, renames it, fsyncs the folder, then reads the file back', async () => {
     const data = randomBytes(100);
     async function* chunks() {
       yield data.subarray(0, 60);
@@ -58,6 +59,7 @@ describe('atomic write: the order of file system calls', () => {
     await writeFileAtomically({ targetPath: join(dir, 'a.cbundle'), chunks: chunks(), expectedBytes: 100 });
     const expected = ['open temp', 'write temp', 'write temp', 'sync temp', 'close temp', 'rename'];
     if (process.platform !== 'win32') expected.push('open folder', 'sync folder', 'close folder');
+    expected.push('open target', 'close target');
     expect(calls).toEqual(expected);
   });
 });

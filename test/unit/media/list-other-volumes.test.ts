@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listMacosVolumes } from '../../../electron/main/handlers/media/list-macos-volumes';
-import { listWindowsVolumes, parseWindowsVolumes } from '../../../electron/main/handlers/media/list-windows-volumes';
+import {
+  listWindowsVolumes,
+  parseWindowsVolumes,
+  windowsPowerShellPath,
+} from '../../../electron/main/handlers/media/list-windows-volumes';
 import { createListRemovableHandler } from '../../../electron/main/handlers/media/list-removable-handler';
 import { nodeVolumeProbe, type VolumeProbe } from '../../../electron/main/handlers/media/volume-probe';
 
@@ -56,8 +60,35 @@ describe('Windows volumes (best effort)', () => {
     ]);
   });
 
+  it('runs PowerShell by its absolute path under %SystemRoot%, never through the search path', async () => {
+    const commands: string[] = [];
+    const recording: VolumeProbe = {
+      ...probe('[]'),
+      run: async (command) => {
+        commands.push(command);
+        return '[]';
+      },
+    };
+    await listWindowsVolumes(recording, 'D:\\WINNT');
+    expect(commands).toEqual(['D:\\WINNT\\System32\\WindowsPowerShell\\v1.0\\powershell.exe']);
+  });
+
+  it.each([undefined, '', 'Windows', '\\\\server\\share', 'C:\\Windows\\..\\Temp', 'C:relative', 'C:\\Win"dows'])(
+    'falls back to C:\\Windows when SystemRoot is %j (missing, relative, remote or odd)',
+    (systemRoot) => {
+      expect(windowsPowerShellPath(systemRoot)).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    },
+  );
+
   it.each([null, '', 'not json', '{"DeviceID":"../../etc"}', '[1,2]'])('yields nothing for %s', async (out) => {
     expect(await listWindowsVolumes(probe(out))).toEqual([]);
+  });
+});
+
+describe('the probe runs programs', () => {
+  it('only by an absolute path: a bare name would be looked up on the search path', async () => {
+    expect(await nodeVolumeProbe.run('echo', ['found on PATH'], 5_000)).toBeNull();
+    expect(await nodeVolumeProbe.run(process.execPath, ['-e', 'process.stdout.write("ran")'], 5_000)).toBe('ran');
   });
 });
 

@@ -4,7 +4,7 @@ import { buildContentSecurityPolicy, securityHeaders } from '../../../electron/m
 
 const required =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
-  "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; " +
+  "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; " +
   "form-action 'none'; frame-ancestors 'none'";
 
 describe('content security policy', () => {
@@ -15,6 +15,11 @@ describe('content security policy', () => {
   it('never allows eval, inline code or remote origins', () => {
     const csp = buildContentSecurityPolicy();
     expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|'unsafe-hashes'|https?:|\*/);
+  });
+
+  it('loads workers only from the app itself, never from a blob: URL (R12: the KDF worker is a built file)', () => {
+    const workerSources = /(?:^|; )worker-src ([^;]*)/.exec(buildContentSecurityPolicy())?.[1];
+    expect(workerSources).toBe("'self'");
   });
 
   it('is sent as a header with nosniff', () => {

@@ -35,7 +35,13 @@ describe('web preferences', () => {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: false,
     });
+  });
+
+  it('turn DevTools on only when asked (development builds, R10)', () => {
+    expect(secureWebPreferences('/x/preload.cjs', { devTools: true }).devTools).toBe(true);
+    expect(secureWebPreferences('/x/preload.cjs', { devTools: false }).devTools).toBe(false);
   });
 });
 

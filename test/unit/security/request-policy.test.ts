@@ -38,8 +38,15 @@ describe('request policy: no network, ever', () => {
     expect(isRequestAllowed(url)).toBe(false);
   });
 
-  it.each(['app://casebridge/index.html', 'devtools://devtools/bundled/inspector.html'])('allows %s', (url) => {
-    expect(isRequestAllowed(url)).toBe(true);
+  it('allows its own origin', () => {
+    expect(isRequestAllowed('app://casebridge/index.html')).toBe(true);
+  });
+
+  it('allows devtools:// only in a development build (R10)', () => {
+    const inspector = 'devtools://devtools/bundled/inspector.html';
+    expect(isRequestAllowed(inspector)).toBe(false);
+    expect(isRequestAllowed(inspector, { allowDevTools: false })).toBe(false);
+    expect(isRequestAllowed(inspector, { allowDevTools: true })).toBe(true);
   });
 
   it('allows the dev server only when one is configured, and only on loopback', () => {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { stat } from 'node:fs/promises';
 import { MAX_BUNDLE_FILE_BYTES, type IpcChannel, type RemovableVolume } from '@shared/ipc/contract';
 import { err, ok } from '@shared/result';
 import type { IpcHandlers } from '../../ipc/create-ipc-router';
@@ -9,6 +8,7 @@ import { listBundleFiles, readFileBounded } from '../files/bundle-files';
 import { createChunkChannel } from '../files/chunk-channel';
 import { describeFsError, FileOperationError, toErr } from '../files/file-errors';
 import type { PathGrants } from '../files/path-grants';
+import { regularFileInfo } from '../files/regular-file';
 import { preflightWrite, writeFileAtomically, type AtomicWriteResult } from '../files/write-file-atomically';
 
 /** Native dialogs, injected: Electron's in the app, a scripted stand-in in the e2e harness. */
@@ -52,7 +52,7 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
   const fail = (error: unknown, where: string) => toErr(describeFsError(error, where));
 
   async function describeFile(path: string) {
-    const info = await stat(path);
+    const info = await regularFileInfo(path);
     return {
       fileToken: deps.grants.grant(path, 'file'),
       name: basename(path),
@@ -179,7 +179,7 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       const path = deps.grants.resolve(fileToken, 'file');
       if (path === null) return notGranted();
       try {
-        const info = await stat(path);
+        const info = await regularFileInfo(path);
         if (info.size > maxBytes)
           throw new FileOperationError(
             'too-large',

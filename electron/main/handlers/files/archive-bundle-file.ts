@@ -40,8 +40,9 @@ export async function archiveBundleFile(folder: string, name: string): Promise<A
   const sourceInfo = await lstat(source).catch((error: unknown) => {
     throw missingOr(error, where, name, folder);
   });
-  if (!sourceInfo.isFile() && !sourceInfo.isSymbolicLink())
-    throw new FileOperationError('not-found', `${name} on ${where} is not a file. Nothing was moved.`);
+  // Only the regular file that was listed: a link swapped in since is not moved (nor followed).
+  if (!sourceInfo.isFile())
+    throw new FileOperationError('not-found', `${name} on ${where} is not a regular file. Nothing was moved.`);
 
   const archive = join(folder, ARCHIVE_FOLDER);
   await mkdir(archive).catch((error: unknown) => {

@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError, FileOperationError } from './file-errors';
+import { openRegularFile } from './regular-file';
 import { isTempName } from './write-file-atomically';
 
 export const BUNDLE_EXTENSION = '.cbundle';
@@ -13,7 +13,10 @@ export type BundleFileEntry = {
   readonly modifiedAt: string;
 };
 
-/** Bundle files directly in a folder (no recursion), newest first; temp files of interrupted exports are ignored. */
+/**
+ * Bundle files directly in a folder (no recursion), newest first; temp files of interrupted exports are ignored, and
+ * so is anything that is not a regular file (a link, a folder, a FIFO), which is never followed.
+ */
 export async function listBundleFiles(folder: string): Promise<BundleFileEntry[]> {
   const names = await readdir(folder).catch((error: unknown) => {
     throw describeFsError(error, `the drive at ${folder}`);
@@ -22,27 +25,24 @@ export async function listBundleFiles(folder: string): Promise<BundleFileEntry[]
   for (const name of names) {
     if (!name.endsWith(BUNDLE_EXTENSION) || isTempName(name) || name.startsWith('.')) continue;
     const path = join(folder, name);
-    const info = await stat(path).catch(() => null);
+    const info = await lstat(path).catch(() => null);
     if (info?.isFile()) entries.push({ path, name, bytes: info.size, modifiedAt: info.mtime.toISOString() });
   }
   return entries.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
 }
 
 /**
- * Streams a file in chunks, refusing it up front when it is larger than `maxBytes`, and stopping if it grows
- * while being read. The caller verifies the bytes; this only bounds them.
+ * Streams a regular file in chunks (never through a link), refusing it up front when it is larger than `maxBytes`,
+ * and stopping if it grows while being read. The caller verifies the bytes; this only bounds them.
  */
 export async function* readFileBounded(
   path: string,
   maxBytes: number,
   chunkBytes = 1024 * 1024,
 ): AsyncGenerator<Uint8Array> {
-  const info = await stat(path).catch((error: unknown) => {
-    throw describeFsError(error, `the file ${path}`);
-  });
-  if (!info.isFile())
-    throw new FileOperationError('not-found', `${path} is not a file. Choose a bundle file (${BUNDLE_EXTENSION}).`);
+  const { handle, info } = await openRegularFile(path);
   if (info.size > maxBytes) {
+    await handle.close();
     throw new FileOperationError(
       'too-large',
       `This file is ${info.size} bytes, more than the ${maxBytes} a bundle may have. It is not a Casebridge bundle, or it was damaged.`,
@@ -50,7 +50,8 @@ export async function* readFileBounded(
   }
   let read = 0;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
+    // The stream reads the handle that was checked, and closes it when done, failed or returned early.
+    for await (const chunk of handle.createReadStream({ highWaterMark: chunkBytes })) {
       const bytes = chunk as Buffer;
       read += bytes.byteLength;
       if (read > info.size)

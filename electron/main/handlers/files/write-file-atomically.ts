@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, rename, rm, stat, statfs } from 'node:fs/promises';
+import { lstat, open, rename, rm, statfs } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError, FileOperationError } from './file-errors';
+import { READ_NO_FOLLOW } from './regular-file';
 
 /** The steps of an atomic write, in order; tests stop the process at each to prove nothing half-written survives. */
 export const writeSteps = [
@@ -136,15 +136,17 @@ export async function writeFileAtomically(options: AtomicWriteOptions): Promise<
   }
 }
 
-/** BLAKE2b-512 of a file, streamed. */
+/** BLAKE2b-512 of a file, streamed; a link swapped in under the name is not followed (the read-back then fails). */
 export async function hashFile(path: string): Promise<string> {
   const hash = createHash('blake2b512');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  const handle = await open(path, READ_NO_FOLLOW);
+  for await (const chunk of handle.createReadStream({ highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
 async function refuseExisting(targetPath: string, where: string): Promise<void> {
-  const exists = await stat(targetPath).then(
+  // lstat: a link under the name, even a dangling one, is something that would be replaced.
+  const exists = await lstat(targetPath).then(
     () => true,
     () => false,
   );

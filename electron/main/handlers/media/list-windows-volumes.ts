@@ -1,3 +1,4 @@
+import { win32 } from 'node:path';
 import { z } from 'zod';
 import type { RemovableVolume } from '@shared/ipc/contract';
 import type { VolumeProbe } from './volume-probe';
@@ -16,9 +17,37 @@ const outputSchema = z.union([logicalDiskSchema, z.array(logicalDiskSchema)]);
 const QUERY =
   "Get-CimInstance Win32_LogicalDisk -Filter 'DriveType=2' | Select-Object DeviceID,VolumeName,FileSystem,Size,FreeSpace | ConvertTo-Json -Compress";
 
+const DEFAULT_SYSTEM_ROOT = 'C:\\Windows';
+
+/**
+ * Windows PowerShell by its absolute path: a bare `powershell.exe` is looked up in the current folder and on PATH
+ * first, where anyone able to drop a file there would be run. %SystemRoot% is used only when it is a plain local
+ * absolute path (no share, no `..`, no characters Windows forbids in names); otherwise the default install folder.
+ */
+export function windowsPowerShellPath(systemRoot: string | undefined): string {
+  const plain =
+    systemRoot !== undefined &&
+    /^[A-Za-z]:\\[^"*?<>|/]*$/.test(systemRoot) &&
+    !systemRoot.split('\\').some((part) => part === '..' || part === '.');
+  return win32.join(
+    plain ? systemRoot : DEFAULT_SYSTEM_ROOT,
+    'System32',
+    'WindowsPowerShell',
+    'v1.0',
+    'powershell.exe',
+  );
+}
+
 /** Windows, best effort: logical disks of type 2 (removable) from CIM. */
-export async function listWindowsVolumes(probe: VolumeProbe): Promise<RemovableVolume[]> {
-  const stdout = await probe.run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', QUERY], 10_000);
+export async function listWindowsVolumes(
+  probe: VolumeProbe,
+  systemRoot: string | undefined = process.env['SystemRoot'],
+): Promise<RemovableVolume[]> {
+  const stdout = await probe.run(
+    windowsPowerShellPath(systemRoot),
+    ['-NoProfile', '-NonInteractive', '-Command', QUERY],
+    10_000,
+  );
   return stdout === null ? [] : parseWindowsVolumes(stdout, probe);
 }
 

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { access, readFile, readdir, realpath, statfs, lstat } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
+import { posix, win32 } from 'node:path';
 
 /** The few system calls volume detection needs; injected so tests run on fixture trees. */
 export type VolumeProbe = {
@@ -32,8 +33,13 @@ export const nodeVolumeProbe: VolumeProbe = {
       () => true,
       () => false,
     ),
+  // Only absolute paths: a bare name would be resolved through the search path (and, on Windows, the current folder).
   run: (command, args, timeoutMs) =>
     new Promise((resolve) => {
+      if (!posix.isAbsolute(command) && !win32.isAbsolute(command)) {
+        resolve(null);
+        return;
+      }
       execFile(command, [...args], { timeout: timeoutMs, windowsHide: true }, (error, stdout) =>
         resolve(error ? null : stdout),
       );
