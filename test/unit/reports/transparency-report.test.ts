@@ -148,6 +148,29 @@ describe('transparency report on the seeded office (figures checked by hand from
   });
 });
 
+describe('which reports may be published', () => {
+  const at = (period: Parameters<typeof buildTransparencyReport>[1]['period'], now = '2026-02-01T00:00:00.000Z') =>
+    buildTransparencyReport(seededCases(), { period, officeJurisdiction: 'DE', now }).publication;
+
+  it('a whole quarter or year that has ended is public', () => {
+    expect(at(yearPeriod(2025))).toBe('public');
+    expect(at(quarterPeriod(2025, 4))).toBe('public');
+  });
+
+  it('a custom range, or a quarter or year still running, is internal: two of them subtract to single cases', () => {
+    const custom = {
+      from: '2025-01-01T00:00:00.000Z',
+      to: '2025-03-06T00:00:00.000Z',
+      label: '2025-01-01 – 2025-03-05',
+    };
+    expect(at(custom)).toBe('internal');
+    expect(at({ ...custom, to: '2025-04-01T00:00:00.000Z' }, '2025-04-01T00:00:00.000Z')).toBe('public');
+    expect(at({ ...custom, from: '2025-01-02T00:00:00.000Z', to: '2025-04-02T00:00:00.000Z' })).toBe('internal');
+    expect(at(yearPeriod(2026))).toBe('internal');
+    expect(at(quarterPeriod(2025, 4), '2025-12-31T23:59:59.000Z')).toBe('internal');
+  });
+});
+
 describe('percentiles', () => {
   it('median and nearest-rank p90', () => {
     expect(median([])).toBeNull();
