@@ -5,6 +5,8 @@ export type ReportLabels = {
   table(id: ReportTableId): string;
   key(table: ReportTableId, key: string): string;
   span(id: StageSpanId): string;
+  /** "Internal — not for publication" or "For publication: …", in the interface language. */
+  publication(kind: TransparencyReport['publication']): string;
 };
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
@@ -14,7 +16,8 @@ export function csvField(value: string): string {
 }
 
 /**
- * The whole report as one CSV (UTF-8, CRLF): a header block stating period, method and suppression rule, then
+ * The whole report as one CSV (UTF-8, CRLF): a header block stating period, whether it may be published, and the
+ * suppression rule, then
  * one row per published cell and total, then the stage durations. Suppressed cells print as "<t" or "x".
  */
 export function reportToCsv(report: TransparencyReport, labels: ReportLabels, officeName: string): string {
@@ -22,6 +25,8 @@ export function reportToCsv(report: TransparencyReport, labels: ReportLabels, of
   const rows: string[][] = [
     ['Casebridge transparency report', officeName],
     ['Period', report.period.label, report.period.from, report.period.to],
+    // Right under the period, so a file passed on still says whether it may be published.
+    ['Publication', report.publication, labels.publication(report.publication)],
     ['Generated', report.generatedAt],
     [
       'Suppression',

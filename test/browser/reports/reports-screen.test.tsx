@@ -102,3 +102,28 @@ describe('Reports screen CSV', () => {
     expect(file?.text).not.toMatch(/,AT,7\r\n/);
   });
 });
+
+describe('Reports screen for a custom period', () => {
+  it('marks the report internal — not for publication — on screen and in the CSV', async () => {
+    await renderReports();
+    expect(container.textContent).not.toContain('Internal — not for publication');
+    const select = container.querySelector('select');
+    await act(async () => {
+      if (select) select.value = 'custom';
+      select?.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const mark = container.querySelector('.report__header [role="note"]');
+    expect(mark, 'the internal mark in the report header').not.toBeNull();
+    expect(mark?.textContent).toContain('Internal — not for publication');
+    expect(mark?.closest('.no-print')).toBeNull(); // printed into the PDF too
+    const button = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Export CSV');
+    const before = saved.length;
+    await act(async () => {
+      button?.click();
+    });
+    await expect.poll(() => saved.length).toBe(before + 1);
+    const file = saved.at(-1);
+    expect(file?.name).toBe('Casebridge report 2026-01-01 - 2026-02-01 internal.csv');
+    expect(file?.text.split('\r\n')[2]).toBe('Publication,internal,Internal — not for publication');
+  });
+});
