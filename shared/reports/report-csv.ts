@@ -9,10 +9,20 @@ export type ReportLabels = {
   publication(kind: TransparencyReport['publication']): string;
 };
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote or line break. A field a spreadsheet could run gets a leading
+ * apostrophe: one starting with tab or CR, or whose first character after blanks (spaces, no-break and zero-width
+ * ones) is = + - @ or | (DDE) — read after NFKC, because spreadsheets fold full-width "＝" onto "=".
+ */
 export function csvField(value: string): string {
-  const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const defused = startsFormula(value) ? `'${value}` : value;
   return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
+}
+
+function startsFormula(value: string): boolean {
+  if (/^[\t\r]/.test(value)) return true;
+  const significant = value.normalize('NFKC').replace(/^[\p{White_Space}\p{Cf}]+/u, '');
+  return /^[=+\-@|]/.test(significant);
 }
 
 /**

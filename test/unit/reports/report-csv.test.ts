@@ -31,10 +31,30 @@ describe('report CSV', () => {
     expect(csvField(value)).toBe(expected);
   });
 
+  it.each([
+    [' =1+1', "' =1+1"],
+    ['  @SUM(A1)', "'  @SUM(A1)"],
+    ['\u00a0+1', "'\u00a0+1"],
+    ['\u3000=1+1', "'\u3000=1+1"],
+    ['\u200b=1+1', "'\u200b=1+1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['﹦1+1', "'﹦1+1"],
+    ['|calc', "'|calc"],
+    ['｜calc', "'｜calc"],
+    [' \t|calc', "' \t|calc"],
+  ])('defuses a formula behind whitespace, in full-width form or as a pipe: %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
   it('leaves fields that only contain formula characters later on as they are', () => {
     expect(csvField('1+1')).toBe('1+1');
     expect(csvField('a=b')).toBe('a=b');
     expect(csvField('x@y')).toBe('x@y');
+    expect(csvField('a | b')).toBe('a | b');
+    expect(csvField(' plain')).toBe(' plain');
   });
 
   it('holds the period, the rule, every published cell and the durations', () => {
