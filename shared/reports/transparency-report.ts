@@ -85,7 +85,11 @@ export const STAGE_SPANS = [
 ] as const;
 export type StageSpanId = (typeof STAGE_SPANS)[number];
 
-/** Days a stage took: withheld (nulls, cases "<t") when fewer than `threshold` cases ended it in the period. */
+/**
+ * Days a stage took, in whole days: withheld (nulls, cases "<t") when fewer than `threshold` cases ended it in the
+ * period; the 90th percentile also when fewer than MIN_CASES_FOR_P90 did. Cases print "x" when withheld to protect
+ * a table total.
+ */
 export type StageDuration = {
   readonly id: StageSpanId;
   readonly cases: PublishedValue;
@@ -116,6 +120,8 @@ export type ReportOptions = {
 };
 
 const DAY_MS = 86_400_000;
+/** Below this many cases the 90th percentile (nearest rank) is the largest value, one case's own duration. */
+export const MIN_CASES_FOR_P90 = 10;
 
 /**
  * Counts what cooperation did in a period, then protects every table against small counts. Tables that count the
@@ -237,12 +243,14 @@ function stageDurations(cases: readonly ReportableCase[], period: ReportPeriod, 
   return STAGE_SPANS.map((id) => {
     const values = spans.get(id) ?? [];
     if (values.length < threshold) return { id, cases: { kind: 'below-threshold' }, medianDays: null, p90Days: null };
-    const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+    // Whole days: to the tenth (2.4 hours) a duration can match one case's own timestamps.
+    const round = (n: number | null) => (n === null ? null : Math.round(n));
     return {
       id,
       cases: { kind: 'count', count: values.length },
       medianDays: round(median(values)),
-      p90Days: round(percentile(values, 0.9)),
+      // Nearest-rank p90 is the maximum itself while ⌈0.9·n⌉ = n, i.e. for n < 10: the slowest case's duration.
+      p90Days: values.length < MIN_CASES_FOR_P90 ? null : round(percentile(values, 0.9)),
     };
   });
 }
