@@ -28,7 +28,7 @@ afterEach(() => {
   container.remove();
 });
 
-async function renderReports() {
+async function renderReports(cases = seededCases()) {
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
@@ -39,7 +39,7 @@ async function renderReports() {
         officeName="BfDI"
         officeJurisdiction="DE"
         now={new Date('2026-02-01T00:00:00Z')}
-        loadCases={async () => ({ cases: seededCases(), unreadable: 0 })}
+        loadCases={async () => ({ cases, unreadable: 0 })}
       />,
     );
   });
@@ -125,5 +125,24 @@ describe('Reports screen for a custom period', () => {
     const file = saved.at(-1);
     expect(file?.name).toBe('Casebridge report 2026-01-01 - 2026-02-01 internal.csv');
     expect(file?.text.split('\r\n')[2]).toBe('Publication,internal,Internal — not for publication');
+  });
+});
+
+describe('Reports screen, a table whose categories would give counts away', () => {
+  it('lists no partner when four partners had one request each, and says why', async () => {
+    const [first] = seededCases();
+    if (!first?.request) throw new Error('the seeded office starts with a sent request');
+    const cases = ['AT', 'ES', 'FR', 'NL'].map((partner, i) => ({
+      ...first,
+      partnerJurisdiction: partner,
+      request: { ...first.request, sentAt: new Date(Date.UTC(2025, 4, 1 + i)).toISOString() },
+    }));
+    await renderReports(cases);
+    expect(rowsOf('Requests sent, by partner jurisdiction')).toEqual({ Total: '<5' });
+    const section = [...container.querySelectorAll('section')].find((s) =>
+      s.textContent.startsWith('Requests sent, by partner jurisdiction'),
+    );
+    expect(section?.textContent).toContain('Categories not listed');
+    expect(section?.textContent).not.toContain('Nothing to count');
   });
 });
