@@ -5,16 +5,29 @@ export type ReportLabels = {
   table(id: ReportTableId): string;
   key(table: ReportTableId, key: string): string;
   span(id: StageSpanId): string;
+  /** "Internal — not for publication" or "For publication: …", in the interface language. */
+  publication(kind: TransparencyReport['publication']): string;
 };
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote or line break. A field a spreadsheet could run gets a leading
+ * apostrophe: one starting with tab or CR, or whose first character after blanks (spaces, no-break and zero-width
+ * ones) is = + - @ or | (DDE) — read after NFKC, because spreadsheets fold full-width "＝" onto "=".
+ */
 export function csvField(value: string): string {
-  const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const defused = startsFormula(value) ? `'${value}` : value;
   return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
 }
 
+function startsFormula(value: string): boolean {
+  if (/^[\t\r]/.test(value)) return true;
+  const significant = value.normalize('NFKC').replace(/^[\p{White_Space}\p{Cf}]+/u, '');
+  return /^[=+\-@|]/.test(significant);
+}
+
 /**
- * The whole report as one CSV (UTF-8, CRLF): a header block stating period, method and suppression rule, then
+ * The whole report as one CSV (UTF-8, CRLF): a header block stating period, whether it may be published, and the
+ * suppression rule, then
  * one row per published cell and total, then the stage durations. Suppressed cells print as "<t" or "x".
  */
 export function reportToCsv(report: TransparencyReport, labels: ReportLabels, officeName: string): string {
@@ -22,6 +35,8 @@ export function reportToCsv(report: TransparencyReport, labels: ReportLabels, of
   const rows: string[][] = [
     ['Casebridge transparency report', officeName],
     ['Period', report.period.label, report.period.from, report.period.to],
+    // Right under the period, so a file passed on still says whether it may be published.
+    ['Publication', report.publication, labels.publication(report.publication)],
     ['Generated', report.generatedAt],
     [
       'Suppression',

@@ -28,3 +28,14 @@ export function inPeriod(instant: string | null | undefined, period: ReportPerio
   const t = Date.parse(instant);
   return t >= Date.parse(period.from) && t < Date.parse(period.to);
 }
+
+/** A calendar quarter or year in UTC, the only periods whose reports may be published (see docs/reports.md). */
+export function isWholeQuarterOrYear(period: Pick<ReportPeriod, 'from' | 'to'>): boolean {
+  const from = new Date(period.from);
+  const isQuarterStart = from.getUTCMonth() % 3 === 0 && from.getUTCDate() === 1 && from.getTime() % 86_400_000 === 0;
+  if (!isQuarterStart) return false;
+  const to = Date.parse(period.to);
+  const year = from.getUTCFullYear();
+  const month = from.getUTCMonth();
+  return to === Date.UTC(year, month + 3, 1) || (month === 0 && to === Date.UTC(year + 1, 0, 1));
+}

@@ -1,13 +1,9 @@
 import type { Case } from '../domain/case';
-import { inPeriod, type ReportPeriod } from './report-period';
+import { inPeriod, isWholeQuarterOrYear } from './report-period';
+import type { ReportPeriod } from './report-period';
 import { median, percentile } from './percentiles';
-import {
-  MIN_SUPPRESSION_THRESHOLD,
-  suppressTable,
-  type CountCell,
-  type PublishedCell,
-  type PublishedValue,
-} from './suppress-table';
+import { MIN_SUPPRESSION_THRESHOLD, suppressLinkedTables } from './suppress-table';
+import type { CountCell, PublishedCell, PublishedValue } from './suppress-table';
 
 /** The fields a report reads. Names, contacts and free text are not among them. */
 export type ReportableCase = Pick<
@@ -64,10 +60,18 @@ export const TABLE_KEYS: Readonly<
   deadlines: 'report',
 };
 
+/** Tables that count the same cases by different categories: they share a total and are protected together. */
+export const LINKED_TABLES: readonly (readonly ReportTableId[])[] = [
+  ['requests-sent-by-partner', 'requests-sent-by-legal-basis'],
+  ['requests-received-by-partner', 'requests-received-by-legal-basis'],
+];
+
 export type ReportTable = {
   readonly id: ReportTableId;
   readonly cells: readonly PublishedCell[];
   readonly total: PublishedValue;
+  /** The categories are not listed: even all hidden they would give a count away. */
+  readonly breakdownWithheld: boolean;
 };
 
 export const STAGE_SPANS = [
@@ -81,7 +85,11 @@ export const STAGE_SPANS = [
 ] as const;
 export type StageSpanId = (typeof STAGE_SPANS)[number];
 
-/** Days a stage took: withheld (nulls, cases "<t") when fewer than `threshold` cases ended it in the period. */
+/**
+ * Days a stage took, in whole days: withheld (nulls, cases "<t") when fewer than `threshold` cases ended it in the
+ * period; the 90th percentile also when fewer than MIN_CASES_FOR_P90 did. Cases print "x" when withheld to protect
+ * a table total.
+ */
 export type StageDuration = {
   readonly id: StageSpanId;
   readonly cases: PublishedValue;
@@ -96,6 +104,11 @@ export type TransparencyReport = {
   readonly generatedAt: string;
   readonly tables: readonly ReportTable[];
   readonly stageDurations: readonly StageDuration[];
+  /**
+   * "public" only for a whole calendar quarter or year that has ended. Any other period is "internal": two reports
+   * over overlapping ranges (or over a period still filling up) can be subtracted to reveal single cases.
+   */
+  readonly publication: 'public' | 'internal';
 };
 
 export type ReportOptions = {
@@ -107,12 +120,13 @@ export type ReportOptions = {
 };
 
 const DAY_MS = 86_400_000;
+/** Below this many cases the 90th percentile (nearest rank) is the largest value, one case's own duration. */
+export const MIN_CASES_FOR_P90 = 10;
 
 /**
- * Counts what cooperation did in a period, then protects every table against small counts. Tables that share
- * a total (requests sent by partner and by legal basis) are two partitions of the same cases with no cross-tab:
- * their unknowns are disjoint, so reading them together tells no more than reading each alone. Cross-tabulations
- * are deliberately not published.
+ * Counts what cooperation did in a period, then protects every table against small counts. Tables that count the
+ * same cases (requests sent by partner and by legal basis) share their total, so one table can give away a total
+ * the other withholds: they are suppressed together (LINKED_TABLES). Cross-tabulations are not published.
  */
 export function buildTransparencyReport(cases: readonly ReportableCase[], options: ReportOptions): TransparencyReport {
   const threshold = options.threshold ?? MIN_SUPPRESSION_THRESHOLD;
@@ -173,13 +187,26 @@ export function buildTransparencyReport(cases: readonly ReportableCase[], option
     }
   }
 
-  const tables = REPORT_TABLES.map((id): ReportTable => {
-    const cells: CountCell[] = [...(counts.get(id) ?? new Map<string, number>())]
-      .map(([key, count]) => ({ key, count }))
-      .sort((a, b) => a.key.localeCompare(b.key));
-    const published = suppressTable(cells, threshold);
-    return { id, cells: published.cells, total: published.total };
-  });
+  const published = new Map<ReportTableId, ReportTable>();
+  const groups = [
+    ...LINKED_TABLES,
+    ...REPORT_TABLES.filter((id) => !LINKED_TABLES.flat().includes(id)).map((id) => [id]),
+  ];
+  for (const group of groups) {
+    const cellsOf = (id: ReportTableId): CountCell[] =>
+      [...(counts.get(id) ?? new Map<string, number>())]
+        .map(([key, count]) => ({ key, count }))
+        .sort((a, b) => a.key.localeCompare(b.key));
+    suppressLinkedTables(group.map(cellsOf), threshold).forEach((table, i) => {
+      const id = group[i];
+      if (id)
+        published.set(id, { id, cells: table.cells, total: table.total, breakdownWithheld: table.breakdownWithheld });
+    });
+  }
+  const tables = REPORT_TABLES.flatMap((id) => published.get(id) ?? []);
+  // A stage's case count can equal a table's total (every request sent was authorised first), so when any total
+  // is withheld the stage counts are withheld too; their durations stay.
+  const totalWithheld = tables.some((t) => t.total.kind === 'withheld');
 
   return {
     period,
@@ -187,7 +214,11 @@ export function buildTransparencyReport(cases: readonly ReportableCase[], option
     threshold,
     generatedAt: options.now,
     tables,
-    stageDurations: stageDurations(cases, period, threshold),
+    stageDurations: stageDurations(cases, period, threshold).map((d) =>
+      totalWithheld && d.cases.kind === 'count' ? { ...d, cases: { kind: 'withheld' } } : d,
+    ),
+    publication:
+      isWholeQuarterOrYear(period) && Date.parse(period.to) <= Date.parse(options.now) ? 'public' : 'internal',
   };
 }
 
@@ -212,12 +243,14 @@ function stageDurations(cases: readonly ReportableCase[], period: ReportPeriod, 
   return STAGE_SPANS.map((id) => {
     const values = spans.get(id) ?? [];
     if (values.length < threshold) return { id, cases: { kind: 'below-threshold' }, medianDays: null, p90Days: null };
-    const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+    // Whole days: to the tenth (2.4 hours) a duration can match one case's own timestamps.
+    const round = (n: number | null) => (n === null ? null : Math.round(n));
     return {
       id,
       cases: { kind: 'count', count: values.length },
       medianDays: round(median(values)),
-      p90Days: round(percentile(values, 0.9)),
+      // Nearest-rank p90 is the maximum itself while ⌈0.9·n⌉ = n, i.e. for n < 10: the slowest case's duration.
+      p90Days: values.length < MIN_CASES_FOR_P90 ? null : round(percentile(values, 0.9)),
     };
   });
 }

@@ -28,7 +28,7 @@ afterEach(() => {
   container.remove();
 });
 
-async function renderReports() {
+async function renderReports(cases = seededCases()) {
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
@@ -39,7 +39,7 @@ async function renderReports() {
         officeName="BfDI"
         officeJurisdiction="DE"
         now={new Date('2026-02-01T00:00:00Z')}
-        loadCases={async () => ({ cases: seededCases(), unreadable: 0 })}
+        loadCases={async () => ({ cases, unreadable: 0 })}
       />,
     );
   });
@@ -100,5 +100,50 @@ describe('Reports screen CSV', () => {
     expect(file?.text).toContain('"Requests sent, by partner jurisdiction",requests-sent-by-partner,Ireland,IE,<5');
     expect(file?.text).toContain('"Requests sent, by partner jurisdiction",requests-sent-by-partner,Austria,AT,x');
     expect(file?.text).not.toMatch(/,AT,7\r\n/);
+  });
+});
+
+describe('Reports screen for a custom period', () => {
+  it('marks the report internal — not for publication — on screen and in the CSV', async () => {
+    await renderReports();
+    expect(container.textContent).not.toContain('Internal — not for publication');
+    const select = container.querySelector('select');
+    await act(async () => {
+      if (select) select.value = 'custom';
+      select?.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const mark = container.querySelector('.report__header [role="note"]');
+    expect(mark, 'the internal mark in the report header').not.toBeNull();
+    expect(mark?.textContent).toContain('Internal — not for publication');
+    expect(mark?.closest('.no-print')).toBeNull(); // printed into the PDF too
+    const button = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Export CSV');
+    const before = saved.length;
+    await act(async () => {
+      button?.click();
+    });
+    await expect.poll(() => saved.length).toBe(before + 1);
+    const file = saved.at(-1);
+    expect(file?.name).toBe('Casebridge report 2026-01-01 - 2026-02-01 internal.csv');
+    expect(file?.text.split('\r\n')[2]).toBe('Publication,internal,Internal — not for publication');
+  });
+});
+
+describe('Reports screen, a table whose categories would give counts away', () => {
+  it('lists no partner when four partners had one request each, and says why', async () => {
+    const [first] = seededCases();
+    const request = first?.request;
+    if (!first || !request) throw new Error('the seeded office starts with a sent request');
+    const cases = ['AT', 'ES', 'FR', 'NL'].map((partner, i) => ({
+      ...first,
+      partnerJurisdiction: partner,
+      request: { ...request, sentAt: new Date(Date.UTC(2025, 4, 1 + i)).toISOString() },
+    }));
+    await renderReports(cases);
+    expect(rowsOf('Requests sent, by partner jurisdiction')).toEqual({ Total: '<5' });
+    const section = [...container.querySelectorAll('section')].find((s) =>
+      s.textContent.startsWith('Requests sent, by partner jurisdiction'),
+    );
+    expect(section?.textContent).toContain('Categories not listed');
+    expect(section?.textContent).not.toContain('Nothing to count');
   });
 });

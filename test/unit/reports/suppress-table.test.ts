@@ -1,39 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPublished, suppressTable, withheldRanges, type PublishedTable } from '@shared/reports/suppress-table';
+import {
+  formatPublished,
+  linkedWithheldRanges,
+  suppressLinkedTables,
+  suppressTable,
+  withheldRanges,
+  type PublishedTable,
+} from '@shared/reports/suppress-table';
+import { linkedCandidates } from './linked-attacker';
 
 const table = (...counts: number[]) => counts.map((count, i) => ({ key: `k${i}`, count }));
 const shown = (t: PublishedTable) => t.cells.map((c) => formatPublished(c.value, t.threshold));
-
-/**
- * The attacker, by brute force and independent of the closed form in the module: every assignment of whole
- * numbers to the withheld cells that agrees with what was published (the total, the shown counts, "<t" means
- * 0…t−1, "x" means at least t). Returns the set of values each withheld cell can take.
- */
-function bruteForceCandidates(published: PublishedTable): Map<string, Set<number>> {
-  const candidates = new Map<string, Set<number>>();
-  if (published.total.kind !== 'count') return candidates;
-  const hidden = published.cells.filter((c) => c.value.kind !== 'count');
-  const remainder =
-    published.total.count - published.cells.reduce((s, c) => s + (c.value.kind === 'count' ? c.value.count : 0), 0);
-  for (const c of hidden) candidates.set(c.key, new Set());
-  const values: number[] = [];
-  const walk = (i: number, left: number) => {
-    if (i === hidden.length) {
-      if (left === 0) hidden.forEach((c, j) => candidates.get(c.key)?.add(values[j] ?? -1));
-      return;
-    }
-    const cell = hidden[i];
-    if (!cell) return;
-    const [lo, hi] = cell.value.kind === 'below-threshold' ? [0, published.threshold - 1] : [published.threshold, left];
-    for (let v = lo; v <= Math.min(hi, left); v++) {
-      values[i] = v;
-      walk(i + 1, left - v);
-    }
-  };
-  walk(0, remainder);
-  return candidates;
-}
 
 describe('small-count suppression', () => {
   it('shows small cells as <5 and protects a lone one with a secondary cell', () => {
@@ -47,8 +25,8 @@ describe('small-count suppression', () => {
   });
 
   it('withholds more when "<5" plus "x ≥ 5" would pin the values down', () => {
-    // 0 and 5 with total 5: a lone secondary would give <5 = 0 and x = 5, so the total goes too.
-    const published = suppressTable(table(0, 5));
+    // 1 and 5 with total 6: a listed "<5" is at least 1, so a lone secondary gives <5 = 1 and x = 5; the total goes too.
+    const published = suppressTable(table(1, 5));
     expect(shown(published)).toEqual(['<5', 'x']);
     expect(published.total.kind).toBe('withheld');
   });
@@ -57,6 +35,18 @@ describe('small-count suppression', () => {
     const published = suppressTable(table(1, 2));
     expect(shown(published)).toEqual(['<5', '<5']);
     expect(formatPublished(published.total, 5)).toBe('<5');
+  });
+
+  it('does not list the categories when even "<5" everywhere gives them away', () => {
+    // Four listed categories and a total under 5: each must be exactly 1.
+    const published = suppressTable(table(1, 1, 1, 1));
+    expect(published.breakdownWithheld).toBe(true);
+    expect(published.cells).toEqual([]);
+    expect(formatPublished(published.total, 5)).toBe('<5');
+  });
+
+  it('refuses an empty category: a listed one tells the reader it counted something', () => {
+    expect(() => suppressTable(table(0, 5))).toThrow(/leave out empty categories/);
   });
 
   it('can only be configured upward', () => {
@@ -72,15 +62,15 @@ describe('small-count suppression', () => {
   it('property: no withheld value can be derived from the published table (brute-force attacker)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.nat({ max: 14 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.integer({ min: 1, max: 14 }), { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 5, max: 7 }),
         (counts, t) => {
           const published = suppressTable(table(...counts), t);
-          const candidates = bruteForceCandidates(published);
-          for (const [key, values] of candidates) {
+          const total = counts.reduce((s, c) => s + c, 0);
+          const [candidates] = linkedCandidates([published], t, total + 2 * t).cells;
+          for (const [key, values] of candidates ?? []) {
             // the truth is among the candidates, and it is not the only one
-            const truth = counts[Number(key.slice(1))];
-            expect(values.has(truth ?? -1)).toBe(true);
+            expect(values.has(counts[Number(key.slice(1))] ?? -1)).toBe(true);
             expect(values.size).toBeGreaterThanOrEqual(2);
           }
           // every small count is hidden
@@ -89,12 +79,76 @@ describe('small-count suppression', () => {
           });
           // the closed form agrees with the brute force
           for (const [key, [lo, hi]] of withheldRanges(published)) {
-            const values = [...(candidates.get(key) ?? [])];
-            expect([lo, hi]).toEqual([Math.min(...values), Math.max(...values)]);
+            const values = [...(candidates?.get(key) ?? [])];
+            expect(lo).toBe(Math.min(...values));
+            if (hi !== Infinity) expect(hi).toBe(Math.max(...values));
           }
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('suppression across tables that count the same cases', () => {
+  it('4 FR and 4 NL under one legal basis: the basis table no longer gives the shared total away', () => {
+    const [partner, basis] = suppressLinkedTables([
+      [
+        { key: 'FR', count: 4 },
+        { key: 'NL', count: 4 },
+      ],
+      [{ key: 'gdpr-61', count: 8 }],
+    ]);
+    if (!partner || !basis) throw new Error('two tables');
+    expect(shown(partner)).toEqual(['<5', '<5']);
+    expect(shown(basis)).toEqual(['x']);
+    expect([partner.total.kind, basis.total.kind]).toEqual(['withheld', 'withheld']);
+    const { cells } = linkedWithheldRanges([partner, basis]);
+    expect(cells[0]?.get('FR')).toEqual([1, 4]);
+  });
+
+  it('refuses tables that do not count the same cases', () => {
+    expect(() => suppressLinkedTables([table(5, 6), table(12)])).toThrow(/same cases/);
+  });
+
+  /** Cases, each falling in one category of every table; a table lists its non-empty categories. */
+  const casesArb = fc.record({
+    tables: fc.integer({ min: 1, max: 3 }),
+    cases: fc.array(fc.tuple(fc.nat(3), fc.nat(3), fc.nat(3)), { maxLength: 16 }),
+    threshold: fc.integer({ min: 5, max: 6 }),
+  });
+
+  it('property: using every table of the set together, no withheld value can be pinned (brute-force attacker)', () => {
+    fc.assert(
+      fc.property(casesArb, ({ tables: n, cases, threshold }) => {
+        const counts = [0, 1, 2].slice(0, n).map((j) => {
+          const byKey = new Map<string, number>();
+          for (const c of cases) byKey.set(`c${c[j] ?? 0}`, (byKey.get(`c${c[j] ?? 0}`) ?? 0) + 1);
+          return [...byKey].map(([key, count]) => ({ key, count }));
+        });
+        const published = suppressLinkedTables(counts, threshold);
+        // Above any finite bound on the total (at most 4 listed categories of t−1), so the closed form's finite
+        // maxima are within reach of the search.
+        const cap = cases.length + 4 * threshold;
+        const found = linkedCandidates(published, threshold, cap);
+        const closed = linkedWithheldRanges(published);
+        expect(found.total.has(cases.length)).toBe(true);
+        if (cases.length > 0 && published[0]?.total.kind !== 'count')
+          expect(found.total.size).toBeGreaterThanOrEqual(2);
+        published.forEach((t, j) => {
+          t.cells.forEach((cell, i) => {
+            if ((counts[j]?.[i]?.count ?? 0) < threshold) expect(cell.value.kind).not.toBe('count');
+          });
+          for (const [key, values] of found.cells[j] ?? []) {
+            expect(values.has(counts[j]?.find((c) => c.key === key)?.count ?? -1)).toBe(true);
+            expect(values.size, `${key} in table ${j}`).toBeGreaterThanOrEqual(2);
+            const [lo, hi] = closed.cells[j]?.get(key) ?? [NaN, NaN];
+            expect(lo).toBe(Math.min(...values));
+            if (hi !== Infinity) expect(hi).toBe(Math.max(...values));
+          }
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 });

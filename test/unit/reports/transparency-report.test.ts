@@ -148,6 +148,61 @@ describe('transparency report on the seeded office (figures checked by hand from
   });
 });
 
+describe('which reports may be published', () => {
+  const at = (period: Parameters<typeof buildTransparencyReport>[1]['period'], now = '2026-02-01T00:00:00.000Z') =>
+    buildTransparencyReport(seededCases(), { period, officeJurisdiction: 'DE', now }).publication;
+
+  it('a whole quarter or year that has ended is public', () => {
+    expect(at(yearPeriod(2025))).toBe('public');
+    expect(at(quarterPeriod(2025, 4))).toBe('public');
+  });
+
+  it('a custom range, or a quarter or year still running, is internal: two of them subtract to single cases', () => {
+    const custom = {
+      from: '2025-01-01T00:00:00.000Z',
+      to: '2025-03-06T00:00:00.000Z',
+      label: '2025-01-01 – 2025-03-05',
+    };
+    expect(at(custom)).toBe('internal');
+    expect(at({ ...custom, to: '2025-04-01T00:00:00.000Z' }, '2025-04-01T00:00:00.000Z')).toBe('public');
+    expect(at({ ...custom, from: '2025-01-02T00:00:00.000Z', to: '2025-04-02T00:00:00.000Z' })).toBe('internal');
+    expect(at(yearPeriod(2026))).toBe('internal');
+    expect(at(quarterPeriod(2025, 4), '2025-12-31T23:59:59.000Z')).toBe('internal');
+  });
+});
+
+describe('days per stage with few cases', () => {
+  const DAY = 86_400_000;
+  /** Requests sent in March 2025, each the given number of days after it was authorised. */
+  const requests = (gaps: readonly number[]) =>
+    gaps.map((gap, i) => {
+      const base = seededCases()[0];
+      if (!base?.request) throw new Error('the seeded office starts with a sent request');
+      const sentAt = Date.UTC(2025, 2, 1 + i);
+      return {
+        ...base,
+        authorisation: { by: 'cw-1', at: new Date(sentAt - gap * DAY).toISOString(), secondPerson: false },
+        request: { ...base.request, sentAt: new Date(sentAt).toISOString() },
+      };
+    });
+  const stage = (gaps: readonly number[]) =>
+    buildTransparencyReport(requests(gaps), {
+      period: yearPeriod(2025),
+      officeJurisdiction: 'DE',
+      now: '2026-02-01T00:00:00.000Z',
+    }).stageDurations.find((d) => d.id === 'authorised-to-request-sent');
+
+  it('withholds the 90th percentile under 10 cases: it would be the slowest case exactly', () => {
+    expect(stage([1.25, 2, 3, 4, 17.5])).toMatchObject({ cases: { kind: 'count', count: 5 }, p90Days: null });
+    expect(stage([1, 2, 3, 4, 5, 6, 7, 8, 30.5])?.p90Days).toBeNull();
+  });
+
+  it('gives whole days, never a case’s duration to the hour', () => {
+    expect(stage([1.25, 2.4, 3.3, 4, 17.5])?.medianDays).toBe(3);
+    expect(stage([1, 2, 3, 4, 5, 6, 7, 8, 9.3, 30.5])).toMatchObject({ medianDays: 6, p90Days: 9 });
+  });
+});
+
 describe('percentiles', () => {
   it('median and nearest-rank p90', () => {
     expect(median([])).toBeNull();

@@ -26,7 +26,8 @@ export function ReportTableSection({ table, threshold, labels }: Props) {
   return (
     <section className="report-table" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
-      {table.cells.length === 0 ? (
+      {table.breakdownWithheld && <p className="hint">{t('reports.breakdownWithheld', { threshold })}</p>}
+      {table.cells.length === 0 && !table.breakdownWithheld ? (
         <p className="empty">{t('reports.empty')}</p>
       ) : (
         <>

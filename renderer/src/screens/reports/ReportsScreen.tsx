@@ -5,6 +5,7 @@ import type { CasebridgeApi } from '@shared/ipc/contract';
 import { reportToCsv } from '@shared/reports/report-csv';
 import type { ReportPeriod } from '@shared/reports/report-period';
 import type { Result } from '@shared/result';
+import { formatPublished } from '@shared/reports/suppress-table';
 import { buildTransparencyReport } from '@shared/reports/transparency-report';
 import { defaultReportPeriod, ReportPeriodPicker } from './ReportPeriodPicker';
 import { ReportTableSection } from './ReportTableSection';
@@ -80,7 +81,8 @@ export function ReportsScreen({
   async function save(kind: 'csv' | 'pdf' | 'audit') {
     if (report === null) return;
     setSaveMessage(null);
-    const suggestedName = `${fileSafe(`Casebridge ${kind === 'audit' ? 'audit trails' : 'report'} ${period.label}`)}.${kind === 'audit' ? 'json' : kind}`;
+    const internal = kind !== 'audit' && report.publication === 'internal' ? ' internal' : '';
+    const suggestedName = `${fileSafe(`Casebridge ${kind === 'audit' ? 'audit trails' : 'report'} ${period.label}${internal}`)}.${kind === 'audit' ? 'json' : kind}`;
     if (kind === 'audit') {
       if (!buildOversightFile) return;
       setSaveMessage({ text: t('reports.auditBuilding'), isError: false });
@@ -138,6 +140,12 @@ export function ReportsScreen({
           })}
         </p>
         <p>{t('reports.generatedLine', { date: date.format(now) })}</p>
+        {report?.publication === 'internal' && (
+          // Printed with the report (no "no-print"): the PDF carries the mark as well as the screen.
+          <p className="report__internal" role="note">
+            <strong>{t('reports.internalMark')}</strong> {t('reports.internalReason')}
+          </p>
+        )}
       </header>
 
       {load.status === 'loading' && <p aria-busy="true">{t('reports.loading')}</p>}
@@ -177,7 +185,7 @@ export function ReportsScreen({
                 {report.stageDurations.map((d) => (
                   <tr key={d.id}>
                     <th scope="row">{labels.span(d.id)}</th>
-                    <td className="num">{d.cases.kind === 'count' ? d.cases.count : `<${report.threshold}`}</td>
+                    <td className="num">{formatPublished(d.cases, report.threshold)}</td>
                     <td className="num">{d.medianDays ?? t('reports.withheldDuration')}</td>
                     <td className="num">{d.p90Days ?? t('reports.withheldDuration')}</td>
                   </tr>

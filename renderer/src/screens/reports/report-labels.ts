@@ -16,5 +16,6 @@ export function reportLabels(t: TFunction, uiLanguage: string): ReportLabels {
       return t(`reports.keys.${key}`, { defaultValue: key });
     },
     span: (id) => t(`reports.spans.${id}`),
+    publication: (kind) => (kind === 'internal' ? t('reports.internalMark') : t('reports.publicMark')),
   };
 }
