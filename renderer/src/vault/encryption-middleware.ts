@@ -4,12 +4,14 @@ import type {
   DBCoreIndex,
   DBCoreKeyRange,
   DBCoreMutateRequest,
+  DBCoreQueryResponse,
   DBCoreTable,
   Middleware,
 } from 'dexie';
 import { DecryptionError } from '@shared/crypto/crypto-kit';
 import { vaultHeaderRowSchema } from './vault-header-row';
 import { blindIndexToken } from './blind-index';
+import { mismatchedIndexField, type IndexedFields } from './index-consistency';
 import { decodeRecordPlaintext, encodeRecordPlaintext, recordAssociatedData } from './record-codec';
 import { plainIndexFields, WRITE_COUNTER_FIELD, type EncryptedTableSpec, type TableSpec } from './schema/table-spec';
 import type { CorruptionReport } from './corruption-report';
@@ -22,6 +24,8 @@ import type { SealGate } from './seal/seal-gate';
  * The one layer that encrypts: everything above it (Dexie tables, liveQuery, repositories) sees plaintext;
  * everything below it (IndexedDB) sees only ciphertext, ids, timestamps and blind-index tokens.
  * Every call here is synchronous crypto, so it never awaits non-IndexedDB work inside a transaction.
+ * Every row a read returns (get, getMany, query, cursors) has been opened and its index values checked against its
+ * record; `count` and key-only queries answer from the index alone, as IndexedDB holds it.
  */
 
 export class VaultStorageError extends Error {
@@ -198,7 +202,18 @@ function encryptedTable(
     return row as StoredRow;
   };
 
-  /** Plaintext record, or undefined after reporting a row that failed to open. */
+  const indexed: IndexedFields = {
+    plain: copiedFields,
+    blind: blindFields,
+    token: (field, value) => blindIndexToken(kit, keyring.subkeys().blindIndex, name, field, value),
+  };
+
+  /**
+   * Plaintext record, or undefined after reporting a row that failed to open, or whose plain index values or
+   * blind tokens are not what its record would store. IndexedDB chose the row by those unauthenticated values, so
+   * a row that disagrees would answer a query it does not belong to (an edited caseId, a copied token): the record
+   * is the truth, the row is reported, and no read path returns it.
+   */
   const open = (row: unknown): unknown => {
     const keys = keyring.subkeys();
     if (row === undefined) return undefined;
@@ -206,8 +221,9 @@ function encryptedTable(
       report.add({ table: name, id: describeId(row), reason: 'The stored row is malformed.' });
       return undefined;
     }
+    let record: unknown;
     try {
-      return decodeRecordPlaintext(kit.open(keys.records, row.c, recordAssociatedData(name, row.id, row.v, row.n)));
+      record = decodeRecordPlaintext(kit.open(keys.records, row.c, recordAssociatedData(name, row.id, row.v, row.n)));
     } catch (error) {
       const reason =
         error instanceof DecryptionError
@@ -216,6 +232,16 @@ function encryptedTable(
       report.add({ table: name, id: row.id, reason });
       return undefined;
     }
+    const mismatch = mismatchedIndexField(row, record, indexed);
+    if (mismatch !== null) {
+      report.add({
+        table: name,
+        id: row.id,
+        reason: `Its stored index value for "${mismatch}" does not match its content: it was edited outside the app.`,
+      });
+      return undefined;
+    }
+    return record;
   };
 
   /** Exact-match look-ups on a blind index compare tokens; any other range over it would be meaningless. */
@@ -249,13 +275,19 @@ function encryptedTable(
     query(req) {
       keyring.subkeys();
       const translated = { ...req, query: { ...req.query, range: translateRange(req.query.index, req.query.range) } };
-      return table
-        .query(translated)
-        .then((response) =>
-          req.values
-            ? { ...response, result: response.result.map(open).filter((value) => value !== undefined) }
-            : response,
-        );
+      if (!req.values) return table.query(translated);
+      // Rows that fail to open are dropped; a limited query (first(), get({field})) then asks again for as many
+      // more, so a damaged row that sorts first never hides the good one behind it.
+      const wanted = req.limit;
+      const run = (limit: number | undefined): Promise<DBCoreQueryResponse> =>
+        table.query({ ...translated, limit }).then((response) => {
+          const result = response.result.map(open).filter((value) => value !== undefined);
+          const full = limit !== undefined && response.result.length >= limit;
+          if (wanted !== undefined && full && result.length < wanted)
+            return run(wanted + response.result.length - result.length);
+          return { ...response, result };
+        });
+      return run(wanted);
     },
     count(req) {
       keyring.subkeys();
