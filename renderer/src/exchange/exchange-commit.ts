@@ -1,6 +1,6 @@
 import type { AuditEvent, AuditHead } from '@shared/audit/audit-event';
 import type { Case } from '@shared/domain/case';
-import type { LedgerEntry } from '@shared/exchange/ledger-entry';
+import { isEntryFor, ledgerEntrySchema, type LedgerBundleRef, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { err, ok, type Result } from '@shared/result';
 import { parseStoredCase, toStoredEvent } from '../cases/stored-case';
 import type { AttachmentRecord } from '../vault/attachments/attachment-record';
@@ -16,7 +16,7 @@ export type ExchangeWrite = {
   readonly attachments?: readonly AttachmentRecord[];
   readonly ledgerPut?: readonly LedgerEntry[];
   /** For imports: refuse (as a harmless no-op) if this bundle was recorded meanwhile (two imports at once). */
-  readonly once?: { readonly ledgerId: string };
+  readonly once?: LedgerBundleRef;
 };
 
 export type ExchangeWriteErrorCode =
@@ -33,11 +33,20 @@ class WriteRefused extends Error {
   }
 }
 
+/** Whether the ledger holds an entry for this bundle (rows have random ids: found through the bundleId blind index). */
+async function isRecorded(db: VaultDb, ref: LedgerBundleRef): Promise<boolean> {
+  const rows: unknown[] = await db.bundleLedger.where('bundleId').equals(ref.bundleId).toArray();
+  return rows.some((row) => {
+    const parsed = ledgerEntrySchema.safeParse(row);
+    return parsed.success && isEntryFor(parsed.data, ref);
+  });
+}
+
 export async function commitExchange(db: VaultDb, write: ExchangeWrite): Promise<Result<void, ExchangeWriteErrorCode>> {
   let refused: WriteRefused | null = null;
   const written = await vaultWrite(db, [db.cases, db.events, db.attachments, db.bundleLedger], async () => {
     try {
-      if (write.once && (await db.bundleLedger.get(write.once.ledgerId)) !== undefined) {
+      if (write.once && (await isRecorded(db, write.once))) {
         throw new WriteRefused(
           'already-recorded',
           'This bundle was already imported; nothing was changed. You can safely remove it.',
