@@ -1,27 +1,34 @@
+import { normaliseForBlindIndex } from './blind-index';
+
 /**
  * A stored row's plain index values and blind-index tokens sit beside its ciphertext, outside the authentication:
- * whoever has the disk can edit them. IndexedDB answers a query from those values, so a row is trusted only when
- * they are exactly what sealing its decrypted record would have written (see `seal` in encryption-middleware.ts).
+ * whoever has the disk can edit them, and IndexedDB answers queries from them. So a decrypted record is returned
+ * only when it agrees with the row that carried it: every plain index field equal to the record's, and, for a query
+ * on a blind index, the record's own value equal (normalised) to the value asked for. The blind check compares
+ * values rather than recomputing a token per row: a keyed hash per row would double the cost of a full listing,
+ * and a wrong token misleads only the queries that use it.
  */
-export type IndexedFields = {
-  readonly plain: readonly string[];
-  readonly blind: ReadonlySet<string>;
-  /** The token sealing would store for a blind field's value. */
-  readonly token: (field: string, value: string) => string;
-};
+export type BlindQuery = { readonly field: string; readonly normalised: string };
 
-/** The first field whose stored value disagrees with the decrypted record, or null when the row is consistent. */
-export function mismatchedIndexField(row: object, record: unknown, fields: IndexedFields): string | null {
+export function blindQuery(field: string, value: string): BlindQuery {
+  return { field, normalised: normaliseForBlindIndex(value) };
+}
+
+/** The first field whose stored value disagrees with the decrypted record, or null when they agree. */
+export function mismatchedIndexField(
+  row: object,
+  record: unknown,
+  plainFields: readonly string[],
+  query: BlindQuery | null,
+): string | null {
   if (typeof record !== 'object' || record === null) return 'id';
   if (Reflect.get(record, 'id') !== Reflect.get(row, 'id')) return 'id';
-  for (const field of fields.plain) {
+  for (const field of plainFields) {
     if (!sameValue(Reflect.get(row, field), Reflect.get(record, field))) return field;
   }
-  for (const field of fields.blind) {
-    const value: unknown = Reflect.get(record, field);
-    // Sealing stores a token for a string only; null and absent values leave the field out.
-    const expected = typeof value === 'string' ? fields.token(field, value) : undefined;
-    if (Reflect.get(row, field) !== expected) return field;
+  if (query !== null) {
+    const value: unknown = Reflect.get(record, query.field);
+    if (typeof value !== 'string' || normaliseForBlindIndex(value) !== query.normalised) return query.field;
   }
   return null;
 }
