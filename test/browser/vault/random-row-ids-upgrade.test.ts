@@ -83,7 +83,10 @@ describe('upgrade to random row ids (schema 6)', () => {
 
     // The ledger holds the same entries under new ids; the replay guard still finds the received bundle.
     const ledger = await loadLedger(db);
-    expect(ledger.map(({ id: _id, ...rest }) => rest)).toEqual([received, sent].map(({ id: _id, ...rest }) => rest));
+    // Same recordedAt, so compared in a fixed order (the ledger's tie order follows the random ids).
+    const withoutIds = (entries: readonly LedgerEntry[]) =>
+      entries.map(({ id: _id, ...rest }) => rest).sort((a, b) => a.bundleId.localeCompare(b.bundleId));
+    expect(withoutIds(ledger)).toEqual(withoutIds([received, sent]));
     expect(ledger.map((e) => e.id)).not.toContain(received.id);
     const again = await commitExchange(db, {
       ledgerPut: [{ ...received, id: crypto.randomUUID() }],
