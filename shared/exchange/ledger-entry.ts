@@ -41,8 +41,14 @@ export const ledgerEntrySchema = z.strictObject({
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
-export const ledgerEntryId = (direction: LedgerEntry['direction'], peerKey: string, bundleId: string) =>
-  `${direction}:${peerKey}:${bundleId}`;
+/**
+ * Which bundle an entry is about, one way. Entries are stored under a random id, never one made of these fields: the
+ * ids are plaintext on disk and would list every partner and bundle. Look an entry up by this instead.
+ */
+export type LedgerBundleRef = Pick<LedgerEntry, 'direction' | 'peerKey' | 'bundleId'>;
+
+export const isEntryFor = (entry: LedgerBundleRef, ref: LedgerBundleRef): boolean =>
+  entry.direction === ref.direction && entry.peerKey === ref.peerKey && entry.bundleId === ref.bundleId;
 
 /** The written file, as the atomic writer reported it. */
 export type WrittenBundleFacts = {
@@ -51,17 +57,16 @@ export type WrittenBundleFacts = {
   readonly fileName: string;
 };
 
-/** The ledger entry for a bundle this office just wrote to a drive (a case bundle or a receipt). */
+/** The ledger entry for a bundle this office just wrote to a drive (a case bundle or a receipt); `id` is random. */
 export function sentLedgerEntry(
   written: WrittenBundleFacts,
   sent: Pick<
     LedgerEntry,
-    'kind' | 'peerKey' | 'peerName' | 'caseId' | 'caseRef' | 'sequence' | 'recordedAt' | 'status' | 'shared'
+    'id' | 'kind' | 'peerKey' | 'peerName' | 'caseId' | 'caseRef' | 'sequence' | 'recordedAt' | 'status' | 'shared'
   >,
 ): LedgerEntry {
   return {
     ...sent,
-    id: ledgerEntryId('sent', sent.peerKey, written.built.bundleId),
     direction: 'sent',
     bundleId: written.built.bundleId,
     headerDigest: written.built.headerDigest,

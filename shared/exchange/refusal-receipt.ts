@@ -1,7 +1,7 @@
 import type { PayloadBody } from '../bundle/bundle-payloads';
 import type { CaseBundleKind } from './exchange-policy';
 import type { ImportRefusalCode } from './import-plan';
-import { ledgerEntryId, type LedgerEntry } from './ledger-entry';
+import type { LedgerEntry } from './ledger-entry';
 
 /**
  * The import refusals a receipt may answer: the bundle verified (signature, trusted sender, addressed to us, not a
@@ -47,11 +47,12 @@ export function refusalReceiptBody(bundle: RefusableBundle, receivedAt: number):
 
 /**
  * The received entry for a refused bundle: it keeps the replay and sequence checks and tells the inbox it was
- * refused, and it holds nothing of the bundle's case (no case, no reference, no fields).
+ * refused, and it holds nothing of the bundle's case (no case, no reference, no fields). `id` is random (see
+ * `LedgerBundleRef`).
  */
-export function refusedReceivedEntry(bundle: RefusableBundle, recordedAt: number): LedgerEntry {
+export function refusedReceivedEntry(bundle: RefusableBundle, recordedAt: number, id: string): LedgerEntry {
   return {
-    id: ledgerEntryId('received', bundle.senderKey, bundle.bundleId),
+    id,
     direction: 'received',
     bundleId: bundle.bundleId,
     kind: bundle.kind,

@@ -1,9 +1,9 @@
-import { ledgerEntryId, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import type { LedgerEntry } from '@shared/exchange/ledger-entry';
 
 /** A request received from a partner (key `a…a`) and recorded in the ledger, not tied to a case. */
 export function receivedRequestEntry(bundleId: string): LedgerEntry {
   return {
-    id: ledgerEntryId('received', 'a'.repeat(64), bundleId),
+    id: crypto.randomUUID(),
     direction: 'received',
     bundleId,
     kind: 'request',

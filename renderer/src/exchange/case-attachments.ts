@@ -1,12 +1,16 @@
 import { attachmentRecordSchema, type AttachmentRecord } from '../vault/attachments/attachment-record';
 import type { VaultDb } from '../vault/vault-db';
 
-/** The stored files of a case (the evidence that can travel as bundle attachments). */
+/**
+ * The stored files of a case (the evidence that can travel as bundle attachments). The vault already drops a row
+ * whose plaintext `caseId` disagrees with its record; the decrypted `caseId` is checked again here because these
+ * files leave the office.
+ */
 export async function caseAttachments(db: VaultDb, caseId: string): Promise<AttachmentRecord[]> {
   const rows: unknown[] = await db.attachments.where('caseId').equals(caseId).toArray();
   return rows.flatMap((row) => {
     const parsed = attachmentRecordSchema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
+    return parsed.success && parsed.data.caseId === caseId ? [parsed.data] : [];
   });
 }
 

@@ -1,6 +1,12 @@
 import type { AuditEvent, AuditHead } from '@shared/audit/audit-event';
 import type { Case } from '@shared/domain/case';
-import { ledgerEntrySchema, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import {
+  isEntryFor,
+  ledgerEntrySchema,
+  replayView,
+  type LedgerBundleRef,
+  type LedgerEntry,
+} from '@shared/exchange/ledger-entry';
 import { err, ok, type Result } from '@shared/result';
 import { parseStoredCase, toStoredEvent } from '../cases/stored-case';
 import type { AttachmentRecord } from '../vault/attachments/attachment-record';
@@ -20,8 +26,7 @@ export type ExchangeWrite = {
    * its sender and our sequence number in it, if a bundle from that sender with the same or a higher number was
    * (two bundles prepared at once both passed the verifier's check against the ledger as it was then).
    */
-  readonly once?: {
-    readonly ledgerId: string;
+  readonly once?: LedgerBundleRef & {
     readonly sequence?: { readonly sender: string; readonly number: number };
   };
 };
@@ -40,11 +45,20 @@ class WriteRefused extends Error {
   }
 }
 
+/** Whether the ledger holds an entry for this bundle (rows have random ids: found through the bundleId blind index). */
+async function isRecorded(db: VaultDb, ref: LedgerBundleRef): Promise<boolean> {
+  const rows: unknown[] = await db.bundleLedger.where('bundleId').equals(ref.bundleId).toArray();
+  return rows.some((row) => {
+    const parsed = ledgerEntrySchema.safeParse(row);
+    return parsed.success && isEntryFor(parsed.data, ref);
+  });
+}
+
 export async function commitExchange(db: VaultDb, write: ExchangeWrite): Promise<Result<void, ExchangeWriteErrorCode>> {
   let refused: WriteRefused | null = null;
   const written = await vaultWrite(db, [db.cases, db.events, db.attachments, db.bundleLedger], async () => {
     try {
-      if (write.once && (await db.bundleLedger.get(write.once.ledgerId)) !== undefined) {
+      if (write.once && (await isRecorded(db, write.once))) {
         throw new WriteRefused(
           'already-recorded',
           'This bundle was already imported; nothing was changed. You can safely remove it.',

@@ -125,6 +125,7 @@ export async function exportCaseBundle(
   if (!written.ok) return written;
   const { built, fileHash, fileName } = written.value;
   const entry = sentLedgerEntry(written.value, {
+    id: crypto.randomUUID(),
     kind: request.kind,
     peerKey: request.recipientKey,
     peerName: recipient.card.card.name,

@@ -2,7 +2,13 @@ import { buildBundle } from '@shared/bundle/build-bundle';
 import type { PayloadBody } from '@shared/bundle/bundle-payloads';
 import { receiptBodyFor } from '@shared/bundle/receipt-body';
 import { recordNote } from '@shared/exchange/export-record';
-import { ledgerEntryId, nextSequence, sentLedgerEntry, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import {
+  isEntryFor,
+  nextSequence,
+  sentLedgerEntry,
+  type LedgerBundleRef,
+  type LedgerEntry,
+} from '@shared/exchange/ledger-entry';
 import { refusalReceiptBody, refusedReceivedEntry, type RefusableBundle } from '@shared/exchange/refusal-receipt';
 import { bundleFileName, type TransmittalSlip } from '@shared/exchange/transmittal-slip';
 import { formatFingerprint } from '@shared/offices/fingerprint';
@@ -83,8 +89,8 @@ export async function refuseWithReceipt(
   folderToken: string,
 ): Promise<Result<TransmittalSlip, string>> {
   const ledger = await loadLedger(deps.db);
-  const receivedId = ledgerEntryId('received', refusable.senderKey, refusable.bundleId);
-  if (ledger.some((entry) => entry.id === receivedId))
+  const bundle: LedgerBundleRef = { direction: 'received', peerKey: refusable.senderKey, bundleId: refusable.bundleId };
+  if (ledger.some((entry) => isEntryFor(entry, bundle)))
     return err('already-recorded', 'This bundle is already in the exchange log; no second receipt is written.');
   const sender = trustedSender(trust, refusable.senderKey, refusable.senderName);
   if (!sender.ok) return sender;
@@ -98,10 +104,10 @@ export async function refuseWithReceipt(
   );
   if (!written.ok) return written;
   const { file, sequence, createdAt } = written.value;
-  const received = refusedReceivedEntry(refusable, receivedAt);
+  const received = refusedReceivedEntry(refusable, receivedAt, crypto.randomUUID());
   const committed = await commitExchange(deps.db, {
     ledgerPut: [receiptEntry(deps, file, received, sequence), received],
-    once: { ledgerId: receivedId },
+    once: bundle,
   });
   if (!committed.ok)
     return err(
@@ -159,6 +165,7 @@ async function writeReceipt(
 
 function receiptEntry(deps: ReceiptDeps, file: WrittenBundle, received: LedgerEntry, sequence: number): LedgerEntry {
   return sentLedgerEntry(file, {
+    id: crypto.randomUUID(),
     kind: 'receipt',
     peerKey: received.peerKey,
     peerName: received.peerName,

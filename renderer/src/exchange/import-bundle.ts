@@ -2,7 +2,7 @@ import { verifyBundle } from '@shared/bundle/verify-bundle';
 import { formatFingerprint } from '@shared/offices/fingerprint';
 import { applyRevocation, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
 import type { SignedRevocation } from '@shared/offices/revocation';
-import { ledgerEntryId, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import { replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { isReceiptRefusalCode, type RefusableBundle } from '@shared/exchange/refusal-receipt';
 import { planImport, type ImportPlan, type PreviewLine, type VerifiedImport } from '@shared/exchange/import-plan';
 import { err, ok, type Result } from '@shared/result';
@@ -295,7 +295,7 @@ export type AppliedImport = { readonly caseId: string | null; readonly ledgerId:
 /** Stores a prepared import in ONE transaction: the case (new or updated), its events, its files and the ledger. */
 export async function applyImport(deps: ExchangeDeps, prepared: ReadyImport): Promise<Result<AppliedImport, string>> {
   const { plan, verified } = prepared;
-  const ledgerId = ledgerEntryId('received', verified.senderKey, verified.bundleId);
+  const ledgerId = crypto.randomUUID();
   const now = deps.now();
   const caseId = plan.type === 'receipt' ? (plan.sent.caseId ?? null) : plan.case.id;
   const payload = verified.payload;
@@ -339,7 +339,9 @@ export async function applyImport(deps: ExchangeDeps, prepared: ReadyImport): Pr
     ledgerPut,
     // The verifier checked the order against the ledger as it was; the commit checks it as it is (0 = no number).
     once: {
-      ledgerId,
+      direction: 'received',
+      peerKey: verified.senderKey,
+      bundleId: verified.bundleId,
       ...(verified.sequence > 0 ? { sequence: { sender: verified.senderKey, number: verified.sequence } } : {}),
     },
   });

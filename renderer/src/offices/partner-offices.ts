@@ -9,9 +9,12 @@ import type { Result } from '@shared/result';
 import type { VaultDb } from '../vault/vault-db';
 import { vaultWrite, type VaultWriteErrorCode } from '../vault/vault-write';
 
-/** A partner office row: the trust-store entry, keyed by signing key; `fingerprint` is blind-indexed. */
+/**
+ * A partner office row: the trust-store entry under a random id (an id made of the signing key would list every
+ * partner on disk); `fingerprint` is blind-indexed and is how a row is found again.
+ */
 const partnerRowSchema = z.strictObject({
-  id: z.string().regex(/^[0-9a-f]{64}$/),
+  id: z.string().min(1),
   fingerprint: z.string(),
   office: z.strictObject({
     card: signedKeyCardSchema,
@@ -30,7 +33,7 @@ export async function loadTrustStore(db: VaultDb): Promise<TrustStore> {
   const store: Record<string, PartnerOffice> = {};
   for (const row of rows) {
     const parsed = partnerRowSchema.safeParse(row);
-    if (parsed.success) store[parsed.data.id] = parsed.data.office;
+    if (parsed.success) store[parsed.data.office.card.card.signingKey] = parsed.data.office;
   }
   return store;
 }
@@ -48,7 +51,20 @@ export function saveTrustChanges(
 ): Promise<Result<void, VaultWriteErrorCode>> {
   const changed = Object.entries(next).filter(([key, office]) => previous[key] !== office);
   return vaultWrite(db, [db.offices], async () => {
-    for (const [key, office] of changed)
-      await db.offices.put({ id: key, fingerprint: partnerFingerprint(kit, office), office: { ...office } });
+    for (const [, office] of changed) {
+      const fingerprint = partnerFingerprint(kit, office);
+      const id = (await officeRowId(db, fingerprint, office.card.card.signingKey)) ?? crypto.randomUUID();
+      await db.offices.put({ id, fingerprint, office: { ...office } });
+    }
   });
+}
+
+/** The id of the row already holding the office with this signing key, found through the fingerprint's blind index. */
+async function officeRowId(db: VaultDb, fingerprint: string, signingKey: string): Promise<string | undefined> {
+  const rows: unknown[] = await db.offices.where('fingerprint').equals(fingerprint).toArray();
+  for (const row of rows) {
+    const parsed = partnerRowSchema.safeParse(row);
+    if (parsed.success && parsed.data.office.card.card.signingKey === signingKey) return parsed.data.id;
+  }
+  return undefined;
 }

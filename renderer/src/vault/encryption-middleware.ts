@@ -4,12 +4,14 @@ import type {
   DBCoreIndex,
   DBCoreKeyRange,
   DBCoreMutateRequest,
+  DBCoreQueryResponse,
   DBCoreTable,
   Middleware,
 } from 'dexie';
 import { DecryptionError } from '@shared/crypto/crypto-kit';
 import { vaultHeaderRowSchema } from './vault-header-row';
 import { blindIndexToken } from './blind-index';
+import { blindQuery, mismatchedIndexField, type BlindQuery } from './index-consistency';
 import { decodeRecordPlaintext, encodeRecordPlaintext, recordAssociatedData } from './record-codec';
 import { plainIndexFields, WRITE_COUNTER_FIELD, type EncryptedTableSpec, type TableSpec } from './schema/table-spec';
 import type { CorruptionReport } from './corruption-report';
@@ -22,6 +24,9 @@ import type { SealGate } from './seal/seal-gate';
  * The one layer that encrypts: everything above it (Dexie tables, liveQuery, repositories) sees plaintext;
  * everything below it (IndexedDB) sees only ciphertext, ids, timestamps and blind-index tokens.
  * Every call here is synchronous crypto, so it never awaits non-IndexedDB work inside a transaction.
+ * Every row a read returns (get, getMany, query, cursors) has been opened and its plain index values checked against
+ * its record, and on a blind-index query the record's own value against the value asked for (index-consistency.ts);
+ * `count` and key-only queries answer from the index alone, as IndexedDB holds it.
  */
 
 export class VaultStorageError extends Error {
@@ -198,16 +203,23 @@ function encryptedTable(
     return row as StoredRow;
   };
 
-  /** Plaintext record, or undefined after reporting a row that failed to open. */
-  const open = (row: unknown): unknown => {
+  /**
+   * Plaintext record, or undefined after reporting a row that failed to open, or that disagrees with its record:
+   * a plain index value that is not the record's, or (on a query by a blind index) a record whose own value is
+   * not the one asked for. IndexedDB chose the row by those unauthenticated values, so such a row would answer a
+   * query it does not belong to (an edited caseId, a copied token): the record is the truth, the row is reported,
+   * and no read path returns it.
+   */
+  const open = (row: unknown, query: BlindQuery | null = null): unknown => {
     const keys = keyring.subkeys();
     if (row === undefined) return undefined;
     if (!isStoredRow(row)) {
       report.add({ table: name, id: describeId(row), reason: 'The stored row is malformed.' });
       return undefined;
     }
+    let record: unknown;
     try {
-      return decodeRecordPlaintext(kit.open(keys.records, row.c, recordAssociatedData(name, row.id, row.v, row.n)));
+      record = decodeRecordPlaintext(kit.open(keys.records, row.c, recordAssociatedData(name, row.id, row.v, row.n)));
     } catch (error) {
       const reason =
         error instanceof DecryptionError
@@ -216,7 +228,23 @@ function encryptedTable(
       report.add({ table: name, id: row.id, reason });
       return undefined;
     }
+    const mismatch = mismatchedIndexField(row, record, copiedFields, query);
+    if (mismatch !== null) {
+      report.add({
+        table: name,
+        id: row.id,
+        reason: `Its stored index value for "${mismatch}" does not match its content: it was edited outside the app.`,
+      });
+      return undefined;
+    }
+    return record;
   };
+
+  /** A query on a blind index: the value asked for, which each row found must hold (null for any other index). */
+  const blindQueryOf = (index: DBCoreIndex, range: DBCoreKeyRange): BlindQuery | null =>
+    index.name !== null && blindFields.has(index.name) && range.type === RANGE_EQUAL && typeof range.lower === 'string'
+      ? blindQuery(index.name, range.lower)
+      : null;
 
   /** Exact-match look-ups on a blind index compare tokens; any other range over it would be meaningless. */
   const translateRange = (index: DBCoreIndex, range: DBCoreKeyRange): DBCoreKeyRange => {
@@ -240,22 +268,29 @@ function encryptedTable(
     // its own layers return, and a native async function here would drop it (modify() then fails).
     get(req) {
       keyring.subkeys();
-      return table.get(req).then(open);
+      return table.get(req).then((row) => open(row));
     },
     getMany(req) {
       keyring.subkeys();
-      return table.getMany(req).then((rows) => rows.map(open));
+      return table.getMany(req).then((rows) => rows.map((row) => open(row)));
     },
     query(req) {
       keyring.subkeys();
       const translated = { ...req, query: { ...req.query, range: translateRange(req.query.index, req.query.range) } };
-      return table
-        .query(translated)
-        .then((response) =>
-          req.values
-            ? { ...response, result: response.result.map(open).filter((value) => value !== undefined) }
-            : response,
-        );
+      if (!req.values) return table.query(translated);
+      // Rows that fail to open are dropped; a limited query (first(), get({field})) then asks again for as many
+      // more, so a damaged row that sorts first never hides the good one behind it.
+      const wanted = req.limit;
+      const asked = blindQueryOf(req.query.index, req.query.range);
+      const run = (limit: number | undefined): Promise<DBCoreQueryResponse> =>
+        table.query({ ...translated, limit }).then((response) => {
+          const result = response.result.map((row) => open(row, asked)).filter((value) => value !== undefined);
+          const full = limit !== undefined && response.result.length >= limit;
+          if (wanted !== undefined && full && result.length < wanted)
+            return run(wanted + response.result.length - result.length);
+          return { ...response, result };
+        });
+      return run(wanted);
     },
     count(req) {
       keyring.subkeys();
@@ -263,9 +298,12 @@ function encryptedTable(
     },
     openCursor(req) {
       keyring.subkeys();
+      const asked = blindQueryOf(req.query.index, req.query.range);
       return table
         .openCursor({ ...req, query: { ...req.query, range: translateRange(req.query.index, req.query.range) } })
-        .then((cursor) => (cursor === null || !req.values ? cursor : decryptingCursor(cursor, open)));
+        .then((cursor) =>
+          cursor === null || !req.values ? cursor : decryptingCursor(cursor, (row) => open(row, asked)),
+        );
     },
   };
 }

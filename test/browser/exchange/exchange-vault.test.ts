@@ -7,7 +7,6 @@ import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { importKeyCard, markVerified, fingerprintOf, trustView } from '@shared/offices/trust-store';
 import { formatFingerprint } from '@shared/offices/fingerprint';
-import { ledgerEntryId } from '@shared/exchange/ledger-entry';
 import { ensureOwnOffice, OWN_KEYS_ID } from '../../../renderer/src/offices/own-office';
 import { loadTrustStore, saveTrustChanges } from '../../../renderer/src/offices/partner-offices';
 import { withCard } from '../../support/office-cards';
@@ -102,6 +101,8 @@ describe('office identity and partners in the vault', () => {
     );
     if (!verified.ok) throw new Error(verified.error.message);
     expect((await saveTrustChanges(vault.db, kit, imported.value.store, verified.value)).ok).toBe(true);
+    // The second save found the office's row through the fingerprint's blind index and replaced it.
+    expect(await vault.db.offices.count()).toBe(1);
     vault.lock();
     expect((await vault.unlock('tidal lanterns hum over 47 quiet harbours')).ok).toBe(true);
     const loaded = await loadTrustStore(vault.db);
@@ -184,7 +185,7 @@ describe('export staging and import staging', () => {
     const committed = await commitExchange(vault.db, {
       attachments: [stored.value],
       ledgerPut: [receivedRequestEntry('1'.repeat(32))],
-      once: { ledgerId: receivedRequestEntry('1'.repeat(32)).id },
+      once: { direction: 'received', peerKey: 'a'.repeat(64), bundleId: '1'.repeat(32) },
     });
     expect(committed.ok).toBe(true);
     const record = await readAttachmentRecord(vault.db, 'att-1');
@@ -209,7 +210,7 @@ describe('export staging and import staging', () => {
     const twice = await commitExchange(vault.db, {
       attachments: [secondStored.value],
       ledgerPut: [receivedRequestEntry('1'.repeat(32))],
-      once: { ledgerId: receivedRequestEntry('1'.repeat(32)).id },
+      once: { direction: 'received', peerKey: 'a'.repeat(64), bundleId: '1'.repeat(32) },
     });
     expect(twice).toMatchObject({ ok: false, error: { code: 'already-recorded' } });
     expect(await vault.db.attachments.get('att-2')).toBeUndefined();
@@ -253,7 +254,7 @@ describe('the one-transaction exchange write', () => {
     if (!recorded.ok) throw new Error(recorded.reasons.join());
     const sent = {
       ...receivedRequestEntry('5'.repeat(32)),
-      id: ledgerEntryId('sent', 'b'.repeat(64), '5'.repeat(32)),
+      id: crypto.randomUUID(),
       direction: 'sent' as const,
       status: 'awaiting-receipt' as const,
     };

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '@shared/bundle/build-bundle';
 import { memorySink } from '@shared/bytes/byte-io';
-import { ledgerEntryId } from '@shared/exchange/ledger-entry';
 import type { SignedKeyCard } from '@shared/offices/key-card';
 import type { OfficeIdentity } from '@shared/offices/office-identity';
 import { commitExchange } from '../../../renderer/src/exchange/exchange-commit';
@@ -53,7 +52,6 @@ describe('two imports from one office prepared at once', () => {
     // Number 3 from this office was imported earlier.
     const earlier = {
       ...receivedRequestEntry('3'.repeat(32)),
-      id: ledgerEntryId('received', partnerKey, '3'.repeat(32)),
       peerKey: partnerKey,
       sequence: 3,
     };

@@ -4,9 +4,17 @@ import { Dexie, liveQuery } from 'dexie';
 import { VaultLockedError } from '../../../renderer/src/vault/vault-keyring';
 import { VaultStorageError } from '../../../renderer/src/vault/encryption-middleware';
 import { vaultWrite } from '../../../renderer/src/vault/vault-write';
-import { createdVault, uniqueDbName } from './vault-test-kit';
+import { createdVault, kit, uniqueDbName } from './vault-test-kit';
 import { dumpRaw, findPlaintext, getRaw, putRaw } from './raw-idb';
 import { makeCase } from './case-fixtures';
+import { sentLedgerEntry } from '@shared/exchange/ledger-entry';
+import { refusedReceivedEntry } from '@shared/exchange/refusal-receipt';
+import { formatFingerprint } from '@shared/offices/fingerprint';
+import { fingerprintOf } from '@shared/offices/trust-store';
+import { commitExchange } from '../../../renderer/src/exchange/exchange-commit';
+import { loadLedger } from '../../../renderer/src/exchange/ledger-store';
+import { loadTrustStore, saveTrustChanges } from '../../../renderer/src/offices/partner-offices';
+import { officeWithCard, withCard } from '../../support/office-cards';
 
 const person = {
   id: 'person-1',
@@ -120,6 +128,71 @@ describe('the encrypted store', () => {
       v: latestSchema.tables.cases.recordVersion,
       c: expect.any(Uint8Array),
     });
+    expect(vault.corruption.records).toEqual([]);
+  });
+
+  it('partner offices and the bundle ledger show no partner key, fingerprint or bundle id on disk', async () => {
+    const vault = await createdVault('exchange-leak');
+    const { db } = vault;
+    const now = Date.now();
+    const partner = officeWithCard(kit, 'Commission des Ports Calmes', 'FR', now);
+    const partnerKey = partner.card.card.signingKey;
+    const trust = withCard(kit, {}, partner.card, now);
+    expect((await saveTrustChanges(db, kit, {}, trust)).ok).toBe(true);
+    const sentBundleId = '3c'.repeat(16);
+    const receivedBundleId = '9e'.repeat(16);
+    const sent = sentLedgerEntry(
+      {
+        built: { bundleId: sentBundleId, headerDigest: 'd'.repeat(128), size: 900 },
+        fileHash: 'f'.repeat(128),
+        fileName: 'x.cbundle',
+      },
+      {
+        id: crypto.randomUUID(),
+        kind: 'request',
+        peerKey: partnerKey,
+        peerName: 'Commission des Ports Calmes',
+        caseId: 'case-a',
+        caseRef: 'DE-BFDI-2026-0042',
+        sequence: 1,
+        recordedAt: now,
+        status: 'awaiting-receipt',
+        shared: null,
+      },
+    );
+    const received = refusedReceivedEntry(
+      {
+        bundleId: receivedBundleId,
+        kind: 'response',
+        headerDigest: 'e'.repeat(128),
+        sequence: 2,
+        senderKey: partnerKey,
+        senderName: 'Commission des Ports Calmes',
+        fileName: 'y.cbundle',
+        size: 800,
+        code: 'IMPORT_NO_MATCHING_CASE',
+      },
+      now,
+      crypto.randomUUID(),
+    );
+    expect((await commitExchange(db, { ledgerPut: [sent, received] })).ok).toBe(true);
+
+    // Found again through the blind indexes and read back whole.
+    expect((await loadTrustStore(db))[partnerKey]?.state).toBe('verified');
+    expect((await loadLedger(db)).map((entry) => entry.bundleId).sort()).toEqual([sentBundleId, receivedBundleId]);
+    expect(await db.bundleLedger.where('bundleId').equals(receivedBundleId).toArray()).toEqual([received]);
+
+    const dump = await dumpRaw(db.name);
+    expect(
+      findPlaintext(dump, [
+        partnerKey,
+        formatFingerprint(fingerprintOf(kit, partner.card)),
+        'Commission des Ports Calmes',
+        sentBundleId,
+        receivedBundleId,
+        'DE-BFDI-2026-0042',
+      ]),
+    ).toEqual([]);
     expect(vault.corruption.records).toEqual([]);
   });
 

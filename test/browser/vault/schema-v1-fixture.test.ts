@@ -28,13 +28,21 @@ describe('schema v1 fixture', () => {
       name: 'Fixture Person',
     });
     expect(await db.events.where('[caseId+seq]').equals(['case-1', 1]).first()).toMatchObject({ type: 'created' });
-    expect(await db.offices.where('fingerprint').equals('ab12 cd34').first()).toMatchObject({
-      signingKey: new Uint8Array([1, 2, 3, 4]),
-    });
-    expect(await db.officeKeys.where('officeId').equals('office-2').first()).toMatchObject({
+    // Schema 6 moved offices and ledger entries to random ids; the office's keys follow it.
+    const office = await db.offices.where('fingerprint').equals('ab12 cd34').first();
+    expect(office).toMatchObject({ signingKey: new Uint8Array([1, 2, 3, 4]) });
+    expect(office?.id).not.toBe('office-2');
+    expect(
+      await db.officeKeys
+        .where('officeId')
+        .equals(office?.id ?? '')
+        .first(),
+    ).toMatchObject({
       publicKey: new Uint8Array(32).fill(9),
     });
-    expect(await db.bundleLedger.where('bundleId').equals('bundle-0001').first()).toMatchObject({ direction: 'in' });
+    const entry = await db.bundleLedger.where('bundleId').equals('bundle-0001').first();
+    expect(entry).toMatchObject({ direction: 'in' });
+    expect(entry?.id).not.toBe('ledger-1');
     const record = await readAttachmentRecord(db, 'att-1');
     if (!record.ok) throw new Error(record.error.message);
     const text = await new Response(attachmentStream(db, record.value)).text();

@@ -19,7 +19,7 @@ import {
   trustView,
   type TrustStore,
 } from '@shared/offices/trust-store';
-import { ledgerEntryId, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import { replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { DAY, emptyLedger, T0 } from './bundle-fixtures';
 
 describe('two offices exchange key cards, verify each other and exchange every kind of bundle', async () => {
@@ -145,7 +145,7 @@ describe('two offices exchange key cards, verify each other and exchange every k
     const fromBerlin = await send('key-card', { card: berlinCard }, berlin.identity, []);
     const first = opened(await receive(fromBerlin, paris.identity, {}));
     const received: LedgerEntry = {
-      id: ledgerEntryId('received', berlinCard.card.signingKey, first.header.bundleId),
+      id: crypto.randomUUID(),
       direction: 'received',
       bundleId: first.header.bundleId,
       kind: 'key-card',

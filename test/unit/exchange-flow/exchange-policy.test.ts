@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kindOptions } from '@shared/exchange/exchange-policy';
 import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
-import { ledgerEntryId, nextSequence, replayView, sentEntryFor, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import { nextSequence, replayView, sentEntryFor, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { defaultSelection, presentFields, shareCase, sharedCaseSchema } from '@shared/exchange/shared-case';
 import { recordExport } from '@shared/exchange/export-record';
 import { bundleFileName, groupHex } from '@shared/exchange/transmittal-slip';
@@ -31,11 +31,7 @@ function entry(over: Partial<LedgerEntry>): LedgerEntry {
     deliveredAt: null,
     shared: null,
   };
-  return {
-    ...base,
-    ...over,
-    id: ledgerEntryId(over.direction ?? base.direction, over.peerKey ?? PEER, over.bundleId ?? base.bundleId),
-  };
+  return { ...base, id: crypto.randomUUID(), ...over };
 }
 
 describe('minimisation', () => {

@@ -3,7 +3,7 @@ import { verifyBundle, type OpenedBundle } from '@shared/bundle/verify-bundle';
 import { memorySink, memorySource } from '@shared/bytes/byte-io';
 import type { Case } from '@shared/domain/case';
 import type { ImportLocalState, VerifiedImport } from '@shared/exchange/import-plan';
-import { ledgerEntryId, replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
+import { replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import type { SignedKeyCard } from '@shared/offices/key-card';
 import type { OfficeIdentity } from '@shared/offices/office-identity';
 import { trustView, type TrustStore } from '@shared/offices/trust-store';
@@ -56,7 +56,7 @@ export function ledgerEntry(
 ): LedgerEntry {
   const sentStatus = bundle.kind === 'receipt' ? 'sent' : 'awaiting-receipt';
   return {
-    id: ledgerEntryId(direction, peer.key, bundle.bundleId),
+    id: crypto.randomUUID(),
     direction,
     bundleId: bundle.bundleId,
     kind: bundle.kind,

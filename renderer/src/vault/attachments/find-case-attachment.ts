@@ -15,7 +15,9 @@ export async function findCaseAttachment(
   const rows: unknown[] = await db.attachments.where('caseId').equals(caseId).toArray();
   for (const row of rows) {
     const parsed = attachmentRecordSchema.safeParse(row);
-    if (parsed.success && parsed.data.contentHash === contentHash) return ok(parsed.data);
+    // The decrypted caseId, not the index that found the row, says which case the file belongs to.
+    if (parsed.success && parsed.data.caseId === caseId && parsed.data.contentHash === contentHash)
+      return ok(parsed.data);
   }
   return err(
     'attachment-missing',

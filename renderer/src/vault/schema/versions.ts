@@ -3,6 +3,7 @@ import { schemaV2 } from './v2';
 import { schemaV3 } from './v3';
 import { schemaV4 } from './v4';
 import { schemaV5 } from './v5';
+import { schemaV6 } from './v6';
 import type { SchemaVersionSpec } from './table-spec';
 
 /**
@@ -10,7 +11,14 @@ import type { SchemaVersionSpec } from './table-spec';
  * when no key is available, so they can never read or rewrite encrypted content. A change to record
  * content bumps that table's recordVersion and is migrated after unlock.
  */
-export const schemaVersions: readonly SchemaVersionSpec[] = [schemaV1, schemaV2, schemaV3, schemaV4, schemaV5];
+export const schemaVersions: readonly SchemaVersionSpec[] = [
+  schemaV1,
+  schemaV2,
+  schemaV3,
+  schemaV4,
+  schemaV5,
+  schemaV6,
+];
 
-export const latestSchema = schemaV5;
+export const latestSchema = schemaV6;
 export type VaultTableName = keyof typeof latestSchema.tables;
