@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseKind } from '@shared/domain/case-stage';
-import { LANGUAGES } from '@shared/domain/primitives';
+import { LANGUAGES, newAffectedPersonId } from '@shared/domain/primitives';
 import { PROCEDURE_TEMPLATES, proceduresFor } from '@shared/procedures/procedure-registry';
 import { VOCABULARIES } from '@shared/vocab/vocabulary';
 import { Field, SelectField } from '../../components/Field';
@@ -220,7 +220,7 @@ export function DraftForm({ kind, openedOn, form, onChange, problems }: Props) {
             set('people', [
               ...form.people,
               {
-                id: `person-${crypto.randomUUID().slice(0, 8)}`,
+                id: newAffectedPersonId(),
                 name: '',
                 contactForNotice: '',
                 preferredLanguage: 'en',
