@@ -100,53 +100,57 @@ export async function readBackupBody(options: ReadBackupOptions): Promise<Result
   const { kit, source, opened, backupKey, onRows, onProgress, signal } = options;
   return guard(async () => {
     const stream = kit.streamDecryptor(opened.streamHeader, backupKey);
-    const seen: { name: string; rows: number; hasher: Hasher }[] = [];
-    let offset = opened.bodyOffset;
-    for (;;) {
-      if (signal?.aborted) fail('BACKUP_CANCELLED');
-      if (offset + 4 > source.size) fail('BACKUP_TRUNCATED');
-      const lengthBytes = await readAt(source, offset, 4);
-      const length = new DataView(lengthBytes.buffer, lengthBytes.byteOffset, 4).getUint32(0, false);
-      if (length < STREAM_ABYTES + 5) fail('BACKUP_MALFORMED', 'frame too short');
-      if (length > MAX_FRAME_PLAINTEXT_BYTES + STREAM_ABYTES) fail('BACKUP_LIMIT_EXCEEDED', 'frame');
-      if (offset + 4 + length > source.size) fail('BACKUP_TRUNCATED');
-      const sealed = await readAt(source, offset + 4, length);
-      offset += 4 + length;
-      let frame: { plaintext: Uint8Array; tag: 'message' | 'final' };
-      try {
-        frame = stream.pull(sealed, opened.digest);
-      } catch (error) {
-        if (error instanceof DecryptionError) return fail('BACKUP_CHUNK_INVALID');
-        throw error;
+    try {
+      const seen: { name: string; rows: number; hasher: Hasher }[] = [];
+      let offset = opened.bodyOffset;
+      for (;;) {
+        if (signal?.aborted) fail('BACKUP_CANCELLED');
+        if (offset + 4 > source.size) fail('BACKUP_TRUNCATED');
+        const lengthBytes = await readAt(source, offset, 4);
+        const length = new DataView(lengthBytes.buffer, lengthBytes.byteOffset, 4).getUint32(0, false);
+        if (length < STREAM_ABYTES + 5) fail('BACKUP_MALFORMED', 'frame too short');
+        if (length > MAX_FRAME_PLAINTEXT_BYTES + STREAM_ABYTES) fail('BACKUP_LIMIT_EXCEEDED', 'frame');
+        if (offset + 4 + length > source.size) fail('BACKUP_TRUNCATED');
+        const sealed = await readAt(source, offset + 4, length);
+        offset += 4 + length;
+        let frame: { plaintext: Uint8Array; tag: 'message' | 'final' };
+        try {
+          frame = stream.pull(sealed, opened.digest);
+        } catch (error) {
+          if (error instanceof DecryptionError) return fail('BACKUP_CHUNK_INVALID');
+          throw error;
+        }
+        onProgress?.(offset, source.size);
+        const { type, json, tail } = splitFrame(frame.plaintext);
+        if (frame.tag === 'final') {
+          if (type !== FRAME_MANIFEST) fail('BACKUP_MALFORMED', 'final frame is not the manifest');
+          if (offset !== source.size) fail('BACKUP_TRAILING_DATA');
+          return ok(checkManifest(json, tail, opened.prologue, seen));
+        }
+        if (type !== FRAME_ROWS) fail('BACKUP_MALFORMED', 'unexpected frame type');
+        const parsed = rowsFrameSchema.safeParse(json);
+        if (!parsed.success) return fail('BACKUP_MALFORMED', 'rows frame');
+        const { table } = parsed.data;
+        let entry = seen.at(-1);
+        if (entry?.name !== table) {
+          if (seen.some((other) => other.name === table)) fail('BACKUP_MALFORMED', `table ${table} twice`);
+          entry = { name: table, rows: 0, hasher: kit.createHasher(32) };
+          seen.push(entry);
+        }
+        const rows: unknown[] = [];
+        let base = 0;
+        for (const rowJson of parsed.data.rows) {
+          const decoded = decodeRow(rowJson, tail, base);
+          base += decoded.used;
+          hashRow(entry.hasher, encodeRow(decoded.row));
+          rows.push(decoded.row);
+        }
+        if (base !== tail.length) fail('BACKUP_MALFORMED', 'unused bytes in a frame');
+        entry.rows += rows.length;
+        await onRows?.(table, rows);
       }
-      onProgress?.(offset, source.size);
-      const { type, json, tail } = splitFrame(frame.plaintext);
-      if (frame.tag === 'final') {
-        if (type !== FRAME_MANIFEST) fail('BACKUP_MALFORMED', 'final frame is not the manifest');
-        if (offset !== source.size) fail('BACKUP_TRAILING_DATA');
-        return ok(checkManifest(json, tail, opened.prologue, seen));
-      }
-      if (type !== FRAME_ROWS) fail('BACKUP_MALFORMED', 'unexpected frame type');
-      const parsed = rowsFrameSchema.safeParse(json);
-      if (!parsed.success) return fail('BACKUP_MALFORMED', 'rows frame');
-      const { table } = parsed.data;
-      let entry = seen.at(-1);
-      if (entry?.name !== table) {
-        if (seen.some((other) => other.name === table)) fail('BACKUP_MALFORMED', `table ${table} twice`);
-        entry = { name: table, rows: 0, hasher: kit.createHasher(32) };
-        seen.push(entry);
-      }
-      const rows: unknown[] = [];
-      let base = 0;
-      for (const rowJson of parsed.data.rows) {
-        const decoded = decodeRow(rowJson, tail, base);
-        base += decoded.used;
-        hashRow(entry.hasher, encodeRow(decoded.row));
-        rows.push(decoded.row);
-      }
-      if (base !== tail.length) fail('BACKUP_MALFORMED', 'unused bytes in a frame');
-      entry.rows += rows.length;
-      await onRows?.(table, rows);
+    } finally {
+      stream.dispose();
     }
   });
 }

@@ -37,6 +37,8 @@ export type BackupWriter = {
   addRows(table: string, rows: readonly unknown[]): Promise<void>;
   /** Writes the manifest as the FINAL frame; nothing may follow. */
   finish(facts: ManifestFacts): Promise<BackupManifest>;
+  /** Zeroes the stream state; `finish` does it too. Call it in `finally`: an abandoned backup must not keep it. */
+  dispose(): void;
   readonly bytesWritten: () => number;
 };
 
@@ -65,7 +67,12 @@ export async function createBackupWriter(options: BackupWriterOptions): Promise<
     await sink.write(bytes);
     written += bytes.length;
   };
-  await write(prologueBytes);
+  try {
+    await write(prologueBytes);
+  } catch (error) {
+    stream.dispose();
+    throw error;
+  }
 
   const tables: BackupTableSummary[] = [];
   let current: { name: string; rows: number; hasher: Hasher } | null = null;
@@ -111,19 +118,23 @@ export async function createBackupWriter(options: BackupWriterOptions): Promise<
       }
     },
     async finish(facts) {
-      await closeTable();
-      const manifest = backupManifestSchema.parse({
-        format: 'casebridge.backup-manifest',
-        version: BACKUP_VERSION,
-        vaultId: vaultHeader.vaultId,
-        createdAt,
-        ...facts,
-        tables,
-      });
-      await pushFrame(frameBytes(FRAME_MANIFEST, manifest, []), 'final');
-      stream.dispose();
-      return manifest;
+      try {
+        await closeTable();
+        const manifest = backupManifestSchema.parse({
+          format: 'casebridge.backup-manifest',
+          version: BACKUP_VERSION,
+          vaultId: vaultHeader.vaultId,
+          createdAt,
+          ...facts,
+          tables,
+        });
+        await pushFrame(frameBytes(FRAME_MANIFEST, manifest, []), 'final');
+        return manifest;
+      } finally {
+        stream.dispose();
+      }
     },
+    dispose: () => stream.dispose(),
     bytesWritten: () => written,
   };
 }

@@ -282,33 +282,36 @@ async function encryptItem(
 ): Promise<{ ciphertextHash: string; plaintextHash: string }> {
   const count = chunkCount(params.size, params.chunkSize);
   const encryptor = kit.streamEncryptor(params.contentKey, params.random(24));
-  const associatedData = chunkAssociatedData(params.bundleIdBytes, params.itemIndex);
-  const ciphertextHasher = kit.createHasher(64);
-  const plaintextHasher = kit.createHasher(32);
-  let position = offset;
-  ciphertextHasher.update(encryptor.header);
-  await writeTo(sink, position, encryptor.header);
-  position += encryptor.header.length;
-  let index = 0;
-  let total = 0;
-  // One write in flight: the next chunk is read and encrypted while this one is written.
-  let pendingWrite: Promise<void> = Promise.resolve();
-  for await (const chunk of readable(chunks)) {
-    total += chunk.length;
-    if (index >= count || total > params.size) throw mismatch(params);
-    plaintextHasher.update(chunk);
-    const ciphertext = encryptor.push(chunk, associatedData, index === count - 1 ? 'final' : 'message');
-    ciphertextHasher.update(ciphertext);
+  try {
+    const associatedData = chunkAssociatedData(params.bundleIdBytes, params.itemIndex);
+    const ciphertextHasher = kit.createHasher(64);
+    const plaintextHasher = kit.createHasher(32);
+    let position = offset;
+    ciphertextHasher.update(encryptor.header);
+    await writeTo(sink, position, encryptor.header);
+    position += encryptor.header.length;
+    let index = 0;
+    let total = 0;
+    // One write in flight: the next chunk is read and encrypted while this one is written.
+    let pendingWrite: Promise<void> = Promise.resolve();
+    for await (const chunk of readable(chunks)) {
+      total += chunk.length;
+      if (index >= count || total > params.size) throw mismatch(params);
+      plaintextHasher.update(chunk);
+      const ciphertext = encryptor.push(chunk, associatedData, index === count - 1 ? 'final' : 'message');
+      ciphertextHasher.update(ciphertext);
+      await pendingWrite;
+      pendingWrite = writeTo(sink, position, ciphertext);
+      pendingWrite.catch(() => undefined);
+      position += ciphertext.length;
+      index++;
+    }
     await pendingWrite;
-    pendingWrite = writeTo(sink, position, ciphertext);
-    pendingWrite.catch(() => undefined);
-    position += ciphertext.length;
-    index++;
+    if (index !== count || total !== params.size) throw mismatch(params);
+    return { ciphertextHash: toHex(ciphertextHasher.digest()), plaintextHash: toHex(plaintextHasher.digest()) };
+  } finally {
+    encryptor.dispose();
   }
-  await pendingWrite;
-  if (index !== count || total !== params.size) throw mismatch(params);
-  encryptor.dispose();
-  return { ciphertextHash: toHex(ciphertextHasher.digest()), plaintextHash: toHex(plaintextHasher.digest()) };
 }
 
 async function writeTo(sink: RandomAccessSink, offset: number, bytes: Uint8Array): Promise<void> {

@@ -444,23 +444,26 @@ async function openItem(
       'BUNDLE_CHUNK_INVALID',
       `Part ${index} of this bundle is damaged or was tampered with (${what}). Do not import it; copy it again or ask the sender for a new export.`,
     );
-  for (let chunk = 0; chunk < count; chunk++) {
-    const ciphertext = await nextRead;
-    if (chunk + 1 < count) nextRead = readChunk(chunk + 1);
-    hasher.update(ciphertext);
-    let opened;
-    try {
-      opened = decryptor.pull(ciphertext, associatedData);
-    } catch (caught) {
-      if (caught instanceof DecryptionError) throw chunkFailure(`chunk ${chunk} failed authentication`);
-      throw caught;
+  try {
+    for (let chunk = 0; chunk < count; chunk++) {
+      const ciphertext = await nextRead;
+      if (chunk + 1 < count) nextRead = readChunk(chunk + 1);
+      hasher.update(ciphertext);
+      let opened;
+      try {
+        opened = decryptor.pull(ciphertext, associatedData);
+      } catch (caught) {
+        if (caught instanceof DecryptionError) throw chunkFailure(`chunk ${chunk} failed authentication`);
+        throw caught;
+      }
+      const last = chunk === count - 1;
+      if (last && opened.tag !== 'final') throw chunkFailure('the last chunk is not marked final: the stream was cut');
+      if (!last && opened.tag === 'final') throw chunkFailure(`chunk ${chunk} is marked final but more follow`);
+      await onPlaintext(opened.plaintext);
     }
-    const last = chunk === count - 1;
-    if (last && opened.tag !== 'final') throw chunkFailure('the last chunk is not marked final: the stream was cut');
-    if (!last && opened.tag === 'final') throw chunkFailure(`chunk ${chunk} is marked final but more follow`);
-    await onPlaintext(opened.plaintext);
+  } finally {
+    decryptor.dispose();
   }
-  decryptor.dispose();
   if (toHex(hasher.digest()) !== item.hash) {
     throw bundleError(
       'BUNDLE_ITEM_HASH_MISMATCH',

@@ -1,4 +1,5 @@
 import { loadSodium, type Sodium } from './sodium';
+import { wasmHeap, type WasmHeap } from './wasm-heap';
 
 /**
  * The few primitives Casebridge uses, over libsodium (wasm). Everything that encrypts, signs or hashes goes
@@ -27,13 +28,14 @@ export type StreamTag = 'message' | 'final';
 export type StreamEncryptor = {
   readonly header: Uint8Array;
   push(plaintext: Uint8Array, associatedData: Uint8Array | null, tag: StreamTag): Uint8Array;
-  /** Zeroes the stream state. */
+  /** Zeroes and frees the stream state (it holds the stream's sub-key); call it in `finally`. Idempotent. */
   dispose(): void;
 };
 
 export type StreamDecryptor = {
   /** Throws DecryptionError on any tampered, reordered, foreign or truncated chunk. */
   pull(ciphertext: Uint8Array, associatedData: Uint8Array | null): { plaintext: Uint8Array; tag: StreamTag };
+  /** Zeroes and frees the stream state (it holds the stream's sub-key); call it in `finally`. Idempotent. */
   dispose(): void;
 };
 
@@ -58,7 +60,34 @@ function randomBytes(length: number): Uint8Array {
   return out;
 }
 
+/** sizeof(crypto_secretstream_xchacha20poly1305_state): sub-key (32), nonce (12), padding (8). */
+const STREAM_STATE_BYTES = 52;
+
+/**
+ * A secretstream state in the wasm heap. libsodium.js types it as an object but returns the bare heap address, and
+ * never frees it; this owns it until `dispose`, after which its memory may belong to someone else, so any use throws.
+ */
+function ownedStreamState<State>(heap: WasmHeap, state: State) {
+  const raw: unknown = state;
+  const address = typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'address') : raw;
+  if (typeof address !== 'number' || !Number.isInteger(address) || address <= 0)
+    throw new TypeError('libsodium returned no secretstream state address.');
+  let live = true;
+  return {
+    use(): State {
+      if (!live) throw new Error('This stream was disposed; its state is gone.');
+      return state;
+    },
+    dispose(): void {
+      if (!live) return;
+      live = false;
+      heap.release(address, STREAM_STATE_BYTES);
+    },
+  };
+}
+
 export function createCryptoKit(sodium: Sodium) {
+  const heap = wasmHeap(sodium);
   const toTag = (tag: number): StreamTag => {
     if (tag === sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL) return 'final';
     if (tag === sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE) return 'message';
@@ -186,33 +215,35 @@ export function createCryptoKit(sodium: Sodium) {
      */
     streamEncryptor(key: Uint8Array, header?: Uint8Array): StreamEncryptor {
       if (header && header.length !== STREAM_HEADER_BYTES) throw new RangeError('Stream header must be 24 bytes.');
-      const { state, header: streamHeader } = header
+      const { state: address, header: streamHeader } = header
         ? { state: sodium.crypto_secretstream_xchacha20poly1305_init_pull(header, key), header: header.slice() }
         : sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
+      const state = ownedStreamState(heap, address);
       return {
         header: streamHeader,
         push: (plaintext, associatedData, tag) =>
           sodium.crypto_secretstream_xchacha20poly1305_push(
-            state,
+            state.use(),
             plaintext,
             associatedData,
             tag === 'final'
               ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
               : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE,
           ),
-        dispose: () => undefined,
+        dispose: state.dispose,
       };
     },
 
     streamDecryptor(header: Uint8Array, key: Uint8Array): StreamDecryptor {
       if (header.length !== STREAM_HEADER_BYTES) throw new DecryptionError('Stream header has the wrong length.');
-      const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(header, key);
+      const state = ownedStreamState(heap, sodium.crypto_secretstream_xchacha20poly1305_init_pull(header, key));
       return {
         pull(ciphertext, associatedData) {
+          const live = state.use();
           if (ciphertext.length < STREAM_ABYTES) throw new DecryptionError('Stream chunk is too short.');
           let result: { message: Uint8Array; tag: number } | false;
           try {
-            result = sodium.crypto_secretstream_xchacha20poly1305_pull(state, ciphertext, associatedData, 'uint8array');
+            result = sodium.crypto_secretstream_xchacha20poly1305_pull(live, ciphertext, associatedData, 'uint8array');
           } catch {
             throw new DecryptionError('A stream chunk failed authentication.');
           }
@@ -220,7 +251,7 @@ export function createCryptoKit(sodium: Sodium) {
           if (!result) throw new DecryptionError('A stream chunk failed authentication.');
           return { plaintext: result.message, tag: toTag(result.tag) };
         },
-        dispose: () => undefined,
+        dispose: state.dispose,
       };
     },
 

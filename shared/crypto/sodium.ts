@@ -1,4 +1,5 @@
 import sodiumModule from 'libsodium-wrappers-sumo';
+import { wasmHeap } from './wasm-heap';
 
 /**
  * The only import of libsodium in the project (a lint rule enforces it). Everything else asks this module
@@ -16,6 +17,8 @@ let ready: Promise<Sodium> | undefined;
 export function loadSodium(): Promise<Sodium> {
   ready ??= sodiumModule.ready.then(() => {
     assertWasmBuild(sodiumModule);
+    // From here on the wrapper zeroes the heap copies of keys and plaintexts it frees.
+    wasmHeap(sodiumModule);
     return sodiumModule;
   });
   return ready;

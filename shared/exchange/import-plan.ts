@@ -2,7 +2,7 @@ import type { AuditEvent, AuditHead } from '../audit/audit-event';
 import type { AttachmentDescriptor, PayloadBody } from '../bundle/bundle-payloads';
 import type { Actor } from '../domain/actor';
 import type { Case } from '../domain/case';
-import { jurisdictionCodeSchema } from '../domain/primitives';
+import { importedPersonId, jurisdictionCodeSchema } from '../domain/primitives';
 import { findProcedureTemplate } from '../procedures/procedure-registry';
 import { describeWorkflowMessages } from '../workflow/describe-workflow-message';
 import { openIncomingCase, type IncomingFields } from '../workflow/open-incoming-case';
@@ -146,7 +146,11 @@ function planNewCase(
     ...(shared.dataCategories !== undefined && { dataCategoryCodes: shared.dataCategories }),
     ...(shared.dataTimeRange !== undefined && { dataTimeRange: shared.dataTimeRange }),
     ...(shared.parties !== undefined && { parties: shared.parties }),
-    ...(shared.affectedPeople !== undefined && { affectedPeople: shared.affectedPeople }),
+    // The partner's ids for these people are dropped: they could name someone (an e-mail, a national number) and
+    // would flow into our audit trail and oversight export. Nothing the partner sends later refers to them.
+    ...(shared.affectedPeople !== undefined && {
+      affectedPeople: shared.affectedPeople.map((person, index) => ({ ...person, id: importedPersonId(index) })),
+    }),
     ...(shared.emergency !== undefined && { emergency: shared.emergency }),
     ...(shared.assessment !== undefined && { assessment: { ...EMPTY_ASSESSMENT, ...shared.assessment } }),
   };

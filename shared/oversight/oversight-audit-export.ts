@@ -16,7 +16,8 @@ import {
 } from '../people/person-certificate';
 import { fromHex, toHex } from '../bytes/bytes';
 import { canonicalJsonBytes, parseCanonicalJson } from '../json/canonical-json';
-import { signDomain, verifyDomain } from '../bundle/signing-domains';
+import { verifyDomain } from '../bundle/signing-domains';
+import type { DomainSigner } from '../offices/office-signer';
 import { formatFingerprint, officeFingerprint } from '../offices/fingerprint';
 import { err, ok, type Result } from '../result';
 
@@ -71,21 +72,21 @@ const signedSchema = z.strictObject({ body: oversightExportBodySchema, signature
 export type CaseTrail = { readonly caseId: string; readonly head: AuditHead; readonly events: readonly AuditEvent[] };
 
 export type OversightExportInput = {
-  readonly office: { readonly name: string; readonly jurisdiction: string; readonly signingPublicKey: Uint8Array };
+  /** The signing key named in the file is the signer's own, so the two can never disagree. */
+  readonly office: { readonly name: string; readonly jurisdiction: string };
   readonly scope: OversightExportBody['scope'];
   readonly trails: readonly CaseTrail[];
   readonly certificates: readonly SignedPersonCertificate[];
   readonly now: string;
 };
 
-/** Builds and signs the export. Trails with no event in the period are left out; broken chains are kept and flagged. */
-export function createOversightExport(
-  kit: CryptoKit,
-  input: OversightExportInput,
-  signingPrivateKey: Uint8Array,
-): Uint8Array {
+/**
+ * Builds and signs the export through `signer` (it never receives the office's private key). Trails with no event in
+ * the period are left out; broken chains are kept and flagged. Throws OfficeKeyWipedError if the key was wiped.
+ */
+export function createOversightExport(kit: CryptoKit, input: OversightExportInput, signer: DomainSigner): Uint8Array {
   const hash = (bytes: Uint8Array) => kit.hash(bytes, 32);
-  const { keys } = personKeysFromCertificates(kit, input.certificates, toHex(input.office.signingPublicKey));
+  const { keys } = personKeysFromCertificates(kit, input.certificates, toHex(signer.publicKey));
   const signatures = { kit, keys, since: personalSigningSince(keys) };
   const inScope = (event: AuditEvent) =>
     input.scope.kind === 'cases' || (event.at >= input.scope.from && event.at < input.scope.to);
@@ -112,14 +113,14 @@ export function createOversightExport(
     office: {
       name: input.office.name,
       jurisdiction: input.office.jurisdiction,
-      signingKey: toHex(input.office.signingPublicKey),
+      signingKey: toHex(signer.publicKey),
     },
     scope: input.scope,
     generatedAt: input.now,
     people: [...input.certificates],
     chains,
   });
-  const signature = signDomain(kit, 'oversightAudit', signingPrivateKey, canonicalJsonBytes(body));
+  const signature = signer.sign('oversightAudit', canonicalJsonBytes(body));
   return canonicalJsonBytes({ body, signature: toHex(signature) });
 }
 

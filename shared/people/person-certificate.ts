@@ -3,7 +3,8 @@ import type { CryptoKit } from '../crypto/crypto-kit';
 import { fromHex, toHex } from '../bytes/bytes';
 import { canonicalJsonBytes } from '../json/canonical-json';
 import { hexBytes } from '../bundle/json-schemas';
-import { signDomain, verifyDomain } from '../bundle/signing-domains';
+import { verifyDomain } from '../bundle/signing-domains';
+import type { DomainSigner } from '../offices/office-signer';
 import type { PersonKey } from '../audit/event-signature';
 
 /**
@@ -39,23 +40,23 @@ export type CertifiedFacts = Pick<
   'personId' | 'name' | 'signingKey' | 'validFrom' | 'revokedAt'
 >;
 
+/** Signed through `office`, which holds the office key: the certificate code never sees the private key. */
 export function issuePersonCertificate(
-  kit: CryptoKit,
-  office: { readonly signingPublicKey: Uint8Array; readonly signingPrivateKey: Uint8Array },
+  office: DomainSigner,
   facts: CertifiedFacts,
   issuedAt: string,
 ): SignedPersonCertificate {
   const body = personCertificateBodySchema.parse({
     format: PERSON_CERTIFICATE_FORMAT,
     version: 1,
-    officeKey: toHex(office.signingPublicKey),
+    officeKey: toHex(office.publicKey),
     ...facts,
     name: facts.name.normalize('NFC'),
     issuedAt,
   });
   return {
     body,
-    signature: toHex(signDomain(kit, 'personCertificate', office.signingPrivateKey, canonicalJsonBytes(body))),
+    signature: toHex(office.sign('personCertificate', canonicalJsonBytes(body))),
   };
 }
 

@@ -26,7 +26,7 @@ import { BackupPanel } from '../screens/backup/BackupPanel';
 import { BackupReminderNotice } from '../screens/backup/BackupReminderNotice';
 import { PeoplePanel } from '../screens/vault/PeoplePanel';
 import { CorruptRecordsNotice } from '../screens/vault/CorruptRecordsNotice';
-import { ExchangeProvider } from '../exchange/ExchangeProvider';
+import { ExchangeProvider, useExchange } from '../exchange/ExchangeProvider';
 import { PartnerOfficesPanel } from '../screens/offices/PartnerOfficesPanel';
 import { CaseExchangeSection } from '../screens/exchange/CaseExchangeSection';
 
@@ -88,15 +88,7 @@ function renderScreen(
     case 'exchange':
       return <ExchangeScreen shell={shell} onOpenCase={openCase} />;
     case 'reports':
-      return (
-        <ReportsScreen
-          shell={shell}
-          officeName={session.profile?.officeName ?? ''}
-          officeJurisdiction={session.profile?.jurisdiction ?? ''}
-          loadCases={() => loadReportCases(session.vault.db)}
-          buildOversightFile={(period, now) => buildOversightFile(session.vault.db, session.profile, period, now)}
-        />
-      );
+      return <ReportsRoute shell={shell} session={session} />;
     case 'settings':
       return (
         <>
@@ -115,4 +107,19 @@ function renderScreen(
     default:
       return assertNever(screen, 'screen');
   }
+}
+
+/** The reports screen, signing the oversight file through the exchange layer's office signer (it owns the key). */
+function ReportsRoute({ shell, session }: Props) {
+  const { own } = useExchange();
+  const office = own.status === 'ready' ? own.own : null;
+  return (
+    <ReportsScreen
+      shell={shell}
+      officeName={session.profile?.officeName ?? ''}
+      officeJurisdiction={session.profile?.jurisdiction ?? ''}
+      loadCases={() => loadReportCases(session.vault.db)}
+      buildOversightFile={(period, now) => buildOversightFile(session.vault.db, office, period, now)}
+    />
+  );
 }

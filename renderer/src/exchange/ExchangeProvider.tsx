@@ -1,11 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LedgerEntry } from '@shared/exchange/ledger-entry';
-import { wipeOfficeIdentity } from '@shared/offices/office-identity';
 import type { TrustStore } from '@shared/offices/trust-store';
 import { useCases } from '../cases/CasesProvider';
 import { certifyPersonKeys } from '../offices/person-certificates';
-import { ensureOwnOffice, type OwnOffice } from '../offices/own-office';
+import { ensureOwnOffice, wipeOwnOffice, type OwnOffice } from '../offices/own-office';
 import { loadTrustStore, saveTrustChanges } from '../offices/partner-offices';
 import type { VaultSession } from '../vault/vault-session';
 import type { ExchangeDeps } from './exchange-deps';
@@ -57,9 +56,10 @@ export function ExchangeProvider({
         // The office vouches for its people's signing keys as soon as it has a key of its own (new people, removals
         // and name changes are certified again here, and always before an oversight export). Done before the wipe
         // below is registered, so the key cannot be zeroed while it signs.
-        if (result.ok) await certifyPersonKeys(db, kit, result.value, new Date());
-        // The private keys live in the vault; the copy in memory goes when the vault locks (this unmounts).
-        if (result.ok) onCleanup(() => wipeOfficeIdentity(kit, result.value.identity));
+        if (result.ok) await certifyPersonKeys(db, result.value.signer, new Date());
+        // The private keys live in the vault; the copy in memory goes when the vault locks (this unmounts) or the
+        // identity is read again. A signature asked of it afterwards (an export in flight) then fails clearly.
+        if (result.ok) onCleanup(() => wipeOwnOffice(kit, result.value));
         if (!alive()) return;
         setOwn(
           result.ok ? { status: 'ready', own: result.value } : { status: 'failed', message: result.error.message },

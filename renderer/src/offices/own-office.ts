@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CryptoKit } from '@shared/crypto/crypto-kit';
 import { createKeyCard, signedKeyCardSchema, type SignedKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity, type OfficeIdentity } from '@shared/offices/office-identity';
+import { createOfficeSigner, type OfficeSigner } from '@shared/offices/office-signer';
 import { officeFingerprint } from '@shared/offices/fingerprint';
 import { err, ok, type Result } from '@shared/result';
 import type { VaultDb } from '../vault/vault-db';
@@ -29,9 +30,29 @@ export const ownKeysRecordSchema = z.strictObject({
 
 export type OwnOffice = {
   readonly identity: OfficeIdentity;
+  /** Signs with `identity`'s signing key (the same bytes): what only needs signatures gets this, never the key. */
+  readonly signer: OfficeSigner;
   readonly card: SignedKeyCard;
   readonly fingerprint: readonly string[];
 };
+
+function ownOffice(kit: CryptoKit, identity: OfficeIdentity, card: SignedKeyCard): OwnOffice {
+  return {
+    identity,
+    signer: createOfficeSigner(kit, identity),
+    card,
+    fingerprint: officeFingerprint(kit, identity.signingPublicKey),
+  };
+}
+
+/**
+ * Zeroes the private keys of this copy of the identity. The signing key goes through the signer, so a signature
+ * still being made with it (an export in flight) fails clearly instead of being made with a zeroed key.
+ */
+export function wipeOwnOffice(kit: CryptoKit, own: OwnOffice): void {
+  own.signer.wipe();
+  kit.wipe(own.identity.boxPrivateKeyPlaintext);
+}
 
 export type OwnOfficeErrorCode = VaultWriteErrorCode | 'profile-missing' | 'keys-corrupt';
 
@@ -68,8 +89,7 @@ export async function ensureOwnOffice(
         "This office's keys could not be read. Restore the vault from a backup; do not create new keys, or partners will no longer recognise you.",
       );
     const { card, createdAt: _createdAt, id: _id, officeId: _officeId, ...identity } = parsed.data;
-    if (cardMatches(card, profile, now))
-      return ok({ identity, card, fingerprint: officeFingerprint(kit, identity.signingPublicKey) });
+    if (cardMatches(card, profile, now)) return ok(ownOffice(kit, identity, card));
     const renewed = createKeyCard(
       kit,
       identity,
@@ -79,9 +99,7 @@ export async function ensureOwnOffice(
     const saved = await vaultWrite(db, [db.officeKeys], async () => {
       await db.officeKeys.put({ ...parsed.data, card: renewed });
     });
-    return saved.ok
-      ? ok({ identity, card: renewed, fingerprint: officeFingerprint(kit, identity.signingPublicKey) })
-      : saved;
+    return saved.ok ? ok(ownOffice(kit, identity, renewed)) : saved;
   }
   const identity = generateOfficeIdentity(kit);
   const card = createKeyCard(
@@ -100,5 +118,5 @@ export async function ensureOwnOffice(
   });
   if (!written.ok) return written;
   if (!written.value) return ensureOwnOffice(db, kit, profile, now);
-  return ok({ identity, card, fingerprint: officeFingerprint(kit, identity.signingPublicKey) });
+  return ok(ownOffice(kit, identity, card));
 }

@@ -1,4 +1,3 @@
-import type { CryptoKit } from '@shared/crypto/crypto-kit';
 import {
   certifiesFacts,
   issuePersonCertificate,
@@ -11,7 +10,7 @@ import { readPersonRecords } from '../vault/persons-store';
 import { personKeyRecordSchema } from '../vault/records/person-key-record';
 import type { VaultDb } from '../vault/vault-db';
 import { vaultWrite, type VaultWriteErrorCode } from '../vault/vault-write';
-import type { OwnOffice } from './own-office';
+import type { DomainSigner } from '@shared/offices/office-signer';
 
 /**
  * The office certifies every signing key its people have had: who it belongs to, from when, and — once replaced
@@ -20,8 +19,7 @@ import type { OwnOffice } from './own-office';
  */
 export async function certifyPersonKeys(
   db: VaultDb,
-  kit: CryptoKit,
-  own: OwnOffice,
+  office: DomainSigner,
   now: Date,
 ): Promise<Result<SignedPersonCertificate[], VaultWriteErrorCode>> {
   const written = await vaultWrite(db, [db.personKeys, db.persons], async () => {
@@ -41,15 +39,7 @@ export async function certifyPersonKeys(
         certificates.push(record.certificate);
         continue;
       }
-      const certificate = issuePersonCertificate(
-        kit,
-        {
-          signingPublicKey: own.identity.signingPublicKey,
-          signingPrivateKey: own.identity.signingPrivateKeyPlaintext,
-        },
-        facts,
-        now.toISOString(),
-      );
+      const certificate = issuePersonCertificate(office, facts, now.toISOString());
       await db.personKeys.put(personKeyRecordSchema.parse({ ...record, certificate }));
       certificates.push(certificate);
     }

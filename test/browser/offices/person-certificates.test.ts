@@ -23,7 +23,7 @@ describe('person certificates', () => {
     if (!own.ok) throw new Error(own.error.message);
     const officeKey = toHex(own.value.identity.signingPublicKey);
 
-    const first = await certifyPersonKeys(vault.db, kit, own.value, new Date('2026-11-30T10:00:00Z'));
+    const first = await certifyPersonKeys(vault.db, own.value.signer, new Date('2026-11-30T10:00:00Z'));
     if (!first.ok) throw new Error(first.error.message);
     const certified = personKeysFromCertificates(kit, first.value, officeKey);
     expect(certified.problems).toEqual([]);
@@ -33,11 +33,11 @@ describe('person certificates', () => {
     ]);
     // Kept in the vault: nothing changed, so the same certificates come back, not new ones.
     expect((await readPersonKeyRecords(vault.db)).every((record) => record.certificate !== null)).toBe(true);
-    const again = await certifyPersonKeys(vault.db, kit, own.value, new Date('2026-11-30T11:00:00Z'));
+    const again = await certifyPersonKeys(vault.db, own.value.signer, new Date('2026-11-30T11:00:00Z'));
     expect(again.ok && again.value).toEqual(first.value);
 
     expect((await vault.people.removePerson(ben.value.personId)).ok).toBe(true);
-    const after = await certifyPersonKeys(vault.db, kit, own.value, new Date('2026-11-30T12:00:00Z'));
+    const after = await certifyPersonKeys(vault.db, own.value.signer, new Date('2026-11-30T12:00:00Z'));
     if (!after.ok) throw new Error(after.error.message);
     const benKey = personKeysFromCertificates(kit, after.value, officeKey).keys.find((k) => k.name === 'Ben Okafor');
     expect(benKey?.revokedAt).not.toBeNull();

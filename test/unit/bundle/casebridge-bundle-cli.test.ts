@@ -11,6 +11,7 @@ import { cryptoKit } from '../../../shared/crypto/crypto-kit';
 import { EMPTY_AUDIT_HEAD, eventDigest, sealAuditEvent, type AuditEvent, type AuditHead } from '../../../shared/audit';
 import { toHex } from '../../../shared/bytes/bytes';
 import { issuePersonCertificate } from '../../../shared/people/person-certificate';
+import { createOfficeSigner } from '../../../shared/offices/office-signer';
 import { testSigner } from '../../support/test-signer';
 import { createOversightExport } from '../../../shared/oversight/oversight-audit-export';
 
@@ -171,12 +172,9 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
       return { head, events };
     };
     const { head, events } = sealTrail([{ i: 0 }, { i: 1 }]);
+    const aliceSigner = createOfficeSigner(kit, alice.identity);
     const certificate = issuePersonCertificate(
-      kit,
-      {
-        signingPublicKey: alice.identity.signingPublicKey,
-        signingPrivateKey: alice.identity.signingPrivateKeyPlaintext,
-      },
+      aliceSigner,
       {
         personId: ana,
         name: 'Ana Weber',
@@ -190,13 +188,13 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
       createOversightExport(
         kit,
         {
-          office: { name: 'Office Berlin', jurisdiction: 'DE', signingPublicKey: alice.identity.signingPublicKey },
+          office: { name: 'Office Berlin', jurisdiction: 'DE' },
           scope: { kind: 'cases', caseIds: ['case-1'] },
           trails: [{ caseId: 'case-1', ...trail }],
           certificates,
           now: AT,
         },
-        alice.identity.signingPrivateKeyPlaintext,
+        aliceSigner,
       );
     const exportFile = join(dir, 'audit.json');
     writeFileSync(exportFile, exportOf({ head, events }));
@@ -213,11 +211,7 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
     );
     // Ana's access was once reset: an older key of hers, retired, is certified too. That is not a removal.
     const retiredKey = issuePersonCertificate(
-      kit,
-      {
-        signingPublicKey: alice.identity.signingPublicKey,
-        signingPrivateKey: alice.identity.signingPrivateKeyPlaintext,
-      },
+      aliceSigner,
       {
         personId: ana,
         name: 'Ana Weber',

@@ -5,6 +5,7 @@ import { toHex } from '@shared/bytes/bytes';
 import { canonicalJsonBytes } from '@shared/json/canonical-json';
 import { signDomain } from '@shared/bundle/signing-domains';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
+import { createOfficeSigner } from '@shared/offices/office-signer';
 import { issuePersonCertificate } from '@shared/people/person-certificate';
 import { testSigner } from '../../support/test-signer';
 import { createOversightExport, verifyOversightExport, type CaseTrail } from '@shared/oversight/oversight-audit-export';
@@ -16,7 +17,7 @@ const other = generateOfficeIdentity(kit);
 const trusted = [toHex(office.signingPublicKey)];
 const ANA = '2b0c5f4e-4c1a-4c8e-9a57-1f0d6a3e9b11';
 const signer = testSigner(kit);
-const officeKeys = { signingPublicKey: office.signingPublicKey, signingPrivateKey: office.signingPrivateKeyPlaintext };
+const officeSigner = createOfficeSigner(kit, office);
 const anaFacts = {
   personId: ANA,
   name: 'Ana Weber',
@@ -24,7 +25,7 @@ const anaFacts = {
   validFrom: '2024-01-01T00:00:00.000Z',
   revokedAt: null,
 };
-const certificates = [issuePersonCertificate(kit, officeKeys, anaFacts, '2024-01-01T00:00:00.000Z')];
+const certificates = [issuePersonCertificate(officeSigner, anaFacts, '2024-01-01T00:00:00.000Z')];
 
 function trail(caseId: string, dates: string[]): CaseTrail {
   let head: AuditHead = EMPTY_AUDIT_HEAD;
@@ -56,7 +57,7 @@ const trails = [
   trail('case-c', ['2024-12-30T10:00:00.000Z', '2025-01-02T10:00:00.000Z', '2026-01-02T10:00:00.000Z']),
 ];
 const input = {
-  office: { name: 'BfDI', jurisdiction: 'DE', signingPublicKey: office.signingPublicKey },
+  office: { name: 'BfDI', jurisdiction: 'DE' },
   scope: { kind: 'period' as const, from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' },
   trails,
   certificates,
@@ -65,7 +66,7 @@ const input = {
 
 describe('signed oversight audit export', () => {
   it('holds every case with an event in the period, complete and verified, and verifies for a trusting reader', () => {
-    const file = createOversightExport(kit, input, office.signingPrivateKeyPlaintext);
+    const file = createOversightExport(kit, input, officeSigner);
     const result = verifyOversightExport(kit, file, trusted);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -88,15 +89,14 @@ describe('signed oversight audit export', () => {
     if (!a) throw new Error('seed');
     // Ana's access removed before her second event: the office's own file flags it, the reader names her.
     const revoked = issuePersonCertificate(
-      kit,
-      officeKeys,
+      officeSigner,
       { ...anaFacts, revokedAt: '2025-02-15T00:00:00.000Z' },
       '2025-02-15T00:00:00.000Z',
     );
     const late = createOversightExport(
       kit,
       { ...input, trails: [a], certificates: [...certificates, revoked] },
-      office.signingPrivateKeyPlaintext,
+      officeSigner,
     );
     const result = verifyOversightExport(kit, late, trusted);
     expect(result.ok && result.value.brokenChains).toEqual([
@@ -108,12 +108,14 @@ describe('signed oversight audit export', () => {
     ]);
 
     const foreign = issuePersonCertificate(
-      kit,
-      { signingPublicKey: office.signingPublicKey, signingPrivateKey: other.signingPrivateKeyPlaintext },
+      createOfficeSigner(kit, {
+        signingPublicKey: office.signingPublicKey,
+        signingPrivateKeyPlaintext: other.signingPrivateKeyPlaintext.slice(),
+      }),
       anaFacts,
       '2024-01-01T00:00:00.000Z',
     );
-    const file = createOversightExport(kit, { ...input, certificates: [foreign] }, office.signingPrivateKeyPlaintext);
+    const file = createOversightExport(kit, { ...input, certificates: [foreign] }, officeSigner);
     expect(verifyOversightExport(kit, file, trusted)).toMatchObject({
       ok: false,
       error: { code: 'OVERSIGHT_CERTIFICATE_INVALID', message: expect.stringContaining('Ana Weber') },
@@ -121,24 +123,20 @@ describe('signed oversight audit export', () => {
   });
 
   it('can cover chosen cases instead of a period', () => {
-    const file = createOversightExport(
-      kit,
-      { ...input, scope: { kind: 'cases', caseIds: ['case-b'] } },
-      office.signingPrivateKeyPlaintext,
-    );
+    const file = createOversightExport(kit, { ...input, scope: { kind: 'cases', caseIds: ['case-b'] } }, officeSigner);
     const result = verifyOversightExport(kit, file, trusted);
     expect(result.ok && result.value.body.chains.map((c) => c.caseId)).toEqual(['case-b']);
   });
 
   it('refuses a signer the reader has not verified, naming the fingerprint to compare', () => {
-    const file = createOversightExport(kit, input, office.signingPrivateKeyPlaintext);
+    const file = createOversightExport(kit, input, officeSigner);
     const result = verifyOversightExport(kit, file, [toHex(other.signingPublicKey)]);
     expect(result).toMatchObject({ ok: false, error: { code: 'OVERSIGHT_SIGNER_UNTRUSTED' } });
     if (!result.ok) expect(result.error.message).toMatch(/fingerprint \d{5}/);
   });
 
   it('refuses any edit after signing', () => {
-    const file = createOversightExport(kit, input, office.signingPrivateKeyPlaintext);
+    const file = createOversightExport(kit, input, officeSigner);
     const text = new TextDecoder().decode(file);
     const edited = new TextEncoder().encode(text.replace('"authorise"', '"authorize"'));
     expect(verifyOversightExport(kit, edited, trusted)).toMatchObject({
@@ -159,7 +157,7 @@ describe('signed oversight audit export', () => {
       ...a,
       events: [a.events[0] as AuditEvent, { ...(a.events[1] as AuditEvent), action: 'quash' }],
     };
-    const honest = createOversightExport(kit, { ...input, trails: [tampered] }, office.signingPrivateKeyPlaintext);
+    const honest = createOversightExport(kit, { ...input, trails: [tampered] }, officeSigner);
     const result = verifyOversightExport(kit, honest, trusted);
     expect(result.ok && result.value.brokenChains.map((c) => c.caseId)).toEqual(['case-a']);
     if (result.ok) expect(result.value.brokenChains[0]?.message).toMatch(/Audit event 2/);

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseKind } from '@shared/domain/case-stage';
-import { LANGUAGES } from '@shared/domain/primitives';
+import { LANGUAGES, newAffectedPersonId } from '@shared/domain/primitives';
 import { PROCEDURE_TEMPLATES, proceduresFor } from '@shared/procedures/procedure-registry';
 import { retentionRuleFor } from '@shared/procedures/retention-guidance';
 import { VOCABULARIES } from '@shared/vocab/vocabulary';
@@ -221,7 +221,7 @@ export function DraftForm({ kind, openedOn, form, onChange, problems }: Props) {
             set('people', [
               ...form.people,
               {
-                id: `person-${crypto.randomUUID().slice(0, 8)}`,
+                id: newAffectedPersonId(),
                 name: '',
                 contactForNotice: '',
                 preferredLanguage: 'en',

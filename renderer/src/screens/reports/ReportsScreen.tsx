@@ -88,7 +88,13 @@ export function ReportsScreen({
       setSaveMessage({ text: t('reports.auditBuilding'), isError: false });
       const file = await buildOversightFile(period, now);
       if (!file.ok) {
-        setSaveMessage({ text: t('reports.saveFailed', { message: file.error.message }), isError: true });
+        const message =
+          file.error.code === 'office-key-wiped'
+            ? t('reports.auditKeyClosed')
+            : file.error.code === 'office-not-ready'
+              ? t('reports.auditOfficeNotReady')
+              : file.error.message;
+        setSaveMessage({ text: t('reports.saveFailed', { message }), isError: true });
         return;
       }
       const saved = await shell.document.saveFile({ suggestedName, bytes: file.value });

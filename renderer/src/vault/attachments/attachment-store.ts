@@ -202,37 +202,48 @@ export function attachmentStream(db: VaultDb, record: AttachmentRecord): Readabl
       'attachment-corrupt',
       `Attachment "${record.fileName}" is damaged (${detail}). Restore it from a backup or ask the sender again.`,
     );
+  // The stream state holds the attachment's sub-key: disposed at the end, on any error, and when the reader cancels.
+  const dispose = () => decryptor?.dispose();
+  const pullChunks = async (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    decryptor ??= kit.streamDecryptor(record.streamHeader, db.keyring.subkeys().attachments);
+    const last = Math.min(next + CHUNKS_PER_READ, record.chunkCount) - 1;
+    const rows = await db.attachmentChunks
+      .where('[attachmentId+index]')
+      .between([record.id, next], [record.id, last], true, true)
+      .toArray();
+    for (const row of rows) {
+      if (row.index !== next) throw corrupt(`chunk ${next} is missing`);
+      let opened;
+      try {
+        opened = decryptor.pull(row.c, chunkAd(record.id, row.index));
+      } catch (error) {
+        if (error instanceof DecryptionError) throw corrupt(`chunk ${next} failed authentication`);
+        throw error;
+      }
+      const isLast = next === record.chunkCount - 1;
+      if ((opened.tag === 'final') !== isLast) throw corrupt('it ends in the wrong place');
+      hasher.update(opened.plaintext);
+      controller.enqueue(opened.plaintext);
+      next++;
+    }
+    if (rows.length === 0) throw corrupt(`chunk ${next} is missing`);
+    if (next === record.chunkCount) {
+      dispose();
+      if (toHex(hasher.digest()) !== record.contentHash) throw corrupt('its content hash does not match');
+      controller.close();
+    }
+  };
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        decryptor ??= kit.streamDecryptor(record.streamHeader, db.keyring.subkeys().attachments);
-        const last = Math.min(next + CHUNKS_PER_READ, record.chunkCount) - 1;
-        const rows = await db.attachmentChunks
-          .where('[attachmentId+index]')
-          .between([record.id, next], [record.id, last], true, true)
-          .toArray();
-        for (const row of rows) {
-          if (row.index !== next) throw corrupt(`chunk ${next} is missing`);
-          let opened;
-          try {
-            opened = decryptor.pull(row.c, chunkAd(record.id, row.index));
-          } catch (error) {
-            if (error instanceof DecryptionError) throw corrupt(`chunk ${next} failed authentication`);
-            throw error;
-          }
-          const isLast = next === record.chunkCount - 1;
-          if ((opened.tag === 'final') !== isLast) throw corrupt('it ends in the wrong place');
-          hasher.update(opened.plaintext);
-          controller.enqueue(opened.plaintext);
-          next++;
-        }
-        if (rows.length === 0) throw corrupt(`chunk ${next} is missing`);
-        if (next === record.chunkCount) {
-          if (toHex(hasher.digest()) !== record.contentHash) throw corrupt('its content hash does not match');
-          decryptor.dispose();
-          controller.close();
+        try {
+          await pullChunks(controller);
+        } catch (error) {
+          dispose();
+          throw error;
         }
       },
+      cancel: dispose,
     },
     { highWaterMark: 1 },
   );

@@ -2,7 +2,7 @@ import type { ByteSink } from '@shared/bytes/byte-io';
 import { deriveBackupKey } from '@shared/backup/backup-keys';
 import type { BackupManifest } from '@shared/backup/backup-layout';
 import { BackupFormatError, backupError, type BackupErrorCode } from '@shared/backup/backup-error';
-import { createBackupWriter } from '@shared/backup/write-backup';
+import { createBackupWriter, type BackupWriter } from '@shared/backup/write-backup';
 import { ok, type Result } from '@shared/result';
 import type { VaultService } from '../vault-service';
 import { VAULT_HEADER_ROW_ID, vaultHeaderRowSchema } from '../vault-header-row';
@@ -34,12 +34,13 @@ export async function backupVault(input: BackupVaultInput): Promise<Result<Backu
   const kit = vault.kit;
   const raw = openRawVaultDb(vault.db.name);
   const backupKey = deriveBackupKey(kit, vault.keyring.vaultKey());
+  let writer: BackupWriter | undefined;
   try {
     const headerRow = vaultHeaderRowSchema.parse(await raw.table(HEADER_TABLE).get(VAULT_HEADER_ROW_ID));
     const tables = backedUpTables();
     const counts = await Promise.all(tables.map((name) => raw.table(name).count()));
     const totalRows = counts.reduce((sum, n) => sum + n, 0);
-    const writer = await createBackupWriter({
+    writer = await createBackupWriter({
       kit,
       backupKey,
       vaultHeader: headerRow.header,
@@ -78,6 +79,7 @@ export async function backupVault(input: BackupVaultInput): Promise<Result<Backu
     if (signal?.aborted) return backupError('BACKUP_CANCELLED');
     return backupError('BACKUP_IO_FAILED', error instanceof Error ? error.message : String(error));
   } finally {
+    writer?.dispose();
     kit.wipe(backupKey);
     raw.close();
   }

@@ -1,0 +1,3 @@
+import { describeStreamDispose } from '../../support/stream-dispose-spec';
+
+describeStreamDispose('node');
