@@ -28,6 +28,7 @@ import { CorruptRecordsNotice } from '../screens/vault/CorruptRecordsNotice';
 import { ExchangeProvider } from '../exchange/ExchangeProvider';
 import { PartnerOfficesPanel } from '../screens/offices/PartnerOfficesPanel';
 import { CaseExchangeSection } from '../screens/exchange/CaseExchangeSection';
+import { TrainingOffNotice } from '../screens/training/TrainingOffNotice';
 
 type Props = { readonly shell: CasebridgeApi; readonly session: VaultSession };
 
@@ -73,7 +74,7 @@ function renderScreen(
     case 'dashboard':
       return (
         <>
-          <BackupReminderNotice vault={session.vault} />
+          {session.training ? null : <BackupReminderNotice vault={session.vault} />}
           <DashboardScreen onOpen={openCase} />
         </>
       );
@@ -81,11 +82,14 @@ function renderScreen(
       return (
         <>
           <CasesWorkspace route={caseRoute} onOpen={openCase} />
-          {caseRoute.view === 'case' ? <CaseExchangeSection key={caseRoute.caseId} caseId={caseRoute.caseId} /> : null}
+          {caseRoute.view === 'case' && !session.training ? (
+            <CaseExchangeSection key={caseRoute.caseId} caseId={caseRoute.caseId} />
+          ) : null}
         </>
       );
     case 'exchange':
-      return <ExchangeScreen shell={shell} onOpenCase={openCase} />;
+      // Nothing leaves the training office or comes into it: no bundles, key cards or backups (docs/training-office.md).
+      return session.training ? <TrainingOffNotice /> : <ExchangeScreen shell={shell} onOpenCase={openCase} />;
     case 'reports':
       return (
         <ReportsScreen
@@ -103,9 +107,9 @@ function renderScreen(
           <WorkPreferencesPanel />
           <HolidayRegionsPanel />
           <OfficeLetterheadPanel />
-          <PartnerOfficesPanel />
+          {session.training ? <TrainingOffNotice /> : <PartnerOfficesPanel />}
           <VaultSettingsPanel session={session} />
-          <BackupPanel session={session} shell={shell} />
+          {session.training ? null : <BackupPanel session={session} shell={shell} />}
           <PeoplePanel session={session} />
         </>
       );
