@@ -89,7 +89,11 @@ function renderScreen(
       );
     case 'exchange':
       // Nothing leaves the training office or comes into it: no bundles, key cards or backups (docs/training-office.md).
-      return session.training ? <TrainingOffNotice /> : <ExchangeScreen shell={shell} onOpenCase={openCase} />;
+      return session.training ? (
+        <TrainingOffNotice screen="exchange" />
+      ) : (
+        <ExchangeScreen shell={shell} onOpenCase={openCase} />
+      );
     case 'reports':
       return (
         <ReportsScreen

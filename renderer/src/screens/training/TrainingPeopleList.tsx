@@ -5,7 +5,9 @@ import { TRAINING_PEOPLE } from '../../training/training-office';
 export function TrainingPeopleList() {
   const { t } = useTranslation();
   return (
-    <div className="training-people">
+    // A named region: on the lock screen it stands outside the main landmark.
+    <section className="training-people" aria-labelledby="training-people-title">
+      <h2 id="training-people-title">{t('training.people.title')}</h2>
       <p>{t('training.people.intro')}</p>
       <table>
         <thead>
@@ -27,6 +29,6 @@ export function TrainingPeopleList() {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
