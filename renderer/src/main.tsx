@@ -5,7 +5,7 @@ import { initI18n } from './i18n/i18n';
 import { App } from './app/App';
 import { BootFailure } from './boot/BootFailure';
 import { PreviewBanner } from './components/PreviewBanner';
-import { VaultGate } from './screens/vault/VaultGate';
+import { OfficeSwitch } from './screens/training/OfficeSwitch';
 import { createAppVaultService } from './vault/vault-service';
 import './styles/app.css';
 
@@ -39,9 +39,9 @@ async function main(): Promise<void> {
   root.render(
     <StrictMode>
       <PreviewBanner shell={outcome.shell} />
-      <VaultGate vault={vault} shell={outcome.shell}>
+      <OfficeSwitch real={vault} shell={outcome.shell}>
         {(session) => <App shell={outcome.shell} session={session} />}
-      </VaultGate>
+      </OfficeSwitch>
     </StrictMode>,
   );
 }

@@ -29,6 +29,7 @@ import { CorruptRecordsNotice } from '../screens/vault/CorruptRecordsNotice';
 import { ExchangeProvider, useExchange } from '../exchange/ExchangeProvider';
 import { PartnerOfficesPanel } from '../screens/offices/PartnerOfficesPanel';
 import { CaseExchangeSection } from '../screens/exchange/CaseExchangeSection';
+import { TrainingOffNotice } from '../screens/training/TrainingOffNotice';
 
 type Props = { readonly shell: CasebridgeApi; readonly session: VaultSession };
 
@@ -74,7 +75,7 @@ function renderScreen(
     case 'dashboard':
       return (
         <>
-          <BackupReminderNotice vault={session.vault} />
+          {session.training ? null : <BackupReminderNotice vault={session.vault} />}
           <DashboardScreen onOpen={openCase} />
         </>
       );
@@ -82,11 +83,18 @@ function renderScreen(
       return (
         <>
           <CasesWorkspace route={caseRoute} onOpen={openCase} />
-          {caseRoute.view === 'case' ? <CaseExchangeSection key={caseRoute.caseId} caseId={caseRoute.caseId} /> : null}
+          {caseRoute.view === 'case' && !session.training ? (
+            <CaseExchangeSection key={caseRoute.caseId} caseId={caseRoute.caseId} />
+          ) : null}
         </>
       );
     case 'exchange':
-      return <ExchangeScreen shell={shell} onOpenCase={openCase} />;
+      // Nothing leaves the training office or comes into it: no bundles, key cards or backups (docs/training-office.md).
+      return session.training ? (
+        <TrainingOffNotice screen="exchange" />
+      ) : (
+        <ExchangeScreen shell={shell} onOpenCase={openCase} />
+      );
     case 'reports':
       return <ReportsRoute shell={shell} session={session} />;
     case 'settings':
@@ -96,9 +104,9 @@ function renderScreen(
           <WorkPreferencesPanel />
           <HolidayRegionsPanel />
           <OfficeLetterheadPanel />
-          <PartnerOfficesPanel />
+          {session.training ? <TrainingOffNotice /> : <PartnerOfficesPanel />}
           <VaultSettingsPanel session={session} />
-          <BackupPanel session={session} shell={shell} />
+          {session.training ? null : <BackupPanel session={session} shell={shell} />}
           <PeoplePanel session={session} />
         </>
       );

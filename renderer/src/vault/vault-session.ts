@@ -5,6 +5,8 @@ import type { OfficeProfile } from './records/office-profile';
 export type VaultSession = {
   readonly vault: VaultService;
   readonly profile: OfficeProfile | null;
+  /** The training office: sample data, and nothing leaves it or comes in (docs/training-office.md). */
+  readonly training?: boolean;
   readonly lock: () => void;
   readonly idleLockMinutes: number;
   readonly setIdleLockMinutes: (minutes: number) => void;

@@ -29,10 +29,14 @@ type Props = {
   readonly vault: VaultService;
   readonly shell: CasebridgeApi;
   readonly children: (session: VaultSession) => ReactNode;
+  /** Shown under the first-run and unlock screens (the way into the training office, or its sample people). */
+  readonly entry?: ReactNode;
+  /** This is the training office's vault (`screens/training/OfficeSwitch.tsx`). */
+  readonly training?: boolean;
 };
 
 /** No vault → first run; locked → unlock; unlocked → the app, with idle and OS-lock handling. */
-export function VaultGate({ vault, shell, children }: Props) {
+export function VaultGate({ vault, shell, children, entry = null, training = false }: Props) {
   const { t } = useTranslation();
   const [state, setState] = useState<GateState>({ kind: 'checking' });
 
@@ -117,7 +121,10 @@ export function VaultGate({ vault, shell, children }: Props) {
         <>
           {warningBanner}
           <FirstRunScreen vault={vault} onDone={() => void enter()} />
-          <RestoreFromBackupPanel vault={vault} shell={shell} onRestored={() => setState({ kind: 'locked' })} />
+          {training ? null : (
+            <RestoreFromBackupPanel vault={vault} shell={shell} onRestored={() => setState({ kind: 'locked' })} />
+          )}
+          {entry}
         </>
       );
     case 'profile':
@@ -129,10 +136,13 @@ export function VaultGate({ vault, shell, children }: Props) {
       );
     case 'locked':
       return (
-        <UnlockScreen
-          vault={vault}
-          onUnlocked={(via) => (via === 'recovery-key' ? setState({ kind: 'set-passphrase' }) : void enter())}
-        />
+        <>
+          <UnlockScreen
+            vault={vault}
+            onUnlocked={(via) => (via === 'recovery-key' ? setState({ kind: 'set-passphrase' }) : void enter())}
+          />
+          {entry}
+        </>
       );
     case 'set-passphrase':
       return (
@@ -163,6 +173,7 @@ export function VaultGate({ vault, shell, children }: Props) {
           {children({
             vault,
             profile: state.profile,
+            training,
             lock,
             idleLockMinutes: state.idleLockMinutes,
             setIdleLockMinutes: (minutes) => setState({ ...state, idleLockMinutes: minutes }),
