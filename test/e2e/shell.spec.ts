@@ -40,7 +40,7 @@ test.describe('the application shell', () => {
     await ui.open('Settings');
     await expect(app.getByTestId('app-version')).toHaveText('0.1.0');
     await expect(ui.main.getByText(shell.dataFolder)).toBeVisible();
-    await expect(ui.main.getByText('test-harness')).toBeVisible();
+    await expect(ui.main.getByText('Test harness', { exact: true })).toBeVisible();
   });
 
   test('lists removable drives through media.listRemovable', async ({ app }) => {
