@@ -379,6 +379,10 @@ test.describe('deadlines over time', () => {
     await expect(new CasePage(page).requiredNow()).toContainText('enregistrer la réponse du partenaire');
     await expect(page.getByTestId('deadline-clocks')).toContainText('L’autorité requise répond');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    // The rule's source is a citation of the English text, marked so a screen reader reads it in English.
+    const frClocks = page.getByTestId('deadline-clocks');
+    await frClocks.getByText('Comment cette date a été calculée').first().click();
+    await expect(frClocks.locator('[lang="en"]', { hasText: 'Art. 61(2) GDPR' }).first()).toBeVisible();
     await checkScreen(page, 'case-fr');
     expect(shell.problems).toEqual([]);
   });

@@ -85,6 +85,8 @@ type SelectProps = {
   readonly options: readonly { readonly value: string; readonly label: string }[];
   readonly error?: string | null;
   readonly help?: string;
+  /** The help's language when it is not the interface's (a legal source quoted from the English text: `'en'`). */
+  readonly helpLang?: string;
   readonly required?: boolean;
   readonly disabled?: boolean;
   readonly children?: ReactNode;
@@ -117,7 +119,7 @@ export function SelectField(props: SelectProps) {
         ))}
       </select>
       {props.help ? (
-        <span id={`${id}-help`} className="field__help">
+        <span id={`${id}-help`} className="field__help" lang={props.helpLang}>
           {props.help}
         </span>
       ) : null}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { calendarOf, parseCivilDate, recomputeDue, type DueExplanation } from '@shared/deadlines';
 import type { TrackedDeadline } from '@shared/deadlines/tracked-deadline';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
+import { SourceText } from '../../components/SourceText';
 
 /** "How this date was counted": the rule's source and each reason the engine gives, in the interface language. */
 export function DeadlineExplanation({ deadline }: { readonly deadline: TrackedDeadline }) {
@@ -47,7 +48,9 @@ export function DeadlineExplanation({ deadline }: { readonly deadline: TrackedDe
     <details className="clock__why">
       <summary>{t('deadline.why')}</summary>
       <ul>
-        <li>{t('deadline.rule', { source: deadline.source })}</li>
+        <li>
+          {t('deadline.ruleLabel')} <SourceText text={deadline.source} />
+        </li>
         {explanations.map((explanation, index) => (
           <li key={index}>{line(explanation)}</li>
         ))}

@@ -67,6 +67,7 @@ export function DraftForm({ kind, openedOn, form, onChange, problems }: Props) {
           onChange={(v) => onChange(withProcedure(form, kind, { kind, procedureId: v }))}
           options={procedures.map((p) => ({ value: p.id, label: words.title(p) }))}
           help={procedures.find((p) => p.id === form.procedureId)?.source}
+          helpLang="en"
         />
         <SelectField
           label={t('draft.partner')}

@@ -10,6 +10,7 @@ import { MessageList } from '../../components/MessageList';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { ActionGate } from './ActionGate';
 import { useCaseAction } from './useCaseAction';
+import { SourceText } from '../../components/SourceText';
 
 /**
  * A request received from another office: decide whether to recognise it (accept, accept in part, refuse), with
@@ -80,7 +81,7 @@ export function RecognitionStep({ c }: { readonly c: Case }) {
                     )
                   }
                 />
-                {ground.labels[language]} <span className="field__help">({ground.source})</span>
+                {ground.labels[language]} <SourceText className="field__help" text={`(${ground.source})`} />
               </label>
             ))}
           </fieldset>

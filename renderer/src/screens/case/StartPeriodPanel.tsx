@@ -10,6 +10,7 @@ import { toDateInputValue } from '../../components/useLocaleFormat';
 import { useMayTake } from './ActionGate';
 import { useCaseAction } from './useCaseAction';
 import { useProcedureWords } from '../../components/useProcedureWords';
+import { SourceText } from '../../components/SourceText';
 
 /**
  * The instant a period starts from. For a period counted in days, a day: noon UTC on it, as only the day counts
@@ -75,7 +76,7 @@ export function StartPeriodPanel({ c }: { readonly c: Case }) {
             </option>
           ))}
         </select>
-        <span className="field__help">{chosen.source}</span>
+        <SourceText className="field__help" text={chosen.source} />
       </div>
       {hours ? (
         <Field kind="datetime-local" label={t('startPeriod.receivedAt')} required value={moment} onChange={setMoment} />
