@@ -10,6 +10,7 @@ import { ApplyOutcome } from './ApplyOutcome';
 import { RefuseWithReceipt } from './RefuseWithReceipt';
 import { refusalReason } from './refusal-reason';
 import { previewValues } from './preview-values';
+import { applyErrorText } from './apply-error-text';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useTerms } from '../../components/useTerms';
 import type { RefusableBundle } from '@shared/exchange/refusal-receipt';
@@ -182,7 +183,10 @@ export function ImportPanel({
               text: t('exchange.import.applied', { kind: t(`exchange.kinds.${kind}`) }),
               next: afterApply(applied.value, kind, source),
             }
-          : { tone: applied.error.code === 'already-recorded' ? 'info' : 'error', text: applied.error.message },
+          : {
+              tone: applied.error.code === 'already-recorded' ? 'info' : 'error',
+              text: applyErrorText(t, applied.error),
+            },
       );
     } else if (prepared.status === 'revocation') {
       const applied = await applyRevocationImport(deps, trust, prepared);
