@@ -1,18 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildBundle } from '@shared/bundle/build-bundle';
 import { memorySink } from '@shared/bytes/byte-io';
-import type { CasebridgeApi } from '@shared/ipc/contract';
-import { ok } from '@shared/result';
-import { CaseRepository } from '../../../renderer/src/cases/case-repository';
-import { workflowContext } from '../../../renderer/src/cases/workflow-context';
-import type { ExchangeDeps } from '../../../renderer/src/exchange/exchange-deps';
 import { applyImport, prepareImport } from '../../../renderer/src/exchange/import-bundle';
 import { initI18n } from '../../../renderer/src/i18n/i18n';
-import { ensureOwnOffice } from '../../../renderer/src/offices/own-office';
 import { measureSpace, storageFullText } from '../../../renderer/src/vault/storage-space';
-import { vaultOnFillingDisk, type DiskBudget } from '../vault/filling-disk';
 import { kit } from '../vault/vault-test-kit';
 import { officeWithCard, withCard } from '../../support/office-cards';
+import { receivingOffice } from './receiving-office';
 
 const MiB = 1024 * 1024;
 const DAY = 86_400_000;
@@ -24,39 +18,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Bytes of a bundle file on a stick, read by the importer the way the shell serves it: 1 MiB per IPC chunk. */
-function stickWith(file: Uint8Array): CasebridgeApi {
-  let offset = 0;
-  const exchange: Pick<CasebridgeApi['exchange'], 'openBundle' | 'readChunk' | 'closeBundle'> = {
-    openBundle: () => {
-      offset = 0;
-      return Promise.resolve(ok({ readId: 'read-1', bytes: file.length }));
-    },
-    readChunk: () => {
-      const chunk = offset < file.length ? file.slice(offset, offset + MiB) : null;
-      offset += MiB;
-      return Promise.resolve(ok({ chunk }));
-    },
-    closeBundle: () => Promise.resolve(ok(null)),
-  };
-  // The importer only reads bundle files; the rest of the shell's API is never called here.
-  return { exchange } as unknown as CasebridgeApi;
-}
-
 /**
- * An unlocked vault on a disk that fills up, our office in it, and a request bundle from a verified partner with
- * two attachments (3 MiB, then 6 MiB: more than one batch of chunks), addressed to us.
+ * An unlocked vault on a disk that fills up (`budget`), our office in it, and a request bundle from a verified partner
+ * with two attachments (3 MiB, then 6 MiB: more than one batch of chunks), addressed to us, on the stick.
  */
-async function officeReceivingBundle(label: string, budget: DiskBudget) {
+async function officeReceivingBundle(label: string) {
   const now = Date.now();
-  const vault = await vaultOnFillingDisk(label, budget);
-  const own = await ensureOwnOffice(
-    vault.db,
-    kit,
-    { id: 'office', officeName: 'Bureau of Quiet Harbours', jurisdiction: 'DE', createdAt: new Date(now) },
-    now,
-  );
-  if (!own.ok) throw new Error(own.error.message);
+  const files = new Map<string, Uint8Array>();
+  const { own, deps, budget, counts } = await receivingOffice(label, now, files);
   const { identity: partner, card: partnerCard } = officeWithCard(kit, 'Commission des Ports Calmes', 'FR', now);
   const evidence = (mib: number) => new Uint8Array(mib * MiB).map((_, i) => (i * mib + 1) & 255);
   const sink = memorySink();
@@ -66,7 +35,7 @@ async function officeReceivingBundle(label: string, budget: DiskBudget) {
       kind: 'request',
       body: { caseRef: 'FR-CPC-2026-0007', case: { originatingJurisdiction: 'FR' } },
       sender: partner,
-      recipients: [{ card: own.value.card, sequence: 1 }],
+      recipients: [{ card: own.card, sequence: 1 }],
       attachments: [3, 6].map((mib) => ({
         name: `scan-${mib}.pdf`,
         mediaType: 'application/pdf',
@@ -80,30 +49,10 @@ async function officeReceivingBundle(label: string, budget: DiskBudget) {
   );
   if (!built.ok) throw new Error(built.error.message);
   const file = sink.bytes();
-  const context = workflowContext(kit, vault.keyring, undefined, { now: () => new Date(now) });
-  const deps: ExchangeDeps = {
-    db: vault.db,
-    kit,
-    shell: stickWith(file),
-    own: own.value,
-    officeName: 'Bureau of Quiet Harbours',
-    officeReferenceCode: 'BQH',
-    officeJurisdiction: 'DE',
-    repository: new CaseRepository(vault.db, context),
-    actor: { id: vault.person?.personId ?? 'nobody', role: 'caseworker' },
-    context,
-    now: () => now,
-  };
+  files.set('file-1', file);
   const trust = withCard(kit, {}, partnerCard, now);
-  const counts = async () => ({
-    chunks: await vault.db.attachmentChunks.count(),
-    attachments: await vault.db.attachments.count(),
-    cases: await vault.db.cases.count(),
-    events: await vault.db.events.count(),
-    ledger: await vault.db.bundleLedger.count(),
-  });
   const prepare = () => prepareImport(deps, trust, { fileToken: 'file-1', name: 'request.cbundle' });
-  return { deps, file, prepare, counts };
+  return { deps, file, budget, prepare, counts };
 }
 
 const nothing = { chunks: 0, attachments: 0, cases: 0, events: 0, ledger: 0 };
@@ -117,8 +66,7 @@ describe('a bundle import on a full disk', () => {
   ])(
     'a disk that fills while attachments are staged ($when): refused whole, with the space needed and free',
     async ({ budgetMiB }) => {
-      const budget: DiskBudget = { bytes: Infinity, chunkWrites: 0 };
-      const { file, prepare, counts } = await officeReceivingBundle('import-full-staging', budget);
+      const { budget, file, prepare, counts } = await officeReceivingBundle('import-full-staging');
       budget.bytes = budgetMiB * MiB;
       const prepared = await prepare();
       budget.bytes = Infinity;
@@ -139,8 +87,7 @@ describe('a bundle import on a full disk', () => {
   );
 
   it('a bundle larger than the estimated free space is refused before anything is staged', async () => {
-    const budget: DiskBudget = { bytes: Infinity, chunkWrites: 0 };
-    const { prepare, counts } = await officeReceivingBundle('import-estimate', budget);
+    const { budget, prepare, counts } = await officeReceivingBundle('import-estimate');
     vi.spyOn(navigator.storage, 'estimate').mockResolvedValue({ quota: 100 * MiB, usage: 95 * MiB });
     const prepared = await prepare();
     expect(prepared).toMatchObject({ status: 'refused', code: 'storage-full' });
@@ -153,8 +100,7 @@ describe('a bundle import on a full disk', () => {
   });
 
   it('a disk that fills at the commit: nothing of the import is kept, and the message says what a retry needs', async () => {
-    const budget: DiskBudget = { bytes: Infinity, chunkWrites: 0 };
-    const { file, deps, prepare, counts } = await officeReceivingBundle('import-full-commit', budget);
+    const { budget, file, deps, prepare, counts } = await officeReceivingBundle('import-full-commit');
     const prepared = await prepare();
     if (prepared.status !== 'ready') throw new Error(`not ready: ${JSON.stringify(prepared)}`);
     budget.bytes = 150; // the case row fits, its events and the rest of the transaction do not
