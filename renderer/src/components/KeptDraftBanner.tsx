@@ -26,11 +26,13 @@ export function KeptDraftBanner({ draft }: { readonly draft: KeptDraft }) {
           </div>
         </div>
       ) : null}
-      {keptAt ? (
-        <p className="kept-draft__autosaved" data-testid="draft-autosaved">
-          {t('keptDraft.autosaved', { time: time(keptAt.toISOString()) })}
-        </p>
-      ) : null}
+      {/* Its line is always there, empty until the first autosave: the line appearing under the pointer would move
+          everything below it (an error summary's links) between aiming and clicking. */}
+      <p className="kept-draft__autosaved">
+        {keptAt ? (
+          <span data-testid="draft-autosaved">{t('keptDraft.autosaved', { time: time(keptAt.toISOString()) })}</span>
+        ) : null}
+      </p>
     </>
   );
 }
