@@ -25,6 +25,7 @@ import { type WorkflowContext } from '@shared/workflow/workflow-types';
 import { STEPS } from '@shared/workflow/step-registry';
 import { actorRoleFor, PERSON_ROLES, type PersonRole } from '@shared/people/person-roles';
 import {
+  ADMISSIBLE,
   alice,
   bob,
   completeDraftChanges,
@@ -113,6 +114,7 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
         full,
         full,
         { assessment: { proportionality: '' } },
+        { admissibility: { ...ADMISSIBLE, inTime: i.flag ? ('unclear' as const) : ('no' as const) } },
         { dataCategoryCodes: ['content', 'location'] },
         { legalBasis: { code: 'invented', text: '' } },
         { retention: { purgeAt: later(30 + (i.b % 400)), basis: 'b' } },
