@@ -122,9 +122,7 @@ describe('a rights complaint is admitted on admissibility, not on proportionalit
       { type: 'update-draft', changes: completeDraftChanges('data-access-request', clock) },
       context,
     );
-    expect(
-      refused(draft, alice, { type: 'update-draft', changes: { admissibility: ADMISSIBLE } }, context),
-    ).toEqual({
+    expect(refused(draft, alice, { type: 'update-draft', changes: { admissibility: ADMISSIBLE } }, context)).toEqual({
       code: 'invalid-input',
       missing: [workflowMessage('admissibility-not-for-kind', { kind: 'data-access-request' })],
     });

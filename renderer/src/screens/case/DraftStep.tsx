@@ -30,7 +30,7 @@ export function DraftStep({ c }: { readonly c: Case }) {
   const { settings } = useCases();
   const confirmation = useConfirmation();
   const mayAuthorise = useMayTake(c, 'authorise');
-  const problems = useDraftProblems(form, attempt > 0);
+  const problems = useDraftProblems(form, c.kind, attempt > 0);
 
   const dirty = JSON.stringify(form) !== JSON.stringify(draftFormFromCase(c));
   // Unsaved edits survive a lock: kept as an encrypted draft, offered back here after unlock.
