@@ -111,7 +111,7 @@ export const caseSchema = z.strictObject({
     .strictObject({
       at: instantSchema,
       by: entityIdSchema,
-      reason: z.enum(['remedies-done', 'window-closed-unchallenged', 'withdrawn', 'answered']),
+      reason: z.enum(['remedies-done', 'window-closed-unchallenged', 'withdrawn', 'answered', 'inadmissible']),
       note: z.string(),
     })
     .nullable(),

@@ -100,11 +100,13 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
     case 'admissibility-unclear':
       return `admissibility: "${QUESTION_WORDS[m.params.question]}" is unclear; find out before admitting the complaint`;
     case 'admissibility-not-met':
-      return `admissibility: "${QUESTION_WORDS[m.params.question]}" is answered no; the complaint cannot be admitted (withdraw it, with the reasons it is inadmissible, and tell the complainant)`;
+      return `admissibility: "${QUESTION_WORDS[m.params.question]}" is answered no, so the complaint cannot be admitted; declare it inadmissible instead`;
     case 'admissibility-reasons-empty':
       return 'admissibility: the reasons are not written';
     case 'admissibility-not-for-kind':
       return `an admissibility record is kept only for a rights complaint, not for ${KIND_WORDS[m.params.kind]}`;
+    case 'inadmissible-needs-a-no':
+      return 'a complaint is declared inadmissible on an admissibility question answered no; none is';
     case 'legal-basis-not-chosen':
       return 'legal basis is not chosen';
     case 'purpose-empty':

@@ -181,6 +181,8 @@ export const workflowActionSchema = z.discriminatedUnion('type', [
     contactForNotice: text,
     preferredLanguage: languageSchema,
   }),
+  /** A rights complaint closed as inadmissible on its admissibility record (its "no" answers and reasons). */
+  z.strictObject({ type: z.literal('declare-inadmissible') }),
 ]);
 export type WorkflowAction = z.infer<typeof workflowActionSchema>;
 export type ActionType = WorkflowAction['type'];

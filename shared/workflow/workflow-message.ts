@@ -47,6 +47,7 @@ export const WORKFLOW_MESSAGE_CODES = [
   'admissibility-not-met',
   'admissibility-reasons-empty',
   'admissibility-not-for-kind',
+  'inadmissible-needs-a-no',
   'no-affected-person',
   'person-no-name',
   'person-no-contact',
@@ -277,6 +278,7 @@ export type WorkflowMessageParams = ParamsFor<{
   'admissibility-not-met': { readonly question: AdmissibilityQuestion };
   'admissibility-reasons-empty': None;
   'admissibility-not-for-kind': { readonly kind: CaseKind };
+  'inadmissible-needs-a-no': None;
   'no-affected-person': None;
   'person-no-name': { readonly n: number };
   'person-no-contact': { readonly n: number };

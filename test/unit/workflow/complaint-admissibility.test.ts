@@ -15,6 +15,7 @@ import {
   makeContext,
   open,
   refused,
+  requestTo,
   type Trail,
 } from './workflow-fixtures';
 import type { WorkflowContext } from '@shared/workflow/workflow-types';
@@ -178,5 +179,89 @@ describe('a rights complaint is admitted on admissibility, not on proportionalit
   it('reads a record never started as every gap', () => {
     expect(admissibilityGaps(undefined)).toEqual(admissibilityGaps(EMPTY_ADMISSIBILITY));
     expect(admissibilityGaps(ADMISSIBLE)).toEqual([]);
+  });
+});
+
+describe('a complaint answered "no" is declared inadmissible, with reasons, not dropped', () => {
+  const inadmissible = {
+    ...ADMISSIBLE,
+    notDecidedElsewhere: 'no' as const,
+    reasons: 'A court in Lyon is hearing the same matter.',
+  };
+
+  it('closes the draft as inadmissible with its reasons, names the grounds in the trail, and keeps the record', () => {
+    const { context, clock } = makeContext();
+    let t = complaintWithout(context, clock);
+    t = apply(t, alice, { type: 'update-draft', changes: { admissibility: inadmissible } }, context);
+    expect(refused(t, alice, { type: 'authorise' }, context).missing).toEqual([
+      workflowMessage('admissibility-not-met', { question: 'notDecidedElsewhere' }),
+    ]);
+    t = apply(t, alice, { type: 'declare-inadmissible' }, context);
+    expect(t.case.stage).toBe('closed');
+    expect(t.case.closure).toEqual({
+      at: clock.iso(),
+      by: 'alice',
+      reason: 'inadmissible',
+      note: 'A court in Lyon is hearing the same matter.',
+    });
+    expect(t.case.authorisation).toBeNull();
+    const event = t.events.at(-1);
+    expect(event).toMatchObject({ action: 'declare-inadmissible', fromStage: 'draft', toStage: 'closed' });
+    expect(event?.details).toEqual({ closure: 'inadmissible', grounds: ['notDecidedElsewhere'] });
+    expect(JSON.stringify(event)).not.toContain('Lyon');
+    expect(caseViolations(t.case)).toEqual([]);
+    expect(verifyAuditChain(t.events, hash, { head: t.case.audit }).ok).toBe(true);
+    expect(refused(t, alice, { type: 'authorise' }, context).code).toBe('wrong-stage');
+  });
+
+  it('needs an answer "no", the reasons and a complainant to tell; not on an admissible complaint', () => {
+    const { context, clock } = makeContext();
+    const admissible = apply(
+      open('rights-complaint', context),
+      alice,
+      { type: 'update-draft', changes: { admissibility: { ...ADMISSIBLE, reasons: '' } } },
+      context,
+    );
+    expect(refused(admissible, alice, { type: 'declare-inadmissible' }, context)).toEqual({
+      code: 'preconditions-unmet',
+      missing: [
+        workflowMessage('inadmissible-needs-a-no'),
+        workflowMessage('admissibility-reasons-empty'),
+        workflowMessage('complainant-not-recorded'),
+      ],
+    });
+    // Unclear is not a ground: only "no" makes a complaint inadmissible.
+    const unclear = apply(
+      complaintWithout(context, clock),
+      alice,
+      { type: 'update-draft', changes: { admissibility: { ...ADMISSIBLE, competent: 'unclear' } } },
+      context,
+    );
+    expect(refused(unclear, alice, { type: 'declare-inadmissible' }, context).missing).toEqual([
+      workflowMessage('inadmissible-needs-a-no'),
+    ]);
+  });
+
+  it('is a decision for someone who may admit, under the second-person rule; never on a request', () => {
+    const { context, clock } = makeContext('2026-03-02T09:00:00Z', true);
+    const t = apply(
+      complaintWithout(context, clock),
+      alice,
+      { type: 'update-draft', changes: { admissibility: inadmissible } },
+      context,
+    );
+    expect(refused(t, alice, { type: 'declare-inadmissible' }, context).missing).toEqual([
+      workflowMessage('second-person-required'),
+    ]);
+    const done = apply(t, bob, { type: 'declare-inadmissible' }, context);
+    expect(done.case.closure?.by).toBe('bob');
+    expect(caseViolations(done.case)).toEqual([]);
+    expect(
+      refused(requestTo('draft-complete', context, clock), bob, { type: 'declare-inadmissible' }, context).code,
+    ).toBe('wrong-kind');
+    // A closure as inadmissible on anything but an unadmitted complaint answered "no" breaks the invariants.
+    expect(caseViolations({ ...done.case, admissibility: ADMISSIBLE })).toContain(
+      'declared inadmissible other than as an unadmitted complaint with an answer no',
+    );
   });
 });

@@ -40,6 +40,7 @@ const SAMPLE_PARAMS: { readonly [C in WorkflowMessageCode]: WorkflowMessageParam
   'admissibility-not-met': { question: 'notDecidedElsewhere' },
   'admissibility-reasons-empty': {},
   'admissibility-not-for-kind': { kind: 'data-access-request' },
+  'inadmissible-needs-a-no': {},
   'no-affected-person': {},
   'person-no-name': { n: 2 },
   'person-no-contact': { n: 2 },

@@ -125,6 +125,7 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
       // Half by bundle (no date: now), half recorded by hand, some of those dated before authorisation.
       return i.flag ? { type } : { type, channel: 'post', sentAt: later(-(i.b % 3)), reference: 'RR 12' };
     case 'authorise':
+    case 'declare-inadmissible':
     case 'close-challenge-window':
     case 'begin-review':
     case 'close':
@@ -241,6 +242,7 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
 const MOVERS: readonly ActionType[] = [
   'update-draft',
   'authorise',
+  'declare-inadmissible',
   'send-request',
   'record-response',
   'decide-recognition',

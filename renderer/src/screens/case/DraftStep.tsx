@@ -15,6 +15,7 @@ import { KeptDraftBanner } from '../../components/KeptDraftBanner';
 import { useCaseAction } from './useCaseAction';
 import { useConfirmation } from '../../components/useConfirmation';
 import { CoSignPanel } from './CoSignPanel';
+import { InadmissiblePanel } from './InadmissiblePanel';
 import { useCases } from '../../cases/CasesProvider';
 import type { Actor } from '@shared/domain/actor';
 
@@ -112,6 +113,10 @@ export function DraftStep({ c }: { readonly c: Case }) {
             {confirmation.dialog}
           </div>
         </ActionGate>
+        {/* A complaint answered "no" somewhere is declared inadmissible, with its reasons, instead of admitted. */}
+        {c.kind === 'rights-complaint' && Object.values(form.admissibility).includes('no') ? (
+          <InadmissiblePanel c={c} dirty={dirty} saveDraft={saveDraft} busy={save.busy} />
+        ) : null}
       </div>
     </ActionGate>
   );
