@@ -99,7 +99,30 @@ test('a save with problems lists them at the top, takes the focus there, and eac
   await expect(required).toContainText('admissibility: “Made in time” is answered unclear');
   await expect(required).toContainText('admissibility: “Not manifestly unfounded or excessive” is not answered');
   await expect(required).not.toContainText('statement is empty');
-  await expectAccessible(page, 'a rights complaint in draft');
+
+  // Found out: the matter is before a court already. The complaint is declared inadmissible, with its reasons.
+  const draft = page.getByTestId('admissibility');
+  await draft
+    .getByRole('group', { name: /neither already decided nor pending/ })
+    .getByRole('radio', { name: 'No' })
+    .check();
+  await draft
+    .getByLabel('Reasons for the admissibility assessment')
+    .fill('A court in Lyon is hearing the same matter.');
+  // The edits are saved first and the decision asks for confirmation; the workflow then says who is to be told.
+  await new CasePage(page).pressAndConfirm('Declare the complaint inadmissible');
+  await expect(page.getByTestId('inadmissible')).toContainText('the complainant is not recorded as an affected person');
+  await page.getByTestId('inadmissible').screenshot({ path: 'test-results/screenshots/complaint-declare.png' });
+  await expectAccessible(page, 'a rights complaint in draft, answered no');
+  await page.getByRole('button', { name: 'Add an affected person' }).click();
+  await page.getByLabel('Name of person 1').fill('Léa Martin');
+  await page.getByLabel('Contact for notice, person 1').fill('lea.martin@example.org');
+  await new CasePage(page).pressAndConfirm('Declare the complaint inadmissible');
+  await expect(page.getByTestId('case-inadmissible')).toContainText(
+    'Reasons: A court in Lyon is hearing the same matter.',
+  );
+  await new CasePage(page).expectStage('Closed');
+  await page.locator('.case-view__header').screenshot({ path: 'test-results/screenshots/complaint-inadmissible.png' });
 });
 
 test('a request to identify an unknown user names nobody until the response does; then that person is owed notice', async ({
