@@ -13,6 +13,7 @@ import { entityIdSchema, instantSchema, jurisdictionCodeSchema, termCodeSchema }
 import { challengeSchema, decisionSchema, remedyTaskSchema } from './redress';
 import { textVersionsSchema } from './text-versions';
 import { thresholdAssessmentSchema } from './threshold-assessment';
+import { admissibilitySchema } from './admissibility';
 
 export const dataCategorySelectionSchema = z.strictObject({
   code: termCodeSchema,
@@ -64,7 +65,10 @@ export const caseSchema = z.strictObject({
   textVersions: textVersionsSchema.optional(),
   dataCategories: z.array(dataCategorySelectionSchema),
   dataTimeRange: z.strictObject({ from: instantSchema, to: instantSchema }).nullable(),
+  /** Data requests and enforcement actions: the four statements authorisation needs (empty on a complaint). */
   assessment: thresholdAssessmentSchema,
+  /** Rights complaints: the admissibility record admission needs (absent until the first answer is saved). */
+  admissibility: admissibilitySchema.optional(),
   emergency: emergencySchema.nullable(),
   retention: z.strictObject({ purgeAt: instantSchema.nullable(), basis: z.string() }),
   evidence: z.array(evidenceItemSchema),
@@ -107,7 +111,7 @@ export const caseSchema = z.strictObject({
     .strictObject({
       at: instantSchema,
       by: entityIdSchema,
-      reason: z.enum(['remedies-done', 'window-closed-unchallenged', 'withdrawn', 'answered']),
+      reason: z.enum(['remedies-done', 'window-closed-unchallenged', 'withdrawn', 'answered', 'inadmissible']),
       note: z.string(),
     })
     .nullable(),

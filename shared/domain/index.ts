@@ -10,3 +10,4 @@ export * from './parties';
 export * from './primitives';
 export * from './redress';
 export * from './threshold-assessment';
+export * from './admissibility';

@@ -10,6 +10,7 @@ export const TEXT_LIMITS = {
   legalBasisText: 1_000,
   purpose: 5_000,
   statement: 5_000,
+  admissibilityReasons: 5_000,
   emergencyJustification: 5_000,
   retentionBasis: 1_000,
   personName: 200,

@@ -22,6 +22,7 @@ import type { OfficeSettings, TransitionResult, WorkflowContext } from '../workf
 import { caseSeed, sampleRandom } from './sample-random';
 import type { SampleRandom } from './sample-random';
 import {
+  SAMPLE_ADMISSIBILITY,
   SAMPLE_ASSESSMENT,
   SAMPLE_NAMES,
   SAMPLE_PARTNER_OFFICES,
@@ -314,7 +315,7 @@ function issuingStory(rng: SampleRandom, kind: CaseKind, facts: Facts, people: S
     {
       after: days(0, 3),
       actor: caseworker,
-      action: (_c, clock) => ({ type: 'update-draft', changes: draftChanges(facts, clock) }),
+      action: (_c, clock) => ({ type: 'update-draft', changes: draftChanges(kind, facts, clock) }),
     },
     { after: days(1, 5), actor: authoriser, action: () => ({ type: 'authorise' }) },
   ];
@@ -382,10 +383,13 @@ function issuingStory(rng: SampleRandom, kind: CaseKind, facts: Facts, people: S
   return [...beats, ...decisionBeats(rng, people)];
 }
 
-function draftChanges(facts: Facts, clock: StoryClock): DraftChanges {
+function draftChanges(kind: CaseKind, facts: Facts, clock: StoryClock): DraftChanges {
   return {
     ...facts,
-    assessment: { ...SAMPLE_ASSESSMENT },
+    // A complaint is admitted on its admissibility record; requests and measures on the four statements.
+    ...(kind === 'rights-complaint'
+      ? { admissibility: { ...SAMPLE_ADMISSIBILITY } }
+      : { assessment: { ...SAMPLE_ASSESSMENT } }),
     retention: { purgeAt: clock.iso(730 * DAY), basis: 'Two years under the cooperation agreement (sample).' },
     partnerJurisdiction: facts.parties[0]?.jurisdiction ?? null,
   };

@@ -101,6 +101,15 @@ export const SAMPLE_PURPOSES: Readonly<Record<CaseKind, string>> = {
   'rights-complaint': 'Have the complainant’s right of access or erasure honoured (sample case).',
 };
 
+export const SAMPLE_ADMISSIBILITY = {
+  competent: 'yes',
+  entitled: 'yes',
+  inTime: 'yes',
+  notUnfounded: 'yes',
+  notDecidedElsewhere: 'yes',
+  reasons: 'The controller’s main establishment is here; the complainant is the person concerned (sample).',
+} as const;
+
 export const SAMPLE_ASSESSMENT = {
   necessity: 'No other means identifies the account holder (sample).',
   proportionality: 'Three months of data only, no content (sample).',

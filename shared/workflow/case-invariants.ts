@@ -2,6 +2,7 @@ import { type Case } from '../domain/case';
 import { caseSchema } from '../domain/case';
 import { rungBelow } from '../domain/enforcement-ladder';
 import { missingAssessmentStatements } from '../domain/threshold-assessment';
+import { ADMISSIBILITY_QUESTIONS, admissibilityGaps } from '../domain/admissibility';
 import { recomputeDue } from '../deadlines/tracked-deadline';
 import { caseSide } from '../domain/case-side';
 import { stagePath } from './stage-labels';
@@ -22,7 +23,9 @@ export function caseViolations(c: Case): string[] {
     if (!ok) v.push(message);
   };
   const purged = c.stage === 'purged';
-  const withdrawnEarly = c.closure?.reason === 'withdrawn' && c.authorisation === null;
+  // Withdrawn, or declared inadmissible, before authorisation: closed without ever being authorised.
+  const withdrawnEarly =
+    (c.closure?.reason === 'withdrawn' || c.closure?.reason === 'inadmissible') && c.authorisation === null;
 
   const side = caseSide(c);
   check(stagePath(c).includes(c.stage), `stage ${c.stage} is not on the path of a ${c.kind} (${side} side)`);
@@ -55,11 +58,27 @@ export function caseViolations(c: Case): string[] {
   // Authorisation and what it requires.
   if (side === 'issuing' && c.stage !== 'draft' && !withdrawnEarly)
     check(c.authorisation !== null, 'a case past draft was never authorised');
-  if (c.authorisation && !purged)
+  if (c.authorisation && !purged && c.kind !== 'rights-complaint')
     check(
       missingAssessmentStatements(c.assessment).length === 0,
       'an authorised case has an incomplete threshold assessment',
     );
+  // A complaint is admitted on its admissibility record; one authorised before the record existed had the four
+  // statements instead.
+  if (c.authorisation && !purged && c.kind === 'rights-complaint')
+    check(
+      admissibilityGaps(c.admissibility).length === 0 || missingAssessmentStatements(c.assessment).length === 0,
+      'an admitted complaint has an incomplete admissibility record',
+    );
+  if (c.closure?.reason === 'inadmissible')
+    check(
+      c.kind === 'rights-complaint' &&
+        c.authorisation === null &&
+        ADMISSIBILITY_QUESTIONS.some((q) => c.admissibility?.[q] === 'no'),
+      'declared inadmissible other than as an unadmitted complaint with an answer no',
+    );
+  if (c.admissibility !== undefined)
+    check(c.kind === 'rights-complaint', 'an admissibility record on a case not a complaint');
   if (c.authorisation?.secondPerson)
     check(c.authorisation.by !== c.createdBy, 'second-person rule: the creator authorised their own case');
   if (c.authorisation && c.emergency && !purged)
@@ -146,7 +165,11 @@ export function caseViolations(c: Case): string[] {
   }
   if (purged)
     check(
-      c.affectedPeople.length === 0 && c.notes.length === 0 && c.evidence.length === 0 && isBlank(c.title),
+      c.affectedPeople.length === 0 &&
+        c.notes.length === 0 &&
+        c.evidence.length === 0 &&
+        isBlank(c.title) &&
+        isBlank(c.admissibility?.reasons ?? ''),
       'a purged case still holds personal data',
     );
   if (c.textVersions) {

@@ -7,12 +7,21 @@ import { KIND_WORDS, STAGE_LABELS } from './stage-labels';
 import { formatInstant } from './step-helpers';
 import { STEPS } from './step-registry';
 import { type AssessmentStatement, type WorkflowMessage } from './workflow-message';
+import type { AdmissibilityQuestion } from '../domain/admissibility';
 
 const STATEMENT_WORDS: Record<AssessmentStatement, string> = {
   necessity: 'necessity',
   proportionality: 'proportionality',
   nonDiscrimination: 'non-discrimination',
   minimisation: 'data minimisation',
+};
+
+const QUESTION_WORDS: Record<AdmissibilityQuestion, string> = {
+  competent: 'the office is competent',
+  entitled: 'the complainant is entitled to complain',
+  inTime: 'the complaint is in time',
+  notUnfounded: 'the complaint is not manifestly unfounded or excessive',
+  notDecidedElsewhere: 'the matter is not decided or pending elsewhere',
 };
 
 const RUNG_WORDS: Record<LadderRung, string> = {
@@ -86,6 +95,18 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       return 'two parties have the same id';
     case 'statement-empty':
       return `${STATEMENT_WORDS[m.params.statement]} statement is empty`;
+    case 'admissibility-unanswered':
+      return `admissibility: "${QUESTION_WORDS[m.params.question]}" is not answered`;
+    case 'admissibility-unclear':
+      return `admissibility: "${QUESTION_WORDS[m.params.question]}" is unclear; find out before admitting the complaint`;
+    case 'admissibility-not-met':
+      return `admissibility: "${QUESTION_WORDS[m.params.question]}" is answered no, so the complaint cannot be admitted; declare it inadmissible instead`;
+    case 'admissibility-reasons-empty':
+      return 'admissibility: the reasons are not written';
+    case 'admissibility-not-for-kind':
+      return `an admissibility record is kept only for a rights complaint, not for ${KIND_WORDS[m.params.kind]}`;
+    case 'inadmissible-needs-a-no':
+      return 'a complaint is declared inadmissible on an admissibility question answered no; none is';
     case 'legal-basis-not-chosen':
       return 'legal basis is not chosen';
     case 'purpose-empty':

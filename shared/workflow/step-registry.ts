@@ -27,6 +27,7 @@ import {
   lodgeChallengeStep,
 } from './steps/redress-steps';
 import { reopenStep } from './steps/reopen-step';
+import { declareInadmissibleStep } from './steps/inadmissible-step';
 import { recordResponseStep, sendRequestStep } from './steps/request-steps';
 
 /** One definition per action type; the mapped type makes a missing action a compile error. */
@@ -66,4 +67,5 @@ export const STEPS: { readonly [T in ActionType]: StepDefinition<T> } = {
   'add-evidence': addEvidenceStep,
   'record-custody': recordCustodyStep,
   'view-sensitive': viewSensitiveStep,
+  'declare-inadmissible': declareInadmissibleStep,
 };

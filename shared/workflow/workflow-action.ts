@@ -15,6 +15,7 @@ import {
 import { translatableFieldSchema } from '../domain/text-versions';
 import { recognitionOutcomeSchema } from '../domain/incoming-request';
 import { outcomeSchema } from '../domain/redress';
+import { admissibilitySchema } from '../domain/admissibility';
 
 /** Fields a caseworker may change while the case is a draft; after authorisation they are frozen. */
 export const draftChangesSchema = z.strictObject({
@@ -31,6 +32,8 @@ export const draftChangesSchema = z.strictObject({
       minimisation: z.string().optional(),
     })
     .optional(),
+  /** A rights complaint's admissibility record, replaced whole (refused on any other kind). */
+  admissibility: admissibilitySchema.optional(),
   emergency: z.strictObject({ justification: z.string(), sunsetAt: instantSchema }).nullable().optional(),
   retention: z.strictObject({ purgeAt: instantSchema.nullable(), basis: z.string() }).optional(),
   partnerJurisdiction: jurisdictionCodeSchema.nullable().optional(),
@@ -178,6 +181,8 @@ export const workflowActionSchema = z.discriminatedUnion('type', [
     contactForNotice: text,
     preferredLanguage: languageSchema,
   }),
+  /** A rights complaint closed as inadmissible on its admissibility record (its "no" answers and reasons). */
+  z.strictObject({ type: z.literal('declare-inadmissible') }),
 ]);
 export type WorkflowAction = z.infer<typeof workflowActionSchema>;
 export type ActionType = WorkflowAction['type'];

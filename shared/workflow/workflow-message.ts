@@ -3,6 +3,7 @@ import { type CaseKind, type CaseStage } from '../domain/case-stage';
 import { type LadderRung } from '../domain/enforcement-ladder';
 import { type Language } from '../domain/primitives';
 import { type ThresholdAssessment } from '../domain/threshold-assessment';
+import type { AdmissibilityQuestion } from '../domain/admissibility';
 import { type LapseOutcome } from '../procedures/procedure-template';
 import { type ActionType } from './workflow-action';
 import type { CaseStoreErrorCode } from './case-store';
@@ -41,6 +42,12 @@ export const WORKFLOW_MESSAGE_CODES = [
   'partner-not-set',
   'data-range-reversed',
   'complainant-not-recorded',
+  'admissibility-unanswered',
+  'admissibility-unclear',
+  'admissibility-not-met',
+  'admissibility-reasons-empty',
+  'admissibility-not-for-kind',
+  'inadmissible-needs-a-no',
   'no-affected-person',
   'person-no-name',
   'person-no-contact',
@@ -233,7 +240,7 @@ type ParamsFor<T extends Record<WorkflowMessageCode, object> & Record<Exclude<ke
 
 /**
  * The variable parts of each message. A parameter's name says what it holds, and so how the UI shows it: `stage`,
- * `kind`, `action`, `statement`, `rung`, `lapse`, `language` and vocabulary codes (`remedy`, `outcome`, `ground`, `category`,
+ * `kind`, `action`, `statement`, `question`, `rung`, `lapse`, `language` and vocabulary codes (`remedy`, `outcome`, `ground`, `category`,
  * `legalBasis`, `jurisdiction`) are codes it translates; `date` is an ISO instant; `n` a position counted from 1;
  * the rest (`id`, `name`, `label`, `source`, `template`, `procedure`, `reason`) is shown as written.
  */
@@ -266,6 +273,12 @@ export type WorkflowMessageParams = ParamsFor<{
   'partner-not-set': None;
   'data-range-reversed': None;
   'complainant-not-recorded': None;
+  'admissibility-unanswered': { readonly question: AdmissibilityQuestion };
+  'admissibility-unclear': { readonly question: AdmissibilityQuestion };
+  'admissibility-not-met': { readonly question: AdmissibilityQuestion };
+  'admissibility-reasons-empty': None;
+  'admissibility-not-for-kind': { readonly kind: CaseKind };
+  'inadmissible-needs-a-no': None;
   'no-affected-person': None;
   'person-no-name': { readonly n: number };
   'person-no-contact': { readonly n: number };

@@ -59,6 +59,70 @@ test('a save with problems lists them at the top, takes the focus there, and eac
   await page.getByLabel('Title').fill('Subscriber data for the Kestrel account');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Kestrel/ })).toBeVisible();
+
+  // Each case kind asks what fits it: a complaint is asked about admissibility, not proportionality.
+  await shell.open('Cases');
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByRole('radio', { name: 'Rights complaint' }).check();
+  await expect(page.getByLabel('Proportionality statement')).toHaveCount(0);
+  await expect(page.getByLabel('Necessity statement')).toHaveCount(0);
+  const admissibility = page.getByRole('group', { name: /^Admissibility of the complaint/ });
+  const competent = admissibility.getByRole('group', { name: 'Is this office competent to deal with the complaint?' });
+  await expect(competent).toHaveAccessibleDescription(/within this office’s remit/);
+  await competent.getByRole('radio', { name: 'Yes' }).check();
+  await admissibility
+    .getByRole('group', { name: 'Is the complainant entitled to complain?' })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await admissibility
+    .getByRole('group', { name: 'Was the complaint made in time?' })
+    .getByRole('radio', { name: 'Unclear' })
+    .check();
+  await expect(admissibility.getByText('2 of 5 answered yes')).toBeVisible();
+  await page.getByLabel('Title').fill('Complaint about a disclosed account');
+  await admissibility
+    .getByLabel('Reasons for the admissibility assessment')
+    .fill('The controller is established here.');
+  await page.screenshot({ path: 'test-results/screenshots/complaint-admissibility.png', fullPage: true });
+  await expectAccessible(page, 'the new-case form of a rights complaint');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /disclosed account/ })).toBeVisible();
+  // Stored: the draft shows the answers back, the particulars say them in words, and what is still missing
+  // names admissibility, never a statement of the data request's checklist.
+  await expect(
+    page.getByRole('group', { name: 'Was the complaint made in time?' }).getByRole('radio', { name: 'Unclear' }),
+  ).toBeChecked();
+  const facts = page.getByRole('region', { name: 'Case particulars' });
+  await expect(facts).toContainText('Made in timeUnclear');
+  await expect(facts).toContainText('Not decided or pending elsewhereNot answered');
+  const required = new CasePage(page).requiredNow();
+  await expect(required).toContainText('admissibility: “Made in time” is answered unclear');
+  await expect(required).toContainText('admissibility: “Not manifestly unfounded or excessive” is not answered');
+  await expect(required).not.toContainText('statement is empty');
+
+  // Found out: the matter is before a court already. The complaint is declared inadmissible, with its reasons.
+  const draft = page.getByTestId('admissibility');
+  await draft
+    .getByRole('group', { name: /neither already decided nor pending/ })
+    .getByRole('radio', { name: 'No' })
+    .check();
+  await draft
+    .getByLabel('Reasons for the admissibility assessment')
+    .fill('A court in Lyon is hearing the same matter.');
+  // The edits are saved first and the decision asks for confirmation; the workflow then says who is to be told.
+  await new CasePage(page).pressAndConfirm('Declare the complaint inadmissible');
+  await expect(page.getByTestId('inadmissible')).toContainText('the complainant is not recorded as an affected person');
+  await page.getByTestId('inadmissible').screenshot({ path: 'test-results/screenshots/complaint-declare.png' });
+  await expectAccessible(page, 'a rights complaint in draft, answered no');
+  await page.getByRole('button', { name: 'Add an affected person' }).click();
+  await page.getByLabel('Name of person 1').fill('Léa Martin');
+  await page.getByLabel('Contact for notice, person 1').fill('lea.martin@example.org');
+  await new CasePage(page).pressAndConfirm('Declare the complaint inadmissible');
+  await expect(page.getByTestId('case-inadmissible')).toContainText(
+    'Reasons: A court in Lyon is hearing the same matter.',
+  );
+  await new CasePage(page).expectStage('Closed');
+  await page.locator('.case-view__header').screenshot({ path: 'test-results/screenshots/complaint-inadmissible.png' });
 });
 
 test('a request to identify an unknown user names nobody until the response does; then that person is owed notice', async ({

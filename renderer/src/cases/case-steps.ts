@@ -73,7 +73,8 @@ export function stepsFor(c: Pick<Case, 'kind' | 'side'>): readonly (typeof CASE_
  * an authorisation). Steps after it were never reached: the stepper must not show them as done.
  */
 export function withdrawnAtStep(c: Case): (typeof CASE_STEPS)[number] | null {
-  if (c.closure?.reason !== 'withdrawn') return null;
+  // A complaint declared inadmissible stopped at its draft just as a withdrawn one did.
+  if (c.closure?.reason !== 'withdrawn' && c.closure?.reason !== 'inadmissible') return null;
   const steps = stepsFor(c);
   const reached =
     c.response && steps.includes('notice')

@@ -20,6 +20,7 @@ const PARAM_DISPLAY: Record<WorkflowMessageParamName, ParamDisplay> = {
   kind: { as: 'catalog', prefix: 'caseTerms.kind' },
   side: { as: 'catalog', prefix: 'caseTerms.side' },
   statement: { as: 'catalog', prefix: 'draft.statement' },
+  question: { as: 'catalog', prefix: 'admissibility.question' },
   rung: RUNG,
   below: RUNG,
   lapse: { as: 'catalog', prefix: 'workflowMessages.params.lapse' },

@@ -1,6 +1,7 @@
 import { rightToKnowGaps } from '../right-to-know';
 import { type Case } from '../../domain/case';
 import { EMPTY_ASSESSMENT } from '../../domain/threshold-assessment';
+import { admissibilityGaps } from '../../domain/admissibility';
 import { findProcedureTemplate, openedOnDate } from '../../procedures/procedure-registry';
 import { templateAppliesTo } from '../../procedures/procedure-template';
 import { findDataCategory, findJurisdiction, isKnownCode } from '../../vocab/vocabulary';
@@ -25,6 +26,9 @@ export const updateDraftStep: StepDefinition<'update-draft'> = {
   stages: () => ['draft'],
   run(c, _actor, { changes }) {
     const problems = draftChangeProblems(changes);
+    // Admissibility is what a complaint is checked for; a request or a measure is checked for proportionality.
+    if (changes.admissibility !== undefined && c.kind !== 'rights-complaint')
+      problems.push(workflowMessage('admissibility-not-for-kind', { kind: c.kind }));
     if (problems.length > 0) return refuse('invalid-input', problems);
     const next: Case = {
       ...c,
@@ -41,6 +45,7 @@ export const updateDraftStep: StepDefinition<'update-draft'> = {
       ...(changes.assessment !== undefined && {
         assessment: { ...EMPTY_ASSESSMENT, ...c.assessment, ...definedOnly(changes.assessment) },
       }),
+      ...(changes.admissibility !== undefined && { admissibility: changes.admissibility }),
       ...(changes.emergency !== undefined && {
         emergency: changes.emergency === null ? null : { ...changes.emergency, reviews: c.emergency?.reviews ?? [] },
       }),
@@ -101,9 +106,7 @@ export function draftChangeProblems(changes: DraftChanges): WorkflowMessage[] {
 
 /** Everything authorisation needs; empty when the case may be authorised. */
 export function authorisationGaps(c: Case, actorId: string, env: StepEnv): WorkflowMessage[] {
-  const gaps = STATEMENTS.filter((statement) => isBlank(c.assessment[statement])).map((statement) =>
-    workflowMessage('statement-empty', { statement }),
-  );
+  const gaps = c.kind === 'rights-complaint' ? admissionGaps(c) : thresholdGaps(c);
   if (c.legalBasis.code === null) gaps.push(workflowMessage('legal-basis-not-chosen'));
   else if (!isKnownCode('legal-bases', c.legalBasis.code))
     gaps.push(workflowMessage('legal-basis-unknown', { legalBasis: c.legalBasis.code }));
@@ -152,6 +155,30 @@ export function authorisationGaps(c: Case, actorId: string, env: StepEnv): Workf
   }
   return gaps;
 }
+
+/** A data request or an enforcement measure interferes with rights: each of the four statements must say why it may. */
+const thresholdGaps = (c: Case): WorkflowMessage[] =>
+  STATEMENTS.filter((statement) => isBlank(c.assessment[statement])).map((statement) =>
+    workflowMessage('statement-empty', { statement }),
+  );
+
+/**
+ * A rights complaint asks for nothing to be taken from anyone, so proportionality is not its question: authorising
+ * it admits it, and admission needs every admissibility question answered "yes", with reasons.
+ */
+export const admissionGaps = (c: Case): WorkflowMessage[] =>
+  admissibilityGaps(c.admissibility).map((gap) => {
+    switch (gap.kind) {
+      case 'unanswered':
+        return workflowMessage('admissibility-unanswered', { question: gap.question });
+      case 'unclear':
+        return workflowMessage('admissibility-unclear', { question: gap.question });
+      case 'not-met':
+        return workflowMessage('admissibility-not-met', { question: gap.question });
+      case 'reasons-empty':
+        return workflowMessage('admissibility-reasons-empty');
+    }
+  });
 
 export const authoriseStep: StepDefinition<'authorise'> = {
   type: 'authorise',

@@ -22,6 +22,8 @@ export function purgedCopy(c: Case, now: string): Case {
     legalBasis: { code: c.legalBasis.code, text: '' },
     dataTimeRange: null,
     assessment: EMPTY_ASSESSMENT,
+    // The answers are codes and stay for the record; the reasons may name the complainant.
+    ...(c.admissibility && { admissibility: { ...c.admissibility, reasons: '' } }),
     emergency: c.emergency && {
       justification: '',
       sunsetAt: c.emergency.sunsetAt,

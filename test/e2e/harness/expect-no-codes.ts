@@ -18,6 +18,8 @@ const WORDS = new Set([
   'up-to-date',
   'two-thirds',
   'cross-border',
+  // The GDPR's own name for its lead-authority mechanism (Art. 56, 60), in a procedure's title.
+  'one-stop-shop',
   're-wrapped',
   're-encrypted',
   // The folder processed bundles move to, named as the person finds it on the drive.

@@ -3,6 +3,7 @@ import { TEXT_LIMITS } from '@shared/domain/text-limits';
 import {
   draftChangesFromForm,
   draftFieldOrder,
+  draftFormStateSchema,
   draftFormMissing,
   draftFormProblems,
   emptyDraftForm,
@@ -28,6 +29,7 @@ describe('the draft form refuses what cannot be right, and says where', () => {
   it('a complete form has no problems and gives the workflow its changes', () => {
     const { changes, errors } = draftChangesFromForm(
       form({ purpose: 'Identify who runs it', dataFrom: '2026-01-01', dataTo: '2026-03-31', purgeAt: '2031-11-30' }),
+      'data-access-request',
       TODAY,
     );
     expect(errors).toEqual({});
@@ -40,7 +42,7 @@ describe('the draft form refuses what cannot be right, and says where', () => {
     expect(draftFormProblems(form({ purpose: 'x'.repeat(171_000) }), TODAY)).toEqual({
       purpose: { code: 'too-long', limit },
     });
-    const { changes } = draftChangesFromForm(form({ purpose: 'x'.repeat(limit + 1) }), TODAY);
+    const { changes } = draftChangesFromForm(form({ purpose: 'x'.repeat(limit + 1) }), 'data-access-request', TODAY);
     expect(changes).toBeNull();
   });
 
@@ -52,6 +54,7 @@ describe('the draft form refuses what cannot be right, and says where', () => {
         platform: long(TEXT_LIMITS.platform),
         legalBasisText: long(TEXT_LIMITS.legalBasisText),
         necessity: long(TEXT_LIMITS.statement),
+        admissibilityReasons: long(TEXT_LIMITS.admissibilityReasons),
         retentionBasis: long(TEXT_LIMITS.retentionBasis),
         emergency: true,
         emergencySunset: '2026-12-15',
@@ -66,6 +69,7 @@ describe('the draft form refuses what cannot be right, and says where', () => {
         'platform',
         'legalBasisText',
         'necessity',
+        'admissibilityReasons',
         'retentionBasis',
         'emergencyJustification',
         'person-0-name',
@@ -109,11 +113,56 @@ describe('the draft form refuses what cannot be right, and says where', () => {
       'person-0-contact': { code: 'contactEmpty' },
       'person-1-name': { code: 'nameEmpty' },
     });
-    const order = draftFieldOrder(f);
+    const order = draftFieldOrder(f, 'data-access-request');
     expect(order.indexOf('title')).toBeLessThan(order.indexOf('purpose'));
     expect(order.indexOf('dataTo')).toBeLessThan(order.indexOf('person-0-name'));
     expect(order.indexOf('person-1-contact')).toBeLessThan(order.indexOf('necessity'));
     expect(order.indexOf('minimisation')).toBeLessThan(order.indexOf('purgeAt'));
+    expect(order).not.toContain('admissibilityReasons');
+    // A complaint's form asks for admissibility reasons where a request asks for the four statements.
+    const complaint = draftFieldOrder(f, 'rights-complaint');
+    expect(complaint).not.toContain('proportionality');
+    expect(complaint.indexOf('person-1-contact')).toBeLessThan(complaint.indexOf('admissibilityReasons'));
+    expect(complaint.indexOf('admissibilityReasons')).toBeLessThan(complaint.indexOf('purgeAt'));
+  });
+});
+
+describe('a complaint’s form gives the workflow an admissibility record, a request’s the four statements', () => {
+  const answered = form({
+    necessity: 'left over',
+    admissibility: {
+      competent: 'yes',
+      entitled: 'unclear',
+      inTime: 'no',
+      notUnfounded: '',
+      notDecidedElsewhere: 'yes',
+    },
+    admissibilityReasons: 'The controller is established here.',
+  });
+
+  it('a complaint sends its answers (unanswered as null) and no statements', () => {
+    const { changes } = draftChangesFromForm(answered, 'rights-complaint', TODAY);
+    expect(changes?.admissibility).toEqual({
+      competent: 'yes',
+      entitled: 'unclear',
+      inTime: 'no',
+      notUnfounded: null,
+      notDecidedElsewhere: 'yes',
+      reasons: 'The controller is established here.',
+    });
+    expect(changes?.assessment).toBeUndefined();
+  });
+
+  it('a request sends its statements and no admissibility record', () => {
+    const { changes } = draftChangesFromForm(answered, 'data-access-request', TODAY);
+    expect(changes?.admissibility).toBeUndefined();
+    expect(changes?.assessment?.necessity).toBe('left over');
+  });
+
+  it('a draft kept across a lock before admissibility was asked still reads back, unanswered', () => {
+    const { admissibility: _a, admissibilityReasons: _r, ...older } = emptyDraftForm('gdpr-art12-data-subject-request');
+    const read = draftFormStateSchema.safeParse(older);
+    expect(read.success && read.data).toEqual(emptyDraftForm('gdpr-art12-data-subject-request'));
   });
 });
 

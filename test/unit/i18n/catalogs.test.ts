@@ -49,6 +49,8 @@ const SAME_AS_ENGLISH = new Set([
   'vault.settings.minutes_other',
   'draft.person',
   'draft.statement.nonDiscrimination',
+  // Spanish "No" is the English word.
+  'admissibility.answer.no',
   'notes.heading',
   'evidence.hash',
   'calendar.summary',

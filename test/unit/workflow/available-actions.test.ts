@@ -71,9 +71,10 @@ describe('required now', () => {
       'closed',
       'purged',
     ]);
-    expect(now.items.map((i) => i.message)).toContainEqual(
-      workflowMessage('statement-empty', { statement: 'necessity' }),
-    );
+    // A complaint's to-do is its admissibility, never the proportionality statements of a request.
+    const messages = now.items.map((i) => i.message);
+    expect(messages).toContainEqual(workflowMessage('admissibility-unanswered', { question: 'competent' }));
+    expect(messages.filter((m) => m.code === 'statement-empty')).toEqual([]);
 
     const sent = requestTo('request-sent', context, clock);
     expect(requiredNow(sent.case, clock.ms, context.settings).items).toEqual([

@@ -5,6 +5,7 @@ import { testSigner } from '../../support/test-signer';
 import { type Actor } from '@shared/domain/actor';
 import { type Case } from '@shared/domain/case';
 import { type CaseKind } from '@shared/domain/case-stage';
+import type { Admissibility } from '@shared/domain/admissibility';
 import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
 import { openCase } from '@shared/workflow/open-case';
 import { transition } from '@shared/workflow/transition';
@@ -48,18 +49,33 @@ export function makeContext(startIso = '2026-03-02T09:00:00Z', requireSecondPers
   return { clock, context };
 }
 
+/** A complaint's admissibility record that admits it. */
+export const ADMISSIBLE: Admissibility = {
+  competent: 'yes',
+  entitled: 'yes',
+  inTime: 'yes',
+  notUnfounded: 'yes',
+  notDecidedElsewhere: 'yes',
+  reasons: 'The controller is established here; the complainant is the person whose data was disclosed.',
+};
+
 export function completeDraftChanges(kind: CaseKind, clock: TestClock): DraftChanges {
   return {
     title: 'Subscriber data for account X',
     purpose: 'Identify the operator of an account used for fraud',
     legalBasis: { code: 'gdpr-61', text: 'national implementing act s. 12' },
     dataCategoryCodes: kind === 'data-access-request' ? ['subscriber', 'traffic'] : [],
-    assessment: {
-      necessity: 'No other means identifies the account holder.',
-      proportionality: 'Three months of subscriber data only.',
-      nonDiscrimination: 'Selection based on transactions, not on protected traits.',
-      minimisation: 'No content data; traffic data limited to login times.',
-    },
+    // A complaint is admitted on its admissibility record; the others are authorised on the four statements.
+    ...(kind === 'rights-complaint'
+      ? { admissibility: ADMISSIBLE }
+      : {
+          assessment: {
+            necessity: 'No other means identifies the account holder.',
+            proportionality: 'Three months of subscriber data only.',
+            nonDiscrimination: 'Selection based on transactions, not on protected traits.',
+            minimisation: 'No content data; traffic data limited to login times.',
+          },
+        }),
     retention: { purgeAt: clock.iso(365 * DAY), basis: 'Two-year retention under the agreement' },
     partnerJurisdiction: 'FR',
     affectedPeople: [

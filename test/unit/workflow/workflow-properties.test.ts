@@ -25,6 +25,7 @@ import { type WorkflowContext } from '@shared/workflow/workflow-types';
 import { STEPS } from '@shared/workflow/step-registry';
 import { actorRoleFor, PERSON_ROLES, type PersonRole } from '@shared/people/person-roles';
 import {
+  ADMISSIBLE,
   alice,
   bob,
   completeDraftChanges,
@@ -113,6 +114,7 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
         full,
         full,
         { assessment: { proportionality: '' } },
+        { admissibility: { ...ADMISSIBLE, inTime: i.flag ? ('unclear' as const) : ('no' as const) } },
         { dataCategoryCodes: ['content', 'location'] },
         { legalBasis: { code: 'invented', text: '' } },
         { retention: { purgeAt: later(30 + (i.b % 400)), basis: 'b' } },
@@ -123,6 +125,7 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
       // Half by bundle (no date: now), half recorded by hand, some of those dated before authorisation.
       return i.flag ? { type } : { type, channel: 'post', sentAt: later(-(i.b % 3)), reference: 'RR 12' };
     case 'authorise':
+    case 'declare-inadmissible':
     case 'close-challenge-window':
     case 'begin-review':
     case 'close':
@@ -239,6 +242,7 @@ function concreteAction(type: ActionType, c: Case, i: Intent, clock: TestClock):
 const MOVERS: readonly ActionType[] = [
   'update-draft',
   'authorise',
+  'declare-inadmissible',
   'send-request',
   'record-response',
   'decide-recognition',

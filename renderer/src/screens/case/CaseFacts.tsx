@@ -1,4 +1,6 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ADMISSIBILITY_QUESTIONS } from '@shared/domain/admissibility';
 import type { Case } from '@shared/domain/case';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useTerms } from '../../components/useTerms';
@@ -28,6 +30,22 @@ export function CaseFacts({ c }: { readonly c: Case }) {
         <dd>{c.affectedPeople.map((p) => p.name).join(', ') || '—'}</dd>
         <dt>{t('draft.purgeAt')}</dt>
         <dd>{c.retention.purgeAt ? date(c.retention.purgeAt) : '—'}</dd>
+        {c.kind === 'rights-complaint' ? (
+          // A complaint's admissibility answers, in words (a complaint stored before they were asked shows none).
+          <>
+            {ADMISSIBILITY_QUESTIONS.map((question) => {
+              const answer = c.admissibility?.[question] ?? null;
+              return (
+                <Fragment key={question}>
+                  <dt>{t(`admissibility.question.${question}`)}</dt>
+                  <dd>{answer ? t(`admissibility.answer.${answer}`) : t('admissibility.notAnswered')}</dd>
+                </Fragment>
+              );
+            })}
+            <dt>{t('admissibility.reasons')}</dt>
+            <dd className="prewrap">{c.admissibility?.reasons.trim() || '—'}</dd>
+          </>
+        ) : null}
         {c.emergency ? (
           <>
             <dt>{t('draft.emergencySunset')}</dt>

@@ -94,6 +94,15 @@ function CaseView({
           <span data-testid="case-stage">{stage(c.stage)}</span> ·{' '}
           {t('case.actingAsPerson', { name: person?.name ?? '', role: t(`roles.${actor.role}`) })}
         </p>
+        {c.closure?.reason === 'inadmissible' ? (
+          <p className="role-note" role="note" data-testid="case-inadmissible">
+            {t('case.inadmissibleBanner', {
+              date: date(c.closure.at),
+              name: nameOf(c.closure.by),
+              reason: c.closure.note,
+            })}
+          </p>
+        ) : null}
         {c.closure?.reason === 'withdrawn' ? (
           <p className="role-note" role="note" data-testid="case-withdrawn">
             {t('case.withdrawnBanner', {
@@ -161,6 +170,7 @@ function StepContent({ c, step }: { readonly c: Case; readonly step: CaseStep })
         <p data-testid="closure">
           {t(`case.closure.${c.closure.reason}`)}
           {c.closure.reason === 'withdrawn' ? ` ${t('case.withdrawnReason', { reason: c.closure.note })}` : null}
+          {c.closure.reason === 'inadmissible' ? ` ${t('case.inadmissibleReasons', { reason: c.closure.note })}` : null}
         </p>
       ) : (
         <p>{t('case.notYet')}</p>

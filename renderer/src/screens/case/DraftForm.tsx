@@ -19,6 +19,7 @@ import {
   type DraftFormState,
 } from './draft-form-state';
 import type { DraftProblems } from './useDraftProblems';
+import { AdmissibilityFields } from './AdmissibilityFields';
 
 type Props = {
   readonly kind: CaseKind;
@@ -30,7 +31,10 @@ type Props = {
   readonly problems: DraftProblems;
 };
 
-/** The draft's content, built from the domain's draft schema: subject, legal basis, data, people, the threshold checklist. */
+/**
+ * The draft's content, built from the domain's draft schema: subject, legal basis, data, people, and what the kind
+ * is checked for (the threshold checklist of a request or measure, the admissibility of a complaint).
+ */
 export function DraftForm({ kind, openedOn, form, onChange, problems }: Props) {
   const { t } = useTranslation();
   const { term, options, language } = useTerms();
@@ -234,36 +238,43 @@ export function DraftForm({ kind, openedOn, form, onChange, problems }: Props) {
         </Button>
       </fieldset>
 
-      <fieldset className="form-group threshold" aria-describedby={`${id}-threshold-help`}>
-        <legend>
-          {t('draft.threshold')}{' '}
-          <span className="badge">{t('draft.thresholdDone', { done: statementsDone, total: STATEMENTS.length })}</span>
-        </legend>
-        <p id={`${id}-threshold-help`} className="field__help">
-          {t('draft.thresholdHelp')}
-        </p>
-        <ul className="checklist" aria-label={t('draft.thresholdChecklist')}>
+      {kind === 'rights-complaint' ? (
+        // A complaint asks for nothing to be taken from anyone: it is checked for admissibility, not proportionality.
+        <AdmissibilityFields form={form} onChange={onChange} problems={problems} />
+      ) : (
+        <fieldset className="form-group threshold" aria-describedby={`${id}-threshold-help`}>
+          <legend>
+            {t('draft.threshold')}{' '}
+            <span className="badge">
+              {t('draft.thresholdDone', { done: statementsDone, total: STATEMENTS.length })}
+            </span>
+          </legend>
+          <p id={`${id}-threshold-help`} className="field__help">
+            {t('draft.thresholdHelp')}
+          </p>
+          <ul className="checklist" aria-label={t('draft.thresholdChecklist')}>
+            {STATEMENTS.map((s) => (
+              <li key={s} className={form[s].trim() ? 'checklist__item checklist__item--done' : 'checklist__item'}>
+                <span aria-hidden="true">{form[s].trim() ? '✓' : '○'}</span> {t(`draft.statement.${s}`)}
+                <span className="visually-hidden">{form[s].trim() ? t('draft.complete') : t('draft.missing')}</span>
+              </li>
+            ))}
+          </ul>
           {STATEMENTS.map((s) => (
-            <li key={s} className={form[s].trim() ? 'checklist__item checklist__item--done' : 'checklist__item'}>
-              <span aria-hidden="true">{form[s].trim() ? '✓' : '○'}</span> {t(`draft.statement.${s}`)}
-              <span className="visually-hidden">{form[s].trim() ? t('draft.complete') : t('draft.missing')}</span>
-            </li>
+            <Field
+              key={s}
+              label={t(`draft.statementLabel.${s}`)}
+              required
+              multiline
+              value={form[s]}
+              onChange={(v) => set(s, v)}
+              help={t(`draft.statementHelp.${s}`)}
+              maxLength={TEXT_LIMITS.statement}
+              {...wired(s)}
+            />
           ))}
-        </ul>
-        {STATEMENTS.map((s) => (
-          <Field
-            key={s}
-            label={t(`draft.statementLabel.${s}`)}
-            required
-            multiline
-            value={form[s]}
-            onChange={(v) => set(s, v)}
-            help={t(`draft.statementHelp.${s}`)}
-            maxLength={TEXT_LIMITS.statement}
-            {...wired(s)}
-          />
-        ))}
-      </fieldset>
+        </fieldset>
+      )}
 
       <fieldset className="form-group">
         <legend>{t('draft.emergencyAndRetention')}</legend>

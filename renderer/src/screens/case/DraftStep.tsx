@@ -15,6 +15,7 @@ import { KeptDraftBanner } from '../../components/KeptDraftBanner';
 import { useCaseAction } from './useCaseAction';
 import { useConfirmation } from '../../components/useConfirmation';
 import { CoSignPanel } from './CoSignPanel';
+import { InadmissiblePanel } from './InadmissiblePanel';
 import { useCases } from '../../cases/CasesProvider';
 import type { Actor } from '@shared/domain/actor';
 
@@ -30,7 +31,7 @@ export function DraftStep({ c }: { readonly c: Case }) {
   const { settings } = useCases();
   const confirmation = useConfirmation();
   const mayAuthorise = useMayTake(c, 'authorise');
-  const problems = useDraftProblems(form, attempt > 0);
+  const problems = useDraftProblems(form, c.kind, attempt > 0);
 
   const dirty = JSON.stringify(form) !== JSON.stringify(draftFormFromCase(c));
   // Unsaved edits survive a lock: kept as an encrypted draft, offered back here after unlock.
@@ -112,6 +113,10 @@ export function DraftStep({ c }: { readonly c: Case }) {
             {confirmation.dialog}
           </div>
         </ActionGate>
+        {/* A complaint answered "no" somewhere is declared inadmissible, with its reasons, instead of admitted. */}
+        {c.kind === 'rights-complaint' && Object.values(form.admissibility).includes('no') ? (
+          <InadmissiblePanel c={c} dirty={dirty} saveDraft={saveDraft} busy={save.busy} />
+        ) : null}
       </div>
     </ActionGate>
   );

@@ -6,6 +6,12 @@ import { defaultLegalBasisFor } from '@shared/procedures/procedure-template';
 import type { CaseKind } from '@shared/domain/case-stage';
 import { draftChangesSchema, type DraftChanges } from '@shared/workflow/workflow-action';
 import { EARLIEST_DATA_DAY, TEXT_LIMITS } from '@shared/domain/text-limits';
+import {
+  admissibilityAnswerSchema,
+  type Admissibility,
+  type AdmissibilityAnswer,
+  type AdmissibilityQuestion,
+} from '@shared/domain/admissibility';
 import { endOfDateInput, toDateInputValue } from '../../components/useLocaleFormat';
 
 export type PersonRow = {
@@ -30,6 +36,9 @@ export type DraftFormState = {
   readonly proportionality: string;
   readonly nonDiscrimination: string;
   readonly minimisation: string;
+  /** A rights complaint's admissibility answers ('' while unanswered) and reasons; other kinds leave them empty. */
+  readonly admissibility: AdmissibilityForm;
+  readonly admissibilityReasons: string;
   readonly emergency: boolean;
   readonly emergencyJustification: string;
   readonly emergencySunset: string;
@@ -38,6 +47,18 @@ export type DraftFormState = {
   readonly procedureId: string;
   readonly people: readonly PersonRow[];
 };
+
+export type AdmissibilityForm = Readonly<Record<AdmissibilityQuestion, AdmissibilityAnswer | ''>>;
+
+const UNANSWERED: AdmissibilityForm = {
+  competent: '',
+  entitled: '',
+  inTime: '',
+  notUnfounded: '',
+  notDecidedElsewhere: '',
+};
+
+const formAnswerSchema = z.union([admissibilityAnswerSchema, z.literal('')]);
 
 export const isLanguage = (value: string): value is Language => LANGUAGES.some((l) => l === value);
 
@@ -56,6 +77,17 @@ export const draftFormStateSchema = z.strictObject({
   proportionality: z.string(),
   nonDiscrimination: z.string(),
   minimisation: z.string(),
+  // Defaults: a draft kept across a lock before complaints asked about admissibility still reads back.
+  admissibility: z
+    .strictObject({
+      competent: formAnswerSchema,
+      entitled: formAnswerSchema,
+      inTime: formAnswerSchema,
+      notUnfounded: formAnswerSchema,
+      notDecidedElsewhere: formAnswerSchema,
+    })
+    .default(UNANSWERED),
+  admissibilityReasons: z.string().default(''),
   emergency: z.boolean(),
   emergencyJustification: z.string(),
   emergencySunset: z.string(),
@@ -96,6 +128,8 @@ export function emptyDraftForm(procedureId: string, kind?: CaseKind): DraftFormS
     proportionality: '',
     nonDiscrimination: '',
     minimisation: '',
+    admissibility: UNANSWERED,
+    admissibilityReasons: '',
     emergency: false,
     emergencyJustification: '',
     emergencySunset: '',
@@ -121,6 +155,14 @@ export function draftFormFromCase(c: Case): DraftFormState {
     proportionality: c.assessment.proportionality,
     nonDiscrimination: c.assessment.nonDiscrimination,
     minimisation: c.assessment.minimisation,
+    admissibility: {
+      competent: c.admissibility?.competent ?? '',
+      entitled: c.admissibility?.entitled ?? '',
+      inTime: c.admissibility?.inTime ?? '',
+      notUnfounded: c.admissibility?.notUnfounded ?? '',
+      notDecidedElsewhere: c.admissibility?.notDecidedElsewhere ?? '',
+    },
+    admissibilityReasons: c.admissibility?.reasons ?? '',
     emergency: c.emergency !== null,
     emergencyJustification: c.emergency?.justification ?? '',
     emergencySunset: dateOnly(c.emergency?.sunsetAt),
@@ -147,6 +189,7 @@ export type DraftField =
   | `person-${number}-name`
   | `person-${number}-contact`
   | Statement
+  | 'admissibilityReasons'
   | 'emergencyJustification'
   | 'emergencySunset'
   | 'purgeAt'
@@ -195,6 +238,7 @@ export function draftFormProblems(form: DraftFormState, today: string): FormErro
     check(`person-${index}-contact`, tooLong(person.contactForNotice, TEXT_LIMITS.personContact));
   });
   for (const statement of STATEMENTS) check(statement, tooLong(form[statement], TEXT_LIMITS.statement));
+  check('admissibilityReasons', tooLong(form.admissibilityReasons, TEXT_LIMITS.admissibilityReasons));
   if (form.emergency) {
     check('emergencyJustification', tooLong(form.emergencyJustification, TEXT_LIMITS.emergencyJustification));
     const sunset = form.emergencySunset ? endOfDateInput(form.emergencySunset) : null;
@@ -222,8 +266,8 @@ export function draftFormMissing(form: DraftFormState): FormErrors {
   return missing;
 }
 
-/** The fields in the order the form shows them: the error summary follows it. */
-export function draftFieldOrder(form: DraftFormState): readonly DraftField[] {
+/** The fields in the order the form of this kind shows them: the error summary follows it. */
+export function draftFieldOrder(form: DraftFormState, kind: CaseKind): readonly DraftField[] {
   return [
     'title',
     'platform',
@@ -232,7 +276,7 @@ export function draftFieldOrder(form: DraftFormState): readonly DraftField[] {
     'dataFrom',
     'dataTo',
     ...form.people.flatMap((_, index) => [`person-${index}-name` as const, `person-${index}-contact` as const]),
-    ...STATEMENTS,
+    ...(kind === 'rights-complaint' ? (['admissibilityReasons'] as const) : STATEMENTS),
     'emergencyJustification',
     'emergencySunset',
     'purgeAt',
@@ -246,6 +290,7 @@ export function draftFieldOrder(form: DraftFormState): readonly DraftField[] {
  */
 export function draftChangesFromForm(
   form: DraftFormState,
+  kind: CaseKind,
   today: string,
 ): { changes: DraftChanges | null; errors: FormErrors } {
   const errors = draftFormProblems(form, today);
@@ -260,12 +305,17 @@ export function draftChangesFromForm(
     legalBasis: { code: form.legalBasisCode || null, text: form.legalBasisText },
     dataCategoryCodes: [...form.dataCategoryCodes],
     dataTimeRange: from && to ? { from, to } : null,
-    assessment: {
-      necessity: form.necessity,
-      proportionality: form.proportionality,
-      nonDiscrimination: form.nonDiscrimination,
-      minimisation: form.minimisation,
-    },
+    // A complaint is asked about admissibility; the others about necessity and proportionality.
+    ...(kind === 'rights-complaint'
+      ? { admissibility: admissibilityFromForm(form) }
+      : {
+          assessment: {
+            necessity: form.necessity,
+            proportionality: form.proportionality,
+            nonDiscrimination: form.nonDiscrimination,
+            minimisation: form.minimisation,
+          },
+        }),
     emergency: form.emergency && sunset ? { justification: form.emergencyJustification, sunsetAt: sunset } : null,
     retention: { purgeAt, basis: form.retentionBasis },
     partnerJurisdiction: form.partnerJurisdiction || null,
@@ -290,6 +340,21 @@ export function draftChangesFromForm(
   if (!parsed.success)
     throw new Error(`The draft form produced invalid changes: ${parsed.error.issues[0]?.message ?? ''}`);
   return { changes: parsed.data, errors };
+}
+
+function admissibilityFromForm(form: DraftFormState): Admissibility {
+  const answer = (question: AdmissibilityQuestion) => {
+    const value = form.admissibility[question];
+    return value === '' ? null : value;
+  };
+  return {
+    competent: answer('competent'),
+    entitled: answer('entitled'),
+    inTime: answer('inTime'),
+    notUnfounded: answer('notUnfounded'),
+    notDecidedElsewhere: answer('notDecidedElsewhere'),
+    reasons: form.admissibilityReasons,
+  };
 }
 
 /**

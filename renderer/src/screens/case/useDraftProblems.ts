@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { DraftChanges } from '@shared/workflow/workflow-action';
+import type { CaseKind } from '@shared/domain/case-stage';
 import type { SummaryProblem } from '../../components/ErrorSummary';
 import { toDateInputValue, useLocaleFormat } from '../../components/useLocaleFormat';
 import {
@@ -28,13 +29,13 @@ export type DraftProblems = {
   readonly text: (problem: FieldProblem | undefined) => string | null;
 };
 
-/** The draft form's problems for `form` as of today, shown once `attempted` (a save was tried). */
-export function useDraftProblems(form: DraftFormState, attempted: boolean): DraftProblems {
+/** The draft form's problems for `form` of a case of `kind` as of today, shown once `attempted` (a save was tried). */
+export function useDraftProblems(form: DraftFormState, kind: CaseKind, attempted: boolean): DraftProblems {
   const { t } = useTranslation();
   const { number } = useLocaleFormat();
   // The local day the form opened on: a form left open past midnight keeps its first day (a re-open refreshes it).
   const [today] = useState(() => toDateInputValue(Date.now()));
-  const { changes, errors } = draftChangesFromForm(form, today);
+  const { changes, errors } = draftChangesFromForm(form, kind, today);
   const text = (problem: FieldProblem | undefined) =>
     problem ? t(`draft.errors.${problem.code}`, { limit: number(problem.limit ?? 0) }) : null;
   const missing = draftFormMissing(form);
@@ -42,7 +43,7 @@ export function useDraftProblems(form: DraftFormState, attempted: boolean): Draf
   if (!attempted) return { changes, blocked, shown: {}, summary: [], text };
   const shown: FormErrors = {};
   const summary: SummaryProblem[] = [];
-  for (const field of draftFieldOrder(form)) {
+  for (const field of draftFieldOrder(form, kind)) {
     const problem = errors[field] ?? missing[field];
     if (!problem) continue;
     shown[field] = problem;
@@ -61,6 +62,8 @@ export function draftFieldLabel(t: TFunction, field: DraftField): string {
     case 'nonDiscrimination':
     case 'minimisation':
       return t(`draft.statementLabel.${field}`);
+    case 'admissibilityReasons':
+      return t('admissibility.reasons');
     default:
       return t(`draft.${field}`);
   }

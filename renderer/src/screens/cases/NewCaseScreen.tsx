@@ -84,7 +84,7 @@ export function NewCaseScreen({ onOpen }: { readonly onOpen: OpenRoute }) {
     setForm(withProcedure(form, kind, { kind: next, procedureId }));
   };
 
-  const problems = useDraftProblems(form, submitted);
+  const problems = useDraftProblems(form, kind, submitted);
   const referenceError =
     reference.trim() === ''
       ? t('draft.errors.referenceEmpty')
