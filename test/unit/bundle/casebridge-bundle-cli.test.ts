@@ -154,13 +154,29 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
     const end = manifest.offices.alice.card.card.validUntil;
     const skew = 10 * 60 * 1000;
     const at = (ms: number) => ['--trust', vector('valid-key-card.bin'), '--at', String(ms)];
-    const [edge, over] = await Promise.all([
+    const carol = JSON.parse(readFileSync(vector('manifest.json'), 'utf8')).offices.carol.card as {
+      card: { validUntil: number };
+    };
+    const carolFile = join(dir, 'carol.json');
+    writeFileSync(carolFile, JSON.stringify(carol));
+    const [edge, over, revocation] = await Promise.all([
       run('verify', vector('signer-card-skew-edge.bin'), ...at(end + skew)),
       run('verify', vector('signer-card-skew-edge.bin'), ...at(end + skew + 1)),
+      // Madrid's card has expired, but its key may still retire itself (the revocation exemption of rule 6.4).
+      run(
+        'verify',
+        vector('revocation-after-card-expiry.bin'),
+        '--trust',
+        carolFile,
+        '--at',
+        String(carol.card.validUntil + 2 * 86_400_000),
+      ),
     ]);
     expect(edge.status, edge.stderr).toBe(0);
     expect(over.status).toBe(1);
     expect(over.stderr).toMatch(/^BUNDLE_SIGNER_EXPIRED: /);
+    expect(revocation.status, revocation.stderr).toBe(0);
+    expect(revocation.stdout).toMatch(/^OK revocation [0-9a-f]{32} from Office Madrid/);
   });
 
   it('explains a code with its rules and their section of the specification', async () => {

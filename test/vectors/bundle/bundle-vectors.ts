@@ -226,7 +226,7 @@ export async function generateBundleVectors(kit: CryptoKit): Promise<{ manifest:
   add('attachment-hash-mismatch.bin', wrongHash.bytes, 'Attachment plaintext does not match the hash in the signed content.', 'BUNDLE_ATTACHMENT_MISMATCH');
 
   // ── Format v1.1: every rule of §11, precedence pairs and boundaries (rule-vectors.ts) ─────────────────
-  await addRuleVectors({ kit, offices, add, build, random: (label) => seededRandom(kit, label), request, keyCard, revocation: await build('revocation', 'revocation', { revocation }, carol, []), twoRecipients, fromMallory });
+  await addRuleVectors({ kit, offices, add, build, random: (label) => seededRandom(kit, label), request, keyCard, revocation: await build('revocation', 'revocation', { revocation }, carol, []), twoRecipients, fromMallory, revocationStatement: (revokedAt) => createRevocation(kit, carol.identity, 'retired', revokedAt) });
 
   const secretsOf = (name: OfficeName, label: number) => ({
     signingSeed: toHex(officeSeeds(label).signing),

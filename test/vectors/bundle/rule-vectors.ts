@@ -8,6 +8,7 @@ import { signDomain } from '../../../shared/bundle/signing-domains';
 import { concatBytes, fromHex, toHex, utf8 } from '../../../shared/bytes/bytes';
 import { canonicalJson, canonicalJsonBytes, type JsonValue } from '../../../shared/json/canonical-json';
 import { createKeyCard, type SignedKeyCard } from '../../../shared/offices/key-card';
+import type { SignedRevocation } from '../../../shared/offices/revocation';
 import { DAY, T0, type TestOffice } from '../../unit/bundle/bundle-fixtures';
 import { assemble, craftBundle, editHeader, splitBundle, type CraftOptions } from '../../unit/bundle/bundle-tamper';
 import type { OfficeName, VectorCase } from './bundle-vectors';
@@ -104,6 +105,8 @@ export type RuleVectorContext = {
   revocation: Uint8Array;
   twoRecipients: Uint8Array;
   fromMallory: Uint8Array;
+  /** Madrid's own revocation of its key, dated `revokedAt`. */
+  revocationStatement: (revokedAt: number) => SignedRevocation;
 };
 
 const SKEW = 10 * 60 * 1000;
@@ -115,7 +118,7 @@ const ED25519_L = 2n ** 252n + 27742317777372353535851937790883648493n;
  * breaks two rules expects the earlier rule's code; `faults` lists both), and valid vectors on the boundaries.
  */
 export async function addRuleVectors(ctx: RuleVectorContext): Promise<void> {
-  const { kit, offices, add, build, random, request, keyCard, revocation, twoRecipients, fromMallory } = ctx;
+  const { kit, offices, add, build, random, request, keyCard, revocation, twoRecipients, fromMallory, revocationStatement } = ctx;
   const { alice, bob, carol, mallory } = offices;
   const parts = splitBundle(request);
   const text = new TextDecoder().decode(parts.headerBytes);
@@ -304,6 +307,13 @@ export async function addRuleVectors(ctx: RuleVectorContext): Promise<void> {
   const other = utf8('second attachment');
   add('prec-first-attachment-decides.bin', craft('two-attachments', { sender: alice, recipients: toBob, attachments: [data, other], content: contentFor({ attachments: [descriptor('a.txt', data, '00'.repeat(32)), descriptor('b.txt', other)] }), tag: (item, chunk, count) => (item === 2 ? 'message' : chunk === count - 1 ? 'final' : 'message') }), 'Attachment 1 differs from its descriptor and attachment 2 is not FINAL-tagged: attachment 1 is finished first.', 'BUNDLE_ATTACHMENT_MISMATCH', fault('14.3'));
   add('prec-attachment-hash-over-plaintext.bin', craft('attachment-both-hashes', { sender: alice, recipients: toBob, attachments: [data], content: contentFor({ attachments: [descriptor('a.txt', data, '00'.repeat(32))] }), editHeader: (h) => void ((h.items as JsonValue[])[1] = { size: data.length, hash: '00'.repeat(64) }) }), 'Both the ciphertext hash in the header and the plaintext hash in the descriptor are wrong.', 'BUNDLE_ITEM_HASH_MISMATCH', fault('14.2', ['14.2', '14.3']));
+
+  const headerCut = request.slice(0, PROLOGUE_BYTES + 100);
+  add('prec-header-cut-over-json.bin', headerCut, 'The file ends inside the header: too short is decided before the cut header is read as JSON.', 'BUNDLE_TRUNCATED', fault('2.1', ['2.1', '3.1']));
+  // A revocation signed after the office's card expired still retires the key (rule 6.4 skips revocations).
+  const carolEnd = carol.card.card.validUntil;
+  const lateRevocation = await build('late-revocation', 'revocation', { revocation: revocationStatement(carolEnd + DAY) }, carol, [], { createdAt: carolEnd + DAY, notAfter: carolEnd + 8 * DAY });
+  add('revocation-after-card-expiry.bin', lateRevocation, 'A revocation made a day after the office\'s own card expired: accepted, an expired key may still retire itself.', 'ok', { as: null, now: carolEnd + 2 * DAY, kind: 'revocation', rule: '6.4' });
 
   // ── Fields added this round: a refused receipt ───────────────────────────────────────────────────────
   add('valid-receipt-refused.bin', await build('receipt-refused', 'receipt', { receivedBundleId: '33'.repeat(16), receivedKind: 'response', receivedAt: T0, headerDigest: '44'.repeat(64), status: 'refused', refusalCode: 'IMPORT_NO_MATCHING_CASE' }, alice, [bob], { sequence: 6 }), 'A receipt saying the received bundle was verified but not applied (refusalCode).', 'ok', { kind: 'receipt', rule: '13.7' });
