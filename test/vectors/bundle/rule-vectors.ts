@@ -238,6 +238,10 @@ export async function addRuleVectors(ctx: RuleVectorContext): Promise<void> {
   const lateRequest = await build('late-request', 'request', { caseRef: 'CB-8', case: {} }, alice, [bob], { createdAt: cardEnd, notAfter: cardEnd + 7 * DAY });
   add('signer-card-skew-edge.bin', lateRequest, 'Opened exactly at the signer card\'s validUntil + 10 minutes: accepted.', 'ok', { now: cardEnd + SKEW, rule: '6.4' });
   add('signer-card-skew-over.bin', lateRequest, 'Opened 1 ms later: the signer\'s card has expired.', 'BUNDLE_SIGNER_EXPIRED', { now: cardEnd + SKEW + 1, rule: '6.4' });
+  const cardStart = alice.card.card.validFrom;
+  const earlyRequest = await build('early-request', 'request', { caseRef: 'CB-12', case: {} }, alice, [bob], { createdAt: cardStart - DAY, notAfter: cardStart + 6 * DAY });
+  add('signer-card-start-edge.bin', earlyRequest, 'Opened 10 minutes before the signer card\'s validFrom: accepted (validFrom − skew).', 'ok', { now: cardStart - SKEW, rule: '6.4' });
+  add('signer-card-not-yet-valid.bin', earlyRequest, 'Opened 10 minutes and 1 ms before the signer card\'s validFrom: the card is not valid yet.', 'BUNDLE_SIGNER_EXPIRED', { now: cardStart - SKEW - 1, rule: '6.4' });
   add('created-skew-edge.bin', request, 'Opened 10 minutes before createdAt: accepted (createdAt = now + skew).', 'ok', { now: T0 - SKEW, rule: '7.1' });
   add('created-skew-over.bin', request, 'Opened 10 minutes and 1 ms before createdAt.', 'BUNDLE_NOT_YET_VALID', { now: T0 - SKEW - 1, rule: '7.1' });
   add('expiry-skew-edge.bin', request, 'Opened exactly at notAfter + 10 minutes: accepted.', 'ok', { now: T0 + 7 * DAY + SKEW, rule: '7.2' });
