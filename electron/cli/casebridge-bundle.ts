@@ -4,11 +4,14 @@
  *   casebridge-bundle inspect FILE
  *   casebridge-bundle verify FILE --trust KEYCARD [--trust KEYCARD…] [--at TIME]
  *   casebridge-bundle verify-audit FILE --trust KEYCARD [--trust KEYCARD…]
+ *   casebridge-bundle explain CODE
  *
  * verify-audit checks an oversight audit export (a signed file of audit hash chains, see docs/reports.md).
  * KEYCARD is a key-card bundle (or a signed key card as JSON); the offices it names count as verified,
- * because whoever runs the command vouches for them. Exit status: 0 valid, 1 refused (the error code is
- * printed first), 2 usage error, 3 libsodium unavailable (CRYPTO_UNAVAILABLE).
+ * because whoever runs the command vouches for them; `--at` is checked with the app's policy (clock skew included),
+ * so a trusted card outside its validity gives BUNDLE_SIGNER_EXPIRED as in the app. explain prints the rules of
+ * docs/bundle-format.md §11 that produce a code. Exit status: 0 valid, 1 refused, 2 usage error (CLI_USAGE),
+ * 3 libsodium unavailable (CRYPTO_UNAVAILABLE); every non-zero exit prints one line `CODE: message` first.
  */
 import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -18,7 +21,9 @@ import { CryptoUnavailableError } from '../../shared/crypto/sodium';
 import { BUNDLE_MAGIC } from '../../shared/bundle/bundle-layout';
 import { memorySource } from '../../shared/bytes/byte-io';
 import { fromHex } from '../../shared/bytes/bytes';
-import { toBundleErr } from '../../shared/bundle/bundle-error';
+import { isBundleErrorCode, toBundleErr } from '../../shared/bundle/bundle-error';
+import { DEFAULT_VERIFY_POLICY } from '../../shared/bundle/bundle-limits';
+import { rulesForCode } from '../../shared/bundle/bundle-rules';
 import { readKeyCardBundle } from '../../shared/bundle/key-card-bundle';
 import { readBundleFrame } from '../../shared/bundle/read-bundle-frame';
 import { verifyBundle } from '../../shared/bundle/verify-bundle';
@@ -34,7 +39,15 @@ const USAGE = [
   'usage: casebridge-bundle inspect FILE',
   '       casebridge-bundle verify FILE --trust KEYCARD [--trust KEYCARD…] [--at TIME]',
   '       casebridge-bundle verify-audit FILE --trust KEYCARD [--trust KEYCARD…]',
+  '       casebridge-bundle explain CODE',
 ].join('\n');
+
+/** A usage error: the code line every non-zero exit starts with, then the usage text. */
+function usage(io: Output, problem: string): number {
+  io.err(`CLI_USAGE: ${problem}`);
+  io.err(USAGE);
+  return 2;
+}
 
 /** Oversight exports are read whole; this bounds what a stray file can make us allocate. */
 const MAX_AUDIT_EXPORT_BYTES = 512 * 1024 * 1024;
@@ -42,10 +55,10 @@ const MAX_AUDIT_EXPORT_BYTES = 512 * 1024 * 1024;
 /** Runs the command and returns the exit status (kept separate from process handling so tests can call it). */
 export async function runBundleCli(args: readonly string[], io: Output): Promise<number> {
   const [command, file, ...rest] = args;
-  if ((command !== 'inspect' && command !== 'verify' && command !== 'verify-audit') || !file) {
-    io.err(USAGE);
-    return 2;
-  }
+  if (command === 'explain') return explain(file, rest, io);
+  if (command !== 'inspect' && command !== 'verify' && command !== 'verify-audit')
+    return usage(io, command ? `unknown command ${command}.` : 'no command given.');
+  if (!file) return usage(io, `${command} needs a FILE.`);
   let kit: CryptoKit;
   try {
     kit = await cryptoKit();
@@ -63,16 +76,10 @@ export async function runBundleCli(args: readonly string[], io: Output): Promise
     const value = rest[i + 1];
     if (option === '--trust' && value) trustFiles.push(value);
     else if (option === '--at' && value) now = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-    else {
-      io.err(USAGE);
-      return 2;
-    }
+    else return usage(io, `unexpected argument ${option ?? ''}${value === undefined ? ' (a value is missing)' : ''}.`);
     i++;
   }
-  if (Number.isNaN(now)) {
-    io.err('--at needs an ISO 8601 time or milliseconds since 1970.');
-    return 2;
-  }
+  if (Number.isNaN(now)) return usage(io, '--at needs an ISO 8601 time or milliseconds since 1970.');
   return command === 'verify-audit'
     ? verifyAudit(kit, file, trustFiles, now, io)
     : verify(kit, file, trustFiles, now, io);
@@ -87,8 +94,8 @@ async function verifyAudit(
 ): Promise<number> {
   const trusted: string[] = [];
   for (const trustFile of trustFiles) {
-    const card = await readKeyCard(kit, trustFile, now, io);
-    if (!card) return 1;
+    const card = await readKeyCard(kit, trustFile, io);
+    if (!card || !checkCardValidity(card, trustFile, now, io)) return 1;
     trusted.push(card.card.signingKey);
   }
   let bytes: Uint8Array;
@@ -101,8 +108,13 @@ async function verifyAudit(
       );
     bytes = new Uint8Array(await readFile(file));
   } catch (caught) {
-    io.err(`OVERSIGHT_IO_FAILED: cannot read ${file} (${caught instanceof Error ? caught.message : 'error'}).`);
-    return 1;
+    return report(
+      {
+        code: 'OVERSIGHT_IO_FAILED',
+        message: `cannot read ${file} (${caught instanceof Error ? caught.message : 'error'}).`,
+      },
+      io,
+    );
   }
   const result = verifyOversightExport(kit, bytes, trusted);
   if (!result.ok) return report(result.error, io);
@@ -177,7 +189,14 @@ async function inspect(kit: CryptoKit, file: string, io: Output): Promise<number
     header.items.slice(1).forEach((item, index) => io.out(`attachment ${index + 1}: ${item.size} bytes`));
     io.out(`file size:   ${frame.fileSize} bytes`);
     io.out(`header hash: ${frame.headerDigest}`);
-    return frame.signatureValid ? 0 : 1;
+    if (frame.signatureValid) return 0;
+    return report(
+      {
+        code: 'BUNDLE_SIGNATURE_INVALID',
+        message: 'The outer signature does not verify with the sender key above: the header was altered or damaged.',
+      },
+      io,
+    );
   } catch (caught) {
     return report(toBundleErr(caught).error, io);
   } finally {
@@ -192,9 +211,11 @@ async function verify(
   now: number,
   io: Output,
 ): Promise<number> {
+  // Trusted cards go into the store whatever their validity: step 6 of the verifier then judges them at `--at` with
+  // the app's clock skew (BUNDLE_SIGNER_EXPIRED), and lets a revocation through as the app does.
   let store: TrustStore = {};
   for (const trustFile of trustFiles) {
-    const card = await readKeyCard(kit, trustFile, now, io);
+    const card = await readKeyCard(kit, trustFile, io);
     if (!card) return 1;
     store = { ...store, [card.card.signingKey]: { card, state: 'verified', importedAt: now, verifiedAt: now } };
   }
@@ -207,6 +228,7 @@ async function verify(
       recipient: null,
       clock: () => now,
       ledger: null,
+      policy: DEFAULT_VERIFY_POLICY,
     });
     if (!result.ok) return report(result.error, io);
     const { header, senderOffice } = result.value;
@@ -222,55 +244,69 @@ async function verify(
   }
 }
 
-async function readKeyCard(kit: CryptoKit, path: string, now: number, io: Output): Promise<SignedKeyCard | undefined> {
+/** Reads a --trust file (a key-card bundle, verified as of its own creation, or a signed card as JSON). */
+async function readKeyCard(kit: CryptoKit, path: string, io: Output): Promise<SignedKeyCard | undefined> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
-  } catch {
-    io.err(`Cannot read key card ${path}.`);
+  } catch (caught) {
+    report(
+      {
+        code: 'BUNDLE_IO_FAILED',
+        message: `cannot read key card ${path} (${caught instanceof Error ? caught.message : 'error'}).`,
+      },
+      io,
+    );
     return undefined;
   }
   const isBundle = BUNDLE_MAGIC.every((byte, i) => bytes[i] === byte);
-  if (isBundle) return readKeyCardBundleFile(kit, path, bytes, now, io);
+  if (isBundle) {
+    const card = await readKeyCardBundle(kit, memorySource(bytes));
+    if (card.ok) return card.value;
+    report({ code: card.error.code, message: `key card ${path} is not valid: ${card.error.message}` }, io);
+    return undefined;
+  }
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    io.err(`${path} is neither a key-card bundle nor a key card in JSON.`);
+    report({ code: 'KEYCARD_MALFORMED', message: `${path} is neither a key-card bundle nor a key card in JSON.` }, io);
     return undefined;
   }
   const card = verifyKeyCard(kit, json);
-  if (!card.ok) {
-    io.err(`Key card ${path}: ${card.error.code}: ${card.error.message}`);
-    return undefined;
-  }
-  return checkCardValidity(card.value, path, now, io);
+  if (card.ok) return card.value;
+  report({ code: card.error.code, message: `key card ${path}: ${card.error.message}` }, io);
+  return undefined;
 }
 
-async function readKeyCardBundleFile(
-  kit: CryptoKit,
-  path: string,
-  bytes: Uint8Array,
-  now: number,
-  io: Output,
-): Promise<SignedKeyCard | undefined> {
-  const card = await readKeyCardBundle(kit, memorySource(bytes));
-  if (!card.ok) {
-    io.err(`Key card ${path} is not valid:`);
-    report(card.error, io);
-    return undefined;
-  }
-  return checkCardValidity(card.value, path, now, io);
+/** verify-audit has no bundle to run step 6 on, so it applies the same rule (with the app's skew) itself. */
+function checkCardValidity(card: SignedKeyCard, path: string, now: number, io: Output): boolean {
+  const skew = DEFAULT_VERIFY_POLICY.clockSkewMs;
+  if (now >= card.card.validFrom - skew && now <= card.card.validUntil + skew) return true;
+  report(
+    {
+      code: 'BUNDLE_SIGNER_EXPIRED',
+      message: `key card ${path} (${card.card.name}) is not valid at ${new Date(now).toISOString()} (valid ${new Date(card.card.validFrom).toISOString()} to ${new Date(card.card.validUntil).toISOString()}): ask the office for its current key card.`,
+    },
+    io,
+  );
+  return false;
 }
 
-function checkCardValidity(card: SignedKeyCard, path: string, now: number, io: Output): SignedKeyCard | undefined {
-  if (now < card.card.validFrom || now > card.card.validUntil) {
-    io.err(
-      `Key card ${path} (${card.card.name}) is not valid at ${new Date(now).toISOString()}: ask the office for its current key card.`,
-    );
-    return undefined;
+/** `explain CODE`: the rules of §11 that produce the code, from the table the specification is checked against. */
+function explain(code: string | undefined, rest: readonly string[], io: Output): number {
+  if (!code || rest.length > 0) return usage(io, 'explain needs exactly one error code, e.g. BUNDLE_TRUNCATED.');
+  const wanted = code.toUpperCase();
+  if (!isBundleErrorCode(wanted)) return usage(io, `${code} is not a bundle error code (docs/bundle-format.md §12).`);
+  const rules = rulesForCode(wanted);
+  io.out(`${wanted}`);
+  if (rules.length === 0) io.out('  Writer only: the input cannot make a valid bundle (docs/bundle-format.md §13).');
+  for (const rule of rules) {
+    const where =
+      rule.rule === 'IO' ? '§11, rule IO (any step)' : `§11, rule ${rule.rule} (step ${rule.rule.split('.')[0] ?? ''})`;
+    io.out(`  ${where}: ${rule.text}`);
   }
-  return card;
+  return 0;
 }
 
 async function openSource(file: string, io: Output) {

@@ -12,8 +12,15 @@ export const BUNDLE_LIMITS = {
   maxTotalBytes: 2 ** 42,
   /** Longest created-at → not-after window the format allows; verifiers may set a shorter policy. */
   maxValidityMs: 366 * 24 * 60 * 60 * 1000,
+  /** Every "characters" limit counts Unicode code points. */
   maxAttachmentNameChars: 255,
   maxMediaTypeChars: 127,
+  maxCaseRefChars: 100,
+  maxCaseKeyChars: 200,
+  maxMessageChars: 20_000,
+  maxGrounds: 50,
+  maxGroundChars: 100,
+  maxRefusalCodeChars: 64,
 } as const;
 
 /** What a verifier accepts by default: a shorter validity window than the format maximum, and a small clock skew. */

@@ -3,16 +3,16 @@ import { signedKeyCardSchema } from '../offices/key-card';
 import { signedRevocationSchema } from '../offices/revocation';
 import { BUNDLE_KINDS, type BundleKind } from './bundle-kinds';
 import { BUNDLE_LIMITS } from './bundle-limits';
-import { hexBytes, jsonValueSchema, safeUint, timestampMs } from './json-schemas';
+import { hexBytes, jsonValueSchema, safeUint, textChars, timestampMs } from './json-schemas';
 
 /**
  * The body of each kind. Case data stays a generic JSON object here: the importer validates it against the
  * case model (shared/domain) after the bundle itself has been verified, so the format does not change when
  * the case model does.
  */
-const caseRef = z.string().min(1).max(100);
-const caseData = z.record(z.string().max(200), jsonValueSchema);
-const message = z.string().max(20_000);
+const caseRef = textChars(1, BUNDLE_LIMITS.maxCaseRefChars);
+const caseData = z.record(textChars(0, BUNDLE_LIMITS.maxCaseKeyChars), jsonValueSchema);
+const message = textChars(0, BUNDLE_LIMITS.maxMessageChars);
 
 export const payloadBodySchemas = {
   'key-card': z.strictObject({ card: signedKeyCardSchema }),
@@ -21,7 +21,7 @@ export const payloadBodySchemas = {
   response: z.strictObject({ caseRef, inReplyTo: hexBytes(16), case: caseData, message: message.optional() }),
   challenge: z.strictObject({
     caseRef,
-    grounds: z.array(z.string().min(1).max(100)).max(50),
+    grounds: z.array(textChars(1, BUNDLE_LIMITS.maxGroundChars)).max(BUNDLE_LIMITS.maxGrounds),
     case: caseData,
     message: message.optional(),
   }),
@@ -38,16 +38,23 @@ export const payloadBodySchemas = {
     /** The received bundle's header-signature digest, so the sender can match the receipt to what it sent. */
     headerDigest: hexBytes(64),
     status: z.enum(['imported', 'already-imported', 'refused']),
-    refusalCode: z.string().max(64).optional(),
+    refusalCode: textChars(0, BUNDLE_LIMITS.maxRefusalCodeChars).optional(),
   }),
 } as const satisfies Record<BundleKind, z.ZodType>;
 
 export type PayloadBody<K extends BundleKind> = z.infer<(typeof payloadBodySchemas)[K]>;
 export type AnyPayloadBody = { [K in BundleKind]: PayloadBody<K> }[BundleKind];
 
+/**
+ * A plain file name, never a path (docs/bundle-format.md §7.1): no "/" or "\\", no control character
+ * (U+0000–U+001F, U+007F–U+009F), and not "." or "..". So "a/../b", "/" and "..\\x" are refused.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a plain name must not contain
+export const PLAIN_NAME_PATTERN = /^(?!\.{1,2}$)[^/\\\u0000-\u001f\u007f-\u009f]+$/;
+
 /** What the payload says about attachment i (header item i + 1). Names are display text only, never paths. */
 export const attachmentDescriptorSchema = z.strictObject({
-  name: z.string().min(1).max(BUNDLE_LIMITS.maxAttachmentNameChars),
+  name: textChars(1, BUNDLE_LIMITS.maxAttachmentNameChars, z.string().regex(PLAIN_NAME_PATTERN)),
   mediaType: z
     .string()
     .regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/)

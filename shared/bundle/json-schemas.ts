@@ -21,3 +21,22 @@ export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
     z.record(z.string(), jsonValueSchema),
   ]),
 );
+
+/** Number of Unicode code points (not UTF-16 units): how every "characters" limit of the format counts. */
+export function codePointCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/**
+ * A string of `min`…`max` characters, counted in Unicode code points (docs/bundle-format.md §1), as JSON Schema's
+ * minLength/maxLength count them; the exported schema carries the same two numbers.
+ */
+export const textChars = (min: number, max: number, base: z.ZodString = z.string()) =>
+  base
+    .refine((text) => {
+      const count = codePointCount(text);
+      return count >= min && count <= max;
+    }, `${min}–${max} characters`)
+    .meta({ minLength: min, maxLength: max });

@@ -1,7 +1,7 @@
 import { DecryptionError, STREAM_ABYTES, STREAM_HEADER_BYTES, type CryptoKit } from '../crypto/crypto-kit';
 import { ok, type Result } from '../result';
 import { formatFingerprint, officeFingerprint } from '../offices/fingerprint';
-import { verifyKeyCard } from '../offices/key-card';
+import { verifyKeyCard, type KeyCardBody } from '../offices/key-card';
 import { verifyRevocation } from '../offices/revocation';
 import { revocationRefuses, type PartnerOffice, type TrustView } from '../offices/trust-store';
 import { DEFAULT_VERIFY_POLICY, type VerifyPolicy } from './bundle-limits';
@@ -131,7 +131,7 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
   try {
     // Steps 12–13: the payload item, its inner signature and schema.
     const content = await openPayload(kit, input.source, frame, contentKey);
-    const payload = checkPayloadBody(kit, header, content);
+    const payload = checkPayloadBody(kit, header, content, input.clock(), policy);
     // Step 14: every attachment, streamed.
     for (const [index, descriptor] of content.attachments.entries()) {
       const sink = input.openAttachment ? await callSink(() => input.openAttachment?.(index, descriptor)) : undefined;
@@ -192,14 +192,25 @@ function checkSigner(
       `This bundle was signed by ${office.card.card.name}, an office you have not verified: compare fingerprint ${fingerprint} with the one ${office.card.card.name} reads out to you (by phone or in person), mark it verified in Settings → Partner offices, then import again.`,
     );
   }
-  // An expired card's key may still retire itself, but it no longer speaks for the office.
-  if (now > office.card.card.validUntil + policy.clockSkewMs && header.kind !== 'revocation') {
+  // A card outside its validity (expired, or not valid yet) may still retire its key, but it does not speak for the office.
+  if (header.kind !== 'revocation') checkCardValidity(office.card.card, now, policy);
+  return office;
+}
+
+/** §11 steps 6 and 13.7: a key card counts only from `validFrom` to `validUntil`, each widened by the clock skew. */
+function checkCardValidity(card: KeyCardBody, now: number, policy: VerifyPolicy): void {
+  if (now > card.validUntil + policy.clockSkewMs) {
     throw bundleError(
       'BUNDLE_SIGNER_EXPIRED',
-      `The key card of ${office.card.card.name} expired on ${new Date(office.card.card.validUntil).toISOString()}. Ask the office for its renewed key card, import it, then import this bundle again.`,
+      `The key card of ${card.name} expired on ${new Date(card.validUntil).toISOString()}. Ask the office for its renewed key card, import it, then import this bundle again.`,
     );
   }
-  return office;
+  if (now < card.validFrom - policy.clockSkewMs) {
+    throw bundleError(
+      'BUNDLE_SIGNER_EXPIRED',
+      `The key card of ${card.name} is only valid from ${new Date(card.validFrom).toISOString()}. Check this computer's clock, or ask the office for its current key card.`,
+    );
+  }
 }
 
 function checkTimes(
@@ -351,7 +362,13 @@ async function openPayload(
   return content;
 }
 
-function checkPayloadBody(kit: CryptoKit, header: BundleHeader, content: PayloadContent): VerifiedPayload {
+function checkPayloadBody(
+  kit: CryptoKit,
+  header: BundleHeader,
+  content: PayloadContent,
+  now: number,
+  policy: VerifyPolicy,
+): VerifiedPayload {
   const invalid = (what: string) =>
     bundleError(
       'BUNDLE_PAYLOAD_INVALID',
@@ -364,6 +381,8 @@ function checkPayloadBody(kit: CryptoKit, header: BundleHeader, content: Payload
     if (!card.ok) throw invalid(card.error.message);
     if (card.value.card.signingKey !== header.sender)
       throw invalid('the key card is not for the key that signed the bundle');
+    // The card a key-card bundle introduces must be valid at the reader's time, like a trusted one (step 6).
+    checkCardValidity(card.value.card, now, policy);
   }
   if (payload.kind === 'revocation') {
     if (!verifyRevocation(kit, payload.body.revocation))

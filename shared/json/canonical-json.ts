@@ -42,9 +42,10 @@ export function canonicalJsonBytes(value: unknown, profile: CanonicalProfile = '
   return new TextEncoder().encode(canonicalJson(value, profile));
 }
 
+/** `depth` counts the arrays and objects enclosing `value`; at most MAX_JSON_DEPTH containers may nest. */
 function encodeValue(value: unknown, depth: number, profile: CanonicalProfile, path: string): string {
   const strict = profile === 'strict';
-  if (strict && depth > MAX_JSON_DEPTH) {
+  if (strict && depth >= MAX_JSON_DEPTH && typeof value === 'object' && value !== null) {
     throw new CanonicalJsonError('limit', `JSON nesting deeper than ${MAX_JSON_DEPTH}.`);
   }
   if (value === null) return 'null';
@@ -100,6 +101,11 @@ function checkString(text: string): void {
 /**
  * Parses bytes that must be canonical JSON. Throws CanonicalJsonError (never anything else) for invalid
  * UTF-8, syntax errors, duplicate keys, depth over the limit, or any non-canonical form.
+ *
+ * Two phases, so that one document has one answer whatever the order of its faults (docs/bundle-format.md §2.1):
+ * first the whole document must be JSON (RFC 8259 grammar, UTF-8, at most MAX_JSON_DEPTH nested containers),
+ * and a `syntax` or `limit` error anywhere wins; only a document that parses completely is then judged canonical
+ * (`duplicate-key` or `non-canonical`, the first such fault in document order).
  */
 export function parseCanonicalJson(bytes: Uint8Array): JsonValue {
   let text: string;
@@ -108,7 +114,9 @@ export function parseCanonicalJson(bytes: Uint8Array): JsonValue {
   } catch {
     throw new CanonicalJsonError('syntax', 'The document is not valid UTF-8.');
   }
-  const value = new StrictJsonParser(text).parseDocument();
+  const parser = new StrictJsonParser(text);
+  const value = parser.parseDocument();
+  if (parser.firstNonCanonical) throw parser.firstNonCanonical;
   if (canonicalJson(value) !== text) {
     throw new CanonicalJsonError(
       'non-canonical',
@@ -118,10 +126,19 @@ export function parseCanonicalJson(bytes: Uint8Array): JsonValue {
   return value;
 }
 
-/** RFC 8259 JSON with duplicate-key detection, a depth limit and integers only. */
+/**
+ * RFC 8259 JSON with a depth limit. Syntax and depth errors throw at once; a duplicate key, a fraction, an
+ * exponent or an integer outside ±(2^53−1) is valid JSON, so it is only recorded (the first one) and parsing
+ * goes on: a later syntax error still decides the class.
+ */
 class StrictJsonParser {
   private position = 0;
+  firstNonCanonical: CanonicalJsonError | undefined;
   constructor(private readonly text: string) {}
+
+  private noteNonCanonical(error: CanonicalJsonError): void {
+    this.firstNonCanonical ??= error;
+  }
 
   parseDocument(): JsonValue {
     this.skipWhitespace();
@@ -139,9 +156,11 @@ class StrictJsonParser {
     while (this.position < this.text.length && ' \t\n\r'.includes(this.text.charAt(this.position))) this.position++;
   }
 
+  /** `depth` counts the containers enclosing this value: `[]` nests 1 deep, `[[]]` 2; at most MAX_JSON_DEPTH. */
   private parseValue(depth: number): JsonValue {
-    if (depth > MAX_JSON_DEPTH) throw new CanonicalJsonError('limit', `JSON nesting deeper than ${MAX_JSON_DEPTH}.`);
     const char = this.text.charAt(this.position);
+    if ((char === '{' || char === '[') && depth >= MAX_JSON_DEPTH)
+      throw new CanonicalJsonError('limit', `JSON nesting deeper than ${MAX_JSON_DEPTH}.`);
     if (char === '{') return this.parseObject(depth);
     if (char === '[') return this.parseArray(depth);
     if (char === '"') return this.parseString();
@@ -172,7 +191,8 @@ class StrictJsonParser {
       this.skipWhitespace();
       if (this.text.charAt(this.position) !== '"') this.fail('Expected a string key.');
       const key = this.parseString();
-      if (seen.has(key)) throw new CanonicalJsonError('duplicate-key', `Duplicate key ${JSON.stringify(key)}.`);
+      if (seen.has(key))
+        this.noteNonCanonical(new CanonicalJsonError('duplicate-key', `Duplicate key ${JSON.stringify(key)}.`));
       seen.add(key);
       this.skipWhitespace();
       if (this.text.charAt(this.position) !== ':') this.fail('Expected a colon.');
@@ -246,18 +266,21 @@ class StrictJsonParser {
     }
   }
 
+  /** RFC 8259 number grammar over the whole text (any length): leading zeros and "+" are syntax errors. */
   private parseNumber(): number {
-    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(
-      this.text.slice(this.position, this.position + 40),
-    );
+    const grammar = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+    grammar.lastIndex = this.position;
+    const match = grammar.exec(this.text);
     if (!match) return this.fail('Bad number.');
-    if (match[2] !== undefined || match[3] !== undefined) {
-      throw new CanonicalJsonError('non-canonical', 'Numbers must be integers without fraction or exponent.');
-    }
     this.position += match[0].length;
     const value = Number(match[0]);
-    if (!Number.isSafeInteger(value))
-      throw new CanonicalJsonError('non-canonical', 'An integer is outside the safe range ±(2^53−1).');
+    if (match[2] !== undefined || match[3] !== undefined) {
+      this.noteNonCanonical(
+        new CanonicalJsonError('non-canonical', 'Numbers must be integers without fraction or exponent.'),
+      );
+    } else if (!Number.isSafeInteger(value)) {
+      this.noteNonCanonical(new CanonicalJsonError('non-canonical', 'An integer is outside the safe range ±(2^53−1).'));
+    }
     return value;
   }
 }

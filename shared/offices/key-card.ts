@@ -3,17 +3,24 @@ import type { CryptoKit } from '../crypto/crypto-kit';
 import { err, ok, type Result } from '../result';
 import { fromHex, toHex } from '../bytes/bytes';
 import { canonicalJsonBytes } from '../json/canonical-json';
-import { hexBytes, timestampMs } from '../bundle/json-schemas';
+import { hexBytes, textChars, timestampMs } from '../bundle/json-schemas';
+import jurisdictionsData from '../vocab/data/jurisdictions.json';
 import { signDomain, verifyDomain } from '../bundle/signing-domains';
 import type { OfficeIdentity } from './office-identity';
+
+/**
+ * The jurisdictions a key card may name: the codes of the `jurisdictions` vocabulary (ISO 3166-1 alpha-2),
+ * listed in docs/bundle-format.md §9.1. A code added to the vocabulary is a revision of the format text.
+ */
+export const KEY_CARD_JURISDICTIONS = jurisdictionsData.terms.map((term) => term.code) as [string, ...string[]];
 
 /** The public identity of an office. Signed by its own key; a successor card is also signed by the old key. */
 export const keyCardBodySchema = z.strictObject({
   version: z.literal(1),
   /** Display name of the office, e.g. "Digital Rights Office Berlin". */
-  name: z.string().min(1).max(200),
-  /** Where the office acts: an ISO 3166-1 alpha-2 code, or "EU" / "INT". */
-  jurisdiction: z.string().regex(/^[A-Z]{2,3}$/),
+  name: textChars(1, 200),
+  /** Where the office acts: a code of the jurisdictions vocabulary. */
+  jurisdiction: z.enum(KEY_CARD_JURISDICTIONS),
   signingKey: hexBytes(32),
   boxKey: hexBytes(32),
   validFrom: timestampMs,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CryptoKit } from '../crypto/crypto-kit';
 import { fromHex, toHex } from '../bytes/bytes';
 import { canonicalJsonBytes } from '../json/canonical-json';
-import { hexBytes, timestampMs } from '../bundle/json-schemas';
+import { hexBytes, textChars, timestampMs } from '../bundle/json-schemas';
 import { signDomain, verifyDomain } from '../bundle/signing-domains';
 import type { OfficeIdentity } from './office-identity';
 
@@ -15,7 +15,7 @@ export const revocationStatementSchema = z.strictObject({
   signingKey: hexBytes(32),
   reason: z.enum(REVOCATION_REASONS),
   revokedAt: timestampMs,
-  note: z.string().max(500).optional(),
+  note: textChars(0, 500).optional(),
 });
 
 /** A revocation is signed by the key it revokes: only its holder (or whoever stole it) can retire it. */

@@ -83,3 +83,42 @@ describe('canonical JSON: escapes', () => {
     expect(read('"\\u001f"')).toBe('\u001f');
   });
 });
+
+describe('canonical JSON: one class per document (docs/bundle-format.md §2.1–2.3)', () => {
+  const kindOf = (bytes: Uint8Array | string): string => {
+    try {
+      parseCanonicalJson(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
+      return 'ok';
+    } catch (caught) {
+      return caught instanceof CanonicalJsonError ? caught.kind : 'other';
+    }
+  };
+
+  it('counts depth in nested containers: 32 pass, 33 are refused even when the innermost is empty', () => {
+    const nest = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    expect(kindOf(nest(MAX_JSON_DEPTH))).toBe('ok');
+    expect(kindOf(nest(MAX_JSON_DEPTH + 1))).toBe('limit');
+    expect(kindOf('{"a":'.repeat(MAX_JSON_DEPTH) + '{}' + '}'.repeat(MAX_JSON_DEPTH))).toBe('limit');
+    let nested: unknown = [];
+    for (let i = 1; i < MAX_JSON_DEPTH; i++) nested = [nested];
+    expect(canonicalJson(nested)).toBe(nest(MAX_JSON_DEPTH));
+    expect(() => canonicalJson([nested])).toThrow(expect.objectContaining({ kind: 'limit' }));
+  });
+
+  it('answers a syntax error anywhere before any non-canonical form, whatever comes first', () => {
+    expect(kindOf('{"b":1.5,"a":}')).toBe('syntax');
+    expect(kindOf('{"a":1,"a":2,}')).toBe('syntax');
+    expect(kindOf('{"a":1,"a":2}')).toBe('duplicate-key');
+    expect(kindOf('[1.5,"x"')).toBe('syntax');
+    expect(kindOf('[1.5,1e3]')).toBe('non-canonical');
+  });
+
+  it('reads a byte-order mark, leading zeros and "+" as not JSON, and -0 or a long integer as non-canonical', () => {
+    expect(kindOf(new Uint8Array([0xef, 0xbb, 0xbf, 0x31]))).toBe('syntax');
+    expect(kindOf('01')).toBe('syntax');
+    expect(kindOf('[+1]')).toBe('syntax');
+    expect(kindOf('-0')).toBe('non-canonical');
+    expect(kindOf('9'.repeat(50))).toBe('non-canonical');
+    expect(kindOf(`[${'9'.repeat(50)},1]`)).toBe('non-canonical');
+  });
+});

@@ -115,6 +115,7 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
     expect(badMagic.stderr).toMatch(/^BUNDLE_MALFORMED: /);
     expect(zeroed.status).toBe(1);
     expect(zeroed.stdout).toContain('signature:   INVALID');
+    expect(zeroed.stderr).toMatch(/^BUNDLE_SIGNATURE_INVALID: /);
   });
 
   it('accepts a signed key card as JSON, refuses a tampered one, and explains usage', async () => {
@@ -136,11 +137,63 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
     ]);
     expect(accepted.status).toBe(0);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('KEYCARD_SIGNATURE_INVALID');
+    expect(refused.stderr).toMatch(/^KEYCARD_SIGNATURE_INVALID: key card /);
     expect(noArgs.status).toBe(2);
+    expect(noArgs.stderr).toMatch(/^CLI_USAGE: no command given\.\nusage: /);
     expect(bogus.status).toBe(2);
+    expect(bogus.stderr).toMatch(/^CLI_USAGE: unexpected argument --bogus/);
     expect(missing.stderr).toMatch(/^BUNDLE_IO_FAILED/);
-    expect(lateCard.stderr).toMatch(/is not valid at 2030/);
+    expect(lateCard.status).toBe(1);
+    expect(lateCard.stderr).toMatch(/^BUNDLE_SIGNER_EXPIRED: The key card of Office Berlin expired on /);
+  });
+
+  it("judges a trusted card at --at with the app's clock skew (rule 6.4), as the app does", async () => {
+    const manifest = JSON.parse(readFileSync(vector('manifest.json'), 'utf8')) as {
+      offices: { alice: { card: { card: { validUntil: number } } } };
+    };
+    const end = manifest.offices.alice.card.card.validUntil;
+    const skew = 10 * 60 * 1000;
+    const at = (ms: number) => ['--trust', vector('valid-key-card.bin'), '--at', String(ms)];
+    const carol = JSON.parse(readFileSync(vector('manifest.json'), 'utf8')).offices.carol.card as {
+      card: { validUntil: number };
+    };
+    const carolFile = join(dir, 'carol.json');
+    writeFileSync(carolFile, JSON.stringify(carol));
+    const [edge, over, revocation] = await Promise.all([
+      run('verify', vector('signer-card-skew-edge.bin'), ...at(end + skew)),
+      run('verify', vector('signer-card-skew-edge.bin'), ...at(end + skew + 1)),
+      // Madrid's card has expired, but its key may still retire itself (the revocation exemption of rule 6.4).
+      run(
+        'verify',
+        vector('revocation-after-card-expiry.bin'),
+        '--trust',
+        carolFile,
+        '--at',
+        String(carol.card.validUntil + 2 * 86_400_000),
+      ),
+    ]);
+    expect(edge.status, edge.stderr).toBe(0);
+    expect(over.status).toBe(1);
+    expect(over.stderr).toMatch(/^BUNDLE_SIGNER_EXPIRED: /);
+    expect(revocation.status, revocation.stderr).toBe(0);
+    expect(revocation.stdout).toMatch(/^OK revocation [0-9a-f]{32} from Office Madrid/);
+  });
+
+  it('explains a code with its rules and their section of the specification', async () => {
+    const [malformed, io, unknown] = await Promise.all([
+      run('explain', 'BUNDLE_MALFORMED'),
+      run('explain', 'bundle_io_failed'),
+      run('explain', 'NOT_A_CODE'),
+    ]);
+    expect(malformed.status, malformed.stderr).toBe(0);
+    expect(malformed.stdout).toMatch(/^BUNDLE_MALFORMED\n/);
+    expect(malformed.stdout).toContain(
+      '§11, rule 3.9.4 (step 3): A key-card or revocation bundle that carries an attachment (more than one item).',
+    );
+    expect(malformed.stdout).toContain('§11, rule 1.2 (step 1): ');
+    expect(io.stdout).toContain('§11, rule IO (any step): ');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^CLI_USAGE: NOT_A_CODE is not a bundle error code/);
   });
 
   it('verify-audit checks an oversight audit export, and every event signature, against a trusted key card', async () => {

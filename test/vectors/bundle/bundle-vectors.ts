@@ -11,6 +11,7 @@ import { formatFingerprint, officeFingerprint } from '../../../shared/offices/fi
 import { createRevocation } from '../../../shared/offices/revocation';
 import { DAY, makeOffice, T0, type TestOffice } from '../../unit/bundle/bundle-fixtures';
 import { assemble, craftBundle, editHeader, splitBundle, unwrapAs } from '../../unit/bundle/bundle-tamper';
+import { addRuleVectors, V1_VECTOR_RULES } from './rule-vectors';
 
 /**
  * The committed test vectors of bundle format v1, in the manner of the C2SP/CCTV age vectors: each file is
@@ -32,6 +33,10 @@ export type VectorCase = {
   ledger: { seen: [OfficeName, string][]; lastSequence: Partial<Record<OfficeName, number>> };
   expect: 'ok' | BundleErrorCode;
   kind?: BundleKind;
+  /** The rule of docs/bundle-format.md §11 this vector exercises ("15": plain success). */
+  rule: string;
+  /** Precedence vectors: every rule the bundle breaks; `expect` is the code of the earliest in §11. */
+  faults?: string[];
 };
 
 export type VectorManifest = {
@@ -77,7 +82,9 @@ export async function generateBundleVectors(kit: CryptoKit): Promise<{ manifest:
     const same = Object.entries(files).find(([, existing]) => existing.length === bytes.length && existing.every((byte, i) => byte === bytes[i]));
     const file = same ? same[0] : name;
     files[file] = bytes;
-    vectors.push({ file, description: same ? `${description} (file shared with another vector)` : description, as: 'bob', trust: DEFAULT_TRUST, now: T0 + DAY, ledger: { seen: [], lastSequence: {} }, expect, ...extra });
+    const rule = extra.rule ?? V1_VECTOR_RULES[name];
+    if (rule === undefined) throw new Error(`${name}: no rule of §11 named`);
+    vectors.push({ file, description: same ? `${description} (file shared with another vector)` : description, as: 'bob', trust: DEFAULT_TRUST, now: T0 + DAY, ledger: { seen: [], lastSequence: {} }, expect, ...extra, rule });
   };
 
   async function build<K extends BundleKind>(label: string, kind: K, body: PayloadBody<K>, from: TestOffice, to: TestOffice[], options: Partial<BuildBundleInput<K>> & { sequence?: number } = {}) {
@@ -218,6 +225,9 @@ export async function generateBundleVectors(kit: CryptoKit): Promise<{ manifest:
   });
   add('attachment-hash-mismatch.bin', wrongHash.bytes, 'Attachment plaintext does not match the hash in the signed content.', 'BUNDLE_ATTACHMENT_MISMATCH');
 
+  // ── Format v1.1: every rule of §11, precedence pairs and boundaries (rule-vectors.ts) ─────────────────
+  await addRuleVectors({ kit, offices, add, build, random: (label) => seededRandom(kit, label), request, keyCard, revocation: await build('revocation', 'revocation', { revocation }, carol, []), twoRecipients, fromMallory, revocationStatement: (revokedAt) => createRevocation(kit, carol.identity, 'retired', revokedAt) });
+
   const secretsOf = (name: OfficeName, label: number) => ({
     signingSeed: toHex(officeSeeds(label).signing),
     boxPrivateKey: toHex(offices[name].identity.boxPrivateKeyPlaintext),
@@ -228,12 +238,13 @@ export async function generateBundleVectors(kit: CryptoKit): Promise<{ manifest:
     fingerprint: formatFingerprint(officeFingerprint(kit, office.identity.signingPublicKey)),
   });
   const manifest: VectorManifest = {
-    format: 'casebridge-bundle v1 test vectors',
+    format: 'casebridge-bundle v1 test vectors (format text v1.1)',
     notes: [
       'Times are milliseconds since the Unix epoch (UTC). Open each file as "as" (null: no secret), with the trust store "trust" (office -> state), the clock "now" and the replay ledger "ledger"; the result must be "expect".',
       'Secret keys below are test-only: signingSeed is the Ed25519 seed, boxPrivateKey the X25519 private key. Never use them for anything else.',
       'fingerprint is the 60-digit office fingerprint of signingKey (docs/bundle-format.md §9.3), for checking an implementation of it.',
       'Verification policy: maximum validity 90 days, clock skew 10 minutes (the format defaults).',
+      'rule is the rule of docs/bundle-format.md §11 a vector exercises ("15": success); faults, when present, lists every rule the bundle breaks, and expect is the code of the earliest of them in §11.',
     ],
     offices: {
       alice: { ...publicOf(alice) },

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { cryptoKit } from '../../../shared/crypto/crypto-kit';
 import { bundleJsonSchemas } from '../../../shared/bundle/bundle-json-schemas';
 import { generateBundleVectors } from './bundle-vectors';
@@ -20,7 +21,9 @@ for (const [name, bytes] of Object.entries(files)) writeFileSync(join(vectorDir,
 writeFileSync(join(vectorDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
 mkdirSync(schemaDir, { recursive: true });
-for (const [name, schema] of Object.entries(bundleJsonSchemas())) writeFileSync(join(schemaDir, `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+// Written as Prettier lays them out, so a fresh run leaves no diff and `prettier --check .` passes.
+const prettierOptions = { ...(await resolveConfig(join(schemaDir, 'header.schema.json'))), parser: 'json' };
+for (const [name, schema] of Object.entries(bundleJsonSchemas())) writeFileSync(join(schemaDir, `${name}.schema.json`), await format(JSON.stringify(schema, null, 2), prettierOptions));
 
 const total = Object.values(files).reduce((sum, bytes) => sum + bytes.length, 0);
 console.log(`Wrote ${Object.keys(files).length} vectors (${(total / 1024).toFixed(0)} KiB) and ${Object.keys(bundleJsonSchemas()).length} JSON Schemas.`);
