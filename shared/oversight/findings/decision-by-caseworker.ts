@@ -9,7 +9,7 @@ import { trailDeadlines } from './trail-deadlines';
 import { detailString } from './trail-reading';
 
 const SOURCE =
-  'Independence of redress review: nobody decides a challenge on a case they worked on (docs/workflow.md, Redress; shared/workflow/roles.ts) — a Casebridge rule, no article; unverified';
+  'Independence of redress review: nobody decides a challenge on a case they worked on (docs/workflow.md §3, Independence; shared/workflow/roles.ts) — a Casebridge rule, no article; unverified';
 
 const isActionType = (action: string): action is ActionType => Object.hasOwn(STEPS, action);
 

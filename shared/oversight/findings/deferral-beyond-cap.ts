@@ -19,6 +19,6 @@ export const deferralBeyondCap: FindingRule = ({ events }) =>
     const source =
       notice?.maxDeferralMonths !== undefined
         ? `${notice.source}: one deferral runs at most ${months} months`
-        : `${notice?.source ?? 'No notice rule in the procedure template'}; at most ${DEFAULT_MAX_DEFERRAL_MONTHS} months per deferral is the Casebridge default (docs/workflow.md, Notice) — unverified`;
+        : `${notice?.source ?? 'No notice rule in the procedure template'}; at most ${DEFAULT_MAX_DEFERRAL_MONTHS} months per deferral is the Casebridge default (docs/workflow.md §2, Notice) — unverified`;
     return [{ type: 'deferral-beyond-cap' as const, eventHash: event.hash, asOf: null, dueAt: latest, source }];
   });

@@ -22,7 +22,7 @@ export const noticeLateOrNever: FindingRule = ({ events, asOf }) => {
   const template = templateAt(events, events.length - 1);
   const source = template?.notice
     ? `${template.notice.source}: ${template.notice.deferral}`
-    : 'The procedure template states no notice rule; Casebridge right to know (docs/workflow.md, Notice) — unverified';
+    : 'The procedure template states no notice rule; Casebridge right to know (docs/workflow.md §2, Notice) — unverified';
   const people = new Map<string, Owed>();
   const findings: CaseFinding[] = [];
   let purge: AuditEvent | null = null;
