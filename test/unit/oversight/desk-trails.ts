@@ -14,6 +14,8 @@ import { createOversightExport } from '@shared/oversight/oversight-audit-export'
 import { issuePersonCertificate } from '@shared/people/person-certificate';
 import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
 import { openCase } from '@shared/workflow/open-case';
+import { openIncomingCase } from '@shared/workflow/open-incoming-case';
+import type { ProcedureRef } from '@shared/procedures/procedure-template';
 import { transition } from '@shared/workflow/transition';
 import type { DraftChanges, WorkflowAction } from '@shared/workflow/workflow-action';
 import type { WorkflowContext } from '@shared/workflow/workflow-types';
@@ -65,7 +67,15 @@ export class Story {
 
   constructor(
     caseId: string,
-    options: { kind?: CaseKind; secondPerson?: boolean; start?: string; opener?: Actor } = {},
+    options: {
+      kind?: CaseKind;
+      secondPerson?: boolean;
+      start?: string;
+      opener?: Actor;
+      procedure?: ProcedureRef;
+      /** Opened from a partner's request received here (the executing side), not drafted here. */
+      received?: boolean;
+    } = {},
   ) {
     this.ms = Date.parse(options.start ?? '2026-01-05T09:00:00.000Z');
     this.context = {
@@ -74,17 +84,44 @@ export class Story {
       signer,
       settings: { requireSecondPersonAuthorisation: options.secondPerson ?? true, holidayRegions: {} },
     };
-    const opened = openCase(
-      {
-        id: caseId,
-        reference: `DE-BFDI-2026-${caseId}`,
-        kind: options.kind ?? 'data-access-request',
-        title: 'Subscriber data',
-        originatingJurisdiction: 'DE',
-      },
-      options.opener ?? CASEWORKER,
-      this.context,
-    );
+    const kind = options.kind ?? 'data-access-request';
+    const opener = options.opener ?? CASEWORKER;
+    const opened = options.received
+      ? openIncomingCase(
+          {
+            id: caseId,
+            reference: `FR-CNIL-2026-${caseId}`,
+            kind,
+            title: 'Subscriber data',
+            originatingJurisdiction: 'FR',
+            procedure: options.procedure,
+            incoming: {
+              receivedAt: this.iso(),
+              importedAt: this.iso(),
+              sentAt: this.iso(-2),
+              from: { office: 'CNIL', jurisdiction: 'FR', reference: 'FR-CNIL-2026-0007' },
+              ownJurisdiction: 'DE',
+              bundleId: 'ab'.repeat(16),
+              coveringNote: null,
+            },
+            fields: { purpose: 'Identify an account', dataCategoryCodes: ['subscriber'] },
+            opens: { side: 'executing' },
+          },
+          opener,
+          this.context,
+        )
+      : openCase(
+          {
+            id: caseId,
+            reference: `DE-BFDI-2026-${caseId}`,
+            kind,
+            title: 'Subscriber data',
+            originatingJurisdiction: 'DE',
+            ...(options.procedure && { procedure: options.procedure }),
+          },
+          opener,
+          this.context,
+        );
     if (!opened.ok) throw new Error(describeWorkflowMessages(opened.refusal.missing).join('; '));
     this.case = opened.case;
     this.events.push(opened.event);

@@ -4,6 +4,7 @@ import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { pseudonymousCaseRef } from '@shared/oversight/case-reference';
 import { findCompliance } from '@shared/oversight/findings/find-compliance';
 import { createOversightExport } from '@shared/oversight/oversight-audit-export';
+import type { WorkflowAction } from '@shared/workflow/workflow-action';
 import {
   AUTHORISER,
   CASEWORKER,
@@ -146,6 +147,33 @@ describe('missed deadlines', () => {
     story.advance(10).act(REVIEWER, { type: 'begin-review' });
     story.act(REVIEWER, { type: 'decide', outcome: 'upheld', reasons: 'Proportionate.', remedies: [] });
     expect(ofType(findingsOf([story], story.iso(100)), 'deadline-missed')).toEqual([]);
+  });
+});
+
+describe('missed deadlines of a request received here', () => {
+  const EIO = { id: 'eio-art12-recognition-execution', version: 2 };
+  const accept: WorkflowAction = { type: 'decide-recognition', outcome: 'accepted', grounds: [], reasons: '' };
+
+  it('finds the recognition decided after the period the Directive gives the executing authority', () => {
+    const story = new Story('bfdi-recognised-late', { received: true, procedure: EIO }).advance(40);
+    story.act(CASEWORKER, accept);
+    const findings = findingsOf([story], story.iso(1)).filter((f) => f.type === 'deadline-missed');
+    expect(findings.map((f) => [f.eventHash, f.asOf])).toEqual([[story.hashOf('decide-recognition'), null]]);
+    expect(findings[0]?.source).toMatch(/^Art\. 12\(3\) Directive 2014\/41\/EU/);
+  });
+
+  it('finds nothing for a recognition in time, nor for a partner’s reply that is overdue', () => {
+    const story = new Story('bfdi-recognised', { received: true, procedure: EIO }).advance(10);
+    story.act(CASEWORKER, accept);
+    expect(ofType(findingsOf([story], story.iso(5)), 'deadline-missed')).toEqual([]);
+    // The provider's 10 days under a European Production Order run out: the provider's lapse, not this office's.
+    const order = new Story('bfdi-order', {
+      procedure: { id: 'epo-2023-1543-production-order', version: 2 },
+      start: '2026-09-01T09:00:00.000Z',
+    }).authorised();
+    order.act(CASEWORKER, { type: 'send-request' });
+    expect(order.case.deadlines.some((d) => d.purpose === 'response')).toBe(true);
+    expect(ofType(findingsOf([order], order.iso(30)), 'deadline-missed')).toEqual([]);
   });
 });
 
