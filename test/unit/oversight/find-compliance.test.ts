@@ -48,6 +48,17 @@ describe('notice given late or never', () => {
     expect(ofType(findingsOf([story], story.iso(20)), 'notice-never')).toEqual([]);
   });
 
+  it('finds a person still deferred when the case was purged: with the contact gone, notice can never be given', () => {
+    const story = new Story('bfdi-purged-untold').answered();
+    story.advance(1).act(CASEWORKER, defer(story.iso(150)));
+    story.advance(2).act(CASEWORKER, { type: 'withdraw', reason: 'The platform fixed it.' });
+    story.advance(360).act(CASEWORKER, { type: 'purge' });
+    const purgedAt = story.events.at(-1)?.at ?? '';
+    expect(ofType(findingsOf([story], story.iso(1)), 'notice-never')).toEqual([
+      ['notice-never', story.hashOf('defer-notice'), purgedAt],
+    ]);
+  });
+
   it('finds nothing when notice was given before the review date, or the deferral renewed in time', () => {
     const told = new Story('bfdi-told').answered();
     told
