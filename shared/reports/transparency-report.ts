@@ -131,6 +131,37 @@ export const MIN_CASES_FOR_P90 = 10;
 export function buildTransparencyReport(cases: readonly ReportableCase[], options: ReportOptions): TransparencyReport {
   const threshold = options.threshold ?? MIN_SUPPRESSION_THRESHOLD;
   const { period } = options;
+  const tables = publishReportTables(countReportTables(cases, options), threshold);
+  // A stage's case count can equal a table's total (every request sent was authorised first), so when any total
+  // is withheld the stage counts are withheld too; their durations stay.
+  const totalWithheld = tables.some((t) => t.total.kind === 'withheld');
+
+  return {
+    period,
+    officeJurisdiction: options.officeJurisdiction,
+    threshold,
+    generatedAt: options.now,
+    tables,
+    stageDurations: stageDurations(cases, period, threshold).map((d) =>
+      totalWithheld && d.cases.kind === 'count' ? { ...d, cases: { kind: 'withheld' } } : d,
+    ),
+    publication:
+      isWholeQuarterOrYear(period) && Date.parse(period.to) <= Date.parse(options.now) ? 'public' : 'internal',
+  };
+}
+
+/** Every table's true counts, before any suppression; a category that counted nothing is left out. */
+export type ReportCounts = Partial<Readonly<Record<ReportTableId, readonly CountCell[]>>>;
+
+/**
+ * The report's tables before any suppression: what an office may send its oversight body, which is entitled to them
+ * and suppresses only after combining offices (shared/oversight/combine-period-counts.ts). Cells sorted by key.
+ */
+export function countReportTables(
+  cases: readonly ReportableCase[],
+  options: Pick<ReportOptions, 'period' | 'officeJurisdiction' | 'now'>,
+): ReportCounts {
+  const { period } = options;
   const asOf = new Date(Math.min(Date.parse(options.now), Date.parse(period.to))).toISOString();
   const counts = new Map<ReportTableId, Map<string, number>>(REPORT_TABLES.map((id) => [id, new Map()]));
   const add = (table: ReportTableId, key: string) => {
@@ -187,39 +218,30 @@ export function buildTransparencyReport(cases: readonly ReportableCase[], option
     }
   }
 
+  const tables: Partial<Record<ReportTableId, CountCell[]>> = {};
+  for (const [id, cells] of counts)
+    tables[id] = [...cells].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key));
+  return tables;
+}
+
+/** Protects every table against small counts; linked tables (LINKED_TABLES) are protected together. */
+export function publishReportTables(counts: ReportCounts, threshold: number): ReportTable[] {
   const published = new Map<ReportTableId, ReportTable>();
   const groups = [
     ...LINKED_TABLES,
     ...REPORT_TABLES.filter((id) => !LINKED_TABLES.flat().includes(id)).map((id) => [id]),
   ];
   for (const group of groups) {
-    const cellsOf = (id: ReportTableId): CountCell[] =>
-      [...(counts.get(id) ?? new Map<string, number>())]
-        .map(([key, count]) => ({ key, count }))
-        .sort((a, b) => a.key.localeCompare(b.key));
-    suppressLinkedTables(group.map(cellsOf), threshold).forEach((table, i) => {
+    suppressLinkedTables(
+      group.map((id) => counts[id] ?? []),
+      threshold,
+    ).forEach((table, i) => {
       const id = group[i];
       if (id)
         published.set(id, { id, cells: table.cells, total: table.total, breakdownWithheld: table.breakdownWithheld });
     });
   }
-  const tables = REPORT_TABLES.flatMap((id) => published.get(id) ?? []);
-  // A stage's case count can equal a table's total (every request sent was authorised first), so when any total
-  // is withheld the stage counts are withheld too; their durations stay.
-  const totalWithheld = tables.some((t) => t.total.kind === 'withheld');
-
-  return {
-    period,
-    officeJurisdiction: options.officeJurisdiction,
-    threshold,
-    generatedAt: options.now,
-    tables,
-    stageDurations: stageDurations(cases, period, threshold).map((d) =>
-      totalWithheld && d.cases.kind === 'count' ? { ...d, cases: { kind: 'withheld' } } : d,
-    ),
-    publication:
-      isWholeQuarterOrYear(period) && Date.parse(period.to) <= Date.parse(options.now) ? 'public' : 'internal',
-  };
+  return REPORT_TABLES.flatMap((id) => published.get(id) ?? []);
 }
 
 function stageDurations(cases: readonly ReportableCase[], period: ReportPeriod, threshold: number): StageDuration[] {

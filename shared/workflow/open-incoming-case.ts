@@ -9,6 +9,7 @@ import { EMPTY_ASSESSMENT } from '../domain/threshold-assessment';
 import { DEFAULT_PROCEDURE, findProcedureTemplate } from '../procedures/procedure-registry';
 import { type ProcedureRef } from '../procedures/procedure-template';
 import { findDataCategory, findJurisdiction } from '../vocab/vocabulary';
+import { deadlineChangeDetails } from './deadline-marks';
 import { nothingYet } from './open-case';
 import { draftChangeProblems } from './steps/draft-steps';
 import { periodStartRefusal, startPeriodsOn, startReceivingOfficePeriods } from './step-helpers';
@@ -114,6 +115,7 @@ export function openIncomingCase(input: IncomingCaseInput, actor: Actor, context
         bundleId: input.incoming.bundleId,
         receivedAt: input.incoming.receivedAt,
         deadlinesStarted: started.value.map((d) => d.id),
+        ...deadlineChangeDetails([], started.value),
       },
     },
     context,

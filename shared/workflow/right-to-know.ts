@@ -33,7 +33,7 @@ export function rightToKnowGaps(c: Case, nowMs: number): WorkflowMessage[] {
 }
 
 /** The latest review date one deferral may set: the template's limit (or six months) after `fromMs`, same time. */
-export function latestDeferralReview(c: Case, fromMs: number): { months: number; latestMs: number } {
+export function latestDeferralReview(c: Pick<Case, 'procedure'>, fromMs: number): { months: number; latestMs: number } {
   const months = findProcedureTemplate(c.procedure)?.notice?.maxDeferralMonths ?? DEFAULT_MAX_DEFERRAL_MONTHS;
   const from = new Date(fromMs);
   const day = addMonths({ year: from.getUTCFullYear(), month: from.getUTCMonth() + 1, day: from.getUTCDate() }, months);

@@ -3,6 +3,7 @@ import { type Actor } from '../domain/actor';
 import { type Case } from '../domain/case';
 import { caseSide } from '../domain/case-side';
 import { actorMayActAs, independenceRefusal, ONLY_ROLE, worksOnTheCase } from './roles';
+import { deadlineChangeDetails } from './deadline-marks';
 import { STEPS } from './step-registry';
 import { type ActionOf, type ActionType, type WorkflowAction } from './workflow-action';
 import { workflowMessage } from './workflow-message';
@@ -87,7 +88,8 @@ function run<T extends ActionType>(
       action: type,
       fromStage: c.stage,
       toStage: outcome.toStage,
-      details: { ...outcome.details },
+      // What the step did to the deadlines, so the trail alone shows which period ran until when (oversight).
+      details: { ...outcome.details, ...deadlineChangeDetails(c.deadlines, outcome.case.deadlines) },
     },
     context,
   );

@@ -195,7 +195,17 @@ export const authoriseStep: StepDefinition<'authorise'> = {
         authorisation: { by: actor.id, at: env.now, secondPerson: env.settings.requireSecondPersonAuthorisation },
       },
       toStage: 'authorised',
-      details: { secondPerson: env.settings.requireSecondPersonAuthorisation, emergency: c.emergency !== null },
+      // Dates, codes and case-local person ids only: what an oversight body needs to check the case from its trail
+      // (the rule in force, the procedure, the emergency's sunset, the purge date, who is owed notice).
+      details: {
+        secondPerson: env.settings.requireSecondPersonAuthorisation,
+        emergency: c.emergency !== null,
+        procedure: c.procedure.id,
+        procedureVersion: c.procedure.version,
+        sunsetAt: c.emergency?.sunsetAt ?? null,
+        purgeAt: c.retention.purgeAt,
+        people: c.affectedPeople.map((p) => p.id),
+      },
     };
   },
 };

@@ -90,7 +90,12 @@ export const recordResponseStep: StepDefinition<'record-response'> = {
         deadlines: markMetByResponse(markMet(c.deadlines, 'response', env.now), c, env.now),
       },
       toStage: 'response-received',
-      details: { outcome: recognition?.outcome ?? null, responderReference: responderReference ?? null },
+      details: {
+        outcome: recognition?.outcome ?? null,
+        responderReference: responderReference ?? null,
+        // From now on these people are owed notice (case-local ids, no names).
+        people: c.affectedPeople.map((p) => p.id),
+      },
     };
   },
 };

@@ -221,7 +221,13 @@ describe('decision', () => {
       ['notify-partner', null],
     ]);
     expect(t.case.deadlines.find((d) => d.purpose === 'decision')?.metAt).toBe(clock.iso());
-    expect(t.events.at(-1)?.details).toEqual({ outcome: 'quashed', remedies: ['erase-data', 'notify-partner'] });
+    // The trail says which period the decision met, so an oversight body can check it without the case record.
+    const decisionDeadline = t.case.deadlines.find((d) => d.purpose === 'decision')?.id;
+    expect(t.events.at(-1)?.details).toEqual({
+      outcome: 'quashed',
+      remedies: ['erase-data', 'notify-partner'],
+      deadlinesMet: [decisionDeadline],
+    });
 
     const closing = refused(t, alice, { type: 'close' }, context);
     expect(closing.missing).toHaveLength(2);
