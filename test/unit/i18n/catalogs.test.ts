@@ -52,6 +52,8 @@ const SAME_AS_ENGLISH = new Set([
   'notes.heading',
   'evidence.hash',
   'calendar.summary',
+  // A path alone, as the person's system names it.
+  'shellMessages.place.path',
 ]);
 
 const english = flatten(en);
