@@ -92,7 +92,10 @@ describe('failures from the app shell, in the reader’s words', () => {
   it.each(['fr', 'de', 'es'])('%s: every code is worded from the catalog, never the English', async (language) => {
     const w = await wording(language);
     const en = await wording('en');
+    const own = Reflect.get(catalog(language), 'shellMessages') as Record<string, unknown>;
+    const english = Reflect.get(catalog('en'), 'shellMessages') as Record<string, unknown>;
     for (const message of Object.values(SAMPLES)) {
+      expect(own[message.code], message.code).not.toBe(english[message.code]);
       const text = shellMessageText(w.t, language, message);
       expect(wordsOnly(text), message.code).not.toMatch(RAW);
       expect(text, message.code).not.toBe(describeShellMessage(message));
