@@ -54,6 +54,8 @@ const SAME_AS_ENGLISH = new Set([
   'calendar.summary',
   // A path alone, as the person's system names it.
   'shellMessages.place.path',
+  // The word is the same in French and German.
+  'offices.jurisdictions.INT',
 ]);
 
 const english = flatten(en);
