@@ -4,7 +4,7 @@ import type { CryptoKit } from '@shared/crypto/crypto-kit';
 import type { Actor } from '@shared/domain/actor';
 import { formatFingerprint } from '@shared/offices/fingerprint';
 import { fingerprintOf, importKeyCard, markVerified, type TrustStore } from '@shared/offices/trust-store';
-import { err, ok, type Result } from '@shared/result';
+import { err, type Result } from '@shared/result';
 import { sampleCases, type SampleOfficeOptions } from '@shared/samples/sample-office';
 import { samplePartnerCards } from '@shared/samples/sample-partners';
 import type { DeriveKey, UnlockedPerson } from '@shared/vault/vault-keys';
