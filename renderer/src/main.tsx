@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { boot } from './boot/boot';
+import i18next from 'i18next';
 import { initI18n } from './i18n/i18n';
 import { App } from './app/App';
 import { BootFailure } from './boot/BootFailure';
 import { PreviewBanner } from './components/PreviewBanner';
+import { wordedShell } from './components/worded-shell';
 import { OfficeSwitch } from './screens/training/OfficeSwitch';
 import { createAppVaultService } from './vault/vault-service';
 import './styles/app.css';
@@ -34,13 +36,18 @@ async function main(): Promise<void> {
     );
     return;
   }
+  // Failures from main reach the screens in the interface language, whatever it is when they happen.
+  const shell = wordedShell(outcome.shell, {
+    t: (key, values) => i18next.t(key, values),
+    language: () => i18next.language,
+  });
   // Nothing of the app renders until the vault gate says it is unlocked.
   const vault = await createAppVaultService();
   root.render(
     <StrictMode>
-      <PreviewBanner shell={outcome.shell} />
-      <OfficeSwitch real={vault} shell={outcome.shell}>
-        {(session) => <App shell={outcome.shell} session={session} />}
+      <PreviewBanner shell={shell} />
+      <OfficeSwitch real={vault} shell={shell}>
+        {(session) => <App shell={shell} session={session} />}
       </OfficeSwitch>
     </StrictMode>,
   );

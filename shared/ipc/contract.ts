@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Result } from '../result';
+import type { Ok } from '../result';
+import { shellMessageSchema } from './shell-message';
 
 /**
  * The IPC contract: every channel the renderer may call, its input schema and its result type.
@@ -117,6 +118,18 @@ export const ipcErrorCodes = [
 ] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 
+/**
+ * A failed call as it crosses the bridge: a closed code, the English sentence (logs, tests) and the message the
+ * renderer words from its catalogs. The renderer parses it with this schema; anything else gets a generic message.
+ */
+export const ipcErrorSchema = z.object({
+  code: z.enum(ipcErrorCodes),
+  message: z.string().max(2000),
+  shellMessage: shellMessageSchema,
+});
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+export type IpcErr = { readonly ok: false; readonly error: IpcError };
+
 export const ipcContract = {
   'app.info': { input: z.undefined(), result: appInfoSchema },
   'media.listRemovable': { input: z.undefined(), result: z.array(removableVolumeSchema) },
@@ -191,7 +204,7 @@ export type IpcContract = typeof ipcContract;
 export type IpcChannel = keyof IpcContract;
 export type IpcInput<C extends IpcChannel> = z.input<IpcContract[C]['input']>;
 export type IpcValue<C extends IpcChannel> = z.infer<IpcContract[C]['result']>;
-export type IpcResult<C extends IpcChannel> = Result<IpcValue<C>, IpcErrorCode>;
+export type IpcResult<C extends IpcChannel> = Ok<IpcValue<C>> | IpcErr;
 
 export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
 

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { axeBuilder } from './harness/axe-builder';
+import { expectNoCodes } from './harness/expect-no-codes';
 import { test, expect } from './harness/fixtures';
 import { AppShellPage } from './pages/AppShellPage';
 import { TrainingOfficePage } from './pages/TrainingOfficePage';
@@ -34,6 +35,21 @@ test('The training office is created and deleted', async ({ shell }) => {
   await mkdir('test-results/screenshots', { recursive: true });
   await page.screenshot({ path: 'test-results/screenshots/training-office-cases.png' });
   await expectNoAxeViolations(page, 'training case list');
+
+  // Its partner offices are the sample ones the cases name: real key cards, listed by country and fingerprint, the
+  // main one verified; key cards are neither imported nor exported here.
+  await ui.open('Settings');
+  const partners = ui.main.locator('.partner-list > li');
+  await expect(partners).toHaveCount(5);
+  const lanterns = ui.main.getByRole('listitem', { name: 'Bureau des Lanternes (fictif)' });
+  await expect(lanterns).toContainText('France');
+  await expect(lanterns.getByTestId('trust-state')).toHaveText('Verified');
+  await expect(lanterns).toContainText(/Fingerprint: (\d{5} ){11}\d{5}/);
+  await expect(ui.main.getByRole('listitem', { name: /Urząd Cichej Przystani/ })).toContainText('Poland');
+  await expect(ui.main.getByText(/invented sample data/)).toBeVisible();
+  await expect(ui.main.getByRole('button', { name: 'Import a key card…' })).toHaveCount(0);
+  await expectNoCodes(page, 'training partner offices');
+  await expectNoAxeViolations(page, 'training partner offices');
 
   // Nothing leaves the training office: the exchange is off, and says why.
   await ui.open('Exchange');

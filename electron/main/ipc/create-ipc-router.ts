@@ -1,13 +1,6 @@
 import type { z } from 'zod';
-import {
-  ipcContract,
-  isIpcChannel,
-  type IpcChannel,
-  type IpcContract,
-  type IpcErrorCode,
-  type IpcResult,
-} from '@shared/ipc/contract';
-import { err, type Err } from '@shared/result';
+import { ipcContract, isIpcChannel, type IpcChannel, type IpcContract, type IpcResult } from '@shared/ipc/contract';
+import { shellErr } from '@shared/ipc/describe-shell-message';
 
 /** One plain async function per channel; it receives input already parsed by the contract's schema. */
 export type IpcHandlers = {
@@ -16,7 +9,7 @@ export type IpcHandlers = {
 
 export type IpcRouter = {
   /** Everything arrives as `unknown`: the sender's URL, the channel name and the input. */
-  dispatch(senderUrl: unknown, channel: unknown, input: unknown): Promise<IpcResult<IpcChannel> | Err<IpcErrorCode>>;
+  dispatch(senderUrl: unknown, channel: unknown, input: unknown): Promise<IpcResult<IpcChannel>>;
 };
 
 export type IpcRouterOptions = {
@@ -28,27 +21,22 @@ export type IpcRouterOptions = {
 export function createIpcRouter({ handlers, isTrustedSender, logError }: IpcRouterOptions): IpcRouter {
   async function dispatch(senderUrl: unknown, channel: unknown, input: unknown) {
     if (!isTrustedSender(typeof senderUrl === 'string' ? senderUrl : undefined)) {
-      return err('untrusted-sender', 'This request did not come from the Casebridge window and was refused.');
+      return shellErr({ code: 'untrusted-sender', params: {} });
     }
     if (!isIpcChannel(channel)) {
-      return err('unknown-channel', `There is no Casebridge operation called ${describe(channel)}.`);
+      return shellErr({ code: 'unknown-channel', params: { channel: describe(channel) } });
     }
     const parsed = ipcContract[channel].input.safeParse(input);
     if (!parsed.success) {
-      return err(
-        'invalid-input',
-        `The request to ${channel} was malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
-      );
+      const detail = (parsed.error.issues[0]?.message ?? 'invalid').slice(0, 400);
+      return shellErr({ code: 'invalid-input', params: { channel, detail } });
     }
     try {
       const handler = handlers[channel] as (value: unknown) => Promise<IpcResult<IpcChannel>>;
       return await handler(parsed.data);
     } catch (error) {
       logError?.(channel, error);
-      return err(
-        'internal',
-        `Casebridge could not complete ${channel}. Try again; if it keeps failing, restart the app.`,
-      );
+      return shellErr({ code: 'internal', params: { channel } });
     }
   }
   return { dispatch };

@@ -104,7 +104,8 @@ function renderScreen(
           <WorkPreferencesPanel />
           <HolidayRegionsPanel />
           <OfficeLetterheadPanel />
-          {session.training ? <TrainingOffNotice /> : <PartnerOfficesPanel />}
+          {session.training ? <TrainingOffNotice /> : null}
+          <PartnerOfficesPanel training={session.training} />
           <VaultSettingsPanel session={session} />
           {session.training ? null : <BackupPanel session={session} shell={shell} />}
           <PeoplePanel session={session} />

@@ -2,11 +2,15 @@ import type { AuditSigner } from '@shared/audit/event-signature';
 import { eventSignerFromKey } from '@shared/audit/event-signature';
 import type { CryptoKit } from '@shared/crypto/crypto-kit';
 import type { Actor } from '@shared/domain/actor';
-import { err, ok, type Result } from '@shared/result';
+import { formatFingerprint } from '@shared/offices/fingerprint';
+import { fingerprintOf, importKeyCard, markVerified, type TrustStore } from '@shared/offices/trust-store';
+import { err, type Result } from '@shared/result';
 import { sampleCases, type SampleOfficeOptions } from '@shared/samples/sample-office';
+import { samplePartnerCards } from '@shared/samples/sample-partners';
 import type { DeriveKey, UnlockedPerson } from '@shared/vault/vault-keys';
 import { unlockWithPassphrase } from '@shared/vault/vault-keys';
 import { toStoredEvent } from '../cases/stored-case';
+import { saveTrustChanges } from '../offices/partner-offices';
 import { APP_KDF } from '../vault/kdf/app-kdf';
 import { deriveInWorker } from '../vault/kdf/derive-in-worker';
 import { OFFICE_PROFILE_ID } from '../vault/records/office-profile';
@@ -22,6 +26,9 @@ export const TRAINING_VAULT_DB_NAME = 'casebridge-training';
 
 /** How many sample cases the training office starts with. */
 export const TRAINING_CASES = 200;
+
+/** The seed of the training office's sample data: its cases and its partner offices' key cards. */
+export const TRAINING_SEED = 2026;
 
 /**
  * The sample people of the training office. Their passphrases are printed on screen on purpose: the office holds
@@ -119,7 +126,7 @@ export async function setUpTrainingOffice(
     const me = vault.person;
     if (!second || !third || !me) return err('unknown-person', 'The sample people were not all set up.');
     const options: SampleOfficeOptions = {
-      seed: 2026,
+      seed: TRAINING_SEED,
       now,
       people: {
         caseworker: { id: me.personId, role: 'caseworker' } satisfies Actor,
@@ -139,10 +146,33 @@ export async function setUpTrainingOffice(
       if (!written.ok) return written;
     }
     onProgress({ step: 'cases', done: TRAINING_CASES, total: TRAINING_CASES });
-    return ok(undefined);
+    return await storeSamplePartners(vault, now);
   } finally {
     for (const person of others) vault.kit.wipe(person.signing.privateKey);
   }
+}
+
+/**
+ * The sample partner offices, stored the way a person stores a partner: each key card checked and added by the trust
+ * store, then written to the vault's partner list. The main partner is marked verified, as if its fingerprint had
+ * been compared by phone, so the list shows both states; the others wait for a comparison a trainee can practise.
+ */
+async function storeSamplePartners(vault: VaultService, now: Date): Promise<Result<void, VaultErrorCode>> {
+  let store: TrustStore = {};
+  const cards = samplePartnerCards(vault.kit, TRAINING_SEED, now);
+  for (const card of cards) {
+    const imported = importKeyCard(vault.kit, store, card, now.getTime());
+    if (!imported.ok) return err('write-refused', imported.error.message);
+    store = imported.value.store;
+  }
+  const [main] = cards;
+  if (main !== undefined) {
+    const fingerprint = formatFingerprint(fingerprintOf(vault.kit, main));
+    const verified = markVerified(vault.kit, store, main.card.signingKey, fingerprint, now.getTime());
+    if (!verified.ok) return err('write-refused', verified.error.message);
+    store = verified.value;
+  }
+  return saveTrustChanges(vault.db, vault.kit, {}, store);
 }
 
 /** Signs for the signed-in caseworker through the keyring, and for the two other sample people with their keys. */

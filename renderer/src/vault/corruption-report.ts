@@ -1,5 +1,15 @@
-/** A record that failed to open: which one, and why. Reported, never deleted or rewritten. */
-export type CorruptRecord = { readonly table: string; readonly id: string; readonly reason: string };
+import { describeCorruptionReason, type CorruptionReason } from '@shared/vault/corruption-reason';
+
+/**
+ * A record that failed to open: which one, and why — `cause` as a code the notice words in the reader's language,
+ * `reason` as the English sentence for logs. Reported, never deleted or rewritten.
+ */
+export type CorruptRecord = {
+  readonly table: string;
+  readonly id: string;
+  readonly cause: CorruptionReason;
+  readonly reason: string;
+};
 
 /** Collects records that failed to decrypt so the UI can name them while the rest of the app keeps working. */
 export class CorruptionReport {
@@ -7,7 +17,8 @@ export class CorruptionReport {
   readonly #listeners = new Set<() => void>();
   #snapshot: readonly CorruptRecord[] = [];
 
-  add(record: CorruptRecord): void {
+  add(found: Omit<CorruptRecord, 'reason'>): void {
+    const record: CorruptRecord = { ...found, reason: describeCorruptionReason(found.cause) };
     const key = `${record.table}\u0000${record.id}`;
     if (this.#records.has(key)) return;
     this.#records.set(key, record);

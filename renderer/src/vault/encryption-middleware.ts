@@ -214,27 +214,20 @@ function encryptedTable(
     const keys = keyring.subkeys();
     if (row === undefined) return undefined;
     if (!isStoredRow(row)) {
-      report.add({ table: name, id: describeId(row), reason: 'The stored row is malformed.' });
+      report.add({ table: name, id: describeId(row), cause: { code: 'row-malformed', params: {} } });
       return undefined;
     }
     let record: unknown;
     try {
       record = decodeRecordPlaintext(kit.open(keys.records, row.c, recordAssociatedData(name, row.id, row.v, row.n)));
     } catch (error) {
-      const reason =
-        error instanceof DecryptionError
-          ? 'It failed authentication: it was altered, damaged or moved from another record.'
-          : 'Its decrypted content is not valid.';
-      report.add({ table: name, id: row.id, reason });
+      const code = error instanceof DecryptionError ? 'failed-authentication' : 'content-invalid';
+      report.add({ table: name, id: row.id, cause: { code, params: {} } });
       return undefined;
     }
     const mismatch = mismatchedIndexField(row, record, copiedFields, query);
     if (mismatch !== null) {
-      report.add({
-        table: name,
-        id: row.id,
-        reason: `Its stored index value for "${mismatch}" does not match its content: it was edited outside the app.`,
-      });
+      report.add({ table: name, id: row.id, cause: { code: 'index-mismatch', params: { field: mismatch } } });
       return undefined;
     }
     return record;
@@ -335,5 +328,5 @@ function decryptingCursor(cursor: DBCoreCursor, open: (row: unknown) => unknown)
 
 function describeId(row: unknown): string {
   const id: unknown = typeof row === 'object' && row !== null ? Reflect.get(row, 'id') : undefined;
-  return typeof id === 'string' ? id : '(unknown id)';
+  return typeof id === 'string' ? id : '';
 }

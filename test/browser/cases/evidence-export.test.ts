@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toHex } from '@shared/bytes/bytes';
 import type { CasebridgeApi, IpcResult } from '@shared/ipc/contract';
+import { shellErr } from '@shared/ipc/describe-shell-message';
 import { addEvidenceFile } from '../../../renderer/src/cases/add-evidence-file';
 import { CaseRepository } from '../../../renderer/src/cases/case-repository';
 import { loadEvidencePreview } from '../../../renderer/src/cases/evidence-preview';
@@ -32,8 +33,7 @@ function fakeSaver() {
       calls.push('finish');
       const whole = new Uint8Array(await new Blob((temp ?? []) as BlobPart[]).arrayBuffer());
       temp = null;
-      if (toHex(kit.hash(whole, 64)) !== hashHex)
-        return { ok: false, error: { code: 'verify-failed', message: 'mismatch' } };
+      if (toHex(kit.hash(whole, 64)) !== hashHex) return shellErr({ code: 'changed-on-the-way', params: {} });
       files.set('saved', whole);
       return { ok: true, value: { path: '/chosen/saved', name: 'saved', bytes: whole.length } };
     },

@@ -1,5 +1,6 @@
 import type { CasebridgeApi } from '@shared/ipc/contract';
-import { err, ok } from '@shared/result';
+import { shellErr } from '@shared/ipc/describe-shell-message';
+import { ok } from '@shared/result';
 import { CaseRepository } from '../../../renderer/src/cases/case-repository';
 import { workflowContext } from '../../../renderer/src/cases/workflow-context';
 import type { ExchangeDeps } from '../../../renderer/src/exchange/exchange-deps';
@@ -20,7 +21,7 @@ export function stickWith(files: Map<string, Uint8Array>) {
   const exchange: Pick<CasebridgeApi['exchange'], 'openBundle' | 'readChunk' | 'closeBundle'> = {
     openBundle: ({ fileToken }) => {
       const file = files.get(fileToken);
-      if (!file) return Promise.resolve(err('not-found', 'No such file on the stick.'));
+      if (!file) return Promise.resolve(shellErr({ code: 'volume-gone', params: { place: { kind: 'bundle-file' } } }));
       opens.set(fileToken, (opens.get(fileToken) ?? 0) + 1);
       const readId = `read-${++next}`;
       reads.set(readId, { file, offset: 0 });
@@ -28,7 +29,7 @@ export function stickWith(files: Map<string, Uint8Array>) {
     },
     readChunk: ({ readId }) => {
       const read = reads.get(readId);
-      if (!read) return Promise.resolve(err('unknown-session', 'This file is not open.'));
+      if (!read) return Promise.resolve(shellErr({ code: 'transfer-closed', params: {} }));
       const chunk = read.offset < read.file.length ? read.file.slice(read.offset, read.offset + MiB) : null;
       read.offset += MiB;
       return Promise.resolve(ok({ chunk }));

@@ -3,7 +3,8 @@ import { buildBundle } from '@shared/bundle/build-bundle';
 import { toHex } from '@shared/bytes/bytes';
 import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
-import { err, ok } from '@shared/result';
+import { shellErr } from '@shared/ipc/describe-shell-message';
+import { ok } from '@shared/result';
 import {
   writeBundleFile,
   type BundleWriter,
@@ -36,9 +37,7 @@ function recordingWriter(options: { failAfterChunks?: number } = {}) {
     writeChunk: ({ chunk }) => {
       calls.push('chunk');
       if (options.failAfterChunks !== undefined && chunks.length >= options.failAfterChunks)
-        return Promise.resolve(
-          err('volume-full', 'The drive is full. Free space or use another drive, then export again.'),
-        );
+        return Promise.resolve(shellErr({ code: 'volume-full', params: { place: { kind: 'drive' } } }));
       chunks.push(chunk.slice());
       return Promise.resolve(ok({ writtenBytes: chunks.reduce((sum, c) => sum + c.length, 0) }));
     },
@@ -51,7 +50,7 @@ function recordingWriter(options: { failAfterChunks?: number } = {}) {
       return Promise.resolve(
         hashHex === announced.hashHex && bytes === announced.bytes
           ? ok({ path: '/stick/x.cbundle', bytes, hashHex })
-          : err('verify-failed', 'mismatch'),
+          : shellErr({ code: 'changed-on-the-way', params: {} }),
       );
     },
     cancelExport: () => {
@@ -133,7 +132,7 @@ describe('writing a bundle to the stick', () => {
     });
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'volume-full', message: expect.stringContaining('Free space') },
+      error: { code: 'volume-full', message: expect.stringContaining('Free some space') },
     });
     expect(full.calls.at(-1)).toBe('cancel');
   });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_KDF_FLOOR } from '@shared/vault/kdf-params';
+import { verifyKeyCard } from '@shared/offices/key-card';
+import { SAMPLE_PARTNER_OFFICES } from '@shared/samples/sample-words';
 import { caseViolations } from '@shared/workflow/case-invariants';
 import { CaseRepository } from '../../../renderer/src/cases/case-repository';
 import { workflowContext } from '../../../renderer/src/cases/workflow-context';
+import { loadTrustStore } from '../../../renderer/src/offices/partner-offices';
 import {
   createTrainingVaultService,
   deleteTrainingOffice,
@@ -34,7 +37,17 @@ describe('the training office', () => {
       const verdict = await repository.verify(c.id);
       expect(verdict.ok, verdict.ok ? c.id : verdict.message).toBe(true);
     }
+    // The partner offices the cases name are in its partner list, read back through the vault like any partner.
+    const partners = Object.values(await loadTrustStore(training.db));
+    expect(partners.map((p) => p.card.card.name).sort()).toEqual(SAMPLE_PARTNER_OFFICES.map((o) => o.office).sort());
+    for (const partner of partners) expect(verifyKeyCard(kit, partner.card).ok).toBe(true);
+    expect(partners.filter((p) => p.state === 'verified').map((p) => p.card.card.name)).toEqual([
+      SAMPLE_PARTNER_OFFICES[0]?.office,
+    ]);
+    const named = new Set(cases.map((c) => c.partnerJurisdiction).filter((j) => j !== null));
+    expect([...named].every((j) => partners.some((p) => p.card.card.jurisdiction === j))).toBe(true);
     expect(await real.db.cases.count()).toBe(0);
+    expect(await real.db.offices.count()).toBe(0);
     expect(await trainingOfficeExists()).toBe(true);
 
     await deleteTrainingOffice(training);

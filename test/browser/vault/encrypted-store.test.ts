@@ -228,6 +228,7 @@ describe('the encrypted store', () => {
       'people/case-a',
     ]);
     expect(vault.corruption.records[0]?.reason).toMatch(/altered, damaged or moved/);
+    expect(vault.corruption.records[0]?.cause).toEqual({ code: 'failed-authentication', params: {} });
     // Nothing was deleted or rewritten: the damaged rows are still on disk, byte for byte.
     expect(await getRaw(db.name, 'cases', 'case-b')).toEqual({ ...rowA, id: 'case-b' });
     expect(await db.cases.count()).toBe(3);

@@ -47,7 +47,12 @@ describe('index values are checked against the decrypted record', () => {
     await db.cases.each((c) => seen.push(c.id));
     expect(seen.sort()).toEqual(['case-closed', 'case-closed', 'case-other']);
     expect(vault.corruption.records).toEqual([
-      { table: 'cases', id: 'case-draft', reason: expect.stringMatching(/index value .*stage/) },
+      {
+        table: 'cases',
+        id: 'case-draft',
+        cause: { code: 'index-mismatch', params: { field: 'stage' } },
+        reason: expect.stringMatching(/index value .*stage/),
+      },
     ]);
     // Reported, not repaired: the row is on disk as the attacker left it.
     expect(await getRaw(db.name, 'cases', 'case-draft')).toEqual({ ...row, stage: 'closed' });
@@ -78,7 +83,12 @@ describe('index values are checked against the decrypted record', () => {
     // Read by its own id it is its own record (authenticated): the token misleads only the queries that use it.
     expect(await db.cases.get('case-aardvark')).toMatchObject({ reference: 'IE-DPC-2026-0400' });
     expect(vault.corruption.records).toEqual([
-      { table: 'cases', id: 'case-aardvark', reason: expect.stringMatching(/index value .*reference/) },
+      {
+        table: 'cases',
+        id: 'case-aardvark',
+        cause: { code: 'index-mismatch', params: { field: 'reference' } },
+        reason: expect.stringMatching(/index value .*reference/),
+      },
     ]);
   });
 

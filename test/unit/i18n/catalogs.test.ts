@@ -54,6 +54,10 @@ const SAME_AS_ENGLISH = new Set([
   'notes.heading',
   'evidence.hash',
   'calendar.summary',
+  // A path alone, as the person's system names it.
+  'shellMessages.place.path',
+  // The word is the same in French and German.
+  'offices.jurisdictions.INT',
 ]);
 
 const english = flatten(en);

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { ok } from '@shared/result';
 import type { IpcHandlers } from '../../ipc/create-ipc-router';
 import { describeFsError, toErr } from '../files/file-errors';
@@ -51,7 +51,7 @@ export function createDocumentHandlers(
       });
       return ok({ path, name: basename(path), bytes: data.byteLength });
     } catch (error) {
-      return toErr(describeFsError(error, `the folder of ${path}`));
+      return toErr(describeFsError(error, { kind: 'folder', path: dirname(path) }));
     }
   }
   return {

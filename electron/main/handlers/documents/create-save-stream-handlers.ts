@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname } from 'node:path';
-import { err, ok } from '@shared/result';
+import { shellErr } from '@shared/ipc/describe-shell-message';
+import { ok } from '@shared/result';
 import type { IpcHandlers } from '../../ipc/create-ipc-router';
 import { createChunkChannel } from '../files/chunk-channel';
 import { describeFsError, toErr } from '../files/file-errors';
@@ -28,8 +29,7 @@ export function createSaveStreamHandlers(
   deps: Pick<DocumentDependencies, 'chooseSavePath'>,
 ): Pick<IpcHandlers, SaveStreamChannel> {
   const sessions = new Map<string, SaveSession>();
-  const unknownSession = () =>
-    err('unknown-session', 'This save is no longer open (it finished, failed or was cancelled). Start it again.');
+  const unknownSession = () => shellErr({ code: 'save-closed', params: {} });
 
   return {
     'document.beginSave': async ({ suggestedName, bytes }) => {
@@ -45,7 +45,7 @@ export function createSaveStreamHandlers(
       try {
         await preflightWrite({ targetPath: path, expectedBytes: bytes, replaceExisting: true });
       } catch (error) {
-        return toErr(describeFsError(error, `the folder of ${path}`));
+        return toErr(describeFsError(error, { kind: 'folder', path: dirname(path) }));
       }
       const channel = createChunkChannel();
       const controller = new AbortController();
@@ -83,7 +83,7 @@ export function createSaveStreamHandlers(
       const outcome = await Promise.race([session.channel.push(chunk).then(() => null), failed]);
       if (outcome !== null) {
         sessions.delete(saveId);
-        return toErr(describeFsError(outcome, `the folder of ${session.path}`));
+        return toErr(describeFsError(outcome, { kind: 'folder', path: dirname(session.path) }));
       }
       return ok({ writtenBytes: session.written + chunk.byteLength });
     },
@@ -98,7 +98,7 @@ export function createSaveStreamHandlers(
         const written = await session.done;
         return ok({ path: written.path, name: basename(written.path), bytes: written.bytes });
       } catch (error) {
-        return toErr(describeFsError(error, `the folder ${dirname(session.path)}`));
+        return toErr(describeFsError(error, { kind: 'folder', path: dirname(session.path) }));
       }
     },
 

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { MAX_BUNDLE_FILE_BYTES, type IpcChannel, type RemovableVolume } from '@shared/ipc/contract';
-import { err, ok } from '@shared/result';
+import { shellErr } from '@shared/ipc/describe-shell-message';
+import type { ShellPlace } from '@shared/ipc/shell-message';
+import { ok } from '@shared/result';
 import type { IpcHandlers } from '../../ipc/create-ipc-router';
 import { archiveBundleFile } from '../files/archive-bundle-file';
 import { listBundleFiles, readFileBounded } from '../files/bundle-files';
@@ -45,11 +47,10 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
   // in the dialog (it may live anywhere) and never a path the renderer names.
   const listed = new Map<string, { readonly folder: string; readonly name: string }>();
 
-  const notGranted = () =>
-    err('not-granted', 'Casebridge may only use folders and files you picked. Choose the drive or file again.');
-  const unknownSession = () =>
-    err('unknown-session', 'This transfer is no longer open (it finished, failed or was cancelled). Start it again.');
-  const fail = (error: unknown, where: string) => toErr(describeFsError(error, where));
+  const notGranted = () => shellErr({ code: 'not-granted', params: {} });
+  const unknownSession = () => shellErr({ code: 'transfer-closed', params: {} });
+  const fail = (error: unknown, where: ShellPlace) => toErr(describeFsError(error, where));
+  const driveAt = (path: string): ShellPlace => ({ kind: 'drive-at', path });
 
   async function describeFile(path: string) {
     const info = await regularFileInfo(path);
@@ -69,11 +70,7 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
 
     'exchange.useVolume': async ({ mountPoint }) => {
       const volume = (await deps.listVolumes()).find((v) => v.mountPoint === mountPoint);
-      if (volume === undefined)
-        return err(
-          'volume-gone',
-          `The drive at ${mountPoint} is not mounted any more. Insert it again and choose Refresh.`,
-        );
+      if (volume === undefined) return shellErr({ code: 'drive-not-mounted', params: { path: mountPoint } });
       return ok({ folderToken: deps.grants.grant(volume.mountPoint, 'folder'), path: volume.mountPoint });
     },
 
@@ -90,7 +87,7 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
           }),
         );
       } catch (error) {
-        return fail(error, `the drive at ${folder}`);
+        return fail(error, driveAt(folder));
       }
     },
 
@@ -100,7 +97,7 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       try {
         return ok(await describeFile(path));
       } catch (error) {
-        return fail(error, path);
+        return fail(error, { kind: 'path', path });
       }
     },
 
@@ -111,7 +108,7 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       try {
         await preflightWrite({ targetPath: join(folder, fileName), expectedBytes: bytes });
       } catch (error) {
-        return fail(error, `the drive at ${folder}`);
+        return fail(error, driveAt(folder));
       }
       const channel = createChunkChannel();
       const controller = new AbortController();
@@ -147,7 +144,7 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       const outcome = await Promise.race([session.channel.push(chunk).then(() => null), failed]);
       if (outcome !== null) {
         exports.delete(exportId);
-        return toErr(describeFsError(outcome, 'the drive'));
+        return fail(outcome, { kind: 'drive' });
       }
       return ok({ writtenBytes: session.written + chunk.byteLength });
     },
@@ -160,7 +157,7 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       try {
         return ok(await session.done);
       } catch (error) {
-        return toErr(describeFsError(error, 'the drive'));
+        return fail(error, { kind: 'drive' });
       }
     },
 
@@ -181,15 +178,12 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       try {
         const info = await regularFileInfo(path);
         if (info.size > maxBytes)
-          throw new FileOperationError(
-            'too-large',
-            `This file is larger than any bundle may be (${maxBytes} bytes). It is not a Casebridge bundle.`,
-          );
+          throw new FileOperationError({ code: 'larger-than-any-bundle', params: { maxBytes } });
         const readId = newId();
         reads.set(readId, readFileBounded(path, maxBytes));
         return ok({ readId, bytes: info.size });
       } catch (error) {
-        return fail(error, path);
+        return fail(error, { kind: 'file', path });
       }
     },
 
@@ -205,7 +199,7 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
         return ok({ chunk: next.value });
       } catch (error) {
         reads.delete(readId);
-        return fail(error, 'the bundle file');
+        return fail(error, { kind: 'bundle-file' });
       }
     },
 
@@ -221,16 +215,13 @@ export function createExchangeHandlers(deps: ExchangeDependencies): ExchangeHand
       const path = deps.grants.resolve(fileToken, 'file');
       const entry = listed.get(fileToken);
       if (path === null || entry === undefined || join(entry.folder, entry.name) !== path)
-        return err(
-          'not-granted',
-          'Casebridge archives only bundles it listed on a drive. Look on the drive again and archive from that list.',
-        );
+        return shellErr({ code: 'archive-not-listed', params: {} });
       try {
         const archived = await archiveBundleFile(entry.folder, entry.name);
         listed.delete(fileToken);
         return ok({ name: archived.name, relativePath: archived.relativePath });
       } catch (error) {
-        return fail(error, `the drive at ${entry.folder}`);
+        return fail(error, driveAt(entry.folder));
       }
     },
   };

@@ -2,7 +2,8 @@ import { lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLE_ARCHIVE_FOLDER } from '@shared/ipc/contract';
 import { BUNDLE_EXTENSION } from './bundle-files';
-import { describeFsError, FileOperationError } from './file-errors';
+import type { ShellPlace } from '@shared/ipc/shell-message';
+import { describeFsError, errnoOf, errnoText, FileOperationError } from './file-errors';
 import { isTempName, syncFolder } from './write-file-atomically';
 
 const ARCHIVE_FOLDER = BUNDLE_ARCHIVE_FOLDER;
@@ -25,13 +26,9 @@ export type ArchivedFile = {
  * empty reservation.
  */
 export async function archiveBundleFile(folder: string, name: string): Promise<ArchivedFile> {
-  const where = `the drive at ${folder}`;
+  const where: ShellPlace = { kind: 'drive-at', path: folder };
   // The name came from our own listing; checked again so a path can never be smuggled through it.
-  if (!isPlainBundleName(name))
-    throw new FileOperationError(
-      'not-found',
-      `${name} is not a bundle file that Casebridge listed. Nothing was moved.`,
-    );
+  if (!isPlainBundleName(name)) throw new FileOperationError({ code: 'archive-name-invalid', params: { name } });
   const folderInfo = await stat(folder).catch((error: unknown) => {
     throw archiveError(error, where, name);
   });
@@ -42,7 +39,7 @@ export async function archiveBundleFile(folder: string, name: string): Promise<A
   });
   // Only the regular file that was listed: a link swapped in since is not moved (nor followed).
   if (!sourceInfo.isFile())
-    throw new FileOperationError('not-found', `${name} on ${where} is not a regular file. Nothing was moved.`);
+    throw new FileOperationError({ code: 'archive-not-regular', params: { name, place: where } });
 
   const archive = join(folder, ARCHIVE_FOLDER);
   await mkdir(archive).catch((error: unknown) => {
@@ -53,10 +50,7 @@ export async function archiveBundleFile(folder: string, name: string): Promise<A
     throw archiveError(error, where, name);
   });
   if (!archiveInfo.isDirectory())
-    throw new FileOperationError(
-      'already-exists',
-      `${where} has a file named ${ARCHIVE_FOLDER} where the archive folder belongs. Rename or move that file, then archive again. Nothing was moved.`,
-    );
+    throw new FileOperationError({ code: 'archive-folder-blocked', params: { place: where } });
 
   const target = await reserveFreeName(archive, name, where);
   try {
@@ -87,7 +81,7 @@ function isPlainBundleName(name: string): boolean {
   );
 }
 
-async function reserveFreeName(archive: string, name: string, where: string) {
+async function reserveFreeName(archive: string, name: string, where: ShellPlace) {
   for (let attempt = 1; attempt <= MAX_ARCHIVE_NAME_TRIES; attempt++) {
     const candidate = archiveNameCandidate(name, attempt);
     const path = join(archive, candidate);
@@ -99,49 +93,35 @@ async function reserveFreeName(archive: string, name: string, where: string) {
       if (codeOf(error) !== 'EEXIST') throw archiveError(error, where, name);
     }
   }
-  throw new FileOperationError(
-    'already-exists',
-    `${ARCHIVE_FOLDER} on ${where} already holds ${name} and ${MAX_ARCHIVE_NAME_TRIES - 1} numbered copies of it. Tidy that folder, then archive again. Nothing was overwritten or moved.`,
-  );
+  throw new FileOperationError({
+    code: 'archive-names-used-up',
+    params: { name, place: where, copies: MAX_ARCHIVE_NAME_TRIES - 1 },
+  });
 }
 
-function codeOf(error: unknown): unknown {
-  return typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
-}
+const codeOf = errnoOf;
 
 /** The file alone is gone (the drive is still there): say so, rather than "the drive was removed". */
-function missingOr(error: unknown, where: string, name: string, folder: string): FileOperationError {
+function missingOr(error: unknown, where: ShellPlace, name: string, folder: string): FileOperationError {
   if (codeOf(error) === 'ENOENT')
-    return new FileOperationError(
-      'not-found',
-      `${name} is no longer in ${folder} (it was moved or deleted outside Casebridge). Look on the drive again to refresh the list.`,
-    );
+    return new FileOperationError({ code: 'archive-file-gone', params: { name, folder } });
   return archiveError(error, where, name);
 }
 
 /** The file-error classes, worded for a move: what happened, what to do, and that nothing moved. */
-function archiveError(error: unknown, where: string, name: string): FileOperationError {
+function archiveError(error: unknown, where: ShellPlace, name: string): FileOperationError {
   const described = describeFsError(error, where);
   switch (described.code) {
     case 'volume-gone':
-      return new FileOperationError(
-        'volume-gone',
-        `${where} is no longer available (was the drive removed?). Re-insert it, look on the drive again, then archive. ${name} was not moved.`,
-      );
+      return new FileOperationError({ code: 'archive-drive-gone', params: { name, place: where } });
     case 'read-only':
-      return new FileOperationError(
-        'read-only',
-        `${where} is read-only, or you may not change it. Check the drive's lock switch, then archive again. ${name} was not moved.`,
-      );
+      return new FileOperationError({ code: 'archive-read-only', params: { name, place: where } });
     case 'volume-full':
-      return new FileOperationError(
-        'volume-full',
-        `${where} is full, so the archive folder cannot be created. Free some space, then archive again. ${name} was not moved.`,
-      );
+      return new FileOperationError({ code: 'archive-full', params: { name, place: where } });
     default:
-      return new FileOperationError(
-        described.code === 'already-exists' ? 'io-failed' : described.code,
-        `Moving ${name} into ${ARCHIVE_FOLDER} on ${where} failed (${String(codeOf(error) ?? 'unknown error')}). Try again, or move it by hand. Nothing was deleted.`,
-      );
+      return new FileOperationError({
+        code: 'archive-failed',
+        params: { name, place: where, errno: errnoText(codeOf(error)) },
+      });
   }
 }

@@ -19,7 +19,7 @@ export type BundleFileEntry = {
  */
 export async function listBundleFiles(folder: string): Promise<BundleFileEntry[]> {
   const names = await readdir(folder).catch((error: unknown) => {
-    throw describeFsError(error, `the drive at ${folder}`);
+    throw describeFsError(error, { kind: 'drive-at', path: folder });
   });
   const entries: BundleFileEntry[] = [];
   for (const name of names) {
@@ -43,10 +43,7 @@ export async function* readFileBounded(
   const { handle, info } = await openRegularFile(path);
   if (info.size > maxBytes) {
     await handle.close();
-    throw new FileOperationError(
-      'too-large',
-      `This file is ${info.size} bytes, more than the ${maxBytes} a bundle may have. It is not a Casebridge bundle, or it was damaged.`,
-    );
+    throw new FileOperationError({ code: 'file-too-large', params: { bytes: info.size, maxBytes } });
   }
   let read = 0;
   try {
@@ -54,11 +51,10 @@ export async function* readFileBounded(
     for await (const chunk of handle.createReadStream({ highWaterMark: chunkBytes })) {
       const bytes = chunk as Buffer;
       read += bytes.byteLength;
-      if (read > info.size)
-        throw new FileOperationError('io-failed', 'The file changed while it was being read. Try again.');
+      if (read > info.size) throw new FileOperationError({ code: 'changed-while-read', params: {} });
       yield new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
   } catch (error) {
-    throw describeFsError(error, `the file ${path}`);
+    throw describeFsError(error, { kind: 'file', path });
   }
 }

@@ -1,67 +1,51 @@
-import { err, type Err } from '@shared/result';
+import type { IpcErr, IpcErrorCode } from '@shared/ipc/contract';
+import { describeShellMessage, IPC_CODE_OF, shellErr } from '@shared/ipc/describe-shell-message';
+import type { ShellMessage, ShellPlace } from '@shared/ipc/shell-message';
 
-export type FileErrorCode =
-  | 'read-only'
-  | 'volume-full'
-  | 'volume-gone'
-  | 'already-exists'
-  | 'not-found'
-  | 'too-large'
-  | 'verify-failed'
-  | 'cancelled'
-  | 'io-failed';
-
+/** A file operation that failed: the coarse code callers branch on, and the message the renderer words. */
 export class FileOperationError extends Error {
   override readonly name = 'FileOperationError';
-  constructor(
-    readonly code: FileErrorCode,
-    message: string,
-  ) {
-    super(message);
+  readonly code: IpcErrorCode;
+  constructor(readonly shellMessage: ShellMessage) {
+    super(describeShellMessage(shellMessage));
+    this.code = IPC_CODE_OF[shellMessage.code];
   }
 }
 
+export const errnoOf = (error: unknown): unknown =>
+  typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+
 /** Turns an fs errno into a message that says what happened to the drive and what to do next. */
-export function describeFsError(error: unknown, where: string): FileOperationError {
+export function describeFsError(error: unknown, place: ShellPlace): FileOperationError {
   if (error instanceof FileOperationError) return error;
-  const code = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
-  switch (code) {
+  const errno = errnoOf(error);
+  switch (errno) {
     case 'EROFS':
     case 'EACCES':
     case 'EPERM':
-      return new FileOperationError(
-        'read-only',
-        `${where} is read-only, or you may not write there. Check the drive's lock switch, or choose another drive. Nothing was written.`,
-      );
+      return new FileOperationError({ code: 'read-only', params: { place } });
     case 'ENOSPC':
     case 'EDQUOT':
-      return new FileOperationError(
-        'volume-full',
-        `${where} is full. Free some space or choose another drive. No usable file was left behind.`,
-      );
+      return new FileOperationError({ code: 'volume-full', params: { place } });
     case 'ENOENT':
     case 'ENOTDIR':
     case 'EIO':
     case 'ENXIO':
     case 'ENODEV':
     case 'ESTALE':
-      return new FileOperationError(
-        'volume-gone',
-        `${where} is no longer available (was the drive removed?). Re-insert it and try again. No usable file was left behind.`,
-      );
+      return new FileOperationError({ code: 'volume-gone', params: { place } });
     case 'EEXIST':
-      return new FileOperationError(
-        'already-exists',
-        `A file with this name already exists on ${where}. Nothing was overwritten.`,
-      );
+      return new FileOperationError({ code: 'already-exists', params: { place } });
     default:
-      return new FileOperationError(
-        'io-failed',
-        `Writing to ${where} failed (${typeof code === 'string' ? code : 'unknown error'}). Try again or choose another drive.`,
-      );
+      return new FileOperationError({ code: 'io-failed', params: { place, errno: errnoText(errno) } });
   }
 }
 
-export function toErr(error: FileOperationError): Err<FileErrorCode> {
-  return err(error.code, error.message);
+/** The errno as logs show it; only the English sentence carries it, the catalogs do not show a code. */
+export function errnoText(errno: unknown): string {
+  return typeof errno === 'string' ? errno.slice(0, 40) : 'unknown error';
+}
+
+export function toErr(error: FileOperationError): IpcErr {
+  return shellErr(error.shellMessage);
 }

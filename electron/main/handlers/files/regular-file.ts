@@ -16,10 +16,7 @@ function optionalFlag(name: 'O_NOFOLLOW' | 'O_NONBLOCK'): number {
 export const READ_NO_FOLLOW = constants.O_RDONLY | optionalFlag('O_NOFOLLOW') | optionalFlag('O_NONBLOCK');
 
 function notRegular(path: string): FileOperationError {
-  return new FileOperationError(
-    'not-found',
-    `${basename(path)} is a link or a special file, not a regular file. Casebridge opens only the file itself: copy the bundle onto the drive, then choose it again.`,
-  );
+  return new FileOperationError({ code: 'not-regular-file', params: { name: basename(path) } });
 }
 
 /**
@@ -28,7 +25,7 @@ function notRegular(path: string): FileOperationError {
  */
 export async function regularFileInfo(path: string): Promise<Stats> {
   const info = await lstat(path).catch((error: unknown) => {
-    throw describeFsError(error, `the file ${path}`);
+    throw describeFsError(error, { kind: 'file', path });
   });
   if (!info.isFile()) throw notRegular(path);
   return info;
@@ -40,7 +37,7 @@ export async function openRegularFile(path: string): Promise<{ readonly handle: 
   const handle = await open(path, READ_NO_FOLLOW).catch((error: unknown) => {
     throw Reflect.get(Object(error), 'code') === 'ELOOP'
       ? notRegular(path)
-      : describeFsError(error, `the file ${path}`);
+      : describeFsError(error, { kind: 'file', path });
   });
   try {
     const info = await handle.stat();
@@ -48,6 +45,6 @@ export async function openRegularFile(path: string): Promise<{ readonly handle: 
     return { handle, info };
   } catch (error) {
     await handle.close();
-    throw describeFsError(error, `the file ${path}`);
+    throw describeFsError(error, { kind: 'file', path });
   }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { lstat, open, rename, rm, statfs } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { ShellPlace } from '@shared/ipc/shell-message';
 import { describeFsError, FileOperationError } from './file-errors';
 import { READ_NO_FOLLOW } from './regular-file';
 
@@ -59,18 +60,17 @@ export function isTempName(name: string): boolean {
 export async function preflightWrite(
   options: Pick<AtomicWriteOptions, 'targetPath' | 'expectedBytes' | 'replaceExisting'>,
 ): Promise<void> {
-  const where = `the drive at ${dirname(options.targetPath)}`;
+  const where: ShellPlace = { kind: 'drive-at', path: dirname(options.targetPath) };
   if (!options.replaceExisting) await refuseExisting(options.targetPath, where);
   await ensureSpace(dirname(options.targetPath), options.expectedBytes, where);
 }
 
 export async function writeFileAtomically(options: AtomicWriteOptions): Promise<AtomicWriteResult> {
   const { targetPath, expectedBytes, signal } = options;
-  const where = `the drive at ${dirname(targetPath)}`;
+  const where: ShellPlace = { kind: 'drive-at', path: dirname(targetPath) };
   const step = async (name: WriteStep) => {
     await options.afterStep?.(name);
-    if (signal?.aborted)
-      throw new FileOperationError('cancelled', 'The export was cancelled. No usable file was left behind.');
+    if (signal?.aborted) throw new FileOperationError({ code: 'write-cancelled', params: {} });
   };
   await preflightWrite(options);
 
@@ -85,20 +85,18 @@ export async function writeFileAtomically(options: AtomicWriteOptions): Promise<
     try {
       await step('temp-created');
       for await (const chunk of options.chunks) {
-        if (signal?.aborted)
-          throw new FileOperationError('cancelled', 'The export was cancelled. No usable file was left behind.');
+        if (signal?.aborted) throw new FileOperationError({ code: 'write-cancelled', params: {} });
         written += chunk.byteLength;
-        if (written > expectedBytes)
-          throw new FileOperationError('io-failed', 'More data arrived than was announced; the export was stopped.');
+        if (written > expectedBytes) throw new FileOperationError({ code: 'more-data-than-announced', params: {} });
         await handle.write(chunk);
         hash.update(chunk);
         options.onProgress?.(written);
       }
       if (written !== expectedBytes) {
-        throw new FileOperationError(
-          'io-failed',
-          `Only ${written} of ${expectedBytes} bytes arrived; the export was stopped.`,
-        );
+        throw new FileOperationError({
+          code: 'fewer-bytes-than-announced',
+          params: { written, expected: expectedBytes },
+        });
       }
       await step('data-written');
       await handle.sync();
@@ -110,7 +108,7 @@ export async function writeFileAtomically(options: AtomicWriteOptions): Promise<
     const expectedHashHex =
       typeof options.expectedHashHex === 'function' ? options.expectedHashHex() : options.expectedHashHex;
     if (expectedHashHex !== undefined && expectedHashHex !== hashHex) {
-      throw new FileOperationError('verify-failed', 'The data changed on its way to the drive. Export again.');
+      throw new FileOperationError({ code: 'changed-on-the-way', params: {} });
     }
     if (!options.replaceExisting) await refuseExisting(targetPath, where);
     await rename(tempPath, targetPath);
@@ -120,10 +118,7 @@ export async function writeFileAtomically(options: AtomicWriteOptions): Promise<
     await step('folder-synced');
     const readBack = await hashFile(targetPath);
     if (readBack !== hashHex) {
-      throw new FileOperationError(
-        'verify-failed',
-        `The file read back from ${where} does not match what was written. The drive may be failing: use another one.`,
-      );
+      throw new FileOperationError({ code: 'read-back-mismatch', params: { place: where } });
     }
     await step('verified');
     return { path: targetPath, bytes: written, hashHex };
@@ -144,30 +139,26 @@ export async function hashFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-async function refuseExisting(targetPath: string, where: string): Promise<void> {
+async function refuseExisting(targetPath: string, where: ShellPlace): Promise<void> {
   // lstat: a link under the name, even a dangling one, is something that would be replaced.
   const exists = await lstat(targetPath).then(
     () => true,
     () => false,
   );
-  if (exists)
-    throw new FileOperationError(
-      'already-exists',
-      `A file with this name already exists on ${where}. Nothing was overwritten.`,
-    );
+  if (exists) throw new FileOperationError({ code: 'already-exists', params: { place: where } });
 }
 
-async function ensureSpace(folder: string, bytes: number, where: string): Promise<void> {
+async function ensureSpace(folder: string, bytes: number, where: ShellPlace): Promise<void> {
   const space = await statfs(folder).catch((error: unknown) => {
     throw describeFsError(error, where);
   });
   const free = space.bavail * space.bsize;
   // Leave room for the file system's own bookkeeping.
   if (free < bytes + 64 * 1024) {
-    throw new FileOperationError(
-      'volume-full',
-      `${where} has ${formatMiB(free)} free but the bundle needs ${formatMiB(bytes)}. Free some space or choose another drive. Nothing was written.`,
-    );
+    throw new FileOperationError({
+      code: 'not-enough-space',
+      params: { place: where, freeBytes: Math.max(0, Math.floor(free)), neededBytes: bytes },
+    });
   }
 }
 
@@ -180,8 +171,4 @@ export async function syncFolder(folder: string): Promise<void> {
   } finally {
     await handle.close();
   }
-}
-
-function formatMiB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }

@@ -1,4 +1,5 @@
-import { ok, err } from '@shared/result';
+import { shellErr } from '@shared/ipc/describe-shell-message';
+import { ok } from '@shared/result';
 import { listLinuxVolumes } from './list-linux-volumes';
 import { listMacosVolumes } from './list-macos-volumes';
 import { listWindowsVolumes } from './list-windows-volumes';
@@ -14,10 +15,7 @@ export function createListRemovableHandler(platform: NodeJS.Platform, probe: Vol
       case 'win32':
         return ok(await listWindowsVolumes(probe));
       default:
-        return err(
-          'not-supported',
-          `Removable drives cannot be detected on ${platform}. Choose a folder on the drive instead.`,
-        );
+        return shellErr({ code: 'drives-not-detected', params: { platform } });
     }
   };
 }

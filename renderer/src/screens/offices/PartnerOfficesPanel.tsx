@@ -6,6 +6,7 @@ import { fingerprintQrText, formatFingerprint } from '@shared/offices/fingerprin
 import { fingerprintOf, markVerified, type PartnerOffice } from '@shared/offices/trust-store';
 import type { BundleFile, GrantedFolder } from '@shared/ipc/contract';
 import { ok } from '@shared/result';
+import { termLabel } from '@shared/vocab/vocabulary';
 import { useShellCall } from '../../hooks/useShellCall';
 import { useExchange } from '../../exchange/ExchangeProvider';
 import { exportOwnKeyCard, importKeyCardFile } from '../../offices/key-card-files';
@@ -15,8 +16,16 @@ import { useLocaleFormat } from '../../components/useLocaleFormat';
 
 type Message = { readonly ok: boolean; readonly text: string } | null;
 
+type Props = {
+  /**
+   * In the training office: the sample partners are listed, compared and revoked like real ones, but no key card is
+   * exported or imported (nothing leaves or enters the training office; docs/training-office.md).
+   */
+  readonly training?: boolean;
+};
+
 /** Settings → Partner offices: our key card and fingerprint, partners' cards, verification and revocation. */
-export function PartnerOfficesPanel() {
+export function PartnerOfficesPanel({ training = false }: Props) {
   const { t } = useTranslation();
   const { own, trust, updateTrust, reloadTrust, deps } = useExchange();
   const [message, setMessage] = useState<Message>(null);
@@ -105,8 +114,8 @@ export function PartnerOfficesPanel() {
             officeName={own.own.card.card.name}
             testId="own-fingerprint"
           />
-          <h4>{t('offices.exportCard')}</h4>
-          {deps ? (
+          {training ? null : <h4>{t('offices.exportCard')}</h4>}
+          {deps && !training ? (
             <DestinationPicker
               shell={deps.shell}
               label={t('offices.exportCard')}
@@ -117,37 +126,42 @@ export function PartnerOfficesPanel() {
         </>
       ) : null}
       <h3>{t('offices.partnersHeading')}</h3>
-      <div className="vault-actions">
-        <Button className="button" onPress={() => void importCard()} isDisabled={busy || !deps}>
-          {t('offices.importCard')}
-        </Button>
-        {mounted.map((drive) => (
-          <Button
-            key={drive.mountPoint}
-            className="button button--quiet"
-            onPress={() => void scanDrive(drive.mountPoint, drive.label)}
-            isDisabled={busy || !deps}
-          >
-            {t('exchange.import.scanDrive', { drive: drive.label })}
-          </Button>
-        ))}
-      </div>
-      {found ? (
-        found.files.length === 0 ? (
-          <p className="empty">{t('offices.noCardsOnDrive', { drive: found.drive })}</p>
-        ) : (
-          <ul className="bundle-list" aria-label={t('exchange.import.onDrive', { drive: found.drive })}>
-            {found.files.map((file) => (
-              <li key={file.fileToken}>
-                <span className="mono">{file.name}</span>
-                <Button className="button button--quiet" onPress={() => void importFile(file)} isDisabled={busy}>
-                  {t('offices.importThis')}
-                </Button>
-              </li>
+      {training ? <p className="hint">{t('offices.samplePartners')}</p> : null}
+      {training ? null : (
+        <>
+          <div className="vault-actions">
+            <Button className="button" onPress={() => void importCard()} isDisabled={busy || !deps}>
+              {t('offices.importCard')}
+            </Button>
+            {mounted.map((drive) => (
+              <Button
+                key={drive.mountPoint}
+                className="button button--quiet"
+                onPress={() => void scanDrive(drive.mountPoint, drive.label)}
+                isDisabled={busy || !deps}
+              >
+                {t('exchange.import.scanDrive', { drive: drive.label })}
+              </Button>
             ))}
-          </ul>
-        )
-      ) : null}
+          </div>
+          {found ? (
+            found.files.length === 0 ? (
+              <p className="empty">{t('offices.noCardsOnDrive', { drive: found.drive })}</p>
+            ) : (
+              <ul className="bundle-list" aria-label={t('exchange.import.onDrive', { drive: found.drive })}>
+                {found.files.map((file) => (
+                  <li key={file.fileToken}>
+                    <span className="mono">{file.name}</span>
+                    <Button className="button button--quiet" onPress={() => void importFile(file)} isDisabled={busy}>
+                      {t('offices.importThis')}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )
+          ) : null}
+        </>
+      )}
       <div aria-live="polite">
         {message ? (
           <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success' : 'error'}>
@@ -193,6 +207,12 @@ function PartnerRow({ signingKey, office, trust, updateTrust, onChange }: RowPro
   const [confirmRevoke, setConfirmRevoke] = useState(false);
   const format = useLocaleFormat();
   const name = office.card.card.name;
+  const jurisdiction = office.card.card.jurisdiction;
+  // A country by its name in the reader's language; the European Union and international bodies by catalog words.
+  const place =
+    jurisdiction === 'EU' || jurisdiction === 'INT'
+      ? t(`offices.jurisdictions.${jurisdiction}`)
+      : termLabel('jurisdictions', jurisdiction, format.language);
   const groups = deps ? fingerprintOf(deps.kit, office.card) : [];
 
   const verify = async () => {
@@ -230,11 +250,14 @@ function PartnerRow({ signingKey, office, trust, updateTrust, onChange }: RowPro
     <li className="partner" aria-label={name}>
       <div className="partner__summary">
         <strong>{name}</strong>
-        <span>{office.card.card.jurisdiction}</span>
+        <span>{place}</span>
         <span className={office.state === 'verified' ? 'badge' : 'badge badge--warn'} data-testid="trust-state">
           {t(`offices.states.${office.state}`)}
         </span>
       </div>
+      <p className="hint partner__fingerprint">
+        {t('offices.fingerprintLine', { fingerprint: formatFingerprint(groups) })}
+      </p>
       {office.state === 'revoked' && office.revokedAt !== undefined ? (
         <p className="hint" data-testid="revoked-from">
           {t('offices.revokedFrom', {
