@@ -375,6 +375,8 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       return 'no retention end date is set';
     case 'retention-running':
       return `retention runs until ${at(m.params)}`;
+    case 'purge-notice-deferred':
+      return `notice to affected person ${m.params.n} is still deferred: give notice, or record a lawful ground for withholding it, before purging`;
     case 'ready-to-authorise':
       return 'ready to authorise';
     case 'ready-second-person':

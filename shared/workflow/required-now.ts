@@ -68,20 +68,8 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
         todo(workflowMessage('record-identified-person'));
       c.affectedPeople.forEach((person, index) => {
         if (person.notice.state === 'pending') todo(workflowMessage('notice-person', { n: index + 1 }));
-        else if (person.notice.state === 'deferred' && isNoticeDue(person.notice, nowMs)) {
-          items.push({
-            severity: 'overdue',
-            message: workflowMessage('notice-due-again', { n: index + 1 }),
-            dueAt: person.notice.reviewAt,
-          });
-        } else if (person.notice.state === 'deferred') {
-          items.push({
-            severity: 'warning',
-            message: workflowMessage('notice-deferred-until', { n: index + 1, date: person.notice.reviewAt, timeZone }),
-            dueAt: person.notice.reviewAt,
-          });
-        }
       });
+      items.push(...deferredNotices(c, nowMs));
       if (c.stage === 'challenge-window') {
         const window = runningDeadline(c, 'challenge-window');
         if (window?.dueAt && deadlineState(window, nowMs) === 'lapsed')
@@ -120,14 +108,18 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
       if (c.retention.purgeAt === null) todo(workflowMessage('set-retention'));
       todo(workflowMessage('close-answered'));
       break;
-    case 'closed':
+    case 'closed': {
+      // The right to know outlives the case: a deferred notice is still owed, and the case cannot be purged before.
+      const owed = deferredNotices(c, nowMs);
+      items.push(...owed);
       if (c.retention.purgeAt === null && caseSide(c) !== 'issuing') todo(workflowMessage('set-retention'));
-      if (c.retention.purgeAt)
+      if (c.retention.purgeAt && owed.length === 0)
         todo(
           workflowMessage(Date.parse(c.retention.purgeAt) <= nowMs ? 'purge-now' : 'purge-when-retention-ends'),
           c.retention.purgeAt,
         );
       break;
+    }
     case 'purged':
       break;
   }
@@ -199,4 +191,22 @@ function receivingOfficeDue(c: Case, by: 'recognition' | 'response'): string | n
     .map((d) => d.dueAt ?? '')
     .sort();
   return due[0] ?? null;
+}
+
+/** Each person whose notice is deferred: overdue once the review date has passed, a warning until then. */
+function deferredNotices(c: Case, nowMs: number): RequirementItem[] {
+  const timeZone = caseTimeZone(c);
+  return c.affectedPeople.flatMap((person, index): RequirementItem[] => {
+    if (person.notice.state !== 'deferred') return [];
+    const dueAt = person.notice.reviewAt;
+    return isNoticeDue(person.notice, nowMs)
+      ? [{ severity: 'overdue', message: workflowMessage('notice-due-again', { n: index + 1 }), dueAt }]
+      : [
+          {
+            severity: 'warning',
+            message: workflowMessage('notice-deferred-until', { n: index + 1, date: dueAt, timeZone }),
+            dueAt,
+          },
+        ];
+  });
 }

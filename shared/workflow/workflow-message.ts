@@ -191,6 +191,7 @@ export const WORKFLOW_MESSAGE_CODES = [
   // Purge.
   'no-retention-date',
   'retention-running',
+  'purge-notice-deferred',
   // What is required now.
   'ready-to-authorise',
   'ready-second-person',
@@ -412,6 +413,7 @@ export type WorkflowMessageParams = ParamsFor<{
   'bundle-decision-already-sent': None;
   'no-retention-date': None;
   'retention-running': At;
+  'purge-notice-deferred': { readonly n: number };
   'ready-to-authorise': None;
   'ready-second-person': None;
   'send-request': None;

@@ -64,7 +64,11 @@ export const purgeStep: StepDefinition<'purge'> = {
     if (c.retention.purgeAt === null) return [workflowMessage('no-retention-date')];
     if (Date.parse(c.retention.purgeAt) > env.nowMs)
       return [workflowMessage('retention-running', { date: c.retention.purgeAt, timeZone: caseTimeZone(c) })];
-    return [];
+    // Purging a person's data while their notice is only deferred would make telling them impossible: notice, or a
+    // recorded lawful ground for withholding it, comes first (see noticeStages: both stay possible after closing).
+    return c.affectedPeople.flatMap((person, index) =>
+      person.notice.state === 'deferred' ? [workflowMessage('purge-notice-deferred', { n: index + 1 })] : [],
+    );
   },
   run(c, _actor, _action, env) {
     return { ok: true, case: purgedCopy(c, env.now), toStage: 'purged', eventType: 'case-purged', details: {} };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@shared/audit/audit-chain';
 import { caseViolations } from '@shared/workflow/case-invariants';
+import { requiredNow } from '@shared/workflow/required-now';
 import { PURGED_TEXT } from '@shared/workflow/steps/purge-step';
 import {
   alice,
@@ -279,6 +280,32 @@ describe('closing, withdrawing and purging', () => {
       missing: [workflowMessage('case-purged')],
     });
     expect(PURGED_TEXT).toBe('(purged)');
+  });
+
+  it('never purges while a notice is only deferred: the person must be told, or a lawful ground recorded, first', () => {
+    const { context, clock } = makeContext();
+    let t = requestTo('response-received', context, clock);
+    t = apply(
+      t,
+      alice,
+      { type: 'defer-notice', personId: 'p2', reasons: 'Would alert suspects.', reviewAt: clock.iso(10 * DAY) },
+      context,
+    );
+    t = apply(t, alice, { type: 'issue-notice', personId: 'p1', method: 'email', language: 'fr' }, context);
+    t = apply(t, alice, { type: 'withdraw', reason: 'Partner resolved it locally.' }, context);
+    expect(t.case.stage).toBe('closed');
+    clock.advance(800 * DAY);
+    expect(refused(t, bob, { type: 'purge' }, context).missing).toEqual([
+      workflowMessage('purge-notice-deferred', { n: 2 }),
+    ]);
+    const todo = requiredNow(t.case, clock.ms, context.settings).items.map((item) => item.message.code);
+    expect(todo).toContain('notice-due-again');
+    expect(todo).not.toContain('purge-now');
+    t = apply(t, alice, { type: 'issue-notice', personId: 'p2', method: 'email', language: 'fr' }, context);
+    expect(requiredNow(t.case, clock.ms, context.settings).items.map((item) => item.message.code)).toContain(
+      'purge-now',
+    );
+    expect(apply(t, bob, { type: 'purge' }, context).case.stage).toBe('purged');
   });
 
   it('withdraws with a reason, but not once a challenge is lodged', () => {

@@ -178,6 +178,7 @@ const SAMPLE_PARAMS: { readonly [C in WorkflowMessageCode]: WorkflowMessageParam
   'bundle-decision-already-sent': {},
   'no-retention-date': {},
   'retention-running': at,
+  'purge-notice-deferred': { n: 2 },
   'ready-to-authorise': {},
   'ready-second-person': {},
   'send-request': {},
