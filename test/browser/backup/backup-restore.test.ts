@@ -25,6 +25,7 @@ import { createdVault, deriveHere, kit, PASSPHRASE, testVault, uniqueDbName } fr
 import { dumpRaw } from '../vault/raw-idb';
 import { dumpDigest } from './dump-digest';
 import { receivedRequestEntry } from '../../support/ledger-entries';
+import { signingOffice } from '@shared/offices/signing-office';
 
 const MiB = 1024 * 1024;
 const DAY = 86_400_000;
@@ -84,8 +85,7 @@ async function populatedVault() {
   if (!own.ok) throw new Error(own.error.message);
   const partner = generateOfficeIdentity(kit);
   const card = createKeyCard(
-    kit,
-    partner,
+    signingOffice(kit, partner),
     { name: 'Commission des Ports Calmes', jurisdiction: 'FR' },
     { validFrom: Date.now() - DAY, validUntil: Date.now() + 300 * DAY },
   );
