@@ -41,7 +41,9 @@ const draft = {
     legalBasis: { code: 'gdpr-61', text: '' },
     dataCategoryCodes: ['subscriber'],
     partnerJurisdiction: 'FR',
-    affectedPeople: [{ id: 'p1', name: 'Camille Durand', contactForNotice: 'Lyon', preferredLanguage: 'fr' as const }],
+    affectedPeople: [
+      { id: 'person-00000001', name: 'Camille Durand', contactForNotice: 'Lyon', preferredLanguage: 'fr' as const },
+    ],
   },
 };
 

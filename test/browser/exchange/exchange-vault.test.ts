@@ -20,6 +20,7 @@ import { createdVault, kit } from '../vault/vault-test-kit';
 import { dumpRaw } from '../vault/raw-idb';
 import { recordExport } from '@shared/exchange/export-record';
 import { parseStoredCase } from '../../../renderer/src/cases/stored-case';
+import { importedPersonId } from '@shared/domain/primitives';
 import { alice, makeContext, requestTo } from '../../unit/workflow/workflow-fixtures';
 import { receivedRequestEntry } from '../../support/ledger-entries';
 import { signingOffice } from '@shared/offices/signing-office';
@@ -241,7 +242,12 @@ describe('the one-transaction exchange write', () => {
   it('stores case, events and ledger together, and nothing when the case moved meanwhile', async () => {
     const vault = await createdVault('exchange-commit');
     const { context, clock } = makeContext();
-    const c = requestTo('authorised', context, clock).case;
+    const authorised = requestTo('authorised', context, clock).case;
+    // The vault stores only local person ids (the workflow fixture's `p1`, `p2` are not).
+    const c = {
+      ...authorised,
+      affectedPeople: authorised.affectedPeople.map((person, index) => ({ ...person, id: importedPersonId(index) })),
+    };
     await vault.db.cases.add(c);
     const recorded = recordExport(c, alice, context, {
       bundleId: '5'.repeat(32),
