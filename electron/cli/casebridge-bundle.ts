@@ -118,7 +118,7 @@ async function verifyAudit(
   }
   const result = verifyOversightExport(kit, bytes, trusted);
   if (!result.ok) return report(result.error, io);
-  const { body, fingerprint, brokenChains, signers, people } = result.value;
+  const { body, fingerprint, brokenChains, signers, people, partnerPersonIds } = result.value;
   io.out(
     `OK oversight audit export from ${body.office.name} (${body.office.jurisdiction}), fingerprint ${fingerprint}`,
   );
@@ -133,6 +133,10 @@ async function verifyAudit(
   );
   io.out(`people:      ${people.length} certified signing key(s)`);
   for (const line of signerSummary(signers, people)) io.out(line);
+  for (const kept of partnerPersonIds)
+    io.out(
+      `kept as signed: case ${kept.caseId}, event(s) ${kept.seqs.join(', ')} name a person by a partner office's id (recorded before such ids were replaced by local pseudonyms)`,
+    );
   for (const broken of brokenChains) io.err(`OVERSIGHT_CHAIN_BROKEN: case ${broken.caseId}: ${broken.message}`);
   if (brokenChains.length > 0) return 1;
   io.out('Signature valid; every hash chain and every event signature verified.');

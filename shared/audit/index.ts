@@ -2,3 +2,4 @@ export * from './audit-event';
 export * from './audit-chain';
 export * from './audit-export';
 export * from './event-signature';
+export * from './partner-person-ids';

@@ -1,7 +1,8 @@
 import type { CryptoKit } from '../crypto/crypto-kit';
-import { ok, type Result } from '../result';
+import { err, ok, type Result } from '../result';
 import { verifyKeyCard, type SignedKeyCard } from '../offices/key-card';
-import type { OfficeIdentity } from '../offices/office-identity';
+import { OfficeKeyWipedError } from '../offices/office-signer';
+import type { SigningOffice } from '../offices/signing-office';
 import { BUNDLE_LIMITS, DEFAULT_CHUNK_BYTES } from './bundle-limits';
 import { BundleError, bundleError, toBundleErr, type BundleErrorCode } from './bundle-error';
 import { decodeHeader, encodeHeader, type BundleHeader, type RecipientEntry } from './bundle-header';
@@ -24,7 +25,7 @@ import {
 import { rechunk, type ByteStream, type RandomAccessSink } from '../bytes/byte-io';
 import { concatBytes, fromHex, toHex } from '../bytes/bytes';
 import { canonicalJsonBytes, parseCanonicalJson } from '../json/canonical-json';
-import { signDomain, signingDigest } from './signing-domains';
+import { signingDigest } from './signing-domains';
 
 export type BundleRecipient = {
   /** The recipient's key card, already verified by the trust store. */
@@ -41,10 +42,13 @@ export type AttachmentInput = {
   readonly bytes: ByteStream;
 };
 
+/** The sending office: it signs through `signer` (never with its key in hand) and wraps with its box key. */
+export type BundleSender = Pick<SigningOffice, 'signer' | 'boxPrivateKeyPlaintext'>;
+
 export type BuildBundleInput<K extends BundleKind> = {
   readonly kind: K;
   readonly body: PayloadBody<K>;
-  readonly sender: OfficeIdentity;
+  readonly sender: BundleSender;
   /** Empty only for public kinds (key-card, revocation). */
   readonly recipients: readonly BundleRecipient[];
   readonly attachments?: readonly AttachmentInput[];
@@ -80,6 +84,8 @@ export async function buildBundle<K extends BundleKind>(
   try {
     return ok(await build(kit, input, sink));
   } catch (caught) {
+    if (caught instanceof OfficeKeyWipedError)
+      return err('BUNDLE_BUILD_INVALID', `Cannot build the bundle: ${caught.message} Unlock the vault and try again.`);
     return toBundleErr(caught);
   }
 }
@@ -124,7 +130,7 @@ async function buildWithKey<K extends BundleKind>(
     throw invalid(`a ${input.kind} bundle carries no attachments`);
 
   const bundleId = toHex(bundleIdBytes);
-  const sender = toHex(input.sender.signingPublicKey);
+  const sender = toHex(input.sender.signer.publicKey);
   const recipients = [...input.recipients].sort((a, b) => (a.card.card.signingKey < b.card.card.signingKey ? -1 : 1));
   const entries: RecipientEntry[] = recipients.map((recipient) =>
     wrapFor(kit, recipient, bundleIdBytes, contentKey, input.sender, random),
@@ -211,7 +217,7 @@ async function buildWithKey<K extends BundleKind>(
 
   const finalContent = content(descriptors);
   const contentBytes = canonicalJsonBytes(finalContent);
-  const signature = toHex(signDomain(kit, 'bundlePayload', input.sender.signingPrivateKeyPlaintext, contentBytes));
+  const signature = toHex(input.sender.signer.sign('bundlePayload', contentBytes));
   const payloadBytes = canonicalJsonBytes({ content: finalContent, signature });
   if (payloadBytes.length !== payloadLength) throw invalid('internal error: payload length changed');
   const payloadSpan = layout.items[0];
@@ -228,8 +234,8 @@ async function buildWithKey<K extends BundleKind>(
   const headerBytes = encodeHeader(header(itemHashes));
   if (headerBytes.length !== draftHeaderBytes.length) throw invalid('internal error: header length changed');
   const prologue = encodePrologue(headerBytes.length);
+  const headerSignature = input.sender.signer.sign('bundleHeader', prologue, headerBytes);
   const digest = signingDigest(kit, 'bundleHeader', prologue, headerBytes);
-  const headerSignature = kit.sign(digest, input.sender.signingPrivateKeyPlaintext);
   await writeTo(sink, 0, concatBytes(prologue, headerBytes, headerSignature));
   return { bundleId, kind: input.kind, size: layout.fileSize, headerDigest: toHex(digest) };
 }
@@ -239,7 +245,7 @@ function wrapFor(
   recipient: BundleRecipient,
   bundleIdBytes: Uint8Array,
   contentKey: Uint8Array,
-  sender: OfficeIdentity,
+  sender: BundleSender,
   random: (length: number) => Uint8Array,
 ): RecipientEntry {
   const verified = verifyKeyCard(kit, recipient.card);

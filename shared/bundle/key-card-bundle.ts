@@ -1,9 +1,8 @@
 import type { CryptoKit } from '../crypto/crypto-kit';
 import { err, ok, type Result } from '../result';
 import type { SignedKeyCard } from '../offices/key-card';
-import type { OfficeIdentity } from '../offices/office-identity';
 import { trustView } from '../offices/trust-store';
-import type { BuiltBundle } from './build-bundle';
+import type { BuiltBundle, BundleSender } from './build-bundle';
 import { buildPublicBundle } from './public-bundle';
 import { toBundleErr, type BundleErrorCode } from './bundle-error';
 import type { ByteSource, RandomAccessSink } from '../bytes/byte-io';
@@ -13,12 +12,12 @@ import { verifyBundle } from './verify-bundle';
 /** Writes this office's key card as a public key-card bundle (what Settings → "Export key card" saves). */
 export function exportKeyCardBundle(
   kit: CryptoKit,
-  identity: OfficeIdentity,
+  sender: BundleSender,
   card: SignedKeyCard,
   now: number,
   sink: RandomAccessSink,
 ): Promise<Result<BuiltBundle, BundleErrorCode>> {
-  return buildPublicBundle(kit, 'key-card', { card }, identity, now, sink);
+  return buildPublicBundle(kit, 'key-card', { card }, sender, now, sink);
 }
 
 /**

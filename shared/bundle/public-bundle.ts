@@ -1,7 +1,7 @@
 import type { CryptoKit } from '../crypto/crypto-kit';
 import type { Result } from '../result';
-import type { OfficeIdentity } from '../offices/office-identity';
-import { buildBundle, type BuiltBundle } from './build-bundle';
+import { buildBundle } from './build-bundle';
+import type { BuiltBundle, BundleSender } from './build-bundle';
 import { DEFAULT_VERIFY_POLICY } from './bundle-limits';
 import type { BundleErrorCode } from './bundle-error';
 import type { PayloadBody } from './bundle-payloads';
@@ -15,7 +15,7 @@ export function buildPublicBundle<K extends PublicBundleKind>(
   kit: CryptoKit,
   kind: K,
   body: PayloadBody<K>,
-  sender: OfficeIdentity,
+  sender: BundleSender,
   now: number,
   sink: RandomAccessSink,
 ): Promise<Result<BuiltBundle, BundleErrorCode>> {

@@ -5,8 +5,9 @@ import { fromHex, toHex } from '../bytes/bytes';
 import { canonicalJsonBytes } from '../json/canonical-json';
 import { hexBytes, textChars, timestampMs } from '../bundle/json-schemas';
 import jurisdictionsData from '../vocab/data/jurisdictions.json';
-import { signDomain, verifyDomain } from '../bundle/signing-domains';
-import type { OfficeIdentity } from './office-identity';
+import { verifyDomain } from '../bundle/signing-domains';
+import type { DomainSigner } from './office-signer';
+import type { SigningOffice } from './signing-office';
 
 /**
  * The jurisdictions a key card may name: the codes of the `jurisdictions` vocabulary (ISO 3166-1 alpha-2),
@@ -43,31 +44,31 @@ export type OfficeProfile = { readonly name: string; readonly jurisdiction: stri
 
 export type KeyCardErrorCode = 'KEYCARD_MALFORMED' | 'KEYCARD_SIGNATURE_INVALID' | 'KEYCARD_ROTATION_INVALID';
 
-/** Creates this office's signed card; pass `predecessor` (the old identity) when rotating keys. */
+/**
+ * Creates this office's signed card; pass `predecessor` (the old key's signer) when rotating keys. Both signatures go
+ * through signers: a wiped signer throws OfficeKeyWipedError and no card is made.
+ */
 export function createKeyCard(
-  kit: CryptoKit,
-  identity: OfficeIdentity,
+  office: Pick<SigningOffice, 'signer' | 'boxPublicKey'>,
   profile: OfficeProfile,
   validity: { validFrom: number; validUntil: number },
-  predecessor?: OfficeIdentity,
+  predecessor?: DomainSigner,
 ): SignedKeyCard {
   const card: KeyCardBody = keyCardBodySchema.parse({
     version: 1,
     name: profile.name.normalize('NFC'),
     jurisdiction: profile.jurisdiction,
-    signingKey: toHex(identity.signingPublicKey),
-    boxKey: toHex(identity.boxPublicKey),
+    signingKey: toHex(office.signer.publicKey),
+    boxKey: toHex(office.boxPublicKey),
     validFrom: validity.validFrom,
     validUntil: validity.validUntil,
-    previousSigningKey: predecessor ? toHex(predecessor.signingPublicKey) : undefined,
+    previousSigningKey: predecessor ? toHex(predecessor.publicKey) : undefined,
   });
   const message = canonicalJsonBytes(card);
   return {
     card,
-    selfSignature: toHex(signDomain(kit, 'keyCard', identity.signingPrivateKeyPlaintext, message)),
-    rotationSignature: predecessor
-      ? toHex(signDomain(kit, 'keyRotation', predecessor.signingPrivateKeyPlaintext, message))
-      : undefined,
+    selfSignature: toHex(office.signer.sign('keyCard', message)),
+    rotationSignature: predecessor ? toHex(predecessor.sign('keyRotation', message)) : undefined,
   };
 }
 

@@ -2,7 +2,8 @@ import type { CryptoKit } from '../crypto/crypto-kit';
 
 /**
  * An office's long-term keys. The private halves are plain bytes that the vault stores encrypted; this module
- * never persists anything. `signing` is Ed25519 (identity, signatures); `box` is X25519 (key wrapping).
+ * never persists anything. `signing` is Ed25519 (identity, signatures); `box` is X25519 (key wrapping). Once made or
+ * unwrapped, the signing key is handed to a signer (`signingOffice`): everything that signs goes through it.
  */
 export type OfficeIdentity = {
   readonly signingPublicKey: Uint8Array;
@@ -24,9 +25,4 @@ export function generateOfficeIdentity(
     boxPublicKey: box.publicKey,
     boxPrivateKeyPlaintext: box.privateKey,
   };
-}
-
-/** Zeroes the private halves (on lock, or when a rotated-out identity is retired). */
-export function wipeOfficeIdentity(kit: CryptoKit, identity: OfficeIdentity): void {
-  kit.wipe(identity.signingPrivateKeyPlaintext, identity.boxPrivateKeyPlaintext);
 }

@@ -3,8 +3,8 @@ import type { CryptoKit } from '../crypto/crypto-kit';
 import { fromHex, toHex } from '../bytes/bytes';
 import { canonicalJsonBytes } from '../json/canonical-json';
 import { hexBytes, textChars, timestampMs } from '../bundle/json-schemas';
-import { signDomain, verifyDomain } from '../bundle/signing-domains';
-import type { OfficeIdentity } from './office-identity';
+import { verifyDomain } from '../bundle/signing-domains';
+import type { DomainSigner } from './office-signer';
 
 export const REVOCATION_REASONS = ['retired', 'superseded', 'compromised'] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
@@ -27,23 +27,23 @@ export const signedRevocationSchema = z.strictObject({
 export type RevocationStatement = z.infer<typeof revocationStatementSchema>;
 export type SignedRevocation = z.infer<typeof signedRevocationSchema>;
 
+/** Signs the revocation of `signer`'s own key; a wiped signer throws OfficeKeyWipedError. */
 export function createRevocation(
-  kit: CryptoKit,
-  identity: OfficeIdentity,
+  signer: DomainSigner,
   reason: RevocationReason,
   revokedAt: number,
   note?: string,
 ): SignedRevocation {
   const statement: RevocationStatement = {
     version: 1,
-    signingKey: toHex(identity.signingPublicKey),
+    signingKey: toHex(signer.publicKey),
     reason,
     revokedAt,
     note: note?.normalize('NFC'),
   };
   return {
     statement,
-    signature: toHex(signDomain(kit, 'revocation', identity.signingPrivateKeyPlaintext, canonicalJsonBytes(statement))),
+    signature: toHex(signer.sign('revocation', canonicalJsonBytes(statement))),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type EventSignatureVerdict,
   type PersonKey,
 } from '../audit';
+import { partnerPersonIdEvents } from '../audit/partner-person-ids';
 import {
   personKeysFromCertificates,
   signedPersonCertificateSchema,
@@ -48,6 +49,11 @@ const chainSchema = z.strictObject({
     }),
   ]),
   events: z.array(auditEventSchema),
+  /**
+   * The events (by sequence number) that name a person by a partner office's id: recorded before imports replaced
+   * such ids with local pseudonyms, kept as signed because rewriting them would break the chain. Absent when none.
+   */
+  partnerPersonIds: z.array(z.number().int().nonnegative()).min(1).optional(),
 });
 
 export const OVERSIGHT_EXPORT_VERSION = 2;
@@ -97,6 +103,7 @@ export function createOversightExport(kit: CryptoKit, input: OversightExportInpu
     .sort((a, b) => a.caseId.localeCompare(b.caseId))
     .map((trail) => {
       const verdict = verifyAuditChain(trail.events, hash, { caseId: trail.caseId, head: trail.head }, signatures);
+      const partnerPersonIds = partnerPersonIdEvents(trail.events);
       return {
         caseId: trail.caseId,
         eventsInScope: trail.events.filter(inScope).length,
@@ -105,6 +112,7 @@ export function createOversightExport(kit: CryptoKit, input: OversightExportInpu
           ? { ok: true as const }
           : { ok: false as const, eventIndex: verdict.index, reason: verdict.reason, message: verdict.message },
         events: [...trail.events],
+        ...(partnerPersonIds.length > 0 && { partnerPersonIds }),
       };
     });
   const body: OversightExportBody = oversightExportBodySchema.parse({
@@ -140,6 +148,8 @@ export type OversightVerification = {
   readonly signers: readonly { readonly caseId: string; readonly verdicts: readonly EventSignatureVerdict[] }[];
   /** The staff keys the office certified, checked against its key. */
   readonly people: readonly PersonKey[];
+  /** Events kept as signed that name a person by a partner office's id, found here from the events themselves. */
+  readonly partnerPersonIds: readonly { readonly caseId: string; readonly seqs: readonly number[] }[];
 };
 
 /**
@@ -210,5 +220,9 @@ export function verifyOversightExport(
       brokenChains.push({ caseId: chain.caseId, message: verdict.message });
     }
   }
-  return ok({ body, fingerprint, brokenChains, signers, people: certified.keys });
+  const partnerPersonIds = body.chains.flatMap((chain) => {
+    const seqs = partnerPersonIdEvents(chain.events);
+    return seqs.length > 0 ? [{ caseId: chain.caseId, seqs }] : [];
+  });
+  return ok({ body, fingerprint, brokenChains, signers, people: certified.keys, partnerPersonIds });
 }

@@ -2,7 +2,8 @@ import { utf8 } from '../bytes/bytes';
 import type { CryptoKit } from '../crypto/crypto-kit';
 import type { SignedKeyCard } from '../offices/key-card';
 import { createKeyCard } from '../offices/key-card';
-import { generateOfficeIdentity, wipeOfficeIdentity } from '../offices/office-identity';
+import { generateOfficeIdentity } from '../offices/office-identity';
+import { signingOffice } from '../offices/signing-office';
 import { SAMPLE_PARTNER_OFFICES } from './sample-words';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -23,11 +24,15 @@ export function samplePartnerCards(kit: CryptoKit, seed: number, now: Date): Sig
   return SAMPLE_PARTNER_OFFICES.map((office) => {
     const keySeed = (purpose: string) =>
       kit.hash(utf8(`casebridge sample partner office/${seed}/${office.code}/${purpose}`), 32);
-    const identity = generateOfficeIdentity(kit, { signing: keySeed('signing'), box: keySeed('box') });
+    const partner = signingOffice(
+      kit,
+      generateOfficeIdentity(kit, { signing: keySeed('signing'), box: keySeed('box') }),
+    );
     try {
-      return createKeyCard(kit, identity, { name: office.office, jurisdiction: office.jurisdiction }, validity);
+      return createKeyCard(partner, { name: office.office, jurisdiction: office.jurisdiction }, validity);
     } finally {
-      wipeOfficeIdentity(kit, identity);
+      partner.signer.wipe();
+      kit.wipe(partner.boxPrivateKeyPlaintext);
     }
   });
 }

@@ -3,6 +3,7 @@ import { formatFingerprint } from '@shared/offices/fingerprint';
 import { createKeyCard, type SignedKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity, type OfficeIdentity } from '@shared/offices/office-identity';
 import { fingerprintOf, importKeyCard, markVerified, type TrustStore } from '@shared/offices/trust-store';
+import { signingOffice } from '@shared/offices/signing-office';
 
 const DAY = 86_400_000;
 
@@ -15,8 +16,7 @@ export function officeWithCard(
 ): { identity: OfficeIdentity; card: SignedKeyCard } {
   const identity = generateOfficeIdentity(kit);
   const card = createKeyCard(
-    kit,
-    identity,
+    signingOffice(kit, identity),
     { name, jurisdiction },
     { validFrom: now - DAY, validUntil: now + 400 * DAY },
   );

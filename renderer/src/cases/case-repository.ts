@@ -14,7 +14,14 @@ import type { VaultDb } from '../vault/vault-db';
 import { vaultWrite } from '../vault/vault-write';
 import { personKeysForVerification, readPersonKeyRecords } from '../vault/person-keys-store';
 import { readPersonRecords } from '../vault/persons-store';
-import { parseStoredCase, parseStoredEvent, toStoredEvent, untrustedEventOf } from './stored-case';
+import {
+  isStorableCase,
+  NOT_STORABLE,
+  parseStoredCase,
+  parseStoredEvent,
+  toStoredEvent,
+  untrustedEventOf,
+} from './stored-case';
 
 /**
  * What a change to a case comes back as: the stored case, or every reason it was not made (the workflow's
@@ -54,6 +61,7 @@ export class CaseRepository implements CaseStore {
   }
 
   async create(created: Case, genesis: AuditEvent): Promise<Result<void, CaseStoreErrorCode>> {
+    if (!isStorableCase(created)) return err('write-refused', NOT_STORABLE);
     return this.#write(async () => {
       if ((await this.db.cases.get(created.id)) !== undefined)
         return err('case-exists', `A case with id ${created.id} already exists.`);
@@ -64,6 +72,7 @@ export class CaseRepository implements CaseStore {
   }
 
   async commit(next: Case, event: AuditEvent, expectedHead: AuditHead): Promise<Result<void, CaseStoreErrorCode>> {
+    if (!isStorableCase(next)) return err('write-refused', NOT_STORABLE);
     return this.#write(async () => {
       const current = parseStoredCase(await this.db.cases.get(next.id));
       if (current === null)
@@ -113,6 +122,12 @@ export class CaseRepository implements CaseStore {
       current = filled.case;
     }
     const reference = input.reference.trim();
+    if (!isStorableCase(current))
+      return {
+        ok: false,
+        code: 'write-refused',
+        messages: [workflowMessage('case-not-stored', { failure: 'write-refused' })],
+      };
     const written = await vaultWrite(this.db, [this.db.cases, this.db.events], async () => {
       if (await this.#referenceTaken(reference)) return false;
       await this.db.cases.add(current);

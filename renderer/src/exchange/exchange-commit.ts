@@ -8,7 +8,7 @@ import {
   type LedgerEntry,
 } from '@shared/exchange/ledger-entry';
 import { err, ok, type Result } from '@shared/result';
-import { parseStoredCase, toStoredEvent } from '../cases/stored-case';
+import { isStorableCase, NOT_STORABLE, parseStoredCase, toStoredEvent } from '../cases/stored-case';
 import type { AttachmentRecord } from '../vault/attachments/attachment-record';
 import type { VaultDb } from '../vault/vault-db';
 import { vaultWrite } from '../vault/vault-write';
@@ -55,6 +55,8 @@ async function isRecorded(db: VaultDb, ref: LedgerBundleRef): Promise<boolean> {
 }
 
 export async function commitExchange(db: VaultDb, write: ExchangeWrite): Promise<Result<void, ExchangeWriteErrorCode>> {
+  // A case the vault would refuse to read back (a partner's person id) is never written.
+  if (write.caseChange && !isStorableCase(write.caseChange.case)) return err('store-failed', NOT_STORABLE);
   let refused: WriteRefused | null = null;
   const written = await vaultWrite(db, [db.cases, db.events, db.attachments, db.bundleLedger], async () => {
     try {

@@ -111,7 +111,7 @@ export async function exportCaseBundle(
         deps.kit,
         {
           ...body,
-          sender: deps.own.identity,
+          sender: deps.own,
           recipients: [{ card: recipient.card, sequence }],
           attachments,
           createdAt,

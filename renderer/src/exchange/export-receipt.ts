@@ -152,7 +152,7 @@ async function writeReceipt(
         {
           kind: 'receipt',
           body,
-          sender: deps.own.identity,
+          sender: deps.own,
           recipients: [{ card: to.office.card, sequence }],
           createdAt,
           notAfter: createdAt + BUNDLE_VALIDITY_MS,

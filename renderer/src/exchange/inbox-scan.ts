@@ -24,7 +24,7 @@ export async function classifyBundleFile(
   if (!opened.ok) return { fileName: file.name, size: file.bytes, state: 'unreadable', code: 'BUNDLE_IO_FAILED' };
   try {
     return await classifyInboxEntry(deps.kit, opened.value.source, file.name, {
-      ownSigningKey: toHex(deps.own.identity.signingPublicKey),
+      ownSigningKey: toHex(deps.own.signer.publicKey),
       retiredSigningKeys: await retiredSigningKeys(deps.db, deps.kit),
       trust: trustView(trust),
       ledger,

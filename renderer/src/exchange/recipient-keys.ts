@@ -33,8 +33,8 @@ export async function recipientKeysFor(
 ): Promise<{ keys: RecipientKeys; retired: boolean }> {
   const current = {
     keys: {
-      signingPublicKey: deps.own.identity.signingPublicKey,
-      boxPrivateKeyPlaintext: deps.own.identity.boxPrivateKeyPlaintext,
+      signingPublicKey: deps.own.signer.publicKey,
+      boxPrivateKeyPlaintext: deps.own.boxPrivateKeyPlaintext,
     },
     retired: false,
   };

@@ -27,7 +27,7 @@ export function exportOwnKeyCard(
     folderToken,
     expectedBytes: 4096,
     fileName: (built) => keyCardFileName(own.card.card.name, own.fingerprint, built.bundleId),
-    build: (sink) => exportKeyCardBundle(kit, own.identity, own.card, now, sink),
+    build: (sink) => exportKeyCardBundle(kit, own, own.card, now, sink),
   });
 }
 

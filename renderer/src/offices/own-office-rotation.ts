@@ -10,6 +10,7 @@ import { keyCardFileName, revocationFileName } from '@shared/offices/key-card-fi
 import { officeFingerprint } from '@shared/offices/fingerprint';
 import { checkRevocationDate, rotateOfficeKeys, type DrillReason } from '@shared/offices/key-rotation';
 import { signedRevocationSchema } from '@shared/offices/revocation';
+import { signingOffice } from '@shared/offices/signing-office';
 import { err, ok, type Result } from '@shared/result';
 import type { VaultDb } from '../vault/vault-db';
 import { vaultWrite } from '../vault/vault-write';
@@ -114,34 +115,51 @@ export async function rotateOwnOffice(
   const current = ownKeysRecordSchema.safeParse(untrusted);
   if (!current.success)
     return err('keys-corrupt', "This office's keys could not be read. Restore the vault from a backup first.");
-  const { card: oldCard, createdAt, id: _id, officeId: _officeId, ...old } = current.data;
+  const { card: oldCard, createdAt, id: _id, officeId: _officeId, ...oldIdentity } = current.data;
   const date = checkRevocationDate(input.revokedAt, now, createdAt.getTime());
-  if (!date.ok) return date;
+  // The unwrapped old signing key goes to a signer: it signs the successor's card and its own revocation, no more.
+  const old = signingOffice(kit, oldIdentity);
+  if (!date.ok) {
+    old.signer.wipe();
+    kit.wipe(old.boxPrivateKeyPlaintext);
+    return date;
+  }
   const rotation = rotateOfficeKeys(
     kit,
-    old,
+    old.signer,
     { name: profile.officeName, jurisdiction: profile.jurisdiction },
     { validFrom: now, validUntil: now + KEY_CARD_VALIDITY_MS },
     input,
   );
+  /** The signers own both signing keys (the same bytes as the identities): wiping them zeroes the keys. */
+  const wipeSigningKeys = () => {
+    rotation.office.signer.wipe();
+    old.signer.wipe();
+  };
+  /** A failed build stores nothing: every key copy in memory goes. */
+  const abandon = <F>(failure: F): F => {
+    wipeSigningKeys();
+    kit.wipe(rotation.identity.boxPrivateKeyPlaintext, old.boxPrivateKeyPlaintext);
+    return failure;
+  };
   const name = rotation.card.card.name;
   const cardFile = await built(
-    (sink) => buildPublicBundle(kit, 'key-card', { card: rotation.card }, rotation.identity, now, sink),
-    (bundle) => keyCardFileName(name, officeFingerprint(kit, rotation.identity.signingPublicKey), bundle.bundleId),
+    (sink) => buildPublicBundle(kit, 'key-card', { card: rotation.card }, rotation.office, now, sink),
+    (bundle) => keyCardFileName(name, officeFingerprint(kit, rotation.office.signer.publicKey), bundle.bundleId),
   );
-  if (!cardFile.ok) return cardFile;
+  if (!cardFile.ok) return abandon(cardFile);
   const revocationFile = await built(
     (sink) => buildPublicBundle(kit, 'revocation', { revocation: rotation.revocation }, old, now, sink),
-    (bundle) => revocationFileName(name, officeFingerprint(kit, old.signingPublicKey), bundle.bundleId),
+    (bundle) => revocationFileName(name, officeFingerprint(kit, old.signer.publicKey), bundle.bundleId),
   );
-  if (!revocationFile.ok) return revocationFile;
-  const oldKey = toHex(old.signingPublicKey);
+  if (!revocationFile.ok) return abandon(revocationFile);
+  const oldKey = toHex(old.signer.publicKey);
   const retired: RetiredKeys = {
     id: `${RETIRED_PREFIX}${oldKey}`,
     officeId: 'retired',
     createdAt,
     retiredAt: new Date(now),
-    signingPublicKey: old.signingPublicKey,
+    signingPublicKey: old.signer.publicKey,
     boxPublicKey: old.boxPublicKey,
     boxPrivateKeyPlaintext: old.boxPrivateKeyPlaintext,
     card: oldCard,
@@ -164,8 +182,8 @@ export async function rotateOwnOffice(
     return true;
   });
   // The copies in memory go: the vault holds the new keys and the old box key; the old signing key is dropped here.
-  kit.wipe(rotation.identity.signingPrivateKeyPlaintext, rotation.identity.boxPrivateKeyPlaintext);
-  kit.wipe(old.signingPrivateKeyPlaintext);
+  wipeSigningKeys();
+  kit.wipe(rotation.identity.boxPrivateKeyPlaintext);
   if (!saved.ok) return saved;
   if (!saved.value)
     return err('rotated-elsewhere', "This office's key was already replaced in another window. Reopen Settings.");

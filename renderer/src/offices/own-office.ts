@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { CryptoKit } from '@shared/crypto/crypto-kit';
 import { createKeyCard, signedKeyCardSchema, type SignedKeyCard } from '@shared/offices/key-card';
-import { generateOfficeIdentity, type OfficeIdentity } from '@shared/offices/office-identity';
-import { createOfficeSigner, type OfficeSigner } from '@shared/offices/office-signer';
+import { generateOfficeIdentity } from '@shared/offices/office-identity';
+import type { OfficeSigner } from '@shared/offices/office-signer';
+import { signingOffice, type SigningOffice } from '@shared/offices/signing-office';
 import { officeFingerprint } from '@shared/offices/fingerprint';
 import { err, ok, type Result } from '@shared/result';
 import type { VaultDb } from '../vault/vault-db';
@@ -28,30 +29,29 @@ export const ownKeysRecordSchema = z.strictObject({
   card: signedKeyCardSchema,
 });
 
-export type OwnOffice = {
-  readonly identity: OfficeIdentity;
-  /** Signs with `identity`'s signing key (the same bytes): what only needs signatures gets this, never the key. */
+/**
+ * This office in memory after unlock. Its signing key is held by `signer` alone: bundles, key cards, certificates and
+ * the oversight export all sign through it, and nothing else can reach the key.
+ */
+export type OwnOffice = SigningOffice & {
   readonly signer: OfficeSigner;
   readonly card: SignedKeyCard;
   readonly fingerprint: readonly string[];
 };
 
-function ownOffice(kit: CryptoKit, identity: OfficeIdentity, card: SignedKeyCard): OwnOffice {
-  return {
-    identity,
-    signer: createOfficeSigner(kit, identity),
-    card,
-    fingerprint: officeFingerprint(kit, identity.signingPublicKey),
-  };
+type Signing = SigningOffice & { readonly signer: OfficeSigner };
+
+function ownOffice(kit: CryptoKit, signing: Signing, card: SignedKeyCard): OwnOffice {
+  return { ...signing, card, fingerprint: officeFingerprint(kit, signing.signer.publicKey) };
 }
 
 /**
- * Zeroes the private keys of this copy of the identity. The signing key goes through the signer, so a signature
- * still being made with it (an export in flight) fails clearly instead of being made with a zeroed key.
+ * Zeroes this office's private keys. The signing key goes through the signer, so a signature still being made with
+ * it (an export in flight) fails clearly instead of being made with a zeroed key.
  */
-export function wipeOwnOffice(kit: CryptoKit, own: OwnOffice): void {
+export function wipeOwnOffice(kit: CryptoKit, own: Signing): void {
   own.signer.wipe();
-  kit.wipe(own.identity.boxPrivateKeyPlaintext);
+  kit.wipe(own.boxPrivateKeyPlaintext);
 }
 
 export type OwnOfficeErrorCode = VaultWriteErrorCode | 'profile-missing' | 'keys-corrupt';
@@ -89,22 +89,25 @@ export async function ensureOwnOffice(
         "This office's keys could not be read. Restore the vault from a backup; do not create new keys, or partners will no longer recognise you.",
       );
     const { card, createdAt: _createdAt, id: _id, officeId: _officeId, ...identity } = parsed.data;
-    if (cardMatches(card, profile, now)) return ok(ownOffice(kit, identity, card));
+    // The unwrapped identity's signing key goes to the signer here; the identity object itself is not kept.
+    const signing = signingOffice(kit, identity);
+    if (cardMatches(card, profile, now)) return ok(ownOffice(kit, signing, card));
     const renewed = createKeyCard(
-      kit,
-      identity,
+      signing,
       { name: profile.officeName, jurisdiction: profile.jurisdiction },
       { validFrom: now, validUntil: now + KEY_CARD_VALIDITY_MS },
     );
     const saved = await vaultWrite(db, [db.officeKeys], async () => {
       await db.officeKeys.put({ ...parsed.data, card: renewed });
     });
-    return saved.ok ? ok(ownOffice(kit, identity, renewed)) : saved;
+    if (saved.ok) return ok(ownOffice(kit, signing, renewed));
+    wipeOwnOffice(kit, signing);
+    return saved;
   }
   const identity = generateOfficeIdentity(kit);
+  const signing = signingOffice(kit, identity);
   const card = createKeyCard(
-    kit,
-    identity,
+    signing,
     { name: profile.officeName, jurisdiction: profile.jurisdiction },
     { validFrom: now, validUntil: now + KEY_CARD_VALIDITY_MS },
   );
@@ -116,7 +119,8 @@ export async function ensureOwnOffice(
     await db.officeKeys.add(record);
     return true;
   });
+  if (!written.ok || !written.value) wipeOwnOffice(kit, signing);
   if (!written.ok) return written;
   if (!written.value) return ensureOwnOffice(db, kit, profile, now);
-  return ok(ownOffice(kit, identity, card));
+  return ok(ownOffice(kit, signing, card));
 }

@@ -16,6 +16,7 @@ import { createStagingFile } from '../../../renderer/src/bundle-io/staging-file'
 import { attachmentStream, storeAttachment } from '../../../renderer/src/vault/attachments/attachment-store';
 import { VaultService } from '../../../renderer/src/vault/vault-service';
 import { bestOf, reportRatio } from '../report';
+import { signingOffice } from '@shared/offices/signing-office';
 
 /**
  * Export and import of a case with large evidence, against a plain copy of the same bytes through the same
@@ -105,14 +106,12 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
   const sender = generateOfficeIdentity(kit);
   const recipient = generateOfficeIdentity(kit);
   const senderCard = createKeyCard(
-    kit,
-    sender,
+    signingOffice(kit, sender),
     { name: 'A', jurisdiction: 'DE' },
     { validFrom: now - DAY, validUntil: now + 300 * DAY },
   );
   const recipientCard = createKeyCard(
-    kit,
-    recipient,
+    signingOffice(kit, recipient),
     { name: 'B', jurisdiction: 'FR' },
     { validFrom: now - DAY, validUntil: now + 300 * DAY },
   );
@@ -151,7 +150,7 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
         {
           kind: 'request',
           body: { caseRef: 'DE-1', case: { originatingJurisdiction: 'DE' } },
-          sender,
+          sender: signingOffice(kit, sender),
           recipients: [{ card: recipientCard, sequence: 1 }],
           attachments: records.map((record) => ({
             name: record.fileName,

@@ -10,6 +10,7 @@ import { createKeyCard } from '../../../shared/offices/key-card';
 import { generateOfficeIdentity } from '../../../shared/offices/office-identity';
 import { openFileSink, openFileSource, readFileChunks } from '../../../electron/cli/file-io';
 import { writeTestFile } from './bundle-bench-io';
+import { signingOffice } from '../../../shared/offices/signing-office';
 
 const mib = Number(process.argv[2]);
 const dir = process.argv[3] ?? '.';
@@ -18,8 +19,8 @@ const now = Date.now();
 const validity = { validFrom: now - 1000, validUntil: now + 86_400_000 };
 const alice = generateOfficeIdentity(kit);
 const bob = generateOfficeIdentity(kit);
-const aliceCard = createKeyCard(kit, alice, { name: 'A', jurisdiction: 'DE' }, validity);
-const bobCard = createKeyCard(kit, bob, { name: 'B', jurisdiction: 'FR' }, validity);
+const aliceCard = createKeyCard(signingOffice(kit, alice), { name: 'A', jurisdiction: 'DE' }, validity);
+const bobCard = createKeyCard(signingOffice(kit, bob), { name: 'B', jurisdiction: 'FR' }, validity);
 const source = join(dir, `attachment-${mib}.bin`);
 await writeTestFile(source, mib * 1024 * 1024);
 
@@ -40,7 +41,7 @@ const built = await buildBundle(
   {
     kind: 'request',
     body: { caseRef: 'bench', case: {} },
-    sender: alice,
+    sender: signingOffice(kit, alice),
     recipients: [{ card: bobCard, sequence: 1 }],
     attachments: [
       { name: 'a', mediaType: 'application/octet-stream', size: mib * 1024 * 1024, bytes: readFileChunks(source) },

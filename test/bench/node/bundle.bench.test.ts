@@ -12,6 +12,7 @@ import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { openFileSink, openFileSource, readFileChunks } from '../../../electron/cli/file-io';
 import { bestOf, reportRatio } from '../report';
 import { appendSink, writeTestFile } from './bundle-bench-io';
+import { signingOffice } from '@shared/offices/signing-office';
 
 const MIB = 1024 * 1024;
 const TOTAL = 256 * MIB;
@@ -24,8 +25,8 @@ it('bundle build and verify: 256 MiB of attachments vs raw secretstream and a pl
   const validity = { validFrom: now - 1000, validUntil: now + 86_400_000 };
   const alice = generateOfficeIdentity(kit);
   const bob = generateOfficeIdentity(kit);
-  const aliceCard = createKeyCard(kit, alice, { name: 'A', jurisdiction: 'DE' }, validity);
-  const bobCard = createKeyCard(kit, bob, { name: 'B', jurisdiction: 'FR' }, validity);
+  const aliceCard = createKeyCard(signingOffice(kit, alice), { name: 'A', jurisdiction: 'DE' }, validity);
+  const bobCard = createKeyCard(signingOffice(kit, bob), { name: 'B', jurisdiction: 'FR' }, validity);
   const files = [0, 1, 2, 3].map((i) => join(dir, `evidence-${i}.bin`));
   for (const file of files) await writeTestFile(file, TOTAL / files.length);
 
@@ -52,7 +53,7 @@ it('bundle build and verify: 256 MiB of attachments vs raw secretstream and a pl
         {
           kind: 'request',
           body: { caseRef: 'bench', case: {} },
-          sender: alice,
+          sender: signingOffice(kit, alice),
           recipients: [{ card: bobCard, sequence: 1 }],
           attachments: files.map((file, i) => ({
             name: `evidence-${i}.bin`,

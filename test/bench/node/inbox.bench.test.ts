@@ -7,6 +7,7 @@ import { classifyInboxEntry } from '@shared/exchange/inbox-entry';
 import { trustView } from '@shared/offices/trust-store';
 import { officeWithCard, withCard } from '../../support/office-cards';
 import { bestOf, reportRatio } from '../report';
+import { signingOffice } from '@shared/offices/signing-office';
 
 const MIB = 1024 * 1024;
 const FILES = 8;
@@ -27,7 +28,7 @@ it('inbox: classifying 8 bundles of 8 MiB (no key, nothing stored) vs fully veri
       {
         kind: 'request',
         body: { caseRef: `bench-${i}`, case: {} },
-        sender: alice,
+        sender: signingOffice(kit, alice),
         recipients: [{ card: bobCard, sequence: i + 1 }],
         attachments: [{ name: 'evidence.bin', mediaType: 'application/octet-stream', size: SIZE, bytes: [payload] }],
         createdAt: now,

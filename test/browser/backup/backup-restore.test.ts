@@ -25,6 +25,7 @@ import { createdVault, deriveHere, kit, PASSPHRASE, testVault, uniqueDbName } fr
 import { dumpRaw } from '../vault/raw-idb';
 import { dumpDigest } from './dump-digest';
 import { receivedRequestEntry } from '../../support/ledger-entries';
+import { signingOffice } from '@shared/offices/signing-office';
 
 const MiB = 1024 * 1024;
 const DAY = 86_400_000;
@@ -40,7 +41,9 @@ const draft = {
     legalBasis: { code: 'gdpr-61', text: '' },
     dataCategoryCodes: ['subscriber'],
     partnerJurisdiction: 'FR',
-    affectedPeople: [{ id: 'p1', name: 'Camille Durand', contactForNotice: 'Lyon', preferredLanguage: 'fr' as const }],
+    affectedPeople: [
+      { id: 'person-00000001', name: 'Camille Durand', contactForNotice: 'Lyon', preferredLanguage: 'fr' as const },
+    ],
   },
 };
 
@@ -84,8 +87,7 @@ async function populatedVault() {
   if (!own.ok) throw new Error(own.error.message);
   const partner = generateOfficeIdentity(kit);
   const card = createKeyCard(
-    kit,
-    partner,
+    signingOffice(kit, partner),
     { name: 'Commission des Ports Calmes', jurisdiction: 'FR' },
     { validFrom: Date.now() - DAY, validUntil: Date.now() + 300 * DAY },
   );

@@ -30,7 +30,7 @@ function draft(id: string, reference: string, title: string, partner: string, pe
       changes: {
         partnerJurisdiction: partner,
         parties: [{ id: 'platform', role: 'controller', name: platform, jurisdiction: partner }],
-        affectedPeople: [{ id: 'p1', name: person, contactForNotice: 'x', preferredLanguage: 'fr' }],
+        affectedPeople: [{ id: 'person-00000001', name: person, contactForNotice: 'x', preferredLanguage: 'fr' }],
       },
     },
     context,

@@ -45,7 +45,9 @@ const draft = {
       minimisation: 'Subscriber data only.',
     },
     retention: { purgeAt: '2028-01-01T00:00:00.000Z', basis: 'agreement' },
-    affectedPeople: [{ id: 'p1', name: 'Camille Durand', contactForNotice: 'Lyon', preferredLanguage: 'fr' as const }],
+    affectedPeople: [
+      { id: 'person-00000001', name: 'Camille Durand', contactForNotice: 'Lyon', preferredLanguage: 'fr' as const },
+    ],
   },
 };
 
@@ -62,6 +64,30 @@ describe('the case repository over the vault', () => {
     expect(again.ok === false && again.messages).toEqual([
       workflowMessage('reference-taken', { reference: 'de-bqh-2026-0001' }),
     ]);
+  });
+
+  it('never stores a case that names a person by an id from outside this office (the stored schema would refuse it)', async () => {
+    const { vault, repository, alice } = await repositoryAt('foreign-person-id');
+    const foreign = draft.changes.affectedPeople.map((person) => ({ ...person, id: 'ana.weber@example.org' }));
+    const refused = await repository.createCase(
+      { ...draft, changes: { ...draft.changes, affectedPeople: foreign } },
+      alice,
+    );
+    expect(refused.ok === false && refused.messages).toEqual([
+      workflowMessage('case-not-stored', { failure: 'write-refused' }),
+    ]);
+    expect([await vault.db.cases.count(), await vault.db.events.count()]).toEqual([0, 0]);
+
+    const created = await repository.createCase(draft, alice);
+    if (!created.ok) throw new Error(created.messages.join('; '));
+    const noted = transition(created.case, alice, { type: 'add-note', text: 'x' }, repository.context);
+    if (!noted.ok) throw new Error('note refused');
+    const events = await vault.db.events.count();
+    const renamed = { ...noted.case, affectedPeople: noted.case.affectedPeople.map((p) => ({ ...p, id: 'p1' })) };
+    const commit = await repository.commit(renamed, noted.event, created.case.audit);
+    expect(commit.ok === false && commit.error.code).toBe('write-refused');
+    expect(await vault.db.events.count()).toBe(events);
+    expect((await repository.get(created.case.id))?.affectedPeople.map((p) => p.id)).toEqual(['person-00000001']);
   });
 
   it('a refused transition writes nothing and returns the list of what is missing', async () => {

@@ -7,7 +7,7 @@ import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { importKeyCard, markVerified, fingerprintOf, trustView } from '@shared/offices/trust-store';
 import { formatFingerprint } from '@shared/offices/fingerprint';
-import { ensureOwnOffice, OWN_KEYS_ID } from '../../../renderer/src/offices/own-office';
+import { ensureOwnOffice, OWN_KEYS_ID, ownKeysRecordSchema } from '../../../renderer/src/offices/own-office';
 import { loadTrustStore, saveTrustChanges } from '../../../renderer/src/offices/partner-offices';
 import { withCard } from '../../support/office-cards';
 import { createStagingFile } from '../../../renderer/src/bundle-io/staging-file';
@@ -20,8 +20,10 @@ import { createdVault, kit } from '../vault/vault-test-kit';
 import { dumpRaw } from '../vault/raw-idb';
 import { recordExport } from '@shared/exchange/export-record';
 import { parseStoredCase } from '../../../renderer/src/cases/stored-case';
+import { importedPersonId } from '@shared/domain/primitives';
 import { alice, makeContext, requestTo } from '../../unit/workflow/workflow-fixtures';
 import { receivedRequestEntry } from '../../support/ledger-entries';
+import { signingOffice } from '@shared/offices/signing-office';
 
 const profile: OfficeProfile = {
   id: 'office',
@@ -54,7 +56,7 @@ describe('office identity and partners in the vault', () => {
     if (!first.ok) throw new Error(first.error.message);
     const again = await ensureOwnOffice(vault.db, kit, profile, now + 1000);
     if (!again.ok) throw new Error(again.error.message);
-    expect(toHex(again.value.identity.signingPublicKey)).toBe(toHex(first.value.identity.signingPublicKey));
+    expect(toHex(again.value.signer.publicKey)).toBe(toHex(first.value.signer.publicKey));
     expect(again.value.card).toEqual(first.value.card);
     const renamed = await ensureOwnOffice(
       vault.db,
@@ -69,8 +71,11 @@ describe('office identity and partners in the vault', () => {
     const raw = JSON.stringify(await dumpRaw(vault.db.name), (_key, value: unknown) =>
       value instanceof Uint8Array ? toHex(value) : value,
     );
-    expect(raw).not.toContain(toHex(first.value.identity.signingPrivateKeyPlaintext));
-    expect(raw).not.toContain(toHex(first.value.identity.boxPrivateKeyPlaintext));
+    // The private halves as the vault unseals them (our office in memory never shows its signing key).
+    const sealed = ownKeysRecordSchema.parse(await vault.db.officeKeys.get(OWN_KEYS_ID));
+    expect(toHex(sealed.signingPublicKey)).toBe(toHex(first.value.signer.publicKey));
+    expect(raw).not.toContain(toHex(sealed.signingPrivateKeyPlaintext));
+    expect(raw).not.toContain(toHex(sealed.boxPrivateKeyPlaintext));
     expect(raw).not.toContain('Bureau of Quiet Harbours');
     expect(await vault.db.officeKeys.get(OWN_KEYS_ID)).toBeDefined();
     expect(await ensureOwnOffice(vault.db, kit, null, now)).toMatchObject({
@@ -83,8 +88,7 @@ describe('office identity and partners in the vault', () => {
     const vault = await createdVault('exchange-trust');
     const partner = generateOfficeIdentity(kit);
     const card = createKeyCard(
-      kit,
-      partner,
+      signingOffice(kit, partner),
       { name: 'Commission des Ports Calmes', jurisdiction: 'FR' },
       { validFrom: Date.now() - DAY, validUntil: Date.now() + 300 * DAY },
     );
@@ -117,14 +121,12 @@ describe('export staging and import staging', () => {
     const recipient = generateOfficeIdentity(kit);
     const now = Date.now();
     const senderCard = createKeyCard(
-      kit,
-      sender,
+      signingOffice(kit, sender),
       { name: 'A', jurisdiction: 'DE' },
       { validFrom: now - DAY, validUntil: now + 300 * DAY },
     );
     const recipientCard = createKeyCard(
-      kit,
-      recipient,
+      signingOffice(kit, recipient),
       { name: 'B', jurisdiction: 'FR' },
       { validFrom: now - DAY, validUntil: now + 300 * DAY },
     );
@@ -135,7 +137,7 @@ describe('export staging and import staging', () => {
       {
         kind: 'request',
         body: { caseRef: 'DE-1', case: { originatingJurisdiction: 'DE' } },
-        sender,
+        sender: signingOffice(kit, sender),
         recipients: [{ card: recipientCard, sequence: 1 }],
         attachments: [
           { name: 'e.bin', mediaType: 'application/octet-stream', size: evidence.length, bytes: [evidence] },
@@ -240,7 +242,12 @@ describe('the one-transaction exchange write', () => {
   it('stores case, events and ledger together, and nothing when the case moved meanwhile', async () => {
     const vault = await createdVault('exchange-commit');
     const { context, clock } = makeContext();
-    const c = requestTo('authorised', context, clock).case;
+    const authorised = requestTo('authorised', context, clock).case;
+    // The vault stores only local person ids (the workflow fixture's `p1`, `p2` are not).
+    const c = {
+      ...authorised,
+      affectedPeople: authorised.affectedPeople.map((person, index) => ({ ...person, id: importedPersonId(index) })),
+    };
     await vault.db.cases.add(c);
     const recorded = recordExport(c, alice, context, {
       bundleId: '5'.repeat(32),

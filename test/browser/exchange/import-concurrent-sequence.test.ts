@@ -9,6 +9,7 @@ import { loadLedger } from '../../../renderer/src/exchange/ledger-store';
 import { initI18n } from '../../../renderer/src/i18n/i18n';
 import { receivedRequestEntry } from '../../support/ledger-entries';
 import { officeWithCard, withCard } from '../../support/office-cards';
+import { signingOffice } from '@shared/offices/signing-office';
 import { kit } from '../vault/vault-test-kit';
 import { receivingOffice } from './receiving-office';
 
@@ -27,7 +28,7 @@ async function requestNumbered(partner: OfficeIdentity, ours: SignedKeyCard, seq
     {
       kind: 'request',
       body: { caseRef: `FR-CPC-2026-000${sequence}`, case: { originatingJurisdiction: 'FR' } },
-      sender: partner,
+      sender: signingOffice(kit, partner),
       recipients: [{ card: ours, sequence }],
       attachments: [
         { name: `scan-${sequence}.pdf`, mediaType: 'application/pdf', size: evidence.length, bytes: [evidence] },

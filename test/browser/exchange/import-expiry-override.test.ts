@@ -8,6 +8,7 @@ import { initI18n } from '../../../renderer/src/i18n/i18n';
 import { withCard } from '../../support/office-cards';
 import { kit } from '../vault/vault-test-kit';
 import { receivingOffice } from './receiving-office';
+import { signingOffice } from '@shared/offices/signing-office';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -20,8 +21,7 @@ const NOW = Date.UTC(2027, 2, 1, 9, 0, 0);
 function partnerValid(from: number, until: number) {
   const identity = generateOfficeIdentity(kit);
   const card = createKeyCard(
-    kit,
-    identity,
+    signingOffice(kit, identity),
     { name: 'Commission des Ports Calmes', jurisdiction: 'FR' },
     { validFrom: NOW + from * DAY, validUntil: NOW + until * DAY },
   );
@@ -36,7 +36,7 @@ async function requestAged(partner: OfficeIdentity, ours: SignedKeyCard, age: nu
     {
       kind: 'request',
       body: { caseRef: 'FR-CPC-2026-0009', case: { originatingJurisdiction: 'FR' } },
-      sender: partner,
+      sender: signingOffice(kit, partner),
       recipients: [{ card: ours, sequence: 1 }],
       createdAt: NOW - age * DAY,
       notAfter: NOW - (age - 7) * DAY,

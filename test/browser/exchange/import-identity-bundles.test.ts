@@ -10,6 +10,7 @@ import { craftBundle } from '../../unit/bundle/bundle-tamper';
 import { withCard } from '../../support/office-cards';
 import { kit } from '../vault/vault-test-kit';
 import { receivingOffice } from './receiving-office';
+import { signingOffice } from '@shared/offices/signing-office';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -56,7 +57,11 @@ describe('identity bundles from untrusted offices', () => {
       what: 'a revocation from an unverified office',
       file: identityBundleWithAttachment(
         carol,
-        { revocation: JSON.parse(JSON.stringify(createRevocation(kit, carol.identity, 'retired', T0))) },
+        {
+          revocation: JSON.parse(
+            JSON.stringify(createRevocation(signingOffice(kit, carol.identity).signer, 'retired', T0)),
+          ),
+        },
         'revocation',
       ),
       trust: withCard(kit, {}, carol.card, T0 - DAY, false),

@@ -4,6 +4,7 @@ import { memorySink } from '@shared/bytes/byte-io';
 import { applyImport, prepareImport } from '../../../renderer/src/exchange/import-bundle';
 import { initI18n } from '../../../renderer/src/i18n/i18n';
 import { measureSpace, storageFullText } from '../../../renderer/src/vault/storage-space';
+import { signingOffice } from '@shared/offices/signing-office';
 import { kit } from '../vault/vault-test-kit';
 import { officeWithCard, withCard } from '../../support/office-cards';
 import { receivingOffice } from './receiving-office';
@@ -34,7 +35,7 @@ async function officeReceivingBundle(label: string) {
     {
       kind: 'request',
       body: { caseRef: 'FR-CPC-2026-0007', case: { originatingJurisdiction: 'FR' } },
-      sender: partner,
+      sender: signingOffice(kit, partner),
       recipients: [{ card: own.card, sequence: 1 }],
       attachments: [3, 6].map((mib) => ({
         name: `scan-${mib}.pdf`,

@@ -11,13 +11,13 @@ import {
   type ExportProgress,
 } from '../../../renderer/src/bundle-io/write-bundle-file';
 import { kit } from '../vault/vault-test-kit';
+import { signingOffice } from '@shared/offices/signing-office';
 
 const DAY = 86_400_000;
 const now = Date.now();
 const sender = generateOfficeIdentity(kit);
 const recipientCard = createKeyCard(
-  kit,
-  generateOfficeIdentity(kit),
+  signingOffice(kit, generateOfficeIdentity(kit)),
   { name: 'B', jurisdiction: 'FR' },
   { validFrom: now - DAY, validUntil: now + 300 * DAY },
 );
@@ -67,7 +67,7 @@ const build = (sink: Parameters<typeof buildBundle>[2]) =>
     {
       kind: 'request',
       body: { caseRef: 'DE-1', case: { originatingJurisdiction: 'DE' } },
-      sender,
+      sender: signingOffice(kit, sender),
       recipients: [{ card: recipientCard, sequence: 1 }],
       attachments: [{ name: 'e.bin', mediaType: 'application/octet-stream', size: evidence.length, bytes: [evidence] }],
       createdAt: now,

@@ -4,7 +4,7 @@ import { toHex } from '@shared/bytes/bytes';
 import { readKeyCardBundle } from '@shared/bundle/key-card-bundle';
 import { verifyBundle } from '@shared/bundle/verify-bundle';
 import { trustView } from '@shared/offices/trust-store';
-import { ensureOwnOffice, OWN_KEYS_ID } from '../../../renderer/src/offices/own-office';
+import { ensureOwnOffice, OWN_KEYS_ID, ownKeysRecordSchema } from '../../../renderer/src/offices/own-office';
 import { loadRetiredKeys, rotateOwnOffice } from '../../../renderer/src/offices/own-office-rotation';
 import type { OfficeProfile } from '../../../renderer/src/vault/records/office-profile';
 import { createdVault, kit } from '../vault/vault-test-kit';
@@ -24,9 +24,11 @@ describe('the lost-laptop drill in the vault', () => {
     const now = Date.now();
     const before = await ensureOwnOffice(vault.db, kit, profile, now - 30 * DAY);
     if (!before.ok) throw new Error(before.error.message);
-    const oldKey = toHex(before.value.identity.signingPublicKey);
-    const oldSigningPrivate = toHex(before.value.identity.signingPrivateKeyPlaintext);
-    const oldBoxPrivate = toHex(before.value.identity.boxPrivateKeyPlaintext);
+    const oldKey = toHex(before.value.signer.publicKey);
+    // The private halves as the vault unseals them: our office in memory hands out no signing key.
+    const oldSealed = ownKeysRecordSchema.parse(await vault.db.officeKeys.get(OWN_KEYS_ID));
+    const oldSigningPrivate = toHex(oldSealed.signingPrivateKeyPlaintext);
+    const oldBoxPrivate = toHex(oldSealed.boxPrivateKeyPlaintext);
 
     // A date in the future, or before the key existed, changes nothing.
     for (const [revokedAt, code] of [
@@ -45,7 +47,8 @@ describe('the lost-laptop drill in the vault', () => {
     expect(Object.keys(rotated.value)).not.toContain('boxPrivateKeyPlaintext');
     const after = await ensureOwnOffice(vault.db, kit, profile, now + 1000);
     if (!after.ok) throw new Error(after.error.message);
-    const newKey = toHex(after.value.identity.signingPublicKey);
+    const newKey = toHex(after.value.signer.publicKey);
+    const newSealed = ownKeysRecordSchema.parse(await vault.db.officeKeys.get(OWN_KEYS_ID));
     expect(newKey).not.toBe(oldKey);
     expect(after.value.card.card.previousSigningKey).toBe(oldKey);
     expect(after.value.card.rotationSignature).toMatch(/^[0-9a-f]{128}$/);
@@ -86,8 +89,8 @@ describe('the lost-laptop drill in the vault', () => {
     for (const secret of [
       oldSigningPrivate,
       oldBoxPrivate,
-      toHex(after.value.identity.signingPrivateKeyPlaintext),
-      toHex(after.value.identity.boxPrivateKeyPlaintext),
+      toHex(newSealed.signingPrivateKeyPlaintext),
+      toHex(newSealed.boxPrivateKeyPlaintext),
     ])
       expect(raw).not.toContain(secret);
   });

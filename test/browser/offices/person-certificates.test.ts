@@ -21,7 +21,7 @@ describe('person certificates', () => {
     if (!ben.ok) throw new Error(ben.error.message);
     const own = await ensureOwnOffice(vault.db, kit, profile, Date.now());
     if (!own.ok) throw new Error(own.error.message);
-    const officeKey = toHex(own.value.identity.signingPublicKey);
+    const officeKey = toHex(own.value.signer.publicKey);
 
     const first = await certifyPersonKeys(vault.db, own.value.signer, new Date('2026-11-30T10:00:00Z'));
     if (!first.ok) throw new Error(first.error.message);

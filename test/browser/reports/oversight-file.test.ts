@@ -30,8 +30,8 @@ describe('oversight file', () => {
     const file = await buildOversightFile(vault.db, own, period, new Date('2026-06-01T00:00:00Z'));
     if (!file.ok) throw new Error(file.error.message);
     expect(keyReads).not.toHaveBeenCalled();
-    const verified = verifyOversightExport(kit, file.value, [toHex(own.identity.signingPublicKey)]);
-    expect(verified.ok && verified.value.body.office.signingKey).toBe(toHex(own.identity.signingPublicKey));
+    const verified = verifyOversightExport(kit, file.value, [toHex(own.signer.publicKey)]);
+    expect(verified.ok && verified.value.body.office.signingKey).toBe(toHex(own.signer.publicKey));
   });
 
   it('when the vault locks while the file is made, nothing is signed and it says so', async () => {
@@ -41,7 +41,8 @@ describe('oversight file', () => {
     wipeOwnOffice(kit, own);
     const file = await building;
     expect(file.ok ? 'signed' : file.error.code).toBe('office-key-wiped');
-    expect(own.identity.signingPrivateKeyPlaintext.every((byte) => byte === 0)).toBe(true);
+    expect(own.signer.wiped()).toBe(true);
+    expect(own.boxPrivateKeyPlaintext.every((byte) => byte === 0)).toBe(true);
   });
 
   it('is refused while our office keys are not ready', async () => {

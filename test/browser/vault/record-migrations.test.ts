@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { schemaV6 } from '../../../renderer/src/vault/schema/v6';
+import { schemaV7 } from '../../../renderer/src/vault/schema/v7';
 import {
   counted,
   encrypted,
@@ -16,19 +16,20 @@ import { loadV1Fixture } from './v1-fixture';
 
 /**
  * The migration machinery, proved with a test step after the shipped chain, on the frozen v1 fixture: test version
- * 7 gives every case a `testLabel` (its first caseworker, or "unassigned"). The fixture runs the real steps to
- * version 2 (persons), 3 (personal signing), 4 (case owners) and 6 (random office and ledger ids) first.
+ * 8 gives every case a `testLabel` (its first caseworker, or "unassigned"). The fixture runs the real steps to
+ * version 2 (persons), 3 (personal signing), 4 (case owners), 6 (random office and ledger ids) and 7 (local person
+ * ids) first.
  */
-const casesTest = counted(encrypted(3, ['createdAt', 'updatedAt', 'stage'], ['reference']));
-const testSchemaV7 = {
-  version: 7,
-  tables: { ...schemaV6.tables, cases: casesTest },
-  stores: { ...schemaV6.stores, cases: encryptedStore(casesTest) },
+const casesTest = counted(encrypted(4, ['createdAt', 'updatedAt', 'stage'], ['reference']));
+const testSchemaV8 = {
+  version: 8,
+  tables: { ...schemaV7.tables, cases: casesTest },
+  stores: { ...schemaV7.stores, cases: encryptedStore(casesTest) },
 } as const satisfies SchemaVersionSpec;
 
 const caseV1 = z.looseObject({ id: z.string(), caseworkerIds: z.array(z.string()).optional() });
 
-const ownerStep = defineRecordMigration(schemaV6, testSchemaV7, {
+const ownerStep = defineRecordMigration(schemaV7, testSchemaV8, {
   description: 'cases get a test label',
   tables: ['cases'],
   migrate: async ({ db }) => {
@@ -39,17 +40,17 @@ const ownerStep = defineRecordMigration(schemaV6, testSchemaV7, {
   },
 });
 
-const planV7: MigrationPlan = {
-  versions: [...appMigrationPlan.versions, testSchemaV7],
+const planV8: MigrationPlan = {
+  versions: [...appMigrationPlan.versions, testSchemaV8],
   migrations: [...appMigrationPlan.migrations, ownerStep],
 };
 
 /** The same step, but the process "dies" after its first write: the transaction aborts as it would. */
 const crashingPlan: MigrationPlan = {
-  versions: planV7.versions,
+  versions: planV8.versions,
   migrations: [
     ...appMigrationPlan.migrations,
-    defineRecordMigration(schemaV6, testSchemaV7, {
+    defineRecordMigration(schemaV7, testSchemaV8, {
       description: 'cases get a test label (crashes half-way)',
       tables: ['cases'],
       migrate: async ({ db }) => {
@@ -63,13 +64,13 @@ const crashingPlan: MigrationPlan = {
 
 describe('record migrations', () => {
   it('run after unlock on a v1 vault: records take the new shape and version, the rest is untouched', async () => {
-    const vault = await loadV1Fixture('migrate', { migrationPlan: planV7 });
+    const vault = await loadV1Fixture('migrate', { migrationPlan: planV8 });
     const before = await dumpRaw(vault.db.name);
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(vault.db)).toBe(7);
+    expect(await readDataVersion(vault.db)).toBe(8);
     expect(await vault.db.cases.get('case-1')).toMatchObject({ title: 'Fixture case', testLabel: 'unassigned' });
     const after = await dumpRaw(vault.db.name);
-    expect(after.cases?.map((row) => Reflect.get(row.value as object, 'v'))).toEqual([3]);
+    expect(after.cases?.map((row) => Reflect.get(row.value as object, 'v'))).toEqual([4]);
     // offices, officeKeys and bundleLedger were rewritten by the shipped step to 6 (random-row-ids-upgrade.test.ts).
     for (const table of ['people', 'events', 'attachmentChunks']) {
       expect(after[table], `${table} changed`).toEqual(before[table]);
@@ -89,19 +90,19 @@ describe('record migrations', () => {
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error.code).toBe('write-failed');
     expect(crashed.keyring.unlocked).toBe(false);
-    // Steps before it committed (the key slots, the shipped steps to versions 2, 3, 4 and 6); nothing of the dying step did.
+    // Steps before it committed (the key slots, the shipped steps to versions 2, 3, 4, 6 and 7); nothing of the dying step did.
     const after = await dumpRaw(crashed.db.name);
     expect(after.cases).toEqual(before.cases);
     expect(after.settings?.map((row) => row.key)).toContain('data-version');
     crashed.db.close();
 
-    const resumed = testVault('migrate-crash', { dbName: crashed.db.name, migrationPlan: planV7 });
+    const resumed = testVault('migrate-crash', { dbName: crashed.db.name, migrationPlan: planV8 });
     expect((await resumed.unlock(PASSPHRASE)).ok).toBe(true);
     expect(await resumed.db.cases.get('case-1')).toMatchObject({ testLabel: 'unassigned' });
   });
 
   it('refuses a vault written by a newer build, changing nothing', async () => {
-    const newer = await loadV1Fixture('migrate-newer', { migrationPlan: planV7 });
+    const newer = await loadV1Fixture('migrate-newer', { migrationPlan: planV8 });
     expect((await newer.unlock(PASSPHRASE)).ok).toBe(true);
     newer.lock();
     newer.db.close();
@@ -121,8 +122,8 @@ describe('record migrations', () => {
   it('a new vault starts at the newest version, with nothing to migrate', async () => {
     const vault = await createdVault('migrate-new');
     expect(await readDataVersion(vault.db)).toBe(appMigrationPlan.versions.at(-1)?.version);
-    const fresh = testVault('migrate-new-v7', { migrationPlan: planV7 });
+    const fresh = testVault('migrate-new-v8', { migrationPlan: planV8 });
     expect((await fresh.create(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(fresh.db)).toBe(7);
+    expect(await readDataVersion(fresh.db)).toBe(8);
   });
 });

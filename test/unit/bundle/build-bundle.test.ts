@@ -3,13 +3,14 @@ import { buildBundle, type BuildBundleInput } from '@shared/bundle/build-bundle'
 import { memorySink, type RandomAccessSink } from '@shared/bytes/byte-io';
 import { DAY, requestBody, T0, world } from './bundle-fixtures';
 import { splitBundle } from './bundle-tamper';
+import { signingOffice } from '@shared/offices/signing-office';
 
 describe('bundle builder', async () => {
   const w = await world();
   const base: BuildBundleInput<'request'> = {
     kind: 'request',
     body: requestBody,
-    sender: w.alice.identity,
+    sender: signingOffice(w.kit, w.alice.identity),
     recipients: [{ card: w.bob.card, sequence: 1 }],
     createdAt: T0,
     notAfter: T0 + DAY,
@@ -46,7 +47,7 @@ describe('bundle builder', async () => {
       {
         kind: 'key-card',
         body: { card: w.alice.card },
-        sender: w.alice.identity,
+        sender: signingOffice(w.kit, w.alice.identity),
         recipients: [{ card: w.bob.card, sequence: 1 }],
         createdAt: T0,
         notAfter: T0 + DAY,

@@ -9,6 +9,7 @@ import { applyRevocation, trustView } from '@shared/offices/trust-store';
 import { createRevocation } from '@shared/offices/revocation';
 import { bytesAttachment, DAY, ledgerOf, requestBody, storeWith, T0, world } from './bundle-fixtures';
 import { assemble, craftBundle, editHeader, splitBundle, unwrapAs } from './bundle-tamper';
+import { signingOffice } from '@shared/offices/signing-office';
 
 const CHUNK = 65536;
 /** A refusal the importer can act on: at least two sentences, the last one telling them what to do. */
@@ -404,7 +405,7 @@ describe('bundle attacks and faults', async () => {
     const revoked = applyRevocation(
       kit,
       storeWith(kit, [alice]),
-      createRevocation(kit, alice.identity, 'compromised', T0),
+      createRevocation(signingOffice(kit, alice.identity).signer, 'compromised', T0),
       T0,
     );
     if (!revoked.ok) throw new Error(revoked.error.message);
@@ -544,7 +545,7 @@ describe('bundle attacks and faults', async () => {
 
   it('refuses a public bundle (a key card) imported twice, as for any other', async () => {
     const sink = memorySink();
-    const built = await exportKeyCardBundle(kit, alice.identity, alice.card, T0, sink);
+    const built = await exportKeyCardBundle(kit, signingOffice(kit, alice.identity), alice.card, T0, sink);
     if (!built.ok) throw new Error(built.error.message);
     const bytes = sink.bytes();
     const publicId = String(splitBundle(bytes).header.bundleId);
@@ -576,7 +577,7 @@ describe('bundle attacks and faults', async () => {
       }).bytes;
     const asJson = (value: unknown): JsonValue => JSON.parse(JSON.stringify(value));
     const keyCard = identityBundle(mallory, [], 'key-card', { card: asJson(mallory.card) });
-    const revocation = createRevocation(kit, carol.identity, 'retired', T0);
+    const revocation = createRevocation(signingOffice(kit, carol.identity).signer, 'retired', T0);
     const publicRevocation = identityBundle(carol, [], 'revocation', { revocation: asJson(revocation) });
     const addressedRevocation = identityBundle(carol, [bob], 'revocation', { revocation: asJson(revocation) });
     // Mallory unknown, Carol unverified: the trust that would otherwise stop an attachment is not there to stop it.

@@ -8,6 +8,7 @@ import { verifyBundle } from '@shared/bundle/verify-bundle';
 import { trustView } from '@shared/offices/trust-store';
 import { openFileSink, openFileSource, readFileChunks } from '../../../electron/cli/file-io';
 import { DAY, emptyLedger, requestBody, storeWith, T0, world } from './bundle-fixtures';
+import { signingOffice } from '@shared/offices/signing-office';
 
 describe('bundles through real files in a temp folder', async () => {
   const w = await world();
@@ -27,7 +28,7 @@ describe('bundles through real files in a temp folder', async () => {
       {
         kind: 'request',
         body: requestBody,
-        sender: w.alice.identity,
+        sender: signingOffice(w.kit, w.alice.identity),
         recipients: [{ card: w.bob.card, sequence: 1 }],
         attachments: [
           {

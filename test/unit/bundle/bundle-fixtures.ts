@@ -14,6 +14,7 @@ import {
   type TrustStore,
 } from '../../../shared/offices/trust-store';
 import { formatFingerprint } from '../../../shared/offices/fingerprint';
+import { signingOffice } from '../../../shared/offices/signing-office';
 
 export const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 export const DAY = 86_400_000;
@@ -28,8 +29,7 @@ export function seed(label: number): Uint8Array {
 export function makeOffice(kit: CryptoKit, label: number, name: string, jurisdiction: string): TestOffice {
   const identity = generateOfficeIdentity(kit, { signing: seed(label), box: seed(label + 100) });
   const card = createKeyCard(
-    kit,
-    identity,
+    signingOffice(kit, identity),
     { name, jurisdiction },
     { validFrom: T0 - 30 * DAY, validUntil: T0 + 365 * DAY },
   );
@@ -87,7 +87,7 @@ export async function world() {
       {
         kind,
         body,
-        sender: from.identity,
+        sender: signingOffice(kit, from.identity),
         recipients: to.map((office) => ({ card: office.card, sequence: options.sequence ?? 1 })),
         createdAt: T0,
         notAfter: T0 + 7 * DAY,

@@ -7,8 +7,8 @@ import {
 } from '../../../shared/bundle/bundle-layout';
 import { concatBytes, fromHex, toHex } from '../../../shared/bytes/bytes';
 import { canonicalJsonBytes, parseCanonicalJson, type JsonValue } from '../../../shared/json/canonical-json';
-import { signDomain, signingDigest } from '../../../shared/bundle/signing-domains';
 import type { OfficeIdentity } from '../../../shared/offices/office-identity';
+import { signingOffice } from '../../../shared/offices/signing-office';
 import type { TestOffice } from './bundle-fixtures';
 import { T0, DAY } from './bundle-fixtures';
 
@@ -47,7 +47,7 @@ export function assemble(
   const signature =
     signer instanceof Uint8Array
       ? signer
-      : kit.sign(signingDigest(kit, 'bundleHeader', prologue, headerBytes), signer.signingPrivateKeyPlaintext);
+      : signingOffice(kit, signer).signer.sign('bundleHeader', prologue, headerBytes);
   return concatBytes(prologue, headerBytes, signature, body);
 }
 
@@ -119,9 +119,7 @@ export function craftBundle(kit: CryptoKit, options: CraftOptions): { bytes: Uin
     options.payloadBytes ??
     canonicalJsonBytes({
       content,
-      signature: toHex(
-        signDomain(kit, 'bundlePayload', innerSigner.signingPrivateKeyPlaintext, canonicalJsonBytes(content)),
-      ),
+      signature: toHex(signingOffice(kit, innerSigner).signer.sign('bundlePayload', canonicalJsonBytes(content))),
     });
   const plaintexts = [payloadBytes, ...attachments];
   const encrypted = plaintexts.map((plaintext, item) => {

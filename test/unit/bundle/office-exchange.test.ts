@@ -21,14 +21,15 @@ import {
 } from '@shared/offices/trust-store';
 import { replayView, type LedgerEntry } from '@shared/exchange/ledger-entry';
 import { DAY, emptyLedger, T0 } from './bundle-fixtures';
+import { signingOffice } from '@shared/offices/signing-office';
 
 describe('two offices exchange key cards, verify each other and exchange every kind of bundle', async () => {
   const kit = await cryptoKit();
   const validity = { validFrom: T0 - DAY, validUntil: T0 + 365 * DAY };
   const berlin = { identity: generateOfficeIdentity(kit), profile: { name: 'Office Berlin', jurisdiction: 'DE' } };
   const paris = { identity: generateOfficeIdentity(kit), profile: { name: 'Office Paris', jurisdiction: 'FR' } };
-  const berlinCard = createKeyCard(kit, berlin.identity, berlin.profile, validity);
-  const parisCard = createKeyCard(kit, paris.identity, paris.profile, validity);
+  const berlinCard = createKeyCard(signingOffice(kit, berlin.identity), berlin.profile, validity);
+  const parisCard = createKeyCard(signingOffice(kit, paris.identity), paris.profile, validity);
 
   async function send<K extends BundleKind>(
     kind: K,
@@ -44,7 +45,7 @@ describe('two offices exchange key cards, verify each other and exchange every k
       {
         kind,
         body,
-        sender: from,
+        sender: signingOffice(kit, from),
         recipients: to.map((card) => ({ card, sequence })),
         createdAt,
         notAfter: createdAt + 14 * DAY,
@@ -114,7 +115,13 @@ describe('two offices exchange key cards, verify each other and exchange every k
   it('exports key cards as public bundles that read back as the same card, even long after export', async () => {
     const sink = memorySink();
     // Exported the day the card starts; read long after (a key-card bundle is checked as of its own creation).
-    const exported = await exportKeyCardBundle(kit, berlin.identity, berlinCard, berlinCard.card.validFrom, sink);
+    const exported = await exportKeyCardBundle(
+      kit,
+      signingOffice(kit, berlin.identity),
+      berlinCard,
+      berlinCard.card.validFrom,
+      sink,
+    );
     if (!exported.ok) throw new Error(exported.error.message);
     const card = await readKeyCardBundle(kit, memorySource(sink.bytes()));
     expect(card).toEqual({ ok: true, value: berlinCard });
@@ -268,11 +275,10 @@ describe('two offices exchange key cards, verify each other and exchange every k
     const { parisStore } = await verifiedStores();
     const next = generateOfficeIdentity(kit);
     const rotatedCard = createKeyCard(
-      kit,
-      next,
+      signingOffice(kit, next),
       berlin.profile,
       { validFrom: T0, validUntil: T0 + 400 * DAY },
-      berlin.identity,
+      signingOffice(kit, berlin.identity).signer,
     );
     const rotated = importKeyCard(kit, parisStore, rotatedCard, T0 + DAY);
     if (!rotated.ok) throw new Error(rotated.error.message);
@@ -299,7 +305,12 @@ describe('two offices exchange key cards, verify each other and exchange every k
       store,
     );
     expect(inFlight.ok).toBe(true);
-    const forged = createKeyCard(kit, generateOfficeIdentity(kit), berlin.profile, validity, paris.identity);
+    const forged = createKeyCard(
+      signingOffice(kit, generateOfficeIdentity(kit)),
+      berlin.profile,
+      validity,
+      signingOffice(kit, paris.identity).signer,
+    );
     const conflict = importKeyCard(
       kit,
       store,
@@ -311,7 +322,7 @@ describe('two offices exchange key cards, verify each other and exchange every k
 
   it('carries a revocation as a bundle; afterwards the revoked key is refused', async () => {
     let { berlinStore } = await verifiedStores();
-    const revocation = createRevocation(kit, paris.identity, 'retired', T0 + DAY, 'Office moved');
+    const revocation = createRevocation(signingOffice(kit, paris.identity).signer, 'retired', T0 + DAY, 'Office moved');
     for (const recipients of [[], [berlinCard]]) {
       const bundle = opened(
         await receive(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRevocation } from '@shared/offices/revocation';
 import { T0, world } from './bundle-fixtures';
+import { signingOffice } from '@shared/offices/signing-office';
 
 /**
  * A key card or a revocation travels in a public bundle, signed by the office it is about. Each test breaks one
@@ -16,7 +17,7 @@ describe('public bundles carry only what their signer may say about itself', asy
 
   it('accepts an office’s own key card and its own revocation (the baseline)', async () => {
     expect(await refusal(await w.build('key-card', { card: alice.card }, alice, []))).toBe('ok');
-    const own = createRevocation(kit, alice.identity, 'retired', T0);
+    const own = createRevocation(signingOffice(kit, alice.identity).signer, 'retired', T0);
     expect(await refusal(await w.build('revocation', { revocation: own }, alice, []))).toBe('ok');
   });
 
@@ -34,11 +35,11 @@ describe('public bundles carry only what their signer may say about itself', asy
   });
 
   it('refuses a revocation of another office’s key, and one whose signature does not hold', async () => {
-    const ofBob = createRevocation(kit, bob.identity, 'compromised', T0);
+    const ofBob = createRevocation(signingOffice(kit, bob.identity).signer, 'compromised', T0);
     expect(await refusal(await w.build('revocation', { revocation: ofBob }, alice, []))).toBe(
       'BUNDLE_PAYLOAD_INVALID: The revocation inside this bundle is invalid (the revocation is for a different key than the one that signed the bundle). Ask the sender to export it again.',
     );
-    const own = createRevocation(kit, alice.identity, 'retired', T0);
+    const own = createRevocation(signingOffice(kit, alice.identity).signer, 'retired', T0);
     const altered = { ...own, statement: { ...own.statement, reason: 'compromised' as const } };
     expect(await refusal(await w.build('revocation', { revocation: altered }, alice, []))).toBe(
       'BUNDLE_PAYLOAD_INVALID: The revocation inside this bundle is invalid (the revocation is not signed by the key it revokes). Ask the sender to export it again.',

@@ -8,6 +8,7 @@ import { deriveBackupKey } from '@shared/backup/backup-keys';
 import { createBackupWriter } from '@shared/backup/write-backup';
 import { bytesAttachment, DAY, emptyLedger, requestBody, storeWith, T0, world } from '../bundle/bundle-fixtures';
 import { testVault, verify, writeSample } from '../backup/backup-fixtures';
+import { signingOffice } from '@shared/offices/signing-office';
 
 /** A kit that counts the secretstream states its streams still hold (created and not yet disposed). */
 function countingKit(kit: CryptoKit) {
@@ -49,7 +50,7 @@ describe('every stream user disposes its stream, even when the work fails', asyn
       {
         kind: 'request',
         body: requestBody,
-        sender: alice.identity,
+        sender: signingOffice(w.kit, alice.identity),
         recipients: [{ card: bob.card, sequence: 1 }],
         createdAt: T0,
         notAfter: T0 + 7 * DAY,

@@ -10,6 +10,7 @@ import { withCard } from '../../support/office-cards';
 import { ok } from '@shared/result';
 import { openBundleFile, readSmallBundle, type BundleReader } from '../../../renderer/src/bundle-io/ipc-byte-source';
 import { DAY, kit } from '../workflow/workflow-fixtures';
+import { signingOffice } from '@shared/offices/signing-office';
 
 /** Stands in for the main process: serves `file` in chunks of the given sizes (cycled), forward only. */
 function reader(
@@ -41,14 +42,12 @@ const now = Date.parse('2026-03-02T09:00:00Z');
 const sender = generateOfficeIdentity(kit);
 const recipient = generateOfficeIdentity(kit);
 const senderCard = createKeyCard(
-  kit,
-  sender,
+  signingOffice(kit, sender),
   { name: 'A', jurisdiction: 'DE' },
   { validFrom: now - DAY, validUntil: now + 300 * DAY },
 );
 const recipientCard = createKeyCard(
-  kit,
-  recipient,
+  signingOffice(kit, recipient),
   { name: 'B', jurisdiction: 'FR' },
   { validFrom: now - DAY, validUntil: now + 300 * DAY },
 );
@@ -59,7 +58,7 @@ const built = await buildBundle(
   {
     kind: 'request',
     body: { caseRef: 'DE-1', case: { originatingJurisdiction: 'DE' } },
-    sender,
+    sender: signingOffice(kit, sender),
     recipients: [{ card: recipientCard, sequence: 1 }],
     attachments: [{ name: 'e.bin', mediaType: 'application/octet-stream', size: evidence.length, bytes: [evidence] }],
     createdAt: now,

@@ -10,6 +10,7 @@ import { trustView, type TrustStore } from '@shared/offices/trust-store';
 import type { WorkflowContext } from '@shared/workflow/workflow-types';
 import { officeWithCard, withCard } from '../../support/office-cards';
 import { alice, DAY, kit } from '../workflow/workflow-fixtures';
+import { signingOffice } from '@shared/offices/signing-office';
 
 /**
  * Offices that exchange real bundles in memory: each has its identity and key card, its trust store and its
@@ -100,7 +101,7 @@ export async function send(
       kind,
       // The payload schemas check the body when the bundle is built; each test passes the body its kind needs.
       body: body as never,
-      sender: from.identity,
+      sender: signingOffice(kit, from.identity),
       recipients: [{ card: to.card, sequence }],
       attachments: options.attachments,
       createdAt: now,

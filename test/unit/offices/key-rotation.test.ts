@@ -11,6 +11,7 @@ import type { OfficeIdentity } from '@shared/offices/office-identity';
 import { verifyRevocation } from '@shared/offices/revocation';
 import { applyRevocation, importKeyCard, trustView, type TrustStore } from '@shared/offices/trust-store';
 import { DAY, emptyLedger, makeOffice, requestBody, seed, storeWith, T0 } from '../bundle/bundle-fixtures';
+import { signingOffice } from '@shared/offices/signing-office';
 
 describe('lost-laptop drill: key rotation and revocation of the old key', async () => {
   const kit = await cryptoKit();
@@ -25,7 +26,7 @@ describe('lost-laptop drill: key rotation and revocation of the old key', async 
   const drill = (reason: DrillReason) =>
     rotateOfficeKeys(
       kit,
-      berlin.identity,
+      signingOffice(kit, berlin.identity).signer,
       profile,
       validity,
       { reason, revokedAt: lostOn, note: 'Laptop lost' },
@@ -39,7 +40,7 @@ describe('lost-laptop drill: key rotation and revocation of the old key', async 
       {
         kind: 'request',
         body: requestBody,
-        sender: from,
+        sender: signingOffice(kit, from),
         recipients: [{ card: paris.card, sequence: 1 }],
         createdAt,
         notAfter: createdAt + 30 * DAY,
@@ -97,7 +98,10 @@ describe('lost-laptop drill: key rotation and revocation of the old key', async 
     // Either statement altered no longer verifies.
     const moved = { ...rotation.revocation, statement: { ...rotation.revocation.statement, revokedAt: T0 } };
     expect(verifyRevocation(kit, moved)).toBe(false);
-    const other = rotateOfficeKeys(kit, paris.identity, profile, validity, { reason: 'superseded', revokedAt: T0 });
+    const other = rotateOfficeKeys(kit, signingOffice(kit, paris.identity).signer, profile, validity, {
+      reason: 'superseded',
+      revokedAt: T0,
+    });
     const forged = { ...rotation.card, rotationSignature: other.card.rotationSignature };
     expect(verifyKeyCard(kit, forged)).toMatchObject({ ok: false, error: { code: 'KEYCARD_ROTATION_INVALID' } });
   });
@@ -156,7 +160,7 @@ describe('lost-laptop drill: key rotation and revocation of the old key', async 
       kit,
       'revocation',
       { revocation: rotation.revocation },
-      berlin.identity,
+      signingOffice(kit, berlin.identity),
       T0,
       sink,
     );

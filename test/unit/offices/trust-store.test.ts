@@ -7,7 +7,7 @@ import {
   officeFingerprint,
 } from '@shared/offices/fingerprint';
 import { createKeyCard, verifyKeyCard } from '@shared/offices/key-card';
-import { generateOfficeIdentity, wipeOfficeIdentity } from '@shared/offices/office-identity';
+import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { createRevocation, verifyRevocation } from '@shared/offices/revocation';
 import {
   applyRevocation,
@@ -17,6 +17,7 @@ import {
   trustView,
   type TrustStore,
 } from '@shared/offices/trust-store';
+import { signingOffice } from '@shared/offices/signing-office';
 
 const T0 = Date.UTC(2026, 10, 26);
 const DAY = 86_400_000;
@@ -26,16 +27,13 @@ describe('offices: identity, key cards, fingerprints, trust', async () => {
   const seed = (n: number) => new Uint8Array(32).fill(n);
   const alice = generateOfficeIdentity(kit, { signing: seed(1), box: seed(2) });
   const validity = { validFrom: T0 - DAY, validUntil: T0 + 100 * DAY };
-  const card = createKeyCard(kit, alice, { name: 'Office Berlin', jurisdiction: 'DE' }, validity);
+  const card = createKeyCard(signingOffice(kit, alice), { name: 'Office Berlin', jurisdiction: 'DE' }, validity);
 
-  it('derives fixed keys from seeds and fresh ones otherwise; wipes private halves', () => {
+  it('derives fixed keys from seeds and fresh ones otherwise', () => {
     const again = generateOfficeIdentity(kit, { signing: seed(1), box: seed(2) });
     expect(kit.equal(again.signingPublicKey, alice.signingPublicKey)).toBe(true);
     const fresh = generateOfficeIdentity(kit);
     expect(kit.equal(fresh.signingPublicKey, alice.signingPublicKey)).toBe(false);
-    wipeOfficeIdentity(kit, again);
-    expect(again.signingPrivateKeyPlaintext.every((b) => b === 0)).toBe(true);
-    expect(again.boxPrivateKeyPlaintext.every((b) => b === 0)).toBe(true);
   });
 
   it('shows a fingerprint as 12 groups of 5 digits that depends on the signing key', () => {
@@ -57,8 +55,7 @@ describe('offices: identity, key cards, fingerprints, trust', async () => {
     expect(verifyKeyCard(kit, { card: card.card })).toMatchObject({ ok: false, error: { code: 'KEYCARD_MALFORMED' } });
     expect(verifyKeyCard(kit, 'not a card')).toMatchObject({ ok: false, error: { code: 'KEYCARD_MALFORMED' } });
     const backwards = createKeyCard(
-      kit,
-      alice,
+      signingOffice(kit, alice),
       { name: 'X', jurisdiction: 'DE' },
       { validFrom: T0, validUntil: T0 - 1 },
     );
@@ -67,10 +64,20 @@ describe('offices: identity, key cards, fingerprints, trust', async () => {
 
   it('accepts rotation only when the old key signed the new card', () => {
     const next = generateOfficeIdentity(kit);
-    const rotated = createKeyCard(kit, next, { name: 'Office Berlin', jurisdiction: 'DE' }, validity, alice);
+    const rotated = createKeyCard(
+      signingOffice(kit, next),
+      { name: 'Office Berlin', jurisdiction: 'DE' },
+      validity,
+      signingOffice(kit, alice).signer,
+    );
     expect(verifyKeyCard(kit, rotated).ok).toBe(true);
     const impostor = generateOfficeIdentity(kit);
-    const forged = createKeyCard(kit, next, { name: 'Office Berlin', jurisdiction: 'DE' }, validity, impostor);
+    const forged = createKeyCard(
+      signingOffice(kit, next),
+      { name: 'Office Berlin', jurisdiction: 'DE' },
+      validity,
+      signingOffice(kit, impostor).signer,
+    );
     const relabelled = { ...forged, card: { ...forged.card, previousSigningKey: card.card.signingKey } };
     expect(verifyKeyCard(kit, relabelled).ok).toBe(false);
     const noSignature = { card: rotated.card, selfSignature: rotated.selfSignature };
@@ -98,8 +105,7 @@ describe('offices: identity, key cards, fingerprints, trust', async () => {
     );
     if (!verified.ok) throw new Error(verified.error.message);
     const renewal = createKeyCard(
-      kit,
-      alice,
+      signingOffice(kit, alice),
       { name: 'Office Berlin-Mitte', jurisdiction: 'DE' },
       { validFrom: T0, validUntil: T0 + 300 * DAY },
     );
@@ -116,18 +122,31 @@ describe('offices: identity, key cards, fingerprints, trust', async () => {
     const imported = importKeyCard(kit, {}, card, T0);
     if (!imported.ok) throw new Error(imported.error.message);
     const impostor = generateOfficeIdentity(kit, { signing: seed(7), box: seed(8) });
-    const lookalike = createKeyCard(kit, impostor, { name: '  office berlin ', jurisdiction: 'DE' }, validity);
+    const lookalike = createKeyCard(
+      signingOffice(kit, impostor),
+      { name: '  office berlin ', jurisdiction: 'DE' },
+      validity,
+    );
     const refused = importKeyCard(kit, imported.value.store, lookalike, T0);
     expect(refused).toMatchObject({ ok: false, error: { code: 'TRUST_KEY_CHANGED' } });
     expect(!refused.ok && refused.error.message).toMatch(/^Warning: .* revoke the old entry/);
     // Another State's office of the same name is another office.
-    const elsewhere = createKeyCard(kit, impostor, { name: 'Office Berlin', jurisdiction: 'AT' }, validity);
+    const elsewhere = createKeyCard(
+      signingOffice(kit, impostor),
+      { name: 'Office Berlin', jurisdiction: 'AT' },
+      validity,
+    );
     expect(importKeyCard(kit, imported.value.store, elsewhere, T0)).toMatchObject({
       ok: true,
       value: { outcome: 'added' },
     });
     // A rotation signed by the old key is not a key change.
-    const successor = createKeyCard(kit, impostor, { name: 'Office Berlin', jurisdiction: 'DE' }, validity, alice);
+    const successor = createKeyCard(
+      signingOffice(kit, impostor),
+      { name: 'Office Berlin', jurisdiction: 'DE' },
+      validity,
+      signingOffice(kit, alice).signer,
+    );
     expect(importKeyCard(kit, imported.value.store, successor, T0)).toMatchObject({
       ok: true,
       value: { outcome: 'rotated' },
@@ -149,25 +168,32 @@ describe('offices: identity, key cards, fingerprints, trust', async () => {
     const imported = importKeyCard(kit, store, card, T0);
     if (!imported.ok) throw new Error(imported.error.message);
     store = imported.value.store;
-    const forged = { ...createRevocation(kit, alice, 'retired', T0), signature: '00'.repeat(64) };
+    const forged = { ...createRevocation(signingOffice(kit, alice).signer, 'retired', T0), signature: '00'.repeat(64) };
     expect(verifyRevocation(kit, forged)).toBe(false);
     expect(applyRevocation(kit, store, forged, T0)).toMatchObject({
       ok: false,
       error: { code: 'TRUST_REVOCATION_INVALID' },
     });
-    const unknown = createRevocation(kit, generateOfficeIdentity(kit), 'retired', T0);
+    const unknown = createRevocation(signingOffice(kit, generateOfficeIdentity(kit)).signer, 'retired', T0);
     expect(applyRevocation(kit, store, unknown, T0)).toMatchObject({
       ok: false,
       error: { code: 'TRUST_UNKNOWN_OFFICE' },
     });
-    const retired = applyRevocation(kit, store, createRevocation(kit, alice, 'retired', T0), T0);
+    const retired = applyRevocation(kit, store, createRevocation(signingOffice(kit, alice).signer, 'retired', T0), T0);
     if (!retired.ok) throw new Error(retired.error.message);
     expect(trustView(retired.value.store).lookup(card.card.signingKey)?.state).toBe('revoked');
-    expect(applyRevocation(kit, retired.value.store, createRevocation(kit, alice, 'retired', T0), T0)).toMatchObject({
+    expect(
+      applyRevocation(kit, retired.value.store, createRevocation(signingOffice(kit, alice).signer, 'retired', T0), T0),
+    ).toMatchObject({
       ok: true,
       value: { outcome: 'unchanged' },
     });
-    const compromised = applyRevocation(kit, retired.value.store, createRevocation(kit, alice, 'compromised', T0), T0);
+    const compromised = applyRevocation(
+      kit,
+      retired.value.store,
+      createRevocation(signingOffice(kit, alice).signer, 'compromised', T0),
+      T0,
+    );
     if (!compromised.ok) throw new Error(compromised.error.message);
     expect(compromised.value.store[card.card.signingKey]?.revocationReason).toBe('compromised');
     expect(importKeyCard(kit, compromised.value.store, card, T0)).toMatchObject({
@@ -179,7 +205,12 @@ describe('offices: identity, key cards, fingerprints, trust', async () => {
       error: { code: 'TRUST_KEY_REVOKED' },
     });
     const next = generateOfficeIdentity(kit);
-    const rotated = createKeyCard(kit, next, { name: 'Office Berlin', jurisdiction: 'DE' }, validity, alice);
+    const rotated = createKeyCard(
+      signingOffice(kit, next),
+      { name: 'Office Berlin', jurisdiction: 'DE' },
+      validity,
+      signingOffice(kit, alice).signer,
+    );
     // A compromised key vouches for nothing: its successor's card arrives as a new, unverified office.
     expect(importKeyCard(kit, compromised.value.store, rotated, T0)).toMatchObject({
       ok: true,

@@ -3,7 +3,6 @@ import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { sealAuditEvent, EMPTY_AUDIT_HEAD, type AuditEvent, type AuditHead } from '@shared/audit';
 import { toHex } from '@shared/bytes/bytes';
 import { canonicalJsonBytes } from '@shared/json/canonical-json';
-import { signDomain } from '@shared/bundle/signing-domains';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { createOfficeSigner } from '@shared/offices/office-signer';
 import { issuePersonCertificate } from '@shared/people/person-certificate';
@@ -168,9 +167,7 @@ describe('signed oversight audit export', () => {
     if (chain) chain.verification = { ok: true };
     const lying = canonicalJsonBytes({
       body: claim.body,
-      signature: toHex(
-        signDomain(kit, 'oversightAudit', office.signingPrivateKeyPlaintext, canonicalJsonBytes(claim.body)),
-      ),
+      signature: toHex(officeSigner.sign('oversightAudit', canonicalJsonBytes(claim.body))),
     });
     expect(verifyOversightExport(kit, lying, trusted)).toMatchObject({
       ok: false,

@@ -12,6 +12,7 @@ import { createRevocation } from '../../../shared/offices/revocation';
 import { DAY, makeOffice, T0, type TestOffice } from '../../unit/bundle/bundle-fixtures';
 import { assemble, craftBundle, editHeader, splitBundle, unwrapAs } from '../../unit/bundle/bundle-tamper';
 import { addRuleVectors, V1_VECTOR_RULES } from './rule-vectors';
+import { signingOffice } from '../../../shared/offices/signing-office';
 
 /**
  * The committed test vectors of bundle format v1, in the manner of the C2SP/CCTV age vectors: each file is
@@ -91,7 +92,7 @@ export async function generateBundleVectors(kit: CryptoKit): Promise<{ manifest:
     const sink = memorySink();
     const built = await buildBundle(
       kit,
-      { kind, body, sender: from.identity, recipients: to.map((office) => ({ card: office.card, sequence: options.sequence ?? 1 })), createdAt: T0, notAfter: T0 + 7 * DAY, chunkSize: CHUNK, random: seededRandom(kit, label), ...options },
+      { kind, body, sender: signingOffice(kit, from.identity), recipients: to.map((office) => ({ card: office.card, sequence: options.sequence ?? 1 })), createdAt: T0, notAfter: T0 + 7 * DAY, chunkSize: CHUNK, random: seededRandom(kit, label), ...options },
       sink,
     );
     if (!built.ok) throw new Error(`${label}: ${built.error.message}`);
@@ -102,7 +103,7 @@ export async function generateBundleVectors(kit: CryptoKit): Promise<{ manifest:
   // ── Valid bundles of every kind ──────────────────────────────────────────────────────────────────────
   const keyCard = await build('key-card', 'key-card', { card: alice.card }, alice, []);
   add('valid-key-card.bin', keyCard, 'Public key-card bundle of Office Berlin (self-signed, readable without a secret).', 'ok', { as: null, trust: {}, kind: 'key-card' });
-  const revocation = createRevocation(kit, carol.identity, 'retired', T0);
+  const revocation = createRevocation(signingOffice(kit, carol.identity).signer, 'retired', T0);
   add('valid-revocation.bin', await build('revocation', 'revocation', { revocation }, carol, []), 'Public revocation of Office Madrid by its own key.', 'ok', { as: null, kind: 'revocation' });
   const request = await build('request', 'request', { caseRef: 'CB-2026-0001', case: { title: 'Removal of a report', platform: 'Example Social' }, message: 'Please review.' }, alice, [bob], { attachments: [small('notice'), small('screenshot')] });
   add('valid-request.bin', request, 'Request from Berlin to Paris with two small attachments.', 'ok', { kind: 'request' });
@@ -226,7 +227,7 @@ export async function generateBundleVectors(kit: CryptoKit): Promise<{ manifest:
   add('attachment-hash-mismatch.bin', wrongHash.bytes, 'Attachment plaintext does not match the hash in the signed content.', 'BUNDLE_ATTACHMENT_MISMATCH');
 
   // ── Format v1.1: every rule of §11, precedence pairs and boundaries (rule-vectors.ts) ─────────────────
-  await addRuleVectors({ kit, offices, add, build, random: (label) => seededRandom(kit, label), request, keyCard, revocation: await build('revocation', 'revocation', { revocation }, carol, []), twoRecipients, fromMallory, revocationStatement: (revokedAt) => createRevocation(kit, carol.identity, 'retired', revokedAt) });
+  await addRuleVectors({ kit, offices, add, build, random: (label) => seededRandom(kit, label), request, keyCard, revocation: await build('revocation', 'revocation', { revocation }, carol, []), twoRecipients, fromMallory, revocationStatement: (revokedAt) => createRevocation(signingOffice(kit, carol.identity).signer, 'retired', revokedAt) });
 
   const secretsOf = (name: OfficeName, label: number) => ({
     signingSeed: toHex(officeSeeds(label).signing),

@@ -1,3 +1,4 @@
+import { signingOffice } from '../../../shared/offices/signing-office';
 import type { CryptoKit } from '../../../shared/crypto/crypto-kit';
 import type { BuildBundleInput } from '../../../shared/bundle/build-bundle';
 import type { BundleErrorCode } from '../../../shared/bundle/bundle-error';
@@ -296,7 +297,7 @@ export async function addRuleVectors(ctx: RuleVectorContext): Promise<void> {
 
   // Identity bodies (§7.3): a card that is not the sender's, a card that has expired, a jurisdiction not listed.
   const publicContent = (body: Record<string, JsonValue>, sender: TestOffice) => contentFor({ body }, sender, 'key-card');
-  const expiredCard = createKeyCard(kit, alice.identity, { name: alice.name, jurisdiction: 'DE' }, { validFrom: T0 - 60 * DAY, validUntil: T0 - 30 * DAY });
+  const expiredCard = createKeyCard(signingOffice(kit, alice.identity), { name: alice.name, jurisdiction: 'DE' }, { validFrom: T0 - 60 * DAY, validUntil: T0 - 30 * DAY });
   const keyCardAs = { as: null, trust: {} } satisfies Partial<VectorCase>;
   add('key-card-other-key.bin', craft('key-card-other', { sender: alice, recipients: [], kind: 'key-card', content: publicContent({ card: carol.card }, alice) }), 'A key-card bundle from Berlin carrying Madrid\'s card.', 'BUNDLE_PAYLOAD_INVALID', { ...keyCardAs, ...fault('13.8') });
   add('key-card-expired-card.bin', craft('key-card-expired', { sender: alice, recipients: [], kind: 'key-card', content: publicContent({ card: expiredCard }, alice) }), 'A key-card bundle whose card expired 30 days before the bundle was made.', 'BUNDLE_SIGNER_EXPIRED', { ...keyCardAs, ...fault('13.9') });

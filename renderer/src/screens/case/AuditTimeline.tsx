@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChainVerification } from '@shared/audit/audit-chain';
 import type { AuditEvent } from '@shared/audit/audit-event';
 import { isOfficeActor, type EventSignatureVerdict } from '@shared/audit/event-signature';
+import { carriesPartnerPersonId } from '@shared/audit/partner-person-ids';
 import { officeOfActor } from '@shared/exchange/exchange-actors';
 import { useCases } from '../../cases/CasesProvider';
 import { useExchange } from '../../exchange/ExchangeProvider';
@@ -90,6 +91,11 @@ export function AuditTimeline({ caseId, events }: { readonly caseId: string; rea
                 : ''}
             </span>
             <span className="timeline__who">{actorWords(event)}</span>
+            {carriesPartnerPersonId(event) ? (
+              <span className="timeline__note" data-testid="partner-person-id">
+                {t('audit.partnerPersonId')}
+              </span>
+            ) : null}
             <span className="timeline__hash mono" title={event.hash}>
               #{event.seq} {event.hash.slice(0, 12)}…
             </span>

@@ -110,7 +110,7 @@ export function PartnerOfficesPanel({ training = false }: Props) {
           <p>{t('offices.ownIntro', { office: own.own.card.card.name })}</p>
           <FingerprintView
             groups={own.own.fingerprint}
-            qrText={fingerprintQrText(own.own.identity.signingPublicKey)}
+            qrText={fingerprintQrText(own.own.signer.publicKey)}
             officeName={own.own.card.card.name}
             testId="own-fingerprint"
           />

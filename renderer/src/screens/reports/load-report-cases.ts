@@ -1,4 +1,4 @@
-import { parseCase } from '@shared/domain/case';
+import { parseStoredCaseRecord } from '@shared/domain/stored-case-schema';
 import type { ReportableCase } from '@shared/reports/transparency-report';
 import type { VaultDb } from '../../vault/vault-db';
 
@@ -9,7 +9,7 @@ export async function loadReportCases(db: VaultDb): Promise<ReportCases> {
   const cases: ReportableCase[] = [];
   let unreadable = 0;
   for (const untrusted of await db.cases.toArray()) {
-    const parsed = parseCase(untrusted);
+    const parsed = parseStoredCaseRecord(untrusted);
     if (parsed.success) cases.push(parsed.data);
     else unreadable++;
   }

@@ -5,6 +5,7 @@ import { migrationToV2 } from './v2';
 import { migrationToV3 } from './v3';
 import { migrationToV4 } from './v4';
 import { migrationToV6 } from './v6';
+import { migrationToV7 } from './v7';
 
 /** Every schema version, oldest first, and the record steps between them (a version may need none). */
 export type MigrationPlan = {
@@ -15,7 +16,7 @@ export type MigrationPlan = {
 /** The shipped plan. A record change adds `schema/vN.ts`, `migrations/vN.ts` and one line in each list. */
 export const appMigrationPlan: MigrationPlan = {
   versions: schemaVersions,
-  migrations: [migrationToV2, migrationToV3, migrationToV4, migrationToV6],
+  migrations: [migrationToV2, migrationToV3, migrationToV4, migrationToV6, migrationToV7],
 };
 
 /** Everything wrong with a plan, in words; empty when it is sound. Run by a unit test on the shipped plan. */

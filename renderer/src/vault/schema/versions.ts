@@ -4,6 +4,7 @@ import { schemaV3 } from './v3';
 import { schemaV4 } from './v4';
 import { schemaV5 } from './v5';
 import { schemaV6 } from './v6';
+import { schemaV7 } from './v7';
 import type { SchemaVersionSpec } from './table-spec';
 
 /**
@@ -18,7 +19,8 @@ export const schemaVersions: readonly SchemaVersionSpec[] = [
   schemaV4,
   schemaV5,
   schemaV6,
+  schemaV7,
 ];
 
-export const latestSchema = schemaV6;
+export const latestSchema = schemaV7;
 export type VaultTableName = keyof typeof latestSchema.tables;
