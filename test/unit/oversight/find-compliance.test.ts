@@ -52,7 +52,16 @@ describe('notice given late or never', () => {
     const story = new Story('bfdi-purged-untold').answered();
     story.advance(1).act(CASEWORKER, defer(story.iso(150)));
     story.advance(2).act(CASEWORKER, { type: 'withdraw', reason: 'The platform fixed it.' });
-    story.advance(360).act(CASEWORKER, { type: 'purge' });
+    // The workflow now refuses this purge (purge-notice-deferred); a trail from software that did not is found.
+    story.advance(360);
+    expect(story.refuses(CASEWORKER, { type: 'purge' })).toBe(true);
+    story.seal(CASEWORKER, {
+      type: 'case-purged',
+      action: 'purge',
+      fromStage: 'closed',
+      toStage: 'purged',
+      details: {},
+    });
     const purgedAt = story.events.at(-1)?.at ?? '';
     expect(ofType(findingsOf([story], story.iso(1)), 'notice-never')).toEqual([
       ['notice-never', story.hashOf('defer-notice'), purgedAt],
