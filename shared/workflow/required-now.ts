@@ -121,6 +121,12 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
       todo(workflowMessage('close-answered'));
       break;
     case 'closed':
+      // An inadmissible complaint closes with its complainant still to be told of the decision and its reasons.
+      if (c.closure?.reason === 'inadmissible')
+        c.affectedPeople.forEach((person, index) => {
+          if (person.notice.state === 'pending')
+            todo(workflowMessage('tell-complainant-inadmissible', { n: index + 1 }));
+        });
       if (c.retention.purgeAt === null && caseSide(c) !== 'issuing') todo(workflowMessage('set-retention'));
       if (c.retention.purgeAt)
         todo(
