@@ -1,16 +1,8 @@
 import type { Case } from '../domain/case';
 import { inadmissibleOn } from '../workflow/steps/inadmissible-step';
 import { originalFreeText } from './free-text';
-import {
-  formatDocumentDate,
-  jurisdictionName,
-  printedParagraphs,
-  senderFields,
-  signatureOf,
-  type DocumentOptions,
-  type NoticeProblem,
-  type PrintableDocument,
-} from './notice-document';
+import type { DocumentOptions, NoticeProblem, PrintableDocument } from './notice-document';
+import { formatDocumentDate, jurisdictionName, printedParagraphs, senderFields, signatureOf } from './notice-document';
 import { fill, NOTICE_TEXTS } from './notice-texts';
 
 /**
