@@ -42,11 +42,21 @@ function originalText(c: Case, field: TranslatableField): string {
  * never silently another language.
  */
 export function freeTextFor(c: Case, field: TranslatableField, language: Language): PrintedFreeText {
-  const original = originalLanguageOf(c);
-  const text = originalText(c, field).trim();
-  if (language === original || text === '') return { text, untranslatedMarker: null };
-  const version = c.textVersions?.[field][language]?.trim() ?? '';
+  const text = originalText(c, field);
+  const translated = language !== originalLanguageOf(c) && text.trim() !== '';
+  const version = translated ? (c.textVersions?.[field][language]?.trim() ?? '') : '';
   if (version !== '') return { text: version, untranslatedMarker: null };
+  return originalFreeText(c, text, language);
+}
+
+/**
+ * Free text that has no recorded versions (the reasons a complaint is inadmissible) as a document in `language`
+ * prints it: as written, under the visible "not translated" marker when the document is in another language.
+ */
+export function originalFreeText(c: Case, text: string, language: Language): PrintedFreeText {
+  const original = originalLanguageOf(c);
+  const trimmed = text.trim();
+  if (language === original || trimmed === '') return { text: trimmed, untranslatedMarker: null };
   const marker = MARKER[language];
-  return { text, untranslatedMarker: marker.text.replace('{language}', marker.names[original]) };
+  return { text: trimmed, untranslatedMarker: marker.text.replace('{language}', marker.names[original]) };
 }

@@ -25,7 +25,7 @@ export type PrintableDocument = {
 };
 
 export type NoticeProblem = {
-  readonly code: 'unknown-person' | 'no-decision' | 'no-challenge';
+  readonly code: 'unknown-person' | 'no-decision' | 'no-challenge' | 'not-inadmissible';
   readonly message: string;
 };
 
@@ -43,7 +43,7 @@ export type DocumentOptions = {
 };
 
 /** The sender's lines at the top: office and postal address, then email and phone where the office has set them. */
-function senderFields(options: DocumentOptions): { label: string; value: string }[] {
+export function senderFields(options: DocumentOptions): { label: string; value: string }[] {
   const t = NOTICE_TEXTS[options.language];
   const address = (options.letterhead?.postalAddress ?? '')
     .split(/\r?\n/)
@@ -57,7 +57,7 @@ function senderFields(options: DocumentOptions): { label: string; value: string 
 }
 
 /** The signature: the person who made the document, for the office; or the office alone. */
-function signatureOf(options: DocumentOptions): string {
+export function signatureOf(options: DocumentOptions): string {
   const t = NOTICE_TEXTS[options.language];
   const signer = options.signer?.trim() ?? '';
   return signer === ''
@@ -66,7 +66,7 @@ function signatureOf(options: DocumentOptions): string {
 }
 
 /** Free text as printed: its version in the document's language, or the original under the visible marker. */
-const printedParagraphs = (printed: PrintedFreeText): string[] =>
+export const printedParagraphs = (printed: PrintedFreeText): string[] =>
   printed.untranslatedMarker ? [printed.untranslatedMarker, printed.text] : [printed.text];
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' };
@@ -77,7 +77,7 @@ export function formatDocumentDate(iso: string, language: Language, timeZone: st
   return language === 'fr' ? formatted.replace(/^1 /u, '1er ') : formatted;
 }
 
-const jurisdictionName = (code: string, language: Language) => citizenLabel('jurisdictions', code, language);
+export const jurisdictionName = (code: string, language: Language) => citizenLabel('jurisdictions', code, language);
 
 /**
  * The standard notice to one affected person, in `options.language`: who acted, what was done under which legal

@@ -1,3 +1,4 @@
+import type { AdmissibilityQuestion } from '../domain/admissibility';
 import type { Language } from '../domain/primitives';
 
 /**
@@ -67,6 +68,19 @@ export type NoticeTexts = {
   readonly outcomes: { readonly upheld: string; readonly modified: string; readonly quashed: string };
   /** The closing formula, one per kind of document: a notice informs, a decision letter decides. */
   readonly closings: { readonly notice: string; readonly decision: string };
+  /** The letter telling a complainant that their complaint was declared inadmissible. */
+  readonly inadmissibility: {
+    readonly title: string;
+    readonly decision: string;
+    readonly headings: { readonly grounds: string; readonly remedy: string };
+    readonly opening: string;
+    readonly groundsIntro: string;
+    /** One sentence per admissibility question answered "no", saying what the complaint lacks. */
+    readonly questions: Readonly<Record<AdmissibilityQuestion, string>>;
+    /** GDPR Art. 78(1) and (3); {state} is the office's own State. */
+    readonly remedy: string;
+    readonly newComplaint: string;
+  };
   /** The signature under the closing: signed by the office alone. */
   readonly signature: string;
   /** Signed by a person for the office. */
@@ -142,6 +156,24 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       quashed: 'The measure is quashed.',
     },
     closings: { notice: 'Yours sincerely,', decision: 'Yours sincerely,' },
+    inadmissibility: {
+      title: 'Decision on your complaint: inadmissible',
+      decision: 'Complaint declared inadmissible',
+      headings: { grounds: 'Why the complaint cannot be dealt with', remedy: 'Your right to a judicial remedy' },
+      opening:
+        '{office} has examined your complaint, reference {reference}, and declared it inadmissible on {date}. It will not be examined on its merits.',
+      groundsIntro: 'The complaint does not meet these conditions:',
+      questions: {
+        competent: 'The authority it was lodged with is not competent to deal with it.',
+        entitled: 'It was not lodged by the person concerned, nor by a person or body they mandated.',
+        inTime: 'It was not lodged within the time limit that applies.',
+        notUnfounded: 'It is manifestly unfounded or excessive.',
+        notDecidedElsewhere: 'The same matter has already been decided, or is pending, elsewhere.',
+      },
+      remedy:
+        'You have the right to an effective judicial remedy against this decision (Article 78(1) of Regulation (EU) 2016/679, the General Data Protection Regulation). Proceedings are brought before the courts of the Member State where the supervisory authority is established ({state}; Article 78(3)).',
+      newComplaint: 'If you have new facts, you may lodge a new complaint; it will be examined as a new case.',
+    },
     signature: '{office}',
     signatureSigned: '{signer}, on behalf of {office}',
   },
@@ -218,6 +250,29 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
         'Nous restons à votre disposition pour tout renseignement complémentaire et vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.',
       decision: 'Nous vous prions d’agréer, Madame, Monsieur, l’expression de notre considération distinguée.',
     },
+    inadmissibility: {
+      title: 'Décision d’irrecevabilité de votre réclamation',
+      decision: 'Réclamation déclarée irrecevable',
+      headings: {
+        grounds: 'Pourquoi la réclamation ne peut pas être traitée',
+        remedy: 'Votre droit à un recours juridictionnel',
+      },
+      opening:
+        '{office} a examiné votre réclamation, référence {reference}, et l’a déclarée irrecevable le {date}. Elle ne sera pas examinée sur le fond.',
+      groundsIntro: 'La réclamation ne remplit pas les conditions suivantes\u00a0:',
+      questions: {
+        competent: 'L’autorité saisie n’est pas compétente pour la traiter.',
+        entitled:
+          'Elle n’a été introduite ni par la personne concernée ni par une personne ou un organisme mandaté par elle.',
+        inTime: 'Elle n’a pas été introduite dans le délai applicable.',
+        notUnfounded: 'Elle est manifestement infondée ou excessive.',
+        notDecidedElsewhere: 'La même affaire a déjà été tranchée ou est pendante ailleurs.',
+      },
+      remedy:
+        'Vous disposez du droit à un recours juridictionnel effectif contre cette décision (article 78, paragraphe 1, du règlement (UE) 2016/679, règlement général sur la protection des données). Le recours est porté devant les juridictions de l’État membre où l’autorité de contrôle est établie ({state}\u202f; article 78, paragraphe 3).',
+      newComplaint:
+        'Si vous disposez de faits nouveaux, vous pouvez introduire une nouvelle réclamation, qui sera examinée comme une nouvelle affaire.',
+    },
     signature: '{office}',
     signatureSigned: '{signer}, pour {office}',
   },
@@ -290,6 +345,29 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       quashed: 'Die Maßnahme wird aufgehoben.',
     },
     closings: { notice: 'Mit freundlichen Grüßen', decision: 'Mit freundlichen Grüßen' },
+    inadmissibility: {
+      title: 'Zurückweisung Ihrer Beschwerde als unzulässig',
+      decision: 'Beschwerde als unzulässig zurückgewiesen',
+      headings: {
+        grounds: 'Warum die Beschwerde nicht behandelt werden kann',
+        remedy: 'Ihr Recht auf einen gerichtlichen Rechtsbehelf',
+      },
+      opening:
+        '{office} hat Ihre Beschwerde (Aktenzeichen {reference}) geprüft und sie am {date} als unzulässig zurückgewiesen. Sie wird nicht in der Sache geprüft.',
+      groundsIntro: 'Die Beschwerde erfüllt folgende Voraussetzungen nicht:',
+      questions: {
+        competent: 'Die angerufene Behörde ist für sie nicht zuständig.',
+        entitled:
+          'Sie wurde weder von der betroffenen Person noch von einer von ihr beauftragten Person oder Einrichtung eingelegt.',
+        inTime: 'Sie wurde nicht innerhalb der geltenden Frist eingelegt.',
+        notUnfounded: 'Sie ist offenkundig unbegründet oder exzessiv.',
+        notDecidedElsewhere: 'Über dieselbe Sache wurde bereits entschieden, oder sie ist anderweitig anhängig.',
+      },
+      remedy:
+        'Sie haben das Recht auf einen wirksamen gerichtlichen Rechtsbehelf gegen diese Entscheidung (Artikel 78 Absatz 1 der Verordnung (EU) 2016/679, Datenschutz-Grundverordnung). Zuständig sind die Gerichte des Mitgliedstaats, in dem die Aufsichtsbehörde ihren Sitz hat ({state}; Artikel 78 Absatz 3).',
+      newComplaint:
+        'Haben Sie neue Tatsachen, können Sie eine neue Beschwerde einlegen; sie wird als neuer Fall geprüft.',
+    },
     signature: '{office}',
     signatureSigned: '{signer}, für {office}',
   },
@@ -362,6 +440,25 @@ export const NOTICE_TEXTS: Record<Language, NoticeTexts> = {
       quashed: 'Se anula la medida.',
     },
     closings: { notice: 'Atentamente,', decision: 'Atentamente,' },
+    inadmissibility: {
+      title: 'Inadmisión de su reclamación',
+      decision: 'Reclamación declarada inadmisible',
+      headings: { grounds: 'Por qué no puede tramitarse la reclamación', remedy: 'Su derecho a la tutela judicial' },
+      opening:
+        '{office} ha examinado su reclamación, con referencia {reference}, y la ha declarado inadmisible el {date}. No se examinará sobre el fondo.',
+      groundsIntro: 'La reclamación no cumple las siguientes condiciones:',
+      questions: {
+        competent: 'La autoridad ante la que se presentó no es competente para tramitarla.',
+        entitled: 'No la presentó el interesado ni una persona o entidad a la que este haya dado mandato.',
+        inTime: 'No se presentó dentro del plazo aplicable.',
+        notUnfounded: 'Es manifiestamente infundada o excesiva.',
+        notDecidedElsewhere: 'El mismo asunto ya ha sido resuelto o está pendiente en otra instancia.',
+      },
+      remedy:
+        'Tiene derecho a la tutela judicial efectiva contra esta resolución (artículo 78, apartado 1, del Reglamento (UE) 2016/679, Reglamento general de protección de datos). El recurso se interpone ante los tribunales del Estado miembro en que esté establecida la autoridad de control ({state}; artículo 78, apartado 3).',
+      newComplaint:
+        'Si dispone de hechos nuevos, puede presentar una nueva reclamación, que se tramitará como un nuevo asunto.',
+    },
     signature: '{office}',
     signatureSigned: '{signer}, en nombre de {office}',
   },

@@ -401,6 +401,8 @@ export function describeWorkflowMessage(m: WorkflowMessage): string {
       return 'the answer was sent: close the case';
     case 'notice-person':
       return `issue or defer notice to affected person ${m.params.n}`;
+    case 'tell-complainant-inadmissible':
+      return `send the inadmissibility letter to complainant ${m.params.n} and record that it was sent`;
     case 'notice-due-again':
       return `notice deferral for affected person ${m.params.n} expired: notice is due again`;
     case 'notice-deferred-until':

@@ -112,6 +112,12 @@ export function requiredNow(c: Case, nowMs: number, settings: OfficeSettings): R
       // The right to know outlives the case: a deferred notice is still owed, and the case cannot be purged before.
       const owed = deferredNotices(c, nowMs);
       items.push(...owed);
+      // An inadmissible complaint closes with its complainant still to be told of the decision and its reasons.
+      if (c.closure?.reason === 'inadmissible')
+        c.affectedPeople.forEach((person, index) => {
+          if (person.notice.state === 'pending')
+            todo(workflowMessage('tell-complainant-inadmissible', { n: index + 1 }));
+        });
       if (c.retention.purgeAt === null && caseSide(c) !== 'issuing') todo(workflowMessage('set-retention'));
       if (c.retention.purgeAt && owed.length === 0)
         todo(

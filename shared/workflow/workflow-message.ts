@@ -205,6 +205,7 @@ export const WORKFLOW_MESSAGE_CODES = [
   'send-refusal',
   'close-answered',
   'notice-person',
+  'tell-complainant-inadmissible',
   'notice-due-again',
   'notice-deferred-until',
   'challenge-window-closed',
@@ -426,6 +427,7 @@ export type WorkflowMessageParams = ParamsFor<{
   'send-refusal': None;
   'close-answered': None;
   'notice-person': { readonly n: number };
+  'tell-complainant-inadmissible': { readonly n: number };
   'notice-due-again': { readonly n: number };
   'notice-deferred-until': At & { readonly n: number };
   'challenge-window-closed': None;

@@ -123,6 +123,21 @@ test('a save with problems lists them at the top, takes the focus there, and eac
   );
   await new CasePage(page).expectStage('Closed');
   await page.locator('.case-view__header').screenshot({ path: 'test-results/screenshots/complaint-inadmissible.png' });
+  // The complainant is told by letter: a to-do until it is recorded as sent; the letter says why and how to go to court.
+  const closedRequired = new CasePage(page).requiredNow();
+  await expect(closedRequired).toContainText('send the inadmissibility letter to complainant 1');
+  await page.getByRole('button', { name: 'Print the letter to the complainant' }).click();
+  const letter = page.getByTestId('inadmissibility-letter-preview');
+  await expect(letter).toContainText('A court in Lyon is hearing the same matter.');
+  await expect(letter).toContainText('The same matter has already been decided, or is pending, elsewhere.');
+  await expect(letter).toContainText('Article 78(1) of Regulation (EU) 2016/679');
+  await letter.screenshot({ path: 'test-results/screenshots/complaint-inadmissible-letter.png' });
+  await letter.evaluate((preview) => preview.scrollTo(0, preview.scrollHeight));
+  await letter.screenshot({ path: 'test-results/screenshots/complaint-inadmissible-letter-end.png' });
+  await expectAccessible(page, 'the letter to a complainant whose complaint is inadmissible');
+  await new CasePage(page).pressAndConfirm('Record the letter as sent');
+  await expect(page.getByTestId('letter-status-1')).toContainText('Léa Martin: letter sent on');
+  await expect(closedRequired).not.toContainText('inadmissibility letter');
 });
 
 test('a request to identify an unknown user names nobody until the response does; then that person is owed notice', async ({

@@ -49,13 +49,20 @@ function person(c: Case, personId: string): AffectedPerson | undefined {
   return c.affectedPeople.find((p) => p.id === personId);
 }
 
+/**
+ * A complaint declared inadmissible is closed with a complainant still to tell; the letter telling them is recorded
+ * as their notice (method, language, date, who), after closing. A complaint never reaches anyone else.
+ */
+const issueNoticeStages = (c: Case): readonly CaseStage[] =>
+  c.kind !== 'rights-complaint' ? noticeStages(c) : c.closure?.reason === 'inadmissible' ? ['closed'] : [];
+
 export const issueNoticeStep: StepDefinition<'issue-notice'> = {
   type: 'issue-notice',
   label: 'issue notice',
   capacity: 'caseworker',
   sides: ['issuing'],
-  kinds: NOTICE_KINDS,
-  stages: noticeStages,
+  kinds: [...NOTICE_KINDS, 'rights-complaint'],
+  stages: issueNoticeStages,
   gate: (c) =>
     c.affectedPeople.some((p) => p.notice.state !== 'issued') ? [] : [workflowMessage('everyone-notified')],
   run(c, actor, action, env): StepOutcome {

@@ -5,7 +5,9 @@ import {
   isNoticeProblem,
   type PrintableDocument,
 } from '@shared/notices/notice-document';
+import { buildInadmissibilityLetter } from '@shared/notices/inadmissibility-letter';
 import { NOTICE_TEXTS } from '@shared/notices/notice-texts';
+import { ADMISSIBILITY_QUESTIONS } from '@shared/domain/admissibility';
 import { type Language } from '@shared/domain/primitives';
 import { CASE_KINDS, letterCase, letterOptions, readableStrings } from '../notices/letter-fixture';
 import { apostropheViolations, frenchViolations } from './typography-rules';
@@ -57,6 +59,34 @@ const decision = (kind: (typeof CASE_KINDS)[number], language: Language) => {
   if (isNoticeProblem(doc)) throw new Error(doc.message);
   return doc;
 };
+/** A complaint declared inadmissible on every question, its reasons written in the letter's language. */
+const inadmissibility = (language: Language) => {
+  const complaint = letterCase('rights-complaint', language);
+  const doc = buildInadmissibilityLetter(
+    {
+      ...complaint,
+      textVersions: { original: language, purpose: {}, 'decision-reasons': {} },
+      admissibility: {
+        competent: 'no',
+        entitled: 'no',
+        inTime: 'no',
+        notUnfounded: 'no',
+        notDecidedElsewhere: 'no',
+        reasons: complaint.challenge?.statement ?? '',
+      },
+      closure: {
+        at: '2026-04-01T09:00:00Z',
+        by: 'alice',
+        reason: 'inadmissible',
+        note: complaint.challenge?.statement ?? '',
+      },
+    },
+    'p1',
+    letterOptions('rights-complaint', language, 'decision'),
+  );
+  if (isNoticeProblem(doc)) throw new Error(doc.message);
+  return doc;
+};
 
 describe('letters a citizen receives', () => {
   it('the rules catch what they are for (not a vacuous scan)', () => {
@@ -87,6 +117,12 @@ describe('letters a citizen receives', () => {
         expect(violations(decision(kind, language))).toEqual([]);
       });
     }
+
+  it.each(CITIZEN_LANGUAGES)('%s: the inadmissibility letter follows the typography and conventions', (language) => {
+    const letter = inadmissibility(language);
+    expect(letter.sections.flatMap((s) => s.list ?? [])).toHaveLength(ADMISSIBILITY_QUESTIONS.length);
+    expect(violations(letter)).toEqual([]);
+  });
 
   it.each(['en', ...CITIZEN_LANGUAGES] as const)(
     '%s: each kind of document has its own closing, and a decision letter never calls itself a notice',

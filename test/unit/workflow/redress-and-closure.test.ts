@@ -350,9 +350,10 @@ describe('rights complaint', () => {
       context,
     );
     t = apply(t, alice, { type: 'authorise' }, context);
+    // An admitted complaint gives no notice; only the letter of an inadmissible one is recorded as notice.
     expect(
       refused(t, alice, { type: 'issue-notice', personId: 'c', method: 'email', language: 'de' }, context).code,
-    ).toBe('wrong-kind');
+    ).toBe('wrong-stage');
     t = apply(
       t,
       alice,

@@ -187,6 +187,7 @@ const SAMPLE_PARAMS: { readonly [C in WorkflowMessageCode]: WorkflowMessageParam
   'record-response': {},
   'record-receipt': { label: 'Requested authority replies' },
   'notice-person': { n: 1 },
+  'tell-complainant-inadmissible': { n: 1 },
   'notice-due-again': { n: 2 },
   'notice-deferred-until': { ...at, n: 2 },
   'challenge-window-closed': {},

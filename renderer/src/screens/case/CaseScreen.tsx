@@ -10,6 +10,7 @@ import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useTerms } from '../../components/useTerms';
 import type { OpenRoute } from '../cases/case-route';
 import { NoticePanel } from '../notices/NoticePanel';
+import { InadmissibilityLetterPanel } from './InadmissibilityLetterPanel';
 import { ChallengeStep } from '../redress/ChallengeStep';
 import { RedressStep } from '../redress/RedressStep';
 import { AnswerStep } from './AnswerStep';
@@ -167,11 +168,16 @@ function StepContent({ c, step }: { readonly c: Case; readonly step: CaseStep })
       return <AnswerStep c={c} step={step} />;
     case 'closed':
       return c.closure ? (
-        <p data-testid="closure">
-          {t(`case.closure.${c.closure.reason}`)}
-          {c.closure.reason === 'withdrawn' ? ` ${t('case.withdrawnReason', { reason: c.closure.note })}` : null}
-          {c.closure.reason === 'inadmissible' ? ` ${t('case.inadmissibleReasons', { reason: c.closure.note })}` : null}
-        </p>
+        <>
+          <p data-testid="closure">
+            {t(`case.closure.${c.closure.reason}`)}
+            {c.closure.reason === 'withdrawn' ? ` ${t('case.withdrawnReason', { reason: c.closure.note })}` : null}
+            {c.closure.reason === 'inadmissible'
+              ? ` ${t('case.inadmissibleReasons', { reason: c.closure.note })}`
+              : null}
+          </p>
+          {c.closure.reason === 'inadmissible' && c.stage === 'closed' ? <InadmissibilityLetterPanel c={c} /> : null}
+        </>
       ) : (
         <p>{t('case.notYet')}</p>
       );
