@@ -15,7 +15,7 @@ import { commitExchange } from '../../../renderer/src/exchange/exchange-commit';
 import { createStagingFile } from '../../../renderer/src/bundle-io/staging-file';
 import { attachmentStream, storeAttachment } from '../../../renderer/src/vault/attachments/attachment-store';
 import { VaultService } from '../../../renderer/src/vault/vault-service';
-import { bestOf, reportRatio } from '../report';
+import { bestOf, reportRatio, reportValue } from '../report';
 
 /**
  * Export and import of a case with large evidence, against a plain copy of the same bytes through the same
@@ -118,6 +118,7 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
   );
   const trust = withCard(kit, {}, senderCard, now);
 
+  const exportHeapPeakMiB = new Map<number, number>();
   for (const size of SIZES) {
     const caseId = `bench-case-${size}`;
     const stored = await storeAttachment(vault.db, {
@@ -220,6 +221,7 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
     });
 
     const mb = size / MiB;
+    exportHeapPeakMiB.set(size, exportMemory.peakJsMiB);
     reportRatio(
       `exchange export ${mb} MiB`,
       exportMs,
@@ -237,4 +239,12 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
     await plain.root.removeEntry(plain.name);
     await plain.root.removeEntry(`bundle-${size}`);
   }
+  const smallest = exportHeapPeakMiB.get(SIZES[0] ?? 0) ?? 0;
+  const largest = exportHeapPeakMiB.get(SIZES.at(-1) ?? 0) ?? 0;
+  reportValue(
+    'exchange export: JS heap peak growth from 64 to 256 MiB of evidence',
+    largest - smallest,
+    'MiB',
+    `+${smallest.toFixed(1)} MiB at 64 MiB, +${largest.toFixed(1)} MiB at 256 MiB`,
+  );
 });
