@@ -1,8 +1,9 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { boot } from './boot/boot';
 import { initI18n } from './i18n/i18n';
-import { App } from './app/App';
+import { AppLoading } from './app/AppLoading';
+import { loadApp, loadAppOnFirstSubmit } from './app/load-app';
 import { BootFailure } from './boot/BootFailure';
 import { PreviewBanner } from './components/PreviewBanner';
 import { OfficeSwitch } from './screens/training/OfficeSwitch';
@@ -18,6 +19,8 @@ function claimReactAriaStyleSlot(): void {
   marker.id = 'react-aria-pressable-style';
   document.head.append(marker);
 }
+
+const App = lazy(() => loadApp().then((module) => ({ default: module.App })));
 
 async function main(): Promise<void> {
   claimReactAriaStyleSlot();
@@ -40,10 +43,15 @@ async function main(): Promise<void> {
     <StrictMode>
       <PreviewBanner shell={outcome.shell} />
       <OfficeSwitch real={vault} shell={outcome.shell}>
-        {(session) => <App shell={outcome.shell} session={session} />}
+        {(session) => (
+          <Suspense fallback={<AppLoading />}>
+            <App shell={outcome.shell} session={session} />
+          </Suspense>
+        )}
       </OfficeSwitch>
     </StrictMode>,
   );
+  loadAppOnFirstSubmit();
 }
 
 void main();

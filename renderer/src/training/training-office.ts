@@ -3,10 +3,9 @@ import { eventSignerFromKey } from '@shared/audit/event-signature';
 import type { CryptoKit } from '@shared/crypto/crypto-kit';
 import type { Actor } from '@shared/domain/actor';
 import { err, ok, type Result } from '@shared/result';
-import { sampleCases, type SampleOfficeOptions } from '@shared/samples/sample-office';
+import type { SampleOfficeOptions } from '@shared/samples/sample-office';
 import type { DeriveKey, UnlockedPerson } from '@shared/vault/vault-keys';
 import { unlockWithPassphrase } from '@shared/vault/vault-keys';
-import { toStoredEvent } from '../cases/stored-case';
 import { APP_KDF } from '../vault/kdf/app-kdf';
 import { deriveInWorker } from '../vault/kdf/derive-in-worker';
 import { OFFICE_PROFILE_ID } from '../vault/records/office-profile';
@@ -128,6 +127,12 @@ export async function setUpTrainingOffice(
       },
       sealing: { hash: (bytes) => vault.kit.hash(bytes, 32), signer: trainingSigner(vault, others) },
     };
+    // The sample generator and the workflow behind it load only when a training office is set up, not with the
+    // lock screen that offers it.
+    const [{ sampleCases }, { toStoredEvent }] = await Promise.all([
+      import('@shared/samples/sample-office'),
+      import('../cases/stored-case'),
+    ]);
     for (let from = 0; from < TRAINING_CASES; from += BATCH) {
       onProgress({ step: 'cases', done: from, total: TRAINING_CASES });
       await nextTask();
