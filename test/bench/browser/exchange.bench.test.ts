@@ -16,6 +16,7 @@ import { createStagingFile } from '../../../renderer/src/bundle-io/staging-file'
 import { attachmentStream, storeAttachment } from '../../../renderer/src/vault/attachments/attachment-store';
 import { VaultService } from '../../../renderer/src/vault/vault-service';
 import { bestOf, reportRatio, reportValue } from '../report';
+import { watchLongTasks } from './long-tasks';
 
 /**
  * Export and import of a case with large evidence, against a plain copy of the same bytes through the same
@@ -142,7 +143,9 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
     let bundleFile: File | null = null;
     let exportMemory = { peakJsMiB: 0, wasmMiB: 0 };
     let exportEnd = 0;
+    let exportLongest = { longestMs: 0, count: 0, totalMs: 0 };
     const exportStart = performance.now();
+    const exportTasks = watchLongTasks();
     await bestOf(1, async () => {
       const sampler = sampleMemory();
       const records = await caseAttachments(vault.db, caseId);
@@ -174,6 +177,8 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
       await copyFile(file, `stick-${size}`);
       exportMemory = { ...sampler.stop(), wasmMiB: (await wasmHeapBytes()) / MiB };
       exportEnd = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      exportLongest = exportTasks.stop();
       // Keep a copy of the bundle for the import run (not timed; the staging folder is swept).
       const kept = await opfsFile(`bundle-${size}`);
       const keptWritable = await kept.handle.createWritable({ keepExistingData: false });
@@ -184,6 +189,8 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
 
     const exportMs = exportEnd - exportStart;
     let importMemory = { peakJsMiB: 0, wasmMiB: 0 };
+    const importTasks = watchLongTasks();
+    let importLongest = { longestMs: 0, count: 0, totalMs: 0 };
     const importMs = await bestOf(1, async () => {
       if (!bundleFile) throw new Error('no bundle');
       const sampler = sampleMemory();
@@ -218,10 +225,22 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
       });
       if (!committed.ok) throw new Error(committed.error.message);
       importMemory = { ...sampler.stop(), wasmMiB: (await wasmHeapBytes()) / MiB };
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      importLongest = importTasks.stop();
     });
 
     const mb = size / MiB;
     exportHeapPeakMiB.set(size, exportMemory.peakJsMiB);
+    for (const [flow, watched] of [
+      ['export', exportLongest],
+      ['import', importLongest],
+    ] as const)
+      reportValue(
+        `longest main-thread task: ${flow} ${mb} MiB`,
+        watched.longestMs,
+        'ms',
+        `${watched.count} tasks over 50 ms, ${watched.totalMs.toFixed(0)} ms in all`,
+      );
     reportRatio(
       `exchange export ${mb} MiB`,
       exportMs,
