@@ -1,9 +1,10 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { boot } from './boot/boot';
 import i18next from 'i18next';
 import { initI18n } from './i18n/i18n';
-import { App } from './app/App';
+import { AppLoading } from './app/AppLoading';
+import { loadApp, loadAppOnFirstSubmit } from './app/load-app';
 import { BootFailure } from './boot/BootFailure';
 import { PreviewBanner } from './components/PreviewBanner';
 import { wordedShell } from './components/worded-shell';
@@ -20,6 +21,8 @@ function claimReactAriaStyleSlot(): void {
   marker.id = 'react-aria-pressable-style';
   document.head.append(marker);
 }
+
+const App = lazy(() => loadApp().then((module) => ({ default: module.App })));
 
 async function main(): Promise<void> {
   claimReactAriaStyleSlot();
@@ -47,10 +50,15 @@ async function main(): Promise<void> {
     <StrictMode>
       <PreviewBanner shell={shell} />
       <OfficeSwitch real={vault} shell={shell}>
-        {(session) => <App shell={shell} session={session} />}
+        {(session) => (
+          <Suspense fallback={<AppLoading />}>
+            <App shell={shell} session={session} />
+          </Suspense>
+        )}
       </OfficeSwitch>
     </StrictMode>,
   );
+  loadAppOnFirstSubmit();
 }
 
 void main();

@@ -1,5 +1,6 @@
 import { loadSodium, type Sodium } from './sodium';
 import { wasmHeap, type WasmHeap } from './wasm-heap';
+import { createBatchOpener, type BatchOpener } from './batch-opener';
 
 /**
  * The few primitives Casebridge uses, over libsodium (wasm). Everything that encrypts, signs or hashes goes
@@ -140,6 +141,19 @@ export function createCryptoKit(sodium: Sodium) {
       } catch {
         throw new DecryptionError('Decryption failed: wrong key, or the data was altered.');
       }
+    },
+
+    /**
+     * Opens many ciphertexts `seal` produced under one key, without libsodium.js's per-call copies (batch-opener.ts):
+     * for listing thousands of records. Dispose it in `finally`: it holds a copy of the key in the wasm heap.
+     */
+    batchOpener(key: Uint8Array): BatchOpener {
+      return createBatchOpener(
+        sodium,
+        heap,
+        key,
+        () => new DecryptionError('Decryption failed: wrong key, or the data was altered.'),
+      );
     },
 
     /** A purpose-bound sub-key (crypto_kdf): `context` is exactly 8 ASCII characters. */

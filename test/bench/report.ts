@@ -12,6 +12,14 @@ export function reportRatio(
   );
 }
 
+/**
+ * Prints one figure that has no baseline of its own (a memory growth, the longest task of a flow):
+ * `BENCH <name>: <value> <unit>`. scripts/bench-summary.mjs reads it like a ratio.
+ */
+export function reportValue(name: string, value: number, unit: 'ms' | 'MiB' | 'KiB', extra = ''): void {
+  console.log(`BENCH ${name}: ${value.toFixed(1)} ${unit}${extra ? ` (${extra})` : ''}`);
+}
+
 /** Best of `runs` timings of `fn`, in ms (best-of filters scheduler noise on a shared 2-core machine). */
 export async function bestOf(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
   let best = Infinity;

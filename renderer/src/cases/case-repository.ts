@@ -22,6 +22,9 @@ import {
   toStoredEvent,
   untrustedEventOf,
 } from './stored-case';
+import { officeCode } from './office-code';
+
+export { officeCode, REFERENCE_CODE_PATTERN } from './office-code';
 
 /**
  * What a change to a case comes back as: the stored case, or every reason it was not made (the workflow's
@@ -212,21 +215,6 @@ export class CaseRepository implements CaseStore {
   }
 }
 
-/** Two to eight capital letters or digits: what an office code in a reference may be. */
-export const REFERENCE_CODE_PATTERN = /^[A-Z0-9]{2,8}$/;
-
 /** The office's code in references: the one chosen at setup, or the initials of its name for older profiles. */
 export const referenceCodeOf = (profile: { readonly officeName: string; readonly referenceCode?: string } | null) =>
   profile?.referenceCode ?? officeCode(profile?.officeName ?? '');
-
-/** Upper-case initials of the office's name ("Bureau of Quiet Harbours" → "BQH"), at most six letters. */
-export function officeCode(officeName: string): string {
-  const initials = officeName
-    .normalize('NFKD')
-    .replace(/[^\p{L}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter((word) => word.length > 2 || /^\p{Lu}/u.test(word))
-    .map((word) => word[0]?.toUpperCase() ?? '')
-    .join('');
-  return (initials || 'OFFICE').slice(0, 6);
-}

@@ -1,9 +1,5 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import de from './locales/de.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
 
 export const supportedLanguages = ['en', 'fr', 'de', 'es'] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -23,20 +19,44 @@ export async function setUiLanguage(language: Language): Promise<void> {
   document.documentElement.lang = language;
 }
 
+/**
+ * Each catalog is its own chunk, loaded when its language is first needed: the lock screen loads the interface
+ * language and English (the fallback), not all four (about 140 kB each).
+ */
+const catalogs: Readonly<Record<Language, () => Promise<{ readonly default: ResourceKey }>>> = {
+  en: () => import('./locales/en.json'),
+  fr: () => import('./locales/fr.json'),
+  de: () => import('./locales/de.json'),
+  es: () => import('./locales/es.json'),
+};
+
+const catalogBackend: BackendModule = {
+  type: 'backend',
+  callbackApi: true,
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    const load = supportedLanguages.find((l) => l === language);
+    if (load === undefined) return callback(null, {});
+    catalogs[load]().then(
+      (catalog) => callback(null, catalog.default),
+      (failure: unknown) => callback(failure instanceof Error ? failure : new Error(String(failure)), null),
+    );
+  },
+};
+
 /** Every user-facing string comes from a catalog; English ships first, more languages drop in beside it. */
 export async function initI18n(language: Language = storedLanguage()): Promise<typeof i18next> {
-  await i18next.use(initReactI18next).init({
-    lng: language,
-    fallbackLng: 'en',
-    resources: {
-      en: { translation: en },
-      fr: { translation: fr },
-      de: { translation: de },
-      es: { translation: es },
-    },
-    interpolation: { escapeValue: false }, // React escapes already
-    returnNull: false,
-  });
+  // changeLanguage (here or in tests) loads a catalog through the backend before it switches.
+  await i18next
+    .use(catalogBackend)
+    .use(initReactI18next)
+    .init({
+      lng: language,
+      fallbackLng: 'en',
+      supportedLngs: [...supportedLanguages],
+      interpolation: { escapeValue: false }, // React escapes already
+      returnNull: false,
+    });
   document.documentElement.lang = language;
   return i18next;
 }

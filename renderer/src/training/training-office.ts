@@ -5,11 +5,10 @@ import type { Actor } from '@shared/domain/actor';
 import { formatFingerprint } from '@shared/offices/fingerprint';
 import { fingerprintOf, importKeyCard, markVerified, type TrustStore } from '@shared/offices/trust-store';
 import { err, type Result } from '@shared/result';
-import { sampleCases, type SampleOfficeOptions } from '@shared/samples/sample-office';
+import type { SampleOfficeOptions } from '@shared/samples/sample-office';
 import { samplePartnerCards } from '@shared/samples/sample-partners';
 import type { DeriveKey, UnlockedPerson } from '@shared/vault/vault-keys';
 import { unlockWithPassphrase } from '@shared/vault/vault-keys';
-import { toStoredEvent } from '../cases/stored-case';
 import { saveTrustChanges } from '../offices/partner-offices';
 import { APP_KDF } from '../vault/kdf/app-kdf';
 import { deriveInWorker } from '../vault/kdf/derive-in-worker';
@@ -135,6 +134,12 @@ export async function setUpTrainingOffice(
       },
       sealing: { hash: (bytes) => vault.kit.hash(bytes, 32), signer: trainingSigner(vault, others) },
     };
+    // The sample generator and the workflow behind it load only when a training office is set up, not with the
+    // lock screen that offers it.
+    const [{ sampleCases }, { toStoredEvent }] = await Promise.all([
+      import('@shared/samples/sample-office'),
+      import('../cases/stored-case'),
+    ]);
     for (let from = 0; from < TRAINING_CASES; from += BATCH) {
       onProgress({ step: 'cases', done: from, total: TRAINING_CASES });
       await nextTask();

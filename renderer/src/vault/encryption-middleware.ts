@@ -8,11 +8,17 @@ import type {
   DBCoreTable,
   Middleware,
 } from 'dexie';
+import type { BatchOpener } from '@shared/crypto/batch-opener';
 import { DecryptionError } from '@shared/crypto/crypto-kit';
 import { vaultHeaderRowSchema } from './vault-header-row';
 import { blindIndexToken } from './blind-index';
 import { blindQuery, mismatchedIndexField, type BlindQuery } from './index-consistency';
-import { decodeRecordPlaintext, encodeRecordPlaintext, recordAssociatedData } from './record-codec';
+import {
+  decodeRecordPlaintext,
+  encodeRecordPlaintext,
+  recordAssociatedData,
+  recordAssociatedDataText,
+} from './record-codec';
 import { plainIndexFields, WRITE_COUNTER_FIELD, type EncryptedTableSpec, type TableSpec } from './schema/table-spec';
 import type { CorruptionReport } from './corruption-report';
 import type { VaultKeyring } from './vault-keyring';
@@ -23,7 +29,9 @@ import type { SealGate } from './seal/seal-gate';
 /**
  * The one layer that encrypts: everything above it (Dexie tables, liveQuery, repositories) sees plaintext;
  * everything below it (IndexedDB) sees only ciphertext, ids, timestamps and blind-index tokens.
- * Every call here is synchronous crypto, so it never awaits non-IndexedDB work inside a transaction.
+ * Every call here is synchronous crypto, so it never awaits non-IndexedDB work inside a transaction: a read opens all
+ * its rows in one synchronous pass, with one batch opener (its key copy zeroed before the rows go up), inside the
+ * `.then` of the IndexedDB request that fetched them, so Dexie's transaction zone is never left.
  * Every row a read returns (get, getMany, query, cursors) has been opened and its plain index values checked against
  * its record, and on a blind-index query the record's own value against the value asked for (index-consistency.ts);
  * `count` and key-only queries answer from the index alone, as IndexedDB holds it.
@@ -210,8 +218,7 @@ function encryptedTable(
    * query it does not belong to (an edited caseId, a copied token): the record is the truth, the row is reported,
    * and no read path returns it.
    */
-  const open = (row: unknown, query: BlindQuery | null = null): unknown => {
-    const keys = keyring.subkeys();
+  const open = (opener: BatchOpener, row: unknown, query: BlindQuery | null = null): unknown => {
     if (row === undefined) return undefined;
     if (!isStoredRow(row)) {
       report.add({ table: name, id: describeId(row), cause: { code: 'row-malformed', params: {} } });
@@ -219,7 +226,7 @@ function encryptedTable(
     }
     let record: unknown;
     try {
-      record = decodeRecordPlaintext(kit.open(keys.records, row.c, recordAssociatedData(name, row.id, row.v, row.n)));
+      record = opener.open(row.c, recordAssociatedDataText(name, row.id, row.v, row.n), decodeRecordPlaintext);
     } catch (error) {
       const code = error instanceof DecryptionError ? 'failed-authentication' : 'content-invalid';
       report.add({ table: name, id: row.id, cause: { code, params: {} } });
@@ -231,6 +238,19 @@ function encryptedTable(
       return undefined;
     }
     return record;
+  };
+
+  /**
+   * Opens every row of one read with a single batch opener (the records key copied into the wasm heap once, buffers
+   * reused: batch-opener.ts), disposed before the result goes up. Synchronous, so no other work runs in between.
+   */
+  const openAll = <T>(read: (openRow: (row: unknown, query?: BlindQuery | null) => unknown) => T): T => {
+    const opener = kit.batchOpener(keyring.subkeys().records);
+    try {
+      return read((row, query = null) => open(opener, row, query));
+    } finally {
+      opener.dispose();
+    }
   };
 
   /** A query on a blind index: the value asked for, which each row found must hold (null for any other index). */
@@ -261,11 +281,11 @@ function encryptedTable(
     // its own layers return, and a native async function here would drop it (modify() then fails).
     get(req) {
       keyring.subkeys();
-      return table.get(req).then((row) => open(row));
+      return table.get(req).then((row) => openAll((openRow) => openRow(row)));
     },
     getMany(req) {
       keyring.subkeys();
-      return table.getMany(req).then((rows) => rows.map((row) => open(row)));
+      return table.getMany(req).then((rows) => openAll((openRow) => rows.map((row) => openRow(row))));
     },
     query(req) {
       keyring.subkeys();
@@ -277,7 +297,9 @@ function encryptedTable(
       const asked = blindQueryOf(req.query.index, req.query.range);
       const run = (limit: number | undefined): Promise<DBCoreQueryResponse> =>
         table.query({ ...translated, limit }).then((response) => {
-          const result = response.result.map((row) => open(row, asked)).filter((value) => value !== undefined);
+          const result = openAll((openRow) =>
+            response.result.map((row) => openRow(row, asked)).filter((value) => value !== undefined),
+          );
           const full = limit !== undefined && response.result.length >= limit;
           if (wanted !== undefined && full && result.length < wanted)
             return run(wanted + response.result.length - result.length);
@@ -295,7 +317,9 @@ function encryptedTable(
       return table
         .openCursor({ ...req, query: { ...req.query, range: translateRange(req.query.index, req.query.range) } })
         .then((cursor) =>
-          cursor === null || !req.values ? cursor : decryptingCursor(cursor, (row) => open(row, asked)),
+          cursor === null || !req.values
+            ? cursor
+            : decryptingCursor(cursor, (row) => openAll((openRow) => openRow(row, asked))),
         );
     },
   };

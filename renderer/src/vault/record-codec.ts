@@ -116,7 +116,17 @@ export function recordAssociatedData(
   recordVersion: number,
   writeCounter?: number,
 ): Uint8Array {
+  return utf8(recordAssociatedDataText(table, primaryKey, recordVersion, writeCounter));
+}
+
+/** The same associated data as text (the batch opener encodes it straight into the wasm heap). */
+export function recordAssociatedDataText(
+  table: string,
+  primaryKey: string,
+  recordVersion: number,
+  writeCounter?: number,
+): string {
   const bound = ['casebridge.record', table, primaryKey, recordVersion];
   // Rows written before seals (schema 5) have no counter and keep their four-part AD.
-  return utf8(JSON.stringify(writeCounter === undefined ? bound : [...bound, writeCounter]));
+  return JSON.stringify(writeCounter === undefined ? bound : [...bound, writeCounter]);
 }

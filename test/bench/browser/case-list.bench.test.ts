@@ -16,6 +16,10 @@ import { VirtualList } from '../../../renderer/src/components/VirtualList';
 import { VaultService } from '../../../renderer/src/vault/vault-service';
 import { vaultWrite } from '../../../renderer/src/vault/vault-write';
 import { bestOf, reportRatio } from '../report';
+import { reportLongestTask } from './long-tasks';
+import { buildTransparencyReport } from '@shared/reports/transparency-report';
+import { yearPeriod } from '@shared/reports/report-period';
+import { loadReportCases } from '../../../renderer/src/screens/reports/load-report-cases';
 import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
 
 const CASES = 10_000;
@@ -198,6 +202,16 @@ it('case list at 10,000 cases: first rows after unlock and keystroke-to-results,
     'plain in-memory filter',
     baseline,
   );
+  // The transparency report for a year, as the reports screen makes it: every case read and parsed, then counted.
+  const report = await reportLongestTask('transparency report', async () => {
+    const loaded = await loadReportCases(vault.db);
+    return buildTransparencyReport(loaded.cases, {
+      period: yearPeriod(2026),
+      officeJurisdiction: 'DE',
+      now: '2027-01-02T00:00:00Z',
+    });
+  });
+  if (report.tables.length === 0) throw new Error('empty report');
   container.remove();
   vault.lock();
 });

@@ -15,8 +15,9 @@ import { commitExchange } from '../../../renderer/src/exchange/exchange-commit';
 import { createStagingFile } from '../../../renderer/src/bundle-io/staging-file';
 import { attachmentStream, storeAttachment } from '../../../renderer/src/vault/attachments/attachment-store';
 import { VaultService } from '../../../renderer/src/vault/vault-service';
-import { bestOf, reportRatio } from '../report';
+import { bestOf, reportRatio, reportValue } from '../report';
 import { signingOffice } from '@shared/offices/signing-office';
+import { watchLongTasks } from './long-tasks';
 
 /**
  * Export and import of a case with large evidence, against a plain copy of the same bytes through the same
@@ -117,6 +118,7 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
   );
   const trust = withCard(kit, {}, senderCard, now);
 
+  const exportHeapPeakMiB = new Map<number, number>();
   for (const size of SIZES) {
     const caseId = `bench-case-${size}`;
     const stored = await storeAttachment(vault.db, {
@@ -140,7 +142,9 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
     let bundleFile: File | null = null;
     let exportMemory = { peakJsMiB: 0, wasmMiB: 0 };
     let exportEnd = 0;
+    let exportLongest = { longestMs: 0, count: 0, totalMs: 0 };
     const exportStart = performance.now();
+    const exportTasks = watchLongTasks();
     await bestOf(1, async () => {
       const sampler = sampleMemory();
       const records = await caseAttachments(vault.db, caseId);
@@ -172,6 +176,8 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
       await copyFile(file, `stick-${size}`);
       exportMemory = { ...sampler.stop(), wasmMiB: (await wasmHeapBytes()) / MiB };
       exportEnd = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      exportLongest = exportTasks.stop();
       // Keep a copy of the bundle for the import run (not timed; the staging folder is swept).
       const kept = await opfsFile(`bundle-${size}`);
       const keptWritable = await kept.handle.createWritable({ keepExistingData: false });
@@ -182,6 +188,8 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
 
     const exportMs = exportEnd - exportStart;
     let importMemory = { peakJsMiB: 0, wasmMiB: 0 };
+    const importTasks = watchLongTasks();
+    let importLongest = { longestMs: 0, count: 0, totalMs: 0 };
     const importMs = await bestOf(1, async () => {
       if (!bundleFile) throw new Error('no bundle');
       const sampler = sampleMemory();
@@ -216,9 +224,22 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
       });
       if (!committed.ok) throw new Error(committed.error.message);
       importMemory = { ...sampler.stop(), wasmMiB: (await wasmHeapBytes()) / MiB };
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      importLongest = importTasks.stop();
     });
 
     const mb = size / MiB;
+    exportHeapPeakMiB.set(size, exportMemory.peakJsMiB);
+    for (const [flow, watched] of [
+      ['export', exportLongest],
+      ['import', importLongest],
+    ] as const)
+      reportValue(
+        `longest main-thread task: ${flow} ${mb} MiB`,
+        watched.longestMs,
+        'ms',
+        `${watched.count} tasks over 50 ms, ${watched.totalMs.toFixed(0)} ms in all`,
+      );
     reportRatio(
       `exchange export ${mb} MiB`,
       exportMs,
@@ -236,4 +257,12 @@ it('exchange: export and import of a case with large evidence vs a plain copy of
     await plain.root.removeEntry(plain.name);
     await plain.root.removeEntry(`bundle-${size}`);
   }
+  const smallest = exportHeapPeakMiB.get(SIZES[0] ?? 0) ?? 0;
+  const largest = exportHeapPeakMiB.get(SIZES.at(-1) ?? 0) ?? 0;
+  reportValue(
+    'exchange export: JS heap peak growth from 64 to 256 MiB of evidence',
+    largest - smallest,
+    'MiB',
+    `+${smallest.toFixed(1)} MiB at 64 MiB, +${largest.toFixed(1)} MiB at 256 MiB`,
+  );
 });

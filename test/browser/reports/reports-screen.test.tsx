@@ -82,7 +82,11 @@ describe('Reports screen', () => {
       Quashed: '8',
       Total: '30',
     });
-    expect(container.querySelectorAll('figure.report-chart svg').length).toBeGreaterThan(5);
+    // The charts load on demand (their own chunk): a loading line first, then one chart per table.
+    await expect
+      .poll(() => container.querySelectorAll('figure.report-chart svg').length, { timeout: 15_000 })
+      .toBeGreaterThan(5);
+    expect(container.querySelectorAll('figure.report-chart [role=status]')).toHaveLength(0);
     expect(container.textContent).toContain('Counts below 5 are shown as “<5”');
   });
 });

@@ -20,6 +20,8 @@ export class PartnerOfficesPage {
 
   /** Our fingerprint as the screen shows it: twelve groups of five digits. */
   async ownFingerprint(): Promise<string> {
+    // The QR code is drawn by an encoder loaded on demand: it must come (a loading line shows meanwhile).
+    await expect(this.region.getByRole('img', { name: /^QR code of the fingerprint of / }).first()).toBeVisible();
     const groups = await this.region.getByTestId('own-fingerprint').locator('span').allTextContents();
     return groups.join(' ');
   }

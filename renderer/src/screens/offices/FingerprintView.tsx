@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fingerprintQrDataUrl } from '../../offices/fingerprint-qr';
+
+const FingerprintQr = lazy(() => import('./FingerprintQr').then((module) => ({ default: module.FingerprintQr })));
 
 type Props = {
   readonly groups: readonly string[];
@@ -12,7 +13,6 @@ type Props = {
 /** A fingerprint as a safety number: twelve groups of five digits, and the same identity as a QR code. */
 export function FingerprintView({ groups, qrText, officeName, testId }: Props) {
   const { t } = useTranslation();
-  const qr = useMemo(() => fingerprintQrDataUrl(qrText), [qrText]);
   return (
     <div className="fingerprint">
       <div
@@ -27,13 +27,15 @@ export function FingerprintView({ groups, qrText, officeName, testId }: Props) {
           </span>
         ))}
       </div>
-      <img
-        className="fingerprint__qr"
-        src={qr}
-        alt={t('offices.qrAlt', { office: officeName })}
-        width={144}
-        height={144}
-      />
+      <Suspense
+        fallback={
+          <p role="status" className="fingerprint__qr">
+            {t('offices.qrLoading')}
+          </p>
+        }
+      >
+        <FingerprintQr qrText={qrText} alt={t('offices.qrAlt', { office: officeName })} />
+      </Suspense>
     </div>
   );
 }

@@ -1,8 +1,10 @@
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPublished } from '@shared/reports/suppress-table';
 import type { ReportLabels } from '@shared/reports/report-csv';
 import type { ReportTable } from '@shared/reports/transparency-report';
+
+const ReportBarChart = lazy(() => import('./ReportBarChart').then((module) => ({ default: module.ReportBarChart })));
 
 type Props = { readonly table: ReportTable; readonly threshold: number; readonly labels: ReportLabels };
 
@@ -33,18 +35,9 @@ export function ReportTableSection({ table, threshold, labels }: Props) {
         <>
           {bars.length > 0 && (
             <figure className="report-chart" aria-label={t('reports.chartOf', { title })}>
-              <BarChart
-                width={640}
-                height={Math.max(120, 36 * bars.length + 40)}
-                data={bars}
-                layout="vertical"
-                margin={{ left: 16, right: 24 }}
-              >
-                <CartesianGrid horizontal={false} stroke="#d9dee5" />
-                <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="name" width={260} tick={{ fontSize: 12 }} />
-                <Bar dataKey="count" fill="#1d4ed8" isAnimationActive={false} />
-              </BarChart>
+              <Suspense fallback={<p role="status">{t('reports.chartLoading')}</p>}>
+                <ReportBarChart bars={bars} />
+              </Suspense>
             </figure>
           )}
           <table className="data-table">

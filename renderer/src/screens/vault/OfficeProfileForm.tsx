@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { PersonRole } from '@shared/people/person-roles';
 import { OFFICE_PROFILE_ID } from '../../vault/records/office-profile';
-import { officeCode, REFERENCE_CODE_PATTERN } from '../../cases/case-repository';
+import { officeCode, REFERENCE_CODE_PATTERN } from '../../cases/office-code';
 import type { VaultService } from '../../vault/vault-service';
 import { jurisdictionOptions } from './jurisdiction-options';
 import { vaultErrorMessage } from './vault-error-message';
