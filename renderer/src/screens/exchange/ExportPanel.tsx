@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '@shared/domain/case';
 import { kindOptions, type CaseBundleKind } from '@shared/exchange/exchange-policy';
 import { defaultSelection, PERSONAL_FIELDS, presentFields, type ShareableField } from '@shared/exchange/shared-case';
 import type { TransmittalSlip } from '@shared/exchange/transmittal-slip';
+import { plainAttachmentNames } from '@shared/exchange/plain-attachment-names';
 import type { GrantedFolder } from '@shared/ipc/contract';
 import type { AttachmentRecord } from '../../vault/attachments/attachment-record';
 import { caseAttachments } from '../../exchange/case-attachments';
@@ -32,6 +33,11 @@ export function ExportPanel({ c }: { readonly c: Case }) {
   const [fields, setFields] = useState<ShareableField[]>(() => defaultSelection(c));
   const [files, setFiles] = useState<AttachmentRecord[]>([]);
   const [fileIds, setFileIds] = useState<string[]>([]);
+  // The names the files travel under, mapped over all of the case's files exactly as the export does.
+  const plainNames = useMemo(
+    () => new Map(plainAttachmentNames(files).map((entry) => [entry.id, entry.plain])),
+    [files],
+  );
   const [message, setMessage] = useState('');
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -173,18 +179,31 @@ export function ExportPanel({ c }: { readonly c: Case }) {
           <fieldset className="field field--choices">
             <legend>{t('exchange.export.filesLegend')}</legend>
             {files.length === 0 ? <p className="field__help">{t('exchange.export.noFiles')}</p> : null}
-            {files.map((file) => (
-              <label key={file.id} className="choice">
-                <input
-                  type="checkbox"
-                  checked={fileIds.includes(file.id)}
-                  onChange={(event) =>
-                    setFileIds(event.target.checked ? [...fileIds, file.id] : fileIds.filter((id) => id !== file.id))
-                  }
-                />
-                {file.fileName} ({t('exchange.slip.bytes', { count: file.size })})
-              </label>
-            ))}
+            {files.map((file) => {
+              const plain = plainNames.get(file.id) ?? file.fileName;
+              return (
+                <Fragment key={file.id}>
+                  <label className="choice">
+                    <input
+                      type="checkbox"
+                      checked={fileIds.includes(file.id)}
+                      aria-describedby={plain === file.fileName ? undefined : `renamed-${file.id}`}
+                      onChange={(event) =>
+                        setFileIds(
+                          event.target.checked ? [...fileIds, file.id] : fileIds.filter((id) => id !== file.id),
+                        )
+                      }
+                    />
+                    {file.fileName} ({t('exchange.slip.bytes', { count: file.size })})
+                  </label>
+                  {plain === file.fileName ? null : (
+                    <p className="field__help" id={`renamed-${file.id}`} data-testid="export-renamed">
+                      {t('exchange.export.renamed', { name: plain })}
+                    </p>
+                  )}
+                </Fragment>
+              );
+            })}
           </fieldset>
           <div className="field">
             <label htmlFor="export-message">
