@@ -5,8 +5,7 @@ import { plainAttachmentNames } from '@shared/exchange/plain-attachment-names';
 const files = (...names: string[]) => names.map((fileName, index) => ({ id: `f${index}`, fileName }));
 const plainOf = (...names: string[]) => plainAttachmentNames(files(...names)).map((entry) => entry.plain);
 const isPlain = (name: string) =>
-  attachmentDescriptorSchema.safeParse({ name, mediaType: 'text/plain', size: 1, blake2b256: '00'.repeat(32) })
-    .success;
+  attachmentDescriptorSchema.safeParse({ name, mediaType: 'text/plain', size: 1, blake2b256: '00'.repeat(32) }).success;
 
 describe('stored file names mapped to the plain names a bundle carries (bundle-format §7.1)', () => {
   it('keeps plain names exactly as they are', () => {
