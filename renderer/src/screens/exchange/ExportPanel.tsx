@@ -6,6 +6,9 @@ import { kindOptions, type CaseBundleKind } from '@shared/exchange/exchange-poli
 import { defaultSelection, PERSONAL_FIELDS, presentFields, type ShareableField } from '@shared/exchange/shared-case';
 import type { TransmittalSlip } from '@shared/exchange/transmittal-slip';
 import { plainAttachmentNames } from '@shared/exchange/plain-attachment-names';
+import { isBundleErrorCode } from '@shared/bundle/bundle-error';
+import { bundleRefusalText } from '../../exchange/bundle-refusal-text';
+import { useLocaleFormat } from '../../components/useLocaleFormat';
 import type { GrantedFolder } from '@shared/ipc/contract';
 import type { AttachmentRecord } from '../../vault/attachments/attachment-record';
 import { caseAttachments } from '../../exchange/case-attachments';
@@ -23,6 +26,7 @@ import { useWorkflowMessage } from '../../components/useWorkflowMessage';
  */
 export function ExportPanel({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
+  const { dateTime } = useLocaleFormat();
   const translate = useWorkflowMessage();
   const { deps, trust, ledger } = useExchange();
   const options = useMemo(() => (deps ? kindOptions(c, deps.actor, deps.context, ledger) : []), [c, deps, ledger]);
@@ -90,7 +94,11 @@ export function ExportPanel({ c }: { readonly c: Case }) {
     abort.current = null;
     setProgress(null);
     if (result.ok) setSlip(result.value.slip);
-    else setError(result.error.message);
+    // A bundle code is worded from the catalogs (what went wrong, what to do); the shell's own errors come worded.
+    else if (isBundleErrorCode(result.error.code)) {
+      const worded = bundleRefusalText(t, dateTime, { code: result.error.code, params: {} });
+      setError(`${worded.what} ${worded.next}`);
+    } else setError(result.error.message);
   };
 
   if (!deps) return <p>{t('offices.loading')}</p>;
