@@ -128,6 +128,9 @@ describe('bundle test vectors', async () => {
       });
       expect(result.ok ? 'ok' : result.error.code, result.ok ? '' : result.error.message).toBe(vector.expect);
       if (result.ok && vector.kind) expect(result.value.header.kind).toBe(vector.kind);
+      // Where the verifier names the rule that refused (for the screens' wording), it is the vector's rule.
+      if (!result.ok && result.error.refusal.rule !== undefined)
+        expect(result.error.refusal.rule, result.error.message).toBe(vector.rule);
     });
   }
 
