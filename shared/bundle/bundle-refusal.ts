@@ -5,13 +5,15 @@ import { BUNDLE_RULES } from './bundle-rules';
 /**
  * Refusals that share a code but need other words for a person: a key card not valid yet (rule 6.4, like an
  * expired one), an expiry too old even for an override (7.2), no unlocked office key (9.1) and an attachment name
- * that is not a plain name (13.3). Anything else is worded by its code.
+ * that is not a plain name (13.3), and a file read as a key card that is another kind of bundle. Anything else is
+ * worded by its code.
  */
 export const BUNDLE_REFUSAL_SITUATIONS = [
   'cardNotYetValid',
   'expiredPastOverride',
   'noOfficeKey',
   'attachmentName',
+  'notAKeyCard',
 ] as const;
 export type BundleRefusalSituation = (typeof BUNDLE_REFUSAL_SITUATIONS)[number];
 
