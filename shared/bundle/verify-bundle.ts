@@ -147,7 +147,11 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
         throw bundleError(
           'BUNDLE_ATTACHMENT_MISMATCH',
           `Attachment ${index + 1} ("${descriptor.name}") does not match the hash its sender signed. Do not import this bundle; ask the sender for a new export.`,
-          { rule: '14.3', params: { part: index + 1, item: displayableName(descriptor.name) } },
+          {
+            rule: '14.3',
+            situation: 'attachmentAltered',
+            params: { part: index + 1, item: displayableName(descriptor.name) },
+          },
         );
       }
     }
@@ -264,7 +268,7 @@ function checkTimes(
     throw bundleError(
       'BUNDLE_LIMIT_EXCEEDED',
       `This bundle is valid for longer than your policy allows (${Math.round(policy.maxValidityMs / 86_400_000)} days). Ask the sender for an export with a shorter validity.`,
-      { rule: '7.3', params: { days: Math.round(policy.maxValidityMs / 86_400_000) } },
+      { rule: '7.3', situation: 'validityOverPolicy', params: { days: Math.round(policy.maxValidityMs / 86_400_000) } },
     );
   }
 }
