@@ -6,7 +6,8 @@ import { BUNDLE_RULES } from './bundle-rules';
  * Refusals that share a code but need other words for a person: a key card not valid yet (rule 6.4, like an
  * expired one), an expiry too old even for an override (7.2), no unlocked office key (9.1) and an attachment name
  * that is not a plain name (13.3), a file read as a key card that is another kind of bundle, a validity over this
- * office's policy (7.3, with its days) and one attachment that differs from its descriptor (14.3, with its name).
+ * office's policy (7.3, with its days), one attachment that differs from its descriptor (14.3, with its name), and a
+ * revoked signer whose revocation has no date (6.1).
  * Anything else is worded by its code, in words that need no params (the frame and header checks give none).
  */
 export const BUNDLE_REFUSAL_SITUATIONS = [
@@ -17,6 +18,7 @@ export const BUNDLE_REFUSAL_SITUATIONS = [
   'notAKeyCard',
   'validityOverPolicy',
   'attachmentAltered',
+  'revokedUndated',
 ] as const;
 export type BundleRefusalSituation = (typeof BUNDLE_REFUSAL_SITUATIONS)[number];
 

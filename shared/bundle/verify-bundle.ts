@@ -184,14 +184,9 @@ function checkSigner(
     throw bundleError(
       'BUNDLE_SIGNER_REVOKED',
       `This bundle was signed with a key that ${office.card.card.name} revoked${from} (${office.revocationReason ?? 'retired'}). Do not import it; ask the office to send it again with its current key.`,
-      {
-        rule: '6.1',
-        params: {
-          office: office.card.card.name,
-          fingerprint,
-          ...(office.revokedAt === undefined ? {} : { at: office.revokedAt }),
-        },
-      },
+      office.revokedAt === undefined
+        ? { rule: '6.1', situation: 'revokedUndated', params: { office: office.card.card.name, fingerprint } }
+        : { rule: '6.1', params: { office: office.card.card.name, fingerprint, at: office.revokedAt } },
     );
   }
   // A key card introduces its own key, and a revocation may retire a key that was never verified.
