@@ -1,4 +1,4 @@
-import { err, type Err } from '../result';
+import type { BundleRefusal, BundleRefusalParams, BundleRefusalSituation } from './bundle-refusal';
 
 /**
  * Every way a bundle can be refused, with a stable code (part of the specification: docs/bundle-format.md
@@ -40,27 +40,64 @@ export function isBundleErrorCode(value: unknown): value is BundleErrorCode {
   return typeof value === 'string' && (BUNDLE_ERROR_CODES as readonly string[]).includes(value);
 }
 
+/** What a refusal adds to its code: the rule that decided it (where known), a situation, and params. */
+export type BundleErrorDetail = {
+  readonly rule?: string;
+  readonly situation?: BundleRefusalSituation;
+  readonly params?: BundleRefusalParams;
+};
+
+/**
+ * A failed bundle operation: the code and English message (for the CLI and logs) and the refusal as data, so a
+ * screen can word it in its own language (renderer/src/exchange/bundle-refusal-text.ts).
+ */
+export type BundleErr = {
+  readonly ok: false;
+  readonly error: { readonly code: BundleErrorCode; readonly message: string; readonly refusal: BundleRefusal };
+};
+
 /** Thrown inside the bundle code only; public entry points turn it into a Result. */
 export class BundleError extends Error {
   override readonly name = 'BundleError';
   constructor(
     readonly code: BundleErrorCode,
     message: string,
+    readonly detail: BundleErrorDetail = {},
   ) {
     super(message);
   }
 }
 
-export function bundleError(code: BundleErrorCode, message: string): BundleError {
-  return new BundleError(code, message);
+export function bundleError(code: BundleErrorCode, message: string, detail?: BundleErrorDetail): BundleError {
+  return new BundleError(code, message, detail);
+}
+
+function refusalOf(code: BundleErrorCode, detail: BundleErrorDetail): BundleRefusal {
+  return {
+    code,
+    ...(detail.rule === undefined ? {} : { rule: detail.rule }),
+    ...(detail.situation === undefined ? {} : { situation: detail.situation }),
+    params: detail.params ?? {},
+  };
 }
 
 /**
  * Classifies anything caught at a public entry point. A BundleError keeps its code; anything else (a bug or
  * an exhausted engine) still gets a stable code, so callers never see an unclassified error.
  */
-export function toBundleErr(caught: unknown): Err<BundleErrorCode> {
-  if (caught instanceof BundleError) return err(caught.code, caught.message);
+export function toBundleErr(caught: unknown): BundleErr {
+  if (caught instanceof BundleError)
+    return {
+      ok: false,
+      error: { code: caught.code, message: caught.message, refusal: refusalOf(caught.code, caught.detail) },
+    };
   const detail = caught instanceof Error ? caught.message : String(caught);
-  return err('BUNDLE_MALFORMED', `The bundle could not be read (${detail}). Ask the sender to export it again.`);
+  return {
+    ok: false,
+    error: {
+      code: 'BUNDLE_MALFORMED',
+      message: `The bundle could not be read (${detail}). Ask the sender to export it again.`,
+      refusal: refusalOf('BUNDLE_MALFORMED', {}),
+    },
+  };
 }

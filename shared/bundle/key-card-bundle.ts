@@ -1,10 +1,10 @@
 import type { CryptoKit } from '../crypto/crypto-kit';
-import { err, ok, type Result } from '../result';
+import { ok, type Ok, type Result } from '../result';
 import type { SignedKeyCard } from '../offices/key-card';
 import { trustView } from '../offices/trust-store';
 import type { BuiltBundle, BundleSender } from './build-bundle';
 import { buildPublicBundle } from './public-bundle';
-import { toBundleErr, type BundleErrorCode } from './bundle-error';
+import { bundleError, toBundleErr, type BundleErr, type BundleErrorCode } from './bundle-error';
 import type { ByteSource, RandomAccessSink } from '../bytes/byte-io';
 import { readBundleFrame } from './read-bundle-frame';
 import { verifyBundle } from './verify-bundle';
@@ -25,10 +25,7 @@ export function exportKeyCardBundle(
  * document rather than a message, so the bundle is checked as of its own creation time (an old card file
  * still reads); whether the card itself is current is the trust store's decision.
  */
-export async function readKeyCardBundle(
-  kit: CryptoKit,
-  source: ByteSource,
-): Promise<Result<SignedKeyCard, BundleErrorCode>> {
+export async function readKeyCardBundle(kit: CryptoKit, source: ByteSource): Promise<Ok<SignedKeyCard> | BundleErr> {
   let header;
   try {
     header = (await readBundleFrame(kit, source)).header;
@@ -36,9 +33,12 @@ export async function readKeyCardBundle(
     return toBundleErr(caught);
   }
   const notACard = (kind: string) =>
-    err(
-      'BUNDLE_PAYLOAD_INVALID',
-      `This file is a ${kind} bundle, not a key card. Ask the office for its key-card file.`,
+    toBundleErr(
+      bundleError(
+        'BUNDLE_PAYLOAD_INVALID',
+        `This file is a ${kind} bundle, not a key card. Ask the office for its key-card file.`,
+        { situation: 'notAKeyCard' },
+      ),
     );
   if (header.kind !== 'key-card') return notACard(header.kind);
   const { createdAt } = header;

@@ -1,11 +1,12 @@
 import { DecryptionError, STREAM_ABYTES, STREAM_HEADER_BYTES, type CryptoKit } from '../crypto/crypto-kit';
-import { ok, type Result } from '../result';
+import { ok, type Ok } from '../result';
 import { formatFingerprint, officeFingerprint } from '../offices/fingerprint';
 import { verifyKeyCard, type KeyCardBody } from '../offices/key-card';
 import { verifyRevocation } from '../offices/revocation';
 import { revocationRefuses, type PartnerOffice, type TrustView } from '../offices/trust-store';
 import { DEFAULT_VERIFY_POLICY, type VerifyPolicy } from './bundle-limits';
-import { BundleError, bundleError, toBundleErr, type BundleErrorCode } from './bundle-error';
+import { BundleError, bundleError, toBundleErr, type BundleErr, type BundleErrorDetail } from './bundle-error';
+import { displayableName } from './bundle-refusal';
 import type { BundleHeader } from './bundle-header';
 import type { BundleKind } from './bundle-kinds';
 import { chunkAssociatedData, chunkCount, chunkPlaintextBytes } from './bundle-layout';
@@ -81,7 +82,7 @@ export type SealedBundle = {
 export async function verifyBundle(
   kit: CryptoKit,
   input: VerifyBundleInput,
-): Promise<Result<OpenedBundle | SealedBundle, BundleErrorCode>> {
+): Promise<Ok<OpenedBundle | SealedBundle> | BundleErr> {
   try {
     return ok(await verify(kit, input));
   } catch (caught) {
@@ -115,6 +116,7 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
       throw bundleError(
         'BUNDLE_NOT_FOR_US',
         'This bundle is encrypted and no office key is unlocked. Unlock Casebridge and import again.',
+        { rule: '9.1', situation: 'noOfficeKey' },
       );
     const ourKey = toHex(recipient.signingPublicKey);
     const entry = header.recipients.find((candidate) => candidate.signingKey === ourKey);
@@ -122,6 +124,7 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
       throw bundleError(
         'BUNDLE_NOT_FOR_US',
         'This bundle is addressed to other offices, not to yours. Check with the courier that you received the right stick or file.',
+        { rule: '9.1' },
       );
     }
     sequence = entry.sequence;
@@ -144,6 +147,11 @@ async function verify(kit: CryptoKit, input: VerifyBundleInput): Promise<OpenedB
         throw bundleError(
           'BUNDLE_ATTACHMENT_MISMATCH',
           `Attachment ${index + 1} ("${descriptor.name}") does not match the hash its sender signed. Do not import this bundle; ask the sender for a new export.`,
+          {
+            rule: '14.3',
+            situation: 'attachmentAltered',
+            params: { part: index + 1, item: displayableName(descriptor.name) },
+          },
         );
       }
     }
@@ -176,6 +184,9 @@ function checkSigner(
     throw bundleError(
       'BUNDLE_SIGNER_REVOKED',
       `This bundle was signed with a key that ${office.card.card.name} revoked${from} (${office.revocationReason ?? 'retired'}). Do not import it; ask the office to send it again with its current key.`,
+      office.revokedAt === undefined
+        ? { rule: '6.1', situation: 'revokedUndated', params: { office: office.card.card.name, fingerprint } }
+        : { rule: '6.1', params: { office: office.card.card.name, fingerprint, at: office.revokedAt } },
     );
   }
   // A key card introduces its own key, and a revocation may retire a key that was never verified.
@@ -184,31 +195,35 @@ function checkSigner(
     throw bundleError(
       'BUNDLE_SIGNER_UNKNOWN',
       `This bundle was signed by an office that is not in your partner list (fingerprint ${fingerprint}). Import that office's key card and verify its fingerprint first.`,
+      { rule: '6.2', params: { fingerprint } },
     );
   }
   if (office.state === 'unverified' && header.kind !== 'revocation') {
     throw bundleError(
       'BUNDLE_SIGNER_UNVERIFIED',
       `This bundle was signed by ${office.card.card.name}, an office you have not verified: compare fingerprint ${fingerprint} with the one ${office.card.card.name} reads out to you (by phone or in person), mark it verified in Settings → Partner offices, then import again.`,
+      { rule: '6.3', params: { office: office.card.card.name, fingerprint } },
     );
   }
   // A card outside its validity (expired, or not valid yet) may still retire its key, but it does not speak for the office.
-  if (header.kind !== 'revocation') checkCardValidity(office.card.card, now, policy);
+  if (header.kind !== 'revocation') checkCardValidity(office.card.card, now, policy, '6.4');
   return office;
 }
 
 /** §11 steps 6 and 13.7: a key card counts only from `validFrom` to `validUntil`, each widened by the clock skew. */
-function checkCardValidity(card: KeyCardBody, now: number, policy: VerifyPolicy): void {
+function checkCardValidity(card: KeyCardBody, now: number, policy: VerifyPolicy, rule: '6.4' | '13.9'): void {
   if (now > card.validUntil + policy.clockSkewMs) {
     throw bundleError(
       'BUNDLE_SIGNER_EXPIRED',
       `The key card of ${card.name} expired on ${new Date(card.validUntil).toISOString()}. Ask the office for its renewed key card, import it, then import this bundle again.`,
+      { rule, params: { office: card.name, at: card.validUntil } },
     );
   }
   if (now < card.validFrom - policy.clockSkewMs) {
     throw bundleError(
       'BUNDLE_SIGNER_EXPIRED',
       `The key card of ${card.name} is only valid from ${new Date(card.validFrom).toISOString()}. Check this computer's clock, or ask the office for its current key card.`,
+      { rule, situation: 'cardNotYetValid', params: { office: card.name, at: card.validFrom } },
     );
   }
 }
@@ -223,24 +238,32 @@ function checkTimes(
     throw bundleError(
       'BUNDLE_NOT_YET_VALID',
       `This bundle claims to be created at ${new Date(header.createdAt).toISOString()}, in the future. Check this computer's clock (and the sender's), then import again.`,
+      { rule: '7.1', params: { at: header.createdAt } },
     );
   }
   if (override && now > header.notAfter + policy.clockSkewMs + override.maxPastExpiryMs) {
     throw bundleError(
       'BUNDLE_EXPIRED',
       `This bundle expired at ${new Date(header.notAfter).toISOString()}, more than ${Math.round(override.maxPastExpiryMs / 86_400_000)} days ago: too long ago to import, even with a recorded reason. Ask the sender for a fresh export.`,
+      {
+        rule: '7.2',
+        situation: 'expiredPastOverride',
+        params: { at: header.notAfter, days: Math.round(override.maxPastExpiryMs / 86_400_000) },
+      },
     );
   }
   if (!override && now > header.notAfter + policy.clockSkewMs) {
     throw bundleError(
       'BUNDLE_EXPIRED',
       `This bundle expired at ${new Date(header.notAfter).toISOString()}. Ask the sender for a fresh export (an administrator may override with a recorded reason).`,
+      { rule: '7.2', params: { at: header.notAfter } },
     );
   }
   if (header.notAfter - header.createdAt > policy.maxValidityMs) {
     throw bundleError(
       'BUNDLE_LIMIT_EXCEEDED',
       `This bundle is valid for longer than your policy allows (${Math.round(policy.maxValidityMs / 86_400_000)} days). Ask the sender for an export with a shorter validity.`,
+      { rule: '7.3', situation: 'validityOverPolicy', params: { days: Math.round(policy.maxValidityMs / 86_400_000) } },
     );
   }
 }
@@ -251,6 +274,7 @@ function checkReplay(header: BundleHeader, ledger: ReplayLedgerView | null, sequ
     throw bundleError(
       'BUNDLE_REPLAYED',
       'This bundle was already imported; nothing was changed. You can safely remove it.',
+      { rule: '10.1' },
     );
   }
   if (sequence === undefined) return;
@@ -259,6 +283,7 @@ function checkReplay(header: BundleHeader, ledger: ReplayLedgerView | null, sequ
     throw bundleError(
       'BUNDLE_SEQUENCE_OLD',
       `This bundle is older (number ${sequence}) than one already imported from the same office (number ${last}). It may be a stale or replayed copy: ask the sender whether it is still current.`,
+      { rule: '10.2', params: { sequence, last } },
     );
   }
 }
@@ -276,6 +301,7 @@ function unwrapContentKey(
     bundleError(
       'BUNDLE_KEY_WRAP_INVALID',
       'The key for your office in this bundle was not made by the signing office for this bundle (re-signed, or copied from another bundle). Do not import it; tell the sender.',
+      { rule: '11.1' },
     );
   if (!wrap || !senderBoxKey) throw failure();
   let unwrapped: Uint8Array;
@@ -305,10 +331,14 @@ async function openPayload(
     filled += plaintext.length;
     return Promise.resolve();
   });
-  const invalid = (what: string) =>
+  const invalid = (what: string, rule: '13.1' | '13.3', detail: Pick<BundleErrorDetail, 'situation' | 'params'> = {}) =>
     bundleError(
       'BUNDLE_PAYLOAD_INVALID',
       `The bundle content is invalid (${what}). Ask the sender to export it again.`,
+      {
+        rule,
+        ...detail,
+      },
     );
   let raw;
   try {
@@ -318,12 +348,16 @@ async function openPayload(
       throw bundleError(
         'BUNDLE_NONCANONICAL',
         `The bundle content is not in canonical form (${caught.message}). Do not import it; ask the sender for a new export.`,
+        { rule: '13.2' },
       );
     }
-    throw invalid(caught instanceof Error ? caught.message : 'not JSON');
+    throw invalid(caught instanceof Error ? caught.message : 'not JSON', '13.1');
   }
   const envelope = payloadEnvelopeSchema.safeParse(raw);
-  if (!envelope.success) throw invalid(envelope.error.issues[0]?.message ?? 'schema');
+  if (!envelope.success) {
+    const issue = envelope.error.issues[0];
+    throw invalid(issue?.message ?? 'schema', '13.3', attachmentNameIssue(raw, issue?.path ?? []));
+  }
   const { content, signature } = envelope.data;
   const { header } = frame;
   const senderKey = fromHex(header.sender, 32);
@@ -334,6 +368,7 @@ async function openPayload(
     throw bundleError(
       'BUNDLE_INNER_SIGNATURE_INVALID',
       'The content inside this bundle was not signed by the office that signed the bundle (it may have been re-signed or forwarded). Do not import it; ask the original sender.',
+      { rule: '13.4' },
     );
   }
   const recipients = header.recipients.map((entry) => entry.signingKey);
@@ -348,6 +383,7 @@ async function openPayload(
     throw bundleError(
       'BUNDLE_INNER_MISMATCH',
       'The signed content names a different bundle, kind or set of recipients than the bundle itself: it was forwarded or assembled from parts. Do not import it; ask the original sender.',
+      { rule: '13.5' },
     );
   }
   if (
@@ -357,6 +393,7 @@ async function openPayload(
     throw bundleError(
       'BUNDLE_ATTACHMENT_MISMATCH',
       'The attachment list inside the bundle does not match the attachments it carries. Do not import it; ask the sender for a new export.',
+      { rule: '13.6' },
     );
   }
   return content;
@@ -369,20 +406,21 @@ function checkPayloadBody(
   now: number,
   policy: VerifyPolicy,
 ): VerifiedPayload {
-  const invalid = (what: string) =>
+  const invalid = (what: string, rule: '13.7' | '13.8' = '13.8') =>
     bundleError(
       'BUNDLE_PAYLOAD_INVALID',
       `The ${header.kind} inside this bundle is invalid (${what}). Ask the sender to export it again.`,
+      { rule },
     );
   const payload = parseBody(header.kind, content.body);
-  if (!payload) throw invalid('it does not match the schema for its kind');
+  if (!payload) throw invalid('it does not match the schema for its kind', '13.7');
   if (payload.kind === 'key-card') {
     const card = verifyKeyCard(kit, payload.body.card);
     if (!card.ok) throw invalid(card.error.message);
     if (card.value.card.signingKey !== header.sender)
       throw invalid('the key card is not for the key that signed the bundle');
     // The card a key-card bundle introduces must be valid at the reader's time, like a trusted one (step 6).
-    checkCardValidity(card.value.card, now, policy);
+    checkCardValidity(card.value.card, now, policy, '13.9');
   }
   if (payload.kind === 'revocation') {
     if (!verifyRevocation(kit, payload.body.revocation))
@@ -462,6 +500,7 @@ async function openItem(
     bundleError(
       'BUNDLE_CHUNK_INVALID',
       `Part ${index} of this bundle is damaged or was tampered with (${what}). Do not import it; copy it again or ask the sender for a new export.`,
+      { rule: index === 0 ? '12.1' : '14.1', params: { part: index } },
     );
   try {
     for (let chunk = 0; chunk < count; chunk++) {
@@ -487,6 +526,7 @@ async function openItem(
     throw bundleError(
       'BUNDLE_ITEM_HASH_MISMATCH',
       `Part ${index} of this bundle does not match the hash its sender signed. Do not import it; ask the sender for a new export.`,
+      { rule: index === 0 ? '12.2' : '14.2', params: { part: index } },
     );
   }
 }
@@ -512,6 +552,7 @@ async function hashItem(kit: CryptoKit, source: ByteSource, frame: BundleFrame, 
     throw bundleError(
       'BUNDLE_ITEM_HASH_MISMATCH',
       `Part ${index} of this bundle does not match the hash its sender signed: it was altered or damaged. Do not import it; ask the sender for a new copy.`,
+      { rule: '8.1', params: { part: index } },
     );
   }
 }
@@ -524,6 +565,35 @@ async function callSink<T>(action: () => T | Promise<T>): Promise<T> {
     throw bundleError(
       'BUNDLE_IO_FAILED',
       `Could not store an attachment while verifying (${caught instanceof Error ? caught.message : 'write error'}). Check free space and try again; nothing was imported.`,
+      { rule: 'IO' },
     );
   }
+}
+
+/**
+ * Rule 13.3 for an attachment name that is not a plain name (§7.1): which attachment, and its name as it can be
+ * shown, so the reader is told which file the sender must rename. Any other schema failure has no details.
+ */
+function attachmentNameIssue(
+  raw: unknown,
+  path: readonly PropertyKey[],
+): Pick<BundleErrorDetail, 'situation' | 'params'> {
+  const [content, list, index, member] = path;
+  if (content !== 'content' || list !== 'attachments' || typeof index !== 'number' || member !== 'name') return {};
+  const name = nameAt(raw, index);
+  return {
+    situation: 'attachmentName',
+    params: { part: index + 1, ...(name === undefined ? {} : { item: displayableName(name) }) },
+  };
+}
+
+function nameAt(raw: unknown, index: number): string | undefined {
+  if (typeof raw !== 'object' || raw === null || !('content' in raw)) return undefined;
+  const content: unknown = raw.content;
+  if (typeof content !== 'object' || content === null || !('attachments' in content)) return undefined;
+  const attachments: unknown = content.attachments;
+  if (!Array.isArray(attachments)) return undefined;
+  const entry: unknown = attachments[index];
+  if (typeof entry !== 'object' || entry === null || !('name' in entry)) return undefined;
+  return typeof entry.name === 'string' ? entry.name : undefined;
 }

@@ -269,9 +269,9 @@ test('a challenge goes to a redress office (refused until verified) and its deci
     await r.exchange.check(challengeFile);
     await expect(r.exchange.outcome).toHaveAttribute('data-code', 'BUNDLE_SIGNER_UNVERIFIED');
     await expect(r.exchange.outcome).toContainText('Refused: ');
-    await expect(r.exchange.outcome).toContainText(
-      `an office you have not verified: compare fingerprint ${fingerprintA}`,
-    );
+    // Worded from the catalog with the refusal's params: the office and its fingerprint, then what to do.
+    await expect(r.exchange.outcome).toContainText(`an office you have not verified yet (fingerprint ${fingerprintA})`);
+    await expect(r.exchange.outcome).toContainText('What to do: Compare this fingerprint');
     await r.offices.open();
     await r.offices.verify('Bureau of Quiet Harbours', fingerprintA);
     await r.exchange.open();
@@ -362,6 +362,9 @@ test('an expired bundle is refused with its class, and imported only with a reas
     await b.exchange.check(await onlyBundle(toB));
     await expect(b.exchange.outcome).toHaveAttribute('data-code', 'BUNDLE_EXPIRED');
     await expect(b.exchange.outcome).toContainText('Refused: ');
+    await expect(b.exchange.outcome).toContainText('validity ended on');
+    await expect(b.exchange.outcome).not.toHaveText(/\d{4}-\d\d-\d\dT\d\d:/);
+    await expectAccessible(b.shell.page, 'expired bundle refused');
     const override = b.shell.page.getByRole('group', { name: 'Import an expired bundle' });
     await expect(override.getByRole('button', { name: 'Check again and import despite expiry' })).toBeDisabled();
     await override

@@ -8,6 +8,7 @@ import { recordExport } from '@shared/exchange/export-record';
 import { nextSequence, sentLedgerEntry } from '@shared/exchange/ledger-entry';
 import type { ShareableField } from '@shared/exchange/shared-case';
 import { bundleFileName, type TransmittalSlip } from '@shared/exchange/transmittal-slip';
+import { plainAttachmentNames } from '@shared/exchange/plain-attachment-names';
 import { err, ok, type Result } from '@shared/result';
 import { attachmentStream } from '../vault/attachments/attachment-store';
 import { caseAttachments, streamChunks } from './case-attachments';
@@ -69,7 +70,10 @@ export async function exportCaseBundle(
       entry.direction === 'received' &&
       (entry.kind === 'request' || entry.kind === 'challenge'),
   );
-  const files = (await caseAttachments(deps.db, c.id)).filter((record) => request.attachmentIds.includes(record.id));
+  const stored = await caseAttachments(deps.db, c.id);
+  // Names are mapped over all of the case's files, as the preview shows them, so the two always agree.
+  const plainNames = new Map(plainAttachmentNames(stored).map((entry) => [entry.id, entry.plain]));
+  const files = stored.filter((record) => request.attachmentIds.includes(record.id));
   const evidence = files.map((record) => ({
     title: c.evidence.find((item) => item.contentHash === record.contentHash)?.title ?? record.fileName,
     contentHash: record.contentHash,
@@ -94,7 +98,8 @@ export async function exportCaseBundle(
   if (!precheck.ok)
     return err('workflow-refused', `The workflow does not allow this now: ${precheck.reasons.join('; ')}.`);
   const attachments: AttachmentInput[] = files.map((record) => ({
-    name: record.fileName,
+    // A stored name may hold what a bundle refuses (a backslash, from Linux): it travels under its plain name.
+    name: plainNames.get(record.id) ?? record.fileName,
     mediaType: record.mediaType,
     size: record.size,
     bytes: streamChunks(attachmentStream(deps.db, record)),

@@ -1,4 +1,5 @@
 import { verifyBundle } from '@shared/bundle/verify-bundle';
+import { bundleRefusalSchema, type BundleRefusal } from '@shared/bundle/bundle-refusal';
 import { formatFingerprint } from '@shared/offices/fingerprint';
 import { applyRevocation, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
 import type { SignedRevocation } from '@shared/offices/revocation';
@@ -46,7 +47,10 @@ export type PreparedImport =
   | {
       readonly status: 'refused';
       readonly code: string;
+      /** English, for logs and support; the screen words `refusal` (or the code) from its catalogs instead. */
       readonly message: string;
+      /** A verifier's refusal as data (rule, params), parsed, so the screen can word it in the reader's language. */
+      readonly refusal?: BundleRefusal;
       /**
        * Set only when the bundle verified completely but the plan refused it: then, and only then, its sender can
        * be answered with a signed refusal receipt. A bundle that failed verification has no one we could trust to answer.
@@ -128,7 +132,13 @@ export async function prepareImport(
       return noRoom(await measureSpace(bundleBytes));
     if (verified.error.code === 'BUNDLE_REPLAYED')
       return replayedOrAltered(deps, trust, ledger, file, verified.error.message);
-    return { status: 'refused', code: verified.error.code, message: verified.error.message };
+    const refusal = bundleRefusalSchema.safeParse(verified.error.refusal);
+    return {
+      status: 'refused',
+      code: verified.error.code,
+      message: verified.error.message,
+      refusal: refusal.success ? refusal.data : { code: verified.error.code, params: {} },
+    };
   }
   const bundle = verified.value;
   if (!bundle.opened) {
@@ -137,6 +147,7 @@ export async function prepareImport(
       status: 'refused',
       code: 'BUNDLE_NOT_FOR_US',
       message: 'This bundle could not be opened with your office key.',
+      refusal: { code: 'BUNDLE_NOT_FOR_US', rule: '9.1', situation: 'noOfficeKey', params: {} },
     };
   }
   finishOpen();

@@ -4,7 +4,8 @@ import { keyCardFileName } from '@shared/offices/key-card-file-name';
 import type { CryptoKit } from '@shared/crypto/crypto-kit';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import { importKeyCard, type ImportOutcome, type PartnerOffice, type TrustStore } from '@shared/offices/trust-store';
-import { err, ok, type Result } from '@shared/result';
+import type { BundleRefusal } from '@shared/bundle/bundle-refusal';
+import { err, ok, type Ok, type Result } from '@shared/result';
 import { writeBundleFile, type WrittenBundle } from '../bundle-io/write-bundle-file';
 import { readSmallBundle } from '../bundle-io/ipc-byte-source';
 import type { VaultDb } from '../vault/vault-db';
@@ -37,6 +38,12 @@ export type ImportedCard = {
   readonly store: TrustStore;
 };
 
+/** Why a key card was not imported; a bundle refusal keeps its data, so the screen can word it. */
+export type KeyCardImportError = {
+  readonly ok: false;
+  readonly error: { readonly code: string; readonly message: string; readonly refusal?: BundleRefusal };
+};
+
 /** Reads a partner's key-card file, checks it, and adds it to the partner list as unverified (or renews it). */
 export async function importKeyCardFile(
   kit: CryptoKit,
@@ -46,11 +53,11 @@ export async function importKeyCardFile(
   store: TrustStore,
   fileToken: string,
   now: number,
-): Promise<Result<ImportedCard, string>> {
+): Promise<Ok<ImportedCard> | KeyCardImportError> {
   const bytes = await readSmallBundle(shell.exchange, fileToken, KEY_CARD_FILE_LIMIT);
   if (!bytes.ok) return bytes;
   const card = await readKeyCardBundle(kit, memorySource(bytes.value));
-  if (!card.ok) return err(card.error.code, card.error.message);
+  if (!card.ok) return card;
   if (card.value.card.signingKey === own.card.card.signingKey)
     return err('own-card', 'This is your own office’s key card. Import the key card of the partner office instead.');
   const imported = importKeyCard(kit, store, card.value, now);

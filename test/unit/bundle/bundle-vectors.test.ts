@@ -18,6 +18,12 @@ import {
   type VectorManifest,
 } from '../../vectors/bundle/bundle-vectors';
 import { CODES_WITHOUT_FILE_VECTORS } from '../../vectors/bundle/rule-vectors';
+import i18next from 'i18next';
+import { bundleRefusalText } from '../../../renderer/src/exchange/bundle-refusal-text';
+import en from '../../../renderer/src/i18n/locales/en.json';
+import fr from '../../../renderer/src/i18n/locales/fr.json';
+import de from '../../../renderer/src/i18n/locales/de.json';
+import es from '../../../renderer/src/i18n/locales/es.json';
 
 const root = resolve(import.meta.dirname, '../../..');
 const vectorDir = join(root, 'test/vectors/bundle');
@@ -25,6 +31,14 @@ const manifest: VectorManifest = JSON.parse(readFileSync(join(vectorDir, 'manife
 
 describe('bundle test vectors', async () => {
   const kit = await cryptoKit();
+  // The import screen's words for a refusal, in every language, so each vector shows no missing detail.
+  const translators = await Promise.all(
+    Object.entries({ en, fr, de, es }).map(async ([language, catalog]) => {
+      const instance = i18next.createInstance();
+      await instance.init({ lng: language, resources: { [language]: { translation: catalog } } });
+      return (key: string, values?: Record<string, unknown>) => instance.t(key, values ?? {});
+    }),
+  );
 
   function storeFor(vector: VectorCase): TrustStore {
     const store: Record<string, TrustStore[string]> = {};
@@ -128,6 +142,15 @@ describe('bundle test vectors', async () => {
       });
       expect(result.ok ? 'ok' : result.error.code, result.ok ? '' : result.error.message).toBe(vector.expect);
       if (result.ok && vector.kind) expect(result.value.header.kind).toBe(vector.kind);
+      // Where the verifier names the rule that refused (for the screens' wording), it is the vector's rule.
+      if (!result.ok && result.error.refusal.rule !== undefined)
+        expect(result.error.refusal.rule, result.error.message).toBe(vector.rule);
+      // Worded from the catalogs, every detail the words name is there: no placeholder, no dash for a missing one.
+      if (!result.ok)
+        for (const t of translators) {
+          const worded = bundleRefusalText(t, (iso) => iso, result.error.refusal);
+          expect(`${worded.what} ${worded.next}`, result.error.message).not.toMatch(/\{\{|—|exchange\./);
+        }
     });
   }
 

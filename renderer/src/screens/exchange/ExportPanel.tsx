@@ -1,10 +1,14 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '@shared/domain/case';
 import { kindOptions, type CaseBundleKind } from '@shared/exchange/exchange-policy';
 import { defaultSelection, PERSONAL_FIELDS, presentFields, type ShareableField } from '@shared/exchange/shared-case';
 import type { TransmittalSlip } from '@shared/exchange/transmittal-slip';
+import { plainAttachmentNames } from '@shared/exchange/plain-attachment-names';
+import { isBundleErrorCode } from '@shared/bundle/bundle-error';
+import { bundleRefusalText } from '../../exchange/bundle-refusal-text';
+import { useLocaleFormat } from '../../components/useLocaleFormat';
 import type { GrantedFolder } from '@shared/ipc/contract';
 import type { AttachmentRecord } from '../../vault/attachments/attachment-record';
 import { caseAttachments } from '../../exchange/case-attachments';
@@ -22,6 +26,7 @@ import { useWorkflowMessage } from '../../components/useWorkflowMessage';
  */
 export function ExportPanel({ c }: { readonly c: Case }) {
   const { t } = useTranslation();
+  const { dateTime } = useLocaleFormat();
   const translate = useWorkflowMessage();
   const { deps, trust, ledger } = useExchange();
   const options = useMemo(() => (deps ? kindOptions(c, deps.actor, deps.context, ledger) : []), [c, deps, ledger]);
@@ -32,6 +37,11 @@ export function ExportPanel({ c }: { readonly c: Case }) {
   const [fields, setFields] = useState<ShareableField[]>(() => defaultSelection(c));
   const [files, setFiles] = useState<AttachmentRecord[]>([]);
   const [fileIds, setFileIds] = useState<string[]>([]);
+  // The names the files travel under, mapped over all of the case's files exactly as the export does.
+  const plainNames = useMemo(
+    () => new Map(plainAttachmentNames(files).map((entry) => [entry.id, entry.plain])),
+    [files],
+  );
   const [message, setMessage] = useState('');
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -84,7 +94,11 @@ export function ExportPanel({ c }: { readonly c: Case }) {
     abort.current = null;
     setProgress(null);
     if (result.ok) setSlip(result.value.slip);
-    else setError(result.error.message);
+    // A bundle code is worded from the catalogs (what went wrong, what to do); the shell's own errors come worded.
+    else if (isBundleErrorCode(result.error.code)) {
+      const worded = bundleRefusalText(t, dateTime, { code: result.error.code, params: {} });
+      setError(`${worded.what} ${worded.next}`);
+    } else setError(result.error.message);
   };
 
   if (!deps) return <p>{t('offices.loading')}</p>;
@@ -173,18 +187,31 @@ export function ExportPanel({ c }: { readonly c: Case }) {
           <fieldset className="field field--choices">
             <legend>{t('exchange.export.filesLegend')}</legend>
             {files.length === 0 ? <p className="field__help">{t('exchange.export.noFiles')}</p> : null}
-            {files.map((file) => (
-              <label key={file.id} className="choice">
-                <input
-                  type="checkbox"
-                  checked={fileIds.includes(file.id)}
-                  onChange={(event) =>
-                    setFileIds(event.target.checked ? [...fileIds, file.id] : fileIds.filter((id) => id !== file.id))
-                  }
-                />
-                {file.fileName} ({t('exchange.slip.bytes', { count: file.size })})
-              </label>
-            ))}
+            {files.map((file) => {
+              const plain = plainNames.get(file.id) ?? file.fileName;
+              return (
+                <Fragment key={file.id}>
+                  <label className="choice">
+                    <input
+                      type="checkbox"
+                      checked={fileIds.includes(file.id)}
+                      aria-describedby={plain === file.fileName ? undefined : `renamed-${file.id}`}
+                      onChange={(event) =>
+                        setFileIds(
+                          event.target.checked ? [...fileIds, file.id] : fileIds.filter((id) => id !== file.id),
+                        )
+                      }
+                    />
+                    {file.fileName} ({t('exchange.slip.bytes', { count: file.size })})
+                  </label>
+                  {plain === file.fileName ? null : (
+                    <p className="field__help" id={`renamed-${file.id}`} data-testid="export-renamed">
+                      {t('exchange.export.renamed', { name: plain })}
+                    </p>
+                  )}
+                </Fragment>
+              );
+            })}
           </fieldset>
           <div className="field">
             <label htmlFor="export-message">

@@ -11,6 +11,7 @@ import { RefuseWithReceipt } from './RefuseWithReceipt';
 import { refusalReason } from './refusal-reason';
 import { previewValues } from './preview-values';
 import { applyErrorText } from './apply-error-text';
+import { bundleRefusalText } from '../../exchange/bundle-refusal-text';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useTerms } from '../../components/useTerms';
 import type { RefusableBundle } from '@shared/exchange/refusal-receipt';
@@ -80,6 +81,16 @@ export function ImportPanel({
 
   const [expired, setExpired] = useState<BundleFile | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
+  /** A refusal in the reader's words: the verifier's by rule and params, the others by code where the catalog has them. */
+  const refusedText = useCallback(
+    (result: Extract<PreparedImport, { status: 'refused' }>) => {
+      if (result.refusal) return t('exchange.import.refusedWithNext', bundleRefusalText(t, dateTime, result.refusal));
+      if (result.code === 'IMPORT_ALTERED_COPY') return t('exchange.inbox.alteredRefused');
+      if (result.code === 'IMPORT_KEY_CARD') return t('exchange.import.keyCardFile');
+      return t('exchange.import.refused', { message: result.message });
+    },
+    [t, dateTime],
+  );
   const verify = useCallback(
     async (file: BundleFile, from: BundleSource | null, expiryOverride?: { reason: string }) => {
       if (!deps) return;
@@ -101,10 +112,7 @@ export function ImportPanel({
         setOutcome({
           tone: 'error',
           code: result.code,
-          text:
-            result.code === 'IMPORT_ALTERED_COPY'
-              ? t('exchange.inbox.alteredRefused')
-              : t('exchange.import.refused', { message: result.message }),
+          text: refusedText(result),
           ...(result.refusable ? { refusable: result.refusable } : {}),
         });
         // Expiry alone may be overridden by a person, with a reason that is recorded in the case. Refused again
@@ -112,7 +120,7 @@ export function ImportPanel({
         if (result.code === 'BUNDLE_EXPIRED' && !expiryOverride) setExpired(file);
       } else setPrepared(result);
     },
-    [deps, trust, t],
+    [deps, trust, t, refusedText],
   );
 
   const chooseFile = async () => {

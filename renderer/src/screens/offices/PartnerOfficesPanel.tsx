@@ -13,6 +13,7 @@ import { exportOwnKeyCard, importKeyCardFile } from '../../offices/key-card-file
 import { DestinationPicker } from '../exchange/DestinationPicker';
 import { FingerprintView } from './FingerprintView';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
+import { bundleRefusalText } from '../../exchange/bundle-refusal-text';
 
 type Message = { readonly ok: boolean; readonly text: string } | null;
 
@@ -27,6 +28,7 @@ type Props = {
 /** Settings → Partner offices: our key card and fingerprint, partners' cards, verification and revocation. */
 export function PartnerOfficesPanel({ training = false }: Props) {
   const { t } = useTranslation();
+  const { dateTime } = useLocaleFormat();
   const { own, trust, updateTrust, reloadTrust, deps } = useExchange();
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
@@ -86,7 +88,11 @@ export function PartnerOfficesPanel({ training = false }: Props) {
         text:
           imported.error.code === 'TRUST_KEY_CHANGED'
             ? t('offices.keyChanged')
-            : t('offices.importRefused', { message: imported.error.message }),
+            : t('offices.importRefused', {
+                message: imported.error.refusal
+                  ? Object.values(bundleRefusalText(t, dateTime, imported.error.refusal)).join(' ')
+                  : imported.error.message,
+              }),
       });
     await reloadTrust();
     setMessage({
