@@ -6,7 +6,7 @@ import type { Actor } from '../domain/actor';
 import type { Case } from '../domain/case';
 import { CASE_KINDS } from '../domain/case-stage';
 import type { CaseKind } from '../domain/case-stage';
-import { LANGUAGES } from '../domain/primitives';
+import { importedPersonId, LANGUAGES } from '../domain/primitives';
 import type { Language } from '../domain/primitives';
 import type { Party } from '../domain/parties';
 import { PROCEDURE_TEMPLATES, proceduresFor } from '../procedures/procedure-registry';
@@ -194,7 +194,8 @@ function caseFacts(rng: SampleRandom, kind: CaseKind, platform: string, partner:
     const preferredLanguage = rng.pick(LANGUAGES);
     const names = SAMPLE_NAMES[preferredLanguage];
     const name = `${rng.pick(names.given)} ${rng.pick(names.family)}`;
-    return { id: `p${n + 1}`, name, contactForNotice: contactFor(rng, name), preferredLanguage };
+    // The office's own id format (person-0000000N): a stored case accepts no other (R14).
+    return { id: importedPersonId(n), name, contactForNotice: contactFor(rng, name), preferredLanguage };
   });
   const parties: Party[] = [{ id: 'platform', role: 'controller', name: platform, jurisdiction: partner }];
   return {

@@ -5,6 +5,7 @@ import { deadlineState } from '@shared/deadlines/tracked-deadline';
 import { CASE_KINDS } from '@shared/domain/case-stage';
 import { caseSide } from '@shared/domain/case-side';
 import { LANGUAGES } from '@shared/domain/primitives';
+import { storedCaseSchema } from '@shared/domain/stored-case-schema';
 import { SAMPLE_STORIES, sampleCases, type SampleCase, type SampleOfficeOptions } from '@shared/samples/sample-office';
 import { SAMPLE_PARTNER_OFFICES } from '@shared/samples/sample-words';
 import { caseViolations } from '@shared/workflow/case-invariants';
@@ -44,6 +45,8 @@ describe('the sample office generator', () => {
     const all: SampleCase[] = [...office, ...retold];
     for (const { case: c, events } of all) {
       expect(caseViolations(c), c.id).toEqual([]);
+      // What the vault will store: person ids in the office's own format only.
+      expect(storedCaseSchema.safeParse(c).success, c.id).toBe(true);
       const verdict = verifyAuditChain(
         events,
         hash,
