@@ -13,7 +13,7 @@ import { exportOwnKeyCard, importKeyCardFile } from '../../offices/key-card-file
 import { DestinationPicker } from '../exchange/DestinationPicker';
 import { FingerprintView } from './FingerprintView';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
-import { bundleRefusalText } from '../../exchange/bundle-refusal-text';
+import { keyCardImportText } from './key-card-import-text';
 
 type Message = { readonly ok: boolean; readonly text: string } | null;
 
@@ -85,14 +85,7 @@ export function PartnerOfficesPanel({ training = false }: Props) {
     if (!imported.ok)
       return setMessage({
         ok: false,
-        text:
-          imported.error.code === 'TRUST_KEY_CHANGED'
-            ? t('offices.keyChanged')
-            : t('offices.importRefused', {
-                message: imported.error.refusal
-                  ? Object.values(bundleRefusalText(t, dateTime, imported.error.refusal)).join(' ')
-                  : imported.error.message,
-              }),
+        text: keyCardImportText(t, dateTime, imported.error),
       });
     await reloadTrust();
     setMessage({
