@@ -5,6 +5,7 @@ import { concatBytes, toHex } from '@shared/bytes/bytes';
 import { memorySink, memorySource } from '@shared/bytes/byte-io';
 import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
+import { signingOffice } from '@shared/offices/signing-office';
 import { trustView } from '@shared/offices/trust-store';
 import { kindOptions } from '@shared/exchange/exchange-policy';
 import type { CasebridgeApi } from '@shared/ipc/contract';
@@ -48,9 +49,8 @@ function stickWriter() {
 
 describe('exporting evidence files whose stored names are not plain names', () => {
   it('sends "a\\b.pdf" as a plain, unique name instead of failing, and the partner accepts the bundle', async () => {
-    const partner = generateOfficeIdentity(kit);
+    const partner = signingOffice(kit, generateOfficeIdentity(kit));
     const partnerCard = createKeyCard(
-      kit,
       partner,
       { name: 'Commission des Ports Calmes', jurisdiction: 'FR' },
       { validFrom: NOW - 60 * DAY, validUntil: NOW + 300 * DAY },
@@ -128,7 +128,7 @@ describe('exporting evidence files whose stored names are not plain names', () =
     const opened = await verifyBundle(kit, {
       source: memorySource(stick.bytes()),
       trust: trustView(withCard(kit, {}, office.own.card, NOW - DAY)),
-      recipient: { signingPublicKey: partner.signingPublicKey, boxPrivateKeyPlaintext: partner.boxPrivateKeyPlaintext },
+      recipient: { signingPublicKey: partner.signer.publicKey, boxPrivateKeyPlaintext: partner.boxPrivateKeyPlaintext },
       clock: () => NOW,
       ledger: null,
     });
