@@ -8,6 +8,7 @@ import { describeWorkflowMessages } from '../workflow/describe-workflow-message'
 import { openIncomingCase, type IncomingFields } from '../workflow/open-incoming-case';
 import { transition } from '../workflow/transition';
 import type { WorkflowAction } from '../workflow/workflow-action';
+import type { WorkflowMessage } from '../workflow/workflow-message';
 import { EMPTY_ASSESSMENT } from '../domain/threshold-assessment';
 import type { WorkflowContext } from '../workflow/workflow-types';
 import { challengeCaseSchema, decisionCaseSchema, responseCaseSchema } from './bundle-bodies';
@@ -86,12 +87,23 @@ export type ImportPlan =
 export type ImportRefusal = {
   readonly ok: false;
   readonly code: ImportRefusalCode;
+  /** English, for logs and support. */
   readonly reasons: readonly string[];
+  /** The workflow's own refusals as data, when the workflow refused a step: the screen words these. */
+  readonly messages: readonly WorkflowMessage[];
 };
 export type ImportRefusalCode =
   'IMPORT_CONTENT_INVALID' | 'IMPORT_NO_MATCHING_CASE' | 'IMPORT_WORKFLOW_REFUSED' | 'IMPORT_ALREADY_DELIVERED';
 
-const refuse = (code: ImportRefusalCode, reasons: readonly string[]): ImportRefusal => ({ ok: false, code, reasons });
+const refuse = (
+  code: ImportRefusalCode,
+  reasons: readonly string[],
+  messages: readonly WorkflowMessage[] = [],
+): ImportRefusal => ({ ok: false, code, reasons, messages });
+
+/** A refusal by the workflow itself: the English for logs, and the messages as data for the screen. */
+const workflowRefused = (missing: readonly WorkflowMessage[], prefix = ''): ImportRefusal =>
+  refuse('IMPORT_WORKFLOW_REFUSED', [`${prefix}${describeWorkflowMessages(missing).join('; ')}`], missing);
 
 /**
  * What importing a verified bundle would change, computed without touching storage: a new case (request,
@@ -193,12 +205,12 @@ function planNewCase(
     actor,
     local.context,
   );
-  if (!opened.ok) return refuse('IMPORT_WORKFLOW_REFUSED', describeWorkflowMessages(opened.refusal.missing));
+  if (!opened.ok) return workflowRefused(opened.refusal.missing);
   let current = opened.case;
   const events: AuditEvent[] = [opened.event];
-  const step = (action: WorkflowAction): string[] | null => {
+  const step = (action: WorkflowAction): readonly WorkflowMessage[] | null => {
     const result = transition(current, actor, action, local.context);
-    if (!result.ok) return describeWorkflowMessages(result.refusal.missing);
+    if (!result.ok) return result.refusal.missing;
     current = result.case;
     events.push(result.event);
     return null;
@@ -241,7 +253,7 @@ function planNewCase(
 function addEvidence(
   bundle: VerifiedImport,
   shared: SharedCase | null,
-  step: (action: WorkflowAction) => string[] | null,
+  step: (action: WorkflowAction) => readonly WorkflowMessage[] | null,
   current: () => Case,
 ): EvidenceLink[] | ImportRefusal {
   const links: EvidenceLink[] = [];
@@ -256,7 +268,7 @@ function addEvidence(
       contentHash: descriptor.blake2b256,
       note: `received in bundle ${bundle.bundleId}`,
     });
-    if (failed) return refuse('IMPORT_WORKFLOW_REFUSED', failed);
+    if (failed) return workflowRefused(failed);
     const added = current().evidence.at(-1);
     if (!added) return refuse('IMPORT_WORKFLOW_REFUSED', ['the evidence item was not recorded']);
     links.push({ attachmentIndex: index, evidenceId: added.id });
@@ -285,7 +297,7 @@ function importedEvents(
       },
       local.context,
     );
-    if (!noted.ok) return refuse('IMPORT_WORKFLOW_REFUSED', describeWorkflowMessages(noted.refusal.missing));
+    if (!noted.ok) return workflowRefused(noted.refusal.missing);
     current = noted.case;
     events.push(noted.event);
   }
@@ -312,17 +324,15 @@ function planUpdate(
   for (const { actor, action } of actions) {
     const result = transition(current, actor, action, local.context);
     if (!result.ok)
-      return refuse('IMPORT_WORKFLOW_REFUSED', [
-        `case ${c.references.local}: ${describeWorkflowMessages(result.refusal.missing).join('; ')}`,
-      ]);
+      return workflowRefused(result.refusal.missing, `case ${c.references.local}: `);
     current = result.case;
     events.push(result.event);
   }
   const evidenceStart = current.evidence.length;
   const evidenceActor = partnerActor(bundle.senderKey, 'caseworker');
-  const stepEvidence = (action: WorkflowAction): string[] | null => {
+  const stepEvidence = (action: WorkflowAction): readonly WorkflowMessage[] | null => {
     const result = transition(current, evidenceActor, action, local.context);
-    if (!result.ok) return describeWorkflowMessages(result.refusal.missing);
+    if (!result.ok) return result.refusal.missing;
     current = result.case;
     events.push(result.event);
     return null;

@@ -80,7 +80,9 @@ test('a verified bundle for a case the office does not have is refused with a re
     await b.exchange.open();
     await b.exchange.checkOnDrive('usb', responseName);
     await expect(b.exchange.outcome).toHaveAttribute('data-code', 'IMPORT_NO_MATCHING_CASE');
-    await expect(b.exchange.outcome).toContainText('Refused: ');
+    await expect(b.exchange.outcome).toContainText(
+      'Refused: the bundle is genuine, but it cannot be applied here: it answers a case the receiving office does not have',
+    );
     const refuse = b.shell.page.getByRole('group', { name: 'Refuse this bundle' });
     await expect(refuse).toContainText('it answers a case the receiving office does not have');
     await expect(refuse).toContainText('Nothing of its case is stored');

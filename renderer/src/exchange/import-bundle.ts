@@ -1,5 +1,6 @@
 import { verifyBundle } from '@shared/bundle/verify-bundle';
 import { bundleRefusalSchema, type BundleRefusal } from '@shared/bundle/bundle-refusal';
+import type { WorkflowMessage } from '@shared/workflow/workflow-message';
 import { formatFingerprint } from '@shared/offices/fingerprint';
 import { applyRevocation, fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
 import type { SignedRevocation } from '@shared/offices/revocation';
@@ -40,9 +41,14 @@ export type PreparedImport =
   | RevocationImport
   | {
       readonly status: 'already';
+      /** English, for logs and support; the screen words `refusal` or `answered` instead. */
       readonly message: string;
       /** Set when the bundle was verified earlier and refused with a receipt (not imported). */
       readonly refusedEarlier?: true;
+      /** Set for a receipt whose bundle already has its answer (delivered or refused). */
+      readonly answered?: true;
+      /** The verifier's "already imported", as data. */
+      readonly refusal?: BundleRefusal;
     }
   | {
       readonly status: 'refused';
@@ -56,6 +62,8 @@ export type PreparedImport =
        * be answered with a signed refusal receipt. A bundle that failed verification has no one we could trust to answer.
        */
       readonly refusable?: RefusableBundle;
+      /** When the workflow refused to apply a verified bundle: its own refusals, as data, for the screen to word. */
+      readonly messages?: readonly WorkflowMessage[];
     };
 
 /**
@@ -130,9 +138,12 @@ export async function prepareImport(
     // A staged file that hit a full disk stops the verifier too: say so, rather than what the verifier saw.
     if ((await drop()).some((result) => !result.ok && isStorageFull(result.error)))
       return noRoom(await measureSpace(bundleBytes));
-    if (verified.error.code === 'BUNDLE_REPLAYED')
-      return replayedOrAltered(deps, trust, ledger, file, verified.error.message);
     const refusal = bundleRefusalSchema.safeParse(verified.error.refusal);
+    if (verified.error.code === 'BUNDLE_REPLAYED')
+      return replayedOrAltered(deps, trust, ledger, file, {
+        message: verified.error.message,
+        ...(refusal.success ? { refusal: refusal.data } : {}),
+      });
     return {
       status: 'refused',
       code: verified.error.code,
@@ -214,12 +225,14 @@ export async function prepareImport(
       deps.db,
       staging.map((item) => item.id),
     );
-    if (plan.code === 'IMPORT_ALREADY_DELIVERED') return { status: 'already', message: plan.reasons.join('; ') };
+    if (plan.code === 'IMPORT_ALREADY_DELIVERED')
+      return { status: 'already', message: plan.reasons.join('; '), answered: true };
     const code = plan.code;
     return {
       status: 'refused',
       code,
       message: `This bundle was verified but cannot be applied: ${plan.reasons.join('; ')}.`,
+      messages: plan.messages,
       ...(isReceiptRefusalCode(code) && payload.kind !== 'receipt'
         ? {
             refusable: {
@@ -268,7 +281,7 @@ async function replayedOrAltered(
   trust: TrustStore,
   ledger: readonly LedgerEntry[],
   file: { fileToken: string; name: string },
-  message: string,
+  replayed: { readonly message: string; readonly refusal?: BundleRefusal },
 ): Promise<PreparedImport> {
   const entry = await classifyBundleFile(deps, trust, ledger, { ...file, bytes: 0, modifiedAt: '' });
   if (entry.state === 'unreadable')
@@ -283,7 +296,7 @@ async function replayedOrAltered(
       message: 'this bundle was refused earlier and a refusal receipt was written; nothing was changed',
       refusedEarlier: true,
     };
-  if (entry.state !== 'altered-copy') return { status: 'already', message };
+  if (entry.state !== 'altered-copy') return { status: 'already', ...replayed };
   return {
     status: 'refused',
     code: 'IMPORT_ALTERED_COPY',

@@ -93,6 +93,10 @@ describe('exchange round trips through real bundles', () => {
     const afterSend = transition(authorised, alice, { type: 'send-request' }, context);
     if (!afterSend.ok) throw new Error('send refused');
     const response = await receive(a, responseBytes, now());
+    // The same response for the case before it was marked sent: the workflow refuses, and its reasons travel as data.
+    const early = planImport(asImport(response, b), local(a, context, [authorised], 'unused'));
+    expect(early).toMatchObject({ ok: false, code: 'IMPORT_WORKFLOW_REFUSED' });
+    expect(early.ok ? [] : early.messages.map((m) => m.code)).not.toEqual([]);
     const responsePlan = planImport(asImport(response, b), local(a, context, [afterSend.case], 'unused'));
     if (!responsePlan.ok || responsePlan.type !== 'update') throw new Error(JSON.stringify(responsePlan));
     expect(responsePlan.case.stage).toBe('response-received');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_ARCHIVE_FOLDER, type BundleFile, type RemovableVolume } from '@shared/ipc/contract';
@@ -11,7 +11,8 @@ import { RefuseWithReceipt } from './RefuseWithReceipt';
 import { refusalReason } from './refusal-reason';
 import { previewValues } from './preview-values';
 import { applyErrorText } from './apply-error-text';
-import { bundleRefusalText } from '../../exchange/bundle-refusal-text';
+import { alreadyImportText, refusedImportText } from './import-refusal-text';
+import { useWorkflowMessage } from '../../components/useWorkflowMessage';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { useTerms } from '../../components/useTerms';
 import type { RefusableBundle } from '@shared/exchange/refusal-receipt';
@@ -81,16 +82,8 @@ export function ImportPanel({
 
   const [expired, setExpired] = useState<BundleFile | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
-  /** A refusal in the reader's words: the verifier's by rule and params, the others by code where the catalog has them. */
-  const refusedText = useCallback(
-    (result: Extract<PreparedImport, { status: 'refused' }>) => {
-      if (result.refusal) return t('exchange.import.refusedWithNext', bundleRefusalText(t, dateTime, result.refusal));
-      if (result.code === 'IMPORT_ALTERED_COPY') return t('exchange.inbox.alteredRefused');
-      if (result.code === 'IMPORT_KEY_CARD') return t('exchange.import.keyCardFile');
-      return t('exchange.import.refused', { message: result.message });
-    },
-    [t, dateTime],
-  );
+  const workflowMessage = useWorkflowMessage();
+  const wording = useMemo(() => ({ t, dateTime, workflowMessage }), [t, dateTime, workflowMessage]);
   const verify = useCallback(
     async (file: BundleFile, from: BundleSource | null, expiryOverride?: { reason: string }) => {
       if (!deps) return;
@@ -101,18 +94,12 @@ export function ImportPanel({
       setExpired(null);
       const result = await prepareImport(deps, trust, { fileToken: file.fileToken, name: file.name }, expiryOverride);
       setBusy(false);
-      if (result.status === 'already')
-        setOutcome({
-          tone: 'info',
-          text: result.refusedEarlier
-            ? t('exchange.import.alreadyRefused')
-            : t('exchange.import.already', { message: result.message }),
-        });
+      if (result.status === 'already') setOutcome({ tone: 'info', text: alreadyImportText(wording, result) });
       else if (result.status === 'refused') {
         setOutcome({
           tone: 'error',
           code: result.code,
-          text: refusedText(result),
+          text: refusedImportText(wording, result),
           ...(result.refusable ? { refusable: result.refusable } : {}),
         });
         // Expiry alone may be overridden by a person, with a reason that is recorded in the case. Refused again
@@ -120,7 +107,7 @@ export function ImportPanel({
         if (result.code === 'BUNDLE_EXPIRED' && !expiryOverride) setExpired(file);
       } else setPrepared(result);
     },
-    [deps, trust, t, refusedText],
+    [deps, trust, wording],
   );
 
   const chooseFile = async () => {

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { workflowMessage } from '@shared/workflow/workflow-message';
+import { workflowMessageText } from '../../../renderer/src/components/workflow-message-text';
+import {
+  alreadyImportText,
+  refusedImportText,
+  type RefusalWording,
+} from '../../../renderer/src/screens/exchange/import-refusal-text';
+
+const catalog = (language: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../../../renderer/src/i18n/locales/${language}.json`, import.meta.url), 'utf8'));
+
+async function wording(language: 'en' | 'fr' | 'de' | 'es'): Promise<RefusalWording> {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng: language,
+    resources: { [language]: { translation: catalog(language) } },
+    interpolation: { escapeValue: false },
+  });
+  const dateTime = (iso: string) => iso;
+  return {
+    t: i18n.t,
+    dateTime,
+    workflowMessage: (m) => workflowMessageText(m, (key, values) => i18n.t(key, values), { language, dateTime }),
+  };
+}
+
+const ENGLISH = 'This bundle was verified but cannot be applied: record the response: wrong stage.';
+const planRefusal = {
+  status: 'refused',
+  code: 'IMPORT_WORKFLOW_REFUSED',
+  message: ENGLISH,
+  messages: [workflowMessage('case-purged')],
+} as const;
+
+describe('a verified bundle that cannot be applied, in the reader’s words', () => {
+  it.each(['fr', 'de', 'es'] as const)(
+    '%s: the plan’s code and the workflow’s reasons are worded, never the English sentence',
+    async (language) => {
+      const words = await wording(language);
+      const en = await wording('en');
+      const text = refusedImportText(words, planRefusal);
+      expect(text).not.toContain(ENGLISH);
+      expect(text).not.toContain('IMPORT_');
+      expect(text).toContain(words.workflowMessage(workflowMessage('case-purged')));
+      expect(text).not.toBe(refusedImportText(en, planRefusal));
+      const unmatched = refusedImportText(words, { ...planRefusal, code: 'IMPORT_NO_MATCHING_CASE', messages: [] });
+      expect(unmatched).toContain(words.t('exchange.refusalReasons.IMPORT_NO_MATCHING_CASE'));
+      const answered = alreadyImportText(words, {
+        status: 'already',
+        message: 'bundle 1234… is already marked delivered',
+        answered: true,
+      });
+      expect(answered).not.toContain('already marked');
+      expect(answered).toBe(words.t('exchange.import.alreadyAnswered'));
+    },
+  );
+});
