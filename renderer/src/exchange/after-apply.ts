@@ -19,7 +19,7 @@ export function afterApply(
   return { ...applied, receipt: kind === 'receipt' ? null : { source } };
 }
 
-export type ReceiptFailure = 'driveGone' | 'driveFull' | 'readOnly' | 'other';
+export type ReceiptFailure = 'driveGone' | 'driveFull' | 'readOnly' | 'notRecorded' | 'other';
 
 /** Which catalog message explains a failed receipt write (codes from the main process's file errors). */
 export function receiptFailure(code: string): ReceiptFailure {
@@ -30,6 +30,8 @@ export function receiptFailure(code: string): ReceiptFailure {
       return 'driveFull';
     case 'read-only':
       return 'readOnly';
+    case 'written-not-recorded':
+      return 'notRecorded';
     default:
       return 'other';
   }

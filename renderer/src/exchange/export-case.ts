@@ -166,7 +166,7 @@ export async function exportCaseBundle(
   };
   if (!committed.ok)
     return err(
-      committed.error.code,
+      'written-not-recorded',
       `The bundle was written to the drive, but recording it failed: ${committed.error.message}`,
     );
   return ok({ slip, caseRecorded: update.ok });

@@ -70,7 +70,7 @@ export async function exportReceipt(
   );
   if (!committed.ok)
     return err(
-      committed.error.code,
+      'written-not-recorded',
       `The receipt was written to the drive, but recording it failed: ${committed.error.message}`,
     );
   return ok(slipOf(deps, sender.value, file, createdAt, sequence));
@@ -111,7 +111,7 @@ export async function refuseWithReceipt(
   });
   if (!committed.ok)
     return err(
-      committed.error.code,
+      'written-not-recorded',
       `The refusal receipt was written to the drive, but recording it failed: ${committed.error.message}`,
     );
   return ok(slipOf(deps, sender.value, file, createdAt, sequence));

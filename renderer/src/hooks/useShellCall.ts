@@ -1,19 +1,17 @@
 import { useCallback, useState } from 'react';
+import i18next from 'i18next';
 import { err, type Result } from '@shared/result';
 import { useAsyncEffect } from './useAsyncEffect';
 
 export type CallState<T> = { readonly status: 'loading' } | { readonly status: 'done'; readonly result: Result<T> };
 
-/** Asks the shell once; a rejection (the bridge itself broke) becomes a stable code, with the detail logged. */
+/** Asks the shell once; a rejection (the bridge itself broke) becomes a stable code, worded, with the detail logged. */
 async function ask<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await call();
   } catch (error: unknown) {
     console.error('A shell call was rejected', error);
-    return err(
-      'bridge-failed',
-      `the app shell did not answer (${error instanceof Error ? error.message : 'no detail'})`,
-    );
+    return err('bridge-failed', i18next.t('app.bridgeFailed'));
   }
 }
 

@@ -8,6 +8,7 @@ import type { TransmittalSlip } from '@shared/exchange/transmittal-slip';
 import { plainAttachmentNames } from '@shared/exchange/plain-attachment-names';
 import { isBundleErrorCode } from '@shared/bundle/bundle-error';
 import { bundleRefusalText } from '../../exchange/bundle-refusal-text';
+import { isExportErrorCode } from '../../exchange/export-error-codes';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import type { GrantedFolder } from '@shared/ipc/contract';
 import type { AttachmentRecord } from '../../vault/attachments/attachment-record';
@@ -98,7 +99,8 @@ export function ExportPanel({ c }: { readonly c: Case }) {
     else if (isBundleErrorCode(result.error.code)) {
       const worded = bundleRefusalText(t, dateTime, { code: result.error.code, params: {} });
       setError(`${worded.what} ${worded.next}`);
-    } else setError(result.error.message);
+    } else if (isExportErrorCode(result.error.code)) setError(t(`exchange.export.errors.${result.error.code}`));
+    else setError(result.error.message);
   };
 
   if (!deps) return <p>{t('offices.loading')}</p>;
