@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import { assertNever } from '@shared/result';
 import { NavBar } from './NavBar';
@@ -40,12 +40,19 @@ export function App({ shell, session }: Props) {
   const [{ screen, caseRoute }, setPlace] = useState<Place>(() => recallPlace(personId));
   useEffect(() => rememberPlace(personId, { screen, caseRoute }), [personId, screen, caseRoute]);
   const leave = useLeaveGuard(session.vault);
+  // An unlock opens the app as a page load would: keyboard users start at the top, where the next Tab reaches the
+  // skip link. (The first screen's heading takes focus as it mounts, like every screen after it; this effect, the
+  // parent's, runs after it. From then on each screen change focuses its heading.)
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    top.current?.focus({ preventScroll: true });
+  }, []);
   const navigate = (next: ScreenId) => leave.guard(() => setPlace({ screen: next, caseRoute: { view: 'list' } }));
   const openCase = (route: CaseRoute) => leave.guard(() => setPlace({ screen: 'cases', caseRoute: route }));
   return (
     <CasesProvider session={session} shell={shell}>
       <ExchangeProvider session={session}>
-        <div className="app">
+        <div className="app" ref={top} tabIndex={-1}>
           <a className="skip-link" href="#main">
             {t('app.skipToContent')}
           </a>

@@ -62,6 +62,8 @@ export type PreparedImport =
        * be answered with a signed refusal receipt. A bundle that failed verification has no one we could trust to answer.
        */
       readonly refusable?: RefusableBundle;
+      /** A failure of this computer rather than of the bundle, worded by the screen (`exchange.import.<failure>`). */
+      readonly failure?: 'stagingFailed' | 'rereadFailed';
       /** When the workflow refused to apply a verified bundle: its own refusals, as data, for the screen to word. */
       readonly messages?: readonly WorkflowMessage[];
     };
@@ -171,7 +173,7 @@ export async function prepareImport(
         staging.map((item) => item.id),
       );
       if (isStorageFull(result.error)) return noRoom(await measureSpace(bundleBytes));
-      return { status: 'refused', code: result.error.code, message: result.error.message };
+      return { status: 'refused', code: result.error.code, message: result.error.message, failure: 'stagingFailed' };
     }
     staged.push(result.value);
   }
@@ -289,6 +291,7 @@ async function replayedOrAltered(
       status: 'refused',
       code: entry.code,
       message: 'The file could not be read again to compare it with the imported bundle. Check the medium and retry.',
+      failure: 'rereadFailed',
     };
   if (entry.state === 'refused')
     return {

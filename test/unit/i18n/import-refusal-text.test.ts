@@ -55,6 +55,13 @@ describe('a verified bundle that cannot be applied, in the reader’s words', ()
       });
       expect(answered).not.toContain('already marked');
       expect(answered).toBe(words.t('exchange.import.alreadyAnswered'));
+      for (const failure of ['stagingFailed', 'rereadFailed'] as const) {
+        const failed = refusedImportText(words, { status: 'refused', code: 'write-failed', message: ENGLISH, failure });
+        expect(failed).not.toBe(
+          refusedImportText(en, { status: 'refused', code: 'write-failed', message: ENGLISH, failure }),
+        );
+        expect(failed).not.toContain(ENGLISH);
+      }
     },
   );
 });

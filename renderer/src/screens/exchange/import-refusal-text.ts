@@ -26,6 +26,7 @@ export function refusedImportText(wording: RefusalWording, result: Refused): str
   const { t } = wording;
   if (result.refusal)
     return t('exchange.import.refusedWithNext', bundleRefusalText(t, wording.dateTime, result.refusal));
+  if (result.failure) return t(`exchange.import.${result.failure}`);
   if (result.code === 'IMPORT_ALTERED_COPY') return t('exchange.inbox.alteredRefused');
   if (result.code === 'IMPORT_KEY_CARD') return t('exchange.import.keyCardFile');
   if (PLAN_CODES.includes(result.code)) {
