@@ -5,35 +5,13 @@ import { yearPeriod } from '@shared/reports/report-period';
 import {
   countReportTables,
   publishReportTables,
-  type ReportableCase,
   type ReportTable,
   type ReportTableId,
 } from '@shared/reports/transparency-report';
 import { linkedCandidates } from '../reports/linked-attacker';
+import { sentRequest } from '../reports/sent-request';
 
-const DAY = 86_400_000;
 const YEAR = yearPeriod(2025);
-
-function sentRequest(partner: string, basis: string, day: number): ReportableCase {
-  const sentAt = Date.UTC(2025, 0, 1) + day * DAY;
-  return {
-    kind: 'data-access-request',
-    originatingJurisdiction: 'DE',
-    partnerJurisdiction: partner,
-    legalBasis: { code: basis, text: '' },
-    createdAt: new Date(sentAt - 9 * DAY).toISOString(),
-    emergency: null,
-    challenge: null,
-    decision: null,
-    remedies: [],
-    deadlines: [],
-    authorisation: { by: 'cw-1', at: new Date(sentAt - 4 * DAY).toISOString(), secondPerson: false },
-    request: { sentAt: new Date(sentAt).toISOString(), by: 'cw-1' },
-    response: null,
-    closure: null,
-    affectedPeople: [],
-  };
-}
 
 /** One office's true counts for 2025, counted by the transparency report's own counting. */
 function officeCounts(officeKey: string, requests: readonly (readonly [string, string])[]): PeriodCounts {

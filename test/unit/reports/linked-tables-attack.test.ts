@@ -8,33 +8,12 @@ import {
   type TransparencyReport,
 } from '@shared/reports/transparency-report';
 import { linkedCandidates, type SeenTable } from './linked-attacker';
+import { sentRequest } from './sent-request';
 
 /**
  * The report as a whole against a reader who combines every table over the same cases: requests sent by partner
  * and by legal basis count the same requests, and "authorised to request sent" counts them once more.
  */
-const DAY = 86_400_000;
-
-function sentRequest(partner: string, basis: string, day: number): ReportableCase {
-  const sentAt = Date.UTC(2025, 0, 1) + day * DAY;
-  return {
-    kind: 'data-access-request',
-    originatingJurisdiction: 'DE',
-    partnerJurisdiction: partner,
-    legalBasis: { code: basis, text: '' },
-    createdAt: new Date(sentAt - 9 * DAY).toISOString(),
-    emergency: null,
-    challenge: null,
-    decision: null,
-    remedies: [],
-    deadlines: [],
-    authorisation: { by: 'cw-1', at: new Date(sentAt - 4 * DAY).toISOString(), secondPerson: false },
-    request: { sentAt: new Date(sentAt).toISOString(), by: 'cw-1' },
-    response: null,
-    closure: null,
-    affectedPeople: [],
-  };
-}
 
 const build = (cases: readonly ReportableCase[]) =>
   buildTransparencyReport(cases, { period: yearPeriod(2025), officeJurisdiction: 'DE', now: '2026-02-01T00:00:00Z' });

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { useLocaleFormat, type LocaleFormat } from '../../components/useLocaleFormat';
 import { vaultErrorMessage } from './vault-error-message';
 import type { TFunction } from 'i18next';
+import { namedTable } from '../../vault/named-tables';
 
 /**
  * After an unlock that found the disk changed outside Casebridge (docs/vault.md, "Continuity"): what changed, table
@@ -95,20 +96,6 @@ function findingKey(finding: IntegrityFinding): string {
   return finding.kind === 'table-changed' ? `${finding.kind}:${finding.table}` : finding.kind;
 }
 
-const TABLES = [
-  'cases',
-  'people',
-  'events',
-  'attachments',
-  'offices',
-  'officeKeys',
-  'bundleLedger',
-  'persons',
-  'personKeys',
-  'settings',
-  'profile',
-] as const;
-
 function describeFinding(t: TFunction, format: LocaleFormat, finding: IntegrityFinding): string {
   switch (finding.kind) {
     case 'header-changed':
@@ -118,7 +105,7 @@ function describeFinding(t: TFunction, format: LocaleFormat, finding: IntegrityF
     case 'seal-unreadable':
       return t('vault.changed.sealUnreadable');
     case 'table-changed': {
-      const known = TABLES.find((table) => table === finding.table);
+      const known = namedTable(finding.table);
       const table = known ? t(`vault.changed.tables.${known}`) : t('vault.changed.tables.other');
       const since = format.dateTime(new Date(finding.changedAt).toISOString());
       if (finding.foundRows < finding.sealedRows)
