@@ -323,8 +323,7 @@ function planUpdate(
   const events: AuditEvent[] = [];
   for (const { actor, action } of actions) {
     const result = transition(current, actor, action, local.context);
-    if (!result.ok)
-      return workflowRefused(result.refusal.missing, `case ${c.references.local}: `);
+    if (!result.ok) return workflowRefused(result.refusal.missing, `case ${c.references.local}: `);
     current = result.case;
     events.push(result.event);
   }
