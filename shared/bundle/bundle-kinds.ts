@@ -1,4 +1,8 @@
-/** The seven kinds of bundle in format v1. */
+/**
+ * The kinds of bundle: the seven of format v1, and the three between an office and its oversight body added in v1.1
+ * (docs/bundle-format.md §8; issue #19): an office's period report, the body's corrective recommendation, and the
+ * office's answer to it.
+ */
 export const BUNDLE_KINDS = [
   'key-card',
   'request',
@@ -7,6 +11,9 @@ export const BUNDLE_KINDS = [
   'decision',
   'receipt',
   'revocation',
+  'period-report',
+  'recommendation',
+  'recommendation-response',
 ] as const;
 export type BundleKind = (typeof BUNDLE_KINDS)[number];
 

@@ -21,6 +21,10 @@ export const BUNDLE_LIMITS = {
   maxGrounds: 50,
   maxGroundChars: 100,
   maxRefusalCodeChars: 64,
+  /** Cells in one table of a period report; findings in one recommendation. */
+  maxReportCells: 1_000,
+  maxReportCellKeyChars: 100,
+  maxRecommendationFindings: 1_000,
 } as const;
 
 /** What a verifier accepts by default: a shorter validity window than the format maximum, and a small clock skew. */

@@ -3,6 +3,8 @@ import { signedKeyCardSchema } from '../offices/key-card';
 import { signedRevocationSchema } from '../offices/revocation';
 import { BUNDLE_KINDS, type BundleKind } from './bundle-kinds';
 import { BUNDLE_LIMITS } from './bundle-limits';
+import { REPORT_TABLES } from '../reports/transparency-report';
+import { FINDING_TYPES } from '../oversight/findings/compliance-finding';
 import { hexBytes, jsonValueSchema, safeUint, textChars, timestampMs } from './json-schemas';
 
 /**
@@ -13,6 +15,20 @@ import { hexBytes, jsonValueSchema, safeUint, textChars, timestampMs } from './j
 const caseRef = textChars(1, BUNDLE_LIMITS.maxCaseRefChars);
 const caseData = z.record(textChars(0, BUNDLE_LIMITS.maxCaseKeyChars), jsonValueSchema);
 const message = textChars(0, BUNDLE_LIMITS.maxMessageChars);
+const instant = z.iso.datetime();
+
+/** One table's true counts, cell by cell (unsuppressed: the oversight body is entitled to them). */
+const countCells = z
+  .array(z.strictObject({ key: textChars(1, BUNDLE_LIMITS.maxReportCellKeyChars), count: safeUint }))
+  .max(BUNDLE_LIMITS.maxReportCells);
+
+/** A finding as a recommendation cites it: what, which case (pseudonymous), and the event that shows it. */
+const citedFinding = z.strictObject({
+  type: z.enum(FINDING_TYPES),
+  caseRef: z.string().regex(/^case-[0-9a-f]{16}$/),
+  eventHash: hexBytes(32),
+  dueAt: instant.nullable(),
+});
 
 export const payloadBodySchemas = {
   'key-card': z.strictObject({ card: signedKeyCardSchema }),
@@ -39,6 +55,26 @@ export const payloadBodySchemas = {
     headerDigest: hexBytes(64),
     status: z.enum(['imported', 'already-imported', 'refused']),
     refusalCode: textChars(0, BUNDLE_LIMITS.maxRefusalCodeChars).optional(),
+  }),
+  /**
+   * An office's true counts for one half-open period [from, to), for its oversight body. Exactly one attachment goes
+   * with it: the office's signed oversight audit export (`application/json`), so the body can check the counts
+   * against the trail they came from.
+   */
+  'period-report': z.strictObject({
+    period: z.strictObject({ from: instant, to: instant }),
+    tables: z.partialRecord(z.enum(REPORT_TABLES), countCells),
+  }),
+  /** From the oversight body to one office: what it found, what the office must do, and by when it must answer. */
+  recommendation: z.strictObject({
+    findings: z.array(citedFinding).max(BUNDLE_LIMITS.maxRecommendationFindings),
+    action: textChars(1, BUNDLE_LIMITS.maxMessageChars),
+    answerBy: instant,
+  }),
+  /** The office's answer to a recommendation (`inReplyTo`: the recommendation's bundle id). */
+  'recommendation-response': z.strictObject({
+    inReplyTo: hexBytes(16),
+    answer: textChars(1, BUNDLE_LIMITS.maxMessageChars),
   }),
 } as const satisfies Record<BundleKind, z.ZodType>;
 

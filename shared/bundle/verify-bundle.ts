@@ -461,6 +461,18 @@ function parseBody(kind: BundleKind, body: unknown): VerifiedPayload | undefined
       const parsed = payloadBodySchemas[kind].safeParse(body);
       return parsed.success ? { kind, body: parsed.data } : undefined;
     }
+    case 'period-report': {
+      const parsed = payloadBodySchemas[kind].safeParse(body);
+      return parsed.success ? { kind, body: parsed.data } : undefined;
+    }
+    case 'recommendation': {
+      const parsed = payloadBodySchemas[kind].safeParse(body);
+      return parsed.success ? { kind, body: parsed.data } : undefined;
+    }
+    case 'recommendation-response': {
+      const parsed = payloadBodySchemas[kind].safeParse(body);
+      return parsed.success ? { kind, body: parsed.data } : undefined;
+    }
   }
 }
 

@@ -199,6 +199,22 @@ export async function prepareImport(
       senderFingerprint,
     };
   }
+  if (
+    payload.kind === 'period-report' ||
+    payload.kind === 'recommendation' ||
+    payload.kind === 'recommendation-response'
+  ) {
+    await discardStaged(
+      deps.db,
+      staging.map((item) => item.id),
+    );
+    return {
+      status: 'refused',
+      code: 'IMPORT_OVERSIGHT_BUNDLE',
+      message:
+        'This bundle is between an office and its oversight body, not about a case. Open it on the Oversight page.',
+    };
+  }
   const cases = new Map((await deps.repository.all()).map((c): [string, Case] => [c.id, c]));
   const year = new Date(deps.now()).getUTCFullYear();
   const verifiedImport: VerifiedImport = {

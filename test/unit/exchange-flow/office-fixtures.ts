@@ -167,7 +167,14 @@ export function receivedEntry(
 /** An opened case bundle as the importer hands it to `planImport`. */
 export function asImport(bundle: OpenedBundle, sender: Office): VerifiedImport {
   const payload = bundle.payload;
-  if (payload.kind === 'key-card' || payload.kind === 'revocation') throw new Error('not a case bundle');
+  if (
+    payload.kind === 'key-card' ||
+    payload.kind === 'revocation' ||
+    payload.kind === 'period-report' ||
+    payload.kind === 'recommendation' ||
+    payload.kind === 'recommendation-response'
+  )
+    throw new Error('not a case bundle');
   return {
     bundleId: bundle.header.bundleId,
     headerDigest: bundle.headerDigest,

@@ -29,6 +29,7 @@ export function refusedImportText(wording: RefusalWording, result: Refused): str
   if (result.failure) return t(`exchange.import.${result.failure}`);
   if (result.code === 'IMPORT_ALTERED_COPY') return t('exchange.inbox.alteredRefused');
   if (result.code === 'IMPORT_KEY_CARD') return t('exchange.import.keyCardFile');
+  if (result.code === 'IMPORT_OVERSIGHT_BUNDLE') return t('exchange.import.oversightFile');
   if (PLAN_CODES.includes(result.code)) {
     const reason = refusalReason(t, result.code);
     const details = (result.messages ?? []).map(wording.workflowMessage);

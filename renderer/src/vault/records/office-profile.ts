@@ -23,5 +23,10 @@ export const officeProfileSchema = z.strictObject({
   postalAddress: z.string().trim().max(500).optional(),
   email: z.string().trim().max(200).optional(),
   phone: z.string().trim().max(60).optional(),
+  /**
+   * What this installation is, chosen at first run: an office that works cases (absent in profiles saved before the
+   * choice existed), or an oversight body's desk, whose partners are the offices it supervises (issue #19).
+   */
+  installation: z.enum(['office', 'oversight']).optional(),
 });
 export type OfficeProfile = z.infer<typeof officeProfileSchema>;
