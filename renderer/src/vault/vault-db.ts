@@ -32,6 +32,7 @@ export class VaultDb extends Dexie {
   declare readonly bundleLedger: Table<VaultRecord, string>;
   declare readonly persons: Table<VaultRecord, string>;
   declare readonly personKeys: Table<VaultRecord, string>;
+  declare readonly oversight: Table<VaultRecord, string>;
   declare readonly vaultSeal: Table<VaultSealRow, string>;
   /** Whether writes may run: the disk checked against the vault seal since unlock (`seal/seal-gate.ts`). */
   readonly sealGate = new SealGate();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { schemaV7 } from '../../../renderer/src/vault/schema/v7';
+import { schemaV8 } from '../../../renderer/src/vault/schema/v8';
 import {
   counted,
   encrypted,
@@ -16,20 +16,20 @@ import { loadV1Fixture } from './v1-fixture';
 
 /**
  * The migration machinery, proved with a test step after the shipped chain, on the frozen v1 fixture: test version
- * 8 gives every case a `testLabel` (its first caseworker, or "unassigned"). The fixture runs the real steps to
+ * 9 gives every case a `testLabel` (its first caseworker, or "unassigned"). The fixture runs the real steps to
  * version 2 (persons), 3 (personal signing), 4 (case owners), 6 (random office and ledger ids) and 7 (local person
- * ids) first.
+ * ids) first; version 8 only adds a table.
  */
 const casesTest = counted(encrypted(4, ['createdAt', 'updatedAt', 'stage'], ['reference']));
-const testSchemaV8 = {
-  version: 8,
-  tables: { ...schemaV7.tables, cases: casesTest },
-  stores: { ...schemaV7.stores, cases: encryptedStore(casesTest) },
+const testSchemaV9 = {
+  version: 9,
+  tables: { ...schemaV8.tables, cases: casesTest },
+  stores: { ...schemaV8.stores, cases: encryptedStore(casesTest) },
 } as const satisfies SchemaVersionSpec;
 
 const caseV1 = z.looseObject({ id: z.string(), caseworkerIds: z.array(z.string()).optional() });
 
-const ownerStep = defineRecordMigration(schemaV7, testSchemaV8, {
+const ownerStep = defineRecordMigration(schemaV8, testSchemaV9, {
   description: 'cases get a test label',
   tables: ['cases'],
   migrate: async ({ db }) => {
@@ -40,17 +40,17 @@ const ownerStep = defineRecordMigration(schemaV7, testSchemaV8, {
   },
 });
 
-const planV8: MigrationPlan = {
-  versions: [...appMigrationPlan.versions, testSchemaV8],
+const planV9: MigrationPlan = {
+  versions: [...appMigrationPlan.versions, testSchemaV9],
   migrations: [...appMigrationPlan.migrations, ownerStep],
 };
 
 /** The same step, but the process "dies" after its first write: the transaction aborts as it would. */
 const crashingPlan: MigrationPlan = {
-  versions: planV8.versions,
+  versions: planV9.versions,
   migrations: [
     ...appMigrationPlan.migrations,
-    defineRecordMigration(schemaV7, testSchemaV8, {
+    defineRecordMigration(schemaV8, testSchemaV9, {
       description: 'cases get a test label (crashes half-way)',
       tables: ['cases'],
       migrate: async ({ db }) => {
@@ -64,10 +64,10 @@ const crashingPlan: MigrationPlan = {
 
 describe('record migrations', () => {
   it('run after unlock on a v1 vault: records take the new shape and version, the rest is untouched', async () => {
-    const vault = await loadV1Fixture('migrate', { migrationPlan: planV8 });
+    const vault = await loadV1Fixture('migrate', { migrationPlan: planV9 });
     const before = await dumpRaw(vault.db.name);
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(vault.db)).toBe(8);
+    expect(await readDataVersion(vault.db)).toBe(9);
     expect(await vault.db.cases.get('case-1')).toMatchObject({ title: 'Fixture case', testLabel: 'unassigned' });
     const after = await dumpRaw(vault.db.name);
     expect(after.cases?.map((row) => Reflect.get(row.value as object, 'v'))).toEqual([4]);
@@ -96,13 +96,13 @@ describe('record migrations', () => {
     expect(after.settings?.map((row) => row.key)).toContain('data-version');
     crashed.db.close();
 
-    const resumed = testVault('migrate-crash', { dbName: crashed.db.name, migrationPlan: planV8 });
+    const resumed = testVault('migrate-crash', { dbName: crashed.db.name, migrationPlan: planV9 });
     expect((await resumed.unlock(PASSPHRASE)).ok).toBe(true);
     expect(await resumed.db.cases.get('case-1')).toMatchObject({ testLabel: 'unassigned' });
   });
 
   it('refuses a vault written by a newer build, changing nothing', async () => {
-    const newer = await loadV1Fixture('migrate-newer', { migrationPlan: planV8 });
+    const newer = await loadV1Fixture('migrate-newer', { migrationPlan: planV9 });
     expect((await newer.unlock(PASSPHRASE)).ok).toBe(true);
     newer.lock();
     newer.db.close();
@@ -122,8 +122,8 @@ describe('record migrations', () => {
   it('a new vault starts at the newest version, with nothing to migrate', async () => {
     const vault = await createdVault('migrate-new');
     expect(await readDataVersion(vault.db)).toBe(appMigrationPlan.versions.at(-1)?.version);
-    const fresh = testVault('migrate-new-v8', { migrationPlan: planV8 });
+    const fresh = testVault('migrate-new-v9', { migrationPlan: planV9 });
     expect((await fresh.create(PASSPHRASE)).ok).toBe(true);
-    expect(await readDataVersion(fresh.db)).toBe(8);
+    expect(await readDataVersion(fresh.db)).toBe(9);
   });
 });

@@ -5,6 +5,7 @@ import { schemaV4 } from './v4';
 import { schemaV5 } from './v5';
 import { schemaV6 } from './v6';
 import { schemaV7 } from './v7';
+import { schemaV8 } from './v8';
 import type { SchemaVersionSpec } from './table-spec';
 
 /**
@@ -20,7 +21,8 @@ export const schemaVersions: readonly SchemaVersionSpec[] = [
   schemaV5,
   schemaV6,
   schemaV7,
+  schemaV8,
 ];
 
-export const latestSchema = schemaV7;
+export const latestSchema = schemaV8;
 export type VaultTableName = keyof typeof latestSchema.tables;
