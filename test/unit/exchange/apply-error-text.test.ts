@@ -1,20 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import i18next from 'i18next';
+import { catalogTranslator } from '../../support/catalog-translator';
 import { applyErrorText } from '../../../renderer/src/screens/exchange/apply-error-text';
-
-const catalog = (language: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../../renderer/src/i18n/locales/${language}.json`, import.meta.url), 'utf8'));
-
-async function translator(language: string) {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: language,
-    resources: { [language]: { translation: catalog(language) as Record<string, unknown> } },
-    interpolation: { escapeValue: false },
-  });
-  return (key: string, values?: Record<string, unknown>) => i18n.t(key, values);
-}
 
 const ENGLISH_FROM_THE_COMMIT = 'This bundle (number 4) is not newer than one imported from the same office';
 
@@ -22,7 +8,7 @@ describe('why an apply stored nothing, in the reader’s words', () => {
   it.each(['fr', 'de', 'es'])(
     '%s: every code the commit gives is worded, never the English sentence',
     async (language) => {
-      const t = await translator(language);
+      const t = await catalogTranslator(language);
       for (const code of ['already-recorded', 'sequence-old', 'case-conflict', 'case-exists', 'store-failed']) {
         const text = applyErrorText(t, { code, message: ENGLISH_FROM_THE_COMMIT });
         expect(text, code).not.toContain('exchange.applyErrors');
@@ -32,7 +18,7 @@ describe('why an apply stored nothing, in the reader’s words', () => {
   );
 
   it('keeps a message that is already worded (a full disk, with the space it needs) and one it has no words for', async () => {
-    const t = await translator('fr');
+    const t = await catalogTranslator('fr');
     expect(applyErrorText(t, { code: 'storage-full', message: 'Disque plein : 3 Mo nécessaires' })).toBe(
       'Disque plein : 3 Mo nécessaires',
     );

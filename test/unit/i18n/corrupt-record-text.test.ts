@@ -1,25 +1,11 @@
-import { readFileSync } from 'node:fs';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { catalogTranslator } from '../../support/catalog-translator';
 import {
   CORRUPTION_REASON_CODES,
   describeCorruptionReason,
   type CorruptionReason,
 } from '@shared/vault/corruption-reason';
 import { corruptRecordText } from '../../../renderer/src/screens/vault/corrupt-record-text';
-
-const catalog = (language: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`../../../renderer/src/i18n/locales/${language}.json`, import.meta.url), 'utf8'));
-
-async function translator(language: string) {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: language,
-    resources: { [language]: { translation: catalog(language) } },
-    interpolation: { escapeValue: false },
-  });
-  return (key: string, values?: Record<string, unknown>) => i18n.t(key, values);
-}
 
 const TABLES = ['cases', 'people', 'events', 'attachments', 'offices', 'bundleLedger', 'personKeys', 'someNewTable'];
 const causes: readonly CorruptionReason[] = [
@@ -35,8 +21,8 @@ describe('a record that failed to open, in the reader’s words', () => {
   });
 
   it.each(['fr', 'de', 'es'])('%s: every table and reason is worded, never the English or a code', async (language) => {
-    const t = await translator(language);
-    const en = await translator('en');
+    const t = await catalogTranslator(language);
+    const en = await catalogTranslator('en');
     for (const cause of causes) {
       const key = `vault.corrupt.reasons.${cause.code}`;
       expect(t(key), key).not.toBe(en(key));
@@ -56,7 +42,7 @@ describe('a record that failed to open, in the reader’s words', () => {
   });
 
   it('names the kind of record and why in English too, with the index field kept for the log only', async () => {
-    const en = await translator('en');
+    const en = await catalogTranslator('en');
     const cause: CorruptionReason = { code: 'index-mismatch', params: { field: 'stage' } };
     expect(corruptRecordText(en, { table: 'cases', cause })).toBe(
       'A case: a search value stored beside it does not match its content: it was edited outside the app.',

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { catalogOf } from '../../support/catalog-translator';
 import { EXPORT_ERROR_CODES } from '../../../renderer/src/exchange/export-error-codes';
 import { receiptFailure } from '../../../renderer/src/exchange/after-apply';
 
 type Catalog = Record<string, unknown>;
-const catalog = (language: string): Catalog =>
-  JSON.parse(readFileSync(new URL(`../../../renderer/src/i18n/locales/${language}.json`, import.meta.url), 'utf8'));
 
 const at = (root: Catalog, path: string): unknown =>
   path.split('.').reduce<unknown>((node, key) => (node as Catalog | undefined)?.[key], root);
@@ -22,8 +20,8 @@ describe('why an export or a receipt stopped, in the reader’s words', () => {
   });
 
   it.each(['fr', 'de', 'es'])('%s: every export refusal is worded, and not in English', (language) => {
-    const en = catalog('en');
-    const words = catalog(language);
+    const en = catalogOf('en');
+    const words = catalogOf(language);
     for (const key of KEYS) {
       const text = at(words, key);
       expect(typeof text, key).toBe('string');

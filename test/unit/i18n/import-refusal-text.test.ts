@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { catalogTranslator } from '../../support/catalog-translator';
 import { workflowMessage } from '@shared/workflow/workflow-message';
 import { workflowMessageText } from '../../../renderer/src/components/workflow-message-text';
 import {
@@ -9,21 +8,13 @@ import {
   type RefusalWording,
 } from '../../../renderer/src/screens/exchange/import-refusal-text';
 
-const catalog = (language: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`../../../renderer/src/i18n/locales/${language}.json`, import.meta.url), 'utf8'));
-
 async function wording(language: 'en' | 'fr' | 'de' | 'es'): Promise<RefusalWording> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: language,
-    resources: { [language]: { translation: catalog(language) } },
-    interpolation: { escapeValue: false },
-  });
+  const t = await catalogTranslator(language);
   const dateTime = (iso: string) => iso;
   return {
-    t: i18n.t,
+    t,
     dateTime,
-    workflowMessage: (m) => workflowMessageText(m, (key, values) => i18n.t(key, values), { language, dateTime }),
+    workflowMessage: (m) => workflowMessageText(m, (key, values) => t(key, values), { language, dateTime }),
   };
 }
 

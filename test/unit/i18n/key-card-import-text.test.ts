@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { catalogTranslator } from '../../support/catalog-translator';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { createKeyCard } from '@shared/offices/key-card';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
@@ -12,27 +11,14 @@ const kit = await cryptoKit();
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-12-02T10:00:00Z');
 
-const catalog = (language: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`../../../renderer/src/i18n/locales/${language}.json`, import.meta.url), 'utf8'));
-
-async function translator(language: string) {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: language,
-    resources: { [language]: { translation: catalog(language) } },
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}
-
 const dateTime = (iso: string) => iso;
 
 describe('a refused key-card import, in the reader’s words', () => {
   it.each(['fr', 'de', 'es'])(
     '%s: every refusal the trust, card and vault checks give is worded, never the English or its code',
     async (language) => {
-      const t = await translator(language);
-      const en = await translator('en');
+      const t = await catalogTranslator(language);
+      const en = await catalogTranslator('en');
       for (const code of KEY_CARD_IMPORT_ERRORS) {
         const error = { code, message: 'An English sentence from shared code.' };
         const text = keyCardImportText(t, dateTime, error);
@@ -55,7 +41,7 @@ describe('a refused key-card import, in the reader’s words', () => {
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error.code).toBe('TRUST_CARD_EXPIRED');
-    const text = keyCardImportText(await translator('fr'), dateTime, refused.error);
+    const text = keyCardImportText(await catalogTranslator('fr'), dateTime, refused.error);
     expect(text).toContain('a expiré');
     expect(text).not.toContain(refused.error.message);
   });

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExchangeHandlers } from '../../../electron/main/handlers/exchange/create-exchange-handlers';
 import { createPathGrants } from '../../../electron/main/handlers/files/path-grants';
@@ -18,18 +16,11 @@ import {
 import { wordShellFailure, type Wording } from '../../../renderer/src/components/worded-shell';
 import { shellMessageText } from '../../../renderer/src/components/shell-message-text';
 import { testHandlers } from './test-handlers';
-
-const catalog = (language: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`../../../renderer/src/i18n/locales/${language}.json`, import.meta.url), 'utf8'));
+import { catalogOf, catalogTranslator } from '../../support/catalog-translator';
 
 async function wording(language: string): Promise<Wording> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: language,
-    resources: { [language]: { translation: catalog(language) } },
-    interpolation: { escapeValue: false },
-  });
-  return { t: (key, values) => i18n.t(key, values), language: () => language };
+  const t = await catalogTranslator(language);
+  return { t: (key, values) => t(key, values), language: () => language };
 }
 
 const drive: ShellPlace = { kind: 'drive-at', path: '/media/stick' };
@@ -92,8 +83,8 @@ describe('failures from the app shell, in the reader’s words', () => {
   it.each(['fr', 'de', 'es'])('%s: every code is worded from the catalog, never the English', async (language) => {
     const w = await wording(language);
     const en = await wording('en');
-    const own = Reflect.get(catalog(language), 'shellMessages') as Record<string, unknown>;
-    const english = Reflect.get(catalog('en'), 'shellMessages') as Record<string, unknown>;
+    const own = Reflect.get(catalogOf(language), 'shellMessages') as Record<string, unknown>;
+    const english = Reflect.get(catalogOf('en'), 'shellMessages') as Record<string, unknown>;
     for (const message of Object.values(SAMPLES)) {
       expect(own[message.code], message.code).not.toBe(english[message.code]);
       const text = shellMessageText(w.t, language, message);
