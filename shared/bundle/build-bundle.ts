@@ -26,6 +26,7 @@ import { rechunk, type ByteStream, type RandomAccessSink } from '../bytes/byte-i
 import { concatBytes, fromHex, toHex } from '../bytes/bytes';
 import { canonicalJsonBytes, parseCanonicalJson } from '../json/canonical-json';
 import { signingDigest } from './signing-domains';
+import { periodReportProblem } from './period-report-rules';
 
 export type BundleRecipient = {
   /** The recipient's key card, already verified by the trust store. */
@@ -128,6 +129,10 @@ async function buildWithKey<K extends BundleKind>(
     throw invalid(`more than ${BUNDLE_LIMITS.maxAttachments} attachments`);
   if (attachments.length > 0 && PUBLIC_KINDS.includes(input.kind))
     throw invalid(`a ${input.kind} bundle carries no attachments`);
+  if (input.kind === 'period-report') {
+    const problem = periodReportProblem(payloadBodySchemas['period-report'].parse(body.data), attachments);
+    if (problem) throw invalid(`a period report is refused: ${problem}`);
+  }
 
   const bundleId = toHex(bundleIdBytes);
   const sender = toHex(input.sender.signer.publicKey);

@@ -196,4 +196,12 @@ function checkHeaderRules(header: BundleHeader): void {
       'BUNDLE_LIMIT_EXCEEDED',
       'The bundle declares more data than the format allows. Do not import it.',
     );
+  // A period report travels with exactly one file, the office's signed audit export its counts are checked against.
+  // Visible in the header, so a tool without a secret (a courier, the CLI) refuses it too.
+  if (header.kind === 'period-report' && header.items.length !== 2)
+    throw bundleError(
+      'BUNDLE_MALFORMED',
+      `The bundle header is inconsistent: a period report carries exactly one attachment (the oversight audit export), this one ${header.items.length - 1}. Ask the office to send its report again.`,
+      { rule: '3.9.10' },
+    );
 }

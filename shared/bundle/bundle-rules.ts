@@ -77,6 +77,11 @@ export const BUNDLE_RULES: readonly BundleRule[] = [
   { rule: '3.9.7', code: 'BUNDLE_MALFORMED', text: '"notAfter" is not after "createdAt".' },
   { rule: '3.9.8', code: 'BUNDLE_LIMIT_EXCEEDED', text: '"notAfter" − "createdAt" is over 366 days.' },
   { rule: '3.9.9', code: 'BUNDLE_LIMIT_EXCEEDED', text: 'All items\u2019 ciphertext together is over 2^42 bytes.' },
+  {
+    rule: '3.9.10',
+    code: 'BUNDLE_MALFORMED',
+    text: 'A period-report bundle whose items are not exactly the payload and one attachment (the oversight audit export).',
+  },
   { rule: '4.1', code: 'BUNDLE_TRUNCATED', text: 'The file is shorter than the size its header implies (§3).' },
   { rule: '4.2', code: 'BUNDLE_TRAILING_DATA', text: 'The file is longer than the size its header implies (§3).' },
   {
@@ -178,6 +183,11 @@ export const BUNDLE_RULES: readonly BundleRule[] = [
     rule: '13.9',
     code: 'BUNDLE_SIGNER_EXPIRED',
     text: 'The key card a key-card bundle carries is not valid now: now > validUntil + skew, or now < validFrom − skew.',
+  },
+  {
+    rule: '13.10',
+    code: 'BUNDLE_PAYLOAD_INVALID',
+    text: 'A period-report body whose attachment is not application/json, whose period.from is not before period.to, or with a table that lists a cell key twice (§7.4).',
   },
   {
     rule: '14.1',

@@ -21,6 +21,7 @@ import type { ByteSink, ByteSource } from '../bytes/byte-io';
 import { fromHex, toHex } from '../bytes/bytes';
 import { CanonicalJsonError, canonicalJsonBytes, parseCanonicalJson } from '../json/canonical-json';
 import { readBundleFrame, readExactly, type BundleFrame } from './read-bundle-frame';
+import { periodReportProblem } from './period-report-rules';
 import { verifyDomain } from './signing-domains';
 
 /** What the importer knows about earlier imports; the verifier only reads it. */
@@ -406,7 +407,7 @@ function checkPayloadBody(
   now: number,
   policy: VerifyPolicy,
 ): VerifiedPayload {
-  const invalid = (what: string, rule: '13.7' | '13.8' = '13.8') =>
+  const invalid = (what: string, rule: '13.7' | '13.8' | '13.10' = '13.8') =>
     bundleError(
       'BUNDLE_PAYLOAD_INVALID',
       `The ${header.kind} inside this bundle is invalid (${what}). Ask the sender to export it again.`,
@@ -427,6 +428,10 @@ function checkPayloadBody(
       throw invalid('the revocation is not signed by the key it revokes');
     if (payload.body.revocation.statement.signingKey !== header.sender)
       throw invalid('the revocation is for a different key than the one that signed the bundle');
+  }
+  if (payload.kind === 'period-report') {
+    const problem = periodReportProblem(payload.body, content.attachments);
+    if (problem) throw invalid(problem, '13.10');
   }
   return payload;
 }

@@ -4,6 +4,8 @@ import { memorySink, type RandomAccessSink } from '@shared/bytes/byte-io';
 import { DAY, requestBody, T0, world } from './bundle-fixtures';
 import { splitBundle } from './bundle-tamper';
 import { signingOffice } from '@shared/offices/signing-office';
+import { compareInstants } from '@shared/bundle/period-report-rules';
+import { utf8 } from '@shared/bytes/bytes';
 
 describe('bundle builder', async () => {
   const w = await world();
@@ -57,6 +59,48 @@ describe('bundle builder', async () => {
     expect(keyCardToBob.ok ? 'ok' : keyCardToBob.error.code).toBe('BUNDLE_BUILD_INVALID');
     const seventeen = Array.from({ length: 17 }, () => ({ card: w.bob.card, sequence: 1 }));
     expect(await code({ ...base, recipients: seventeen })).toBe('BUNDLE_BUILD_INVALID');
+  });
+
+  it('builds a period report only with exactly one JSON attachment, a period that is not empty and no key twice', async () => {
+    const json = (name: string) => ({ name, mediaType: 'application/json', size: 2, bytes: [utf8('{}')] });
+    const report: BuildBundleInput<'period-report'> = {
+      kind: 'period-report',
+      body: {
+        period: { from: '2026-07-01T00:00:00Z', to: '2026-10-01T00:00:00Z' },
+        tables: { deadlines: [{ key: 'met', count: 3 }] },
+      },
+      sender: signingOffice(w.kit, w.alice.identity),
+      recipients: [{ card: w.bob.card, sequence: 1 }],
+      attachments: [json('export.json')],
+      createdAt: T0,
+      notAfter: T0 + DAY,
+    };
+    const built = async (input: BuildBundleInput<'period-report'>) => {
+      const result = await buildBundle(w.kit, input, memorySink());
+      return result.ok ? 'ok' : result.error.message;
+    };
+    expect(await built(report)).toBe('ok');
+    expect(await built({ ...report, attachments: [] })).toMatch(/exactly one attachment, not 0/);
+    expect(await built({ ...report, attachments: [json('a.json'), json('b.json')] })).toMatch(/not 2/);
+    expect(await built({ ...report, attachments: [{ ...json('a.txt'), mediaType: 'text/plain' }] })).toMatch(
+      /application\/json\), not text\/plain/,
+    );
+    const period = { from: '2026-10-01T00:00:00.000Z', to: '2026-10-01T00:00:00Z' };
+    expect(await built({ ...report, body: { ...report.body, period } })).toMatch(/does not end after it starts/);
+    const twice = {
+      deadlines: [
+        { key: 'met', count: 1 },
+        { key: 'met', count: 2 },
+      ],
+    };
+    expect(await built({ ...report, body: { ...report.body, tables: twice } })).toMatch(/lists the key met twice/);
+  });
+
+  it('compares instants exactly, every fraction digit included', () => {
+    expect(compareInstants('2026-10-01T00:00:00Z', '2026-10-01T00:00:00.000Z')).toBe(0);
+    expect(compareInstants('2026-10-01T00:00:00.0001Z', '2026-10-01T00:00:00Z')).toBe(1);
+    expect(compareInstants('2026-09-30T23:59:59.999999Z', '2026-10-01T00:00:00Z')).toBe(-1);
+    expect(compareInstants('2026-10-01T00:00:00.5Z', '2026-10-01T00:00:00.49999Z')).toBe(1);
   });
 
   it('refuses an attachment stream that delivers more or fewer bytes than declared', async () => {

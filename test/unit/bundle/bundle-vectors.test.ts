@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import { bundleJsonSchemas } from '@shared/bundle/bundle-json-schemas';
 import { memorySource } from '@shared/bytes/byte-io';
-import { fromHex, toHex } from '@shared/bytes/bytes';
+import { concatBytes, fromHex, toHex } from '@shared/bytes/bytes';
+import { verifyOversightExport } from '@shared/oversight/oversight-audit-export';
 import { formatFingerprint, officeFingerprint } from '@shared/offices/fingerprint';
 import { verifyBundle } from '@shared/bundle/verify-bundle';
 import { BUNDLE_ERROR_CODES } from '@shared/bundle/bundle-error';
@@ -78,7 +79,10 @@ describe('bundle test vectors', async () => {
       'challenge',
       'decision',
       'key-card',
+      'period-report',
       'receipt',
+      'recommendation',
+      'recommendation-response',
       'request',
       'response',
       'revocation',
@@ -173,6 +177,41 @@ describe('bundle test vectors', async () => {
       kind: 'request',
       body: { caseRef: 'CB-2026-0001', message: 'Please review.' },
     });
+  });
+
+  it("carry, in a period report, the sender's signed oversight audit export of the same period (§7.5)", async () => {
+    const vector = manifest.vectors.find((v) => v.file === 'valid-period-report.bin');
+    if (!vector?.as) throw new Error('no keyed valid-period-report vector');
+    const office = manifest.offices[vector.as];
+    const received: Uint8Array[] = [];
+    const result = await verifyBundle(kit, {
+      source: memorySource(new Uint8Array(readFileSync(join(vectorDir, vector.file)))),
+      trust: trustView(storeFor(vector)),
+      recipient: {
+        signingPublicKey: fromHex(office.signingKey, 32) ?? new Uint8Array(),
+        boxPrivateKeyPlaintext: fromHex(office.boxPrivateKey ?? '', 32) ?? new Uint8Array(),
+      },
+      clock: () => vector.now,
+      ledger: { hasSeen: () => false, lastSequence: () => undefined },
+      openAttachment: () => ({
+        write: (bytes) => {
+          received.push(bytes.slice());
+          return Promise.resolve();
+        },
+      }),
+    });
+    if (!result.ok || !result.value.opened || result.value.payload.kind !== 'period-report')
+      throw new Error('the valid period report did not open');
+    const { header, payload, attachments } = result.value;
+    expect(attachments.map((a) => a.mediaType)).toEqual(['application/json']);
+    // What §7.5 asks of a reader: the export verifies against the key that signed the bundle, and covers its period.
+    const exported = verifyOversightExport(kit, concatBytes(...received), [header.sender]);
+    if (!exported.ok) throw new Error(exported.error.message);
+    expect(exported.value.body.office.signingKey).toBe(header.sender);
+    expect(exported.value.body.scope).toEqual({ kind: 'period', ...payload.body.period });
+    // Signed by another office's key, the same file is refused.
+    const other = manifest.offices.alice.signingKey;
+    expect(verifyOversightExport(kit, concatBytes(...received), [other]).ok).toBe(false);
   });
 
   it('list secret keys that belong to the published cards, and fingerprints that match them', () => {

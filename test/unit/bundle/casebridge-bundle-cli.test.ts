@@ -196,6 +196,35 @@ describe('casebridge-bundle CLI (built, then spawned against the test vectors)',
     expect(unknown.stderr).toMatch(/^CLI_USAGE: NOT_A_CODE is not a bundle error code/);
   });
 
+  it('verifies the oversight kinds, refuses a period report without exactly one attachment, and explains the new rules', async () => {
+    const manifest = JSON.parse(readFileSync(vector('manifest.json'), 'utf8')) as {
+      offices: { bob: { card: unknown }; carol: { card: unknown } };
+    };
+    const paris = join(dir, 'paris.json');
+    const madrid = join(dir, 'madrid.json');
+    writeFileSync(paris, JSON.stringify(manifest.offices.bob.card));
+    writeFileSync(madrid, JSON.stringify(manifest.offices.carol.card));
+    const [report, recommendation, none, two, malformed, payload] = await Promise.all([
+      run('verify', vector('valid-period-report.bin'), '--trust', paris, '--at', AT),
+      run('verify', vector('valid-recommendation.bin'), '--trust', madrid, '--at', AT),
+      // Rule 3.9.10 is on the header: refused without a secret and before the signer is even looked up.
+      run('verify', vector('period-report-no-attachment.bin'), '--at', AT),
+      run('verify', vector('period-report-two-attachments.bin'), '--trust', paris, '--at', AT),
+      run('explain', 'BUNDLE_MALFORMED'),
+      run('explain', 'BUNDLE_PAYLOAD_INVALID'),
+    ]);
+    expect(report.status, report.stderr).toBe(0);
+    expect(report.stdout).toMatch(/^OK period-report [0-9a-f]{32} from Office Paris\n.*not opened/);
+    expect(recommendation.status, recommendation.stderr).toBe(0);
+    expect(recommendation.stdout).toMatch(/^OK recommendation [0-9a-f]{32} from Office Madrid/);
+    for (const refused of [none, two]) {
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/^BUNDLE_MALFORMED: .*a period report carries exactly one attachment/);
+    }
+    expect(malformed.stdout).toContain('§11, rule 3.9.10 (step 3): A period-report bundle whose items are not');
+    expect(payload.stdout).toContain('§11, rule 13.10 (step 13): A period-report body whose attachment is not');
+  });
+
   it('verify-audit checks an oversight audit export, and every event signature, against a trusted key card', async () => {
     const kit = await cryptoKit();
     const alice = makeOffice(kit, 1, 'Office Berlin', 'DE');

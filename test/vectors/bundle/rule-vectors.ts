@@ -13,6 +13,7 @@ import type { SignedRevocation } from '../../../shared/offices/revocation';
 import { DAY, T0, type TestOffice } from '../../unit/bundle/bundle-fixtures';
 import { assemble, craftBundle, editHeader, splitBundle, type CraftOptions } from '../../unit/bundle/bundle-tamper';
 import type { OfficeName, VectorCase } from './bundle-vectors';
+import { createOversightExport } from '../../../shared/oversight/oversight-audit-export';
 
 /**
  * The §11 rule each v1 vector exercises (docs/bundle-format.md). Valid vectors name "15" (success) or the rule
@@ -322,6 +323,50 @@ export async function addRuleVectors(ctx: RuleVectorContext): Promise<void> {
 
   // ── Fields added this round: a refused receipt ───────────────────────────────────────────────────────
   add('valid-receipt-refused.bin', await build('receipt-refused', 'receipt', { receivedBundleId: '33'.repeat(16), receivedKind: 'response', receivedAt: T0, headerDigest: '44'.repeat(64), status: 'refused', refusalCode: 'IMPORT_NO_MATCHING_CASE' }, alice, [bob], { sequence: 6 }), 'A receipt saying the received bundle was verified but not applied (refusalCode).', 'ok', { kind: 'receipt', rule: '13.7' });
+
+  // ── The oversight kinds (§7.4): Paris reports to its oversight body Madrid, which recommends and is answered ─────
+  const quarter = { from: '2026-07-01T00:00:00Z', to: '2026-10-01T00:00:00Z' };
+  // A real signed oversight audit export (docs/reports.md): Paris recorded nothing in the quarter, so no case and
+  // every table empty; a reader can check it against Paris's key exactly as the desk does.
+  const auditExport = createOversightExport(kit, { office: { name: bob.name, jurisdiction: 'FR' }, scope: { kind: 'period', ...quarter }, trails: [], certificates: [], now: new Date(T0).toISOString() }, signingOffice(kit, bob.identity).signer);
+  const exportFile = { name: 'oversight-audit-export.json', mediaType: 'application/json', size: auditExport.length, bytes: [auditExport] };
+  const emptyTables = { 'requests-sent-by-partner': [], 'requests-received-by-partner': [], deadlines: [] };
+  const asMadrid = { as: 'carol' } satisfies Partial<VectorCase>;
+  const periodReport = await build('period-report', 'period-report', { period: quarter, tables: emptyTables }, bob, [carol], { attachments: [exportFile] });
+  add('valid-period-report.bin', periodReport, 'Period report from Paris to its oversight body Madrid for the third quarter of 2026: true counts (none recorded) and, as its one attachment, Paris\'s signed oversight audit export of the same period.', 'ok', { ...asMadrid, kind: 'period-report', rule: '15' });
+  const recommendation = { findings: [{ type: 'notice-late', caseRef: 'case-0123456789abcdef', eventHash: '55'.repeat(32), dueAt: '2026-09-15T00:00:00Z' }, { type: 'retention-not-purged', caseRef: 'case-fedcba9876543210', eventHash: '66'.repeat(32), dueAt: null }], action: 'Give the late notice, purge the case past retention, and report how notice dates are now tracked.', answerBy: '2027-01-15T00:00:00Z' } satisfies PayloadBody<'recommendation'>;
+  const recommendationBundle = await build('recommendation', 'recommendation', recommendation, carol, [bob]);
+  add('valid-recommendation.bin', recommendationBundle, 'Corrective recommendation from the oversight body Madrid to Paris: two findings, the action required and the date to answer by.', 'ok', { kind: 'recommendation', rule: '15' });
+  const recommendationId = String(splitBundle(recommendationBundle).header.bundleId);
+  add('valid-recommendation-response.bin', await build('recommendation-response', 'recommendation-response', { inReplyTo: recommendationId, answer: 'Notice given on 2 December; the case was purged; notice dates are now reviewed weekly.' }, bob, [carol]), 'Paris answers the recommendation (inReplyTo: its bundle id).', 'ok', { ...asMadrid, kind: 'recommendation-response', rule: '15' });
+  add('valid-receipt-period-report.bin', await build('receipt-period-report', 'receipt', { receivedBundleId: String(splitBundle(periodReport).header.bundleId), receivedKind: 'period-report', receivedAt: T0, headerDigest: '77'.repeat(64), status: 'imported' }, carol, [bob], { sequence: 2 }), 'Madrid\'s receipt for the period report: receivedKind names an oversight kind.', 'ok', { kind: 'receipt', rule: '13.7' });
+
+  // Invalid oversight bundles, each signed correctly so that the rule it breaks is reached.
+  const toMadrid = [{ office: carol, sequence: 1 }];
+  const exportDescriptor = (mediaType = 'application/json') => ({ ...descriptor('oversight-audit-export.json', auditExport), mediaType });
+  const oversightContent =
+    (kind: string, body: Record<string, JsonValue>, attachments: JsonValue[], sender: TestOffice = bob, to: TestOffice = carol) =>
+    (bundleId: string): Record<string, JsonValue> => ({ bundleId, kind, sender: sender.card.card.signingKey, recipients: [to.card.card.signingKey], createdAt: T0, body, attachments });
+  const report = (label: string, body: Record<string, JsonValue>, attachments: Uint8Array[], descriptors: JsonValue[]) =>
+    craft(label, { sender: bob, recipients: toMadrid, kind: 'period-report', attachments, content: oversightContent('period-report', body, descriptors) });
+  const reportBody = { period: quarter, tables: emptyTables };
+  add('period-report-no-attachment.bin', report('period-report-none', reportBody, [], []), 'A period report without the audit export (the header lists the payload only).', 'BUNDLE_MALFORMED', { ...asMadrid, ...fault('3.9.10') });
+  const secondFile = utf8('{"note":"a second file"}');
+  add('prec-period-report-over-signer.bin', report('period-report-none', reportBody, [], []), 'The same report opened with an empty trust store: the header rule (3.9.10) comes before the signer (6.2).', 'BUNDLE_MALFORMED', { ...asMadrid, trust: {}, ...fault('3.9.10', ['3.9.10', '6.2']) });
+  add('period-report-two-attachments.bin', report('period-report-two', reportBody, [auditExport, secondFile], [exportDescriptor(), { ...descriptor('note.json', secondFile), mediaType: 'application/json' }]), 'A period report with the audit export and a second file.', 'BUNDLE_MALFORMED', { ...asMadrid, ...fault('3.9.10') });
+  add('period-report-two-attachments-keyless.bin', report('period-report-two', reportBody, [auditExport, secondFile], [exportDescriptor(), { ...descriptor('note.json', secondFile), mediaType: 'application/json' }]), 'The same, checked without a secret: the header alone shows it.', 'BUNDLE_MALFORMED', { as: null, ...fault('3.9.10') });
+  add('period-report-not-json.bin', report('period-report-text', reportBody, [auditExport], [exportDescriptor('text/plain')]), 'A period report whose attachment is described as text/plain, not application/json.', 'BUNDLE_PAYLOAD_INVALID', { ...asMadrid, ...fault('13.10') });
+  add('period-report-empty-period.bin', report('period-report-empty-period', { period: { from: quarter.to, to: '2026-10-01T00:00:00.000Z' }, tables: emptyTables }, [auditExport], [exportDescriptor()]), 'A period report whose period ends the instant it starts ("…T00:00:00Z" and "…T00:00:00.000Z").', 'BUNDLE_PAYLOAD_INVALID', { ...asMadrid, ...fault('13.10') });
+  add('period-report-duplicate-cell.bin', report('period-report-duplicate', { period: quarter, tables: { 'requests-sent-by-partner': [{ key: 'DE', count: 2 }, { key: 'DE', count: 3 }] } }, [auditExport], [exportDescriptor()]), 'A period report whose table lists the cell key "DE" twice.', 'BUNDLE_PAYLOAD_INVALID', { ...asMadrid, ...fault('13.10') });
+  add('period-report-unknown-table.bin', report('period-report-table', { period: quarter, tables: { 'requests-by-platform': [{ key: 'x', count: 1 }] } }, [auditExport], [exportDescriptor()]), 'A period report with a table id that is not in the list.', 'BUNDLE_PAYLOAD_INVALID', { ...asMadrid, ...fault('13.7') });
+  add('period-report-negative-count.bin', report('period-report-negative', { period: quarter, tables: { deadlines: [{ key: 'missed', count: -1 }] } }, [auditExport], [exportDescriptor()]), 'A period report with a count of -1.', 'BUNDLE_PAYLOAD_INVALID', { ...asMadrid, ...fault('13.7') });
+  add('prec-body-over-period-report.bin', report('period-report-both', { period: quarter, tables: { 'requests-by-platform': [] } }, [auditExport], [exportDescriptor('text/plain')]), 'An unknown table and a text/plain attachment: the body schema (13.7) is checked before the period-report rules (13.10).', 'BUNDLE_PAYLOAD_INVALID', { ...asMadrid, ...fault('13.7', ['13.7', '13.10']) });
+  const craftRecommendation = (label: string, body: Record<string, JsonValue>) =>
+    craft(label, { sender: carol, recipients: toBob, kind: 'recommendation', content: oversightContent('recommendation', body, [], carol, bob) });
+  const finding = recommendation.findings[0];
+  add('recommendation-unknown-finding.bin', craftRecommendation('recommendation-type', { ...recommendation, findings: [{ ...finding, type: 'late-reply' }] }), 'A recommendation citing a finding type that is not in the list.', 'BUNDLE_PAYLOAD_INVALID', fault('13.7'));
+  add('recommendation-case-ref.bin', craftRecommendation('recommendation-case-ref', { ...recommendation, findings: [{ ...finding, caseRef: 'CB-2026-0001' }] }), 'A recommendation naming a case by the office\'s own reference, not a pseudonymous "case-" + 16 hex digits.', 'BUNDLE_PAYLOAD_INVALID', fault('13.7'));
+  add('recommendation-response-empty.bin', craft('recommendation-response-empty', { sender: bob, recipients: toMadrid, kind: 'recommendation-response', content: oversightContent('recommendation-response', { inReplyTo: recommendationId, answer: '' }, []) }), 'An answer to a recommendation with an empty answer.', 'BUNDLE_PAYLOAD_INVALID', { ...asMadrid, ...fault('13.7') });
 }
 
 /** The codes of §12 that no file can produce: a failing medium (rule IO) and the writer's own refusal. */
