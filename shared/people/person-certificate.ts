@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CryptoKit } from '../crypto/crypto-kit';
 import { fromHex, toHex } from '../bytes/bytes';
 import { canonicalJsonBytes } from '../json/canonical-json';
-import { hexBytes } from '../bundle/json-schemas';
+import { hexBytes, textChars } from '../bundle/json-schemas';
 import { verifyDomain } from '../bundle/signing-domains';
 import type { DomainSigner } from '../offices/office-signer';
 import type { PersonKey } from '../audit/event-signature';
@@ -21,7 +21,11 @@ export const personCertificateBodySchema = z.strictObject({
   /** The office key that signs this certificate. */
   officeKey: hexBytes(32),
   personId: z.uuid(),
-  name: z.string().trim().min(1).max(80),
+  /**
+   * 1–80 characters (code points, as every limit of the formats), with no whitespace at either end: a name is
+   * refused as written, never trimmed before its signature is checked.
+   */
+  name: textChars(1, 80, z.string().regex(/^\S(?:[\s\S]*\S)?$/u)),
   signingKey: hexBytes(32),
   validFrom: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
@@ -51,7 +55,7 @@ export function issuePersonCertificate(
     version: 1,
     officeKey: toHex(office.publicKey),
     ...facts,
-    name: facts.name.normalize('NFC'),
+    name: facts.name.trim().normalize('NFC'),
     issuedAt,
   });
   return {
@@ -65,7 +69,7 @@ export function certifiesFacts(certificate: SignedPersonCertificate, facts: Cert
   const body = certificate.body;
   return (
     body.personId === facts.personId &&
-    body.name === facts.name.normalize('NFC') &&
+    body.name === facts.name.trim().normalize('NFC') &&
     body.signingKey === facts.signingKey &&
     body.validFrom === facts.validFrom &&
     body.revokedAt === facts.revokedAt
