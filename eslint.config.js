@@ -85,7 +85,7 @@ const rendererLayers = [
   ['screens'],
   ['components'],
   ['exchange'],
-  ['cases', 'offices'],
+  ['cases', 'offices', 'oversight'],
   ['vault', 'bundle-io'],
   ['boot', 'hooks', 'format', 'i18n'],
 ];
@@ -98,7 +98,8 @@ const rendererZones = rendererLayers.flatMap((row, level) =>
     return {
       folder,
       patterns: above.map((other) => ({
-        group: [`**/${other}/**`, `../${other}/*`, `../../${other}/*`],
+        // `@shared/<folder>` is the pure domain, not this layer's folder of the same name.
+        group: [`**/${other}/**`, `../${other}/*`, `../../${other}/*`, '!@shared/**'],
         message: `renderer/src/${folder}/ sits below ${other}/: move the shared piece down instead of importing upward.`,
       })),
     };

@@ -12,7 +12,9 @@ import {
   openOffice,
   twoOfficesOnOneStick,
 } from './harness/two-offices';
+import { AppShellPage } from './pages/AppShellPage';
 import { CasePage } from './pages/CasePage';
+import { ReportsPage } from './pages/ReportsPage';
 import { NoticePage } from './pages/NoticePage';
 import { RedressPage } from './pages/RedressPage';
 
@@ -25,7 +27,7 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
   context,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   // B sees the stick's usb folder as an inserted USB stick; A writes the request onto it.
   const offices = await twoOfficesOnOneStick(context, browser);
   const { stick, usb, bureau: a, commission: b } = offices;
@@ -191,6 +193,22 @@ test('two offices: key cards, request with evidence, tampered copy and replay re
     await a.exchange.apply();
     const aCase = await openCase(a.shell.page, reference);
     await aCase.expectStage('Response received');
+
+    // A: an administrator makes the verified partner its oversight body and sends it the report of the period shown.
+    await new AppShellPage(a.shell.page).open('Settings');
+    await a.shell.page.getByRole('button', { name: 'Make Commission des Ports Calmes our oversight body' }).click();
+    await expect(a.shell.page.getByTestId('oversight-body')).toHaveText('Our oversight body');
+    await new ReportsPage(a.shell.page).open();
+    const toBody = a.shell.page.getByRole('region', { name: 'Send to our oversight body' });
+    const reportFolder = join(stick, 'a-to-body');
+    await mkdir(reportFolder);
+    a.shell.dialogs.nextFolder = reportFolder;
+    await toBody.getByRole('button', { name: 'Choose a folder…' }).click();
+    await expect(toBody.getByRole('status')).toContainText('Carry it to Commission des Ports Calmes', {
+      timeout: 30_000,
+    });
+    expect(await onlyBundle(reportFolder)).toMatch(/casebridge-period-report-[0-9a-f]{16}\.cbundle$/);
+    await expect(toBody.getByRole('table')).toContainText('Commission des Ports Calmes');
 
     expect(a.shell.problems).toEqual([]);
     expect(b.shell.problems).toEqual([]);

@@ -20,6 +20,7 @@ import { SettingsScreen } from '../screens/SettingsScreen';
 import { HelpScreen } from '../screens/help/HelpScreen';
 import { useTranslation } from 'react-i18next';
 import type { VaultSession } from '../vault/vault-session';
+import type { ReportPeriod } from '@shared/reports/report-period';
 import { VaultBar } from '../screens/vault/VaultBar';
 import { VaultSettingsPanel } from '../screens/vault/VaultSettingsPanel';
 import { BackupPanel } from '../screens/backup/BackupPanel';
@@ -30,6 +31,8 @@ import { ExchangeProvider, useExchange } from '../exchange/ExchangeProvider';
 import { PartnerOfficesPanel } from '../screens/offices/PartnerOfficesPanel';
 import { CaseExchangeSection } from '../screens/exchange/CaseExchangeSection';
 import { TrainingOffNotice } from '../screens/training/TrainingOffNotice';
+import { SendPeriodReport } from '../screens/oversight/SendPeriodReport';
+import { OfficeRecommendations } from '../screens/oversight/OfficeRecommendations';
 
 type Props = { readonly shell: CasebridgeApi; readonly session: VaultSession };
 
@@ -84,6 +87,7 @@ function renderScreen(
         <>
           {session.training ? null : <BackupReminderNotice vault={session.vault} />}
           <DashboardScreen onOpen={openCase} />
+          {session.training ? null : <OfficeRecommendations onOpen={openCase} />}
         </>
       );
     case 'cases':
@@ -129,13 +133,21 @@ function renderScreen(
 function ReportsRoute({ shell, session }: Props) {
   const { own } = useExchange();
   const office = own.status === 'ready' ? own.own : null;
+  const loadCases = () => loadReportCases(session.vault.db);
+  const buildFile = (period: ReportPeriod, now: Date) => buildOversightFile(session.vault.db, office, period, now);
   return (
     <ReportsScreen
       shell={shell}
       officeName={session.profile?.officeName ?? ''}
       officeJurisdiction={session.profile?.jurisdiction ?? ''}
-      loadCases={() => loadReportCases(session.vault.db)}
-      buildOversightFile={(period, now) => buildOversightFile(session.vault.db, office, period, now)}
+      loadCases={loadCases}
+      buildOversightFile={buildFile}
+      sendToOversight={
+        // Nothing leaves the training office (docs/training-office.md).
+        session.training
+          ? undefined
+          : (period) => <SendPeriodReport period={period} loadCases={loadCases} buildAuditExport={buildFile} />
+      }
     />
   );
 }

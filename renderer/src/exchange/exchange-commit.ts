@@ -21,6 +21,8 @@ export type ExchangeWrite = {
   readonly events?: readonly AuditEvent[];
   readonly attachments?: readonly AttachmentRecord[];
   readonly ledgerPut?: readonly LedgerEntry[];
+  /** Records of the `oversight` table (an office's reports, recommendations and answers), already parsed by their store. */
+  readonly oversightPut?: readonly OversightRow[];
   /**
    * For imports: refuse if this bundle was recorded meanwhile (two imports at once: a harmless no-op), and, given
    * its sender and our sequence number in it, if a bundle from that sender with the same or a higher number was
@@ -30,6 +32,9 @@ export type ExchangeWrite = {
     readonly sequence?: { readonly sender: string; readonly number: number };
   };
 };
+
+/** A row of the `oversight` table as the exchange writes it: its own store's schema has checked the rest. */
+export type OversightRow = { readonly id: string; readonly recordedAt: number; readonly type: string };
 
 export type ExchangeWriteErrorCode =
   'already-recorded' | 'sequence-old' | 'case-conflict' | 'case-exists' | 'storage-full' | 'store-failed';
@@ -58,39 +63,44 @@ export async function commitExchange(db: VaultDb, write: ExchangeWrite): Promise
   // A case the vault would refuse to read back (a partner's person id) is never written.
   if (write.caseChange && !isStorableCase(write.caseChange.case)) return err('store-failed', NOT_STORABLE);
   let refused: WriteRefused | null = null;
-  const written = await vaultWrite(db, [db.cases, db.events, db.attachments, db.bundleLedger], async () => {
-    try {
-      if (write.once && (await isRecorded(db, write.once))) {
-        throw new WriteRefused(
-          'already-recorded',
-          'This bundle was already imported; nothing was changed. You can safely remove it.',
-        );
-      }
-      if (write.once?.sequence) await checkSequence(db, write.once.sequence);
-      const change = write.caseChange;
-      if (change?.type === 'create') {
-        if ((await db.cases.get(change.case.id)) !== undefined)
-          throw new WriteRefused('case-exists', 'A case with this id already exists; import again.');
-        await db.cases.add(change.case);
-      } else if (change?.type === 'update') {
-        const current = parseStoredCase(await db.cases.get(change.case.id));
-        if (!current || !headsEqual(current.audit, change.expectedHead)) {
+  const written = await vaultWrite(
+    db,
+    [db.cases, db.events, db.attachments, db.bundleLedger, db.oversight],
+    async () => {
+      try {
+        if (write.once && (await isRecorded(db, write.once))) {
           throw new WriteRefused(
-            'case-conflict',
-            'The case changed while the bundle was being processed. Nothing was stored; import the bundle again.',
+            'already-recorded',
+            'This bundle was already imported; nothing was changed. You can safely remove it.',
           );
         }
-        await db.cases.put(change.case);
+        if (write.once?.sequence) await checkSequence(db, write.once.sequence);
+        const change = write.caseChange;
+        if (change?.type === 'create') {
+          if ((await db.cases.get(change.case.id)) !== undefined)
+            throw new WriteRefused('case-exists', 'A case with this id already exists; import again.');
+          await db.cases.add(change.case);
+        } else if (change?.type === 'update') {
+          const current = parseStoredCase(await db.cases.get(change.case.id));
+          if (!current || !headsEqual(current.audit, change.expectedHead)) {
+            throw new WriteRefused(
+              'case-conflict',
+              'The case changed while the bundle was being processed. Nothing was stored; import the bundle again.',
+            );
+          }
+          await db.cases.put(change.case);
+        }
+        if (write.events && write.events.length > 0) await db.events.bulkAdd(write.events.map(toStoredEvent));
+        if (write.attachments && write.attachments.length > 0) await db.attachments.bulkAdd([...write.attachments]);
+        for (const entry of write.ledgerPut ?? []) await db.bundleLedger.put({ ...entry });
+        for (const row of write.oversightPut ?? []) await db.oversight.put({ ...row });
+      } catch (caught) {
+        if (caught instanceof WriteRefused) refused = caught;
+        // Rethrow so the transaction aborts: nothing of this write is kept.
+        throw caught;
       }
-      if (write.events && write.events.length > 0) await db.events.bulkAdd(write.events.map(toStoredEvent));
-      if (write.attachments && write.attachments.length > 0) await db.attachments.bulkAdd([...write.attachments]);
-      for (const entry of write.ledgerPut ?? []) await db.bundleLedger.put({ ...entry });
-    } catch (caught) {
-      if (caught instanceof WriteRefused) refused = caught;
-      // Rethrow so the transaction aborts: nothing of this write is kept.
-      throw caught;
-    }
-  });
+    },
+  );
   if (refused !== null) {
     const { code, message } = refused;
     return err(code, message);

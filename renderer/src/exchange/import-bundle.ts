@@ -20,6 +20,8 @@ import { openBundleFile } from '../bundle-io/ipc-byte-source';
 import { loadLedger } from './ledger-store';
 import { classifyBundleFile } from './inbox-scan';
 import { recipientKeysFor } from './recipient-keys';
+import type { PayloadBody } from '@shared/bundle/bundle-payloads';
+import { loadOfficeOversight, verifiedOversightBody } from '../oversight/office-oversight-store';
 
 export type ReadyImport = {
   readonly status: 'ready';
@@ -36,9 +38,23 @@ export type RevocationImport = {
   readonly officeName: string;
   readonly senderFingerprint: string;
 };
+/** A corrective recommendation from the office's own oversight body, verified and ready to store (nothing staged). */
+export type RecommendationImport = {
+  readonly status: 'recommendation';
+  readonly bundleId: string;
+  readonly headerDigest: string;
+  readonly sequence: number;
+  readonly senderKey: string;
+  readonly senderName: string;
+  readonly senderFingerprint: string;
+  readonly body: PayloadBody<'recommendation'>;
+  readonly fileName: string;
+  readonly size: number;
+};
 export type PreparedImport =
   | ReadyImport
   | RevocationImport
+  | RecommendationImport
   | {
       readonly status: 'already';
       /** English, for logs and support; the screen words `refusal` or `answered` instead. */
@@ -66,6 +82,8 @@ export type PreparedImport =
       readonly failure?: 'stagingFailed' | 'rereadFailed';
       /** When the workflow refused to apply a verified bundle: its own refusals, as data, for the screen to word. */
       readonly messages?: readonly WorkflowMessage[];
+      /** The office that signed a refused bundle, where the screen's words name it. */
+      readonly senderName?: string;
     };
 
 /**
@@ -208,6 +226,29 @@ export async function prepareImport(
       deps.db,
       staging.map((item) => item.id),
     );
+    if (payload.kind === 'recommendation') {
+      // Verified, trusted and addressed to us; it is ALSO to come from the partner we chose as our oversight body.
+      const ours = verifiedOversightBody(await loadOfficeOversight(deps.db), trust);
+      if (ours?.record.signingKey !== bundle.header.sender)
+        return {
+          status: 'refused',
+          code: 'IMPORT_NOT_OUR_OVERSIGHT_BODY',
+          message: `This recommendation comes from ${office?.card.card.name ?? 'an office'}, which is not this office's oversight body. Nothing was stored. If it is, an administrator chooses it in Settings → Partner offices; then import the file again.`,
+          senderName: office?.card.card.name ?? '',
+        };
+      return {
+        status: 'recommendation',
+        bundleId: bundle.header.bundleId,
+        headerDigest: bundle.headerDigest,
+        sequence: bundle.sequence ?? 0,
+        senderKey: bundle.header.sender,
+        senderName: office?.card.card.name ?? '',
+        senderFingerprint,
+        body: payload.body,
+        fileName: file.name,
+        size: opened.value.source.size,
+      };
+    }
     return {
       status: 'refused',
       code: 'IMPORT_OVERSIGHT_BUNDLE',

@@ -56,3 +56,19 @@ describe('a verified bundle that cannot be applied, in the reader’s words', ()
     },
   );
 });
+
+describe('a recommendation from a partner that is not our oversight body, in the reader’s words', () => {
+  it.each(['en', 'fr', 'de', 'es'] as const)('%s: names the sender and says what to do', async (language) => {
+    const words = await wording(language);
+    const text = refusedImportText(words, {
+      status: 'refused',
+      code: 'IMPORT_NOT_OUR_OVERSIGHT_BODY',
+      message: 'This recommendation comes from Commission des Ports Calmes, which is not …',
+      senderName: 'Commission des Ports Calmes',
+    });
+    expect(text).toBe(words.t('oversight.office.notOurBody', { office: 'Commission des Ports Calmes' }));
+    expect(text).toContain('Commission des Ports Calmes');
+    expect(text).not.toContain('IMPORT_');
+    expect(text).not.toContain('{{');
+  });
+});

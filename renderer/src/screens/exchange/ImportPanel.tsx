@@ -25,6 +25,7 @@ import {
   prepareImport,
   type PreparedImport,
 } from '../../exchange/import-bundle';
+import { applyRecommendationImport } from '../../exchange/recommendation-exchange';
 
 type Outcome =
   | { readonly tone: 'success' | 'info'; readonly text: string }
@@ -183,6 +184,20 @@ export function ImportPanel({
               text: applyErrorText(t, applied.error),
             },
       );
+    } else if (prepared.status === 'recommendation') {
+      const applied = await applyRecommendationImport(deps, prepared);
+      setOutcome(
+        applied.ok
+          ? {
+              tone: 'applied',
+              text: t('oversight.office.imported', { office: prepared.senderName }),
+              next: afterApply(applied.value, 'recommendation', source),
+            }
+          : {
+              tone: applied.error.code === 'already-recorded' ? 'info' : 'error',
+              text: applyErrorText(t, applied.error),
+            },
+      );
     } else if (prepared.status === 'revocation') {
       const applied = await applyRevocationImport(deps, trust, prepared);
       if (applied.ok) await reloadTrust();
@@ -306,6 +321,24 @@ export function ImportPanel({
                 })}
               </li>
             ))}
+          </ul>
+          <div className="vault-actions">
+            <Button className="button" onPress={() => void apply()} isDisabled={busy}>
+              {t('exchange.import.apply')}
+            </Button>
+            <Button className="button button--quiet" onPress={() => void cancel()} isDisabled={busy}>
+              {t('exchange.import.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {prepared && prepared.status === 'recommendation' ? (
+        <div className="import-preview" role="region" aria-label={t('exchange.import.previewLabel')}>
+          <h3>{t('oversight.office.previewHeading', { office: prepared.senderName })}</h3>
+          <p className="success">{t('exchange.import.verifiedAll', { fingerprint: prepared.senderFingerprint })}</p>
+          <ul>
+            <li>{t('oversight.office.findingCount', { count: prepared.body.findings.length })}</li>
+            <li>{t('oversight.office.answerBy', { date: dateTime(prepared.body.answerBy) })}</li>
           </ul>
           <div className="vault-actions">
             <Button className="button" onPress={() => void apply()} isDisabled={busy}>

@@ -30,6 +30,8 @@ export function refusedImportText(wording: RefusalWording, result: Refused): str
   if (result.code === 'IMPORT_ALTERED_COPY') return t('exchange.inbox.alteredRefused');
   if (result.code === 'IMPORT_KEY_CARD') return t('exchange.import.keyCardFile');
   if (result.code === 'IMPORT_OVERSIGHT_BUNDLE') return t('exchange.import.oversightFile');
+  if (result.code === 'IMPORT_NOT_OUR_OVERSIGHT_BODY')
+    return t('oversight.office.notOurBody', { office: result.senderName ?? '' });
   if (PLAN_CODES.includes(result.code)) {
     const reason = refusalReason(t, result.code);
     const details = (result.messages ?? []).map(wording.workflowMessage);

@@ -14,6 +14,7 @@ import { DestinationPicker } from '../exchange/DestinationPicker';
 import { FingerprintView } from './FingerprintView';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
 import { keyCardImportText } from './key-card-import-text';
+import { OversightBodyChoice } from '../oversight/OversightBodyChoice';
 
 type Message = { readonly ok: boolean; readonly text: string } | null;
 
@@ -265,6 +266,7 @@ function PartnerRow({ signingKey, office, trust, updateTrust, onChange }: RowPro
           })}
         </p>
       ) : null}
+      <OversightBodyChoice signingKey={signingKey} office={office} />
       {office.state === 'unverified' && !comparing ? (
         <Button className="button" onPress={() => setComparing(true)}>
           {t('offices.compare')}

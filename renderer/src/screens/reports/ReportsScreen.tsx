@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CasebridgeApi } from '@shared/ipc/contract';
@@ -23,6 +23,8 @@ type Props = {
   readonly now?: Date;
   /** Builds the signed audit-trail file of a period for an oversight body. */
   readonly buildOversightFile?: (period: ReportPeriod, now: Date) => Promise<Result<Uint8Array, string>>;
+  /** "Send to our oversight body" for the chosen period (the app gives it; it needs the exchange layer). */
+  readonly sendToOversight?: (period: ReportPeriod) => ReactNode;
 };
 
 type Load =
@@ -41,6 +43,7 @@ export function ReportsScreen({
   threshold,
   now: givenNow,
   buildOversightFile,
+  sendToOversight,
 }: Props) {
   const { t, i18n } = useTranslation();
   const [now] = useState(() => givenNow ?? new Date());
@@ -208,6 +211,7 @@ export function ReportsScreen({
               </Button>
             </section>
           )}
+          {sendToOversight ? sendToOversight(period) : null}
           <section className="report-method" aria-labelledby="report-method">
             <h2 id="report-method">{t('reports.methodHeading')}</h2>
             <p>{t('reports.method')}</p>
