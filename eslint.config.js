@@ -84,6 +84,7 @@ const rendererLayers = [
   ['app'],
   ['screens'],
   ['components'],
+  ['oversight'],
   ['exchange'],
   ['cases', 'offices'],
   ['vault', 'bundle-io'],
