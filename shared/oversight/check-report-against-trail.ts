@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../audit/audit-event';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Err, type Result } from '../result';
 import type { ReportCounts, ReportTableId } from '../reports/transparency-report';
 import type { OversightExportBody } from './oversight-audit-export';
 
@@ -42,6 +42,15 @@ export type ReportTrailCheck = {
   readonly bound: 'exact' | 'at-least';
 };
 
+/** Where a report contradicts its trail, as data for a screen to word: the table, the cell (null: the total), figures. */
+export type Contradiction = {
+  readonly table: ReportTableId;
+  readonly key: string | null;
+  readonly reported: number;
+  readonly fromTrail: number;
+  readonly bound: 'exact' | 'at-least';
+};
+
 type Period = { readonly from: string; readonly to: string };
 type Counter = Map<ReportTableId, Map<string, number>>;
 
@@ -59,7 +68,7 @@ export function checkReportAgainstTrail(
   report: { readonly period: Period; readonly tables: ReportCounts },
   exportBody: OversightExportBody,
   unreadableCaseIds: readonly string[] = [],
-): Result<ReportTrailCheck, ReportTrailError> {
+): Result<ReportTrailCheck, ReportTrailError> | (Err<'REPORT_CONTRADICTS_TRAIL'> & { contradiction: Contradiction }) {
   const { scope } = exportBody;
   if (
     scope.kind !== 'period' ||
@@ -90,10 +99,13 @@ export function checkReportAgainstTrail(
     for (const [key, reported, fromTrail] of pairs) {
       if (reported === fromTrail || (bound === 'at-least' && reported > fromTrail)) continue;
       const where = key === null ? `the total of table ${table}` : `table ${table}, ${key}`;
-      return err(
-        'REPORT_CONTRADICTS_TRAIL',
-        `The report's counts contradict its audit trail: ${where} says ${reported}, the trail shows ${bound === 'exact' ? '' : 'at least '}${fromTrail}. Nothing was stored; ask the office for a new report.`,
-      );
+      return {
+        ...err(
+          'REPORT_CONTRADICTS_TRAIL',
+          `The report's counts contradict its audit trail: ${where} says ${reported}, the trail shows ${bound === 'exact' ? '' : 'at least '}${fromTrail}. Nothing was stored; ask the office for a new report.`,
+        ),
+        contradiction: { table, key, reported, fromTrail, bound },
+      };
     }
   }
   return ok({ checked, bound });

@@ -4,7 +4,7 @@ import { memorySink } from '@shared/bytes/byte-io';
 import { formatFingerprint } from '@shared/offices/fingerprint';
 import { fingerprintOf, trustView, type TrustStore } from '@shared/offices/trust-store';
 import { replayView, ledgerEntrySchema, type LedgerEntry } from '@shared/exchange/ledger-entry';
-import { checkReportAgainstTrail } from '@shared/oversight/check-report-against-trail';
+import { checkReportAgainstTrail, type Contradiction } from '@shared/oversight/check-report-against-trail';
 import { combinePeriodCounts } from '@shared/oversight/combine-period-counts';
 import { verifyOversightExport } from '@shared/oversight/oversight-audit-export';
 import { err, ok, type Err, type Result } from '@shared/result';
@@ -27,7 +27,7 @@ export type DeskImported =
   | { readonly kind: 'recommendation-response'; readonly recommendation: DeskRecommendation };
 
 /** A refusal: a stable code (the screen words it), English for logs, and the verifier's refusal as data if any. */
-export type DeskRefusal = Err & { readonly refusal?: BundleRefusal };
+export type DeskRefusal = Err & { readonly refusal?: BundleRefusal; readonly contradiction?: Contradiction };
 
 export type DeskFile = { readonly fileToken: string; readonly name: string };
 
@@ -149,7 +149,7 @@ async function checkedReport(
   body: Extract<OpenedBundle['payload'], { kind: 'period-report' }>['body'],
   sinks: readonly ReturnType<typeof memorySink>[],
   fingerprint: string,
-): Promise<Result<DeskPeriodReport>> {
+): Promise<Result<DeskPeriodReport> | DeskRefusal> {
   const [only, ...more] = sinks;
   if (only === undefined || more.length > 0 || bundle.attachments[0]?.mediaType !== 'application/json')
     return err(

@@ -64,7 +64,15 @@ async function bundle<K extends BundleKind>(
 }
 
 const periodBundle = (report: OfficeReport, from: TestOffice, desk: TestOffice['card'], sequence: number) =>
-  bundle('period-report', { period: report.period, tables: report.tables }, from, desk, sequence, report.exportBytes);
+  bundle(
+    'period-report',
+    // The body's cells are plain arrays (what the wire carries); the counts are the office's own.
+    { period: report.period, tables: structuredClone(report.tables) as PayloadBody<'period-report'>['tables'] },
+    from,
+    desk,
+    sequence,
+    report.exportBytes,
+  );
 
 /** A desk (real vault in IndexedDB) trusting Berlin and Hamburg, with `files` on its stick. */
 async function desk(label: string, files: Record<string, (deskCard: TestOffice['card']) => Promise<Uint8Array>>) {
