@@ -84,6 +84,7 @@ const rendererLayers = [
   ['app'],
   ['screens'],
   ['components'],
+  ['desk'],
   ['exchange'],
   ['cases', 'offices', 'oversight'],
   ['vault', 'bundle-io'],

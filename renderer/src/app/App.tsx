@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CasebridgeApi } from '@shared/ipc/contract';
 import { assertNever } from '@shared/result';
 import { NavBar } from './NavBar';
-import type { ScreenId } from './screens';
+import { deskScreens, officeScreens, type ScreenId } from './screens';
 import { recallPlace, rememberPlace, type Place } from './kept-place';
 import { useLeaveGuard } from './useLeaveGuard';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
@@ -33,6 +33,7 @@ import { CaseExchangeSection } from '../screens/exchange/CaseExchangeSection';
 import { TrainingOffNotice } from '../screens/training/TrainingOffNotice';
 import { SendPeriodReport } from '../screens/oversight/SendPeriodReport';
 import { OfficeRecommendations } from '../screens/oversight/OfficeRecommendations';
+import { DeskScreen } from '../screens/oversight/DeskScreen';
 
 type Props = { readonly shell: CasebridgeApi; readonly session: VaultSession };
 
@@ -40,7 +41,10 @@ export function App({ shell, session }: Props) {
   const { t } = useTranslation();
   const personId = session.vault.person?.personId ?? '';
   // After a lock, the person who unlocks is back where they were (`kept-place.ts`), with their draft offered there.
-  const [{ screen, caseRoute }, setPlace] = useState<Place>(() => recallPlace(personId));
+  const [{ screen: kept, caseRoute }, setPlace] = useState<Place>(() => recallPlace(personId));
+  // An oversight body's desk has no case screens (issue #19): it opens on its desk.
+  const screens = session.profile?.installation === 'oversight' ? deskScreens : officeScreens;
+  const screen = screens.includes(kept) ? kept : (screens[0] ?? 'help');
   useEffect(() => rememberPlace(personId, { screen, caseRoute }), [personId, screen, caseRoute]);
   const leave = useLeaveGuard(session.vault);
   // An unlock opens the app as a page load would: keyboard users start at the top, where the next Tab reaches the
@@ -59,7 +63,7 @@ export function App({ shell, session }: Props) {
           <a className="skip-link" href="#main">
             {t('app.skipToContent')}
           </a>
-          <NavBar current={screen} onNavigate={navigate} />
+          <NavBar current={screen} onNavigate={navigate} screens={screens} />
           <div className="app__column">
             <VaultBar session={session} />
             <CorruptRecordsNotice report={session.vault.corruption} />
@@ -112,9 +116,14 @@ function renderScreen(
       return (
         <>
           <SettingsScreen shell={shell} />
-          <WorkPreferencesPanel />
-          <HolidayRegionsPanel />
-          <OfficeLetterheadPanel />
+          {/* A desk works no cases: no case preferences, holiday calendars or letterhead. */}
+          {session.profile?.installation === 'oversight' ? null : (
+            <>
+              <WorkPreferencesPanel />
+              <HolidayRegionsPanel />
+              <OfficeLetterheadPanel />
+            </>
+          )}
           {session.training ? <TrainingOffNotice /> : null}
           <PartnerOfficesPanel training={session.training} />
           <VaultSettingsPanel session={session} />
@@ -122,6 +131,8 @@ function renderScreen(
           <PeoplePanel session={session} />
         </>
       );
+    case 'desk':
+      return <DeskScreen />;
     case 'help':
       return <HelpScreen />;
     default:

@@ -1,12 +1,17 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { NewBundlesBadge } from './NewBundlesBadge';
-import { screenIds, type ScreenId } from './screens';
+import type { ScreenId } from './screens';
 
-type Props = { readonly current: ScreenId; readonly onNavigate: (screen: ScreenId) => void };
+type Props = {
+  readonly current: ScreenId;
+  readonly onNavigate: (screen: ScreenId) => void;
+  /** The screens this installation has (an office's, or an oversight body's desk's). */
+  readonly screens: readonly ScreenId[];
+};
 
 /** The main navigation: one button per screen, the current one marked with aria-current. */
-export function NavBar({ current, onNavigate }: Props) {
+export function NavBar({ current, onNavigate, screens }: Props) {
   const { t } = useTranslation();
   return (
     <nav className="nav" aria-label={t('nav.label')}>
@@ -20,7 +25,7 @@ export function NavBar({ current, onNavigate }: Props) {
         </span>
       </div>
       <ul className="nav__list">
-        {screenIds.map((id) => (
+        {screens.map((id) => (
           <li key={id}>
             <Button
               className="nav__item"

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type ScreenName = 'Dashboard' | 'Cases' | 'Exchange' | 'Reports' | 'Settings';
+export type ScreenName = 'Dashboard' | 'Cases' | 'Exchange' | 'Reports' | 'Desk' | 'Settings';
 
 /** The frame around every screen: navigation and the main region. */
 export class AppShellPage {

@@ -7,7 +7,7 @@ import type { Actor } from '@shared/domain/actor';
 import type { Case } from '@shared/domain/case';
 import type { CaseKind } from '@shared/domain/case-stage';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
-import { createOfficeSigner } from '@shared/offices/office-signer';
+import { createOfficeSigner, type DomainSigner } from '@shared/offices/office-signer';
 import type { ComplianceFinding } from '@shared/oversight/findings/compliance-finding';
 import { findCompliance, type ComplianceOptions } from '@shared/oversight/findings/find-compliance';
 import { createOversightExport } from '@shared/oversight/oversight-audit-export';
@@ -39,19 +39,22 @@ export const COLLEAGUE: Actor = { id: '00000000-0000-4000-8000-000000000002', ro
 export const AUTHORISER: Actor = { id: '00000000-0000-4000-8000-000000000003', role: 'authoriser' };
 export const REVIEWER: Actor = { id: '00000000-0000-4000-8000-000000000004', role: 'redress-officer' };
 const STAFF = [CASEWORKER, COLLEAGUE, AUTHORISER, REVIEWER];
-export const certificates = STAFF.map((actor, n) =>
-  issuePersonCertificate(
-    officeSigner,
-    {
-      personId: actor.id,
-      name: `Staff member ${n + 1}`,
-      signingKey: toHex(signer.pairOf(actor.id).publicKey),
-      validFrom: '2020-01-01T00:00:00.000Z',
-      revokedAt: null,
-    },
-    '2020-01-01T00:00:00.000Z',
-  ),
-);
+/** The office's certificates for the four staff members' signing keys (any office may certify them). */
+export const certifiedBy = (by: DomainSigner) =>
+  STAFF.map((actor, n) =>
+    issuePersonCertificate(
+      by,
+      {
+        personId: actor.id,
+        name: `Staff member ${n + 1}`,
+        signingKey: toHex(signer.pairOf(actor.id).publicKey),
+        validFrom: '2020-01-01T00:00:00.000Z',
+        revokedAt: null,
+      },
+      '2020-01-01T00:00:00.000Z',
+    ),
+  );
+export const certificates = certifiedBy(officeSigner);
 
 export const DAY = 86_400_000;
 /** The affected person's case-local id and name: neither may ever reach a finding. */

@@ -27,6 +27,9 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
   const [officeName, setOfficeName] = useState('');
   const [jurisdiction, setJurisdiction] = useState('');
   const [role, setRole] = useState<WorkChoice | null>(null);
+  // An office works cases; an oversight body's desk receives offices' reports (issue #19, docs/oversight.md).
+  const [installation, setInstallation] = useState<'office' | 'oversight'>('office');
+  const desk = installation === 'oversight';
   // The reference code follows the office name's initials until the person types one of their own.
   const [ownCode, setOwnCode] = useState<string | null>(null);
   const code = ownCode ?? officeCode(officeName.trim() || 'Office');
@@ -36,7 +39,7 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (officeName.trim() === '' || jurisdiction === '' || role === null) {
+    if (officeName.trim() === '' || jurisdiction === '' || (role === null && !desk)) {
       setError(t('vault.firstRun.profileIncomplete'));
       return;
     }
@@ -51,8 +54,12 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
       jurisdiction,
       createdAt: new Date(),
       referenceCode: code,
+      installation,
     });
-    const roles = saved.ok ? await vault.people.setUpOwnWorkingRoles(workChoices[role]) : saved;
+    // A desk works no cases: its first person is recorded with the caseworker's (least) role.
+    const roles = saved.ok
+      ? await vault.people.setUpOwnWorkingRoles(role === null ? workChoices.caseworker : workChoices[role])
+      : saved;
     setSaving(false);
     // With other people on record, roles come from an administrator; the profile itself is saved.
     if (roles.ok || roles.error.code === 'own-roles') onSaved();
@@ -61,6 +68,21 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
 
   return (
     <form className="vault-form" onSubmit={(e) => void submit(e)} noValidate>
+      <fieldset className="field field--choices">
+        <legend>{t('vault.firstRun.installation')}</legend>
+        {(['office', 'oversight'] as const).map((kind) => (
+          <label key={kind} className="choice">
+            <input
+              type="radio"
+              name={`${id}-installation`}
+              value={kind}
+              checked={installation === kind}
+              onChange={() => setInstallation(kind)}
+            />
+            {t(`vault.firstRun.installations.${kind}`)}
+          </label>
+        ))}
+      </fieldset>
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('vault.firstRun.officeName')}</label>
         <input
@@ -101,15 +123,17 @@ export function OfficeProfileForm({ vault, onSaved }: Props) {
           })}
         </span>
       </div>
-      <fieldset className="field field--choices">
-        <legend>{t('vault.firstRun.role')}</legend>
-        {workChoiceIds.map((r) => (
-          <label key={r} className="choice">
-            <input type="radio" name={`${id}-role`} value={r} checked={role === r} onChange={() => setRole(r)} />
-            {t(`vault.firstRun.roles.${r}`)}
-          </label>
-        ))}
-      </fieldset>
+      {desk ? null : (
+        <fieldset className="field field--choices">
+          <legend>{t('vault.firstRun.role')}</legend>
+          {workChoiceIds.map((r) => (
+            <label key={r} className="choice">
+              <input type="radio" name={`${id}-role`} value={r} checked={role === r} onChange={() => setRole(r)} />
+              {t(`vault.firstRun.roles.${r}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {error ? (
         <p role="alert" className="error">
           {error}

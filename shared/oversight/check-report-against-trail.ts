@@ -1,0 +1,206 @@
+import type { AuditEvent } from '../audit/audit-event';
+import { err, ok, type Err, type Result } from '../result';
+import type { ReportCounts, ReportTableId } from '../reports/transparency-report';
+import type { OversightExportBody } from './oversight-audit-export';
+
+/**
+ * What the trail can establish of each report table, and how it is checked:
+ * - `cells`: every cell is recomputed from the events, key by key;
+ * - `total`: only the table's total (the events do not record the category the table breaks it down by).
+ * Tables not listed cannot be recomputed from the trail (see NOT_CHECKED) and are taken as the office sent them.
+ */
+export const CHECKED_TABLES: Readonly<Partial<Record<ReportTableId, 'cells' | 'total'>>> = {
+  'requests-sent-by-partner': 'total',
+  'requests-sent-by-legal-basis': 'total',
+  'requests-received-by-partner': 'cells',
+  'requests-received-by-legal-basis': 'total',
+  'notices-issued': 'cells',
+  'notices-deferred-by-length': 'cells',
+  'notices-withheld-by-ground': 'cells',
+  'challenges-by-ground': 'cells',
+  'decisions-by-outcome': 'cells',
+  'remedies-ordered': 'cells',
+  'remedies-completed': 'cells',
+};
+
+/** Why the remaining tables (and the breakdowns checked only by their total) are not recomputed. */
+export const NOT_CHECKED = {
+  'emergency-measures':
+    'an emergency is set in the draft; the trail records it only once the case is authorised, so an emergency case never authorised is invisible to it',
+  deadlines:
+    'periods recorded before deadline marks existed have no due date in the trail, and the report counts each period as the case holds it now',
+  breakdowns:
+    'the partner a request went to and every legal basis are case data, not recorded in events: those tables are checked by their total',
+} as const;
+
+export type ReportTrailError = 'REPORT_SCOPE_MISMATCH' | 'REPORT_CONTRADICTS_TRAIL';
+
+export type ReportTrailCheck = {
+  /** The tables compared, with how. */
+  readonly checked: readonly { readonly table: ReportTableId; readonly how: 'cells' | 'total' }[];
+  /** Exact when every chain verified; with unreadable chains the trail's counts are lower bounds. */
+  readonly bound: 'exact' | 'at-least';
+};
+
+/** Where a report contradicts its trail, as data for a screen to word: the table, the cell (null: the total), figures. */
+export type Contradiction = {
+  readonly table: ReportTableId;
+  readonly key: string | null;
+  readonly reported: number;
+  readonly fromTrail: number;
+  readonly bound: 'exact' | 'at-least';
+};
+
+type Period = { readonly from: string; readonly to: string };
+type Counter = Map<ReportTableId, Map<string, number>>;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Recomputes from the office's verified audit export every report table the trail can establish (CHECKED_TABLES),
+ * with the transparency report's own rules (`countReportTables`), and refuses a report whose counts contradict it.
+ * The export must cover exactly the report's period: it then holds the complete chain of every case with an event in
+ * it, and everything a checked table counts is an event in the period. Chains the export's verifier found broken
+ * (`unreadableCaseIds`) are not read; their cases may hold counted events, so the counts are then checked as lower
+ * bounds only.
+ */
+export function checkReportAgainstTrail(
+  report: { readonly period: Period; readonly tables: ReportCounts },
+  exportBody: OversightExportBody,
+  unreadableCaseIds: readonly string[] = [],
+): Result<ReportTrailCheck, ReportTrailError> | (Err<'REPORT_CONTRADICTS_TRAIL'> & { contradiction: Contradiction }) {
+  const { scope } = exportBody;
+  if (
+    scope.kind !== 'period' ||
+    Date.parse(scope.from) !== Date.parse(report.period.from) ||
+    Date.parse(scope.to) !== Date.parse(report.period.to)
+  )
+    return err(
+      'REPORT_SCOPE_MISMATCH',
+      `The audit export with this report does not cover the report's period (${report.period.from} to ${report.period.to}), so its counts cannot be checked. Ask the office to send the report again with the export of the same period.`,
+    );
+  const unreadable = new Set(unreadableCaseIds);
+  const counts: Counter = new Map();
+  for (const chain of exportBody.chains)
+    if (!unreadable.has(chain.caseId)) countChain(chain.events, exportBody.office.jurisdiction, report.period, counts);
+  const bound = unreadable.size > 0 ? 'at-least' : 'exact';
+  const checked = Object.entries(CHECKED_TABLES).flatMap(([table, how]) =>
+    how === undefined ? [] : [{ table: table as ReportTableId, how }],
+  );
+  for (const { table, how } of checked) {
+    const sent = new Map((report.tables[table] ?? []).map((cell) => [cell.key, cell.count]));
+    const found = counts.get(table) ?? new Map<string, number>();
+    const pairs: [string | null, number, number][] =
+      how === 'total'
+        ? [[null, sum(sent), sum(found)]]
+        : [...new Set([...sent.keys(), ...found.keys()])]
+            .sort()
+            .map((key) => [key, sent.get(key) ?? 0, found.get(key) ?? 0]);
+    for (const [key, reported, fromTrail] of pairs) {
+      if (reported === fromTrail || (bound === 'at-least' && reported > fromTrail)) continue;
+      const where = key === null ? `the total of table ${table}` : `table ${table}, ${key}`;
+      return {
+        ...err(
+          'REPORT_CONTRADICTS_TRAIL',
+          `The report's counts contradict its audit trail: ${where} says ${reported}, the trail shows ${bound === 'exact' ? '' : 'at least '}${fromTrail}. Nothing was stored; ask the office for a new report.`,
+        ),
+        contradiction: { table, key, reported, fromTrail, bound },
+      };
+    }
+  }
+  return ok({ checked, bound });
+}
+
+function sum(cells: ReadonlyMap<string, number>): number {
+  return [...cells.values()].reduce((a, b) => a + b, 0);
+}
+
+const within = (at: string, period: Period) =>
+  Date.parse(at) >= Date.parse(period.from) && Date.parse(at) < Date.parse(period.to);
+
+const text = (details: AuditEvent['details'], key: string): string | null => {
+  const value = details[key];
+  return typeof value === 'string' ? value : null;
+};
+
+const texts = (details: AuditEvent['details'], key: string): string[] => {
+  const value = details[key];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+};
+
+/** Counts one case's chain the way `countReportTables` counts the case record it produced. */
+function countChain(events: readonly AuditEvent[], ownJurisdiction: string, period: Period, counts: Counter): void {
+  const add = (table: ReportTableId, key: string) => {
+    const cells = counts.get(table) ?? new Map<string, number>();
+    cells.set(key, (cells.get(key) ?? 0) + 1);
+    counts.set(table, cells);
+  };
+  const created = events.find((e) => e.type === 'case-created');
+  if (created === undefined) return;
+  const kind = text(created.details, 'kind');
+  const originating = text(created.details, 'originatingJurisdiction');
+  const ours = originating === ownJurisdiction;
+
+  // Requests: a request sent here counts by the sending the case still holds (a reopen from "request sent" undoes
+  // it); one received counts by the day its case was opened.
+  if (kind === 'data-access-request' && ours) {
+    let sentAt: string | null = null;
+    for (const e of events) {
+      if (e.action === 'send-request') sentAt = e.at;
+      if (e.action === 'reopen' && e.fromStage === 'request-sent') sentAt = null;
+    }
+    if (sentAt !== null && within(sentAt, period)) {
+      add('requests-sent-by-partner', 'all');
+      add('requests-sent-by-legal-basis', 'all');
+    }
+  }
+  if (kind === 'data-access-request' && !ours && originating !== null && within(created.at, period)) {
+    add('requests-received-by-partner', originating);
+    add('requests-received-by-legal-basis', 'all');
+  }
+
+  // Notices: the last notice act for each person is the state the case holds. A purged case keeps no people.
+  if (!events.some((e) => e.type === 'case-purged')) {
+    const last = new Map<string, AuditEvent>();
+    const deferred = new Set<string>();
+    for (const e of events) {
+      const personId = text(e.details, 'personId');
+      if (personId === null || !['issue-notice', 'defer-notice', 'withhold-notice'].includes(e.action)) continue;
+      if (e.action === 'issue-notice' && within(e.at, period))
+        add('notices-issued', deferred.has(personId) ? 'after-deferral' : 'without-deferral');
+      if (e.action === 'defer-notice') deferred.add(personId);
+      last.set(personId, e);
+    }
+    for (const e of last.values()) {
+      if (!within(e.at, period)) continue;
+      if (e.action === 'defer-notice') {
+        const reviewAt = text(e.details, 'reviewAt');
+        if (reviewAt === null) continue;
+        const days = (Date.parse(reviewAt) - Date.parse(e.at)) / DAY_MS;
+        add('notices-deferred-by-length', days <= 30 ? 'up-to-30-days' : days <= 90 ? '31-to-90-days' : 'over-90-days');
+      }
+      const ground = text(e.details, 'ground');
+      if (e.action === 'withhold-notice' && ground !== null) add('notices-withheld-by-ground', ground);
+    }
+  }
+
+  // Redress: the case holds its latest challenge and decision; remedies accumulate over decisions, and each remedy's
+  // id (`r<seq of the decision>-<index>`) names the decision that ordered it.
+  const challenge = events.filter((e) => e.action === 'lodge-challenge').at(-1);
+  if (challenge && within(challenge.at, period))
+    for (const ground of texts(challenge.details, 'grounds')) add('challenges-by-ground', ground);
+  const decisions = events.filter((e) => e.action === 'decide');
+  const decision = decisions.at(-1);
+  if (decision && within(decision.at, period)) {
+    const outcome = text(decision.details, 'outcome');
+    if (outcome !== null) add('decisions-by-outcome', outcome);
+    for (const d of decisions) for (const code of texts(d.details, 'remedies')) add('remedies-ordered', code);
+  }
+  for (const e of events) {
+    if (e.action !== 'complete-remedy' || !within(e.at, period)) continue;
+    const match = /^r(\d+)-(\d+)$/.exec(text(e.details, 'remedyId') ?? '');
+    const ordering = decisions.find((d) => d.seq === Number(match?.[1]));
+    const code = ordering ? texts(ordering.details, 'remedies')[Number(match?.[2])] : undefined;
+    if (code !== undefined) add('remedies-completed', code);
+  }
+}

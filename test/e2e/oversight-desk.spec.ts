@@ -1,0 +1,134 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'rolldown';
+import { test, expect } from './harness/fixtures';
+import { expectAccessible, onlyBundle } from './harness/two-offices';
+import type { deskFixtures } from './harness/desk-fixtures';
+import { AppShellPage } from './pages/AppShellPage';
+import { PartnerOfficesPage } from './pages/PartnerOfficesPage';
+import { VaultPage } from './pages/VaultPage';
+
+/**
+ * An oversight body's desk, set up at first run, receives the period reports of three offices (made in Node with
+ * the real workflow, export and bundle builders), finds the one late notice, sends a recommendation, takes the
+ * office's answer, closes it, and publishes an annual report whose figures are worked out by hand below.
+ */
+const DAY = 86_400_000;
+const root = resolve(import.meta.dirname, '../..');
+
+/** The fixture maker, bundled as the app is built (the vocabularies are JSON modules), then loaded. */
+async function loadFixtures(): Promise<typeof deskFixtures> {
+  const file = resolve(root, 'out/e2e-fixtures/desk-fixtures.mjs');
+  await build({
+    input: resolve(import.meta.dirname, 'harness/desk-fixtures.ts'),
+    resolve: { alias: { '@shared': resolve(root, 'shared') } },
+    external: [/^libsodium/, /^vitest/, /^zod/],
+    platform: 'node',
+    output: { file, format: 'esm' },
+    logLevel: 'warn',
+  });
+  const loaded = (await import(pathToFileURL(file).href)) as { deskFixtures: typeof deskFixtures };
+  return loaded.deskFixtures;
+}
+
+test('oversight desk: three offices report, one late notice, a recommendation answered and closed, the annual report', async ({
+  shell,
+}) => {
+  const folder = await mkdtemp(join(tmpdir(), 'casebridge-desk-'));
+  try {
+    const makeFixtures = await loadFixtures();
+    const page = shell.page;
+    await shell.load();
+    const vault = new VaultPage(page);
+    await vault.createPassphrase();
+    await page.getByLabel('Office name').fill('Data Protection Board');
+    await page.getByLabel('Jurisdiction').selectOption('DE');
+    await page.getByRole('radio', { name: 'An oversight body' }).check();
+    await expect(page.getByRole('radio', { name: 'Caseworker' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await vault.expectUnlocked();
+    const nav = new AppShellPage(page);
+    await nav.expectScreen('Desk');
+    await expect(nav.nav.getByRole('button')).toHaveText(['Desk', 'Settings', 'Help']);
+
+    // Key cards: the desk's out; the three offices' in, verified by fingerprint.
+    const partners = new PartnerOfficesPage(page, shell.dialogs);
+    await partners.open();
+    await mkdir(join(folder, 'desk-card'));
+    await partners.exportKeyCard(join(folder, 'desk-card'));
+    const now = Date.now();
+    const fixtures = await makeFixtures(await readFile(await onlyBundle(join(folder, 'desk-card'))), now);
+    for (const o of fixtures.offices) {
+      const cardFile = join(folder, `card ${o.name}.cbundle`);
+      await writeFile(cardFile, o.cardFile);
+      await partners.importKeyCard(cardFile);
+      await partners.verify(o.name, o.fingerprint);
+    }
+
+    // Each office's period report for the first half of 2026, with its signed audit export.
+    await nav.open('Desk');
+    for (const o of fixtures.offices) {
+      const file = join(folder, `report ${o.name}.cbundle`);
+      await writeFile(file, o.reportFile);
+      shell.dialogs.nextBundleFile = file;
+      await page.getByRole('button', { name: 'Choose a file…' }).click();
+      await expect(page.getByText(`Stored: the report of ${o.name}`)).toBeVisible({ timeout: 20_000 });
+    }
+
+    // One late notice, at Berlin only.
+    const late = page.getByRole('row', { name: /Notice given late/ });
+    await expect(late).toHaveCount(1);
+    await expect(
+      page.getByRole('table', { name: 'Findings at Office Berlin' }).getByRole('row', { name: /Notice given late/ }),
+    ).toHaveCount(1);
+    await expectAccessible(page, 'oversight desk');
+
+    // A recommendation to Berlin about it, written to a folder.
+    await late.getByRole('checkbox').check();
+    const berlin = page.getByRole('region', { name: 'Office Berlin' });
+    await berlin.getByLabel('Action required').fill('Give notice by the review date of each deferral.');
+    await berlin.getByLabel('Answer by').fill(new Date(now + 30 * DAY).toISOString().slice(0, 10));
+    const out = join(folder, 'out');
+    await mkdir(out);
+    shell.dialogs.nextFolder = out;
+    await berlin.getByRole('button', { name: 'Choose a folder…' }).click();
+    await expect(berlin.getByText('Recommendation to Office Berlin written to')).toBeVisible({ timeout: 20_000 });
+    const recommendations = page.getByRole('region', { name: 'Recommendations', exact: true });
+    const row = recommendations.getByRole('row', { name: /Office Berlin/ });
+    await expect(row).toContainText('Open');
+
+    // Berlin's answer comes back and is recorded; the officer closes the recommendation.
+    const answer = join(folder, 'answer.cbundle');
+    await writeFile(
+      answer,
+      await fixtures.answer(await readFile(await onlyBundle(out)), 'Deferrals are reviewed weekly.'),
+    );
+    shell.dialogs.nextBundleFile = answer;
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await expect(page.getByText('Stored: the answer of Office Berlin')).toBeVisible();
+    await expect(row).toContainText('Answered');
+    await recommendations.getByLabel('Closing note').fill('Answer accepted.');
+    await recommendations.getByRole('button', { name: 'Close' }).click();
+    await expect(row).toContainText('Closed');
+
+    // The annual report, by hand: every office sent 4 requests to France, Berlin one more (its late-notice case):
+    // 4 + 4 + 5 = 13, published although Hamburg's and Munich's 4 are each under 5 alone. Notices issued: 3
+    // without a deferral (one per office) and 4 after one (one per office, and Berlin's late one): each under 5,
+    // total 7. One recommendation, answered: under 5 both.
+    const annual = page.getByRole('region', { name: 'Annual report 2026' });
+    await expect(annual.getByText('3 period reports from 3 offices')).toBeVisible();
+    const sent = annual.getByRole('region', { name: 'Requests sent, by partner jurisdiction' });
+    await expect(sent.getByRole('row', { name: /France/ })).toContainText('13');
+    const notices = annual.getByRole('region', { name: 'Notices issued to affected people' });
+    await expect(notices.getByRole('row', { name: /Without deferral/ })).toContainText('<5');
+    await expect(notices.getByRole('row', { name: /After a deferral/ })).toContainText('<5');
+    await expect(notices.getByRole('row', { name: 'Total' })).toContainText('7');
+    const byOffice = annual.getByRole('region', { name: 'Recommendations by office' });
+    await expect(byOffice.getByRole('row', { name: /Office Berlin/ })).toHaveText(/Office Berlin\s*<5\s*<5/);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { toHex } from '@shared/bytes/bytes';
+import { CHECKED_TABLES, checkReportAgainstTrail } from '@shared/oversight/check-report-against-trail';
+import { verifyOversightExport } from '@shared/oversight/oversight-audit-export';
+import { yearPeriod } from '@shared/reports/report-period';
+import type { ReportCounts, ReportTableId } from '@shared/reports/transparency-report';
+import { generateOfficeIdentity } from '@shared/offices/office-identity';
+import { busyStories, officeReport } from './desk-reports';
+import { kit } from './desk-trails';
+
+const identity = generateOfficeIdentity(kit);
+const YEAR = yearPeriod(2026);
+const NOW = '2027-01-10T00:00:00.000Z';
+const sent = officeReport(identity, 'BfDI', busyStories('bfdi'), YEAR, NOW);
+
+function exportBody() {
+  const verified = verifyOversightExport(kit, sent.exportBytes, [toHex(identity.signingPublicKey)]);
+  if (!verified.ok) throw new Error(verified.error.message);
+  return verified.value.body;
+}
+
+/** The report with one cell of `table` raised by one (a cell added when the table counted nothing). */
+function raised(table: ReportTableId): ReportCounts {
+  const cells = sent.tables[table] ?? [];
+  const [first, ...rest] = cells;
+  return {
+    ...sent.tables,
+    [table]: first ? [{ ...first, count: first.count + 1 }, ...rest] : [{ key: 'extra', count: 1 }],
+  };
+}
+
+describe('checking a period report against its audit trail', () => {
+  it('accepts the counts the office computed from the same cases, with every checkable table counting something', () => {
+    const result = checkReportAgainstTrail(sent, exportBody());
+    expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
+    for (const table of Object.keys(CHECKED_TABLES) as ReportTableId[])
+      expect((sent.tables[table] ?? []).length, table).toBeGreaterThan(0);
+    expect(sent.tables['notices-issued']).toEqual([
+      { key: 'after-deferral', count: 1 },
+      { key: 'without-deferral', count: 1 },
+    ]);
+  });
+
+  it.each(Object.keys(CHECKED_TABLES) as ReportTableId[])(
+    'refuses a report whose table %s contradicts the trail, naming the table and both figures',
+    (table) => {
+      const result = checkReportAgainstTrail({ ...sent, tables: raised(table) }, exportBody());
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('REPORT_CONTRADICTS_TRAIL');
+      expect(result.error.message).toContain(`table ${table}`);
+      const cell = (sent.tables[table] ?? [])[0];
+      const trailFigure =
+        CHECKED_TABLES[table] === 'total'
+          ? (sent.tables[table] ?? []).reduce((a, c) => a + c.count, 0)
+          : (cell?.count ?? 0);
+      expect(result.error.message).toContain(`says ${trailFigure + 1}, the trail shows ${trailFigure}`);
+    },
+  );
+
+  it('refuses a notice moved from one kind to another (cells, not only totals, are checked)', () => {
+    const moved = { ...sent.tables, 'notices-issued': [{ key: 'without-deferral', count: 2 }] };
+    const result = checkReportAgainstTrail({ ...sent, tables: moved }, exportBody());
+    expect(result.ok ? '' : result.error.message).toContain(
+      'table notices-issued, after-deferral says 0, the trail shows 1',
+    );
+  });
+
+  it('checks requests sent by their total only: the partner is case data, not in the trail', () => {
+    const relabelled = { ...sent.tables, 'requests-sent-by-partner': [{ key: 'NL', count: 4 }] };
+    expect(checkReportAgainstTrail({ ...sent, tables: relabelled }, exportBody()).ok).toBe(true);
+  });
+
+  it('does not check the tables the trail cannot establish (emergency measures, deadlines)', () => {
+    const changed = { ...sent.tables, deadlines: [{ key: 'met', count: 99 }], 'emergency-measures': [] };
+    expect(checkReportAgainstTrail({ ...sent, tables: changed }, exportBody()).ok).toBe(true);
+  });
+
+  it('refuses an export that does not cover exactly the report’s period', () => {
+    const q1 = { from: YEAR.from, to: '2026-04-01T00:00:00.000Z' };
+    const result = checkReportAgainstTrail({ ...sent, period: q1 }, exportBody());
+    expect(result.ok ? '' : result.error.code).toBe('REPORT_SCOPE_MISMATCH');
+  });
+
+  it('counts only events inside the period', () => {
+    const later = yearPeriod(2027);
+    const body = { ...exportBody(), scope: { kind: 'period' as const, from: later.from, to: later.to } };
+    const empty = Object.fromEntries(Object.keys(sent.tables).map((t) => [t, []]));
+    expect(checkReportAgainstTrail({ period: later, tables: empty }, body).ok).toBe(true);
+    expect(checkReportAgainstTrail({ period: later, tables: sent.tables }, body).ok).toBe(false);
+  });
+
+  it('with an unreadable chain, takes the trail’s counts as lower bounds', () => {
+    const body = exportBody();
+    const decided = body.chains.find((c) => c.caseId === 'bfdi-decided')?.caseId ?? '';
+    const bounded = checkReportAgainstTrail(sent, body, [decided]);
+    expect(bounded.ok && bounded.value.bound).toBe('at-least');
+    const tooFew = { ...sent.tables, 'notices-deferred-by-length': [] };
+    const refused = checkReportAgainstTrail({ ...sent, tables: tooFew }, body, [decided]);
+    expect(refused.ok ? '' : refused.error.message).toContain('the trail shows at least 1');
+  });
+});
