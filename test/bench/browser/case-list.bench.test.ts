@@ -18,6 +18,7 @@ import { buildTransparencyReport } from '@shared/reports/transparency-report';
 import { yearPeriod } from '@shared/reports/report-period';
 import { loadReportCases } from '../../../renderer/src/screens/reports/load-report-cases';
 import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
+import { importedPersonId } from '@shared/domain/primitives';
 
 const CASES = 10_000;
 const PARTNERS = ['FR', 'NL', 'IE', 'PL', 'ES', 'IT', 'SE', 'AT'];
@@ -82,7 +83,7 @@ async function makeCases(): Promise<Case[]> {
       ],
       affectedPeople: [
         {
-          id: 'p1',
+          id: importedPersonId(0),
           name: `Person ${i} ${SURNAMES[i % SURNAMES.length] ?? ''}`,
           contactForNotice: `p${i}@example.org`,
           preferredLanguage: 'fr',
