@@ -25,6 +25,7 @@ import {
   SAMPLE_ADMISSIBILITY,
   SAMPLE_ASSESSMENT,
   SAMPLE_NAMES,
+  SAMPLE_NOTES,
   SAMPLE_PARTNER_OFFICES,
   SAMPLE_PLATFORMS,
   SAMPLE_PURPOSES,
@@ -55,6 +56,12 @@ export type SampleOfficeOptions = {
   /** This office's jurisdiction and its code in references (DE-TRN-2026-0001). */
   readonly ownJurisdiction?: string;
   readonly officeCode?: string;
+  /**
+   * How many notes the caseworker adds to a case after its story, on average (each a real `add-note` step, sealed
+   * and signed like any other). None by default; the large-office benchmark asks for six, so its trails average
+   * about ten events, as a busy office's do.
+   */
+  readonly notesPerCase?: number;
 };
 
 export type SampleCase = { readonly case: Case; readonly events: readonly AuditEvent[] };
@@ -172,6 +179,19 @@ function storyCase(options: SampleOfficeOptions, index: number): SampleCase {
     if (!result.ok)
       throw new Error(
         `Sample case ${index} (${side} ${kind}): ${action.type} by ${beat.actor.id} refused: ${describeWorkflowMessages(result.refusal.missing).join('; ')}`,
+      );
+    current = result.case;
+    events.push(result.event);
+  }
+  const notes = options.notesPerCase ? rng.int(0, 2 * options.notesPerCase) : 0;
+  for (let n = 0; n < notes && current.stage !== 'purged'; n++) {
+    // A few hours to two days after the last step, never past the generator's "now".
+    clock.ms = Math.min(nowMs, clock.ms + rng.int(1, 48) * HOUR);
+    const action: WorkflowAction = { type: 'add-note', text: rng.pick(SAMPLE_NOTES) };
+    const result = transition(current, caseworker, action, context);
+    if (!result.ok)
+      throw new Error(
+        `Sample case ${index}: a note was refused: ${describeWorkflowMessages(result.refusal.missing).join('; ')}`,
       );
     current = result.case;
     events.push(result.event);

@@ -55,6 +55,18 @@ export const SAMPLE_NAMES: Readonly<
   },
 };
 
+/** What a caseworker notes on a case between steps (the office's working notes, in English). */
+export const SAMPLE_NOTES: readonly string[] = [
+  'Called the partner office; they confirmed receipt and expect to answer within the period.',
+  'Checked the platform’s answer against the request: two data categories still missing.',
+  'Reminder sent to the platform’s legal contact.',
+  'Discussed with the authoriser; no change to the scope.',
+  'Translation of the annex ordered.',
+  'Person concerned asked by phone how long the case will take; told them the next step.',
+  'File reviewed before the weekly meeting; nothing outstanding.',
+  'Partner office asked for a status update; replied the same day.',
+];
+
 /** Titles per kind, in the language the case is written in; `{platform}` is replaced. */
 export const SAMPLE_TITLES: Readonly<Record<CaseKind, Readonly<Record<Language, readonly string[]>>>> = {
   'data-access-request': {

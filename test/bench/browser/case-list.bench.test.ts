@@ -1,8 +1,5 @@
 import { it } from 'vitest';
 import { testSigner } from '../../support/test-signer';
-import { createElement } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
 import { cryptoKit } from '@shared/crypto/crypto-kit';
 import type { Case } from '@shared/domain/case';
 import { LIVE_STAGES } from '@shared/workflow/stage-labels';
@@ -12,15 +9,16 @@ import { TEST_KDF_FLOOR } from '@shared/vault/kdf-params';
 import { CaseRepository } from '../../../renderer/src/cases/case-repository';
 import { filterCases, NO_FILTER, toCaseListRow, type CaseListRow } from '../../../renderer/src/cases/case-list-row';
 import { workflowContext } from '../../../renderer/src/cases/workflow-context';
-import { VirtualList } from '../../../renderer/src/components/VirtualList';
 import { VaultService } from '../../../renderer/src/vault/vault-service';
 import { vaultWrite } from '../../../renderer/src/vault/vault-write';
 import { bestOf, reportRatio } from '../report';
 import { reportLongestTask } from './long-tasks';
+import { plainFilter, renderList } from './case-list-render';
 import { buildTransparencyReport } from '@shared/reports/transparency-report';
 import { yearPeriod } from '@shared/reports/report-period';
 import { loadReportCases } from '../../../renderer/src/screens/reports/load-report-cases';
 import { describeWorkflowMessages } from '@shared/workflow/describe-workflow-message';
+import { importedPersonId } from '@shared/domain/primitives';
 
 const CASES = 10_000;
 const PARTNERS = ['FR', 'NL', 'IE', 'PL', 'ES', 'IT', 'SE', 'AT'];
@@ -85,7 +83,7 @@ async function makeCases(): Promise<Case[]> {
       ],
       affectedPeople: [
         {
-          id: 'p1',
+          id: importedPersonId(0),
           name: `Person ${i} ${SURNAMES[i % SURNAMES.length] ?? ''}`,
           contactForNotice: `p${i}@example.org`,
           preferredLanguage: 'fr',
@@ -94,38 +92,6 @@ async function makeCases(): Promise<Case[]> {
       ],
     };
   });
-}
-
-/** The baseline: a plain filter over the same cases already in memory, as naive code would write it. */
-function plainFilter(cases: readonly Case[], query: string): Case[] {
-  const q = query.toLowerCase();
-  return cases.filter(
-    (c) =>
-      c.references.local.toLowerCase().includes(q) ||
-      c.title.toLowerCase().includes(q) ||
-      c.affectedPeople.some((p) => p.name.toLowerCase().includes(q)) ||
-      (c.partnerJurisdiction ?? '').toLowerCase().includes(q) ||
-      c.parties.some((p) => p.name.toLowerCase().includes(q)),
-  );
-}
-
-function renderList(container: HTMLElement, rows: readonly CaseListRow[]): () => void {
-  const root = createRoot(container);
-  flushSync(() =>
-    root.render(
-      createElement(VirtualList<CaseListRow>, {
-        items: rows,
-        rowHeight: 56,
-        height: 520,
-        label: 'Cases',
-        getKey: (r) => r.id,
-        onActivate: () => undefined,
-        renderRow: (r) => createElement('span', null, `${r.reference} ${r.title}`),
-      }),
-    ),
-  );
-  if (container.querySelectorAll('[role=option]').length === 0) throw new Error('no rows rendered');
-  return () => root.unmount();
 }
 
 it('case list at 10,000 cases: first rows after unlock and keystroke-to-results, against a plain in-memory filter', async () => {

@@ -99,4 +99,29 @@ describe('the sample office generator', () => {
     const ids = new Set([...office, ...retold].map((s) => s.case.id));
     expect(ids.size).toBe(office.length + retold.length);
   });
+
+  it('adds real signed notes when asked, so a large office’s trails reach about ten events a case', () => {
+    const busy = { ...options(2026), notesPerCase: 6 };
+    const noted = [...sampleCases(busy, 40), ...sampleCases(busy, 20, SAMPLE_STORIES)];
+    const events = noted.reduce((sum, s) => sum + s.events.length, 0);
+    const plain = office.slice(0, 40).reduce((sum, s) => sum + s.events.length, 0);
+    expect(events).toBeGreaterThan(plain + 40 * 3);
+    for (const { case: c, events: trail } of noted) {
+      expect(trail.filter((e) => e.action === 'add-note').length, c.id).toBe(c.notes.length);
+      expect(caseViolations(c), c.id).toEqual([]);
+      expect(storedCaseSchema.safeParse(c).success, c.id).toBe(true);
+      const verdict = verifyAuditChain(
+        trail,
+        hash,
+        { caseId: c.id, head: c.audit },
+        { kit, keys: signer.keys(), since: null },
+      );
+      expect(verdict.ok, `${c.id}: ${verdict.ok ? '' : verdict.message}`).toBe(true);
+      expect(trail.every((e) => Date.parse(e.at) <= NOW.getTime())).toBe(true);
+    }
+    // The story before the notes is the same as without them.
+    expect(noted.slice(0, 40).map((s) => s.events.filter((e) => e.action !== 'add-note').length)).toEqual(
+      office.slice(0, 40).map((s) => s.events.length),
+    );
+  });
 });
