@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
 import { test, expect } from './harness/fixtures';
 import { expectAccessible, onlyBundle } from './harness/two-offices';
-import type { deskFixtures } from './harness/desk-fixtures';
+import type { bodyFixtures, deskFixtures } from './harness/desk-fixtures';
 import { AppShellPage } from './pages/AppShellPage';
+import { ExchangePage } from './pages/ExchangePage';
 import { PartnerOfficesPage } from './pages/PartnerOfficesPage';
 import { VaultPage } from './pages/VaultPage';
 
@@ -19,8 +20,10 @@ const DAY = 86_400_000;
 const root = resolve(import.meta.dirname, '../..');
 
 /** The fixture maker, bundled as the app is built (the vocabularies are JSON modules), then loaded. */
-async function loadFixtures(): Promise<typeof deskFixtures> {
-  const file = resolve(root, 'out/e2e-fixtures/desk-fixtures.mjs');
+type Fixtures = { deskFixtures: typeof deskFixtures; bodyFixtures: typeof bodyFixtures };
+async function loadFixtures(): Promise<Fixtures> {
+  // One file per worker: two workers building the same file at once could load a half-written module.
+  const file = resolve(root, `out/e2e-fixtures/desk-fixtures-${process.pid}.mjs`);
   await build({
     input: resolve(import.meta.dirname, 'harness/desk-fixtures.ts'),
     resolve: { alias: { '@shared': resolve(root, 'shared') } },
@@ -29,8 +32,7 @@ async function loadFixtures(): Promise<typeof deskFixtures> {
     output: { file, format: 'esm' },
     logLevel: 'warn',
   });
-  const loaded = (await import(pathToFileURL(file).href)) as { deskFixtures: typeof deskFixtures };
-  return loaded.deskFixtures;
+  return (await import(pathToFileURL(file).href)) as Fixtures;
 }
 
 test('oversight desk: three offices report, one late notice, a recommendation answered and closed, the annual report', async ({
@@ -38,7 +40,7 @@ test('oversight desk: three offices report, one late notice, a recommendation an
 }) => {
   const folder = await mkdtemp(join(tmpdir(), 'casebridge-desk-'));
   try {
-    const makeFixtures = await loadFixtures();
+    const makeFixtures = (await loadFixtures()).deskFixtures;
     const page = shell.page;
     await shell.load();
     const vault = new VaultPage(page);
@@ -128,6 +130,69 @@ test('oversight desk: three offices report, one late notice, a recommendation an
     await expect(notices.getByRole('row', { name: 'Total' })).toContainText('7');
     const byOffice = annual.getByRole('region', { name: 'Recommendations by office' });
     await expect(byOffice.getByRole('row', { name: /Office Berlin/ })).toHaveText(/Office Berlin\s*<5\s*<5/);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
+test('an office: its oversight body chosen, a recommendation on the dashboard with its deadline, answered', async ({
+  shell,
+}) => {
+  const folder = await mkdtemp(join(tmpdir(), 'casebridge-body-'));
+  try {
+    const { bodyFixtures: makeBody } = await loadFixtures();
+    const page = shell.page;
+    await shell.load();
+    await new VaultPage(page).createVault({ officeName: 'Office Berlin' });
+    const partners = new PartnerOfficesPage(page, shell.dialogs);
+    await partners.open();
+    await mkdir(join(folder, 'own-card'));
+    await partners.exportKeyCard(join(folder, 'own-card'));
+    const now = Date.now();
+    const body = await makeBody(await readFile(await onlyBundle(join(folder, 'own-card'))), now);
+    const cardFile = join(folder, 'body card.cbundle');
+    await writeFile(cardFile, body.cardFile);
+    await partners.importKeyCard(cardFile);
+    await partners.verify(body.name, body.fingerprint);
+    await page.getByRole('button', { name: `Make ${body.name} our oversight body` }).click();
+    await expect(page.getByTestId('oversight-body')).toHaveText('Our oversight body');
+
+    // The recommendation is verified and applied like any bundle, then waits on the dashboard with its deadline.
+    const file = join(folder, 'recommendation.cbundle');
+    await writeFile(file, body.recommendation);
+    const exchange = new ExchangePage(page, shell.dialogs);
+    await exchange.open();
+    await exchange.check(file);
+    await exchange.preview.getByRole('button', { name: 'Apply' }).click();
+    await expect(exchange.outcome).toContainText(`The recommendation from ${body.name} was stored`);
+    const nav = new AppShellPage(page);
+    await nav.open('Dashboard');
+    const due = page.getByTestId('due-recommendations');
+    await expect(due.getByRole('heading')).toHaveText(/Recommendations from the oversight body\s*1/);
+    const item = due.getByRole('button', { name: new RegExp(`Recommendation from ${body.name}`) });
+    await expect(item).toContainText('1 finding');
+    await expect(item).toContainText('Answer by');
+    await item.click();
+    const view = page.getByRole('article');
+    await expect(view.getByRole('row', { name: /Notice given late/ })).toContainText('case-00112233aabbccdd');
+    await expect(view.getByRole('row', { name: /Notice given late/ })).toContainText('Not a case of this office');
+    await expect(view).toContainText('Give notice by the review date of each deferral.');
+    await expectAccessible(page, 'a recommendation at the office');
+
+    // The answer goes back, signed by this office, and the recommendation leaves the open list.
+    await view.getByLabel('What the office did or will do, and when').fill('Deferrals are now reviewed weekly.');
+    const out = join(folder, 'out');
+    await mkdir(out);
+    shell.dialogs.nextFolder = out;
+    await view.getByRole('button', { name: 'Choose a folder…' }).click();
+    await expect(due.getByRole('status')).toContainText(body.name, { timeout: 20_000 });
+    await expect(item).toHaveCount(0);
+    expect(await body.readAnswer(await readFile(await onlyBundle(out)))).toEqual({
+      kind: 'recommendation-response',
+      sender: body.officeKey,
+      toBody: true,
+    });
+    expect(shell.problems).toEqual([]);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -125,3 +125,48 @@ export async function deskFixtures(deskCardFile: Uint8Array, now: number) {
   };
   return { offices: sent, answer };
 }
+
+/**
+ * The other end: an oversight body (made in Node) whose key-card file an office imports, and its recommendation to
+ * the office whose key-card file is `officeCardFile`, about a case the office does not hold.
+ */
+export async function bodyFixtures(officeCardFile: Uint8Array, now: number) {
+  const target = await readKeyCardBundle(kit, memorySource(officeCardFile));
+  if (!target.ok) throw new Error(target.error.message);
+  const body = office(60, 'Data Protection Board', now);
+  const sink = memorySink();
+  const card = await exportKeyCardBundle(kit, signingOffice(kit, body.identity), body.card, now, sink);
+  if (!card.ok) throw new Error(card.error.message);
+  const recommendation = await bundleBytes(
+    'recommendation',
+    {
+      findings: [
+        {
+          type: 'notice-late',
+          caseRef: 'case-00112233aabbccdd',
+          eventHash: 'ab'.repeat(32),
+          dueAt: new Date(now - 20 * DAY).toISOString(),
+        },
+      ],
+      action: 'Give notice by the review date of each deferral.',
+      answerBy: new Date(now + 14 * DAY).toISOString(),
+    },
+    body,
+    target.value,
+    1,
+    now,
+  );
+  /** What the answer file's signed header says: its kind, who sent it and to whom. */
+  const readAnswer = async (file: Uint8Array) => {
+    const { header } = await readBundleFrame(kit, memorySource(file));
+    return { kind: header.kind, sender: header.sender, toBody: header.recipients.length === 1 };
+  };
+  return {
+    name: body.name,
+    cardFile: sink.bytes(),
+    fingerprint: formatFingerprint(fingerprintOf(kit, body.card)),
+    recommendation,
+    officeKey: target.value.card.signingKey,
+    readAnswer,
+  };
+}

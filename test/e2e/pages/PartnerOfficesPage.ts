@@ -32,7 +32,7 @@ export class PartnerOfficesPage {
       .getByRole('group', { name: 'Save your key card' })
       .getByRole('button', { name: 'Choose a folder…' })
       .click();
-    await expect(this.region.getByRole('status')).toContainText('Key card saved');
+    await expect(this.region.getByRole('status')).toContainText('Key card saved', { timeout: 30_000 });
   }
 
   async importKeyCard(file: string): Promise<void> {
