@@ -1,15 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '@shared/bundle/build-bundle';
 import type { BundleKind } from '@shared/bundle/bundle-kinds';
 import type { PayloadBody } from '@shared/bundle/bundle-payloads';
-import { memorySink } from '@shared/bytes/byte-io';
-import { signingOffice } from '@shared/offices/signing-office';
 import type { TrustStore } from '@shared/offices/trust-store';
 import { importAtDesk } from '../../../renderer/src/desk/desk-import';
 import { loadDeskRecommendations, loadDeskReports } from '../../../renderer/src/oversight/desk-records';
 import { initI18n } from '../../../renderer/src/i18n/i18n';
 import { DAY, makeOffice, storeWith, T0, type TestOffice } from '../../unit/bundle/bundle-fixtures';
-import { busyStories, officeReport, type OfficeReport } from '../../unit/oversight/desk-reports';
+import { busyStories, officeReport, oversightBundle, type OfficeReport } from '../../unit/oversight/desk-reports';
 import { kit } from '../vault/vault-test-kit';
 import { receivingOffice } from '../exchange/receiving-office';
 
@@ -41,26 +38,7 @@ async function bundle<K extends BundleKind>(
   sequence: number,
   exportBytes?: Uint8Array,
 ): Promise<Uint8Array> {
-  const sink = memorySink();
-  const built = await buildBundle(
-    kit,
-    {
-      kind,
-      body,
-      sender: signingOffice(kit, from.identity),
-      recipients: [{ card: desk, sequence }],
-      createdAt: T0,
-      notAfter: T0 + 7 * DAY,
-      ...(exportBytes && {
-        attachments: [
-          { name: 'audit-export.json', mediaType: 'application/json', size: exportBytes.length, bytes: [exportBytes] },
-        ],
-      }),
-    },
-    sink,
-  );
-  if (!built.ok) throw new Error(built.error.message);
-  return sink.bytes();
+  return oversightBundle(kind, body, from.identity, desk, sequence, T0, exportBytes);
 }
 
 const periodBundle = (report: OfficeReport, from: TestOffice, desk: TestOffice['card'], sequence: number) =>

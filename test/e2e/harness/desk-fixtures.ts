@@ -1,4 +1,3 @@
-import { buildBundle } from '@shared/bundle/build-bundle';
 import type { BundleKind } from '@shared/bundle/bundle-kinds';
 import type { PayloadBody } from '@shared/bundle/bundle-payloads';
 import { exportKeyCardBundle, readKeyCardBundle } from '@shared/bundle/key-card-bundle';
@@ -9,7 +8,7 @@ import { formatFingerprint } from '@shared/offices/fingerprint';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { signingOffice } from '@shared/offices/signing-office';
 import { fingerprintOf } from '@shared/offices/trust-store';
-import { busyStories, officeReport } from '../../unit/oversight/desk-reports';
+import { busyStories, officeReport, oversightBundle } from '../../unit/oversight/desk-reports';
 import { CASEWORKER, PERSON_ID, Story, kit } from '../../unit/oversight/desk-trails';
 
 /**
@@ -43,26 +42,7 @@ async function bundleBytes<K extends BundleKind>(
   now: number,
   exportBytes?: Uint8Array,
 ): Promise<Uint8Array> {
-  const sink = memorySink();
-  const built = await buildBundle(
-    kit,
-    {
-      kind,
-      body,
-      sender: signingOffice(kit, from.identity),
-      recipients: [{ card: to, sequence }],
-      createdAt: now,
-      notAfter: now + 7 * DAY,
-      ...(exportBytes && {
-        attachments: [
-          { name: 'audit-export.json', mediaType: 'application/json', size: exportBytes.length, bytes: [exportBytes] },
-        ],
-      }),
-    },
-    sink,
-  );
-  if (!built.ok) throw new Error(built.error.message);
-  return sink.bytes();
+  return oversightBundle(kind, body, from.identity, to, sequence, now, exportBytes);
 }
 
 /** Berlin's one late notice: deferred for 30 days, told 45 days later. */

@@ -1,4 +1,10 @@
+import { buildBundle } from '@shared/bundle/build-bundle';
+import type { BundleKind } from '@shared/bundle/bundle-kinds';
+import type { PayloadBody } from '@shared/bundle/bundle-payloads';
+import { memorySink } from '@shared/bytes/byte-io';
+import type { SignedKeyCard } from '@shared/offices/key-card';
 import type { OfficeIdentity } from '@shared/offices/office-identity';
+import { signingOffice } from '@shared/offices/signing-office';
 import { createOfficeSigner } from '@shared/offices/office-signer';
 import { createOversightExport } from '@shared/oversight/oversight-audit-export';
 import type { ReportPeriod } from '@shared/reports/report-period';
@@ -80,4 +86,39 @@ export function busyStories(prefix: string): Story[] {
 
   const received = new Story(`${prefix}-received`, { received: true });
   return [decided, withheld, deferred, toldLate, received];
+}
+
+/**
+ * A bundle between an office and its oversight body (`to`), built with the real builder, valid for 7 days from
+ * `createdAt`; a period report carries `exportBytes`, its signed audit export, as its one attachment.
+ */
+export async function oversightBundle<K extends BundleKind>(
+  kind: K,
+  body: PayloadBody<K>,
+  from: OfficeIdentity,
+  to: SignedKeyCard,
+  sequence: number,
+  createdAt: number,
+  exportBytes?: Uint8Array,
+): Promise<Uint8Array> {
+  const sink = memorySink();
+  const built = await buildBundle(
+    kit,
+    {
+      kind,
+      body,
+      sender: signingOffice(kit, from),
+      recipients: [{ card: to, sequence }],
+      createdAt,
+      notAfter: createdAt + 7 * 86_400_000,
+      ...(exportBytes && {
+        attachments: [
+          { name: 'audit-export.json', mediaType: 'application/json', size: exportBytes.length, bytes: [exportBytes] },
+        ],
+      }),
+    },
+    sink,
+  );
+  if (!built.ok) throw new Error(built.error.message);
+  return sink.bytes();
 }
