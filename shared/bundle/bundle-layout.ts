@@ -26,12 +26,14 @@ export function decodePrologue(bytes: Uint8Array): Prologue {
     throw bundleError(
       'BUNDLE_TRUNCATED',
       'The file ends before the bundle header starts: it is cut off. Copy it from the medium again.',
+      { rule: '1.1' },
     );
   for (let i = 0; i < BUNDLE_MAGIC.length; i++) {
     if (bytes[i] !== BUNDLE_MAGIC[i])
       throw bundleError(
         'BUNDLE_MALFORMED',
         'This file is not a Casebridge bundle (its first bytes are wrong). Check that you picked the right file.',
+        { rule: '1.2' },
       );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, PROLOGUE_BYTES);
@@ -40,6 +42,7 @@ export function decodePrologue(bytes: Uint8Array): Prologue {
     throw bundleError(
       'BUNDLE_VERSION_UNSUPPORTED',
       `This bundle uses format version ${version}; this app reads version ${BUNDLE_FORMAT_VERSION}. Update Casebridge, or ask the sender for a version ${BUNDLE_FORMAT_VERSION} bundle.`,
+      { rule: '1.3' },
     );
   }
   const headerLength = view.getUint32(10, false);
@@ -47,10 +50,13 @@ export function decodePrologue(bytes: Uint8Array): Prologue {
     throw bundleError(
       'BUNDLE_LIMIT_EXCEEDED',
       `The bundle header declares ${headerLength} bytes, over the ${BUNDLE_LIMITS.maxHeaderBytes}-byte limit. The file is damaged or hostile; do not import it.`,
+      { rule: '1.4' },
     );
   }
   if (headerLength === 0)
-    throw bundleError('BUNDLE_MALFORMED', 'The bundle header is empty. Ask the sender to export the bundle again.');
+    throw bundleError('BUNDLE_MALFORMED', 'The bundle header is empty. Ask the sender to export the bundle again.', {
+      rule: '1.5',
+    });
   return { version, headerLength };
 }
 

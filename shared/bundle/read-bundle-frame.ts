@@ -15,12 +15,21 @@ export type BundleFrame = {
   readonly signatureValid: boolean;
 };
 
-/** Reads exactly `length` bytes; I/O failures and short reads become classified errors. */
-export async function readExactly(source: ByteSource, offset: number, length: number): Promise<Uint8Array> {
+/**
+ * Reads exactly `length` bytes; I/O failures and short reads become classified errors. `rule`: the rule of §11 a
+ * file too short for this read breaks, where one does.
+ */
+export async function readExactly(
+  source: ByteSource,
+  offset: number,
+  length: number,
+  rule?: string,
+): Promise<Uint8Array> {
   if (offset + length > source.size) {
     throw bundleError(
       'BUNDLE_TRUNCATED',
       'The bundle file ends early: it is cut off (a pulled stick or an interrupted copy). Copy it from the medium again.',
+      rule === undefined ? undefined : { rule },
     );
   }
   let bytes: Uint8Array;
@@ -53,7 +62,7 @@ export async function readBundleFrame(
 ): Promise<BundleFrame> {
   const prologue = await readExactly(source, 0, Math.min(PROLOGUE_BYTES, source.size));
   const { headerLength } = decodePrologue(prologue);
-  const headerBytes = await readExactly(source, PROLOGUE_BYTES, headerLength);
+  const headerBytes = await readExactly(source, PROLOGUE_BYTES, headerLength, '2.1');
   const header = decodeHeader(headerBytes);
   const layout = layoutItems(
     headerLength,
@@ -64,12 +73,14 @@ export async function readBundleFrame(
     throw bundleError(
       'BUNDLE_TRUNCATED',
       `The bundle file is ${source.size} bytes but its header describes ${layout.fileSize}: it is cut off. Copy it from the medium again.`,
+      { rule: '4.1' },
     );
   }
   if (source.size > layout.fileSize) {
     throw bundleError(
       'BUNDLE_TRAILING_DATA',
       `The bundle file has ${source.size - layout.fileSize} unexpected bytes after its end. It was altered or damaged: do not import it; ask for a new copy.`,
+      { rule: '4.2' },
     );
   }
   const signature = await readExactly(source, PROLOGUE_BYTES + headerLength, HEADER_SIGNATURE_BYTES);
@@ -80,6 +91,7 @@ export async function readBundleFrame(
     throw bundleError(
       'BUNDLE_SIGNATURE_INVALID',
       'The bundle signature does not match its header: it was altered after the sender signed it, or damaged. Do not import it; ask the sender for a new copy.',
+      { rule: '5.1' },
     );
   }
   return { header, items: layout.items, fileSize: layout.fileSize, headerDigest: toHex(digest), signatureValid };
