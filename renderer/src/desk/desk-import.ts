@@ -22,9 +22,11 @@ import {
 } from '../oversight/desk-records';
 
 /** What the desk stored from a bundle. */
-export type DeskImported =
+/** What was stored, and the exchange-log entry it was recorded under (the desk's receipt names it). */
+export type DeskImported = { readonly receivedEntryId: string } & (
   | { readonly kind: 'period-report'; readonly report: DeskPeriodReport }
-  | { readonly kind: 'recommendation-response'; readonly recommendation: DeskRecommendation };
+  | { readonly kind: 'recommendation-response'; readonly recommendation: DeskRecommendation }
+);
 
 /** A refusal: a stable code (the screen words it), English for logs, and the verifier's refusal as data if any. */
 export type DeskRefusal = Err & { readonly refusal?: BundleRefusal; readonly contradiction?: Contradiction };
@@ -111,8 +113,9 @@ export async function importAtDesk(
   if (bundle.payload.kind === 'period-report') {
     const report = await checkedReport(deps, bundle, bundle.payload.body, sinks, fingerprint);
     if (!report.ok) return report;
-    const stored = await store(deps, received('period-report'), report.value, () => overlapping(deps, report.value));
-    return stored.ok ? ok({ kind: 'period-report', report: report.value }) : stored;
+    const entry = received('period-report');
+    const stored = await store(deps, entry, report.value, () => overlapping(deps, report.value));
+    return stored.ok ? ok({ kind: 'period-report', report: report.value, receivedEntryId: entry.id }) : stored;
   }
   if (bundle.payload.kind === 'recommendation-response') {
     const { inReplyTo, answer } = bundle.payload.body;
@@ -133,8 +136,11 @@ export async function importAtDesk(
       ...issued,
       answer: { text: answer, at: new Date(deps.now()).toISOString(), bundleId: bundle.header.bundleId },
     });
-    const stored = await store(deps, received('recommendation-response'), answered, () => Promise.resolve(null));
-    return stored.ok ? ok({ kind: 'recommendation-response', recommendation: answered }) : stored;
+    const entry = received('recommendation-response');
+    const stored = await store(deps, entry, answered, () => Promise.resolve(null));
+    return stored.ok
+      ? ok({ kind: 'recommendation-response', recommendation: answered, receivedEntryId: entry.id })
+      : stored;
   }
   return err(
     'DESK_NOT_FOR_DESK',

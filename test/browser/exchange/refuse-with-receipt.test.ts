@@ -1,43 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { memorySource } from '@shared/bytes/byte-io';
-import { concatBytes, toHex } from '@shared/bytes/bytes';
 import { verifyBundle } from '@shared/bundle/verify-bundle';
 import type { RefusableBundle } from '@shared/exchange/refusal-receipt';
 import { trustView, type TrustStore } from '@shared/offices/trust-store';
-import { ok } from '@shared/result';
-import type { BundleWriter } from '../../../renderer/src/bundle-io/write-bundle-file';
 import { refuseWithReceipt, type ReceiptDeps } from '../../../renderer/src/exchange/export-receipt';
 import { loadLedger } from '../../../renderer/src/exchange/ledger-store';
 import { ensureOwnOffice } from '../../../renderer/src/offices/own-office';
 import { officeWithCard, withCard } from '../../support/office-cards';
+import { recordingWriter } from './recording-writer';
 import { createdVault, kit } from '../vault/vault-test-kit';
-
-/** Stands in for the main-process writer: keeps the bytes of each file it is sent. */
-function recordingWriter() {
-  const files: Uint8Array[] = [];
-  let chunks: Uint8Array[] = [];
-  const writer: BundleWriter = {
-    beginExport: () => {
-      chunks = [];
-      return Promise.resolve(ok({ exportId: `e${files.length}` }));
-    },
-    writeChunk: ({ chunk }) => {
-      chunks.push(chunk.slice());
-      return Promise.resolve(ok({ writtenBytes: chunks.reduce((sum, c) => sum + c.length, 0) }));
-    },
-    finishExport: () => {
-      const bytes = concatBytes(...chunks);
-      files.push(bytes);
-      const hasher = kit.createHasher(64);
-      hasher.update(bytes);
-      return Promise.resolve(
-        ok({ path: '/stick/receipt.cbundle', bytes: bytes.length, hashHex: toHex(hasher.digest()) }),
-      );
-    },
-    cancelExport: () => Promise.resolve(ok(null)),
-  };
-  return { writer, files };
-}
 
 /** A partner office whose card the vault's office has imported and verified, with that office's trust store. */
 function verifiedPartner(now: number) {

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BundleKind } from '@shared/bundle/bundle-kinds';
 import type { PayloadBody } from '@shared/bundle/bundle-payloads';
-import type { TrustStore } from '@shared/offices/trust-store';
+import { memorySource } from '@shared/bytes/byte-io';
+import { readBundleFrame } from '@shared/bundle/read-bundle-frame';
+import { verifyBundle } from '@shared/bundle/verify-bundle';
+import { trustView, type TrustStore } from '@shared/offices/trust-store';
+import { exportReceipt } from '../../../renderer/src/exchange/export-receipt';
+import { loadLedger } from '../../../renderer/src/exchange/ledger-store';
+import { withCard } from '../../support/office-cards';
+import { recordingWriter } from '../exchange/recording-writer';
 import { importAtDesk } from '../../../renderer/src/desk/desk-import';
 import { loadDeskRecommendations, loadDeskReports } from '../../../renderer/src/oversight/desk-records';
 import { initI18n } from '../../../renderer/src/i18n/i18n';
@@ -77,6 +84,54 @@ describe('importing at the oversight desk', () => {
     expect(stored).toMatchObject({ officeName: 'Office Berlin', period: H1, tables: report.tables });
     expect(new TextEncoder().encode(stored?.exportJson)).toEqual(report.exportBytes);
     expect(await d.office.deps.db.bundleLedger.count()).toBe(1);
+  });
+
+  it('answers an imported report with a signed receipt that names it exactly, for its office', async () => {
+    const report = reportOf(berlin);
+    let sent: Uint8Array = new Uint8Array();
+    const d = await desk('receipt', {
+      a: async (card) => (sent = await periodBundle(report, berlin, card, 1)),
+    });
+    const imported = await d.load('a');
+    if (!imported.ok) throw new Error(imported.error.message);
+    const { writer, files } = recordingWriter();
+    const deps = {
+      ...d.office.deps,
+      shell: { ...d.office.deps.shell, exchange: { ...d.office.deps.shell.exchange, ...writer } },
+    };
+    const trust = storeWith(kit, [berlin, hamburg]);
+    const written = await exportReceipt(deps, trust, imported.value.receivedEntryId, 'folder-token');
+    expect(written.ok, written.ok ? '' : written.error.message).toBe(true);
+    expect(files).toHaveLength(1);
+
+    // Berlin opens it: signed by the desk, addressed to Berlin, naming the report it sent by id and header digest.
+    const frame = await readBundleFrame(kit, memorySource(sent));
+    const opened = await verifyBundle(kit, {
+      source: memorySource(files[0] ?? new Uint8Array()),
+      trust: trustView(withCard(kit, {}, d.office.deps.own.card, T0 + DAY)),
+      recipient: {
+        signingPublicKey: berlin.identity.signingPublicKey,
+        boxPrivateKeyPlaintext: berlin.identity.boxPrivateKeyPlaintext,
+      },
+      clock: () => T0 + DAY,
+      ledger: { hasSeen: () => false, lastSequence: () => undefined },
+    });
+    if (!opened.ok || !opened.value.opened) throw new Error('the receipt did not verify');
+    expect(opened.value.payload).toMatchObject({
+      kind: 'receipt',
+      body: {
+        receivedBundleId: frame.header.bundleId,
+        receivedKind: 'period-report',
+        headerDigest: frame.headerDigest,
+        status: 'imported',
+      },
+    });
+    const ledger = await loadLedger(d.office.deps.db);
+    expect(ledger.find((entry) => entry.direction === 'received')).toMatchObject({ status: 'receipt-sent' });
+    expect(ledger.find((entry) => entry.direction === 'sent')).toMatchObject({
+      kind: 'receipt',
+      peerKey: frame.header.sender,
+    });
   });
 
   it('refuses a report from an office whose key card it has not verified; nothing is stored', async () => {

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useExchange } from '../../exchange/ExchangeProvider';
 import { importAtDesk } from '../../desk/desk-import';
+import { exportReceipt } from '../../exchange/export-receipt';
+import type { GrantedFolder } from '@shared/ipc/contract';
+import { DestinationPicker } from '../exchange/DestinationPicker';
 import { deskFindings } from '../../desk/desk-findings';
 import { loadDeskRecommendations, loadDeskReports } from '../../oversight/desk-records';
 import { useLocaleFormat } from '../../components/useLocaleFormat';
@@ -13,6 +16,8 @@ import { DeskRecommendations } from './DeskRecommendations';
 import { AnnualReportSection } from './AnnualReportSection';
 
 type Message = { readonly text: string; readonly isError: boolean };
+/** The bundle just imported, which the desk can answer with a signed receipt for its office. */
+type Answerable = { readonly entryId: string; readonly office: string };
 
 /**
  * The oversight body's desk: import the offices' period reports and answers, see the compliance findings their trails
@@ -25,6 +30,8 @@ export function DeskScreen() {
   const { deps, trust } = useExchange();
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  const [answerable, setAnswerable] = useState<Answerable | null>(null);
+  const [receipt, setReceipt] = useState<Message | null>(null);
   const [now] = useState(() => new Date());
   const reports = useLiveQuery(() => (deps ? loadDeskReports(deps.db) : Promise.resolve([])), [deps]);
   const recommendations = useLiveQuery(() => (deps ? loadDeskRecommendations(deps.db) : Promise.resolve([])), [deps]);
@@ -36,6 +43,8 @@ export function DeskScreen() {
   const chooseFile = async () => {
     if (!deps) return;
     setMessage(null);
+    setAnswerable(null);
+    setReceipt(null);
     const picked = await deps.shell.exchange.chooseBundleFile();
     if (!picked.ok) return setMessage({ text: picked.error.message, isError: true });
     if (!picked.value) return;
@@ -44,6 +53,10 @@ export function DeskScreen() {
     setBusy(false);
     if (!result.ok) return setMessage({ text: deskRefusalText(t, i18n.language, dateTime, result), isError: true });
     const imported = result.value;
+    setAnswerable({
+      entryId: imported.receivedEntryId,
+      office: imported.kind === 'period-report' ? imported.report.officeName : imported.recommendation.officeName,
+    });
     setMessage({
       isError: false,
       text:
@@ -55,6 +68,18 @@ export function DeskScreen() {
             })
           : t('desk.import.answerStored', { office: imported.recommendation.officeName }),
     });
+  };
+
+  const writeReceipt = async (folder: GrantedFolder) => {
+    if (!deps || !answerable) return;
+    setReceipt(null);
+    const written = await exportReceipt(deps, trust, answerable.entryId, folder.folderToken);
+    setReceipt(
+      written.ok
+        ? { isError: false, text: t('desk.import.receiptWritten', { office: answerable.office }) }
+        : { isError: true, text: t('desk.import.receiptFailed', { office: answerable.office }) },
+    );
+    if (written.ok) setAnswerable(null);
   };
 
   return (
@@ -72,7 +97,19 @@ export function DeskScreen() {
         <div aria-live="polite">
           {busy && <p role="status">{t('desk.import.checking')}</p>}
           {message && <p className={message.isError ? 'error' : 'notice'}>{message.text}</p>}
+          {receipt && (
+            <p role={receipt.isError ? 'alert' : 'status'} className={receipt.isError ? 'error' : 'notice'}>
+              {receipt.text}
+            </p>
+          )}
         </div>
+        {deps && answerable && (
+          <DestinationPicker
+            shell={deps.shell}
+            label={t('desk.import.receiptWhere', { office: answerable.office })}
+            onPicked={(folder) => void writeReceipt(folder)}
+          />
+        )}
         {reports && reports.length > 0 ? (
           <table className="data-table">
             <caption>{t('desk.reports.caption')}</caption>
