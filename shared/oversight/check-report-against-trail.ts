@@ -6,7 +6,9 @@ import type { OversightExportBody } from './oversight-audit-export';
 /**
  * What the trail can establish of each report table, and how it is checked:
  * - `cells`: every cell is recomputed from the events, key by key;
- * - `total`: only the table's total (the events do not record the category the table breaks it down by).
+ * - `total`: the table's total always; its cells too when every event it counts records the category (events written
+ *   since the partner and legal basis were recorded in them: `send-request`, and `case-created` of a received
+ *   request). A trail with older events is checked by the total only.
  * Tables not listed cannot be recomputed from the trail (see NOT_CHECKED) and are taken as the office sent them.
  */
 export const CHECKED_TABLES: Readonly<Partial<Record<ReportTableId, 'cells' | 'total'>>> = {
@@ -30,7 +32,7 @@ export const NOT_CHECKED = {
   deadlines:
     'periods recorded before deadline marks existed have no due date in the trail, and the report counts each period as the case holds it now',
   breakdowns:
-    'the partner a request went to and every legal basis are case data, not recorded in events: those tables are checked by their total',
+    'events written before the partner and legal basis were recorded in them do not say which category they count: a trail holding such events is checked by the total of those tables',
 } as const;
 
 export type ReportTrailError = 'REPORT_SCOPE_MISMATCH' | 'REPORT_CONTRADICTS_TRAIL';
@@ -53,6 +55,9 @@ export type Contradiction = {
 
 type Period = { readonly from: string; readonly to: string };
 type Counter = Map<ReportTableId, Map<string, number>>;
+
+/** The key under which an event that does not record its category is counted: it forces a check of the total. */
+const UNRECORDED = '\u0000unrecorded';
 
 const DAY_MS = 86_400_000;
 
@@ -84,9 +89,13 @@ export function checkReportAgainstTrail(
   for (const chain of exportBody.chains)
     if (!unreadable.has(chain.caseId)) countChain(chain.events, exportBody.office.jurisdiction, report.period, counts);
   const bound = unreadable.size > 0 ? 'at-least' : 'exact';
-  const checked = Object.entries(CHECKED_TABLES).flatMap(([table, how]) =>
-    how === undefined ? [] : [{ table: table as ReportTableId, how }],
-  );
+  // A breakdown is checked cell by cell only when every event it counts recorded its category.
+  const checked = Object.entries(CHECKED_TABLES).flatMap(([name, how]) => {
+    const table = name as ReportTableId;
+    if (how === undefined) return [];
+    const unrecorded = counts.get(table)?.has(UNRECORDED) === true;
+    return [{ table, how: how === 'total' && unrecorded ? ('total' as const) : ('cells' as const) }];
+  });
   for (const { table, how } of checked) {
     const sent = new Map((report.tables[table] ?? []).map((cell) => [cell.key, cell.count]));
     const found = counts.get(table) ?? new Map<string, number>();
@@ -144,19 +153,20 @@ function countChain(events: readonly AuditEvent[], ownJurisdiction: string, peri
   // Requests: a request sent here counts by the sending the case still holds (a reopen from "request sent" undoes
   // it); one received counts by the day its case was opened.
   if (kind === 'data-access-request' && ours) {
-    let sentAt: string | null = null;
+    let sent: { at: string; partner: string | null; basis: string | null } | null = null;
     for (const e of events) {
-      if (e.action === 'send-request') sentAt = e.at;
-      if (e.action === 'reopen' && e.fromStage === 'request-sent') sentAt = null;
+      if (e.action === 'send-request')
+        sent = { at: e.at, partner: text(e.details, 'partnerJurisdiction'), basis: text(e.details, 'legalBasis') };
+      if (e.action === 'reopen' && e.fromStage === 'request-sent') sent = null;
     }
-    if (sentAt !== null && within(sentAt, period)) {
-      add('requests-sent-by-partner', 'all');
-      add('requests-sent-by-legal-basis', 'all');
+    if (sent !== null && within(sent.at, period)) {
+      add('requests-sent-by-partner', sent.partner ?? UNRECORDED);
+      add('requests-sent-by-legal-basis', sent.basis ?? UNRECORDED);
     }
   }
   if (kind === 'data-access-request' && !ours && originating !== null && within(created.at, period)) {
     add('requests-received-by-partner', originating);
-    add('requests-received-by-legal-basis', 'all');
+    add('requests-received-by-legal-basis', text(created.details, 'legalBasis') ?? UNRECORDED);
   }
 
   // Notices: the last notice act for each person is the state the case holds. A purged case keeps no people.

@@ -28,7 +28,7 @@ function startsFormula(value: string): boolean {
 /**
  * The whole report as one CSV (UTF-8, CRLF): a header block stating period, whether it may be published, and the
  * suppression rule, then
- * one row per published cell and total, then the stage durations. Suppressed cells print as "<t" or "x".
+ * one row per published cell and total, then the stage durations (if any). Suppressed cells print as "<t" or "x".
  */
 export function reportToCsv(report: TransparencyReport, labels: ReportLabels, officeName: string): string {
   const t = report.threshold;
@@ -57,7 +57,9 @@ export function reportToCsv(report: TransparencyReport, labels: ReportLabels, of
     }
     rows.push([labels.table(table.id), table.id, 'Total', 'total', formatPublished(table.total, t)]);
   }
-  rows.push([], ['stage', 'stage code', 'cases', 'median days', '90th percentile days']);
+  // The annual report combines counts only, so it has no stage durations and no stage block.
+  if (report.stageDurations.length > 0)
+    rows.push([], ['stage', 'stage code', 'cases', 'median days', '90th percentile days']);
   for (const d of report.stageDurations) {
     rows.push([
       labels.span(d.id),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
-import { test, expect } from './harness/fixtures';
+import { test, expect, TEST_ORIGIN } from './harness/fixtures';
 import { expectAccessible, onlyBundle } from './harness/two-offices';
 import type { bodyFixtures, deskFixtures } from './harness/desk-fixtures';
 import { AppShellPage } from './pages/AppShellPage';
@@ -87,6 +87,11 @@ test('oversight desk: three offices report, one late notice, a recommendation an
       page.getByRole('table', { name: 'Findings at Office Berlin' }).getByRole('row', { name: /Notice given late/ }),
     ).toHaveCount(1);
     await expectAccessible(page, 'oversight desk');
+    // The event hash that shows it is copied whole, for a letter to the office.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: TEST_ORIGIN });
+    await late.getByRole('button', { name: 'Copy' }).click();
+    await expect(late.getByRole('button', { name: 'Copied' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^[0-9a-f]{64}$/);
 
     // A recommendation to Berlin about it, written to a folder.
     await late.getByRole('checkbox').check();
@@ -130,6 +135,21 @@ test('oversight desk: three offices report, one late notice, a recommendation an
     await expect(notices.getByRole('row', { name: 'Total' })).toContainText('7');
     const byOffice = annual.getByRole('region', { name: 'Recommendations by office' });
     await expect(byOffice.getByRole('row', { name: /Office Berlin/ })).toHaveText(/Office Berlin\s*<5\s*<5/);
+
+    // The same figures in the CSV, and a PDF of the page as printed.
+    shell.dialogs.nextSavePath = join(folder, 'annual.csv');
+    await annual.getByRole('button', { name: 'Export CSV' }).click();
+    await expect(annual.getByText('Saved annual.csv')).toBeVisible();
+    const csv = await readFile(join(folder, 'annual.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('Casebridge transparency report,Data Protection Board');
+    expect(csv).toContain('"Requests sent, by partner jurisdiction",requests-sent-by-partner,France,FR,13\r\n');
+    expect(csv).toContain('Notices issued to affected people,notices-issued,Total,total,7\r\n');
+    expect(csv).toMatch(/,issuedByOffice,Office Berlin,Office Berlin,<5\r\n/);
+    shell.dialogs.nextSavePath = join(folder, 'annual.pdf');
+    await annual.getByRole('button', { name: 'Save as PDF' }).click();
+    await expect(annual.getByText('Saved annual.pdf')).toBeVisible();
+    const pdf = await readFile(join(folder, 'annual.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

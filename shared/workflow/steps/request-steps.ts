@@ -41,7 +41,14 @@ export const sendRequestStep: StepDefinition<'send-request'> = {
         deadlines: [...c.deadlines, ...started.value],
       },
       toStage: 'request-sent',
-      details: { deadlinesStarted: started.value.map((d) => d.id), channel: channel ?? null },
+      // The partner and legal basis, as the transparency report counts them, so an oversight body can check those
+      // breakdowns against the trail (docs/oversight.md §7). Codes only: never the legal basis's text.
+      details: {
+        deadlinesStarted: started.value.map((d) => d.id),
+        channel: channel ?? null,
+        partnerJurisdiction: c.partnerJurisdiction ?? 'unknown',
+        legalBasis: c.legalBasis.code ?? 'other',
+      },
     };
   },
 };

@@ -100,3 +100,18 @@ describe('every workflow action is named in the audit trail, in every language',
     }
   });
 });
+
+describe('every bundle kind is named wherever bundles are listed (inbox, ledger, slips), in every language', () => {
+  it('has a label for each kind of the spec, oversight kinds included', async () => {
+    const { BUNDLE_KINDS } = await import('@shared/bundle/bundle-kinds');
+    expect(BUNDLE_KINDS).toEqual(
+      expect.arrayContaining(['period-report', 'recommendation', 'recommendation-response']),
+    );
+    for (const [language, catalog] of Object.entries({ en, ...TRANSLATIONS }).map(
+      ([code, tree]) => [code, flatten(tree)] as const,
+    )) {
+      const missing = BUNDLE_KINDS.filter((kind) => !catalog.get(`exchange.kinds.${kind}`));
+      expect(missing, `${language}: exchange.kinds without a label`).toEqual([]);
+    }
+  });
+});

@@ -49,11 +49,8 @@ describe('checking a period report against its audit trail', () => {
       if (result.ok) return;
       expect(result.error.code).toBe('REPORT_CONTRADICTS_TRAIL');
       expect(result.error.message).toContain(`table ${table}`);
-      const cell = (sent.tables[table] ?? [])[0];
-      const trailFigure =
-        CHECKED_TABLES[table] === 'total'
-          ? (sent.tables[table] ?? []).reduce((a, c) => a + c.count, 0)
-          : (cell?.count ?? 0);
+      // Every event of this trail records its category, so even the breakdowns are checked cell by cell.
+      const trailFigure = (sent.tables[table] ?? [])[0]?.count ?? 0;
       expect(result.error.message).toContain(`says ${trailFigure + 1}, the trail shows ${trailFigure}`);
     },
   );
@@ -66,9 +63,36 @@ describe('checking a period report against its audit trail', () => {
     );
   });
 
-  it('checks requests sent by their total only: the partner is case data, not in the trail', () => {
-    const relabelled = { ...sent.tables, 'requests-sent-by-partner': [{ key: 'NL', count: 4 }] };
-    expect(checkReportAgainstTrail({ ...sent, tables: relabelled }, exportBody()).ok).toBe(true);
+  it('checks the partner and legal-basis breakdowns cell by cell, as the events record them', () => {
+    const partners = sent.tables['requests-sent-by-partner'] ?? [];
+    const total = partners.reduce((a, c) => a + c.count, 0);
+    const relabelled = { ...sent.tables, 'requests-sent-by-partner': [{ key: 'ZZ', count: total }] };
+    const result = checkReportAgainstTrail({ ...sent, tables: relabelled }, exportBody());
+    expect(result.ok ? '' : result.error.message).toContain('table requests-sent-by-partner, ');
+    const checked = checkReportAgainstTrail(sent, exportBody());
+    expect(checked.ok && checked.value.checked).toContainEqual({ table: 'requests-sent-by-legal-basis', how: 'cells' });
+  });
+
+  it('checks a breakdown by its total when the trail holds events from before categories were recorded', () => {
+    const body = exportBody();
+    const older = {
+      ...body,
+      chains: body.chains.map((chain) => ({
+        ...chain,
+        events: chain.events.map((e) => {
+          const { partnerJurisdiction: _p, legalBasis: _l, ...details } = e.details;
+          return { ...e, details };
+        }),
+      })),
+    };
+    const partners = sent.tables['requests-sent-by-partner'] ?? [];
+    const total = partners.reduce((a, c) => a + c.count, 0);
+    const relabelled = { ...sent.tables, 'requests-sent-by-partner': [{ key: 'ZZ', count: total }] };
+    const result = checkReportAgainstTrail({ ...sent, tables: relabelled }, older);
+    expect(result.ok && result.value.checked).toContainEqual({ table: 'requests-sent-by-partner', how: 'total' });
+    const raisedTotal = { ...sent.tables, 'requests-sent-by-partner': [{ key: 'ZZ', count: total + 1 }] };
+    const refused = checkReportAgainstTrail({ ...sent, tables: raisedTotal }, older);
+    expect(refused.ok ? '' : refused.error.message).toContain('the total of table requests-sent-by-partner');
   });
 
   it('does not check the tables the trail cannot establish (emergency measures, deadlines)', () => {
