@@ -8,10 +8,12 @@ import type { OversightExportBody } from './oversight-audit-export';
  * - `cells`: every cell is recomputed from the events, key by key;
  * - `total`: the table's total always; its cells too when every event it counts records the category (events written
  *   since the partner and legal basis were recorded in them: `send-request`, and `case-created` of a received
- *   request). A trail with older events is checked by the total only.
+ *   request). A trail with older events is checked by the total only;
+ * - `recorded`: every cell, when every case it counts recorded what decides it (an emergency's sunset, recorded since
+ *   this round in `update-draft` and a received case's `case-created`); otherwise the table is not checked at all.
  * Tables not listed cannot be recomputed from the trail (see NOT_CHECKED) and are taken as the office sent them.
  */
-export const CHECKED_TABLES: Readonly<Partial<Record<ReportTableId, 'cells' | 'total'>>> = {
+export const CHECKED_TABLES: Readonly<Partial<Record<ReportTableId, 'cells' | 'total' | 'recorded'>>> = {
   'requests-sent-by-partner': 'total',
   'requests-sent-by-legal-basis': 'total',
   'requests-received-by-partner': 'cells',
@@ -23,14 +25,15 @@ export const CHECKED_TABLES: Readonly<Partial<Record<ReportTableId, 'cells' | 't
   'decisions-by-outcome': 'cells',
   'remedies-ordered': 'cells',
   'remedies-completed': 'cells',
+  'emergency-measures': 'recorded',
 };
 
 /** Why the remaining tables (and the breakdowns checked only by their total) are not recomputed. */
 export const NOT_CHECKED = {
   'emergency-measures':
-    'an emergency is set in the draft; the trail records it only once the case is authorised, so an emergency case never authorised is invisible to it',
+    "draft edits recorded before an emergency's sunset was recorded in them say only that the emergency changed: a trail holding such an edit, in a case opened in the period, does not check this table",
   deadlines:
-    'periods recorded before deadline marks existed have no due date in the trail, and the report counts each period as the case holds it now',
+    "the table counts every period falling due in the report period, but a case whose period fell due with no event of its own in it is not in the period's export; and periods recorded before deadline marks existed have no due date in the trail",
   breakdowns:
     'events written before the partner and legal basis were recorded in them do not say which category they count: a trail holding such events is checked by the total of those tables',
 } as const;
@@ -70,7 +73,7 @@ const DAY_MS = 86_400_000;
  * bounds only.
  */
 export function checkReportAgainstTrail(
-  report: { readonly period: Period; readonly tables: ReportCounts },
+  report: { readonly period: Period; readonly tables: ReportCounts; readonly countedAt: string },
   exportBody: OversightExportBody,
   unreadableCaseIds: readonly string[] = [],
 ): Result<ReportTrailCheck, ReportTrailError> | (Err<'REPORT_CONTRADICTS_TRAIL'> & { contradiction: Contradiction }) {
@@ -87,13 +90,15 @@ export function checkReportAgainstTrail(
   const unreadable = new Set(unreadableCaseIds);
   const counts: Counter = new Map();
   for (const chain of exportBody.chains)
-    if (!unreadable.has(chain.caseId)) countChain(chain.events, exportBody.office.jurisdiction, report.period, counts);
+    if (!unreadable.has(chain.caseId))
+      countChain(chain.events, exportBody.office.jurisdiction, report.period, report.countedAt, counts);
   const bound = unreadable.size > 0 ? 'at-least' : 'exact';
   // A breakdown is checked cell by cell only when every event it counts recorded its category.
   const checked = Object.entries(CHECKED_TABLES).flatMap(([name, how]) => {
     const table = name as ReportTableId;
     if (how === undefined) return [];
     const unrecorded = counts.get(table)?.has(UNRECORDED) === true;
+    if (how === 'recorded' && unrecorded) return [];
     return [{ table, how: how === 'total' && unrecorded ? ('total' as const) : ('cells' as const) }];
   });
   for (const { table, how } of checked) {
@@ -138,7 +143,13 @@ const texts = (details: AuditEvent['details'], key: string): string[] => {
 };
 
 /** Counts one case's chain the way `countReportTables` counts the case record it produced. */
-function countChain(events: readonly AuditEvent[], ownJurisdiction: string, period: Period, counts: Counter): void {
+function countChain(
+  events: readonly AuditEvent[],
+  ownJurisdiction: string,
+  period: Period,
+  countedAt: string,
+  counts: Counter,
+): void {
   const add = (table: ReportTableId, key: string) => {
     const cells = counts.get(table) ?? new Map<string, number>();
     cells.set(key, (cells.get(key) ?? 0) + 1);
@@ -167,6 +178,20 @@ function countChain(events: readonly AuditEvent[], ownJurisdiction: string, peri
   if (kind === 'data-access-request' && !ours && originating !== null && within(created.at, period)) {
     add('requests-received-by-partner', originating);
     add('requests-received-by-legal-basis', text(created.details, 'legalBasis') ?? UNRECORDED);
+  }
+
+  // Emergency measures: a case opened in the period, holding an emergency now; lapsed when its sunset (the last
+  // review's, once reviewed) is gone by the moment the office counted, or by the period's end if earlier.
+  if (within(created.at, period)) {
+    const emergency = emergencyOf(events, created);
+    if (emergency === 'unrecorded') add('emergency-measures', UNRECORDED);
+    else if (emergency !== null) {
+      const asOf = Math.min(Date.parse(countedAt), Date.parse(period.to));
+      add(
+        'emergency-measures',
+        emergency.sunsetAt === null || Date.parse(emergency.sunsetAt) <= asOf ? 'lapsed-at-sunset' : 'in-force',
+      );
+    }
   }
 
   // Notices: the last notice act for each person is the state the case holds. A purged case keeps no people.
@@ -213,4 +238,39 @@ function countChain(events: readonly AuditEvent[], ownJurisdiction: string, peri
     const code = ordering ? texts(ordering.details, 'remedies')[Number(match?.[2])] : undefined;
     if (code !== undefined) add('remedies-completed', code);
   }
+}
+
+/**
+ * The emergency a case holds, replayed from its trail as the workflow keeps it: set or cleared by a draft edit (a
+ * cleared one drops its reviews), moved by each review. 'unrecorded' when an event that changed it does not say how.
+ */
+function emergencyOf(
+  events: readonly AuditEvent[],
+  created: AuditEvent,
+): { readonly sunsetAt: string | null } | null | 'unrecorded' {
+  const opened = created.details['emergencySunsetAt'];
+  // A case opened here starts without an emergency; a received one says what it came with (since this round).
+  if (created.action !== 'open-case' && opened === undefined) return 'unrecorded';
+  let sunsetAt = typeof opened === 'string' ? opened : null;
+  let set = sunsetAt !== null;
+  let reviewed: { sunsetAt: string | null } | null = null;
+  for (const e of events) {
+    if (e.action === 'update-draft' && texts(e.details, 'fields').includes('emergency')) {
+      const value = e.details['emergencySunsetAt'];
+      if (value === undefined) return 'unrecorded';
+      if (typeof value === 'string') {
+        sunsetAt = value;
+        set = true;
+      } else {
+        set = false;
+        reviewed = null;
+      }
+    }
+    if (e.action === 'review-emergency' && set) {
+      const next = e.details['newSunsetAt'];
+      reviewed = { sunsetAt: typeof next === 'string' ? next : null };
+    }
+  }
+  if (!set) return null;
+  return reviewed ?? { sunsetAt };
 }

@@ -110,8 +110,9 @@ export function openIncomingCase(input: IncomingCaseInput, actor: Actor, context
         kind: input.kind,
         side: input.opens.side,
         originatingJurisdiction: input.originatingJurisdiction,
-        // As the transparency report counts it (a code, never the text), for the oversight body's check.
+        // As the transparency report counts them (a code, never the text; a date), for the oversight body's check.
         legalBasis: opened.legalBasis.code ?? 'other',
+        emergencySunsetAt: opened.emergency?.sunsetAt ?? null,
         procedure: procedure.id,
         procedureVersion: procedure.version,
         bundleId: input.incoming.bundleId,

@@ -173,7 +173,9 @@ async function checkedReport(
     return exported;
   }
   const broken = exported.value.brokenChains.map((chain) => chain.caseId);
-  const checked = checkReportAgainstTrail(body, exported.value.body, broken);
+  // The office counted as it wrote the bundle: its emergency measures are lapsed or in force as of then.
+  const countedAt = new Date(bundle.header.createdAt).toISOString();
+  const checked = checkReportAgainstTrail({ ...body, countedAt }, exported.value.body, broken);
   if (!checked.ok) return checked;
   const report: DeskPeriodReport = {
     id: crypto.randomUUID(),

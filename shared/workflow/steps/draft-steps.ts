@@ -60,7 +60,9 @@ export const updateDraftStep: StepDefinition<'update-draft'> = {
         references: { ...c.references, partner: changes.partnerReferences },
       }),
     };
-    // Field names only: the values may be personal data, and the audit trail outlives the purge.
+    // Field names only: the values may be personal data, and the audit trail outlives the purge. The one value kept
+    // is an emergency's sunset (a date, never the justification), so an oversight body can count emergency measures
+    // from the trail as the transparency report does (docs/oversight.md §7).
     return {
       ok: true,
       case: next,
@@ -69,6 +71,7 @@ export const updateDraftStep: StepDefinition<'update-draft'> = {
         fields: Object.entries(changes)
           .flatMap(([k, v]) => (v === undefined ? [] : [k]))
           .sort(),
+        ...(changes.emergency !== undefined && { emergencySunsetAt: changes.emergency?.sunsetAt ?? null }),
       },
     };
   },

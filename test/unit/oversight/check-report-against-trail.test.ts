@@ -6,12 +6,26 @@ import { yearPeriod } from '@shared/reports/report-period';
 import type { ReportCounts, ReportTableId } from '@shared/reports/transparency-report';
 import { generateOfficeIdentity } from '@shared/offices/office-identity';
 import { busyStories, officeReport } from './desk-reports';
-import { kit } from './desk-trails';
+import { CASEWORKER, Story, kit } from './desk-trails';
 
 const identity = generateOfficeIdentity(kit);
 const YEAR = yearPeriod(2026);
 const NOW = '2027-01-10T00:00:00.000Z';
-const sent = officeReport(identity, 'BfDI', busyStories('bfdi'), YEAR, NOW);
+/** Two emergency measures of 2026, both lapsed by the year's end: one at its sunset, one after a review extended it. */
+function emergencies(): Story[] {
+  const lapsed = new Story('bfdi-emergency');
+  lapsed.authorised({ emergency: { justification: 'Logs are about to be deleted.', sunsetAt: lapsed.iso(3) } });
+  const extended = new Story('bfdi-emergency-extended', { start: '2026-03-02T09:00:00.000Z' });
+  extended.authorised({ emergency: { justification: 'Logs are about to be deleted.', sunsetAt: extended.iso(3) } });
+  extended
+    .advance(2)
+    .act(CASEWORKER, { type: 'review-emergency', reasons: 'Still needed.', newSunsetAt: extended.iso(5) });
+  return [lapsed, extended];
+}
+const sent = {
+  ...officeReport(identity, 'BfDI', [...busyStories('bfdi'), ...emergencies()], YEAR, NOW),
+  countedAt: NOW,
+};
 
 function exportBody() {
   const verified = verifyOversightExport(kit, sent.exportBytes, [toHex(identity.signingPublicKey)]);
@@ -95,9 +109,37 @@ describe('checking a period report against its audit trail', () => {
     expect(refused.ok ? '' : refused.error.message).toContain('the total of table requests-sent-by-partner');
   });
 
-  it('does not check the tables the trail cannot establish (emergency measures, deadlines)', () => {
-    const changed = { ...sent.tables, deadlines: [{ key: 'met', count: 99 }], 'emergency-measures': [] };
+  it('does not check the table the trail cannot establish (deadlines)', () => {
+    const changed = { ...sent.tables, deadlines: [{ key: 'met', count: 99 }] };
     expect(checkReportAgainstTrail({ ...sent, tables: changed }, exportBody()).ok).toBe(true);
+  });
+
+  it('counts emergency measures as lapsed or in force at the moment the office counted', () => {
+    expect(sent.tables['emergency-measures']).toEqual([{ key: 'lapsed-at-sunset', count: 2 }]);
+    // Counted on the day after the first sunset: the extended measure (sunset 2026-03-09) was still in force then.
+    const early = { ...sent, period: YEAR, countedAt: '2026-03-05T00:00:00.000Z' };
+    const result = checkReportAgainstTrail(early, exportBody());
+    expect(result.ok ? '' : result.error.message).toContain(
+      'table emergency-measures, in-force says 0, the trail shows 1',
+    );
+  });
+
+  it('does not check emergency measures when a draft edit predates the recorded sunset', () => {
+    const body = exportBody();
+    const older = {
+      ...body,
+      chains: body.chains.map((chain) => ({
+        ...chain,
+        events: chain.events.map((e) => {
+          const { emergencySunsetAt: _s, ...details } = e.details;
+          return { ...e, details };
+        }),
+      })),
+    };
+    const changed = { ...sent.tables, 'emergency-measures': [{ key: 'in-force', count: 9 }] };
+    const result = checkReportAgainstTrail({ ...sent, tables: changed }, older);
+    expect(result.ok && result.value.checked.map((c) => c.table)).not.toContain('emergency-measures');
+    expect(checkReportAgainstTrail({ ...sent, tables: changed }, exportBody()).ok).toBe(false);
   });
 
   it('refuses an export that does not cover exactly the report’s period', () => {
@@ -110,8 +152,8 @@ describe('checking a period report against its audit trail', () => {
     const later = yearPeriod(2027);
     const body = { ...exportBody(), scope: { kind: 'period' as const, from: later.from, to: later.to } };
     const empty = Object.fromEntries(Object.keys(sent.tables).map((t) => [t, []]));
-    expect(checkReportAgainstTrail({ period: later, tables: empty }, body).ok).toBe(true);
-    expect(checkReportAgainstTrail({ period: later, tables: sent.tables }, body).ok).toBe(false);
+    expect(checkReportAgainstTrail({ period: later, tables: empty, countedAt: NOW }, body).ok).toBe(true);
+    expect(checkReportAgainstTrail({ period: later, tables: sent.tables, countedAt: NOW }, body).ok).toBe(false);
   });
 
   it('with an unreadable chain, takes the trail’s counts as lower bounds', () => {
