@@ -87,10 +87,24 @@ test('oversight desk: three offices report, one late notice, a recommendation an
       page.getByRole('table', { name: 'Findings at Office Berlin' }).getByRole('row', { name: /Notice given late/ }),
     ).toHaveCount(1);
     await expectAccessible(page, 'oversight desk');
-    // The event hash that shows it is copied whole, for a letter to the office.
+    // The event hash that shows it is copied whole, for a letter to the office. Where the clipboard is refused, the
+    // whole hash is shown to copy by hand.
+    await page.evaluate(() => {
+      const clipboard = navigator.clipboard;
+      const original = clipboard.writeText.bind(clipboard);
+      clipboard.writeText = () => {
+        clipboard.writeText = original; // refused once, as a policy or an unfocused window would
+        return Promise.reject(new DOMException('Refused', 'NotAllowedError'));
+      };
+    });
+    await late.getByRole('button', { name: 'Copy' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Copying did not work here.' })).toContainText(
+      /[0-9a-f]{64}/,
+    );
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: TEST_ORIGIN });
     await late.getByRole('button', { name: 'Copy' }).click();
     await expect(late.getByRole('button', { name: 'Copied' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'Copying did not work here.' })).toHaveCount(0);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^[0-9a-f]{64}$/);
 
     // A recommendation to Berlin about it, written to a folder.

@@ -27,6 +27,8 @@ export class PartnerOfficesPage {
   }
 
   async exportKeyCard(folder: string): Promise<void> {
+    // The QR code is drawn once its encoder has loaded; click the button below it only then.
+    await expect(this.region.getByRole('img', { name: /^QR code of the fingerprint of / }).first()).toBeVisible();
     this.dialogs.nextFolder = folder;
     await this.region
       .getByRole('group', { name: 'Save your key card' })

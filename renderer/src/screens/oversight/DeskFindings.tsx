@@ -44,6 +44,7 @@ function OfficeSection({ office, deps, trust, now }: Omit<Props, 'offices'> & { 
   const [answerBy, setAnswerBy] = useState('');
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  const [copyFailed, setCopyFailed] = useState<string | null>(null);
   const toggle = (key: string) =>
     setChosen((prev) => {
       const next = new Set(prev);
@@ -55,8 +56,11 @@ function OfficeSection({ office, deps, trust, now }: Omit<Props, 'offices'> & { 
     try {
       await navigator.clipboard.writeText(hash);
       setCopied(hash);
+      setCopyFailed(null);
     } catch {
+      // The clipboard can be refused (a policy, a window without focus): the whole hash is shown to copy by hand.
       setCopied(null);
+      setCopyFailed(hash);
     }
   };
 
@@ -104,51 +108,58 @@ function OfficeSection({ office, deps, trust, now }: Omit<Props, 'offices'> & { 
       {office.findings.length === 0 ? (
         <p className="empty">{t('desk.findings.none')}</p>
       ) : (
-        <table className="data-table">
-          <caption>{t('desk.findings.caption', { office: office.officeName })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('desk.findings.choose')}</th>
-              <th scope="col">{t('desk.findings.type')}</th>
-              <th scope="col">{t('desk.findings.case')}</th>
-              <th scope="col">{t('desk.findings.due')}</th>
-              <th scope="col">{t('desk.findings.event')}</th>
-              <th scope="col">{t('desk.findings.source')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {office.findings.map((f) => {
-              const key = findingKey(f);
-              return (
-                <tr key={key}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={t('desk.findings.chooseOne', {
-                        type: t(`oversight.findingTypes.${f.type}`),
-                        case: f.caseRef,
-                      })}
-                      checked={chosen.has(key)}
-                      onChange={() => toggle(key)}
-                    />
-                  </td>
-                  <th scope="row">{t(`oversight.findingTypes.${f.type}`)}</th>
-                  <td>
-                    <code>{f.caseRef}</code>
-                  </td>
-                  <td>{f.dueAt === null ? t('desk.findings.noDue') : date(f.dueAt)}</td>
-                  <td>
-                    <code title={f.eventHash}>{f.eventHash.slice(0, 12)}…</code>{' '}
-                    <Button className="button button--small" onPress={() => void copy(f.eventHash)}>
-                      {copied === f.eventHash ? t('desk.findings.copied') : t('desk.findings.copy')}
-                    </Button>
-                  </td>
-                  <td>{f.source}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <>
+          <table className="data-table">
+            <caption>{t('desk.findings.caption', { office: office.officeName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('desk.findings.choose')}</th>
+                <th scope="col">{t('desk.findings.type')}</th>
+                <th scope="col">{t('desk.findings.case')}</th>
+                <th scope="col">{t('desk.findings.due')}</th>
+                <th scope="col">{t('desk.findings.event')}</th>
+                <th scope="col">{t('desk.findings.source')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {office.findings.map((f) => {
+                const key = findingKey(f);
+                return (
+                  <tr key={key}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('desk.findings.chooseOne', {
+                          type: t(`oversight.findingTypes.${f.type}`),
+                          case: f.caseRef,
+                        })}
+                        checked={chosen.has(key)}
+                        onChange={() => toggle(key)}
+                      />
+                    </td>
+                    <th scope="row">{t(`oversight.findingTypes.${f.type}`)}</th>
+                    <td>
+                      <code>{f.caseRef}</code>
+                    </td>
+                    <td>{f.dueAt === null ? t('desk.findings.noDue') : date(f.dueAt)}</td>
+                    <td>
+                      <code title={f.eventHash}>{f.eventHash.slice(0, 12)}…</code>{' '}
+                      <Button className="button button--small" onPress={() => void copy(f.eventHash)}>
+                        {copied === f.eventHash ? t('desk.findings.copied') : t('desk.findings.copy')}
+                      </Button>
+                    </td>
+                    <td>{f.source}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {copyFailed !== null && (
+            <p role="alert" className="error">
+              {t('desk.findings.copyFailed')} <code>{copyFailed}</code>
+            </p>
+          )}
+        </>
       )}
       {office.unreadable.length > 0 && (
         <>
